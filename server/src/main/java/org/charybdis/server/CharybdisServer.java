@@ -1,0 +1,117 @@
+package org.charybdis.server;
+
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import org.charybdis.scheduler.ShardRuntime;
+import org.charybdis.scheduler.ShardRuntimeConfig;
+import org.charybdis.server.api.AdminApi;
+import org.charybdis.server.config.ServerConfig;
+import org.charybdis.server.http.HttpEndpoint;
+import org.charybdis.server.http.HttpEndpoint.Reply;
+import org.charybdis.server.metrics.ServerMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One Charybdis node: the shard runtime, the database on it, the CQL listeners, and the operator
+ * endpoints (Prometheus, admin API). {@link #start} returns once clients can connect.
+ */
+public final class CharybdisServer implements AutoCloseable {
+    public static final String VERSION = "0.1.0";
+    /** What system.local reports: drivers and cqlsh pick features by it. */
+    public static final String RELEASE_VERSION = "5.0.4";
+    public static final String CQL_VERSION = "3.4.7";
+
+    private static final Logger log = LoggerFactory.getLogger(CharybdisServer.class);
+
+    private final ServerConfig config;
+    private final ShardRuntime runtime;
+    private final ServerMetrics metrics;
+    private final MultiThreadIoEventLoopGroup operatorLoop;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final long startedAtMillis = System.currentTimeMillis();
+    private HttpEndpoint prometheus;
+    private HttpEndpoint adminApi;
+    private volatile boolean closed;
+
+    private CharybdisServer(ServerConfig config) {
+        this.config = config;
+        ShardRuntimeConfig.IoTransport transport = ShardRuntimeConfig.IoTransport.valueOf(
+                config.get(ServerConfig.IO_TRANSPORT).toUpperCase(Locale.ROOT));
+        this.runtime = ShardRuntime.start(new ShardRuntimeConfig(config.get(ServerConfig.SMP), transport,
+                Duration.ofNanos(500_000), Duration.ofMillis(config.get(ServerConfig.REACTOR_STALL_THRESHOLD_MS))));
+        this.metrics = new ServerMetrics(runtime);
+        this.operatorLoop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    }
+
+    public static CharybdisServer start(ServerConfig config) {
+        CharybdisServer server = new CharybdisServer(config);
+        try {
+            server.startEndpoints();
+        } catch (Exception e) {
+            server.close();
+            throw new IllegalStateException("Charybdis failed to start: " + e.getMessage(), e);
+        }
+        return server;
+    }
+
+    private void startEndpoints() throws InterruptedException {
+        int promPort = config.get(ServerConfig.PROMETHEUS_PORT);
+        if (promPort != 0) {
+            prometheus = HttpEndpoint.start(operatorLoop, config.get(ServerConfig.PROMETHEUS_ADDRESS), promPort,
+                    request -> CompletableFuture.completedFuture(request.path().equals("/metrics")
+                            ? new Reply(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()) : null));
+        }
+        int apiPort = config.get(ServerConfig.API_PORT);
+        if (apiPort != 0) {
+            adminApi = HttpEndpoint.start(operatorLoop, config.get(ServerConfig.API_ADDRESS), apiPort, adminRoutes());
+        }
+        log.info("Charybdis {} started: {} shards on {}, Prometheus on {}, admin API on {}", VERSION, runtime.shardCount(),
+                runtime.transportName(), prometheus == null ? "-" : prometheus.port(), adminApi == null ? "-" : adminApi.port());
+    }
+
+    private AdminApi adminRoutes() {
+        return new AdminApi()
+                .get("/version", () -> NodeFacts.version())
+                .get("/status", () -> NodeFacts.status(this))
+                .get("/info", () -> NodeFacts.info(this));
+    }
+
+    public ServerConfig config() { return config; }
+
+    public ShardRuntime runtime() { return runtime; }
+
+    public ServerMetrics metrics() { return metrics; }
+
+    public long startedAtMillis() { return startedAtMillis; }
+
+    /** The bound Prometheus port (useful when configured as 0), or -1 if disabled. */
+    public int prometheusPort() { return prometheus == null ? -1 : prometheus.port(); }
+
+    /** The bound admin API port, or -1 if disabled. */
+    public int apiPort() { return adminApi == null ? -1 : adminApi.port(); }
+
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        for (AutoCloseable c : closeables.reversed()) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("Error while stopping {}", c, e);
+            }
+        }
+        if (adminApi != null) adminApi.close();
+        if (prometheus != null) prometheus.close();
+        operatorLoop.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        runtime.close();
+        log.info("Charybdis stopped");
+    }
+}

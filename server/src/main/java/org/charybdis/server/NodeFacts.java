@@ -1,0 +1,57 @@
+package org.charybdis.server;
+
+import org.charybdis.server.config.ServerConfig;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The facts the admin API reports about this node (status, info, version), as JSON-ready maps. */
+final class NodeFacts {
+    static final String DATACENTER = "datacenter1";
+    static final String RACK = "rack1";
+
+    private NodeFacts() {}
+
+    static Map<String, Object> version() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", CharybdisServer.VERSION);
+        m.put("release_version", CharybdisServer.RELEASE_VERSION);
+        m.put("cql_version", CharybdisServer.CQL_VERSION);
+        m.put("native_protocol_versions", List.of("3/v3", "4/v4", "5/v5"));
+        return m;
+    }
+
+    static Map<String, Object> status(CharybdisServer server) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("datacenter", DATACENTER);
+        m.put("rack", RACK);
+        m.put("address", server.config().get(ServerConfig.LISTEN_ADDRESS));
+        m.put("status", "UP");
+        m.put("state", "NORMAL");
+        m.put("tokens", 1);
+        m.put("owns", "100.0%");
+        return m;
+    }
+
+    static Map<String, Object> info(CharybdisServer server) {
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cluster_name", server.config().get(ServerConfig.CLUSTER_NAME));
+        m.put("datacenter", DATACENTER);
+        m.put("rack", RACK);
+        m.put("uptime_seconds", (System.currentTimeMillis() - server.startedAtMillis()) / 1000);
+        m.put("shards", server.runtime().shardCount());
+        m.put("io_transport", server.runtime().transportName());
+        m.put("heap_used_bytes", heap.getUsed());
+        m.put("heap_max_bytes", heap.getMax());
+        m.put("memory_budget_bytes", server.config().get(ServerConfig.MEMORY));
+        m.put("native_transport_port", server.config().get(ServerConfig.NATIVE_TRANSPORT_PORT));
+        m.put("native_shard_aware_transport_port", server.config().get(ServerConfig.NATIVE_SHARD_AWARE_TRANSPORT_PORT));
+        m.put("workdir", server.config().workdir().toString());
+        m.put("reactor_stalls", server.runtime().stallCount());
+        return m;
+    }
+}

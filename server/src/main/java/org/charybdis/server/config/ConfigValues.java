@@ -1,0 +1,92 @@
+package org.charybdis.server.config;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Locale;
+
+/** Parsers for the value shapes configuration keys take (ports, sizes, addresses, enums). */
+final class ConfigValues {
+    private ConfigValues() {}
+
+    static String string(Object raw) {
+        if (raw == null) throw new IllegalArgumentException("a value is required");
+        return raw.toString();
+    }
+
+    static Integer integer(Object raw) {
+        if (raw instanceof Number n) return Math.toIntExact(n.longValue());
+        try {
+            return Integer.parseInt(string(raw).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected an integer");
+        }
+    }
+
+    static Integer port(Object raw) {
+        int port = integer(raw);
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("a port must be between 0 and 65535");
+        return port;
+    }
+
+    static Integer positive(Object raw) {
+        int value = integer(raw);
+        if (value < 1) throw new IllegalArgumentException("must be at least 1");
+        return value;
+    }
+
+    static Boolean bool(Object raw) {
+        if (raw instanceof Boolean b) return b;
+        return switch (string(raw).trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException("expected true or false");
+        };
+    }
+
+    static String address(Object raw) {
+        String text = string(raw).trim();
+        try {
+            InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("unknown host or address");
+        }
+        return text;
+    }
+
+    /** Sizes like {@code 512M}, {@code 2G}, {@code 1048576}; returns bytes. */
+    static Long size(Object raw) {
+        if (raw instanceof Number n) return n.longValue();
+        String text = string(raw).trim().toUpperCase(Locale.ROOT);
+        if (text.endsWith("B")) text = text.substring(0, text.length() - 1);
+        long unit = 1;
+        if (!text.isEmpty()) {
+            switch (text.charAt(text.length() - 1)) {
+                case 'K' -> unit = 1L << 10;
+                case 'M' -> unit = 1L << 20;
+                case 'G' -> unit = 1L << 30;
+                case 'T' -> unit = 1L << 40;
+                default -> unit = 1;
+            }
+        }
+        String digits = unit == 1 ? text : text.substring(0, text.length() - 1);
+        try {
+            long value = Long.parseLong(digits.trim());
+            if (value <= 0) throw new IllegalArgumentException("must be positive");
+            return Math.multiplyExact(value, unit);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("expected a size such as 512M or 2G");
+        }
+    }
+
+    static Function1<String> oneOf(String... allowed) {
+        return raw -> {
+            String text = string(raw).trim();
+            for (String a : allowed) {
+                if (a.equalsIgnoreCase(text) || text.endsWith("." + a)) return a;
+            }
+            throw new IllegalArgumentException("expected one of " + String.join(", ", allowed));
+        };
+    }
+
+    interface Function1<T> extends java.util.function.Function<Object, T> {}
+}

@@ -1,0 +1,83 @@
+package org.charybdis.server.config;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The server's configuration: every key of {@code conf/charybdis.yaml}, with scylla.yaml names where the
+ * concept exists. Values come from the defaults, then the YAML file, then {@code --key-name=value}.
+ */
+public final class ServerConfig {
+    public static final ConfigKey<String> CLUSTER_NAME = key("cluster_name", String.class, "Charybdis Cluster", ConfigValues::string, "Cluster name reported to clients");
+    public static final ConfigKey<String> LISTEN_ADDRESS = key("listen_address", String.class, "127.0.0.1", ConfigValues::address, "Address this node reports as its own");
+    public static final ConfigKey<String> RPC_ADDRESS = key("rpc_address", String.class, "127.0.0.1", ConfigValues::address, "Address CQL clients connect to");
+    public static final ConfigKey<Integer> NATIVE_TRANSPORT_PORT = key("native_transport_port", Integer.class, 9042, ConfigValues::port, "CQL native protocol port");
+    public static final ConfigKey<Integer> NATIVE_SHARD_AWARE_TRANSPORT_PORT = key("native_shard_aware_transport_port", Integer.class, 19042, ConfigValues::port, "Shard-aware CQL port (a connection is served by shard client_port mod smp)");
+    public static final ConfigKey<Integer> NATIVE_TRANSPORT_MAX_FRAME_SIZE_IN_MB = key("native_transport_max_frame_size_in_mb", Integer.class, 16, ConfigValues::positive, "Largest accepted CQL frame");
+    public static final ConfigKey<String> WORKDIR = key("workdir", String.class, "./data", ConfigValues::string, "Directory holding data, commitlog and other directories unless given");
+    public static final ConfigKey<Integer> SMP = key("smp", Integer.class, Runtime.getRuntime().availableProcessors(), ConfigValues::positive, "Number of shards (reactor threads)");
+    public static final ConfigKey<Long> MEMORY = key("memory", Long.class, 1L << 30, ConfigValues::size, "Off-heap memory budget (e.g. 512M, 4G)");
+    public static final ConfigKey<String> AUTHENTICATOR = key("authenticator", String.class, "AllowAllAuthenticator",
+            ConfigValues.oneOf("AllowAllAuthenticator", "PasswordAuthenticator"), "AllowAllAuthenticator or PasswordAuthenticator");
+    public static final ConfigKey<Integer> PROMETHEUS_PORT = key("prometheus_port", Integer.class, 9180, ConfigValues::port, "Prometheus metrics port (0 disables)");
+    public static final ConfigKey<String> PROMETHEUS_ADDRESS = key("prometheus_address", String.class, "127.0.0.1", ConfigValues::address, "Prometheus metrics address");
+    public static final ConfigKey<Integer> API_PORT = key("api_port", Integer.class, 10000, ConfigValues::port, "REST admin API port (0 disables)");
+    public static final ConfigKey<String> API_ADDRESS = key("api_address", String.class, "127.0.0.1", ConfigValues::address, "REST admin API address");
+    public static final ConfigKey<Integer> REACTOR_STALL_THRESHOLD_MS = key("reactor_stall_threshold_ms", Integer.class, 25, ConfigValues::positive, "Tasks running longer than this are logged as reactor stalls");
+    public static final ConfigKey<String> IO_TRANSPORT = key("io_transport", String.class, "auto", ConfigValues.oneOf("auto", "io_uring", "epoll", "nio"), "Network IO transport");
+
+    private static List<ConfigKey<?>> keys;
+
+    private final Map<ConfigKey<?>, Object> values;
+
+    ServerConfig(Map<ConfigKey<?>, Object> values) {
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** All keys, in declaration order. */
+    public static List<ConfigKey<?>> keys() {
+        return keys;
+    }
+
+    public static ServerConfig defaults() {
+        return new ServerConfig(Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T get(ConfigKey<T> key) {
+        Object value = values.get(key);
+        return value == null ? key.defaultValue() : (T) value;
+    }
+
+    /** A copy with one key changed (tests use it to pick ports and directories). */
+    public <T> ServerConfig with(ConfigKey<T> key, T value) {
+        Map<ConfigKey<?>, Object> copy = new LinkedHashMap<>(values);
+        copy.put(key, value);
+        return new ServerConfig(copy);
+    }
+
+    public Path workdir() {
+        return Path.of(get(WORKDIR)).toAbsolutePath().normalize();
+    }
+
+    public boolean passwordAuthentication() {
+        return get(AUTHENTICATOR).equals("PasswordAuthenticator");
+    }
+
+    private static <T> ConfigKey<T> key(String name, Class<T> type, T def, java.util.function.Function<Object, T> parser, String description) {
+        ConfigKey<T> key = new ConfigKey<>(name, type, def, parser, description);
+        if (keys == null) keys = new java.util.ArrayList<>();
+        keys.add(key);
+        return key;
+    }
+
+    static ConfigKey<?> byName(String name) {
+        for (ConfigKey<?> key : keys) {
+            if (key.name().equals(name)) return key;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,107 @@
+package org.charybdis.server.http;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * A small HTTP server for operator endpoints (Prometheus, the admin API). It runs on its own event
+ * loop, never on a shard, so scraping or admin calls cannot stall query processing.
+ */
+public final class HttpEndpoint implements AutoCloseable {
+    /** A route's answer. */
+    public record Reply(int status, String contentType, String body) {
+        public static Reply json(String body) { return new Reply(200, "application/json", body); }
+
+        public static Reply text(int status, String body) { return new Reply(status, "text/plain; charset=utf-8", body); }
+    }
+
+    /** The parts of a request a route needs. */
+    public record Request(String method, String path, Map<String, java.util.List<String>> parameters) {}
+
+    private final Channel channel;
+
+    private HttpEndpoint(Channel channel) {
+        this.channel = channel;
+    }
+
+    /**
+     * Binds address:port (0 picks a free port) and serves requests with the handler, which may answer
+     * asynchronously; a null reply is a 404.
+     */
+    public static HttpEndpoint start(EventLoopGroup group, String address, int port,
+                                     Function<Request, CompletionStage<Reply>> handler) throws InterruptedException {
+        ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), new RouteHandler(handler));
+                    }
+                });
+        return new HttpEndpoint(bootstrap.bind(address, port).sync().channel());
+    }
+
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+    }
+
+    private static final class RouteHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+        private final Function<Request, CompletionStage<Reply>> handler;
+
+        RouteHandler(Function<Request, CompletionStage<Reply>> handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+            boolean keepAlive = HttpUtil.isKeepAlive(request);
+            CompletionStage<Reply> reply;
+            try {
+                reply = handler.apply(new Request(request.method().name(), uri.path(), uri.parameters()));
+            } catch (RuntimeException e) {
+                reply = CompletableFuture.completedFuture(Reply.text(500, String.valueOf(e.getMessage())));
+            }
+            reply.whenComplete((r, error) -> {
+                Reply answer = error != null ? Reply.text(500, String.valueOf(error.getMessage()))
+                        : r == null ? Reply.text(404, "no such endpoint: " + uri.path() + "\n") : r;
+                FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                        HttpResponseStatus.valueOf(answer.status()), Unpooled.copiedBuffer(answer.body(), StandardCharsets.UTF_8));
+                response.headers().set(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
+                HttpUtil.setContentLength(response, response.content().readableBytes());
+                HttpUtil.setKeepAlive(response, keepAlive);
+                var write = ctx.writeAndFlush(response);
+                if (!keepAlive) write.addListener(ChannelFutureListener.CLOSE);
+            });
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.charybdis.server.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.charybdis.scheduler.SchedulingGroup;
+import org.charybdis.scheduler.Shard;
+import org.charybdis.scheduler.ShardRuntime;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The server's Prometheus metrics, named in ScyllaDB's style ({@code charybdis_<subsystem>_<name>},
+ * labels {@code shard}, {@code scheduling_group}). Hot-path meters are created once per shard and
+ * handed out as {@link ShardTransportMetrics}, so recording a request is a field access and an add.
+ */
+public final class ServerMetrics {
+    /** Request opcodes of the native protocol, indexed by opcode value. */
+    private static final String[] REQUEST_OPCODES = new String[16];
+
+    static {
+        REQUEST_OPCODES[0x01] = "STARTUP";
+        REQUEST_OPCODES[0x05] = "OPTIONS";
+        REQUEST_OPCODES[0x07] = "QUERY";
+        REQUEST_OPCODES[0x09] = "PREPARE";
+        REQUEST_OPCODES[0x0A] = "EXECUTE";
+        REQUEST_OPCODES[0x0B] = "REGISTER";
+        REQUEST_OPCODES[0x0D] = "BATCH";
+        REQUEST_OPCODES[0x0F] = "AUTH_RESPONSE";
+    }
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ShardTransportMetrics[] transport;
+
+    public ServerMetrics(ShardRuntime runtime) {
+        transport = new ShardTransportMetrics[runtime.shardCount()];
+        for (Shard shard : runtime.shards()) {
+            transport[shard.id()] = new ShardTransportMetrics(shard.id());
+            for (SchedulingGroup group : runtime.groups()) registerGroup(shard, group);
+        }
+        FunctionCounter.builder("charybdis.reactor.stalls", runtime, ShardRuntime::stallCount)
+                .description("Tasks that ran longer than the stall threshold").register(registry);
+    }
+
+    /** Exposes a scheduling group's counters on one shard (also for groups created later). */
+    public void registerGroup(Shard shard, SchedulingGroup group) {
+        String id = Integer.toString(shard.id());
+        FunctionCounter.builder("charybdis.scheduler.tasks", shard, s -> s.stats(group).tasksRun())
+                .tags("shard", id, "scheduling_group", group.name()).description("Tasks run").register(registry);
+        FunctionCounter.builder("charybdis.scheduler.runtime.seconds", shard, s -> s.stats(group).runtimeNanos() / 1e9)
+                .tags("shard", id, "scheduling_group", group.name()).description("CPU time used").register(registry);
+        Gauge.builder("charybdis.scheduler.queue.length", shard, s -> s.stats(group).queueLength())
+                .tags("shard", id, "scheduling_group", group.name()).description("Tasks waiting").register(registry);
+        Gauge.builder("charybdis.scheduler.shares", group, SchedulingGroup::shares)
+                .tags("shard", id, "scheduling_group", group.name()).description("Group shares").register(registry);
+    }
+
+    public ShardTransportMetrics transport(int shard) {
+        return transport[shard];
+    }
+
+    /** The Prometheus text exposition of every meter. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** One shard's CQL transport meters; recorded only from that shard's thread. */
+    public final class ShardTransportMetrics {
+        private final Counter[] requests = new Counter[REQUEST_OPCODES.length];
+        private final Counter[] errors = new Counter[REQUEST_OPCODES.length];
+        private final Timer latency;
+        private final AtomicInteger connections = new AtomicInteger();
+
+        ShardTransportMetrics(int shard) {
+            String id = Integer.toString(shard);
+            for (int op = 0; op < REQUEST_OPCODES.length; op++) {
+                if (REQUEST_OPCODES[op] == null) continue;
+                requests[op] = Counter.builder("charybdis.transport.requests").tags("shard", id, "opcode", REQUEST_OPCODES[op])
+                        .description("CQL requests served").register(registry);
+                errors[op] = Counter.builder("charybdis.transport.errors").tags("shard", id, "opcode", REQUEST_OPCODES[op])
+                        .description("CQL requests answered with an error").register(registry);
+            }
+            latency = Timer.builder("charybdis.transport.request.latency").tags("shard", id)
+                    .description("CQL request latency, from decoded frame to response written")
+                    .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(10_000))
+                    .maximumExpectedValue(Duration.ofSeconds(10)).register(registry);
+            Gauge.builder("charybdis.transport.connections", connections, AtomicInteger::get).tags("shard", id)
+                    .description("Open CQL connections").register(registry);
+        }
+
+        public void request(int opcode, long nanos, boolean error) {
+            if (opcode < 0 || opcode >= requests.length || requests[opcode] == null) return;
+            requests[opcode].increment();
+            if (error) errors[opcode].increment();
+            latency.record(nanos, TimeUnit.NANOSECONDS);
+        }
+
+        public void connectionOpened() { connections.incrementAndGet(); }
+
+        public void connectionClosed() { connections.decrementAndGet(); }
+    }
+}

@@ -1,0 +1,48 @@
+package org.charybdis.server.schema;
+
+import org.charybdis.cql.types.CqlType;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** An immutable keyspace definition with its tables and user-defined types. */
+public record KeyspaceMetadata(String name, Map<String, String> replication, boolean durableWrites,
+                               Map<String, TableMetadata> tables, Map<String, CqlType> types) {
+
+    public KeyspaceMetadata {
+        replication = Collections.unmodifiableMap(new TreeMap<>(replication));
+        tables = Collections.unmodifiableMap(new TreeMap<>(tables));
+        types = Collections.unmodifiableMap(new TreeMap<>(types));
+    }
+
+    public static KeyspaceMetadata create(String name, Map<String, String> replication, boolean durableWrites) {
+        return new KeyspaceMetadata(name, replication, durableWrites, Map.of(), Map.of());
+    }
+
+    public TableMetadata table(String tableName) {
+        return tables.get(tableName);
+    }
+
+    public KeyspaceMetadata withTable(TableMetadata table) {
+        Map<String, TableMetadata> copy = new TreeMap<>(tables);
+        copy.put(table.name(), table);
+        return new KeyspaceMetadata(name, replication, durableWrites, copy, types);
+    }
+
+    public KeyspaceMetadata withoutTable(String tableName) {
+        Map<String, TableMetadata> copy = new TreeMap<>(tables);
+        copy.remove(tableName);
+        return new KeyspaceMetadata(name, replication, durableWrites, copy, types);
+    }
+
+    public KeyspaceMetadata withType(String typeName, CqlType type) {
+        Map<String, CqlType> copy = new TreeMap<>(types);
+        if (type == null) copy.remove(typeName); else copy.put(typeName, type);
+        return new KeyspaceMetadata(name, replication, durableWrites, tables, copy);
+    }
+
+    public KeyspaceMetadata withParams(Map<String, String> newReplication, boolean newDurableWrites) {
+        return new KeyspaceMetadata(name, newReplication, newDurableWrites, tables, types);
+    }
+}

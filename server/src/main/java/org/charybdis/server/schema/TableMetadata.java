@@ -1,0 +1,105 @@
+package org.charybdis.server.schema;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An immutable table definition. Columns are kept in Cassandra's order: partition key components,
+ * clustering components, then static and regular columns by name.
+ */
+public final class TableMetadata {
+    private final String keyspace;
+    private final String name;
+    private final UUID id;
+    private final List<ColumnMetadata> partitionKey;
+    private final List<ColumnMetadata> clustering;
+    private final List<ColumnMetadata> regularAndStatic;
+    private final Map<String, ColumnMetadata> byName;
+    private final TableParams params;
+    private final int nextColumnId;
+    private final Map<String, DroppedColumn> droppedColumns;
+
+    /** A dropped column: its data written before {@code droppedAtMicros} stays hidden. */
+    public record DroppedColumn(String name, String type, String kind, long droppedAtMicros) {}
+
+    public TableMetadata(String keyspace, String name, UUID id, List<ColumnMetadata> columns, TableParams params,
+                         int nextColumnId, Map<String, DroppedColumn> droppedColumns) {
+        this.keyspace = keyspace;
+        this.name = name;
+        this.id = id;
+        this.params = params;
+        this.nextColumnId = nextColumnId;
+        this.droppedColumns = Collections.unmodifiableMap(new LinkedHashMap<>(droppedColumns));
+        List<ColumnMetadata> pk = new ArrayList<>(), ck = new ArrayList<>(), rest = new ArrayList<>();
+        for (ColumnMetadata c : columns) {
+            switch (c.kind()) {
+                case PARTITION_KEY -> pk.add(c);
+                case CLUSTERING -> ck.add(c);
+                default -> rest.add(c);
+            }
+        }
+        pk.sort((a, b) -> Integer.compare(a.position(), b.position()));
+        ck.sort((a, b) -> Integer.compare(a.position(), b.position()));
+        rest.sort((a, b) -> a.name().compareTo(b.name()));
+        this.partitionKey = List.copyOf(pk);
+        this.clustering = List.copyOf(ck);
+        this.regularAndStatic = List.copyOf(rest);
+        Map<String, ColumnMetadata> index = new LinkedHashMap<>();
+        for (ColumnMetadata c : allColumns()) index.put(c.name(), c);
+        this.byName = Collections.unmodifiableMap(index);
+    }
+
+    public String keyspace() { return keyspace; }
+
+    public String name() { return name; }
+
+    public UUID id() { return id; }
+
+    public TableParams params() { return params; }
+
+    public List<ColumnMetadata> partitionKey() { return partitionKey; }
+
+    public List<ColumnMetadata> clustering() { return clustering; }
+
+    /** Static and regular columns, by name. */
+    public List<ColumnMetadata> regularAndStatic() { return regularAndStatic; }
+
+    public boolean hasStaticColumns() {
+        for (ColumnMetadata c : regularAndStatic) if (c.isStatic()) return true;
+        return false;
+    }
+
+    /** Every column in Cassandra's order: partition key, clustering, then the others by name. */
+    public List<ColumnMetadata> allColumns() {
+        List<ColumnMetadata> all = new ArrayList<>(partitionKey.size() + clustering.size() + regularAndStatic.size());
+        all.addAll(partitionKey);
+        all.addAll(clustering);
+        all.addAll(regularAndStatic);
+        return all;
+    }
+
+    public ColumnMetadata column(String columnName) {
+        return byName.get(columnName);
+    }
+
+    public int nextColumnId() { return nextColumnId; }
+
+    public Map<String, DroppedColumn> droppedColumns() { return droppedColumns; }
+
+    public TableMetadata withParams(TableParams newParams) {
+        return new TableMetadata(keyspace, name, id, allColumns(), newParams, nextColumnId, droppedColumns);
+    }
+
+    public TableMetadata withColumns(List<ColumnMetadata> columns, int newNextColumnId, Map<String, DroppedColumn> dropped) {
+        return new TableMetadata(keyspace, name, id, columns, params, newNextColumnId, dropped);
+    }
+
+    @Override
+    public String toString() {
+        return keyspace + "." + name;
+    }
+}

@@ -1,0 +1,112 @@
+package org.charybdis.tools.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** {@code charybdis admin ...}: nodetool-like operations over the node's REST admin API. */
+@Command(name = "admin", mixinStandardHelpOptions = true, description = "Operate a running node through its REST admin API (like nodetool).",
+        subcommands = {AdminCommand.Status.class, AdminCommand.Info.class, AdminCommand.Version.class})
+public final class AdminCommand {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Option(names = {"-H", "--api-host"}, defaultValue = "127.0.0.1", description = "Admin API host (default: ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = {"-p", "--api-port"}, defaultValue = "10000", description = "Admin API port (default: ${DEFAULT-VALUE})")
+    int port;
+
+    JsonNode get(String path) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path))
+                .timeout(Duration.ofSeconds(60)).GET().build();
+        HttpResponse<String> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new IOException("cannot reach the admin API at " + host + ":" + port + " (is the node running? see api_port)");
+        }
+        if (response.statusCode() != 200) {
+            throw new IOException("admin API answered " + response.statusCode() + " for " + path + ": " + response.body().trim());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /** Shared shape of the subcommands: fetch one route, print it, exit 1 with a message on failure. */
+    abstract static class Route implements Callable<Integer> {
+        @ParentCommand
+        AdminCommand admin;
+
+        abstract String path();
+
+        abstract void print(JsonNode answer, PrintStream out);
+
+        @Override
+        public Integer call() throws InterruptedException {
+            try {
+                print(admin.get(path()), System.out);
+                return 0;
+            } catch (IOException e) {
+                System.err.println("charybdis admin: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "status", description = "Node status, like nodetool status.")
+    static final class Status extends Route {
+        String path() { return "/status"; }
+
+        void print(JsonNode s, PrintStream out) {
+            out.println("Datacenter: " + s.path("datacenter").asText());
+            out.println("=".repeat(12 + s.path("datacenter").asText().length()));
+            out.println("Status=Up/Down");
+            out.println("|/ State=Normal/Leaving/Joining/Moving");
+            out.printf("%-4s%-16s%-8s%-8s%-8s%n", "--", "Address", "Tokens", "Owns", "Rack");
+            String code = (s.path("status").asText().equals("UP") ? "U" : "D") + s.path("state").asText().charAt(0);
+            out.printf("%-4s%-16s%-8s%-8s%-8s%n", code, s.path("address").asText(), s.path("tokens").asText(),
+                    s.path("owns").asText(), s.path("rack").asText());
+        }
+    }
+
+    @Command(name = "info", description = "Node information, like nodetool info.")
+    static final class Info extends Route {
+        String path() { return "/info"; }
+
+        void print(JsonNode info, PrintStream out) {
+            info.properties().forEach(e -> out.printf("%-36s: %s%n", label(e.getKey()), e.getValue().asText()));
+        }
+
+        private static String label(String key) {
+            StringBuilder b = new StringBuilder();
+            for (String word : key.split("_")) {
+                if (!b.isEmpty()) b.append(' ');
+                b.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+            return b.toString();
+        }
+    }
+
+    @Command(name = "version", description = "Server version, like nodetool version.")
+    static final class Version extends Route {
+        String path() { return "/version"; }
+
+        void print(JsonNode v, PrintStream out) {
+            out.println("ReleaseVersion: " + v.path("release_version").asText());
+            out.println("Charybdis: " + v.path("version").asText());
+            out.println("CQL: " + v.path("cql_version").asText());
+        }
+    }
+}
