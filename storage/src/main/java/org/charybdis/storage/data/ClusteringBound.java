@@ -1,6 +1,7 @@
 package org.charybdis.storage.data;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * One end of a {@link Slice}: a clustering prefix (possibly shorter than the clustering, possibly empty)
@@ -52,11 +53,11 @@ public final class ClusteringBound extends ClusteringPrefix {
     @Override
     public boolean equals(Object o) {
         return o instanceof ClusteringBound other && isStart == other.isStart && inclusive == other.inclusive
-                && java.util.Arrays.equals(components, other.components);
+                && Arrays.equals(components, other.components);
     }
 
     @Override
-    public int hashCode() { return java.util.Arrays.hashCode(components) * 4 + (isStart ? 2 : 0) + (inclusive ? 1 : 0); }
+    public int hashCode() { return Arrays.hashCode(components) * 4 + (isStart ? 2 : 0) + (inclusive ? 1 : 0); }
 
     @Override
     public String toString() {

@@ -13,7 +13,7 @@ public record Slice(ClusteringBound start, ClusteringBound end) {
         if (!end.isEnd()) throw new IllegalArgumentException("slice end must be an end bound: " + end);
     }
 
-    /** The one row with this clustering (or, for a prefix, every row starting with it). */
+    /** The one row with this clustering. */
     public static Slice exactly(Clustering clustering) {
         return new Slice(ClusteringBound.start(true, clustering), ClusteringBound.end(true, clustering));
     }
