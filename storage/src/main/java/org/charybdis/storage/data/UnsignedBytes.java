@@ -1,0 +1,21 @@
+package org.charybdis.storage.data;
+
+import java.nio.ByteBuffer;
+import java.util.Comparator;
+
+/** Lexicographic order of the remaining bytes of buffers, bytes compared as unsigned (Cassandra's byte order). */
+public final class UnsignedBytes {
+    public static final Comparator<ByteBuffer> ORDER = UnsignedBytes::compare;
+
+    private UnsignedBytes() {}
+
+    /** Compares without moving either buffer's position. */
+    public static int compare(ByteBuffer a, ByteBuffer b) {
+        int aLength = a.remaining();
+        int bLength = b.remaining();
+        int mismatch = a.mismatch(b);
+        if (mismatch < 0) return 0;
+        if (mismatch >= aLength || mismatch >= bLength) return Integer.compare(aLength, bLength);
+        return Integer.compare(a.get(a.position() + mismatch) & 0xff, b.get(b.position() + mismatch) & 0xff);
+    }
+}

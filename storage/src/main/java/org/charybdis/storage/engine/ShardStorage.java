@@ -1,0 +1,62 @@
+package org.charybdis.storage.engine;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** The tables of one shard, by table id. Owned by the shard's thread, like the engines it holds. */
+public final class ShardStorage implements AutoCloseable {
+    private final int shardId;
+    private final StorageEngineFactory factory;
+    private final Map<UUID, TableEngine> tables = new HashMap<>();
+
+    public ShardStorage(int shardId, StorageEngineFactory factory) {
+        this.shardId = shardId;
+        this.factory = factory;
+    }
+
+    public int shardId() { return shardId; }
+
+    /** Creates the table's engine; fails if the table already exists on this shard. */
+    public TableEngine createTable(TableLayout layout) {
+        if (tables.containsKey(layout.tableId()))
+            throw new IllegalStateException("table " + layout.qualifiedName() + " already exists on shard " + shardId);
+        TableEngine engine = factory.create(shardId, layout);
+        tables.put(layout.tableId(), engine);
+        return engine;
+    }
+
+    /** The table's engine, or null if the table does not exist on this shard. */
+    public TableEngine table(UUID tableId) {
+        return tables.get(tableId);
+    }
+
+    /** Applies an ALTER TABLE to the table's engine. */
+    public void updateLayout(TableLayout layout) {
+        TableEngine engine = tables.get(layout.tableId());
+        if (engine == null) throw new IllegalStateException("no table " + layout.qualifiedName() + " on shard " + shardId);
+        engine.updateLayout(layout);
+    }
+
+    /** Closes and removes the table's engine and its data; returns false if there was no such table. */
+    public boolean dropTable(UUID tableId) {
+        TableEngine engine = tables.remove(tableId);
+        if (engine == null) return false;
+        TableLayout layout = engine.layout();
+        engine.close();
+        factory.destroy(shardId, layout);
+        return true;
+    }
+
+    public Collection<TableEngine> tables() {
+        return Collections.unmodifiableCollection(tables.values());
+    }
+
+    @Override
+    public void close() {
+        for (TableEngine engine : tables.values()) engine.close();
+        tables.clear();
+    }
+}

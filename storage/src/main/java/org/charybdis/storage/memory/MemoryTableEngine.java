@@ -1,0 +1,154 @@
+package org.charybdis.storage.memory;
+
+import org.charybdis.storage.data.PartitionUpdate;
+import org.charybdis.storage.dht.DecoratedKey;
+import org.charybdis.storage.dht.TokenRange;
+import org.charybdis.storage.engine.ColumnLayout;
+import org.charybdis.storage.engine.PartitionView;
+import org.charybdis.storage.engine.ReadFilter;
+import org.charybdis.storage.engine.TableEngine;
+import org.charybdis.storage.engine.TableLayout;
+
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * A table on one shard held entirely in memory: partitions in token order, each a sorted map of merged
+ * rows plus its tombstones. Single-threaded like every engine; no purging, no memory limit (yet).
+ */
+public final class MemoryTableEngine implements TableEngine {
+    private final ConcurrentSkipListMap<DecoratedKey, MemoryPartition> partitions = new ConcurrentSkipListMap<>();
+    private TableLayout layout;
+    private long partitionCount;
+    private long dataSize;
+    private boolean closed;
+
+    public MemoryTableEngine(TableLayout layout) {
+        this.layout = layout;
+    }
+
+    @Override
+    public TableLayout layout() { return layout; }
+
+    @Override
+    public void updateLayout(TableLayout newLayout) {
+        checkOpen();
+        if (!newLayout.tableId().equals(layout.tableId()))
+            throw new IllegalArgumentException("layout of " + newLayout + " given to the engine of " + layout);
+        if (newLayout.clusteringComparator().size() != layout.clusteringComparator().size())
+            throw new IllegalArgumentException("the clustering columns of " + layout.qualifiedName() + " cannot change");
+        boolean dropsColumns = false;
+        for (ColumnLayout column : layout.columns()) dropsColumns |= !newLayout.hasColumn(column.id());
+        layout = newLayout;
+        if (dropsColumns) {
+            // Forget dropped data now, so that a column re-added under the same id starts empty.
+            for (MemoryPartition partition : partitions.values()) dataSize += partition.retainColumns(newLayout::hasColumn);
+        }
+    }
+
+    @Override
+    public void apply(PartitionUpdate update) {
+        checkOpen();
+        validate(update);
+        MemoryPartition partition = partitions.get(update.key());
+        if (partition == null) {
+            partition = new MemoryPartition(update.key(), layout);
+            partitions.put(update.key(), partition);
+            partitionCount++;
+            dataSize += partition.dataSize();
+        }
+        dataSize += partition.apply(update, layout);
+    }
+
+    @Override
+    public PartitionView read(DecoratedKey key, ReadFilter filter, long nowInSeconds) {
+        checkOpen();
+        filter.validate(layout.clusteringComparator());
+        MemoryPartition partition = partitions.get(key);
+        if (partition == null) return null;
+        MemoryPartitionView view = new MemoryPartitionView(partition, layout, filter, nowInSeconds);
+        return view.isEmpty() ? null : view;
+    }
+
+    @Override
+    public Iterator<PartitionView> scan(TokenRange range, DecoratedKey after, ReadFilter filter, long nowInSeconds) {
+        checkOpen();
+        filter.validate(layout.clusteringComparator());
+        if (range.isEmpty()) return Collections.emptyIterator();
+        long lastToken = range.lastToken();
+        DecoratedKey first = DecoratedKey.minimumFor(range.firstToken());
+        Iterator<MemoryPartition> candidates = after != null && after.compareTo(first) >= 0
+                ? partitions.tailMap(after, false).values().iterator()
+                : partitions.tailMap(first, true).values().iterator();
+        TableLayout readLayout = layout;
+        return new Iterator<>() {
+            private MemoryPartitionView next;
+            private boolean exhausted;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && !exhausted) {
+                    if (!candidates.hasNext()) { exhausted = true; break; }
+                    MemoryPartition partition = candidates.next();
+                    if (partition.key().token() > lastToken) { exhausted = true; break; }
+                    MemoryPartitionView view = new MemoryPartitionView(partition, readLayout, filter, nowInSeconds);
+                    if (!view.isEmpty()) next = view;
+                }
+                return next != null;
+            }
+
+            @Override
+            public PartitionView next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                PartitionView view = next;
+                next = null;
+                return view;
+            }
+        };
+    }
+
+    @Override
+    public void truncate() {
+        checkOpen();
+        partitions.clear();
+        partitionCount = 0;
+        dataSize = 0;
+    }
+
+    @Override
+    public Stats stats() {
+        return new Stats(partitionCount, dataSize);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        partitions.clear();
+        partitionCount = 0;
+        dataSize = 0;
+    }
+
+    private void validate(PartitionUpdate update) {
+        int clusteringSize = layout.clusteringComparator().size();
+        for (var row : update.rows()) {
+            if (row.clustering().size() != clusteringSize)
+                throw new IllegalArgumentException("row of " + layout.qualifiedName() + " needs " + clusteringSize
+                        + " clustering components, got " + row.clustering().size());
+            for (var cell : row.cells()) checkCellShape(cell.column(), cell.path() != null);
+        }
+        if (update.staticRow() != null) for (var cell : update.staticRow().cells()) checkCellShape(cell.column(), cell.path() != null);
+    }
+
+    private void checkCellShape(int columnId, boolean hasPath) {
+        ColumnLayout column = layout.column(columnId);
+        if (column != null && column.multiCell() != hasPath)
+            throw new IllegalArgumentException("column " + columnId + " of " + layout.qualifiedName()
+                    + (column.multiCell() ? " is multi-cell: its cells need a path" : " is simple: its cells take no path"));
+    }
+
+    private void checkOpen() {
+        if (closed) throw new IllegalStateException("engine of " + layout.qualifiedName() + " is closed");
+    }
+}

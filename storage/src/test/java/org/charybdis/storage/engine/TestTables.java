@@ -1,0 +1,64 @@
+package org.charybdis.storage.engine;
+
+import org.charybdis.storage.data.Clustering;
+import org.charybdis.storage.data.ClusteringComparator;
+import org.charybdis.storage.data.UnsignedBytes;
+import org.charybdis.storage.dht.DecoratedKey;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The table most engine tests use: {@code PRIMARY KEY (pk int, ck1 int, ck2 text) WITH CLUSTERING ORDER BY
+ * (ck1 ASC, ck2 DESC)}, regular columns v1, v2, static s, and a non-frozen map m.
+ */
+public final class TestTables {
+    public static final int V1 = 1;
+    public static final int V2 = 2;
+    public static final int S = 3;
+    public static final int M = 4;
+    public static final UUID TABLE_ID = UUID.fromString("8e1d8b5e-3f5a-4a0e-9c59-0a1b2c3d4e5f");
+    public static final Comparator<ByteBuffer> INT_ORDER = Comparator.comparingInt(b -> b.getInt(b.position()));
+
+    private TestTables() {}
+
+    public static ClusteringComparator comparator() {
+        return new ClusteringComparator(List.of(INT_ORDER, UnsignedBytes.ORDER), List.of(false, true));
+    }
+
+    public static TableLayout layout() {
+        return layout(List.of(ColumnLayout.simple(V1, false), ColumnLayout.simple(V2, false),
+                ColumnLayout.simple(S, true), ColumnLayout.multiCell(M, false, UnsignedBytes.ORDER)));
+    }
+
+    public static TableLayout layout(List<ColumnLayout> columns) {
+        return new TableLayout(TABLE_ID, "ks", "t", 1, comparator(), columns, 864000, 0);
+    }
+
+    public static ByteBuffer i(int v) {
+        return ByteBuffer.allocate(4).putInt(0, v);
+    }
+
+    public static ByteBuffer t(String s) {
+        return ByteBuffer.wrap(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Clustering ck(int ck1, String ck2) {
+        return Clustering.of(i(ck1), t(ck2));
+    }
+
+    public static DecoratedKey key(int pk) {
+        return DecoratedKey.of(i(pk));
+    }
+
+    public static int intOf(ByteBuffer b) {
+        return b.getInt(b.position());
+    }
+
+    public static String textOf(ByteBuffer b) {
+        return StandardCharsets.UTF_8.decode(b.duplicate()).toString();
+    }
+}
