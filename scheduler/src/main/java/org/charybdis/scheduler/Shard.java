@@ -16,6 +16,8 @@ public final class Shard {
 
     public int id() { throw new UnsupportedOperationException("stub"); }
 
+    public SchedulingGroup currentGroup() { throw new UnsupportedOperationException("stub"); }
+
     public ShardRuntime runtime() { throw new UnsupportedOperationException("stub"); }
 
     /** This shard's Netty event loop; channels registered here are served by this shard's thread. */

@@ -1,0 +1,190 @@
+package org.charybdis.server.cql;
+
+import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.cql.exceptions.SyntaxException;
+import org.charybdis.cql.exceptions.UnpreparedException;
+import org.charybdis.cql.messages.BatchRequest;
+import org.charybdis.cql.messages.ColumnSpec;
+import org.charybdis.cql.messages.ExecuteRequest;
+import org.charybdis.cql.messages.PrepareRequest;
+import org.charybdis.cql.messages.PreparedMetadata;
+import org.charybdis.cql.messages.PreparedResult;
+import org.charybdis.cql.messages.QueryOptions;
+import org.charybdis.cql.messages.QueryRequest;
+import org.charybdis.cql.messages.Result;
+import org.charybdis.cql.messages.ResultMetadata;
+import org.charybdis.cql.messages.RowsResult;
+import org.charybdis.cql.syntax.CqlParser;
+import org.charybdis.cql.syntax.CqlSyntaxError;
+import org.charybdis.cql.syntax.Statement;
+import org.charybdis.cql.syntax.Term;
+import org.charybdis.scheduler.Shard;
+import org.charybdis.server.cql.PreparedStatements.Prepared;
+import org.charybdis.server.cql.statements.BatchExecution;
+import org.charybdis.server.schema.Schema;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Entry point for statements: parses, compiles against the current schema, binds values and runs
+ * QUERY, PREPARE, EXECUTE and BATCH requests. Runs on the connection's shard.
+ */
+public final class QueryProcessor {
+    private final ServerContext server;
+    private final StatementCompiler compiler = new StatementCompiler();
+    private final PreparedStatements prepared;
+
+    public QueryProcessor(ServerContext server) {
+        this.server = server;
+        this.prepared = new PreparedStatements(server.runtime().shardCount());
+    }
+
+    public ServerContext server() {
+        return server;
+    }
+
+    public CompletionStage<? extends Result> query(QueryRequest request, ClientState client) {
+        Statement ast = parse(request.query());
+        CqlStatement statement = compiler.compile(ast, client, server.schema().current());
+        return run(statement, ast, client, request.options());
+    }
+
+    public CompletionStage<PreparedResult> prepare(PrepareRequest request, ClientState client) {
+        String keyspace = request.keyspace() != null ? request.keyspace() : client.keyspace();
+        Statement ast = parse(request.query());
+        ClientState compileState = client;
+        if (request.keyspace() != null) {
+            compileState = new ClientState(client.version(), client.shard(), client.user());
+            compileState.setKeyspace(request.keyspace());
+        }
+        Schema schema = server.schema().current();
+        CqlStatement statement = compiler.compile(ast, compileState, schema);
+        byte[] id = PreparedStatements.idOf(keyspace, request.query());
+        Prepared entry = new Prepared(request.query(), keyspace, ast, statement, schema.version(), id,
+                resultMetadataId(statement.resultMetadata()));
+        return server.database().onAllShards(storage -> {
+            prepared.put(storage.shardId(), entry);
+            return null;
+        }).thenApply(ignored -> new PreparedResult(id, entry.resultMetadataId(),
+                new PreparedMetadata(statement.bindVariables(), statement.partitionKeyBindIndexes()),
+                statement.resultMetadata()));
+    }
+
+    public CompletionStage<? extends Result> execute(ExecuteRequest request, ClientState client) {
+        Prepared entry = lookup(request.statementId(), client);
+        CompletionStage<? extends Result> result = run(entry.statement(), entry.ast(), client, request.options());
+        // v5: tell the client when the result columns changed since it prepared
+        if (request.resultMetadataId() != null && !java.util.Arrays.equals(request.resultMetadataId(), entry.resultMetadataId())) {
+            return result.thenApply(r -> r instanceof RowsResult rows
+                    ? new RowsResult(rows.metadata().withNewMetadataId(entry.resultMetadataId()), rows.rows()) : r);
+        }
+        return result;
+    }
+
+    public CompletionStage<? extends Result> batch(BatchRequest request, ClientState client) {
+        List<CqlStatement> statements = new ArrayList<>(request.statements().size());
+        List<List<ByteBuffer>> values = new ArrayList<>(request.statements().size());
+        for (var entry : request.statements()) {
+            Statement ast;
+            CqlStatement statement;
+            if (entry.isPrepared()) {
+                Prepared p = lookup(entry.preparedId(), client);
+                ast = p.ast();
+                statement = p.statement();
+            } else {
+                ast = parse(entry.query());
+                statement = compiler.compile(ast, client, server.schema().current());
+            }
+            if (entry.values().size() != ast.bindMarkerCount()) {
+                throw new InvalidRequestException("There were " + ast.bindMarkerCount() + " markers(?) in CQL but "
+                        + entry.values().size() + " bound variables");
+            }
+            statements.add(statement);
+            values.add(entry.values());
+        }
+        ExecutionContext context = context(client, request.options(), List.of());
+        return BatchExecution.execute(request.type(), statements, values, context);
+    }
+
+    /** Runs a statement with internal rights (system start-up, auth bootstrap); no bind values. */
+    public CompletionStage<? extends Result> executeInternal(String cql, QueryOptions options) {
+        ClientState internal = ClientState.internal(org.charybdis.cql.transport.ProtocolVersion.V5);
+        Statement ast = parse(cql);
+        return run(compiler.compile(ast, internal, server.schema().current()), ast, internal, options);
+    }
+
+    private CompletionStage<? extends Result> run(CqlStatement statement, Statement ast, ClientState client, QueryOptions options) {
+        List<ByteBuffer> values = bindValues(ast, options);
+        ExecutionContext context = context(client, options, values);
+        statement.checkAccess(context);
+        return statement.execute(context);
+    }
+
+    private ExecutionContext context(ClientState client, QueryOptions options, List<ByteBuffer> values) {
+        Shard shard = Shard.current();
+        long timestamp = options.hasDefaultTimestamp() ? options.defaultTimestamp()
+                : server.clock().nextMicros(shard == null ? -1 : shard.id());
+        long now = options.hasNowInSeconds() ? options.nowInSeconds() : ServerClock.nowInSeconds();
+        return new ExecutionContext(server, client, options, values, timestamp, now);
+    }
+
+    private Prepared lookup(byte[] id, ClientState client) {
+        Shard shard = Shard.current();
+        Prepared entry = prepared.get(shard == null ? 0 : shard.id(), id);
+        if (entry == null) throw new UnpreparedException(id);
+        Schema schema = server.schema().current();
+        if (entry.schemaVersion() == schema.version()) return entry;
+        // the schema moved on: compile again so the statement sees current columns and types
+        ClientState compileState = new ClientState(client.version(), client.shard(), client.user());
+        compileState.setKeyspace(entry.keyspace());
+        CqlStatement statement = compiler.compile(entry.ast(), compileState, schema);
+        Prepared fresh = entry.recompiled(statement, schema.version(), resultMetadataId(statement.resultMetadata()));
+        prepared.put(shard == null ? 0 : shard.id(), fresh);
+        return fresh;
+    }
+
+    /** Values in marker order; named values (QUERY with names) are matched to their markers by name. */
+    private static List<ByteBuffer> bindValues(Statement ast, QueryOptions options) {
+        List<ByteBuffer> values = options.values();
+        int expected = ast.bindMarkerCount();
+        if (options.valueNames() == null) {
+            if (values.size() != expected) {
+                throw new InvalidRequestException("There were " + expected + " markers(?) in CQL but " + values.size() + " bound variables");
+            }
+            return values;
+        }
+        List<ByteBuffer> ordered = new ArrayList<>(expected);
+        for (Term.BindMarker marker : ast.bindMarkers()) {
+            int at = marker.name() == null ? -1 : options.valueNames().indexOf(marker.name());
+            if (at < 0) throw new InvalidRequestException("Invalid unset value for bind marker " + (marker.name() == null ? "?" : ":" + marker.name()));
+            ordered.add(values.get(at));
+        }
+        return ordered;
+    }
+
+    private static Statement parse(String query) {
+        try {
+            return CqlParser.parse(query);
+        } catch (CqlSyntaxError e) {
+            throw new SyntaxException(e.getMessage());
+        }
+    }
+
+    /** v5 result metadata id: a digest of the result columns. */
+    static byte[] resultMetadataId(ResultMetadata metadata) {
+        StringBuilder b = new StringBuilder();
+        for (ColumnSpec c : metadata.columns()) {
+            b.append(c.keyspace()).append('.').append(c.table()).append('.').append(c.name()).append(':').append(c.type().cqlName()).append(';');
+        }
+        return PreparedStatements.md5(b.toString());
+    }
+
+    /** Completed stage helper for statements that answer immediately. */
+    public static <T> CompletionStage<T> done(T value) {
+        return CompletableFuture.completedFuture(value);
+    }
+}

@@ -1,0 +1,26 @@
+package org.charybdis.server.cql;
+
+/**
+ * Write timestamps in microseconds, strictly increasing per shard so that two writes on one shard in
+ * the same microsecond still order. Each shard writes only its own padded slot.
+ */
+public final class ServerClock {
+    private static final int PAD = 8; // one cache line of longs per shard
+    private final long[] lastMicros;
+
+    public ServerClock(int shards) {
+        this.lastMicros = new long[(shards + 1) * PAD];
+    }
+
+    public long nextMicros(int shard) {
+        int slot = (shard + 1) * PAD;
+        long now = System.currentTimeMillis() * 1000 + (System.nanoTime() / 1000) % 1000;
+        long next = Math.max(now, lastMicros[slot] + 1);
+        lastMicros[slot] = next;
+        return next;
+    }
+
+    public static long nowInSeconds() {
+        return System.currentTimeMillis() / 1000;
+    }
+}

@@ -1,0 +1,95 @@
+package org.charybdis.server.replica;
+
+import org.charybdis.scheduler.SchedulingGroup;
+import org.charybdis.scheduler.Shard;
+import org.charybdis.scheduler.ShardRuntime;
+import org.charybdis.storage.dht.DecoratedKey;
+import org.charybdis.storage.dht.ShardOf;
+import org.charybdis.storage.engine.ShardStorage;
+import org.charybdis.storage.engine.StorageEngineFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The data of this node, split across shards. Each shard's {@link ShardStorage} is touched only by
+ * that shard's thread; everyone else reaches it by sending work there ({@link #onShard}).
+ */
+public final class Database {
+    private final ShardRuntime runtime;
+    private final ShardOf sharding;
+    private final ShardStorage[] shards;
+
+    public Database(ShardRuntime runtime, StorageEngineFactory engines) {
+        this.runtime = runtime;
+        this.sharding = ShardOf.withDefaultIgnoreMsb(runtime.shardCount());
+        this.shards = new ShardStorage[runtime.shardCount()];
+        for (int i = 0; i < shards.length; i++) shards[i] = new ShardStorage(i, engines);
+    }
+
+    public ShardRuntime runtime() {
+        return runtime;
+    }
+
+    public int shardCount() {
+        return shards.length;
+    }
+
+    /** The shard owning a partition (ScyllaDB's biased-token-round-robin placement). */
+    public int shardOf(DecoratedKey key) {
+        return sharding.shard(key.token());
+    }
+
+    public int shardOf(long token) {
+        return sharding.shard(token);
+    }
+
+    /**
+     * Runs work against one shard's storage on that shard, in the caller's scheduling group (or
+     * {@code statement} when called off-shard); the future completes on the calling shard.
+     */
+    public <T> CompletableFuture<T> onShard(int shard, Function<ShardStorage, T> work) {
+        Shard caller = Shard.current();
+        if (caller == null) {
+            CompletableFuture<T> result = new CompletableFuture<>();
+            runtime.shard(shard).execute(runtime.group(ShardRuntime.STATEMENT), () -> {
+                try {
+                    result.complete(work.apply(shards[shard]));
+                } catch (Throwable t) {
+                    result.completeExceptionally(t);
+                }
+            });
+            return result;
+        }
+        return caller.submitTo(shard, callerGroup(caller), () -> work.apply(shards[shard]));
+    }
+
+    /** Runs work on every shard; completes when all have, with their answers in shard order. */
+    public <T> CompletableFuture<List<T>> onAllShards(Function<ShardStorage, T> work) {
+        List<CompletableFuture<T>> parts = new ArrayList<>(shards.length);
+        for (int i = 0; i < shards.length; i++) parts.add(onShard(i, work));
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+            List<T> answers = new ArrayList<>(parts.size());
+            for (CompletableFuture<T> part : parts) answers.add(part.join());
+            return answers;
+        });
+    }
+
+    /** The storage of the shard whose thread is calling; only valid on a shard thread. */
+    public ShardStorage local() {
+        Shard current = Shard.current();
+        if (current == null) throw new IllegalStateException("not on a shard thread");
+        return shards[current.id()];
+    }
+
+    private SchedulingGroup callerGroup(Shard caller) {
+        SchedulingGroup group = caller.currentGroup();
+        return group != null ? group : runtime.group(ShardRuntime.STATEMENT);
+    }
+
+    public void close() {
+        for (ShardStorage s : shards) s.close();
+    }
+}

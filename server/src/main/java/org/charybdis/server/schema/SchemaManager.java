@@ -1,0 +1,119 @@
+package org.charybdis.server.schema;
+
+import org.charybdis.cql.messages.SchemaChange;
+import org.charybdis.scheduler.SchedulingGroup;
+import org.charybdis.scheduler.Shard;
+import org.charybdis.scheduler.ShardRuntime;
+import org.charybdis.server.replica.Database;
+import org.charybdis.server.transport.EventNotifier;
+import org.charybdis.storage.engine.ShardStorage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * Owner of the schema. Changes run one at a time on shard 0: the change computes the next snapshot
+ * from the current one, every shard's storage is brought in line (tables created, altered, dropped),
+ * and only then is the snapshot published and the SCHEMA_CHANGE event sent.
+ */
+public final class SchemaManager {
+    /** The outcome of a change: the next schema and its event, or no event when nothing changed (IF NOT EXISTS). */
+    public record SchemaUpdate(Schema next, SchemaChange event) {
+        public static SchemaUpdate unchanged(Schema current) {
+            return new SchemaUpdate(current, null);
+        }
+    }
+
+    private static final int OWNER_SHARD = 0;
+
+    private final Database database;
+    private final EventNotifier events;
+    private final SchedulingGroup group;
+    private final List<SchemaListener> listeners = new ArrayList<>();
+    private volatile Schema current;
+
+    /** Told about every published schema (prepared-statement caches, system tables, ...). */
+    public interface SchemaListener {
+        void schemaChanged(Schema previous, Schema next);
+    }
+
+    public SchemaManager(Database database, EventNotifier events, Schema initial) {
+        this.database = database;
+        this.events = events;
+        this.group = database.runtime().group(ShardRuntime.STATEMENT);
+        this.current = initial;
+        syncStorage(Schema.empty(), initial);
+    }
+
+    public Schema current() {
+        return current;
+    }
+
+    public void addListener(SchemaListener listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Applies a change; the stage completes (on the caller's shard) with the event, or null when the
+     * change was a no-op. Errors thrown by the change (already exists, unknown keyspace, ...) fail it.
+     */
+    public CompletionStage<SchemaChange> apply(Function<Schema, SchemaUpdate> change) {
+        Shard caller = Shard.current();
+        CompletableFuture<SchemaChange> result;
+        if (caller == null) {
+            result = new CompletableFuture<>();
+            database.runtime().shard(OWNER_SHARD).execute(group, () -> applyOnOwner(change).whenComplete((c, e) -> {
+                if (e != null) result.completeExceptionally(e); else result.complete(c);
+            }));
+            return result;
+        }
+        return caller.submitToAsync(OWNER_SHARD, group, () -> applyOnOwner(change));
+    }
+
+    private CompletionStage<SchemaChange> applyOnOwner(Function<Schema, SchemaUpdate> change) {
+        Schema previous = current;
+        SchemaUpdate update = change.apply(previous);
+        if (update.event() == null) return CompletableFuture.completedFuture(null);
+        Schema next = update.next();
+        return database.onAllShards(storage -> {
+            syncShard(storage, previous, next);
+            return null;
+        }).thenApply(ignored -> {
+            current = next;
+            for (SchemaListener listener : listeners) listener.schemaChanged(previous, next);
+            events.publish(update.event());
+            return update.event();
+        });
+    }
+
+    private void syncStorage(Schema previous, Schema next) {
+        // start-up: no shard is serving yet, so each shard's storage is set up from here
+        database.onAllShards(storage -> {
+            syncShard(storage, previous, next);
+            return null;
+        }).join();
+    }
+
+    /** Makes one shard's tables match the next schema. Runs on that shard. */
+    private static void syncShard(ShardStorage storage, Schema previous, Schema next) {
+        for (KeyspaceMetadata ks : next.keyspaces().values()) {
+            for (TableMetadata table : ks.tables().values()) {
+                TableMetadata before = previous.table(ks.name(), table.name());
+                if (before == null || !before.id().equals(table.id())) {
+                    storage.createTable(TableLayouts.of(table));
+                } else if (before != table) {
+                    storage.updateLayout(TableLayouts.of(table));
+                }
+            }
+        }
+        for (KeyspaceMetadata ks : previous.keyspaces().values()) {
+            for (TableMetadata table : ks.tables().values()) {
+                TableMetadata after = next.table(ks.name(), table.name());
+                if (after == null || !after.id().equals(table.id())) storage.dropTable(table.id());
+            }
+        }
+    }
+}

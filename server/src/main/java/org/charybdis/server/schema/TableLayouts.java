@@ -1,0 +1,42 @@
+package org.charybdis.server.schema;
+
+import org.charybdis.cql.types.CollectionType;
+import org.charybdis.cql.types.CqlType;
+import org.charybdis.storage.data.ClusteringComparator;
+import org.charybdis.storage.data.UnsignedBytes;
+import org.charybdis.storage.engine.ColumnLayout;
+import org.charybdis.storage.engine.TableLayout;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Describes a table to the storage engine: orderings from the CQL types, columns by storage id. */
+public final class TableLayouts {
+    private TableLayouts() {}
+
+    public static TableLayout of(TableMetadata table) {
+        List<Comparator<ByteBuffer>> orders = new ArrayList<>();
+        List<Boolean> reversed = new ArrayList<>();
+        for (ColumnMetadata c : table.clustering()) {
+            orders.add(c.type()::compare);
+            reversed.add(c.reversed());
+        }
+        List<ColumnLayout> columns = new ArrayList<>();
+        for (ColumnMetadata c : table.regularAndStatic()) {
+            columns.add(c.type().isMultiCell()
+                    ? ColumnLayout.multiCell(c.id(), c.isStatic(), cellPathOrder(c.type()))
+                    : ColumnLayout.simple(c.id(), c.isStatic()));
+        }
+        return new TableLayout(table.id(), table.keyspace(), table.name(), table.partitionKey().size(),
+                new ClusteringComparator(orders, reversed), columns,
+                table.params().gcGraceSeconds(), table.params().defaultTimeToLive());
+    }
+
+    /** Order of the cells of one non-frozen collection (by element, key or list position) or UDT (by field). */
+    private static Comparator<ByteBuffer> cellPathOrder(CqlType type) {
+        if (type instanceof CollectionType collection) return collection.cellPathType()::compare;
+        return UnsignedBytes.ORDER;
+    }
+}

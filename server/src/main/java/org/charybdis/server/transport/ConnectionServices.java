@@ -1,0 +1,41 @@
+package org.charybdis.server.transport;
+
+import org.charybdis.cql.messages.SupportedResponse;
+import org.charybdis.scheduler.SchedulingGroup;
+import org.charybdis.server.auth.Authenticator;
+import org.charybdis.server.cql.ClientState;
+import org.charybdis.server.cql.QueryProcessor;
+import org.charybdis.server.metrics.ServerMetrics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What a connection needs from the node.
+ *
+ * @param schedulingGroups picks the group a client's statements run in (its service level)
+ * @param shardAwarePort   the bound shard-aware port, announced in SUPPORTED
+ */
+public record ConnectionServices(QueryProcessor processor, Authenticator authenticator, EventNotifier events,
+                                 ServerMetrics metrics, Function<ClientState, SchedulingGroup> schedulingGroups,
+                                 int shardCount, java.util.function.IntSupplier shardAwarePort) {
+
+    public SchedulingGroup schedulingGroupFor(ClientState client) {
+        return schedulingGroups.apply(client);
+    }
+
+    /** OPTIONS answer: CQL and protocol versions, compression, and ScyllaDB's sharding facts for this shard. */
+    public SupportedResponse supportedOptions(int shard) {
+        return new SupportedResponse(Map.of(
+                "CQL_VERSION", List.of(org.charybdis.server.CharybdisServer.CQL_VERSION),
+                "COMPRESSION", List.of("lz4", "snappy"),
+                "PROTOCOL_VERSIONS", List.of("3/v3", "4/v4", "5/v5"),
+                "SCYLLA_SHARD", List.of(Integer.toString(shard)),
+                "SCYLLA_NR_SHARDS", List.of(Integer.toString(shardCount)),
+                "SCYLLA_PARTITIONER", List.of("org.apache.cassandra.dht.Murmur3Partitioner"),
+                "SCYLLA_SHARDING_ALGORITHM", List.of("biased-token-round-robin"),
+                "SCYLLA_SHARDING_IGNORE_MSB", List.of("12"),
+                "SCYLLA_SHARD_AWARE_PORT", List.of(Integer.toString(shardAwarePort.getAsInt()))));
+    }
+}
