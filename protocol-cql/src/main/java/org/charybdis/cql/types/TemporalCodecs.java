@@ -166,9 +166,10 @@ final class TemporalCodecs {
         @Override public ByteBuffer serialize(Object value) {
             long millis = switch (value) {
                 case Instant i -> i.toEpochMilli();
+                case Long epochMillis -> epochMillis;
                 case Date d -> d.getTime();
                 case ZonedDateTime z -> z.toInstant().toEpochMilli();
-                default -> throw new MarshalException("Expected an Instant for timestamp, got " + NumberCodecs.describe(value));
+                default -> throw new MarshalException("Expected an Instant (or Long epoch millis) for timestamp, got " + NumberCodecs.describe(value));
             };
             return RawBytes.ofLong(millis);
         }

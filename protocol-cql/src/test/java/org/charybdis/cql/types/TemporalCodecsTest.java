@@ -90,6 +90,7 @@ class TemporalCodecsTest {
         ByteBuffer ancient = NativeType.TIMESTAMP.serialize(Instant.parse("-0100-01-01T00:00:00Z"));
         assertThat(NativeType.TIMESTAMP.fromString(NativeType.TIMESTAMP.toCqlLiteral(ancient))).isEqualTo(ancient);
         assertThat(NativeType.TIMESTAMP.deserialize(bytes)).isEqualTo(Instant.parse("2024-01-02T03:04:05.678Z"));
+        assertThat(NativeType.TIMESTAMP.serialize(Instant.parse("2024-01-02T03:04:05.678Z").toEpochMilli())).isEqualTo(bytes);
     }
 
     @Test
