@@ -1,0 +1,61 @@
+package org.charybdis.cql.types;
+
+import java.nio.ByteBuffer;
+
+/** A custom type named by its Cassandra class; its values are kept as opaque bytes. */
+public record CustomType(String className) implements CqlType {
+    public CustomType {
+        if (className == null || className.isEmpty()) {
+            throw new InvalidTypeException("A custom type needs a class name");
+        }
+    }
+
+    public static CustomType of(String className) {
+        return new CustomType(className);
+    }
+
+    @Override
+    public String cqlName() {
+        return "'" + className.replace("'", "''") + "'";
+    }
+
+    @Override
+    public String marshalClassName() {
+        return className;
+    }
+
+    @Override
+    public ByteBuffer serialize(Object value) {
+        return value == null ? null : StringCodecs.BLOB.serialize(value);
+    }
+
+    @Override
+    public Object deserialize(ByteBuffer bytes) {
+        return bytes == null ? null : StringCodecs.BLOB.deserialize(bytes);
+    }
+
+    @Override
+    public void validate(ByteBuffer bytes) {
+        // opaque: any bytes are accepted
+    }
+
+    @Override
+    public int compare(ByteBuffer a, ByteBuffer b) {
+        return RawBytes.compareUnsigned(a, b);
+    }
+
+    @Override
+    public String toCqlLiteral(ByteBuffer bytes) {
+        return bytes == null ? "null" : RawBytes.toBlobLiteral(bytes);
+    }
+
+    @Override
+    public ByteBuffer fromString(String text) {
+        return RawBytes.fromHex(text);
+    }
+
+    @Override
+    public String toString() {
+        return cqlName();
+    }
+}
