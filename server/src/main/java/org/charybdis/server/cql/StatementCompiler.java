@@ -1,0 +1,36 @@
+package org.charybdis.server.cql;
+
+import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.cql.syntax.AuthStatement;
+import org.charybdis.cql.syntax.BatchStatement;
+import org.charybdis.cql.syntax.DescribeStatement;
+import org.charybdis.cql.syntax.ModificationStatement;
+import org.charybdis.cql.syntax.SchemaStatement;
+import org.charybdis.cql.syntax.SelectStatement;
+import org.charybdis.cql.syntax.ServiceLevelStatement;
+import org.charybdis.cql.syntax.Statement;
+import org.charybdis.cql.syntax.TruncateStatement;
+import org.charybdis.cql.syntax.UseStatement;
+import org.charybdis.server.cql.statements.auth.AuthStatements;
+import org.charybdis.server.cql.statements.modification.ModificationStatements;
+import org.charybdis.server.cql.statements.schema.SchemaStatements;
+import org.charybdis.server.cql.statements.select.SelectStatements;
+import org.charybdis.server.schema.Schema;
+
+/** Turns a parse tree into an executable statement, checked against one schema snapshot. */
+public final class StatementCompiler {
+
+    public CqlStatement compile(Statement ast, ClientState client, Schema schema) {
+        return switch (ast) {
+            case SelectStatement select -> SelectStatements.compile(select, client, schema);
+            case ModificationStatement modification -> ModificationStatements.compile(modification, client, schema);
+            case BatchStatement batch -> ModificationStatements.compileBatch(batch, client, schema);
+            case UseStatement use -> SchemaStatements.compileUse(use, schema);
+            case TruncateStatement truncate -> SchemaStatements.compileTruncate(truncate, client, schema);
+            case SchemaStatement change -> SchemaStatements.compile(change, client, schema);
+            case AuthStatement auth -> AuthStatements.compile(auth, client, schema);
+            case ServiceLevelStatement ignored -> throw new InvalidRequestException("Service levels are not supported yet");
+            case DescribeStatement ignored -> throw new InvalidRequestException("Server-side DESCRIBE is not supported yet");
+        };
+    }
+}
