@@ -1,6 +1,7 @@
 package org.charybdis.cql.transport;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageEncoder;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class FrameEncoder extends MessageToMessageEncoder<Frame> {
     }
 
     /** The frame's bytes; does not release the frame. */
-    public static ByteBuf encode(io.netty.buffer.ByteBufAllocator alloc, Frame frame, FrameCompressor compressor) {
+    public static ByteBuf encode(ByteBufAllocator alloc, Frame frame, FrameCompressor compressor) {
         ByteBuf body = frame.body();
         boolean compress = compressor != null && frame.version() != ProtocolVersion.V5 && body.isReadable();
         ByteBuf payload = compress ? compressor.compress(alloc, body) : body.retainedSlice();

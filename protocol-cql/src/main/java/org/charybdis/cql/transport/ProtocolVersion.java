@@ -1,5 +1,7 @@
 package org.charybdis.cql.transport;
 
+import java.util.List;
+
 /**
  * The native protocol versions this server speaks. v5 is final since Cassandra 4.0 (no USE_BETA flag
  * needed); v6 exists only as a beta in Cassandra 5.0 and, like v1/v2, is refused here.
@@ -44,8 +46,8 @@ public enum ProtocolVersion {
     }
 
     /** The PROTOCOL_VERSIONS values of a SUPPORTED response. */
-    public static java.util.List<String> supportedDescriptions() {
-        return java.util.List.of("3/v3", "4/v4", "5/v5");
+    public static List<String> supportedDescriptions() {
+        return List.of("3/v3", "4/v4", "5/v5");
     }
 
     /** Cassandra's wording, which the drivers parse to downgrade their protocol version. */
