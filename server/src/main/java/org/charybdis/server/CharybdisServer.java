@@ -5,6 +5,19 @@ import io.netty.channel.nio.NioIoHandler;
 import org.charybdis.scheduler.ShardRuntime;
 import org.charybdis.scheduler.ShardRuntimeConfig;
 import org.charybdis.server.api.AdminApi;
+import org.charybdis.server.auth.AllowAllAuthenticator;
+import org.charybdis.server.auth.Authenticator;
+import org.charybdis.server.cql.QueryProcessor;
+import org.charybdis.server.cql.ServerClock;
+import org.charybdis.server.cql.ServerContext;
+import org.charybdis.server.replica.Database;
+import org.charybdis.server.schema.Schema;
+import org.charybdis.server.schema.SchemaManager;
+import org.charybdis.server.transport.ConnectionHandler;
+import org.charybdis.server.transport.ConnectionServices;
+import org.charybdis.server.transport.CqlServer;
+import org.charybdis.server.transport.EventNotifier;
+import org.charybdis.storage.memory.MemoryEngineFactory;
 import org.charybdis.server.config.ServerConfig;
 import org.charybdis.server.http.HttpEndpoint;
 import org.charybdis.server.http.HttpEndpoint.Reply;
@@ -34,6 +47,12 @@ public final class CharybdisServer implements AutoCloseable {
     private final ShardRuntime runtime;
     private final ServerMetrics metrics;
     private final MultiThreadIoEventLoopGroup operatorLoop;
+    private final Database database;
+    private final EventNotifier events = new EventNotifier();
+    private final SchemaManager schema;
+    private final ServerContext context;
+    private final QueryProcessor processor;
+    private CqlServer cqlServer;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final long startedAtMillis = System.currentTimeMillis();
     private HttpEndpoint prometheus;
@@ -48,6 +67,15 @@ public final class CharybdisServer implements AutoCloseable {
                 Duration.ofNanos(500_000), Duration.ofMillis(config.get(ServerConfig.REACTOR_STALL_THRESHOLD_MS))));
         this.metrics = new ServerMetrics(runtime);
         this.operatorLoop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        this.database = new Database(runtime, new MemoryEngineFactory());
+        this.schema = new SchemaManager(database, events, initialSchema());
+        Authenticator authenticator = new AllowAllAuthenticator();
+        this.context = new ServerContext(config, runtime, database, schema, authenticator, events, new ServerClock(runtime.shardCount()));
+        this.processor = new QueryProcessor(context);
+    }
+
+    private static Schema initialSchema() {
+        return Schema.empty();
     }
 
     public static CharybdisServer start(ServerConfig config) {
@@ -62,6 +90,10 @@ public final class CharybdisServer implements AutoCloseable {
     }
 
     private void startEndpoints() throws InterruptedException {
+        ConnectionServices services = new ConnectionServices(processor, context.authenticator(), events, metrics,
+                client -> runtime.group(ShardRuntime.STATEMENT), runtime.shardCount(), () -> cqlServer.shardAwarePort());
+        cqlServer = new CqlServer(runtime, config, (shard, channel) -> new ConnectionHandler(shard, services));
+        closeables.add(cqlServer);
         int promPort = config.get(ServerConfig.PROMETHEUS_PORT);
         if (promPort != 0) {
             prometheus = HttpEndpoint.start(operatorLoop, config.get(ServerConfig.PROMETHEUS_ADDRESS), promPort,
@@ -89,6 +121,16 @@ public final class CharybdisServer implements AutoCloseable {
 
     public ServerMetrics metrics() { return metrics; }
 
+    public ServerContext context() { return context; }
+
+    public QueryProcessor processor() { return processor; }
+
+    /** The bound CQL port (useful when configured as 0). */
+    public int nativePort() { return cqlServer.port(); }
+
+    /** The bound shard-aware CQL port. */
+    public int shardAwarePort() { return cqlServer.shardAwarePort(); }
+
     public long startedAtMillis() { return startedAtMillis; }
 
     /** The bound Prometheus port (useful when configured as 0), or -1 if disabled. */
@@ -112,6 +154,7 @@ public final class CharybdisServer implements AutoCloseable {
         if (prometheus != null) prometheus.close();
         operatorLoop.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
         runtime.close();
+        database.close();
         log.info("Charybdis stopped");
     }
 }
