@@ -2,6 +2,7 @@ package org.charybdis.cql.syntax;
 
 import java.util.StringJoiner;
 
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.FailedPredicateException;
 import org.antlr.v4.runtime.InputMismatchException;
@@ -67,9 +68,10 @@ final class CqlErrorStrategy extends DefaultErrorStrategy {
         throw e;
     }
 
-    private static CqlSyntaxError error(Parser parser, Token offending, Token start, String message) {
+    /** {@code marked} is the token to bracket: where the failing decision started, or the offending one. */
+    private static CqlSyntaxError error(Parser parser, Token offending, Token marked, String message) {
         return new CqlSyntaxError(offending.getLine(), offending.getCharPositionInLine(),
-                message + snippet(parser.getInputStream(), start, offending));
+                message + snippet(parser.getInputStream(), offending, marked));
     }
 
     private static String quoted(Token token) {
@@ -91,21 +93,38 @@ final class CqlErrorStrategy extends DefaultErrorStrategy {
         return expected.size() == 1 ? names.toString() : "{" + names + "}";
     }
 
-    private static String snippet(TokenStream tokens, Token start, Token offending) {
-        if (start == null || start.getTokenIndex() > offending.getTokenIndex()) {
-            start = offending;
+    /** The statement text from a little before the error up to the offending token, one token bracketed. */
+    private static String snippet(TokenStream tokens, Token offending, Token marked) {
+        if (marked == null || marked.getTokenIndex() > offending.getTokenIndex()) {
+            marked = offending;
         }
+        Token from = marked == offending ? previousVisible(tokens, offending, 2) : marked;
         int end = offending.getType() == Token.EOF ? offending.getStartIndex() - 1 : offending.getStopIndex();
-        if (end < start.getStartIndex()) {
-            return "";
+        CharStream input = tokens.getTokenSource().getInputStream();
+        StringBuilder text = new StringBuilder();
+        if (from.getStartIndex() < marked.getStartIndex()) {
+            text.append(input.getText(Interval.of(from.getStartIndex(), marked.getStartIndex() - 1)));
         }
-        String startText = start.getType() == Token.EOF ? "" : start.getText();
-        String rest = tokens.getTokenSource().getInputStream()
-                .getText(Interval.of(start.getStopIndex() + 1, end));
-        String text = "[" + startText + "]" + rest;
+        text.append('[').append(marked.getType() == Token.EOF ? "" : marked.getText()).append(']');
+        if (marked.getType() != Token.EOF && marked.getStopIndex() < end) {
+            text.append(input.getText(Interval.of(marked.getStopIndex() + 1, end)));
+        }
         if (text.length() > MAX_SNIPPET_CHARS) {
-            text = text.substring(0, MAX_SNIPPET_CHARS);
+            text.setLength(MAX_SNIPPET_CHARS);
         }
         return " (" + text + "...)";
+    }
+
+    /** The default-channel token {@code count} tokens before {@code token}, or the first one. */
+    private static Token previousVisible(TokenStream tokens, Token token, int count) {
+        Token found = token;
+        for (int i = token.getTokenIndex() - 1; i >= 0 && count > 0; i--) {
+            Token candidate = tokens.get(i);
+            if (candidate.getChannel() == Token.DEFAULT_CHANNEL) {
+                found = candidate;
+                count--;
+            }
+        }
+        return found;
     }
 }
