@@ -1,6 +1,5 @@
 package org.charybdis.cql.syntax;
 
-import java.util.List;
 import java.util.Map;
 
 /** {@code ALTER KEYSPACE [IF EXISTS] ks WITH options}. */

@@ -1,7 +1,6 @@
 package org.charybdis.cql.syntax;
 
 import java.util.List;
-import java.util.Map;
 
 /** Cassandra 5.0 dynamic data masking: {@code MASKED WITH f(args)}; {@code MASKED WITH DEFAULT} is {@code mask_default()}. */
 public record ColumnMask(QualifiedName function, List<Term> arguments) {

@@ -1,7 +1,6 @@
 package org.charybdis.cql.syntax;
 
 import java.util.List;
-import java.util.Map;
 
 /** {@code CREATE [OR REPLACE] AGGREGATE [IF NOT EXISTS] a (types) SFUNC f STYPE type [FINALFUNC g] [INITCOND term]}; finalFunction and initialCondition are null when absent. */
 public record CreateAggregateStatement(QualifiedName aggregate, boolean orReplace, boolean ifNotExists, List<RawType> argumentTypes,

@@ -1,7 +1,6 @@
 package org.charybdis.cql.syntax;
 
 import java.util.List;
-import java.util.Map;
 
 /** {@code CREATE [OR REPLACE] FUNCTION [IF NOT EXISTS] f (arg type, ...) (CALLED|RETURNS NULL) ON NULL INPUT RETURNS type LANGUAGE lang AS 'body'}. */
 public record CreateFunctionStatement(QualifiedName function, boolean orReplace, boolean ifNotExists, List<FieldDefinition> arguments,

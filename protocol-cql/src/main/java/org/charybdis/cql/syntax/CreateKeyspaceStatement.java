@@ -1,6 +1,5 @@
 package org.charybdis.cql.syntax;
 
-import java.util.List;
 import java.util.Map;
 
 /** {@code CREATE KEYSPACE [IF NOT EXISTS] ks WITH replication = {...} AND durable_writes = ...}. */

@@ -1,7 +1,6 @@
 package org.charybdis.cql.syntax;
 
 import java.util.List;
-import java.util.Map;
 
 /** {@code CREATE TYPE [IF NOT EXISTS] t (field type, ...)}. */
 public record CreateTypeStatement(QualifiedName type, boolean ifNotExists, List<FieldDefinition> fields) implements SchemaStatement {

@@ -1,7 +1,6 @@
 package org.charybdis.cql.syntax;
 
 import java.util.List;
-import java.util.Map;
 
 /** {@code DROP AGGREGATE [IF EXISTS] a [(types)]}; argumentTypes is null without a signature. */
 public record DropAggregateStatement(QualifiedName aggregate, boolean ifExists, List<RawType> argumentTypes) implements SchemaStatement {

@@ -1,7 +1,6 @@
 package org.charybdis.cql.syntax;
 
 import java.util.List;
-import java.util.Map;
 
 /** {@code DROP FUNCTION [IF EXISTS] f [(types)]}; argumentTypes is null without a signature. */
 public record DropFunctionStatement(QualifiedName function, boolean ifExists, List<RawType> argumentTypes) implements SchemaStatement {

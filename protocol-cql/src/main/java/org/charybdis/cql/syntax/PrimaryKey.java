@@ -1,7 +1,6 @@
 package org.charybdis.cql.syntax;
 
 import java.util.List;
-import java.util.Map;
 
 /** A primary key: partition key columns, then clustering columns. */
 public record PrimaryKey(List<ColumnIdentifier> partitionKey, List<ColumnIdentifier> clusteringColumns) {
