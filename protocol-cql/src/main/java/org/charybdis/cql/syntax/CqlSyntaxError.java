@@ -1,0 +1,34 @@
+package org.charybdis.cql.syntax;
+
+/**
+ * CQL text that does not parse. The message reads like Cassandra's, e.g.
+ * {@code line 1:9 no viable alternative at input 'FROMM' ([SELECT] * FROMM...)}; the server maps this
+ * to the native protocol's SyntaxException (0x2000).
+ */
+public final class CqlSyntaxError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final int line;
+    private final int column;
+
+    public CqlSyntaxError(int line, int column, String message) {
+        super("line " + line + ':' + column + ' ' + message, null, false, false);
+        this.line = line;
+        this.column = column;
+    }
+
+    /** An error about the given token of the statement. */
+    static CqlSyntaxError at(org.antlr.v4.runtime.Token token, String message) {
+        return new CqlSyntaxError(token.getLine(), token.getCharPositionInLine(), message);
+    }
+
+    /** 1-based line of the offending input. */
+    public int line() {
+        return line;
+    }
+
+    /** 0-based column of the offending input within its line. */
+    public int column() {
+        return column;
+    }
+}
