@@ -40,11 +40,11 @@ class GroupTimerTest {
     @Test
     void aCancelledTimerNeverRuns() throws Exception {
         AtomicInteger runs = new AtomicInteger();
-        ScheduledFuture<?> timer = runtime.shard(0).schedule(flush, 50, TimeUnit.MILLISECONDS, runs::incrementAndGet);
+        ScheduledFuture<?> timer = runtime.shard(0).schedule(flush, 100, TimeUnit.MILLISECONDS, runs::incrementAndGet);
 
-        assertThat(timer.getDelay(TimeUnit.MILLISECONDS)).isBetween(1L, 50L);
+        assertThat(timer.getDelay(TimeUnit.MILLISECONDS)).isLessThanOrEqualTo(100L);
         assertThat(timer.cancel(false)).isTrue();
-        Thread.sleep(120);
+        Thread.sleep(200);
 
         assertThat(runs.get()).isZero();
         assertThat(timer.isCancelled()).isTrue();

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Netty bootstraps run on the shards' loops, and channel callbacks run on shard threads. */
 class ShardEventLoopGroupTest {
     @ParameterizedTest
-    @EnumSource(value = IoTransport.class, names = {"AUTO", "NIO"})
+    @EnumSource(value = IoTransport.class, names = {"AUTO", "EPOLL", "NIO"})
     void anEchoServerOnTheShardsAnswersAClientFromAShardThread(IoTransport transport) throws Exception {
         try (ShardRuntime runtime = ShardRuntime.start(ShardRuntimeConfig.defaults(2).withTransport(transport))) {
             CompletableFuture<String> serverThread = new CompletableFuture<>();
@@ -41,14 +41,14 @@ class ShardEventLoopGroupTest {
                     .bind("127.0.0.1", 0).sync().channel();
             CompletableFuture<String> reply = new CompletableFuture<>();
             Channel client = new Bootstrap()
-                    .group(runtime.eventLoopGroup())
+                    .group(runtime.shard(1).eventLoop()) // a client pinned to one shard
                     .channel(runtime.socketChannelClass())
                     .handler(new Collect(reply, 5))
                     .connect(server.localAddress()).sync().channel();
 
             client.writeAndFlush(Unpooled.copiedBuffer("hello", StandardCharsets.US_ASCII));
 
-            assertThat(reply.get(5, TimeUnit.SECONDS)).isEqualTo("hello");
+            assertThat(reply.get(5, TimeUnit.SECONDS)).isEqualTo("hello shard-1");
             assertThat(serverThread.get(5, TimeUnit.SECONDS)).matches("shard-[01] statement");
             assertThat(((InetSocketAddress) server.localAddress()).getPort()).isPositive();
             if (transport == IoTransport.NIO) assertThat(runtime.transportName()).isEqualTo("nio");
@@ -100,7 +100,7 @@ class ShardEventLoopGroupTest {
             ByteBuf buf = (ByteBuf) msg;
             received.append(buf.toString(StandardCharsets.US_ASCII));
             buf.release();
-            if (received.length() >= expectedLength) reply.complete(received.toString());
+            if (received.length() >= expectedLength) reply.complete(received + " " + Thread.currentThread().getName());
         }
     }
 }
