@@ -3,12 +3,14 @@ package org.charybdis.scheduler;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.DefaultChannelPromise;
 import io.netty.channel.IoEventLoop;
 import io.netty.channel.IoEventLoopGroup;
 import io.netty.util.concurrent.AbstractEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -18,15 +20,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * All shards' Netty loops seen as one {@link IoEventLoopGroup}, for {@code ServerBootstrap} and {@code Bootstrap}.
- * {@link #next()} round-robins; shutting the group down closes the whole shard runtime.
+ * {@link #next()} round-robins; shutting the group down closes the whole shard runtime. The shard-aware variant
+ * registers a connected channel on shard {@code remotePort % shards}, as ScyllaDB's shard-aware port does.
  */
 final class ShardEventLoopGroup extends AbstractEventExecutorGroup implements IoEventLoopGroup {
     private final ShardRuntime runtime;
+    private final boolean byRemotePort;
     private final AtomicInteger nextIndex = new AtomicInteger();
     private volatile List<IoEventLoop> loops = List.of();
 
-    ShardEventLoopGroup(ShardRuntime runtime) {
+    ShardEventLoopGroup(ShardRuntime runtime, boolean byRemotePort) {
         this.runtime = runtime;
+        this.byRemotePort = byRemotePort;
     }
 
     /** Called once the shards exist (they need this group as their loops' parent first). */
@@ -46,9 +51,28 @@ final class ShardEventLoopGroup extends AbstractEventExecutorGroup implements Io
     }
 
     @Override
+    public ChannelFuture register(Channel channel) {
+        IoEventLoop loop = loopFor(channel);
+        return loop.register(new DefaultChannelPromise(channel, loop));
+    }
+
+    @Override
+    public ChannelFuture register(ChannelPromise promise) {
+        return loopFor(promise.channel()).register(promise);
+    }
+
+    @Override
     @Deprecated
     public ChannelFuture register(Channel channel, ChannelPromise promise) {
-        return next().register(channel, promise);
+        return loopFor(channel).register(promise);
+    }
+
+    private IoEventLoop loopFor(Channel channel) {
+        if (byRemotePort && channel.remoteAddress() instanceof InetSocketAddress remote) {
+            List<IoEventLoop> current = loops;
+            return current.get(remote.getPort() % current.size());
+        }
+        return next();
     }
 
     @Override

@@ -31,7 +31,8 @@ public final class ShardRuntime implements AutoCloseable {
     private static final long JOIN_TIMEOUT_MILLIS = 10_000;
 
     private final NettyTransport transport;
-    private final ShardEventLoopGroup eventLoopGroup = new ShardEventLoopGroup(this);
+    private final ShardEventLoopGroup eventLoopGroup = new ShardEventLoopGroup(this, false);
+    private final ShardEventLoopGroup shardAwareEventLoopGroup = new ShardEventLoopGroup(this, true);
     private final List<Shard> shards;
     private final Map<String, SchedulingGroup> groupsByName = new ConcurrentHashMap<>();
     private final Object groupLock = new Object();
@@ -82,7 +83,9 @@ public final class ShardRuntime implements AutoCloseable {
             throw e;
         }
         this.shards = List.copyOf(created);
-        eventLoopGroup.setLoops(shards.stream().map(shard -> shard.reactor().loop).toList());
+        List<ShardEventLoop> loops = shards.stream().map(shard -> shard.reactor().loop).toList();
+        eventLoopGroup.setLoops(loops);
+        shardAwareEventLoopGroup.setLoops(loops);
         this.stallDetector = new StallDetector(shards, config.stallThreshold().toNanos());
     }
 
@@ -113,6 +116,13 @@ public final class ShardRuntime implements AutoCloseable {
 
     /** All shards' event loops as one Netty group (next() round-robins), for client bootstraps. */
     public IoEventLoopGroup eventLoopGroup() { return eventLoopGroup; }
+
+    /**
+     * Like {@link #eventLoopGroup()}, but a connected channel registered through it lands on shard
+     * {@code clientPort % shardCount}: the child group of ScyllaDB's shard-aware port, which lets a driver pick
+     * the shard by choosing its local port. Channels without a remote address round-robin.
+     */
+    public IoEventLoopGroup shardAwareEventLoopGroup() { return shardAwareEventLoopGroup; }
 
     /** The server/client socket channel classes matching the chosen IO transport. */
     public Class<? extends ServerChannel> serverChannelClass() { return transport.serverChannelClass(); }
@@ -180,8 +190,8 @@ public final class ShardRuntime implements AutoCloseable {
     /** Stops the reactors and waits for their threads; unstarted ones are run just to release their loops. */
     private static void stopAndJoin(List<Shard> targets, boolean startFirst) {
         for (Shard shard : targets) {
+            if (startFirst) shard.reactor().thread.start(); // its loop must initialize before it can shut down
             shard.reactor().requestStop();
-            if (startFirst) shard.reactor().thread.start();
         }
         for (Shard shard : targets) {
             Thread thread = shard.reactor().thread;

@@ -16,8 +16,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +55,41 @@ class ShardEventLoopGroupTest {
             assertThat(((InetSocketAddress) server.localAddress()).getPort()).isPositive();
             if (transport == IoTransport.NIO) assertThat(runtime.transportName()).isEqualTo("nio");
             client.close().sync();
+            server.close().sync();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = IoTransport.class, names = {"AUTO", "NIO"})
+    void theShardAwareGroupServesAConnectionOnTheShardOfItsClientPort(IoTransport transport) throws Exception {
+        try (ShardRuntime runtime = ShardRuntime.start(ShardRuntimeConfig.defaults(3).withTransport(transport))) {
+            Map<Integer, String> serverThreadByClientPort = new ConcurrentHashMap<>();
+            Channel server = new ServerBootstrap()
+                    .group(runtime.eventLoopGroup(), runtime.shardAwareEventLoopGroup())
+                    .channel(runtime.serverChannelClass())
+                    .childHandler(new ChannelInitializer<>() {
+                        @Override
+                        protected void initChannel(Channel child) {
+                            int clientPort = ((InetSocketAddress) child.remoteAddress()).getPort();
+                            serverThreadByClientPort.put(clientPort, Thread.currentThread().getName());
+                            child.pipeline().addLast(new Echo(new CompletableFuture<>()));
+                        }
+                    })
+                    .bind("127.0.0.1", 0).sync().channel();
+            for (int connection = 0; connection < 3; connection++) {
+                CompletableFuture<String> reply = new CompletableFuture<>();
+                Channel client = new Bootstrap()
+                        .group(runtime.eventLoopGroup())
+                        .channel(runtime.socketChannelClass())
+                        .handler(new Collect(reply, 2))
+                        .connect(server.localAddress()).sync().channel();
+                int clientPort = ((InetSocketAddress) client.localAddress()).getPort();
+                client.writeAndFlush(Unpooled.copiedBuffer("hi", StandardCharsets.US_ASCII));
+
+                assertThat(reply.get(5, TimeUnit.SECONDS)).startsWith("hi");
+                assertThat(serverThreadByClientPort.get(clientPort)).isEqualTo("shard-" + clientPort % 3);
+                client.close().sync();
+            }
             server.close().sync();
         }
     }
