@@ -5,6 +5,7 @@ import org.jctools.queues.MpscUnboundedArrayQueue;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
 
 /**
  * One scheduling group's tasks on one shard, with its virtual runtime and counters.
@@ -105,7 +106,7 @@ final class GroupQueue implements Shard.GroupStats {
     }
 
     /** Owner thread, at shutdown: hands every queued task to {@code sink} and empties the queue. */
-    void drainAll(java.util.function.Consumer<Runnable> sink) {
+    void drainAll(Consumer<Runnable> sink) {
         drainInbox();
         Runnable task;
         while ((task = local.pollFirst()) != null) sink.accept(task);

@@ -3,6 +3,7 @@ package org.charybdis.scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ScheduledFuture;
@@ -33,7 +34,7 @@ final class GroupTimer extends CompletableFuture<Object> implements ScheduledFut
 
     /** A timer firing after delayNanos and then, if periodNanos > 0, every periodNanos. */
     static GroupTimer start(Shard shard, SchedulingGroup group, long delayNanos, long periodNanos, Runnable task) {
-        java.util.Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(task, "task");
         shard.reactor().queueOf(group); // fail fast on a group of another runtime
         GroupTimer timer = new GroupTimer(shard, group, task, periodNanos);
         timer.arm(System.nanoTime() + Math.max(0, delayNanos));

@@ -50,21 +50,29 @@ final class ShardEventLoopGroup extends AbstractEventExecutorGroup implements Io
         return Collections.unmodifiableList(new ArrayList<EventExecutor>(loops)).iterator();
     }
 
+    // Netty marks the group-level register methods deprecated, yet ServerBootstrap still calls them for children.
     @Override
+    @Deprecated
     public ChannelFuture register(Channel channel) {
         IoEventLoop loop = loopFor(channel);
-        return loop.register(new DefaultChannelPromise(channel, loop));
+        return registerOn(loop, new DefaultChannelPromise(channel, loop));
     }
 
     @Override
+    @Deprecated
     public ChannelFuture register(ChannelPromise promise) {
-        return loopFor(promise.channel()).register(promise);
+        return registerOn(loopFor(promise.channel()), promise);
     }
 
     @Override
     @Deprecated
     public ChannelFuture register(Channel channel, ChannelPromise promise) {
-        return loopFor(channel).register(promise);
+        return registerOn(loopFor(channel), promise);
+    }
+
+    private static ChannelFuture registerOn(IoEventLoop loop, ChannelPromise promise) {
+        promise.channel().unsafe().register(loop, promise);
+        return promise;
     }
 
     private IoEventLoop loopFor(Channel channel) {

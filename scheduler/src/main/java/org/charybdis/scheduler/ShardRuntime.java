@@ -4,6 +4,7 @@ import io.netty.channel.IoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.DefaultPromise;
+import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.Promise;
 import org.slf4j.Logger;
@@ -155,7 +156,7 @@ public final class ShardRuntime implements AutoCloseable {
 
     boolean isClosing() { return closing.get(); }
 
-    io.netty.util.concurrent.Future<Void> terminationFuture() { return termination; }
+    Future<Void> terminationFuture() { return termination; }
 
     void closeAsync() {
         if (closing.compareAndSet(false, true)) shutDownInBackground();

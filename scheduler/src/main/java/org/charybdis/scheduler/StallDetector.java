@@ -3,6 +3,7 @@ package org.charybdis.scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
@@ -27,7 +28,7 @@ final class StallDetector implements Runnable {
         // Sample a few times per threshold so a stall is reported soon after it crosses the line.
         this.checkIntervalNanos = Math.clamp(thresholdNanos / 4, 1_000_000L, 250_000_000L);
         this.lastReportedSeq = new long[shards.size()];
-        java.util.Arrays.fill(lastReportedSeq, -1);
+        Arrays.fill(lastReportedSeq, -1);
         this.thread = new Thread(this, "charybdis-stall-detector");
         thread.setDaemon(true);
     }
