@@ -47,8 +47,13 @@ public final class ShardRuntime implements AutoCloseable {
      * is logged and the next simpler one (io_uring, epoll, nio) is tried.
      */
     public static ShardRuntime start(ShardRuntimeConfig config) {
+        return start(config, NettyTransport.candidates(config.transport()));
+    }
+
+    /** Starts on the first of the transports that works. */
+    static ShardRuntime start(ShardRuntimeConfig config, List<NettyTransport> candidates) {
         RuntimeException lastFailure = null;
-        for (NettyTransport transport : NettyTransport.candidates(config.transport())) {
+        for (NettyTransport transport : candidates) {
             try {
                 ShardRuntime runtime = new ShardRuntime(config, transport);
                 runtime.startThreads();

@@ -2,6 +2,7 @@ package org.charybdis.scheduler;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -85,9 +87,39 @@ class ShardRuntimeTest {
     }
 
     @Test
+    void aTransportThatFailsToStartFallsBackToTheNextOne() {
+        NettyTransport broken = new NettyTransport("broken", () -> {
+            throw new UnsatisfiedLinkError("expected in test: no such native library");
+        }, NettyTransport.NIO.serverChannelClass(), NettyTransport.NIO.socketChannelClass());
+
+        try (ShardRuntime runtime = ShardRuntime.start(ShardRuntimeConfig.defaults(2), List.of(broken, NettyTransport.NIO))) {
+            assertThat(runtime.transportName()).isEqualTo("nio");
+            assertThat(runtime.shard(1).submitTo(0, runtime.group(ShardRuntime.STATEMENT), () -> 5)).succeedsWithin(
+                    Duration.ofSeconds(5)).isEqualTo(5);
+        }
+        assertThatThrownBy(() -> ShardRuntime.start(ShardRuntimeConfig.defaults(1), List.of(broken)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no IO transport");
+    }
+
+    @Test
+    void aTransportFailingOnItsSecondShardReleasesTheFirstAndFallsBack() {
+        AtomicInteger handlers = new AtomicInteger();
+        NettyTransport failsOnSecond = new NettyTransport("fails-on-second", () -> {
+            if (handlers.incrementAndGet() > 1) throw new IllegalStateException("expected in test: out of rings");
+            return NettyTransport.NIO.handlerFactory().get();
+        }, NettyTransport.NIO.serverChannelClass(), NettyTransport.NIO.socketChannelClass());
+
+        try (ShardRuntime runtime = ShardRuntime.start(ShardRuntimeConfig.defaults(2), List.of(failsOnSecond, NettyTransport.NIO))) {
+            assertThat(runtime.transportName()).isEqualTo("nio");
+        }
+        assertThat(handlers.get()).isEqualTo(2);
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread -> thread.getName().startsWith("shard-"));
+    }
+
+    @Test
     void rejectsNonsenseConfiguration() {
         assertThatThrownBy(() -> ShardRuntimeConfig.defaults(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ShardRuntimeConfig.defaults(1).withStallThreshold(java.time.Duration.ZERO))
+        assertThatThrownBy(() -> ShardRuntimeConfig.defaults(1).withStallThreshold(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
