@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The loop of one shard's thread: picks the runnable scheduling group with the smallest virtual runtime,
- * runs its tasks for up to one task quota, charges it, and lets the Netty loop do IO once a quota has passed
+ * runs its tasks for up to one task quota, charges it the CPU time used, and lets the Netty loop do IO once a quota has passed
  * or when no group has work; with nothing to do it parks in the IO loop until IO, a timer or a hand-off.
  */
 final class Reactor implements Runnable {
@@ -54,6 +54,7 @@ final class Reactor implements Runnable {
     // Owner-only scheduling state.
     private long virtualClock;
     private SchedulingGroup currentGroup;
+    private long cpuMark;
 
     // Stall marker: written by the owner with ordered stores, read by the stall detector.
     private long taskStartNanos = IDLE;
@@ -139,11 +140,12 @@ final class Reactor implements Runnable {
         }
     }
 
-    /** Runs group slices until a quota of time has passed or no group has work; false if nothing ran. */
+    /** Runs group slices until a quota of wall time has passed or no group has work; false if nothing ran. */
     private boolean runTasksForQuota() {
         long periodStart = System.nanoTime();
         long now = periodStart;
         boolean ran = false;
+        cpuMark = CpuClock.threadCpuNanos();
         do {
             GroupQueue next = pickNext();
             if (next == null) break;
@@ -168,7 +170,10 @@ final class Reactor implements Runnable {
         return best;
     }
 
-    /** Runs one group's tasks for up to a quota, then charges the elapsed time to it. Returns the time now. */
+    /**
+     * Runs one group's tasks for up to a quota of wall time, then charges the CPU time they used to the group.
+     * Returns the wall time now.
+     */
     private long runSlice(GroupQueue queue, long start) {
         SchedulingGroup group = queue.group;
         currentGroup = group;
@@ -186,7 +191,9 @@ final class Reactor implements Runnable {
         }
         markIdle();
         currentGroup = ioGroup;
-        queue.charge(now - start, tasks);
+        long cpuNow = CpuClock.threadCpuNanos();
+        queue.charge(cpuNow - cpuMark, tasks);
+        cpuMark = cpuNow;
         return now;
     }
 

@@ -114,9 +114,15 @@ public final class Shard {
         return caller != null && caller.runtime == runtime ? caller.currentGroup() : targetGroup;
     }
 
+    /** Counters of one group on one shard; published when the reactor finishes a slice of the group's tasks. */
     public interface GroupStats {
+        /** Tasks of the group run on this shard since start. */
         long tasksRun();
+
+        /** CPU time of this shard's thread spent in the group's tasks (wall time if the JVM cannot measure CPU). */
         long runtimeNanos();
+
+        /** Tasks of the group waiting on this shard. */
         int queueLength();
     }
 }
