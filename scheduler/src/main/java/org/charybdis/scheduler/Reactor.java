@@ -130,11 +130,15 @@ final class Reactor implements Runnable {
         started.complete(null);
         try {
             while (!stopping) {
-                if (runTasksForQuota()) pollIo();
-                else park();
+                try {
+                    if (runTasksForQuota()) pollIo();
+                    else park();
+                } catch (RuntimeException e) {
+                    // tasks are guarded one by one; this is the IO loop itself failing, which must not kill the shard
+                    markIdle();
+                    LOG.error("Reactor of shard {} hit an unexpected error", shard.id(), e);
+                }
             }
-        } catch (Throwable t) {
-            LOG.error("Reactor of shard {} failed", shard.id(), t);
         } finally {
             shutDownLoop();
         }
