@@ -1,47 +1,128 @@
 package org.charybdis.scheduler;
 
 import io.netty.channel.IoEventLoop;
+import io.netty.channel.IoEventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** API stub: implemented by the scheduler work. One reactor thread owning one Netty event loop. */
+/**
+ * One reactor thread owning one Netty event loop and a task queue per scheduling group. Data owned by a shard
+ * is touched only on its thread; other shards reach it with {@link #submitTo}.
+ */
 public final class Shard {
+    private final int id;
+    private final ShardRuntime runtime;
+    private final Reactor reactor;
+
+    Shard(int id, ShardRuntime runtime, IoEventLoopGroup parent, IoHandlerFactory ioHandlerFactory,
+          List<SchedulingGroup> groups, long quotaNanos, SchedulingGroup ioGroup) {
+        this.id = id;
+        this.runtime = runtime;
+        this.reactor = new Reactor(this, parent, ioHandlerFactory, groups, quotaNanos, ioGroup);
+    }
+
     /** The shard whose reactor thread is calling, or null off-shard. */
-    public static Shard current() { throw new UnsupportedOperationException("stub"); }
+    public static Shard current() {
+        return Thread.currentThread() instanceof ReactorThread thread ? thread.shard : null;
+    }
 
-    public int id() { throw new UnsupportedOperationException("stub"); }
+    public int id() { return id; }
 
-    public SchedulingGroup currentGroup() { throw new UnsupportedOperationException("stub"); }
-
-    public ShardRuntime runtime() { throw new UnsupportedOperationException("stub"); }
+    public ShardRuntime runtime() { return runtime; }
 
     /** This shard's Netty event loop; channels registered here are served by this shard's thread. */
-    public IoEventLoop eventLoop() { throw new UnsupportedOperationException("stub"); }
+    public IoEventLoop eventLoop() { return reactor.loop; }
+
+    /**
+     * The scheduling group of the task running now. Meaningful on this shard's own thread; while Netty
+     * callbacks run (channel reads, writes) it is the {@code statement} group.
+     */
+    public SchedulingGroup currentGroup() { return reactor.currentGroup(); }
 
     /** Queues a task on this shard in a group; callable from any thread. */
-    public void execute(SchedulingGroup group, Runnable task) { throw new UnsupportedOperationException("stub"); }
+    public void execute(SchedulingGroup group, Runnable task) {
+        Objects.requireNonNull(task, "task");
+        reactor.execute(group, task);
+    }
 
-    /** Runs task on shard target in group; the future completes on this (the calling) shard. */
-    public <T> CompletableFuture<T> submitTo(int target, SchedulingGroup group, Callable<T> task) { throw new UnsupportedOperationException("stub"); }
+    /**
+     * Runs task on shard target in group; the future completes on the calling shard, in the group the caller
+     * was running in (off-shard callers: on the target shard). Never runs the task inline, even if target is
+     * the calling shard. Exceptions thrown by the task complete the future exceptionally.
+     */
+    public <T> CompletableFuture<T> submitTo(int target, SchedulingGroup group, Callable<T> task) {
+        Objects.requireNonNull(task, "task");
+        return dispatch(target, group, CrossShardCall.of(task, replyShard(target), replyGroup(group)));
+    }
 
     /** Like submitTo, for a task that itself completes later; completes on the calling shard. */
-    public <T> CompletableFuture<T> submitToAsync(int target, SchedulingGroup group, Supplier<? extends CompletionStage<T>> task) { throw new UnsupportedOperationException("stub"); }
+    public <T> CompletableFuture<T> submitToAsync(int target, SchedulingGroup group,
+                                                  Supplier<? extends CompletionStage<T>> task) {
+        Objects.requireNonNull(task, "task");
+        return dispatch(target, group, CrossShardCall.ofAsync(task, replyShard(target), replyGroup(group)));
+    }
 
-    public ScheduledFuture<?> schedule(SchedulingGroup group, long delay, TimeUnit unit, Runnable task) { throw new UnsupportedOperationException("stub"); }
+    /** Runs task once on this shard in group after the delay; cancellable through the returned future. */
+    public ScheduledFuture<?> schedule(SchedulingGroup group, long delay, TimeUnit unit, Runnable task) {
+        return GroupTimer.start(this, group, unit.toNanos(delay), 0, task);
+    }
 
-    public ScheduledFuture<?> scheduleAtFixedRate(SchedulingGroup group, long initialDelay, long period, TimeUnit unit, Runnable task) { throw new UnsupportedOperationException("stub"); }
+    /**
+     * Runs task on this shard in group every period after the initial delay, until cancelled or until it
+     * throws. Runs that fall behind are caught up back to back, as with ScheduledExecutorService.
+     */
+    public ScheduledFuture<?> scheduleAtFixedRate(SchedulingGroup group, long initialDelay, long period, TimeUnit unit,
+                                                  Runnable task) {
+        if (period <= 0) throw new IllegalArgumentException("period must be positive: " + period);
+        return GroupTimer.start(this, group, unit.toNanos(initialDelay), unit.toNanos(period), task);
+    }
 
     /** Per-group counters of this shard, readable from any thread (metrics). */
-    public GroupStats stats(SchedulingGroup group) { throw new UnsupportedOperationException("stub"); }
+    public GroupStats stats(SchedulingGroup group) { return reactor.queueOf(group); }
 
+    @Override
+    public String toString() { return "shard-" + id; }
+
+    Reactor reactor() { return reactor; }
+
+    private <T> CompletableFuture<T> dispatch(int target, SchedulingGroup group, CrossShardCall<T> call) {
+        try {
+            runtime.shard(target).execute(group, call);
+        } catch (RejectedExecutionException e) {
+            call.completeExceptionally(e);
+        }
+        return call;
+    }
+
+    /** Replies go to the calling shard; an off-shard caller gets its reply on the target shard. */
+    private Shard replyShard(int target) {
+        Shard caller = current();
+        return caller != null && caller.runtime == runtime ? caller : runtime.shard(target);
+    }
+
+    private SchedulingGroup replyGroup(SchedulingGroup targetGroup) {
+        Shard caller = current();
+        return caller != null && caller.runtime == runtime ? caller.currentGroup() : targetGroup;
+    }
+
+    /** Counters of one group on one shard; published when the reactor finishes a slice of the group's tasks. */
     public interface GroupStats {
+        /** Tasks of the group run on this shard since start. */
         long tasksRun();
+
+        /** CPU time of this shard's thread spent in the group's tasks (wall time if the JVM cannot measure CPU). */
         long runtimeNanos();
+
+        /** Tasks of the group waiting on this shard. */
         int queueLength();
     }
 }

@@ -1,6 +1,7 @@
 package org.charybdis.scheduler;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * How the shard runtime is laid out.
@@ -13,7 +14,24 @@ import java.time.Duration;
 public record ShardRuntimeConfig(int shards, IoTransport transport, Duration taskQuota, Duration stallThreshold) {
     public enum IoTransport { AUTO, IO_URING, EPOLL, NIO }
 
+    public ShardRuntimeConfig {
+        if (shards < 1) throw new IllegalArgumentException("shards must be at least 1: " + shards);
+        Objects.requireNonNull(transport, "transport");
+        if (taskQuota.isNegative() || taskQuota.isZero()) throw new IllegalArgumentException("taskQuota must be positive");
+        if (stallThreshold.isNegative() || stallThreshold.isZero()) {
+            throw new IllegalArgumentException("stallThreshold must be positive");
+        }
+    }
+
     public static ShardRuntimeConfig defaults(int shards) {
         return new ShardRuntimeConfig(shards, IoTransport.AUTO, Duration.ofNanos(500_000), Duration.ofMillis(25));
+    }
+
+    public ShardRuntimeConfig withTransport(IoTransport newTransport) {
+        return new ShardRuntimeConfig(shards, newTransport, taskQuota, stallThreshold);
+    }
+
+    public ShardRuntimeConfig withStallThreshold(Duration newThreshold) {
+        return new ShardRuntimeConfig(shards, transport, taskQuota, newThreshold);
     }
 }
