@@ -2,10 +2,10 @@ package org.charybdis.server.transport;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.EventLoopGroup;
+import org.charybdis.scheduler.Shard;
 import org.charybdis.cql.transport.FrameDecoder;
 import org.charybdis.cql.transport.ProtocolPipeline;
 import org.charybdis.scheduler.ShardRuntime;
@@ -14,8 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntUnaryOperator;
 
 /**
  * The CQL listeners. On the regular port connections are spread over the shards round-robin; on the
@@ -40,13 +38,10 @@ public final class CqlServer implements AutoCloseable {
         this.connections = connections;
         String address = config.get(ServerConfig.RPC_ADDRESS);
         int maxFrameBytes = FrameDecoder.maxFrameBytesFromMegabytes(config.get(ServerConfig.NATIVE_TRANSPORT_MAX_FRAME_SIZE_IN_MB));
-        AtomicInteger next = new AtomicInteger();
-        int shards = runtime.shardCount();
-        this.regular = listen(address, config.get(ServerConfig.NATIVE_TRANSPORT_PORT), maxFrameBytes,
-                remotePort -> Math.floorMod(next.getAndIncrement(), shards));
+        this.regular = listen(address, config.get(ServerConfig.NATIVE_TRANSPORT_PORT), maxFrameBytes, runtime.eventLoopGroup());
         int shardAwarePort = config.get(ServerConfig.NATIVE_SHARD_AWARE_TRANSPORT_PORT);
         this.shardAware = shardAwarePort < 0 ? null
-                : listen(address, shardAwarePort, maxFrameBytes, remotePort -> remotePort % shards);
+                : listen(address, shardAwarePort, maxFrameBytes, runtime.shardAwareEventLoopGroup());
         log.info("Listening for CQL clients on {}:{} (shard-aware port {})", address, port(), shardAwarePort());
     }
 
@@ -59,50 +54,21 @@ public final class CqlServer implements AutoCloseable {
         return shardAware == null ? -1 : ((InetSocketAddress) shardAware.localAddress()).getPort();
     }
 
-    private Channel listen(String address, int port, int maxFrameBytes, IntUnaryOperator shardForPort) throws InterruptedException {
+    private Channel listen(String address, int port, int maxFrameBytes, EventLoopGroup childGroup) throws InterruptedException {
         ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(runtime.shard(0).eventLoop(), runtime.eventLoopGroup())
+                .group(runtime.shard(0).eventLoop(), childGroup)
                 .channel(runtime.serverChannelClass())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
-                .handler(new ShardAssigner(shardForPort, maxFrameBytes))
-                // never reached: ShardAssigner registers every accepted channel itself
-                .childHandler(new ChannelInboundHandlerAdapter());
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        ProtocolPipeline.install(channel.pipeline(), maxFrameBytes);
+                        channel.pipeline().addLast("cqlConnection", connections.create(Shard.current().id(), channel));
+                    }
+                });
         return bootstrap.bind(address, port).sync().channel();
-    }
-
-    /** Sits before ServerBootstrap's own acceptor and registers each new connection on its shard. */
-    private final class ShardAssigner extends ChannelInboundHandlerAdapter {
-        private final IntUnaryOperator shardForPort;
-        private final int maxFrameBytes;
-
-        ShardAssigner(IntUnaryOperator shardForPort, int maxFrameBytes) {
-            this.shardForPort = shardForPort;
-            this.maxFrameBytes = maxFrameBytes;
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (!(msg instanceof SocketChannel child)) {
-                ctx.fireChannelRead(msg);
-                return;
-            }
-            int shard = shardForPort.applyAsInt(child.remoteAddress().getPort());
-            child.config().setOption(ChannelOption.TCP_NODELAY, true);
-            child.pipeline().addLast(new io.netty.channel.ChannelInitializer<SocketChannel>() {
-                @Override
-                protected void initChannel(SocketChannel ch) {
-                    ProtocolPipeline.install(ch.pipeline(), maxFrameBytes);
-                    ch.pipeline().addLast("cqlConnection", connections.create(shard, ch));
-                }
-            });
-            runtime.shard(shard).eventLoop().register(child).addListener(f -> {
-                if (!f.isSuccess()) {
-                    log.warn("Could not register a connection on shard {}", shard, f.cause());
-                    child.unsafe().closeForcibly();
-                }
-            });
-        }
     }
 
     @Override
