@@ -76,11 +76,10 @@ public final class CharybdisServer implements AutoCloseable {
         this.processor = new QueryProcessor(context);
     }
 
-    /** Logins checked against system_auth.roles; the default superuser is created before clients connect. */
+    /** Logins checked against system_auth.roles (the default superuser is set up in {@link #start}). */
     private PasswordAuthenticator passwordAuthenticator() {
         PasswordAuthenticator authenticator = new PasswordAuthenticator(database, schema::current, new PasswordHasher());
         closeables.add(authenticator);
-        authenticator.setupDefaultSuperuser().join(); // main thread: waiting here blocks no shard
         return authenticator;
     }
 
@@ -91,6 +90,9 @@ public final class CharybdisServer implements AutoCloseable {
     public static CharybdisServer start(ServerConfig config) {
         CharybdisServer server = new CharybdisServer(config);
         try {
+            if (server.context.authenticator() instanceof PasswordAuthenticator passwords) {
+                passwords.setupDefaultSuperuser().join(); // main thread: waiting here blocks no shard
+            }
             server.startEndpoints();
         } catch (Exception e) {
             server.close();
