@@ -2,6 +2,9 @@ package org.charybdis.server.cql.statements.modification;
 
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.exceptions.SyntaxException;
+import org.charybdis.cql.messages.BatchRequest;
+import org.charybdis.cql.messages.BatchStatement;
+import org.charybdis.cql.messages.BatchType;
 import org.charybdis.cql.messages.ColumnSpec;
 import org.charybdis.cql.messages.ConsistencyLevel;
 import org.charybdis.cql.messages.QueryOptions;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -306,6 +310,19 @@ class ModificationStatementsTest {
                 base.serialConsistency(), 1234, null, QueryOptions.NO_NOW);
         node.execute("INSERT INTO ks.t (k, c, v) VALUES (" + k + ", 1, 'x')", options);
         assertThat(onlyRow(k).simpleCell(V).timestamp()).isEqualTo(1234);
+    }
+
+    @Test
+    void protocolBatchRunsEachStatementWithItsOwnValues() throws Exception {
+        int k = key();
+        BatchRequest request = new BatchRequest(BatchType.UNLOGGED, List.of(
+                BatchStatement.ofQuery("INSERT INTO ks.t (k, c, v) VALUES (?, ?, ?)", List.of(i(k), i(1), text("a"))),
+                BatchStatement.ofQuery("UPDATE ks.t SET v = ? WHERE k = ? AND c = ?", List.of(text("b"), i(k), i(2)))),
+                QueryOptions.of(ConsistencyLevel.ONE));
+        node.processor.batch(request, node.client).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertThat(node.read("t", k).rows().stream().map(r -> toText(r.simpleCell(V).value())).toList()).containsExactly("a", "b");
+        BatchRequest counter = new BatchRequest(BatchType.COUNTER, request.statements(), request.options());
+        assertThatThrownBy(() -> node.processor.batch(counter, node.client)).hasMessageContaining("not supported yet");
     }
 
     private static CqlStatement compile(String cql) {
