@@ -1,6 +1,7 @@
 package org.charybdis.server.system;
 
 import org.charybdis.server.cql.ServerClock;
+import org.charybdis.server.config.ServerConfig;
 import org.charybdis.server.cql.ServerContext;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.TableLayouts;
@@ -22,13 +23,16 @@ public final class VirtualTables {
 
     /** A fresh engine filled with the table's current rows (all partitions). */
     public static TableEngine snapshot(TableMetadata table, ServerContext context) {
+        return snapshot(table, context.schema().current(), context.config());
+    }
+
+    static TableEngine snapshot(TableMetadata table, Schema schema, ServerConfig config) {
         MemoryTableEngine engine = new MemoryTableEngine(TableLayouts.of(table));
         VirtualRows rows = new VirtualRows(table, engine, ServerClock.nowInSeconds());
-        Schema schema = context.schema().current();
         if (table.keyspace().equals(SystemKeyspaces.SYSTEM_SCHEMA)) {
             SchemaTables.fill(table.name(), schema, rows);
         } else if (table.keyspace().equals(SystemKeyspaces.SYSTEM)) {
-            LocalTables.fill(table.name(), schema, context.config(), rows);
+            LocalTables.fill(table.name(), schema, config, rows);
         }
         return engine;
     }
