@@ -28,6 +28,7 @@ import org.charybdis.cql.syntax.UseStatement;
 import org.charybdis.server.cql.ClientState;
 import org.charybdis.server.cql.CqlStatement;
 import org.charybdis.server.schema.Schema;
+import org.charybdis.server.schema.SchemaManager.SchemaUpdate;
 
 /** Compiles DDL, USE and TRUNCATE into executable statements. */
 public final class SchemaStatements {
@@ -64,6 +65,14 @@ public final class SchemaStatements {
 
     public static CqlStatement compileTruncate(TruncateStatement statement, ClientState client, Schema schema) {
         return new TruncateTable(keyspaceOf(statement.table(), client), statement.table().name(), schema);
+    }
+
+    /** The schema change a compiled DDL statement makes to {@code current}, without applying it (tools, tests). */
+    public static SchemaUpdate changeOf(CqlStatement statement, Schema current, long nowMicros) {
+        if (!(statement instanceof SchemaChangeStatement change)) {
+            throw new IllegalArgumentException("not a schema change: " + statement.getClass().getSimpleName());
+        }
+        return change.apply(current, nowMicros);
     }
 
     private static String keyspaceOf(QualifiedName name, ClientState client) {
