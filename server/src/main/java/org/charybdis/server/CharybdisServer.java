@@ -84,7 +84,7 @@ public final class CharybdisServer implements AutoCloseable {
     }
 
     private static Schema initialSchema() {
-        return Schema.empty();
+        return org.charybdis.server.system.SystemKeyspaces.initialSchema();
     }
 
     public static CharybdisServer start(ServerConfig config) {
