@@ -62,7 +62,8 @@ public final class CharybdisServer implements AutoCloseable {
     private volatile boolean closed;
 
     private CharybdisServer(ServerConfig config) {
-        this.config = config;
+        // system.local reports the CQL ports, so an ephemeral port (0) is chosen before anything reads the config
+        this.config = config = choosePorts(config);
         ShardRuntimeConfig.IoTransport transport = ShardRuntimeConfig.IoTransport.valueOf(
                 config.get(ServerConfig.IO_TRANSPORT).toUpperCase(Locale.ROOT));
         this.runtime = ShardRuntime.start(new ShardRuntimeConfig(config.get(ServerConfig.SMP), transport,
@@ -81,6 +82,18 @@ public final class CharybdisServer implements AutoCloseable {
         PasswordAuthenticator authenticator = new PasswordAuthenticator(database, schema::current, new PasswordHasher());
         closeables.add(authenticator);
         return authenticator;
+    }
+
+    private static ServerConfig choosePorts(ServerConfig config) {
+        for (var key : java.util.List.of(ServerConfig.NATIVE_TRANSPORT_PORT, ServerConfig.NATIVE_SHARD_AWARE_TRANSPORT_PORT)) {
+            if (config.get(key) != 0) continue;
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(config.get(ServerConfig.RPC_ADDRESS)))) {
+                config = config.with(key, probe.getLocalPort());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot find a free port for " + key.name(), e);
+            }
+        }
+        return config;
     }
 
     private static Schema initialSchema() {

@@ -29,6 +29,7 @@ final class SchemaTables {
 
     static void fill(String table, Schema schema, VirtualRows rows) {
         for (KeyspaceMetadata ks : schema.keyspaces().values()) {
+            if (ks.name().equals(SystemKeyspaces.SYSTEM_VIRTUAL_SCHEMA)) continue;
             switch (table) {
                 case "keyspaces" -> rows.add(keyspace(ks));
                 case "tables" -> ks.tables().values().forEach(t -> rows.add(table(t)));
@@ -38,6 +39,18 @@ final class SchemaTables {
                 case "types" -> ks.types().values().forEach(type -> rows.add(type(ks, (UserType) type)));
                 default -> { } // functions, aggregates, views, indexes, triggers
             }
+        }
+    }
+
+    /** Rows of system_virtual_schema: the virtual keyspaces (only itself here), their tables and columns. */
+    static void fillVirtual(String table, Schema schema, VirtualRows rows) {
+        KeyspaceMetadata ks = schema.keyspace(SystemKeyspaces.SYSTEM_VIRTUAL_SCHEMA);
+        switch (table) {
+            case "keyspaces" -> rows.add(new HashMap<>(Map.of("keyspace_name", ks.name())));
+            case "tables" -> ks.tables().values().forEach(t -> rows.add(new HashMap<>(Map.of(
+                    "keyspace_name", ks.name(), "table_name", t.name(), "comment", String.valueOf(t.params().get("comment"))))));
+            case "columns" -> ks.tables().values().forEach(t -> t.allColumns().forEach(c -> rows.add(column(t, c))));
+            default -> { }
         }
     }
 

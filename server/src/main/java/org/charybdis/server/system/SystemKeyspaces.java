@@ -27,8 +27,10 @@ public final class SystemKeyspaces {
     public static final String SYSTEM_AUTH = "system_auth";
     public static final String SYSTEM_DISTRIBUTED = "system_distributed";
     public static final String SYSTEM_TRACES = "system_traces";
+    /** Describes virtual keyspaces; drivers read it on connect. Not listed in system_schema, as in Cassandra. */
+    public static final String SYSTEM_VIRTUAL_SCHEMA = "system_virtual_schema";
 
-    private static final Set<String> LOCAL = Set.of(SYSTEM, SYSTEM_SCHEMA, "system_views", "system_virtual_schema");
+    private static final Set<String> LOCAL = Set.of(SYSTEM, SYSTEM_SCHEMA, "system_views", SYSTEM_VIRTUAL_SCHEMA);
     private static final Set<String> REPLICATED = Set.of(SYSTEM_AUTH, SYSTEM_DISTRIBUTED, SYSTEM_TRACES);
     private static final String TABLES_RESOURCE = "system-tables.cql";
 
@@ -54,6 +56,7 @@ public final class SystemKeyspaces {
         Schema schema = Schema.empty()
                 .with(KeyspaceMetadata.create(SYSTEM, local, true))
                 .with(KeyspaceMetadata.create(SYSTEM_SCHEMA, local, true))
+                .with(KeyspaceMetadata.create(SYSTEM_VIRTUAL_SCHEMA, local, true))
                 .with(KeyspaceMetadata.create(SYSTEM_AUTH, simple("1"), true))
                 .with(KeyspaceMetadata.create(SYSTEM_DISTRIBUTED, simple("3"), true))
                 .with(KeyspaceMetadata.create(SYSTEM_TRACES, simple("2"), true));

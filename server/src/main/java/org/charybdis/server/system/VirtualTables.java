@@ -18,7 +18,8 @@ public final class VirtualTables {
     private VirtualTables() {}
 
     public static boolean isVirtual(TableMetadata table) {
-        return table.keyspace().equals(SystemKeyspaces.SYSTEM) || table.keyspace().equals(SystemKeyspaces.SYSTEM_SCHEMA);
+        return table.keyspace().equals(SystemKeyspaces.SYSTEM) || table.keyspace().equals(SystemKeyspaces.SYSTEM_SCHEMA)
+                || table.keyspace().equals(SystemKeyspaces.SYSTEM_VIRTUAL_SCHEMA);
     }
 
     /** A fresh engine filled with the table's current rows (all partitions). */
@@ -31,6 +32,8 @@ public final class VirtualTables {
         VirtualRows rows = new VirtualRows(table, engine, ServerClock.nowInSeconds());
         if (table.keyspace().equals(SystemKeyspaces.SYSTEM_SCHEMA)) {
             SchemaTables.fill(table.name(), schema, rows);
+        } else if (table.keyspace().equals(SystemKeyspaces.SYSTEM_VIRTUAL_SCHEMA)) {
+            SchemaTables.fillVirtual(table.name(), schema, rows);
         } else if (table.keyspace().equals(SystemKeyspaces.SYSTEM)) {
             LocalTables.fill(table.name(), schema, config, rows);
         }
