@@ -38,6 +38,10 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * Sessions it hands out are closed with the server; closing them earlier is fine.
+ *
+ * <p>To check a driver-level test against a reference Cassandra instead, run it with
+ * {@code -Dcharybdis.test.external=127.0.0.1:9043 -Dcharybdis.test.external.credentials=cassandra:cassandra}:
+ * no server is started and sessions connect there (tests that look inside the server cannot run so).
  */
 public final class CharybdisServerExtension implements BeforeAllCallback, AfterAllCallback {
     /** The datacenter the node reports in system.local; drivers need it as their local DC. */
@@ -51,6 +55,8 @@ public final class CharybdisServerExtension implements BeforeAllCallback, AfterA
             .with(ServerConfig.API_PORT, 0)
             .with(ServerConfig.SMP, 2);
     private final Queue<CqlSession> sessions = new ConcurrentLinkedQueue<>();
+    private final String external = System.getProperty("charybdis.test.external");
+    private final String externalCredentials = System.getProperty("charybdis.test.external.credentials");
     private CharybdisServer server;
     private Path workdir;
 
@@ -78,7 +84,7 @@ public final class CharybdisServerExtension implements BeforeAllCallback, AfterA
 
     /** Starts the server (the extension does this before the class's tests). */
     public void start() throws IOException {
-        if (server != null) return;
+        if (server != null || external != null) return;
         workdir = Files.createTempDirectory("charybdis-test-");
         server = CharybdisServer.start(config.with(ServerConfig.WORKDIR, workdir.toString()));
     }
@@ -111,6 +117,7 @@ public final class CharybdisServerExtension implements BeforeAllCallback, AfterA
     }
 
     public int nativePort() {
+        if (external != null) return Integer.parseInt(external.substring(external.lastIndexOf(':') + 1));
         return server().nativePort();
     }
 
@@ -156,10 +163,16 @@ public final class CharybdisServerExtension implements BeforeAllCallback, AfterA
                 .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, REQUEST_TIMEOUT)
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, REQUEST_TIMEOUT);
         options.accept(loader);
-        return CqlSession.builder()
-                .addContactPoint(new InetSocketAddress("127.0.0.1", nativePort()))
+        String host = external == null ? "127.0.0.1" : external.substring(0, external.lastIndexOf(':'));
+        CqlSessionBuilder builder = CqlSession.builder()
+                .addContactPoint(new InetSocketAddress(host, nativePort()))
                 .withLocalDatacenter(DATACENTER)
                 .withConfigLoader(loader.build());
+        if (externalCredentials != null) {
+            int colon = externalCredentials.indexOf(':');
+            builder.withAuthCredentials(externalCredentials.substring(0, colon), externalCredentials.substring(colon + 1));
+        }
+        return builder;
     }
 
     /** A raw protocol client connected to the CQL port. */
