@@ -7,6 +7,8 @@ import org.charybdis.scheduler.ShardRuntimeConfig;
 import org.charybdis.server.api.AdminApi;
 import org.charybdis.server.auth.AllowAllAuthenticator;
 import org.charybdis.server.auth.Authenticator;
+import org.charybdis.server.auth.PasswordAuthenticator;
+import org.charybdis.server.auth.PasswordHasher;
 import org.charybdis.server.cql.QueryProcessor;
 import org.charybdis.server.cql.ServerClock;
 import org.charybdis.server.cql.ServerContext;
@@ -69,18 +71,28 @@ public final class CharybdisServer implements AutoCloseable {
         this.operatorLoop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.database = new Database(runtime, new MemoryEngineFactory());
         this.schema = new SchemaManager(database, events, initialSchema());
-        Authenticator authenticator = new AllowAllAuthenticator();
+        Authenticator authenticator = config.passwordAuthentication() ? passwordAuthenticator() : new AllowAllAuthenticator();
         this.context = new ServerContext(config, runtime, database, schema, authenticator, events, new ServerClock(runtime.shardCount()));
         this.processor = new QueryProcessor(context);
     }
 
+    /** Logins checked against system_auth.roles (the default superuser is set up in {@link #start}). */
+    private PasswordAuthenticator passwordAuthenticator() {
+        PasswordAuthenticator authenticator = new PasswordAuthenticator(database, schema::current, new PasswordHasher());
+        closeables.add(authenticator);
+        return authenticator;
+    }
+
     private static Schema initialSchema() {
-        return Schema.empty();
+        return org.charybdis.server.system.SystemKeyspaces.initialSchema();
     }
 
     public static CharybdisServer start(ServerConfig config) {
         CharybdisServer server = new CharybdisServer(config);
         try {
+            if (server.context.authenticator() instanceof PasswordAuthenticator passwords) {
+                passwords.setupDefaultSuperuser().join(); // main thread: waiting here blocks no shard
+            }
             server.startEndpoints();
         } catch (Exception e) {
             server.close();

@@ -1,21 +1,69 @@
 package org.charybdis.server.cql.statements.modification;
 
 import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.cql.messages.Result;
 import org.charybdis.cql.syntax.BatchStatement;
+import org.charybdis.cql.syntax.DeleteStatement;
+import org.charybdis.cql.syntax.InsertStatement;
 import org.charybdis.cql.syntax.ModificationStatement;
+import org.charybdis.cql.syntax.QualifiedName;
+import org.charybdis.cql.syntax.UpdateStatement;
 import org.charybdis.server.cql.ClientState;
 import org.charybdis.server.cql.CqlStatement;
+import org.charybdis.server.cql.ExecutionContext;
+import org.charybdis.server.cql.terms.BindVariables;
+import org.charybdis.server.schema.KeyspaceMetadata;
 import org.charybdis.server.schema.Schema;
+import org.charybdis.server.schema.TableMetadata;
 
-/** Compiles INSERT, UPDATE, DELETE and BATCH. (Placeholder until the modification statements land.) */
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/** Compiles INSERT, UPDATE, DELETE and BATCH against a schema snapshot, and runs protocol BATCH messages. */
 public final class ModificationStatements {
     private ModificationStatements() {}
 
     public static CqlStatement compile(ModificationStatement statement, ClientState client, Schema schema) {
-        throw new InvalidRequestException("INSERT, UPDATE and DELETE are not available in this build");
+        TableMetadata table = table(statement.table(), client, schema);
+        BindVariables variables = new BindVariables(statement.bindMarkerCount(), table.keyspace(), table.name());
+        return compile(statement, table, variables);
     }
 
     public static CqlStatement compileBatch(BatchStatement statement, ClientState client, Schema schema) {
-        throw new InvalidRequestException("BATCH is not available in this build");
+        return CompiledBatch.compile(statement, client, schema);
+    }
+
+    /**
+     * Runs the statements of a protocol BATCH message, each with its own values, as one batch: writes to
+     * the same partition are merged and applied together on the owning shard.
+     */
+    public static CompletionStage<Result> executeBatch(List<CqlStatement> statements, List<List<ByteBuffer>> values,
+                                                       ExecutionContext context) {
+        PartitionWrites writes = new PartitionWrites();
+        for (int i = 0; i < statements.size(); i++) {
+            if (!(statements.get(i) instanceof WriteStatement write)) {
+                throw new InvalidRequestException("Invalid statement in batch: only UPDATE, INSERT and DELETE statements are allowed.");
+            }
+            write.collect(context.withValues(values.get(i)), writes);
+        }
+        return MutationDispatcher.apply(writes, context);
+    }
+
+    static WriteStatement compile(ModificationStatement statement, TableMetadata table, BindVariables variables) {
+        return switch (statement) {
+            case InsertStatement insert -> CompiledInsert.compile(insert, table, variables);
+            case UpdateStatement update -> CompiledUpdate.compile(update, table, variables);
+            case DeleteStatement delete -> CompiledDelete.compile(delete, table, variables);
+        };
+    }
+
+    static TableMetadata table(QualifiedName name, ClientState client, Schema schema) {
+        String keyspace = client.keyspaceOr(name.keyspace());
+        KeyspaceMetadata ks = schema.keyspace(keyspace);
+        if (ks == null) throw new InvalidRequestException("keyspace " + keyspace + " does not exist");
+        TableMetadata table = ks.table(name.name());
+        if (table == null) throw new InvalidRequestException("table " + name.name() + " does not exist");
+        return table;
     }
 }

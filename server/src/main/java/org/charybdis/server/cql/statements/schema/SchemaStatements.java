@@ -1,26 +1,85 @@
 package org.charybdis.server.cql.statements.schema;
 
 import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.cql.syntax.AlterKeyspaceStatement;
+import org.charybdis.cql.syntax.AlterMaterializedViewStatement;
+import org.charybdis.cql.syntax.AlterTableStatement;
+import org.charybdis.cql.syntax.AlterTypeStatement;
+import org.charybdis.cql.syntax.CreateAggregateStatement;
+import org.charybdis.cql.syntax.CreateFunctionStatement;
+import org.charybdis.cql.syntax.CreateIndexStatement;
+import org.charybdis.cql.syntax.CreateKeyspaceStatement;
+import org.charybdis.cql.syntax.CreateMaterializedViewStatement;
+import org.charybdis.cql.syntax.CreateTableStatement;
+import org.charybdis.cql.syntax.CreateTriggerStatement;
+import org.charybdis.cql.syntax.CreateTypeStatement;
+import org.charybdis.cql.syntax.DropAggregateStatement;
+import org.charybdis.cql.syntax.DropFunctionStatement;
+import org.charybdis.cql.syntax.DropIndexStatement;
+import org.charybdis.cql.syntax.DropKeyspaceStatement;
+import org.charybdis.cql.syntax.DropMaterializedViewStatement;
+import org.charybdis.cql.syntax.DropTableStatement;
+import org.charybdis.cql.syntax.DropTriggerStatement;
+import org.charybdis.cql.syntax.DropTypeStatement;
+import org.charybdis.cql.syntax.QualifiedName;
 import org.charybdis.cql.syntax.SchemaStatement;
 import org.charybdis.cql.syntax.TruncateStatement;
 import org.charybdis.cql.syntax.UseStatement;
 import org.charybdis.server.cql.ClientState;
 import org.charybdis.server.cql.CqlStatement;
 import org.charybdis.server.schema.Schema;
+import org.charybdis.server.schema.SchemaManager.SchemaUpdate;
 
-/** Compiles DDL, USE and TRUNCATE. (Placeholder until the schema statements land.) */
+/** Compiles DDL, USE and TRUNCATE into executable statements. */
 public final class SchemaStatements {
     private SchemaStatements() {}
 
     public static CqlStatement compile(SchemaStatement statement, ClientState client, Schema schema) {
-        throw new InvalidRequestException("Schema statements are not available in this build");
+        return switch (statement) {
+            case CreateKeyspaceStatement s -> new CreateKeyspace(s);
+            case AlterKeyspaceStatement s -> new AlterKeyspace(s);
+            case DropKeyspaceStatement s -> new DropKeyspace(s);
+            case CreateTableStatement s -> new CreateTable(s, keyspaceOf(s.table(), client));
+            case AlterTableStatement s -> new AlterTable(s, keyspaceOf(s.table(), client));
+            case DropTableStatement s -> new DropTable(s, keyspaceOf(s.table(), client));
+            case CreateTypeStatement s -> new CreateType(s, keyspaceOf(s.type(), client));
+            case AlterTypeStatement s -> new AlterType(s, keyspaceOf(s.type(), client));
+            case DropTypeStatement s -> new DropType(s, keyspaceOf(s.type(), client));
+            case CreateIndexStatement ignored -> throw notSupported("Secondary indexes");
+            case DropIndexStatement ignored -> throw notSupported("Secondary indexes");
+            case CreateMaterializedViewStatement ignored -> throw notSupported("Materialized views");
+            case AlterMaterializedViewStatement ignored -> throw notSupported("Materialized views");
+            case DropMaterializedViewStatement ignored -> throw notSupported("Materialized views");
+            case CreateFunctionStatement ignored -> throw notSupported("User-defined functions");
+            case DropFunctionStatement ignored -> throw notSupported("User-defined functions");
+            case CreateAggregateStatement ignored -> throw notSupported("User-defined aggregates");
+            case DropAggregateStatement ignored -> throw notSupported("User-defined aggregates");
+            case CreateTriggerStatement ignored -> throw notSupported("Triggers");
+            case DropTriggerStatement ignored -> throw notSupported("Triggers");
+        };
     }
 
     public static CqlStatement compileUse(UseStatement statement, Schema schema) {
-        throw new InvalidRequestException("USE is not available in this build");
+        return new UseKeyspace(statement.keyspace(), schema);
     }
 
     public static CqlStatement compileTruncate(TruncateStatement statement, ClientState client, Schema schema) {
-        throw new InvalidRequestException("TRUNCATE is not available in this build");
+        return new TruncateTable(keyspaceOf(statement.table(), client), statement.table().name(), schema);
+    }
+
+    /** The schema change a compiled DDL statement makes to {@code current}, without applying it (tools, tests). */
+    public static SchemaUpdate changeOf(CqlStatement statement, Schema current, long nowMicros) {
+        if (!(statement instanceof SchemaChangeStatement change)) {
+            throw new IllegalArgumentException("not a schema change: " + statement.getClass().getSimpleName());
+        }
+        return change.apply(current, nowMicros);
+    }
+
+    private static String keyspaceOf(QualifiedName name, ClientState client) {
+        return client.keyspaceOr(name.keyspace());
+    }
+
+    private static InvalidRequestException notSupported(String what) {
+        return new InvalidRequestException(what + " are not supported yet");
     }
 }

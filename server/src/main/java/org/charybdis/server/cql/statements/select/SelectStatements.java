@@ -1,16 +1,93 @@
 package org.charybdis.server.cql.statements.select;
 
 import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.cql.syntax.Operator;
+import org.charybdis.cql.syntax.Ordering;
+import org.charybdis.cql.syntax.Relation;
 import org.charybdis.cql.syntax.SelectStatement;
+import org.charybdis.cql.syntax.Term;
+import org.charybdis.cql.types.NativeType;
 import org.charybdis.server.cql.ClientState;
 import org.charybdis.server.cql.CqlStatement;
+import org.charybdis.server.cql.statements.select.restrictions.Restrictions;
+import org.charybdis.server.cql.statements.select.restrictions.RestrictionsCompiler;
+import org.charybdis.server.cql.statements.select.selection.Selection;
+import org.charybdis.server.cql.statements.select.selection.SelectionCompiler;
+import org.charybdis.server.cql.terms.BindVariables;
+import org.charybdis.server.cql.terms.BoundValue;
+import org.charybdis.server.cql.terms.Terms;
+import org.charybdis.server.schema.ColumnMetadata;
+import org.charybdis.server.schema.KeyspaceMetadata;
 import org.charybdis.server.schema.Schema;
+import org.charybdis.server.schema.TableMetadata;
 
-/** Compiles SELECT. (Placeholder until the select statements land.) */
+import java.util.List;
+
+/** Compiles SELECT against a schema snapshot: selection, restrictions, ordering and limits resolved once. */
 public final class SelectStatements {
     private SelectStatements() {}
 
     public static CqlStatement compile(SelectStatement statement, ClientState client, Schema schema) {
-        throw new InvalidRequestException("SELECT is not available in this build");
+        String keyspaceName = client.keyspaceOr(statement.table().keyspace());
+        KeyspaceMetadata keyspace = schema.keyspace(keyspaceName);
+        if (keyspace == null) throw new InvalidRequestException("keyspace " + keyspaceName + " does not exist");
+        TableMetadata table = keyspace.table(statement.table().name());
+        if (table == null) throw new InvalidRequestException("table " + statement.table().name() + " does not exist");
+        if (statement.json()) throw new InvalidRequestException("SELECT JSON is not supported yet");
+        if (!statement.groupBy().isEmpty()) throw new InvalidRequestException("GROUP BY is not supported yet");
+
+        BindVariables variables = new BindVariables(statement.bindMarkers().size(), table.keyspace(), table.name());
+        Selection selection = SelectionCompiler.compile(table, statement.selection(), statement.distinct());
+        Restrictions restrictions = RestrictionsCompiler.compile(table, statement.where(), variables, statement.allowFiltering());
+        boolean reversed = reversed(table, statement.orderings(), restrictions);
+        if (statement.distinct() && restrictions.isClusteringRestricted()) {
+            throw new InvalidRequestException("SELECT DISTINCT with WHERE clause only supports restriction by partition key and/or static columns.");
+        }
+        BoundValue limit = statement.limit() == null ? null : Terms.resolve(statement.limit(), NativeType.INT, "[limit]", variables);
+        BoundValue perPartitionLimit = statement.perPartitionLimit() == null ? null
+                : Terms.resolve(statement.perPartitionLimit(), NativeType.INT, "[per_partition_limit]", variables);
+        return new SelectQuery(table, selection, restrictions, reversed, !statement.orderings().isEmpty(), statement.distinct(),
+                limit, perPartitionLimit, variables.specs(), partitionKeyBindIndexes(table, statement.where()));
+    }
+
+    /** Whether rows come in reverse clustering order, checking ORDER BY as Cassandra does. */
+    private static boolean reversed(TableMetadata table, List<Ordering> orderings, Restrictions restrictions) {
+        if (orderings.isEmpty()) return false;
+        Boolean reversed = null;
+        for (int i = 0; i < orderings.size(); i++) {
+            Ordering o = orderings.get(i);
+            if (o.annOf() != null) throw new InvalidRequestException("ANN ordering is not supported yet");
+            ColumnMetadata column = SelectionCompiler.resolve(table, o.column());
+            if (column.kind() != ColumnMetadata.Kind.CLUSTERING) {
+                throw new InvalidRequestException("Order by is currently only supported on the clustered columns of the PRIMARY KEY, got " + column.name());
+            }
+            if (column.position() != i) {
+                throw new InvalidRequestException("Order by currently only supports the ordering of columns following their declared order in the PRIMARY KEY");
+            }
+            boolean r = o.descending() != column.reversed();
+            if (reversed != null && reversed != r) throw new InvalidRequestException("Unsupported order by relation");
+            reversed = r;
+        }
+        if (!restrictions.isKeyQuery()) {
+            throw new InvalidRequestException("ORDER BY is only supported when the partition key is restricted by an EQ or an IN.");
+        }
+        return reversed;
+    }
+
+    /** Marker indexes of {@code k = ?} for every partition key component, for token-aware routing; empty otherwise. */
+    private static int[] partitionKeyBindIndexes(TableMetadata table, List<Relation> where) {
+        int[] indexes = new int[table.partitionKey().size()];
+        for (ColumnMetadata c : table.partitionKey()) {
+            int found = -1;
+            for (Relation r : where) {
+                if (r instanceof Relation.Compare cmp && cmp.operator() == Operator.EQ && cmp.column().name().equals(c.name())
+                        && cmp.value() instanceof Term.BindMarker marker) {
+                    found = marker.index();
+                }
+            }
+            if (found < 0) return new int[0];
+            indexes[c.position()] = found;
+        }
+        return indexes;
     }
 }

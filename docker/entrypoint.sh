@@ -1,0 +1,15 @@
+#!/bin/sh
+# Starts Charybdis in a container: listens on all interfaces, keeps data in the /var/lib/charybdis volume.
+# Extra arguments are passed on (any --key-name=value), e.g. `docker run charybdis --smp=2`;
+# `docker run charybdis admin status` runs a tool instead.
+set -e
+export CHARYBDIS_HOME=/opt/charybdis
+case "$1" in
+  admin) exec java -cp "/opt/charybdis/lib/*" org.charybdis.server.cli.CharybdisCommand "$@" ;;
+esac
+address=$(hostname -i 2>/dev/null | cut -d' ' -f1)
+exec java -XX:+UseZGC -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED \
+  --sun-misc-unsafe-memory-access=allow -Dlogback.configurationFile=/opt/charybdis/conf/logback.xml \
+  ${CHARYBDIS_JVM_OPTS:-} -cp "/opt/charybdis/lib/*" org.charybdis.server.cli.CharybdisCommand \
+  --config=/opt/charybdis/conf/charybdis.yaml --workdir=/var/lib/charybdis \
+  --listen-address="${address:-127.0.0.1}" --rpc-address=0.0.0.0 --prometheus-address=0.0.0.0 --api-address=0.0.0.0 "$@"

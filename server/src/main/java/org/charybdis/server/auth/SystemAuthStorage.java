@@ -1,0 +1,131 @@
+package org.charybdis.server.auth;
+
+import org.charybdis.cql.types.NativeType;
+import org.charybdis.server.replica.Database;
+import org.charybdis.server.schema.ColumnMetadata;
+import org.charybdis.server.schema.Schema;
+import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.storage.data.Cell;
+import org.charybdis.storage.data.PartitionUpdate;
+import org.charybdis.storage.data.Row;
+import org.charybdis.storage.dht.DecoratedKey;
+import org.charybdis.storage.dht.TokenRange;
+import org.charybdis.storage.engine.PartitionView;
+import org.charybdis.storage.engine.ReadFilter;
+import org.charybdis.storage.engine.TableEngine;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * Reads and writes the {@code system_auth} tables straight through the storage API, on the shard that
+ * owns each partition. Every table there has a single text partition key. Futures complete on the
+ * calling shard.
+ */
+final class SystemAuthStorage {
+    static final String KEYSPACE = "system_auth";
+    static final String ROLES = "roles";
+    static final String ROLE_MEMBERS = "role_members";
+    static final String ROLE_PERMISSIONS = "role_permissions";
+
+    /** A row with the partition key it belongs to. */
+    record KeyedRow(String partitionKey, Row row) {}
+
+    private final Database database;
+    private final Supplier<Schema> schema;
+
+    SystemAuthStorage(Database database, Supplier<Schema> schema) {
+        this.database = database;
+        this.schema = schema;
+    }
+
+    TableMetadata table(String name) {
+        TableMetadata table = schema.get().table(KEYSPACE, name);
+        if (table == null) throw new IllegalStateException(KEYSPACE + "." + name + " is missing from the schema");
+        return table;
+    }
+
+    int columnId(TableMetadata table, String column) {
+        ColumnMetadata c = table.column(column);
+        if (c == null) throw new IllegalStateException(table + " has no column " + column);
+        return c.id();
+    }
+
+    static DecoratedKey key(String partitionKey) {
+        return DecoratedKey.of(text(partitionKey));
+    }
+
+    static ByteBuffer text(String value) {
+        return NativeType.TEXT.serialize(value);
+    }
+
+    static String text(ByteBuffer value) {
+        return value == null ? null : (String) NativeType.TEXT.deserialize(value.duplicate());
+    }
+
+    static ByteBuffer bool(boolean value) {
+        return ByteBuffer.wrap(new byte[] {(byte) (value ? 1 : 0)});
+    }
+
+    static boolean bool(Cell cell) {
+        return cell != null && cell.value().remaining() > 0 && cell.value().get(cell.value().position()) != 0;
+    }
+
+    /** The live rows of one partition, in clustering order (empty if none). */
+    CompletableFuture<List<Row>> readPartition(TableMetadata table, String partitionKey) {
+        DecoratedKey key = key(partitionKey);
+        long now = nowInSeconds();
+        return database.onShard(database.shardOf(key), storage -> {
+            PartitionView view = engine(storage.table(table.id()), table).read(key, ReadFilter.ALL, now);
+            List<Row> rows = new ArrayList<>();
+            if (view != null) view.rows().forEachRemaining(rows::add);
+            return rows;
+        });
+    }
+
+    /** Every live row of the table, from every shard (the auth tables are small). */
+    CompletableFuture<List<KeyedRow>> scan(TableMetadata table) {
+        long now = nowInSeconds();
+        return database.onAllShards(storage -> {
+            List<KeyedRow> rows = new ArrayList<>();
+            Iterator<PartitionView> partitions = engine(storage.table(table.id()), table).scan(TokenRange.FULL_RING, ReadFilter.ALL, now);
+            while (partitions.hasNext()) {
+                PartitionView partition = partitions.next();
+                String pk = text(partition.key().key());
+                partition.rows().forEachRemaining(row -> rows.add(new KeyedRow(pk, row)));
+            }
+            return rows;
+        }).thenApply(perShard -> {
+            List<KeyedRow> all = new ArrayList<>();
+            for (List<KeyedRow> part : perShard) all.addAll(part);
+            return all;
+        });
+    }
+
+    CompletableFuture<Void> apply(TableMetadata table, PartitionUpdate update) {
+        return database.onShard(database.shardOf(update.key()), storage -> {
+            engine(storage.table(table.id()), table).apply(update);
+            return null;
+        });
+    }
+
+    /** Applies updates to several partitions; completes when all are applied. */
+    CompletableFuture<Void> applyAll(TableMetadata table, List<PartitionUpdate> updates) {
+        CompletableFuture<?>[] parts = new CompletableFuture<?>[updates.size()];
+        for (int i = 0; i < parts.length; i++) parts[i] = apply(table, updates.get(i));
+        return CompletableFuture.allOf(parts);
+    }
+
+    static long nowInSeconds() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    private static TableEngine engine(TableEngine engine, TableMetadata table) {
+        if (engine == null) throw new IllegalStateException("No storage for " + table);
+        return engine;
+    }
+}

@@ -1,0 +1,94 @@
+package org.charybdis.server.cql.statements.modification;
+
+import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.cql.messages.ColumnSpec;
+import org.charybdis.cql.messages.Result;
+import org.charybdis.cql.syntax.BatchStatement;
+import org.charybdis.cql.syntax.ModificationStatement;
+import org.charybdis.server.cql.ClientState;
+import org.charybdis.server.cql.CqlStatement;
+import org.charybdis.server.cql.ExecutionContext;
+import org.charybdis.server.cql.terms.BindVariables;
+import org.charybdis.server.schema.Schema;
+import org.charybdis.server.schema.TableMetadata;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * {@code BEGIN [UNLOGGED] BATCH ... APPLY BATCH} as text. Logged and unlogged batches behave the same on a
+ * single node: every partition's share is applied atomically on its shard.
+ */
+final class CompiledBatch implements CqlStatement {
+    private final List<WriteStatement> statements;
+    private final WriteAttributes attributes;
+    private final List<ColumnSpec> bindVariables;
+    private final int[] partitionKeyBindIndexes;
+
+    private CompiledBatch(List<WriteStatement> statements, WriteAttributes attributes, List<ColumnSpec> bindVariables,
+                          int[] partitionKeyBindIndexes) {
+        this.statements = List.copyOf(statements);
+        this.attributes = attributes;
+        this.bindVariables = List.copyOf(bindVariables);
+        this.partitionKeyBindIndexes = partitionKeyBindIndexes;
+    }
+
+    static CompiledBatch compile(BatchStatement batch, ClientState client, Schema schema) {
+        if (batch.type() == BatchStatement.Type.COUNTER) throw new InvalidRequestException("Counter batches are not supported yet");
+        if (batch.attributes().ttl() != null) throw new InvalidRequestException("Global TTL on the BATCH statement is not supported.");
+        int count = batch.bindMarkerCount();
+        List<TableMetadata> tables = new ArrayList<>(batch.statements().size());
+        for (ModificationStatement statement : batch.statements()) {
+            tables.add(ModificationStatements.table(statement.table(), client, schema));
+        }
+        // the batch's own markers ([timestamp]) name the first statement's table
+        BindVariables batchVariables = tables.isEmpty() ? new BindVariables(count, null, null)
+                : new BindVariables(count, tables.getFirst().keyspace(), tables.getFirst().name());
+        WriteAttributes attributes = WriteAttributes.compile(batch.attributes(), batchVariables);
+        List<BindVariables> perStatement = new ArrayList<>();
+        List<WriteStatement> compiled = new ArrayList<>(batch.statements().size());
+        for (int i = 0; i < batch.statements().size(); i++) {
+            ModificationStatement statement = batch.statements().get(i);
+            TableMetadata table = tables.get(i);
+            BindVariables variables = new BindVariables(count, table.keyspace(), table.name());
+            WriteStatement write = ModificationStatements.compile(statement, table, variables);
+            if (attributes.hasTimestamp() && write.hasTimestamp()) {
+                throw new InvalidRequestException("Timestamp must be set either on BATCH or individual statements");
+            }
+            compiled.add(write);
+            perStatement.add(variables);
+        }
+        List<ColumnSpec> specs = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) specs.add(specOf(i, batchVariables, perStatement));
+        int[] keyIndexes = compiled.isEmpty() ? new int[0] : compiled.getFirst().partitionKeyBindIndexes();
+        return new CompiledBatch(compiled, attributes, specs, keyIndexes);
+    }
+
+    private static ColumnSpec specOf(int index, BindVariables batchVariables, List<BindVariables> perStatement) {
+        ColumnSpec spec = batchVariables.get(index);
+        for (int s = 0; spec == null && s < perStatement.size(); s++) spec = perStatement.get(s).get(index);
+        if (spec == null) throw new IllegalStateException("bind marker " + index + " has no receiver");
+        return spec;
+    }
+
+    @Override
+    public List<ColumnSpec> bindVariables() {
+        return bindVariables;
+    }
+
+    @Override
+    public int[] partitionKeyBindIndexes() {
+        return partitionKeyBindIndexes.clone();
+    }
+
+    @Override
+    public CompletionStage<? extends Result> execute(ExecutionContext context) {
+        long timestamp = attributes.timestamp(context);
+        ExecutionContext batchContext = new ExecutionContext(context.server(), context.client(), context.options(),
+                context.values(), timestamp, context.nowInSeconds());
+        PartitionWrites writes = new PartitionWrites();
+        for (WriteStatement statement : statements) statement.collect(batchContext, writes);
+        return MutationDispatcher.apply(writes, context);
+    }
+}

@@ -1,0 +1,74 @@
+package org.charybdis.server.cql.statements.modification;
+
+import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.cql.syntax.DeleteStatement;
+import org.charybdis.server.cql.ExecutionContext;
+import org.charybdis.server.cql.terms.BindVariables;
+import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.storage.data.Clustering;
+import org.charybdis.storage.data.Slice;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * {@code DELETE [targets] FROM t WHERE ..}: cell, element and field deletions on named rows; without
+ * targets a row deletion, a range deletion over clustering prefixes and slices, or a partition deletion.
+ */
+final class CompiledDelete extends WriteStatement {
+    private final TableMetadata table;
+    private final KeyRestrictions keys;
+    private final List<ColumnOperation> operations;
+
+    private CompiledDelete(TableMetadata table, WriteAttributes attributes, BindVariables variables, KeyRestrictions keys,
+                           List<ColumnOperation> operations) {
+        super(table, attributes, variables.specs(), keys.partitionKeyBindIndexes());
+        this.table = table;
+        this.keys = keys;
+        this.operations = List.copyOf(operations);
+    }
+
+    static CompiledDelete compile(DeleteStatement delete, TableMetadata table, BindVariables variables) {
+        if (delete.isConditional()) throw new InvalidRequestException("Conditional deletions (IF) are not supported yet");
+        if (delete.attributes().ttl() != null) throw new InvalidRequestException("A DELETE statement cannot use TTL");
+        WriteAttributes attributes = WriteAttributes.compile(delete.attributes(), variables);
+        List<ColumnOperation> operations = OperationCompiler.deletions(table, delete.targets(), variables);
+        KeyRestrictions keys = KeyRestrictions.compile(table, delete.where(), "DELETE", variables);
+        if (!operations.isEmpty() && !keys.namesRows()) {
+            boolean onlyStatic = operations.stream().allMatch(o -> o.column().isStatic());
+            if (keys.restrictsClustering() || !onlyStatic) {
+                throw new InvalidRequestException("Range deletions are not supported for specific columns");
+            }
+        }
+        return new CompiledDelete(table, attributes, variables, keys, operations);
+    }
+
+    @Override
+    void collect(ExecutionContext context, PartitionWrites writes) {
+        UpdateParameters p = parameters(context);
+        List<List<ByteBuffer>> partitionKeys = keys.partitionKeys(context);
+        if (!operations.isEmpty()) {
+            List<Clustering> rows = keys.namesRows() ? keys.clusterings(context) : List.of(Clustering.STATIC);
+            for (List<ByteBuffer> key : partitionKeys) {
+                PartitionWrites.Partition partition = writes.partition(table, key);
+                for (Clustering row : rows) applyOperations(operations, partition, row, p);
+            }
+        } else if (!keys.restrictsClustering()) {
+            for (List<ByteBuffer> key : partitionKeys) {
+                writes.partition(table, key).builder().deletePartition(p.timestamp(), p.nowInSeconds());
+            }
+        } else if (keys.namesRows()) {
+            List<Clustering> rows = keys.clusterings(context);
+            for (List<ByteBuffer> key : partitionKeys) {
+                PartitionWrites.Partition partition = writes.partition(table, key);
+                for (Clustering row : rows) partition.row(row).delete(p.timestamp(), p.nowInSeconds());
+            }
+        } else {
+            List<Slice> slices = keys.slices(context);
+            for (List<ByteBuffer> key : partitionKeys) {
+                PartitionWrites.Partition partition = writes.partition(table, key);
+                for (Slice slice : slices) partition.builder().deleteRange(slice, p.timestamp(), p.nowInSeconds());
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.charybdis.server.cql.statements.modification;
+
+import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.cql.syntax.ColumnIdentifier;
+import org.charybdis.cql.syntax.InsertStatement;
+import org.charybdis.cql.syntax.Term;
+import org.charybdis.server.cql.ExecutionContext;
+import org.charybdis.server.cql.terms.BindVariables;
+import org.charybdis.server.cql.terms.Terms;
+import org.charybdis.server.schema.ColumnMetadata;
+import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.storage.data.Clustering;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * {@code INSERT INTO t (cols) VALUES (..)}: one row with its row marker, or only static columns when no
+ * clustering is given. Null values write tombstones, unset values are skipped.
+ */
+final class CompiledInsert extends WriteStatement {
+    private final TableMetadata table;
+    private final KeyValues[] partitionKey;
+    private final KeyValues[] clustering;
+    private final List<ColumnOperation> operations;
+    private final boolean staticOnly;
+
+    private CompiledInsert(TableMetadata table, WriteAttributes attributes, BindVariables variables, int[] bindIndexes,
+                           KeyValues[] partitionKey, KeyValues[] clustering, List<ColumnOperation> operations, boolean staticOnly) {
+        super(table, attributes, variables.specs(), bindIndexes);
+        this.table = table;
+        this.partitionKey = partitionKey;
+        this.clustering = clustering;
+        this.operations = List.copyOf(operations);
+        this.staticOnly = staticOnly;
+    }
+
+    static CompiledInsert compile(InsertStatement insert, TableMetadata table, BindVariables variables) {
+        if (insert.isJson()) throw new InvalidRequestException("INSERT JSON is not supported yet");
+        if (insert.ifNotExists()) throw new InvalidRequestException("Conditional updates (IF NOT EXISTS) are not supported yet");
+        for (ColumnMetadata c : table.regularAndStatic()) {
+            if (c.type().isCounter()) {
+                throw new InvalidRequestException("INSERT statements are not allowed on counter tables, use UPDATE instead");
+            }
+        }
+        if (insert.columns().size() != insert.values().size()) throw new InvalidRequestException("Unmatched column names/values");
+        WriteAttributes attributes = WriteAttributes.compile(insert.attributes(), variables);
+        KeyValues[] partitionKey = new KeyValues[table.partitionKey().size()];
+        KeyValues[] clustering = new KeyValues[table.clustering().size()];
+        int[] bindIndexes = new int[partitionKey.length];
+        List<ColumnOperation> operations = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        boolean onlyStatic = true;
+        for (int i = 0; i < insert.columns().size(); i++) {
+            ColumnIdentifier name = insert.columns().get(i);
+            ColumnMetadata column = OperationCompiler.column(table, name);
+            if (!seen.add(column.name())) throw new InvalidRequestException("The column names contains duplicates");
+            Term value = insert.values().get(i);
+            switch (column.kind()) {
+                case PARTITION_KEY -> {
+                    partitionKey[column.position()] = new KeyValues.Eq(Terms.resolve(value, column.type(), name.toCqlString(), variables));
+                    bindIndexes[column.position()] = value instanceof Term.BindMarker marker ? marker.index() : -1;
+                }
+                case CLUSTERING -> clustering[column.position()] =
+                        new KeyValues.Eq(Terms.resolve(value, column.type(), name.toCqlString(), variables));
+                default -> {
+                    onlyStatic &= column.isStatic();
+                    operations.add(OperationCompiler.insertValue(column, value, variables));
+                }
+            }
+        }
+        checkComplete(partitionKey, table.partitionKey(), "Some partition key parts are missing: ");
+        boolean noClustering = Arrays.stream(clustering).allMatch(c -> c == null);
+        boolean staticOnly = noClustering && onlyStatic && !operations.isEmpty() && !table.clustering().isEmpty();
+        if (!staticOnly) checkComplete(clustering, table.clustering(), "Some clustering keys are missing: ");
+        boolean allBound = Arrays.stream(bindIndexes).allMatch(index -> index >= 0);
+        return new CompiledInsert(table, attributes, variables, allBound ? bindIndexes : new int[0], partitionKey,
+                clustering, operations, staticOnly);
+    }
+
+    private static void checkComplete(KeyValues[] values, List<ColumnMetadata> columns, String message) {
+        StringJoiner missing = new StringJoiner(", ");
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) missing.add(ColumnIdentifier.quoteIfNeeded(columns.get(i).name()));
+        }
+        if (missing.length() > 0) throw new InvalidRequestException(message + missing);
+    }
+
+    @Override
+    void collect(ExecutionContext context, PartitionWrites writes) {
+        List<ByteBuffer> key = new ArrayList<>(partitionKey.length);
+        for (int i = 0; i < partitionKey.length; i++) key.add(single(partitionKey[i], table.partitionKey().get(i), context));
+        UpdateParameters parameters = parameters(context);
+        PartitionWrites.Partition partition = writes.partition(table, key);
+        if (staticOnly) {
+            applyOperations(operations, partition, Clustering.STATIC, parameters);
+            return;
+        }
+        ByteBuffer[] components = new ByteBuffer[clustering.length];
+        for (int i = 0; i < clustering.length; i++) {
+            components[i] = single(clustering[i], table.clustering().get(i), context);
+            PartitionWrites.checkKeyLength(components[i]);
+        }
+        Clustering row = Clustering.of(components);
+        partition.row(row).marker(parameters.timestamp(), parameters.ttl(), parameters.nowInSeconds());
+        applyOperations(operations, partition, row, parameters);
+    }
+
+    private static ByteBuffer single(KeyValues values, ColumnMetadata column, ExecutionContext context) {
+        return values.values(context, ColumnIdentifier.quoteIfNeeded(column.name())).getFirst();
+    }
+}

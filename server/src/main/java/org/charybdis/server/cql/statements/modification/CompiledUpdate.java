@@ -1,0 +1,55 @@
+package org.charybdis.server.cql.statements.modification;
+
+import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.cql.syntax.ColumnIdentifier;
+import org.charybdis.cql.syntax.UpdateStatement;
+import org.charybdis.server.cql.ExecutionContext;
+import org.charybdis.server.cql.terms.BindVariables;
+import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.storage.data.Clustering;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.StringJoiner;
+
+/** {@code UPDATE t SET .. WHERE <primary key>}: cells without a row marker, on each row (or static row) named. */
+final class CompiledUpdate extends WriteStatement {
+    private final TableMetadata table;
+    private final KeyRestrictions keys;
+    private final List<ColumnOperation> operations;
+
+    private CompiledUpdate(TableMetadata table, WriteAttributes attributes, BindVariables variables, KeyRestrictions keys,
+                           List<ColumnOperation> operations) {
+        super(table, attributes, variables.specs(), keys.partitionKeyBindIndexes());
+        this.table = table;
+        this.keys = keys;
+        this.operations = List.copyOf(operations);
+    }
+
+    static CompiledUpdate compile(UpdateStatement update, TableMetadata table, BindVariables variables) {
+        if (update.isConditional()) throw new InvalidRequestException("Conditional updates (IF) are not supported yet");
+        WriteAttributes attributes = WriteAttributes.compile(update.attributes(), variables);
+        List<ColumnOperation> operations = OperationCompiler.updates(table, update.operations(), variables);
+        KeyRestrictions keys = KeyRestrictions.compile(table, update.where(), "UPDATE", variables);
+        boolean onlyStatic = operations.stream().allMatch(o -> o.column().isStatic());
+        if (!keys.namesRows() && (keys.restrictsClustering() || !onlyStatic)) {
+            StringJoiner missing = new StringJoiner(", ");
+            for (int i = keys.prefixSize(); i < table.clustering().size(); i++) {
+                missing.add(ColumnIdentifier.quoteIfNeeded(table.clustering().get(i).name()));
+            }
+            throw new InvalidRequestException("Some clustering keys are missing: " + missing);
+        }
+        return new CompiledUpdate(table, attributes, variables, keys, operations);
+    }
+
+    @Override
+    void collect(ExecutionContext context, PartitionWrites writes) {
+        UpdateParameters parameters = parameters(context);
+        List<List<ByteBuffer>> partitionKeys = keys.partitionKeys(context);
+        List<Clustering> rows = keys.namesRows() ? keys.clusterings(context) : List.of(Clustering.STATIC);
+        for (List<ByteBuffer> key : partitionKeys) {
+            PartitionWrites.Partition partition = writes.partition(table, key);
+            for (Clustering row : rows) applyOperations(operations, partition, row, parameters);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.charybdis.server.cql.statements.modification;
+
+import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.cql.messages.Result;
+import org.charybdis.cql.messages.VoidResult;
+import org.charybdis.server.config.ServerConfig;
+import org.charybdis.server.cql.ExecutionContext;
+import org.charybdis.server.replica.Database;
+import org.charybdis.storage.data.Cell;
+import org.charybdis.storage.data.PartitionUpdate;
+import org.charybdis.storage.data.Row;
+import org.charybdis.storage.data.RowUpdate;
+import org.charybdis.storage.data.Slice;
+import org.charybdis.storage.engine.PartitionView;
+import org.charybdis.storage.engine.ReadFilter;
+import org.charybdis.storage.engine.ShardStorage;
+import org.charybdis.storage.engine.TableEngine;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Sends collected partition updates to their owning shards and applies them there, into each table's
+ * current engine. Completes (on the calling shard) when every shard has applied its share.
+ */
+final class MutationDispatcher {
+    private MutationDispatcher() {}
+
+    static CompletionStage<Result> apply(PartitionWrites writes, ExecutionContext context) {
+        if (writes.isEmpty()) return CompletableFuture.completedFuture(VoidResult.INSTANCE);
+        Database database = context.server().database();
+        long maxMutationBytes = maxMutationBytes(context);
+        List<List<PartitionWrites.Partition>> byShard = new ArrayList<>(database.shardCount());
+        for (int i = 0; i < database.shardCount(); i++) byShard.add(null);
+        for (PartitionWrites.Partition partition : writes.partitions()) {
+            int shard = database.shardOf(partition.key());
+            if (byShard.get(shard) == null) byShard.set(shard, new ArrayList<>(2));
+            byShard.get(shard).add(partition);
+        }
+        long now = context.nowInSeconds();
+        List<CompletableFuture<Void>> parts = new ArrayList<>(2);
+        for (int shard = 0; shard < byShard.size(); shard++) {
+            List<PartitionWrites.Partition> partitions = byShard.get(shard);
+            if (partitions == null) continue;
+            parts.add(database.onShard(shard, storage -> {
+                applyOnShard(storage, partitions, now, maxMutationBytes);
+                return null;
+            }));
+        }
+        CompletableFuture<Void> all = parts.size() == 1 ? parts.getFirst()
+                : CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
+        return all.thenApply(ignored -> VoidResult.INSTANCE);
+    }
+
+    /** Runs on the owning shard: checks every table still exists before applying anything. */
+    private static void applyOnShard(ShardStorage storage, List<PartitionWrites.Partition> partitions, long now,
+                                     long maxMutationBytes) {
+        TableEngine[] engines = new TableEngine[partitions.size()];
+        for (int i = 0; i < engines.length; i++) {
+            PartitionWrites.Partition partition = partitions.get(i);
+            engines[i] = storage.table(partition.table().id());
+            if (engines[i] == null) {
+                throw new InvalidRequestException("Table " + partition.table() + " was dropped while the write was running");
+            }
+        }
+        PartitionUpdate[] updates = new PartitionUpdate[engines.length];
+        for (int i = 0; i < engines.length; i++) {
+            PartitionWrites.Partition partition = partitions.get(i);
+            for (PartitionWrites.ReadBeforeWrite read : partition.reads()) read.write().accept(currentCells(engines[i], partition, read, now));
+            updates[i] = partition.builder().build();
+            checkSize(updates[i], partition, maxMutationBytes);
+        }
+        for (int i = 0; i < engines.length; i++) engines[i].apply(updates[i]);
+    }
+
+    private static List<Cell> currentCells(TableEngine engine, PartitionWrites.Partition partition,
+                                           PartitionWrites.ReadBeforeWrite read, long now) {
+        BitSet columns = new BitSet();
+        columns.set(read.column());
+        boolean isStatic = read.clustering().isStatic();
+        ReadFilter filter = new ReadFilter(isStatic ? List.of() : List.of(Slice.exactly(read.clustering())), false, columns, isStatic);
+        PartitionView view = engine.read(partition.key(), filter, now);
+        if (view == null) return List.of();
+        Row row;
+        if (isStatic) {
+            row = view.staticRow();
+        } else {
+            Iterator<Row> rows = view.rows();
+            row = rows.hasNext() ? rows.next() : null;
+        }
+        return row == null ? List.of() : List.copyOf(row.cellsOf(read.column()));
+    }
+
+    private static void checkSize(PartitionUpdate update, PartitionWrites.Partition partition, long max) {
+        long size = update.key().key().remaining();
+        if (update.staticRow() != null) size += sizeOf(update.staticRow());
+        for (RowUpdate row : update.rows()) size += sizeOf(row);
+        if (size > max) {
+            throw new InvalidRequestException("Rejected an oversized mutation (" + size + "/" + max + ") for keyspace: "
+                    + partition.table().keyspace() + ". Top keys and sizes: " + partition.table() + " " + size);
+        }
+    }
+
+    private static long sizeOf(RowUpdate row) {
+        long size = row.clustering().dataSize();
+        for (Cell cell : row.cells()) size += cell.dataSize();
+        return size;
+    }
+
+    /** As Cassandra: half a commitlog segment; here the largest frame a client may send. */
+    private static long maxMutationBytes(ExecutionContext context) {
+        ServerConfig config = context.server().config();
+        return (long) config.get(ServerConfig.NATIVE_TRANSPORT_MAX_FRAME_SIZE_IN_MB) * 1024 * 1024;
+    }
+}

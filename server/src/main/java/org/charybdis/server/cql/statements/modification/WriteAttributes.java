@@ -1,0 +1,77 @@
+package org.charybdis.server.cql.statements.modification;
+
+import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.cql.messages.QueryOptions;
+import org.charybdis.cql.syntax.Attributes;
+import org.charybdis.cql.types.NativeType;
+import org.charybdis.server.cql.ExecutionContext;
+import org.charybdis.server.cql.terms.BindVariables;
+import org.charybdis.server.cql.terms.BoundValue;
+import org.charybdis.server.cql.terms.Terms;
+
+import java.nio.ByteBuffer;
+
+/**
+ * A statement's compiled {@code USING TIMESTAMP t AND TTL n}. Markers receive {@code [timestamp]}
+ * (bigint) and {@code [ttl]} (int), as Cassandra names them.
+ */
+final class WriteAttributes {
+    /** Cassandra's limit: 20 years. */
+    static final int MAX_TTL = 630_720_000;
+
+    private final BoundValue timestamp;
+    private final BoundValue ttl;
+
+    private WriteAttributes(BoundValue timestamp, BoundValue ttl) {
+        this.timestamp = timestamp;
+        this.ttl = ttl;
+    }
+
+    static WriteAttributes compile(Attributes attributes, BindVariables variables) {
+        BoundValue timestamp = attributes.timestamp() == null ? null
+                : Terms.resolve(attributes.timestamp(), NativeType.BIGINT, "[timestamp]", variables);
+        BoundValue ttl = attributes.ttl() == null ? null
+                : Terms.resolve(attributes.ttl(), NativeType.INT, "[ttl]", variables);
+        WriteAttributes compiled = new WriteAttributes(timestamp, ttl);
+        if (ttl instanceof BoundValue.Constant constant) compiled.checkTtl(constant.value());
+        return compiled;
+    }
+
+    boolean hasTimestamp() {
+        return timestamp != null;
+    }
+
+    boolean hasTtl() {
+        return ttl != null;
+    }
+
+    /** The given timestamp, else the execution's (client default timestamp, batch timestamp or server clock). */
+    long timestamp(ExecutionContext context) {
+        if (timestamp == null) return context.timestampMicros();
+        ByteBuffer value = timestamp.bind(context);
+        if (value == null) throw new InvalidRequestException("Invalid null value of timestamp");
+        if (value == QueryOptions.UNSET) return context.timestampMicros();
+        long micros = value.getLong(value.position());
+        if (micros == Long.MIN_VALUE) throw new InvalidRequestException("Invalid timestamp value: " + micros);
+        return micros;
+    }
+
+    /** The given TTL (0 means none), else the table's default. */
+    int ttl(ExecutionContext context, int defaultTtl) {
+        if (ttl == null) return defaultTtl;
+        ByteBuffer value = ttl.bind(context);
+        if (value == null) throw new InvalidRequestException("Invalid null value of TTL");
+        if (value == QueryOptions.UNSET) return defaultTtl;
+        return checkTtl(value);
+    }
+
+    private int checkTtl(ByteBuffer value) {
+        if (value == null) throw new InvalidRequestException("Invalid null value of TTL");
+        int seconds = value.getInt(value.position());
+        if (seconds < 0) throw new InvalidRequestException("A TTL must be greater or equal to 0, but was " + seconds);
+        if (seconds > MAX_TTL) {
+            throw new InvalidRequestException("ttl is too large. requested (" + seconds + ") maximum (" + MAX_TTL + ")");
+        }
+        return seconds;
+    }
+}

@@ -1,0 +1,34 @@
+package org.charybdis.server.cql.statements.schema;
+
+import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.cql.messages.SchemaChange;
+import org.charybdis.cql.syntax.AlterKeyspaceStatement;
+import org.charybdis.server.schema.KeyspaceMetadata;
+import org.charybdis.server.schema.Schema;
+import org.charybdis.server.schema.SchemaManager.SchemaUpdate;
+
+/** ALTER KEYSPACE [IF EXISTS]: replication and durable_writes. */
+final class AlterKeyspace extends SchemaChangeStatement {
+    private final String keyspace;
+    private final boolean ifExists;
+    private final KeyspaceOptions options;
+
+    AlterKeyspace(AlterKeyspaceStatement statement) {
+        this.keyspace = statement.keyspace();
+        this.ifExists = statement.ifExists();
+        this.options = KeyspaceOptions.parse(keyspace, statement.options());
+    }
+
+    @Override
+    SchemaUpdate apply(Schema current, long nowMicros) {
+        SystemKeyspaceGuard.checkModifiable(keyspace);
+        KeyspaceMetadata ks = current.keyspace(keyspace);
+        if (ks == null) {
+            if (ifExists) return SchemaUpdate.unchanged(current);
+            throw new InvalidRequestException("Keyspace '" + keyspace + "' doesn't exist");
+        }
+        KeyspaceMetadata altered = ks.withParams(options.replication() != null ? options.replication() : ks.replication(),
+                options.durableWrites() != null ? options.durableWrites() : ks.durableWrites());
+        return new SchemaUpdate(current.with(altered), SchemaChange.keyspace(SchemaChange.Change.UPDATED, keyspace));
+    }
+}

@@ -1,0 +1,155 @@
+package org.charybdis.server.cql.statements.schema;
+
+import org.charybdis.cql.exceptions.ConfigurationException;
+import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.cql.messages.SchemaChange;
+import org.charybdis.cql.syntax.AlterTableStatement;
+import org.charybdis.cql.syntax.AlterTableStatement.AddColumns;
+import org.charybdis.cql.syntax.AlterTableStatement.DropColumns;
+import org.charybdis.cql.syntax.AlterTableStatement.RenameColumns;
+import org.charybdis.cql.syntax.AlterTableStatement.SetOptions;
+import org.charybdis.cql.syntax.ColumnDefinition;
+import org.charybdis.cql.syntax.ColumnIdentifier;
+import org.charybdis.cql.types.CqlType;
+import org.charybdis.server.schema.ColumnMetadata;
+import org.charybdis.server.schema.KeyspaceMetadata;
+import org.charybdis.server.schema.Schema;
+import org.charybdis.server.schema.SchemaManager.SchemaUpdate;
+import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.server.schema.TableMetadata.DroppedColumn;
+import org.charybdis.server.schema.TableParams;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** ALTER TABLE [IF EXISTS] ... ADD / DROP / RENAME / WITH. */
+final class AlterTable extends SchemaChangeStatement {
+    private final AlterTableStatement statement;
+    private final String keyspace;
+    private final String table;
+
+    AlterTable(AlterTableStatement statement, String keyspace) {
+        this.statement = statement;
+        this.keyspace = keyspace;
+        this.table = statement.table().name();
+        if (statement.action() instanceof AlterTableStatement.MaskColumn) {
+            throw new InvalidRequestException("Column masks are not supported yet");
+        }
+        if (statement.action() instanceof AlterTableStatement.DropCompactStorage) {
+            throw new InvalidRequestException("Cannot DROP COMPACT STORAGE as table " + keyspace + "." + table + " is not a compact table");
+        }
+    }
+
+    @Override
+    SchemaUpdate apply(Schema current, long nowMicros) {
+        SystemKeyspaceGuard.checkModifiable(keyspace);
+        KeyspaceMetadata ks = current.keyspace(keyspace);
+        TableMetadata before = ks == null ? null : ks.table(table);
+        if (before == null) {
+            if (statement.ifExists()) return SchemaUpdate.unchanged(current);
+            if (ks == null) throw new InvalidRequestException("Keyspace '" + keyspace + "' doesn't exist");
+            throw new InvalidRequestException("Table '" + keyspace + "." + table + "' doesn't exist");
+        }
+        TableMetadata after = switch (statement.action()) {
+            case AddColumns add -> add(before, add, current);
+            case DropColumns drop -> drop(before, drop, nowMicros);
+            case RenameColumns rename -> rename(before, rename);
+            case SetOptions options -> withOptions(before, options);
+            default -> throw new IllegalStateException("refused at compile time: " + statement.action());
+        };
+        if (after == before) return SchemaUpdate.unchanged(current);
+        return new SchemaUpdate(current.with(ks.withTable(after)), SchemaChange.table(SchemaChange.Change.UPDATED, keyspace, table));
+    }
+
+    private TableMetadata add(TableMetadata table, AddColumns add, Schema schema) {
+        List<ColumnMetadata> columns = new ArrayList<>(table.allColumns());
+        int nextId = table.nextColumnId();
+        boolean counterTable = TableDefinitions.isCounterTable(table);
+        boolean changed = false;
+        for (ColumnDefinition definition : add.columns()) {
+            String name = definition.name().name();
+            if (columns.stream().anyMatch(c -> c.name().equals(name))) {
+                if (add.ifNotExists()) continue;
+                throw new InvalidRequestException("Column with name '" + name + "' already exists");
+            }
+            if (definition.isStatic() && table.clustering().isEmpty()) {
+                throw new InvalidRequestException("Static columns are only useful (and thus allowed) if the table has at least one clustering column");
+            }
+            CqlType type = ColumnTypes.resolve(definition.type(), keyspace, schema);
+            if (type.isCounter() && !counterTable && !table.regularAndStatic().isEmpty()) {
+                throw new ConfigurationException(table + ": Cannot have a counter column (\"" + name + "\") in a non counter table");
+            }
+            if (!type.isCounter() && counterTable) {
+                throw new ConfigurationException(table + ": Cannot have a non counter column (\"" + name + "\") in a counter table");
+            }
+            DroppedColumn dropped = table.droppedColumns().get(name);
+            if (dropped != null && !dropped.type().equals(type.cqlName())) {
+                throw new InvalidRequestException("Cannot re-add previously dropped column '" + name + "' of type " + type.cqlName()
+                        + ", incompatible with previous type " + dropped.type());
+            }
+            columns.add(new ColumnMetadata(name, definition.isStatic() ? ColumnMetadata.Kind.STATIC : ColumnMetadata.Kind.REGULAR,
+                    -1, type, false, nextId++));
+            changed = true;
+        }
+        return changed ? table.withColumns(columns, nextId, table.droppedColumns()) : table;
+    }
+
+    private TableMetadata drop(TableMetadata table, DropColumns drop, long nowMicros) {
+        List<ColumnMetadata> columns = new ArrayList<>(table.allColumns());
+        Map<String, DroppedColumn> dropped = new LinkedHashMap<>(table.droppedColumns());
+        long droppedAt = drop.timestamp() != null ? drop.timestamp() : nowMicros;
+        boolean changed = false;
+        for (ColumnIdentifier identifier : drop.columns()) {
+            ColumnMetadata column = table.column(identifier.name());
+            if (column == null) {
+                if (drop.ifExists()) continue;
+                throw new InvalidRequestException("Column " + identifier.name() + " was not found in table '" + table + "'");
+            }
+            if (column.isPrimaryKey()) throw new InvalidRequestException("Cannot drop PRIMARY KEY column " + column.name());
+            columns.remove(column);
+            dropped.put(column.name(), new DroppedColumn(column.name(), column.type().cqlName(), column.kind().schemaName(), droppedAt));
+            changed = true;
+        }
+        return changed ? table.withColumns(columns, table.nextColumnId(), dropped) : table;
+    }
+
+    private TableMetadata rename(TableMetadata table, RenameColumns rename) {
+        List<ColumnMetadata> columns = new ArrayList<>(table.allColumns());
+        boolean changed = false;
+        for (Map.Entry<ColumnIdentifier, ColumnIdentifier> entry : rename.renames().entrySet()) {
+            String from = entry.getKey().name(), to = entry.getValue().name();
+            int at = indexOf(columns, from);
+            if (at < 0) {
+                if (rename.ifExists()) continue;
+                throw new InvalidRequestException("Undefined column name " + from + " in table " + table);
+            }
+            ColumnMetadata column = columns.get(at);
+            if (!column.isPrimaryKey()) throw new InvalidRequestException("Cannot rename non PRIMARY KEY column " + from);
+            if (indexOf(columns, to) >= 0) {
+                throw new InvalidRequestException("Cannot rename column " + from + " to " + to + " in table '" + table
+                        + "'; another column with that name already exists");
+            }
+            columns.set(at, new ColumnMetadata(to, column.kind(), column.position(), column.type(), column.reversed(), column.id()));
+            changed = true;
+        }
+        return changed ? table.withColumns(columns, table.nextColumnId(), table.droppedColumns()) : table;
+    }
+
+    private static int indexOf(List<ColumnMetadata> columns, String name) {
+        for (int i = 0; i < columns.size(); i++) if (columns.get(i).name().equals(name)) return i;
+        return -1;
+    }
+
+    private TableMetadata withOptions(TableMetadata table, SetOptions options) {
+        if (TableProperties.tableId(options.options().properties()) != null) {
+            throw new ConfigurationException("Cannot alter table id.");
+        }
+        TableParams params = TableProperties.apply(table.params(), options.options().properties());
+        if (TableDefinitions.isCounterTable(table) && params.defaultTimeToLive() > 0) {
+            throw new InvalidRequestException("Cannot set default_time_to_live on a table with counters");
+        }
+        return table.withParams(params);
+    }
+}

@@ -1,0 +1,33 @@
+package org.charybdis.server.cql.statements.schema;
+
+import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.cql.messages.SchemaChange;
+import org.charybdis.cql.syntax.DropTableStatement;
+import org.charybdis.server.schema.KeyspaceMetadata;
+import org.charybdis.server.schema.Schema;
+import org.charybdis.server.schema.SchemaManager.SchemaUpdate;
+
+/** DROP TABLE [IF EXISTS]: the table and its data on every shard. */
+final class DropTable extends SchemaChangeStatement {
+    private final String keyspace;
+    private final String table;
+    private final boolean ifExists;
+
+    DropTable(DropTableStatement statement, String keyspace) {
+        this.keyspace = keyspace;
+        this.table = statement.table().name();
+        this.ifExists = statement.ifExists();
+    }
+
+    @Override
+    SchemaUpdate apply(Schema current, long nowMicros) {
+        SystemKeyspaceGuard.checkModifiable(keyspace);
+        KeyspaceMetadata ks = current.keyspace(keyspace);
+        if (ks == null || ks.table(table) == null) {
+            if (ifExists) return SchemaUpdate.unchanged(current);
+            if (ks == null) throw new InvalidRequestException("Keyspace '" + keyspace + "' doesn't exist");
+            throw new InvalidRequestException("Table '" + keyspace + "." + table + "' doesn't exist");
+        }
+        return new SchemaUpdate(current.with(ks.withoutTable(table)), SchemaChange.table(SchemaChange.Change.DROPPED, keyspace, table));
+    }
+}

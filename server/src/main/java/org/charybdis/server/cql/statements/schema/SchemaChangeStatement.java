@@ -1,0 +1,36 @@
+package org.charybdis.server.cql.statements.schema;
+
+import org.charybdis.cql.messages.ColumnSpec;
+import org.charybdis.cql.messages.Result;
+import org.charybdis.cql.messages.SchemaChangeResult;
+import org.charybdis.cql.messages.VoidResult;
+import org.charybdis.server.cql.CqlStatement;
+import org.charybdis.server.cql.ExecutionContext;
+import org.charybdis.server.schema.Schema;
+import org.charybdis.server.schema.SchemaManager.SchemaUpdate;
+
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A DDL statement: computes the next schema from the current one on the schema owner (so checks see
+ * the latest schema, not the one the statement was compiled against) and answers with the change, or
+ * VOID when IF [NOT] EXISTS made it a no-op.
+ */
+abstract class SchemaChangeStatement implements CqlStatement {
+
+    /** The next schema and its event; {@link SchemaUpdate#unchanged} for a no-op. Throws the statement's errors. */
+    abstract SchemaUpdate apply(Schema current, long nowMicros);
+
+    @Override
+    public List<ColumnSpec> bindVariables() {
+        return List.of();
+    }
+
+    @Override
+    public CompletionStage<? extends Result> execute(ExecutionContext context) {
+        long now = context.timestampMicros();
+        return context.server().schema().apply(current -> apply(current, now))
+                .thenApply(change -> change == null ? VoidResult.INSTANCE : new SchemaChangeResult(change));
+    }
+}

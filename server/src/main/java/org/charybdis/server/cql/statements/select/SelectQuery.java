@@ -1,0 +1,177 @@
+package org.charybdis.server.cql.statements.select;
+
+import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.cql.messages.ColumnSpec;
+import org.charybdis.cql.messages.QueryOptions;
+import org.charybdis.cql.messages.ResultMetadata;
+import org.charybdis.cql.messages.RowsResult;
+import org.charybdis.cql.types.NativeType;
+import org.charybdis.server.cql.CqlStatement;
+import org.charybdis.server.cql.ExecutionContext;
+import org.charybdis.server.cql.statements.select.PageBuilder.Page;
+import org.charybdis.server.cql.statements.select.paging.PagingState;
+import org.charybdis.server.cql.statements.select.restrictions.Restrictions;
+import org.charybdis.server.cql.statements.select.selection.Selection;
+import org.charybdis.server.cql.terms.BoundValue;
+import org.charybdis.server.schema.ColumnMetadata;
+import org.charybdis.server.schema.PartitionKeys;
+import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.server.system.VirtualTables;
+import org.charybdis.storage.data.Clustering;
+import org.charybdis.storage.data.ClusteringComparator;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** A compiled SELECT: binds its restrictions and limits, reads page by page, and returns the rows. */
+final class SelectQuery implements CqlStatement {
+    /** Rows per internal page when an aggregate reads everything. */
+    private static final int AGGREGATE_PAGE = 10_000;
+
+    private final TableMetadata table;
+    private final Selection selection;
+    private final Restrictions restrictions;
+    private final boolean reversed;
+    private final boolean ordered;
+    private final boolean distinct;
+    private final BoundValue limit;
+    private final BoundValue perPartitionLimit;
+    private final List<ColumnSpec> bindVariables;
+    private final int[] partitionKeyBindIndexes;
+    private final ResultMetadata metadata;
+    private final ClusteringComparator comparator;
+    private final Comparator<ByteBuffer> keyOrder;
+
+    SelectQuery(TableMetadata table, Selection selection, Restrictions restrictions, boolean reversed, boolean ordered, boolean distinct,
+                BoundValue limit, BoundValue perPartitionLimit, List<ColumnSpec> bindVariables, int[] partitionKeyBindIndexes) {
+        this.table = table;
+        this.selection = selection;
+        this.restrictions = restrictions;
+        this.reversed = reversed;
+        this.ordered = ordered;
+        this.distinct = distinct;
+        this.limit = limit;
+        this.perPartitionLimit = perPartitionLimit;
+        this.bindVariables = bindVariables;
+        this.partitionKeyBindIndexes = partitionKeyBindIndexes;
+        this.metadata = ResultMetadata.of(selection.columns());
+        this.comparator = clusteringComparator(table);
+        this.keyOrder = keyOrder(table);
+    }
+
+    @Override
+    public List<ColumnSpec> bindVariables() { return bindVariables; }
+
+    @Override
+    public int[] partitionKeyBindIndexes() { return partitionKeyBindIndexes.clone(); }
+
+    @Override
+    public ResultMetadata resultMetadata() { return metadata; }
+
+    @Override
+    public CompletionStage<RowsResult> execute(ExecutionContext context) {
+        Restrictions.Bound where = restrictions.bind(context);
+        int rowLimit = limit(limit, context);
+        int partitionLimit = limit(perPartitionLimit, context);
+        ShardReader reader = new ShardReader(table, selection, where.slices(), reversed, where.filters(),
+                restrictions.isClusteringRestricted(), distinct, partitionLimit, context.nowInSeconds(), comparator);
+        TableSource source = VirtualTables.isVirtual(table)
+                ? TableSource.snapshot(VirtualTables.snapshot(table, context.server()))
+                : TableSource.shards(context.server().database(), table);
+        Pager pager = where.keys() != null
+                ? new KeyedPager(source, reader, where.keys(), keyOrder, partitionLimit)
+                : new RangePager(source, reader, where.range(), partitionLimit);
+        if (selection.isAggregate()) {
+            return aggregate(pager, null, 0, null).thenApply(row -> result(List.<ByteBuffer[]>of(row), null, context));
+        }
+        int pageSize = context.pageSize() > 0 ? context.pageSize() : Integer.MAX_VALUE;
+        if (ordered && where.keys() != null && where.keys().size() > 1) {
+            if (pageSize != Integer.MAX_VALUE) {
+                throw new InvalidRequestException("Cannot page queries with both ORDER BY and a IN restriction on the partition key; "
+                        + "you must either remove the ORDER BY or the IN and sort client side, or disable paging for this query");
+            }
+            return pager.fetch(null, Integer.MAX_VALUE, Integer.MAX_VALUE)
+                    .thenApply(page -> result(sortedAcrossPartitions(page, rowLimit), null, context));
+        }
+        ByteBuffer stateBytes = context.options().pagingState();
+        PagingState state = stateBytes == null ? null : PagingState.decode(stateBytes);
+        int remaining = state != null ? Math.min(state.remaining(), rowLimit) : rowLimit;
+        return pager.fetch(state, Math.min(pageSize, remaining), remaining)
+                .thenApply(page -> result(page.rows(), page.next(), context));
+    }
+
+    /** Reads every page internally and folds the rows into the single aggregate row. */
+    private CompletableFuture<ByteBuffer[]> aggregate(Pager pager, PagingState state, long count, ByteBuffer[] first) {
+        return pager.fetch(state, AGGREGATE_PAGE, Integer.MAX_VALUE).thenCompose(page -> {
+            long total = count + page.rows().size();
+            ByteBuffer[] firstRow = first != null || page.rows().isEmpty() ? first : page.rows().get(0);
+            if (page.next() != null) return aggregate(pager, page.next(), total, firstRow);
+            ByteBuffer[] row = new ByteBuffer[selection.size()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = selection.output(i).kind() == Selection.Kind.COUNT ? NativeType.BIGINT.serialize(total)
+                        : firstRow == null ? null : firstRow[i];
+            }
+            return CompletableFuture.completedFuture(row);
+        });
+    }
+
+    /** IN with ORDER BY: Cassandra merges the partitions' rows by clustering, then applies the LIMIT. */
+    private List<ByteBuffer[]> sortedAcrossPartitions(Page page, int rowLimit) {
+        List<Integer> order = new ArrayList<>(page.rows().size());
+        for (int i = 0; i < page.rows().size(); i++) order.add(i);
+        Comparator<Integer> byClustering = (a, b) -> {
+            Clustering ca = page.clusterings().get(a);
+            Clustering cb = page.clusterings().get(b);
+            if (ca == null || cb == null) return ca == null ? (cb == null ? 0 : -1) : 1;
+            return comparator.compare(ca, cb);
+        };
+        order.sort(reversed ? byClustering.reversed() : byClustering);
+        List<ByteBuffer[]> rows = new ArrayList<>(Math.min(order.size(), rowLimit));
+        for (int i = 0; i < order.size() && rows.size() < rowLimit; i++) rows.add(page.rows().get(order.get(i)));
+        return rows;
+    }
+
+    private RowsResult result(List<ByteBuffer[]> rows, PagingState next, ExecutionContext context) {
+        ResultMetadata m = next == null ? metadata : metadata.withPagingState(next.encode());
+        if (context.options().skipMetadata()) m = m.withoutColumns();
+        return new RowsResult(m, rows);
+    }
+
+    private static int limit(BoundValue value, ExecutionContext context) {
+        if (value == null) return Integer.MAX_VALUE;
+        ByteBuffer bytes = value.bind(context);
+        if (bytes == QueryOptions.UNSET) return Integer.MAX_VALUE;
+        if (bytes == null) throw new InvalidRequestException("Invalid null value of limit");
+        int n = bytes.getInt(bytes.position());
+        if (n <= 0) throw new InvalidRequestException("LIMIT must be strictly positive");
+        return n;
+    }
+
+    private static ClusteringComparator clusteringComparator(TableMetadata table) {
+        List<Comparator<ByteBuffer>> orders = new ArrayList<>();
+        List<Boolean> reversedFlags = new ArrayList<>();
+        for (ColumnMetadata c : table.clustering()) {
+            orders.add(c.type()::compare);
+            reversedFlags.add(c.reversed());
+        }
+        return new ClusteringComparator(orders, reversedFlags);
+    }
+
+    /** Serialized partition keys ordered component by component by their types (IN result order). */
+    private static Comparator<ByteBuffer> keyOrder(TableMetadata table) {
+        List<ColumnMetadata> pk = table.partitionKey();
+        return (a, b) -> {
+            ByteBuffer[] x = PartitionKeys.split(a, pk.size());
+            ByteBuffer[] y = PartitionKeys.split(b, pk.size());
+            for (int i = 0; i < pk.size(); i++) {
+                int c = pk.get(i).type().compare(x[i], y[i]);
+                if (c != 0) return c;
+            }
+            return 0;
+        };
+    }
+}

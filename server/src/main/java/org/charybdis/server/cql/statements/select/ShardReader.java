@@ -1,0 +1,144 @@
+package org.charybdis.server.cql.statements.select;
+
+import org.charybdis.server.cql.statements.select.restrictions.Filter;
+import org.charybdis.server.cql.statements.select.selection.Selection;
+import org.charybdis.server.schema.PartitionKeys;
+import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.storage.data.Clustering;
+import org.charybdis.storage.data.ClusteringBound;
+import org.charybdis.storage.data.ClusteringComparator;
+import org.charybdis.storage.data.Row;
+import org.charybdis.storage.data.Slice;
+import org.charybdis.storage.dht.DecoratedKey;
+import org.charybdis.storage.dht.TokenRange;
+import org.charybdis.storage.engine.PartitionView;
+import org.charybdis.storage.engine.ReadFilter;
+import org.charybdis.storage.engine.TableEngine;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The part of a SELECT that runs on the shard owning the data: reads partitions through the engine,
+ * applies row filters and PER PARTITION LIMIT, and turns rows into result values so that only those
+ * travel back to the coordinator. Immutable, shared by every shard.
+ */
+final class ShardReader {
+    private final TableMetadata table;
+    private final Selection selection;
+    private final List<Slice> slices;
+    private final boolean reversed;
+    private final List<Filter> filters;
+    private final boolean clusteringRestricted;
+    private final boolean distinct;
+    private final int perPartitionLimit;
+    private final long nowInSeconds;
+    private final ClusteringComparator comparator;
+
+    ShardReader(TableMetadata table, Selection selection, List<Slice> slices, boolean reversed, List<Filter> filters,
+                boolean clusteringRestricted, boolean distinct, int perPartitionLimit, long nowInSeconds, ClusteringComparator comparator) {
+        this.table = table;
+        this.selection = selection;
+        this.slices = slices;
+        this.reversed = reversed;
+        this.filters = filters;
+        this.clusteringRestricted = clusteringRestricted;
+        this.distinct = distinct;
+        this.perPartitionLimit = perPartitionLimit;
+        this.nowInSeconds = nowInSeconds;
+        this.comparator = comparator;
+    }
+
+    /** Result of a scan on one shard: partitions in token order, and whether the shard has nothing more. */
+    record ScanResult(List<PartitionChunk> chunks, boolean complete) {}
+
+    /**
+     * Reads one partition, resuming after {@code resumeAfter} when not null, returning at most
+     * {@code maxRows} rows and at most {@code partitionBudget} for this partition.
+     */
+    PartitionChunk read(TableEngine engine, DecoratedKey key, Clustering resumeAfter, int partitionBudget, int maxRows) {
+        PartitionView view = engine.read(key, filter(resumeAfter), nowInSeconds);
+        if (view == null) return new PartitionChunk(key, List.of(), List.of(), true);
+        return rows(view, resumeAfter != null, partitionBudget, maxRows);
+    }
+
+    /** Scans the shard's partitions of the range in token order, after {@code after}, up to {@code maxRows} rows. */
+    ScanResult scan(TableEngine engine, TokenRange range, DecoratedKey after, Clustering resumeAfter, int partitionBudget, int maxRows) {
+        List<PartitionChunk> chunks = new ArrayList<>();
+        int rows = 0;
+        if (after != null && resumeAfter != null && range.contains(after.token())) {
+            PartitionChunk first = read(engine, after, resumeAfter, partitionBudget, maxRows);
+            if (!first.rows().isEmpty()) chunks.add(first);
+            rows += first.rows().size();
+            if (!first.partitionDone()) return new ScanResult(chunks, false);
+        }
+        Iterator<PartitionView> partitions = engine.scan(range, after, filter(null), nowInSeconds);
+        while (rows < maxRows && partitions.hasNext()) {
+            PartitionChunk chunk = rows(partitions.next(), false, perPartitionLimit, maxRows - rows);
+            if (!chunk.rows().isEmpty()) chunks.add(chunk);
+            rows += chunk.rows().size();
+            if (!chunk.partitionDone()) return new ScanResult(chunks, false);
+        }
+        return new ScanResult(chunks, !partitions.hasNext());
+    }
+
+    private ReadFilter filter(Clustering resumeAfter) {
+        if (distinct) return ReadFilter.ALL;
+        if (resumeAfter == null) return new ReadFilter(slices, reversed, null, true);
+        List<Slice> trimmed = new ArrayList<>(slices.size());
+        for (Slice s : slices) {
+            Slice t;
+            if (!reversed) {
+                ClusteringBound start = ClusteringBound.start(false, resumeAfter);
+                t = comparator.compare(s.start(), start) < 0 ? new Slice(start, s.end()) : s;
+            } else {
+                ClusteringBound end = ClusteringBound.end(false, resumeAfter);
+                t = comparator.compare(end, s.end()) < 0 ? new Slice(s.start(), end) : s;
+            }
+            if (!comparator.isEmpty(t)) trimmed.add(t);
+        }
+        return new ReadFilter(trimmed, reversed, null, true);
+    }
+
+    private PartitionChunk rows(PartitionView view, boolean resumed, int partitionBudget, int maxRows) {
+        DecoratedKey key = view.key();
+        ByteBuffer[] keyComponents = PartitionKeys.split(key.key(), table.partitionKey().size());
+        Row staticRow = view.staticRow();
+        List<ByteBuffer[]> out = new ArrayList<>();
+        List<Clustering> clusterings = new ArrayList<>();
+        if (distinct) {
+            if (matches(keyComponents, staticRow, null)) {
+                out.add(selection.values(key, keyComponents, staticRow, null, nowInSeconds));
+                clusterings.add(null);
+            }
+            return new PartitionChunk(key, out, clusterings, true);
+        }
+        Iterator<Row> rows = view.rows();
+        boolean anyRow = false;
+        int budget = Math.min(partitionBudget, maxRows);
+        while (out.size() < budget && rows.hasNext()) {
+            Row row = rows.next();
+            anyRow = true;
+            if (!matches(keyComponents, staticRow, row)) continue;
+            out.add(selection.values(key, keyComponents, staticRow, row, nowInSeconds));
+            clusterings.add(row.clustering());
+        }
+        // Cassandra's rule: a partition with static data but no rows shows up once, with null clustering columns
+        if (!anyRow && !resumed && staticRow != null && !clusteringRestricted && budget > 0 && matches(keyComponents, staticRow, null)) {
+            out.add(selection.values(key, keyComponents, staticRow, null, nowInSeconds));
+            clusterings.add(null);
+            return new PartitionChunk(key, out, clusterings, true);
+        }
+        boolean done = !rows.hasNext() || out.size() >= partitionBudget;
+        return new PartitionChunk(key, out, clusterings, done);
+    }
+
+    private boolean matches(ByteBuffer[] keyComponents, Row staticRow, Row row) {
+        for (Filter f : filters) {
+            if (!f.test(Selection.columnValue(f.column(), keyComponents, staticRow, row))) return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,58 @@
+package org.charybdis.server.cql.statements.select;
+
+import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.server.replica.Database;
+import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.storage.dht.DecoratedKey;
+import org.charybdis.storage.engine.TableEngine;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/** Where a SELECT's reads run: on the shards owning the data, or on one in-memory snapshot (virtual tables). */
+interface TableSource {
+    /** Runs the read on the shard owning the partition; completes on the calling shard. */
+    <T> CompletableFuture<T> onOwner(DecoratedKey key, Function<TableEngine, T> read);
+
+    /** Runs the read on every shard; answers in shard order. */
+    <T> CompletableFuture<List<T>> onEvery(Function<TableEngine, T> read);
+
+    static TableSource shards(Database database, TableMetadata table) {
+        Function<org.charybdis.storage.engine.ShardStorage, TableEngine> engine = storage -> {
+            TableEngine e = storage.table(table.id());
+            if (e == null) throw new InvalidRequestException("table " + table.name() + " does not exist");
+            return e;
+        };
+        return new TableSource() {
+            @Override
+            public <T> CompletableFuture<T> onOwner(DecoratedKey key, Function<TableEngine, T> read) {
+                return database.onShard(database.shardOf(key), storage -> read.apply(engine.apply(storage)));
+            }
+
+            @Override
+            public <T> CompletableFuture<List<T>> onEvery(Function<TableEngine, T> read) {
+                return database.onAllShards(storage -> read.apply(engine.apply(storage)));
+            }
+        };
+    }
+
+    /** A single engine read on the calling thread (a virtual table's fresh snapshot). */
+    static TableSource snapshot(TableEngine engine) {
+        return new TableSource() {
+            @Override
+            public <T> CompletableFuture<T> onOwner(DecoratedKey key, Function<TableEngine, T> read) {
+                try {
+                    return CompletableFuture.completedFuture(read.apply(engine));
+                } catch (RuntimeException e) {
+                    return CompletableFuture.failedFuture(e);
+                }
+            }
+
+            @Override
+            public <T> CompletableFuture<List<T>> onEvery(Function<TableEngine, T> read) {
+                return onOwner(null, read).thenApply(List::of);
+            }
+        };
+    }
+}

@@ -1,0 +1,216 @@
+package org.charybdis.server.cql.statements.select.restrictions;
+
+import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.cql.messages.QueryOptions;
+import org.charybdis.cql.syntax.Operator;
+import org.charybdis.server.cql.ExecutionContext;
+import org.charybdis.server.cql.terms.BoundValue;
+import org.charybdis.server.schema.ColumnMetadata;
+import org.charybdis.server.schema.PartitionKeys;
+import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.storage.data.ClusteringBound;
+import org.charybdis.storage.data.ClusteringComparator;
+import org.charybdis.storage.data.Slice;
+import org.charybdis.storage.dht.DecoratedKey;
+import org.charybdis.storage.dht.TokenRange;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A WHERE clause analysed at compile time: which partitions to read (keys, or a token range), which
+ * clustering slices, and which restrictions are left to check row by row. {@link #bind} turns it into
+ * concrete keys, slices and filters for one execution.
+ */
+public final class Restrictions {
+    /** One bound of a token range. */
+    record TokenBound(BoundValue value, boolean inclusive) {}
+
+    /** One side of a clustering slice: values for the columns from the slice's first column on. */
+    record SliceBound(TupleTerm values, boolean inclusive) {}
+
+    /** A compile-time filter: the column, the operator and its value(s). */
+    record FilterTerm(ColumnMetadata column, Operator operator, ValueList values) {}
+
+    private final TableMetadata table;
+    private final ValueList[] keyValues;
+    private final TokenBound tokenStart;
+    private final TokenBound tokenEnd;
+    private final List<ValueList> prefix;
+    private final SliceBound sliceStart;
+    private final SliceBound sliceEnd;
+    private final boolean sliceReversed;
+    private final List<FilterTerm> filters;
+    private final boolean clusteringRestricted;
+
+    Restrictions(TableMetadata table, ValueList[] keyValues, TokenBound tokenStart, TokenBound tokenEnd, List<ValueList> prefix,
+                 SliceBound sliceStart, SliceBound sliceEnd, boolean sliceReversed, List<FilterTerm> filters,
+                 boolean clusteringRestricted) {
+        this.table = table;
+        this.keyValues = keyValues;
+        this.tokenStart = tokenStart;
+        this.tokenEnd = tokenEnd;
+        this.prefix = List.copyOf(prefix);
+        this.sliceStart = sliceStart;
+        this.sliceEnd = sliceEnd;
+        this.sliceReversed = sliceReversed;
+        this.filters = List.copyOf(filters);
+        this.clusteringRestricted = clusteringRestricted;
+    }
+
+    /** True when every partition key component is restricted by = or IN: the query reads named partitions. */
+    public boolean isKeyQuery() {
+        return keyValues != null;
+    }
+
+    /** True when some clustering column is restricted (then partitions without matching rows return nothing). */
+    public boolean isClusteringRestricted() {
+        return clusteringRestricted;
+    }
+
+    public boolean hasFilters() {
+        return !filters.isEmpty();
+    }
+
+    /** The restrictions with this execution's values. */
+    public Bound bind(ExecutionContext context) {
+        List<DecoratedKey> keys = isKeyQuery() ? keys(context) : null;
+        TokenRange range = isKeyQuery() ? null : tokenRange(context);
+        List<Filter> bound = new ArrayList<>(filters.size());
+        for (FilterTerm f : filters) {
+            List<ByteBuffer[]> values = f.values().bind(context);
+            List<ByteBuffer> flat = new ArrayList<>(values.size());
+            for (ByteBuffer[] v : values) flat.add(v[0]);
+            bound.add(new Filter(f.column(), f.operator(), flat));
+        }
+        return new Bound(keys, range, slices(context), bound);
+    }
+
+    /** A WHERE clause with values: keys (sorted, distinct) or a token range, slices in storage order, row filters. */
+    public record Bound(List<DecoratedKey> keys, TokenRange range, List<Slice> slices, List<Filter> filters) {}
+
+    /** The named partitions, sorted by key value and deduplicated, as Cassandra returns IN partitions. */
+    private List<DecoratedKey> keys(ExecutionContext context) {
+        List<ColumnMetadata> pk = table.partitionKey();
+        List<List<ByteBuffer>> combos = new ArrayList<>();
+        combos.add(List.of());
+        for (int i = 0; i < keyValues.length; i++) {
+            List<ByteBuffer[]> values = keyValues[i].bind(context);
+            List<List<ByteBuffer>> next = new ArrayList<>(combos.size() * values.size());
+            for (List<ByteBuffer> combo : combos) {
+                for (ByteBuffer[] v : values) {
+                    List<ByteBuffer> extended = new ArrayList<>(combo);
+                    extended.add(v[0]);
+                    next.add(extended);
+                }
+            }
+            combos = next;
+        }
+        Comparator<List<ByteBuffer>> byValue = (a, b) -> {
+            for (int i = 0; i < pk.size(); i++) {
+                int c = pk.get(i).type().compare(a.get(i), b.get(i));
+                if (c != 0) return c;
+            }
+            return 0;
+        };
+        combos.sort(byValue);
+        List<DecoratedKey> keys = new ArrayList<>(combos.size());
+        List<ByteBuffer> previous = null;
+        for (List<ByteBuffer> combo : combos) {
+            if (previous != null && byValue.compare(previous, combo) == 0) continue;
+            for (int i = 0; i < combo.size(); i++) {
+                if (combo.get(i).remaining() > 0xFFFF) {
+                    throw new InvalidRequestException("Key length of " + combo.get(i).remaining() + " is longer than maximum of 65535");
+                }
+            }
+            keys.add(PartitionKeys.decorate(combo));
+            previous = combo;
+        }
+        return keys;
+    }
+
+    private TokenRange tokenRange(ExecutionContext context) {
+        long start = Long.MIN_VALUE;
+        boolean startInclusive = true;
+        long end = Long.MAX_VALUE;
+        boolean endInclusive = true;
+        if (tokenStart != null) {
+            start = token(tokenStart.value(), context);
+            startInclusive = tokenStart.inclusive();
+        }
+        if (tokenEnd != null) {
+            end = token(tokenEnd.value(), context);
+            endInclusive = tokenEnd.inclusive();
+        }
+        return new TokenRange(start, startInclusive, end, endInclusive);
+    }
+
+    private static long token(BoundValue value, ExecutionContext context) {
+        ByteBuffer bytes = value.bind(context);
+        if (bytes == null || bytes == QueryOptions.UNSET) throw new InvalidRequestException("Invalid null token value");
+        if (bytes.remaining() != 8) throw new InvalidRequestException("Invalid token value: expected 8 bytes but got " + bytes.remaining());
+        return bytes.getLong(bytes.position());
+    }
+
+    /** The clustering slices, in the table's storage order, sorted and without duplicates. */
+    private List<Slice> slices(ExecutionContext context) {
+        List<List<ByteBuffer>> prefixes = new ArrayList<>();
+        prefixes.add(List.of());
+        for (ValueList part : prefix) {
+            List<ByteBuffer[]> values = part.bind(context);
+            List<List<ByteBuffer>> next = new ArrayList<>(prefixes.size() * values.size());
+            for (List<ByteBuffer> p : prefixes) {
+                for (ByteBuffer[] v : values) {
+                    List<ByteBuffer> extended = new ArrayList<>(p);
+                    extended.addAll(List.of(v));
+                    next.add(extended);
+                }
+            }
+            prefixes = next;
+        }
+        if (prefixes.size() == 1 && prefixes.get(0).isEmpty() && sliceStart == null && sliceEnd == null) return List.of(Slice.ALL);
+        ByteBuffer[] low = sliceStart == null ? null : sliceStart.values().bind(context);
+        ByteBuffer[] high = sliceEnd == null ? null : sliceEnd.values().bind(context);
+        ClusteringComparator comparator = comparator();
+        List<Slice> slices = new ArrayList<>(prefixes.size());
+        for (List<ByteBuffer> p : prefixes) {
+            ClusteringBound start;
+            ClusteringBound end;
+            if (!sliceReversed) {
+                start = low == null ? ClusteringBound.start(true, array(p, null)) : ClusteringBound.start(sliceStart.inclusive(), array(p, low));
+                end = high == null ? ClusteringBound.end(true, array(p, null)) : ClusteringBound.end(sliceEnd.inclusive(), array(p, high));
+            } else {
+                start = high == null ? ClusteringBound.start(true, array(p, null)) : ClusteringBound.start(sliceEnd.inclusive(), array(p, high));
+                end = low == null ? ClusteringBound.end(true, array(p, null)) : ClusteringBound.end(sliceStart.inclusive(), array(p, low));
+            }
+            Slice slice = new Slice(start, end);
+            if (!comparator.isEmpty(slice)) slices.add(slice);
+        }
+        slices.sort((a, b) -> comparator.compare(a.start(), b.start()));
+        List<Slice> distinct = new ArrayList<>(slices.size());
+        for (Slice s : slices) {
+            if (!distinct.isEmpty() && distinct.getLast().equals(s)) continue;
+            distinct.add(s);
+        }
+        return distinct;
+    }
+
+    private static ByteBuffer[] array(List<ByteBuffer> prefix, ByteBuffer[] tail) {
+        ByteBuffer[] out = new ByteBuffer[prefix.size() + (tail == null ? 0 : tail.length)];
+        for (int i = 0; i < prefix.size(); i++) out[i] = prefix.get(i);
+        if (tail != null) System.arraycopy(tail, 0, out, prefix.size(), tail.length);
+        return out;
+    }
+
+    private ClusteringComparator comparator() {
+        List<Comparator<ByteBuffer>> orders = new ArrayList<>();
+        List<Boolean> reversed = new ArrayList<>();
+        for (ColumnMetadata c : table.clustering()) {
+            orders.add(c.type()::compare);
+            reversed.add(c.reversed());
+        }
+        return new ClusteringComparator(orders, reversed);
+    }
+}

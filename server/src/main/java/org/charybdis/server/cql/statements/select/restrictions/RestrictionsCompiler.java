@@ -1,0 +1,335 @@
+package org.charybdis.server.cql.statements.select.restrictions;
+
+import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.cql.syntax.ColumnIdentifier;
+import org.charybdis.cql.syntax.Operator;
+import org.charybdis.cql.syntax.Relation;
+import org.charybdis.cql.syntax.Term;
+import org.charybdis.cql.types.ListType;
+import org.charybdis.cql.types.NativeType;
+import org.charybdis.server.cql.statements.select.restrictions.Restrictions.FilterTerm;
+import org.charybdis.server.cql.statements.select.restrictions.Restrictions.SliceBound;
+import org.charybdis.server.cql.statements.select.restrictions.Restrictions.TokenBound;
+import org.charybdis.server.cql.statements.select.selection.SelectionCompiler;
+import org.charybdis.server.cql.terms.BindVariables;
+import org.charybdis.server.cql.terms.BoundValue;
+import org.charybdis.server.cql.terms.Terms;
+import org.charybdis.server.schema.ColumnMetadata;
+import org.charybdis.server.schema.TableMetadata;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Analyses a WHERE clause against a table with Cassandra's rules and error messages. */
+public final class RestrictionsCompiler {
+    static final String FILTERING_REQUIRED = "Cannot execute this query as it might involve data filtering and thus may have "
+            + "unpredictable performance. If you want to execute this query despite the performance unpredictability, use ALLOW FILTERING";
+
+    private final TableMetadata table;
+    private final BindVariables variables;
+    private final boolean allowFiltering;
+    private final ValueList[] keyValues;
+    private final List<FilterTerm> filters = new ArrayList<>();
+    private boolean keyNeedsFiltering;
+    private TokenBound tokenStart;
+    private TokenBound tokenEnd;
+    /** Per clustering position: an EQ/IN part starting there (with its width), or a slice starting there. */
+    private final Map<Integer, ValueList> clusteringEq = new HashMap<>();
+    private final Map<Integer, Integer> clusteringEqWidth = new HashMap<>();
+    private final Map<Integer, SliceBound[]> clusteringSlice = new HashMap<>();
+    private final Map<Integer, List<ColumnMetadata>> sliceColumns = new HashMap<>();
+
+    private RestrictionsCompiler(TableMetadata table, BindVariables variables, boolean allowFiltering) {
+        this.table = table;
+        this.variables = variables;
+        this.allowFiltering = allowFiltering;
+        this.keyValues = new ValueList[table.partitionKey().size()];
+    }
+
+    public static Restrictions compile(TableMetadata table, List<Relation> where, BindVariables variables, boolean allowFiltering) {
+        RestrictionsCompiler compiler = new RestrictionsCompiler(table, variables, allowFiltering);
+        for (Relation relation : where) compiler.add(relation);
+        return compiler.build();
+    }
+
+    private void add(Relation relation) {
+        switch (relation) {
+            case Relation.Compare compare -> compare(compare);
+            case Relation.In in -> in(in);
+            case Relation.Token token -> token(token);
+            case Relation.MultiColumn multi -> multiColumn(multi);
+            case Relation.MultiColumnIn multiIn -> multiColumnIn(multiIn);
+            case Relation.ElementCompare ignored -> throw new InvalidRequestException("Restrictions on collection elements are not supported yet");
+        }
+    }
+
+    private void compare(Relation.Compare compare) {
+        ColumnMetadata column = SelectionCompiler.resolve(table, compare.column());
+        Operator op = compare.operator();
+        switch (op) {
+            case EQ, LT, LTE, GT, GTE -> {}
+            case NEQ -> throw new InvalidRequestException("Unsupported \"!=\" relation: " + column.name() + " != " + literal(compare.value()));
+            default -> throw new InvalidRequestException(op.toCqlString() + " restrictions are not supported yet");
+        }
+        if (!column.isPrimaryKey()) {
+            checkFilterable(column, op);
+            if (compare.value() instanceof Term.NullLiteral) throw new InvalidRequestException("Unsupported null value for column " + column.name());
+        }
+        ValueList value = single(column, compare.value(), column.name());
+        switch (column.kind()) {
+            case PARTITION_KEY -> {
+                if (op == Operator.EQ) setKey(column, value);
+                else { keyNeedsFiltering = true; filters.add(new FilterTerm(column, op, value)); }
+            }
+            case CLUSTERING -> {
+                int at = column.position();
+                if (op == Operator.EQ) setClusteringEq(column, at, 1, value);
+                else addSlice(List.of(column), op, TupleTerm.resolve(new Term.TupleLiteral(List.of(compare.value())), List.of(column), variables));
+            }
+            default -> filters.add(new FilterTerm(column, op, value));
+        }
+    }
+
+    private void in(Relation.In in) {
+        ColumnMetadata column = SelectionCompiler.resolve(table, in.column());
+        if (!column.isPrimaryKey()) checkFilterable(column, Operator.IN);
+        ValueList values;
+        if (in.marker() != null) {
+            BoundValue marker = Terms.resolve(in.marker(), ListType.of(column.type(), false), "in(" + column.name() + ")", variables);
+            values = new ValueList.ListMarker(marker, column.type(), column.name());
+        } else {
+            List<BoundValue[]> elements = new ArrayList<>();
+            for (Term t : in.values()) elements.add(new BoundValue[] {Terms.resolve(t, column.type(), column.name(), variables)});
+            values = new ValueList.Elements(elements, new String[] {column.name()});
+        }
+        switch (column.kind()) {
+            case PARTITION_KEY -> setKey(column, values);
+            case CLUSTERING -> setClusteringEq(column, column.position(), 1, values);
+            default -> filters.add(new FilterTerm(column, Operator.IN, values));
+        }
+    }
+
+    private void token(Relation.Token token) {
+        List<ColumnMetadata> key = table.partitionKey();
+        boolean matches = token.columns().size() == key.size();
+        for (int i = 0; matches && i < key.size(); i++) {
+            matches = SelectionCompiler.resolve(table, token.columns().get(i)) == key.get(i);
+        }
+        if (!matches) throw new InvalidRequestException("The token() function must be applied to all partition key components or none of them");
+        BoundValue value = Terms.resolve(token.value(), NativeType.BIGINT, "partition key token", variables);
+        switch (token.operator()) {
+            case EQ -> { tokenStart = setTokenBound(tokenStart, value, true, "start"); tokenEnd = setTokenBound(tokenEnd, value, true, "end"); }
+            case GT, GTE -> tokenStart = setTokenBound(tokenStart, value, token.operator() == Operator.GTE, "start");
+            case LT, LTE -> tokenEnd = setTokenBound(tokenEnd, value, token.operator() == Operator.LTE, "end");
+            default -> throw new InvalidRequestException("Unsupported " + token.operator().toCqlString() + " relation on token()");
+        }
+    }
+
+    private TokenBound setTokenBound(TokenBound existing, BoundValue value, boolean inclusive, String side) {
+        if (existing != null) throw new InvalidRequestException("More than one restriction was found for the " + side + " bound on " + tokenLabel());
+        return new TokenBound(value, inclusive);
+    }
+
+    private String tokenLabel() {
+        List<String> names = new ArrayList<>();
+        for (ColumnMetadata c : table.partitionKey()) names.add(c.name());
+        return String.join(", ", names);
+    }
+
+    private void multiColumn(Relation.MultiColumn multi) {
+        List<ColumnMetadata> columns = multiColumns(multi.columns(), multi);
+        switch (multi.operator()) {
+            case EQ -> {
+                TupleTerm tuple = TupleTerm.resolve(multi.value(), columns, variables);
+                setClusteringEq(columns.get(0), columns.get(0).position(), columns.size(), new TupleValues(List.of(tuple)));
+            }
+            case LT, LTE, GT, GTE -> addSlice(columns, multi.operator(), TupleTerm.resolve(multi.value(), columns, variables));
+            default -> throw new InvalidRequestException("Unsupported " + multi.operator().toCqlString() + " multi-column relation");
+        }
+    }
+
+    private void multiColumnIn(Relation.MultiColumnIn in) {
+        List<ColumnMetadata> columns = multiColumns(in.columns(), in);
+        if (in.marker() != null) throw new InvalidRequestException("Multi-column IN with a single bind marker is not supported yet");
+        List<TupleTerm> tuples = new ArrayList<>();
+        for (Term t : in.values()) tuples.add(TupleTerm.resolve(t, columns, variables));
+        setClusteringEq(columns.get(0), columns.get(0).position(), columns.size(), new TupleValues(tuples));
+    }
+
+    private List<ColumnMetadata> multiColumns(List<ColumnIdentifier> names, Relation relation) {
+        List<ColumnMetadata> columns = new ArrayList<>(names.size());
+        for (ColumnIdentifier name : names) {
+            ColumnMetadata c = SelectionCompiler.resolve(table, name);
+            if (c.kind() != ColumnMetadata.Kind.CLUSTERING) {
+                throw new InvalidRequestException("Multi-column relations can only be applied to clustering columns but was applied to: " + c.name());
+            }
+            if (!columns.isEmpty() && c.position() != columns.getLast().position() + 1) {
+                throw new InvalidRequestException("Clustering columns must appear in the PRIMARY KEY order in multi-column relations: " + describe(relation));
+            }
+            columns.add(c);
+        }
+        return columns;
+    }
+
+    private void setKey(ColumnMetadata column, ValueList values) {
+        if (keyValues[column.position()] != null) {
+            throw new InvalidRequestException(column.name() + " cannot be restricted by more than one relation if it includes an Equal");
+        }
+        keyValues[column.position()] = values;
+    }
+
+    private void setClusteringEq(ColumnMetadata first, int at, int width, ValueList values) {
+        for (int i = at; i < at + width; i++) {
+            if (covered(i)) {
+                throw new InvalidRequestException(table.clustering().get(i).name() + " cannot be restricted by more than one relation if it includes an Equal");
+            }
+        }
+        clusteringEq.put(at, values);
+        clusteringEqWidth.put(at, width);
+    }
+
+    private boolean covered(int position) {
+        for (var e : clusteringEq.entrySet()) {
+            if (position >= e.getKey() && position < e.getKey() + clusteringEqWidth.get(e.getKey())) return true;
+        }
+        for (var e : sliceColumns.entrySet()) {
+            if (position >= e.getKey() && position < e.getKey() + e.getValue().size()) return true;
+        }
+        return false;
+    }
+
+    private void addSlice(List<ColumnMetadata> columns, Operator op, TupleTerm value) {
+        int at = columns.get(0).position();
+        for (ColumnMetadata c : columns) {
+            if (clusteringEq.containsKey(c.position()) || (covered(c.position()) && !sliceColumns.containsKey(at))) {
+                throw new InvalidRequestException(c.name() + " cannot be restricted by more than one relation if it includes an Equal");
+            }
+        }
+        SliceBound[] bounds = clusteringSlice.computeIfAbsent(at, k -> new SliceBound[2]);
+        List<ColumnMetadata> existing = sliceColumns.get(at);
+        if (existing == null || existing.size() < columns.size()) sliceColumns.put(at, columns);
+        boolean start = op == Operator.GT || op == Operator.GTE;
+        int side = start ? 0 : 1;
+        if (bounds[side] != null) {
+            throw new InvalidRequestException("More than one restriction was found for the " + (start ? "start" : "end") + " bound on "
+                    + columns.get(0).name());
+        }
+        bounds[side] = new SliceBound(value, op == Operator.GTE || op == Operator.LTE);
+    }
+
+    private Restrictions build() {
+        boolean keyComplete = true;
+        boolean keyAny = false;
+        for (ValueList v : keyValues) {
+            keyComplete &= v != null;
+            keyAny |= v != null;
+        }
+        if (keyAny && (tokenStart != null || tokenEnd != null)) {
+            throw new InvalidRequestException("Mixing token and partition key restrictions is not supported yet");
+        }
+        if (keyAny && !keyComplete) {
+            keyNeedsFiltering = true;
+            for (int i = 0; i < keyValues.length; i++) {
+                if (keyValues[i] != null) filters.add(new FilterTerm(table.partitionKey().get(i), Operator.IN, keyValues[i]));
+            }
+        }
+        boolean keyQuery = keyComplete && !keyNeedsFiltering;
+        boolean clusteringRestricted = !clusteringEq.isEmpty() || !clusteringSlice.isEmpty();
+        if (!allowFiltering && (keyNeedsFiltering || !filters.isEmpty() || (clusteringRestricted && !keyQuery))) {
+            throw new InvalidRequestException(FILTERING_REQUIRED);
+        }
+        List<ValueList> prefix = new ArrayList<>();
+        SliceBound sliceStart = null;
+        SliceBound sliceEnd = null;
+        boolean sliceReversed = false;
+        List<ColumnMetadata> clustering = table.clustering();
+        int position = 0;
+        String stopReason = null;
+        ColumnMetadata stopColumn = null;
+        while (position < clustering.size()) {
+            ValueList eq = clusteringEq.get(position);
+            if (eq != null) {
+                prefix.add(eq);
+                position += clusteringEqWidth.get(position);
+                continue;
+            }
+            SliceBound[] slice = clusteringSlice.get(position);
+            if (slice != null) {
+                List<ColumnMetadata> columns = sliceColumns.get(position);
+                sliceStart = slice[0];
+                sliceEnd = slice[1];
+                sliceReversed = columns.get(0).reversed();
+                for (ColumnMetadata c : columns) {
+                    if (c.reversed() != sliceReversed) {
+                        throw new InvalidRequestException("Multi-column slices over clustering columns of mixed orders are not supported yet");
+                    }
+                }
+                stopReason = "non-EQ";
+                stopColumn = clustering.get(position);
+                position += columns.size();
+            } else {
+                stopReason = "unrestricted";
+                stopColumn = clustering.get(position);
+            }
+            break;
+        }
+        for (int p = position; p < clustering.size(); p++) {
+            if (!clusteringEq.containsKey(p) && !clusteringSlice.containsKey(p)) continue;
+            ColumnMetadata c = clustering.get(p);
+            if (!allowFiltering || clusteringEqWidth.getOrDefault(p, 1) > 1 || sliceColumns.getOrDefault(p, List.of(c)).size() > 1) {
+                if (allowFiltering) throw new InvalidRequestException("Filtering on multi-column relations is not supported yet");
+                if ("unrestricted".equals(stopReason)) {
+                    throw new InvalidRequestException("PRIMARY KEY column \"" + c.name() + "\" cannot be restricted as preceding column \""
+                            + stopColumn.name() + "\" is not restricted");
+                }
+                throw new InvalidRequestException("Clustering column \"" + c.name() + "\" cannot be restricted (preceding column \""
+                        + stopColumn.name() + "\" is restricted by a non-EQ relation)");
+            }
+            ValueList eq = clusteringEq.get(p);
+            if (eq != null) filters.add(new FilterTerm(c, Operator.IN, eq));
+            SliceBound[] slice = clusteringSlice.get(p);
+            if (slice != null) {
+                if (slice[0] != null) filters.add(new FilterTerm(c, slice[0].inclusive() ? Operator.GTE : Operator.GT, new TupleValues(List.of(slice[0].values()))));
+                if (slice[1] != null) filters.add(new FilterTerm(c, slice[1].inclusive() ? Operator.LTE : Operator.LT, new TupleValues(List.of(slice[1].values()))));
+            }
+        }
+        return new Restrictions(table, keyQuery ? keyValues : null, tokenStart, tokenEnd, prefix, sliceStart, sliceEnd, sliceReversed,
+                filters, clusteringRestricted);
+    }
+
+    private ValueList single(ColumnMetadata column, Term term, String receiver) {
+        BoundValue value = Terms.resolve(term, column.type(), receiver, variables);
+        return new ValueList.Elements(List.<BoundValue[]>of(new BoundValue[] {value}), new String[] {column.name()});
+    }
+
+    private static void checkFilterable(ColumnMetadata column, Operator op) {
+        if (column.type().isMultiCell()) {
+            throw new InvalidRequestException("Collection column '" + column.name() + "' (" + column.type().cqlName()
+                    + ") cannot be restricted by a '" + op.toCqlString() + "' relation");
+        }
+    }
+
+    private static String literal(Term term) {
+        return term instanceof Term.Literal l ? (l.kind() == Term.LiteralKind.STRING ? "'" + l.text() + "'" : l.text()) : "?";
+    }
+
+    private static String describe(Relation relation) {
+        if (relation instanceof Relation.MultiColumn m) {
+            List<String> names = new ArrayList<>();
+            for (ColumnIdentifier c : m.columns()) names.add(c.name());
+            return "(" + String.join(", ", names) + ") " + m.operator().toCqlString() + " " + tuple(m.value());
+        }
+        return relation.toString();
+    }
+
+    private static String tuple(Term term) {
+        if (term instanceof Term.TupleLiteral t) {
+            List<String> parts = new ArrayList<>();
+            for (Term e : t.elements()) parts.add(literal(e));
+            return "(" + String.join(", ", parts) + ")";
+        }
+        return "?";
+    }
+}

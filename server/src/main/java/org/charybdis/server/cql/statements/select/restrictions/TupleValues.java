@@ -1,0 +1,17 @@
+package org.charybdis.server.cql.statements.select.restrictions;
+
+import org.charybdis.server.cql.ExecutionContext;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The tuples of a multi-column {@code =} or {@code IN}, one value per column each. */
+record TupleValues(List<TupleTerm> tuples) implements ValueList {
+    @Override
+    public List<ByteBuffer[]> bind(ExecutionContext context) {
+        List<ByteBuffer[]> out = new ArrayList<>(tuples.size());
+        for (TupleTerm t : tuples) out.add(t.bind(context));
+        return out;
+    }
+}

@@ -1,0 +1,96 @@
+package org.charybdis.server.system;
+
+import org.charybdis.server.CharybdisServer;
+import org.charybdis.server.config.ServerConfig;
+import org.charybdis.server.schema.KeyspaceMetadata;
+import org.charybdis.server.schema.Schema;
+import org.charybdis.server.schema.TableMetadata;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Rows of the node tables of {@code system}: {@code local} describes this node; {@code peers} and
+ * {@code peers_v2} are empty (a single node); {@code size_estimates} lists every user table over the
+ * whole ring (counts are zero: the storage statistics live on the shards and a snapshot is built
+ * synchronously).
+ */
+final class LocalTables {
+    /** The node's single token: owning the whole ring, it ends where it starts. */
+    static final String TOKEN = Long.toString(Long.MIN_VALUE);
+    static final String PARTITIONER = "org.apache.cassandra.dht.Murmur3Partitioner";
+    static final String DATACENTER = "datacenter1";
+    static final String RACK = "rack1";
+    static final int STORAGE_PORT = 7000;
+    /** Like Cassandra's gossip generation: the time this node (process) started, in seconds. */
+    private static final int GOSSIP_GENERATION = (int) (System.currentTimeMillis() / 1000);
+
+    private LocalTables() {}
+
+    static void fill(String table, Schema schema, ServerConfig config, VirtualRows rows) {
+        switch (table) {
+            case "local" -> rows.add(local(schema, config));
+            case "size_estimates" -> sizeEstimates(schema, rows);
+            default -> { } // peers, peers_v2: no other nodes
+        }
+    }
+
+    /** A stable host id for the node: derived from its data directory. */
+    static UUID hostId(ServerConfig config) {
+        return UUID.nameUUIDFromBytes(("charybdis-host-" + config.workdir()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, Object> local(Schema schema, ServerConfig config) {
+        InetAddress listen = address(config.get(ServerConfig.LISTEN_ADDRESS));
+        Map<String, Object> row = new HashMap<>();
+        row.put("key", "local");
+        row.put("bootstrapped", "COMPLETED");
+        row.put("broadcast_address", listen);
+        row.put("broadcast_port", STORAGE_PORT);
+        row.put("cluster_name", config.get(ServerConfig.CLUSTER_NAME));
+        row.put("cql_version", CharybdisServer.CQL_VERSION);
+        row.put("data_center", DATACENTER);
+        row.put("gossip_generation", GOSSIP_GENERATION);
+        row.put("host_id", hostId(config));
+        row.put("listen_address", listen);
+        row.put("listen_port", STORAGE_PORT);
+        row.put("native_protocol_version", "5");
+        row.put("partitioner", PARTITIONER);
+        row.put("rack", RACK);
+        row.put("release_version", CharybdisServer.RELEASE_VERSION);
+        row.put("rpc_address", address(config.get(ServerConfig.RPC_ADDRESS)));
+        row.put("rpc_port", config.get(ServerConfig.NATIVE_TRANSPORT_PORT));
+        row.put("schema_version", schema.versionId());
+        row.put("tokens", Set.of(TOKEN));
+        return row;
+    }
+
+    private static void sizeEstimates(Schema schema, VirtualRows rows) {
+        for (KeyspaceMetadata ks : schema.keyspaces().values()) {
+            if (SystemKeyspaces.isSystem(ks.name())) continue;
+            for (TableMetadata table : ks.tables().values()) {
+                Map<String, Object> row = new HashMap<>();
+                row.put("keyspace_name", ks.name());
+                row.put("table_name", table.name());
+                row.put("range_start", TOKEN);
+                row.put("range_end", TOKEN);
+                row.put("mean_partition_size", 0L);
+                row.put("partitions_count", 0L);
+                rows.add(row);
+            }
+        }
+    }
+
+    private static InetAddress address(String text) {
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("unresolvable address " + text, e);
+        }
+    }
+}

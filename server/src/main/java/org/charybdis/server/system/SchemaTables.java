@@ -1,0 +1,117 @@
+package org.charybdis.server.system;
+
+import org.charybdis.cql.types.CqlType;
+import org.charybdis.cql.types.UserType;
+import org.charybdis.server.schema.ColumnMetadata;
+import org.charybdis.server.schema.KeyspaceMetadata;
+import org.charybdis.server.schema.Schema;
+import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.server.schema.TableParams;
+import org.charybdis.server.cql.statements.schema.TableDefinitions;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Rows of {@code system_schema}, generated from the schema the way Cassandra 5.0 fills them. Functions,
+ * aggregates, views, indexes and triggers do not exist here yet, so their tables are empty.
+ */
+final class SchemaTables {
+    private SchemaTables() {}
+
+    static void fill(String table, Schema schema, VirtualRows rows) {
+        for (KeyspaceMetadata ks : schema.keyspaces().values()) {
+            switch (table) {
+                case "keyspaces" -> rows.add(keyspace(ks));
+                case "tables" -> ks.tables().values().forEach(t -> rows.add(table(t)));
+                case "columns" -> ks.tables().values().forEach(t -> t.allColumns().forEach(c -> rows.add(column(t, c))));
+                case "dropped_columns" -> ks.tables().values().forEach(t ->
+                        t.droppedColumns().values().forEach(d -> rows.add(droppedColumn(t, d))));
+                case "types" -> ks.types().values().forEach(type -> rows.add(type(ks, (UserType) type)));
+                default -> { } // functions, aggregates, views, indexes, triggers
+            }
+        }
+    }
+
+    private static Map<String, Object> keyspace(KeyspaceMetadata ks) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("keyspace_name", ks.name());
+        row.put("durable_writes", ks.durableWrites());
+        row.put("replication", ks.replication());
+        return row;
+    }
+
+    private static Map<String, Object> table(TableMetadata table) {
+        TableParams params = table.params();
+        Map<String, Object> row = new HashMap<>();
+        row.put("keyspace_name", table.keyspace());
+        row.put("table_name", table.name());
+        row.put("id", table.id());
+        Set<String> flags = new TreeSet<>(List.of("compound"));
+        if (TableDefinitions.isCounterTable(table)) flags.add("counter");
+        row.put("flags", flags);
+        for (Map.Entry<String, Object> option : params.options().entrySet()) {
+            row.put(option.getKey(), option.getValue());
+        }
+        // Cassandra writes these only when they differ from their defaults (and cdc only with CDC on)
+        row.put("cdc", null);
+        if (Boolean.TRUE.equals(params.get("allow_auto_snapshot"))) row.put("allow_auto_snapshot", null);
+        if (Boolean.TRUE.equals(params.get("incremental_backups"))) row.put("incremental_backups", null);
+        if ("default".equals(params.get("memtable"))) row.put("memtable", null);
+        row.put("extensions", extensions(params.mapOption("extensions")));
+        row.put("dclocal_read_repair_chance", 0.0);
+        row.put("read_repair_chance", 0.0);
+        return row;
+    }
+
+    private static Map<String, ByteBuffer> extensions(Map<String, String> extensions) {
+        Map<String, ByteBuffer> out = new TreeMap<>();
+        if (extensions != null) {
+            extensions.forEach((k, v) -> out.put(k, ByteBuffer.wrap(v.getBytes(StandardCharsets.UTF_8))));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> column(TableMetadata table, ColumnMetadata column) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("keyspace_name", table.keyspace());
+        row.put("table_name", table.name());
+        row.put("column_name", column.name());
+        row.put("clustering_order", column.clusteringOrder());
+        row.put("column_name_bytes", ByteBuffer.wrap(column.name().getBytes(StandardCharsets.UTF_8)));
+        row.put("kind", column.kind().schemaName());
+        row.put("position", column.isPrimaryKey() ? column.position() : -1);
+        row.put("type", column.type().cqlName());
+        return row;
+    }
+
+    private static Map<String, Object> droppedColumn(TableMetadata table, TableMetadata.DroppedColumn dropped) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("keyspace_name", table.keyspace());
+        row.put("table_name", table.name());
+        row.put("column_name", dropped.name());
+        row.put("dropped_time", Instant.ofEpochMilli(dropped.droppedAtMicros() / 1000));
+        row.put("kind", dropped.kind());
+        row.put("type", dropped.type());
+        return row;
+    }
+
+    private static Map<String, Object> type(KeyspaceMetadata ks, UserType type) {
+        List<String> fieldTypes = new ArrayList<>();
+        for (CqlType field : type.fieldTypes()) fieldTypes.add(field.cqlName());
+        Map<String, Object> row = new HashMap<>();
+        row.put("keyspace_name", ks.name());
+        row.put("type_name", type.name());
+        row.put("field_names", type.fieldNames());
+        row.put("field_types", fieldTypes);
+        return row;
+    }
+}
