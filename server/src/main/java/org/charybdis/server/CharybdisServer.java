@@ -120,13 +120,13 @@ public final class CharybdisServer implements AutoCloseable {
         cqlServer = new CqlServer(runtime, config, (shard, channel) -> new ConnectionHandler(shard, services));
         closeables.add(cqlServer);
         int promPort = config.get(ServerConfig.PROMETHEUS_PORT);
-        if (promPort != 0) {
+        if (promPort >= 0) {
             prometheus = HttpEndpoint.start(operatorLoop, config.get(ServerConfig.PROMETHEUS_ADDRESS), promPort,
                     request -> CompletableFuture.completedFuture(request.path().equals("/metrics")
                             ? new Reply(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()) : null));
         }
         int apiPort = config.get(ServerConfig.API_PORT);
-        if (apiPort != 0) {
+        if (apiPort >= 0) {
             adminApi = HttpEndpoint.start(operatorLoop, config.get(ServerConfig.API_ADDRESS), apiPort, adminRoutes());
         }
         log.info("Charybdis {} started: {} shards on {}, Prometheus on {}, admin API on {}", VERSION, runtime.shardCount(),

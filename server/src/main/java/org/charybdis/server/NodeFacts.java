@@ -48,8 +48,8 @@ final class NodeFacts {
         m.put("heap_used_bytes", heap.getUsed());
         m.put("heap_max_bytes", heap.getMax());
         m.put("memory_budget_bytes", server.config().get(ServerConfig.MEMORY));
-        m.put("native_transport_port", server.config().get(ServerConfig.NATIVE_TRANSPORT_PORT));
-        m.put("native_shard_aware_transport_port", server.config().get(ServerConfig.NATIVE_SHARD_AWARE_TRANSPORT_PORT));
+        m.put("native_transport_port", server.nativePort());
+        m.put("native_shard_aware_transport_port", server.shardAwarePort());
         m.put("workdir", server.config().workdir().toString());
         m.put("reactor_stalls", server.runtime().stallCount());
         return m;

@@ -28,6 +28,14 @@ final class ConfigValues {
         return port;
     }
 
+    /** A port where -1 switches the listener off and 0 picks a free port (tests use 0). */
+    static Integer portOrDisabled(Object raw) {
+        int port = integer(raw);
+        if (port == -1) return port;
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("a port must be between 0 and 65535, or -1 to disable");
+        return port;
+    }
+
     static Integer positive(Object raw) {
         int value = integer(raw);
         if (value < 1) throw new IllegalArgumentException("must be at least 1");

@@ -15,16 +15,16 @@ public final class ServerConfig {
     public static final ConfigKey<String> LISTEN_ADDRESS = key("listen_address", String.class, "127.0.0.1", ConfigValues::address, "Address this node reports as its own");
     public static final ConfigKey<String> RPC_ADDRESS = key("rpc_address", String.class, "127.0.0.1", ConfigValues::address, "Address CQL clients connect to");
     public static final ConfigKey<Integer> NATIVE_TRANSPORT_PORT = key("native_transport_port", Integer.class, 9042, ConfigValues::port, "CQL native protocol port");
-    public static final ConfigKey<Integer> NATIVE_SHARD_AWARE_TRANSPORT_PORT = key("native_shard_aware_transport_port", Integer.class, 19042, ConfigValues::port, "Shard-aware CQL port (a connection is served by shard client_port mod smp)");
+    public static final ConfigKey<Integer> NATIVE_SHARD_AWARE_TRANSPORT_PORT = key("native_shard_aware_transport_port", Integer.class, 19042, ConfigValues::portOrDisabled, "Shard-aware CQL port (a connection is served by shard client_port mod smp; -1 disables)");
     public static final ConfigKey<Integer> NATIVE_TRANSPORT_MAX_FRAME_SIZE_IN_MB = key("native_transport_max_frame_size_in_mb", Integer.class, 16, ConfigValues::positive, "Largest accepted CQL frame");
     public static final ConfigKey<String> WORKDIR = key("workdir", String.class, "./data", ConfigValues::string, "Directory holding data, commitlog and other directories unless given");
     public static final ConfigKey<Integer> SMP = key("smp", Integer.class, Runtime.getRuntime().availableProcessors(), ConfigValues::positive, "Number of shards (reactor threads)");
     public static final ConfigKey<Long> MEMORY = key("memory", Long.class, 1L << 30, ConfigValues::size, "Off-heap memory budget (e.g. 512M, 4G)");
     public static final ConfigKey<String> AUTHENTICATOR = key("authenticator", String.class, "AllowAllAuthenticator",
             ConfigValues.oneOf("AllowAllAuthenticator", "PasswordAuthenticator"), "AllowAllAuthenticator or PasswordAuthenticator");
-    public static final ConfigKey<Integer> PROMETHEUS_PORT = key("prometheus_port", Integer.class, 9180, ConfigValues::port, "Prometheus metrics port (0 disables)");
+    public static final ConfigKey<Integer> PROMETHEUS_PORT = key("prometheus_port", Integer.class, 9180, ConfigValues::portOrDisabled, "Prometheus metrics port (-1 disables)");
     public static final ConfigKey<String> PROMETHEUS_ADDRESS = key("prometheus_address", String.class, "127.0.0.1", ConfigValues::address, "Prometheus metrics address");
-    public static final ConfigKey<Integer> API_PORT = key("api_port", Integer.class, 10000, ConfigValues::port, "REST admin API port (0 disables)");
+    public static final ConfigKey<Integer> API_PORT = key("api_port", Integer.class, 10000, ConfigValues::portOrDisabled, "REST admin API port (-1 disables)");
     public static final ConfigKey<String> API_ADDRESS = key("api_address", String.class, "127.0.0.1", ConfigValues::address, "REST admin API address");
     public static final ConfigKey<Integer> REACTOR_STALL_THRESHOLD_MS = key("reactor_stall_threshold_ms", Integer.class, 25, ConfigValues::positive, "Tasks running longer than this are logged as reactor stalls");
     public static final ConfigKey<String> IO_TRANSPORT = key("io_transport", String.class, "auto", ConfigValues.oneOf("auto", "io_uring", "epoll", "nio"), "Network IO transport");

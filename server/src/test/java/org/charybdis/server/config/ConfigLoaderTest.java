@@ -1,0 +1,149 @@
+package org.charybdis.server.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest {
+    /** Tests run in the module directory; the shipped configuration is one level up. */
+    private static final Path SHIPPED_CONFIG = Path.of("..", "conf", "charybdis.yaml");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void yamlValuesOverrideDefaults() throws IOException {
+        Path file = write("""
+                cluster_name: 'Test Cluster'
+                native_transport_port: 9142
+                smp: 3
+                memory: 512M
+                authenticator: org.apache.cassandra.auth.PasswordAuthenticator
+                """);
+
+        ServerConfig config = new ConfigLoader().yaml(file).build();
+
+        assertThat(config.get(ServerConfig.CLUSTER_NAME)).isEqualTo("Test Cluster");
+        assertThat(config.get(ServerConfig.NATIVE_TRANSPORT_PORT)).isEqualTo(9142);
+        assertThat(config.get(ServerConfig.SMP)).isEqualTo(3);
+        assertThat(config.get(ServerConfig.MEMORY)).isEqualTo(512L << 20);
+        assertThat(config.passwordAuthentication()).isTrue();
+        assertThat(config.get(ServerConfig.API_PORT)).isEqualTo(ServerConfig.API_PORT.defaultValue());
+    }
+
+    @Test
+    void unknownKeyIsAnErrorNamingIt() throws IOException {
+        Path file = write("native_transport_port: 9042\nnative_transprot_port: 9043\n");
+
+        assertThatThrownBy(() -> new ConfigLoader().yaml(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("native_transprot_port")
+                .hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void badValueIsAnErrorNamingTheKey() throws IOException {
+        Path file = write("smp: lots\n");
+
+        assertThatThrownBy(() -> new ConfigLoader().yaml(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("smp")
+                .hasMessageContaining("lots");
+    }
+
+    @Test
+    void outOfRangePortIsAnError() throws IOException {
+        Path file = write("native_transport_port: 70000\n");
+
+        assertThatThrownBy(() -> new ConfigLoader().yaml(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("native_transport_port");
+    }
+
+    @Test
+    void malformedYamlIsAnErrorNamingTheFile() throws IOException {
+        Path file = write("smp: [1, 2\n");
+
+        assertThatThrownBy(() -> new ConfigLoader().yaml(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void missingFileIsAnError() {
+        Path missing = dir.resolve("nope.yaml");
+        assertThatThrownBy(() -> new ConfigLoader().yaml(missing))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("nope.yaml");
+    }
+
+    @Test
+    void emptyFileKeepsDefaults() throws IOException {
+        ServerConfig config = new ConfigLoader().yaml(write("# nothing here\n")).build();
+        assertThat(config.get(ServerConfig.NATIVE_TRANSPORT_PORT)).isEqualTo(9042);
+    }
+
+    @Test
+    void commandLineOverridesWinOverYaml() throws IOException {
+        Path file = write("native_transport_port: 9142\nsmp: 3\n");
+
+        ServerConfig config = new ConfigLoader().yaml(file).set(ServerConfig.SMP, "5").build();
+
+        assertThat(config.get(ServerConfig.SMP)).isEqualTo(5);
+        assertThat(config.get(ServerConfig.NATIVE_TRANSPORT_PORT)).isEqualTo(9142);
+    }
+
+    @Test
+    void badOverrideNamesTheOption() {
+        assertThatThrownBy(() -> new ConfigLoader().set(ServerConfig.SMP, "abc"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("smp")
+                .hasMessageContaining("--smp");
+    }
+
+    @Test
+    void operatorPortsAcceptMinusOneToDisableAndZeroForAnyFreePort() {
+        ServerConfig config = new ConfigLoader().set(ServerConfig.PROMETHEUS_PORT, "-1").set(ServerConfig.API_PORT, "0").build();
+
+        assertThat(config.get(ServerConfig.PROMETHEUS_PORT)).isEqualTo(-1);
+        assertThat(config.get(ServerConfig.API_PORT)).isZero();
+        assertThatThrownBy(() -> new ConfigLoader().set(ServerConfig.API_PORT, "-2"))
+                .hasMessageContaining("api_port");
+        assertThatThrownBy(() -> new ConfigLoader().set(ServerConfig.NATIVE_TRANSPORT_PORT, "-1"))
+                .hasMessageContaining("native_transport_port");
+    }
+
+    @Test
+    void shippedConfigurationLoadsCleanly() {
+        ServerConfig config = new ConfigLoader().yaml(SHIPPED_CONFIG).build();
+
+        assertThat(config.get(ServerConfig.NATIVE_TRANSPORT_PORT)).isEqualTo(9042);
+        assertThat(config.get(ServerConfig.NATIVE_SHARD_AWARE_TRANSPORT_PORT)).isEqualTo(19042);
+    }
+
+    @Test
+    void shippedConfigurationDocumentsEveryKey() throws IOException {
+        String text = Files.readString(SHIPPED_CONFIG);
+        for (ConfigKey<?> key : ServerConfig.keys()) {
+            assertThat(text).as("conf/charybdis.yaml mentions " + key.name()).containsPattern("(?m)^#? ?" + key.name() + ":");
+        }
+    }
+
+    @Test
+    void everyKeyHasACommandLineOptionName() {
+        assertThat(ServerConfig.NATIVE_TRANSPORT_MAX_FRAME_SIZE_IN_MB.optionName()).isEqualTo("--native-transport-max-frame-size-in-mb");
+        assertThat(ServerConfig.keys()).extracting(ConfigKey::optionName).doesNotHaveDuplicates().allMatch(name -> !name.contains("_"));
+    }
+
+    private Path write(String yaml) throws IOException {
+        Path file = dir.resolve("charybdis.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+}
