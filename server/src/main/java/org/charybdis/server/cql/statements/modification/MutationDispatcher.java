@@ -31,6 +31,7 @@ final class MutationDispatcher {
     private MutationDispatcher() {}
 
     static CompletionStage<Result> apply(PartitionWrites writes, ExecutionContext context) {
+        org.charybdis.server.cql.ConsistencyChecks.forWrite(context.options().consistency());
         if (writes.isEmpty()) return CompletableFuture.completedFuture(VoidResult.INSTANCE);
         Database database = context.server().database();
         long maxMutationBytes = maxMutationBytes(context);

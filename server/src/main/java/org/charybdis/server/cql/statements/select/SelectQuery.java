@@ -74,6 +74,7 @@ final class SelectQuery implements CqlStatement {
 
     @Override
     public CompletionStage<RowsResult> execute(ExecutionContext context) {
+        org.charybdis.server.cql.ConsistencyChecks.forRead(context.options().consistency());
         Restrictions.Bound where = restrictions.bind(context);
         int rowLimit = limit(limit, context);
         int partitionLimit = limit(perPartitionLimit, context);
