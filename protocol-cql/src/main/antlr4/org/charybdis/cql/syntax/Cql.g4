@@ -74,6 +74,8 @@ selectStatement
       (K_PER K_PARTITION K_LIMIT intValue)?
       (K_LIMIT intValue)?
       (K_ALLOW K_FILTERING)?
+      // ScyllaDB's per-query timeout; its drivers send it. Accepted, not enforced yet.
+      (K_USING K_TIMEOUT term)?
     ;
 
 selectClause
@@ -524,6 +526,6 @@ unreservedKeyword
     | K_MAXWRITETIME | K_MBEAN | K_MBEANS | K_NOLOGIN | K_NOSUPERUSER | K_ONLY | K_OPTIONS
     | K_PARTITION | K_PASSWORD | K_PER | K_PERMISSION | K_PERMISSIONS | K_RETURNS | K_ROLE
     | K_ROLES | K_SELECT_MASKED | K_SERVICE | K_SFUNC | K_STATIC | K_STORAGE | K_STYPE
-    | K_SUPERUSER | K_TABLES | K_TIMESTAMP | K_TRIGGER | K_TTL | K_TUPLE | K_TYPE | K_TYPES
+    | K_SUPERUSER | K_TABLES | K_TIMESTAMP | K_TIMEOUT | K_TRIGGER | K_TTL | K_TUPLE | K_TYPE | K_TYPES
     | K_UNMASK | K_UNSET | K_USER | K_USERS | K_VALUES | K_VECTOR | K_WRITETIME
     ;

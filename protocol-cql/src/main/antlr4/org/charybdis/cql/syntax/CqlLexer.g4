@@ -32,7 +32,7 @@ K_SELECT: 'select'; K_SELECT_MASKED: 'select_masked'; K_SERVICE: 'service'; K_SE
 K_SFUNC: 'sfunc'; K_STATIC: 'static'; K_STORAGE: 'storage'; K_STYPE: 'stype';
 K_SUPERUSER: 'superuser'; K_TABLE: 'table'; K_TABLES: 'tables'; K_TIMESTAMP: 'timestamp';
 K_TO: 'to'; K_TOKEN: 'token'; K_TRIGGER: 'trigger'; K_TRUE: 'true'; K_TRUNCATE: 'truncate';
-K_TTL: 'ttl'; K_TUPLE: 'tuple'; K_TYPE: 'type'; K_TYPES: 'types'; K_UNLOGGED: 'unlogged';
+K_TIMEOUT: 'timeout'; K_TTL: 'ttl'; K_TUPLE: 'tuple'; K_TYPE: 'type'; K_TYPES: 'types'; K_UNLOGGED: 'unlogged';
 K_UNMASK: 'unmask'; K_UNSET: 'unset'; K_UPDATE: 'update'; K_USE: 'use'; K_USER: 'user';
 K_USERS: 'users'; K_USING: 'using'; K_VALUES: 'values'; K_VECTOR: 'vector'; K_VIEW: 'view';
 K_WHERE: 'where'; K_WITH: 'with'; K_WRITETIME: 'writetime';

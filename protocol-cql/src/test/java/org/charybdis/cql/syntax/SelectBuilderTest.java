@@ -52,6 +52,13 @@ class SelectBuilderTest {
     }
 
     @Test
+    void scyllaUsingTimeoutIsAccepted() {
+        SelectStatement s = select("SELECT * FROM system_schema.keyspaces USING TIMEOUT 10000ms");
+        assertThat(s.table()).isEqualTo(new QualifiedName("system_schema", "keyspaces"));
+        assertThat(select("SELECT timeout FROM t WHERE k = 1 ALLOW FILTERING USING TIMEOUT 1s").allowFiltering()).isTrue();
+    }
+
+    @Test
     void perPartitionLimitAloneAndMarkers() {
         SelectStatement s = select("SELECT * FROM t PER PARTITION LIMIT ?");
         assertThat(s.perPartitionLimit()).isEqualTo(new Term.BindMarker(0, null));
