@@ -72,6 +72,6 @@ final class TimestampParser {
     }
 
     private static MarshalException unparseable(String text, Exception cause) {
-        return new MarshalException("Unable to coerce '" + text + "' to a formatted date (long)", cause);
+        return new MarshalException("Unable to parse a date/time from '" + text + "'", cause);
     }
 }
