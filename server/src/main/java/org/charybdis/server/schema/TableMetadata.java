@@ -2,6 +2,7 @@ package org.charybdis.server.schema;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.UUID;
 
 /**
  * An immutable table definition. Columns are kept in Cassandra's order: partition key components,
- * clustering components, then static and regular columns by name.
+ * clustering components, static columns by name, then regular columns by name.
  */
 public final class TableMetadata {
     private final String keyspace;
@@ -44,7 +45,8 @@ public final class TableMetadata {
         }
         pk.sort((a, b) -> Integer.compare(a.position(), b.position()));
         ck.sort((a, b) -> Integer.compare(a.position(), b.position()));
-        rest.sort((a, b) -> a.name().compareTo(b.name()));
+        // Cassandra's order for SELECT *: static columns, then regular ones, each by name
+        rest.sort(Comparator.comparing((ColumnMetadata c) -> !c.isStatic()).thenComparing(ColumnMetadata::name));
         this.partitionKey = List.copyOf(pk);
         this.clustering = List.copyOf(ck);
         this.regularAndStatic = List.copyOf(rest);
@@ -65,7 +67,7 @@ public final class TableMetadata {
 
     public List<ColumnMetadata> clustering() { return clustering; }
 
-    /** Static and regular columns, by name. */
+    /** Static columns by name, then regular columns by name. */
     public List<ColumnMetadata> regularAndStatic() { return regularAndStatic; }
 
     public boolean hasStaticColumns() {

@@ -237,9 +237,6 @@ public final class RestrictionsCompiler {
         }
         boolean keyQuery = keyComplete && !keyNeedsFiltering;
         boolean clusteringRestricted = !clusteringEq.isEmpty() || !clusteringSlice.isEmpty();
-        if (!allowFiltering && (keyNeedsFiltering || !filters.isEmpty() || (clusteringRestricted && !keyQuery))) {
-            throw new InvalidRequestException(FILTERING_REQUIRED);
-        }
         List<ValueList> prefix = new ArrayList<>();
         SliceBound sliceStart = null;
         SliceBound sliceEnd = null;
@@ -294,6 +291,10 @@ public final class RestrictionsCompiler {
                 if (slice[0] != null) filters.add(new FilterTerm(c, slice[0].inclusive() ? Operator.GTE : Operator.GT, new TupleValues(List.of(slice[0].values()))));
                 if (slice[1] != null) filters.add(new FilterTerm(c, slice[1].inclusive() ? Operator.LTE : Operator.LT, new TupleValues(List.of(slice[1].values()))));
             }
+        }
+        // after the clustering prefix checks: Cassandra names a gap in the prefix before asking for ALLOW FILTERING
+        if (!allowFiltering && (keyNeedsFiltering || !filters.isEmpty() || (clusteringRestricted && !keyQuery))) {
+            throw new InvalidRequestException(FILTERING_REQUIRED);
         }
         return new Restrictions(table, keyQuery ? keyValues : null, tokenStart, tokenEnd, prefix, sliceStart, sliceEnd, sliceReversed,
                 filters, clusteringRestricted);
