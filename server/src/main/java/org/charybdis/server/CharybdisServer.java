@@ -71,6 +71,7 @@ public final class CharybdisServer implements AutoCloseable {
         this.metrics = new ServerMetrics(runtime);
         this.operatorLoop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.database = new Database(runtime, new MemoryEngineFactory());
+        database.publishTableSizes(5);
         this.schema = new SchemaManager(database, events, initialSchema());
         Authenticator authenticator = config.passwordAuthentication() ? passwordAuthenticator() : new AllowAllAuthenticator();
         this.context = new ServerContext(config, runtime, database, schema, authenticator, events, new ServerClock(runtime.shardCount()));

@@ -21,12 +21,24 @@ public final class Database {
     private final ShardRuntime runtime;
     private final ShardOf sharding;
     private final ShardStorage[] shards;
+    private final TableSizes sizes;
 
     public Database(ShardRuntime runtime, StorageEngineFactory engines) {
         this.runtime = runtime;
         this.sharding = ShardOf.withDefaultIgnoreMsb(runtime.shardCount());
         this.shards = new ShardStorage[runtime.shardCount()];
         for (int i = 0; i < shards.length; i++) shards[i] = new ShardStorage(i, engines);
+        this.sizes = new TableSizes(shards.length);
+    }
+
+    /** Starts each shard's periodic publication of its table sizes (system.size_estimates). */
+    public void publishTableSizes(long periodSeconds) {
+        sizes.start(runtime, shards, periodSeconds);
+    }
+
+    /** Table sizes as last published by the shards. */
+    public TableSizes sizes() {
+        return sizes;
     }
 
     public ShardRuntime runtime() {

@@ -6,6 +6,9 @@ import org.charybdis.server.schema.KeyspaceMetadata;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.TableMetadata;
 
+import org.charybdis.server.replica.TableSizes;
+import org.charybdis.storage.engine.TableEngine;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +20,7 @@ import java.util.UUID;
 /**
  * Rows of the node tables of {@code system}: {@code local} describes this node; {@code peers} and
  * {@code peers_v2} are empty (a single node); {@code size_estimates} lists every user table over the
- * whole ring (counts are zero: the storage statistics live on the shards and a snapshot is built
- * synchronously).
+ * whole ring, with the sizes the shards last published (see {@link TableSizes}).
  */
 final class LocalTables {
     /** The node's single token: owning the whole ring, it ends where it starts. */
@@ -32,10 +34,10 @@ final class LocalTables {
 
     private LocalTables() {}
 
-    static void fill(String table, Schema schema, ServerConfig config, VirtualRows rows) {
+    static void fill(String table, Schema schema, ServerConfig config, TableSizes sizes, VirtualRows rows) {
         switch (table) {
             case "local" -> rows.add(local(schema, config));
-            case "size_estimates" -> sizeEstimates(schema, rows);
+            case "size_estimates" -> sizeEstimates(schema, sizes, rows);
             default -> { } // peers, peers_v2: no other nodes
         }
     }
@@ -70,7 +72,7 @@ final class LocalTables {
         return row;
     }
 
-    private static void sizeEstimates(Schema schema, VirtualRows rows) {
+    private static void sizeEstimates(Schema schema, TableSizes sizes, VirtualRows rows) {
         for (KeyspaceMetadata ks : schema.keyspaces().values()) {
             if (SystemKeyspaces.isSystem(ks.name())) continue;
             for (TableMetadata table : ks.tables().values()) {
@@ -79,8 +81,9 @@ final class LocalTables {
                 row.put("table_name", table.name());
                 row.put("range_start", TOKEN);
                 row.put("range_end", TOKEN);
-                row.put("mean_partition_size", 0L);
-                row.put("partitions_count", 0L);
+                TableEngine.Stats stats = sizes == null ? new TableEngine.Stats(0, 0) : sizes.of(table.id());
+                row.put("mean_partition_size", stats.partitionCount() == 0 ? 0L : stats.dataSizeBytes() / stats.partitionCount());
+                row.put("partitions_count", stats.partitionCount());
                 rows.add(row);
             }
         }

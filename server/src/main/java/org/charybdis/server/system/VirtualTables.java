@@ -6,6 +6,7 @@ import org.charybdis.server.cql.ServerContext;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.TableLayouts;
 import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.server.replica.TableSizes;
 import org.charybdis.storage.engine.TableEngine;
 import org.charybdis.storage.memory.MemoryTableEngine;
 
@@ -24,10 +25,15 @@ public final class VirtualTables {
 
     /** A fresh engine filled with the table's current rows (all partitions). */
     public static TableEngine snapshot(TableMetadata table, ServerContext context) {
-        return snapshot(table, context.schema().current(), context.config());
+        return snapshot(table, context.schema().current(), context.config(), context.database().sizes());
     }
 
     static TableEngine snapshot(TableMetadata table, Schema schema, ServerConfig config) {
+        return snapshot(table, schema, config, null);
+    }
+
+    /** @param sizes published table sizes for system.size_estimates, or null to report zeros */
+    static TableEngine snapshot(TableMetadata table, Schema schema, ServerConfig config, TableSizes sizes) {
         MemoryTableEngine engine = new MemoryTableEngine(TableLayouts.of(table));
         VirtualRows rows = new VirtualRows(table, engine, ServerClock.nowInSeconds());
         if (table.keyspace().equals(SystemKeyspaces.SYSTEM_SCHEMA)) {
@@ -35,7 +41,7 @@ public final class VirtualTables {
         } else if (table.keyspace().equals(SystemKeyspaces.SYSTEM_VIRTUAL_SCHEMA)) {
             SchemaTables.fillVirtual(table.name(), schema, rows);
         } else if (table.keyspace().equals(SystemKeyspaces.SYSTEM)) {
-            LocalTables.fill(table.name(), schema, config, rows);
+            LocalTables.fill(table.name(), schema, config, sizes, rows);
         }
         return engine;
     }
