@@ -116,10 +116,6 @@ public final class CharybdisServer implements AutoCloseable {
     }
 
     private void startEndpoints() throws InterruptedException {
-        ConnectionServices services = new ConnectionServices(processor, context.authenticator(), events, metrics,
-                client -> runtime.group(ShardRuntime.STATEMENT), runtime.shardCount(), () -> cqlServer.shardAwarePort());
-        cqlServer = new CqlServer(runtime, config, (shard, channel) -> new ConnectionHandler(shard, services));
-        closeables.add(cqlServer);
         int promPort = config.get(ServerConfig.PROMETHEUS_PORT);
         if (promPort >= 0) {
             prometheus = HttpEndpoint.start(operatorLoop, config.get(ServerConfig.PROMETHEUS_ADDRESS), promPort,
@@ -130,6 +126,11 @@ public final class CharybdisServer implements AutoCloseable {
         if (apiPort >= 0) {
             adminApi = HttpEndpoint.start(operatorLoop, config.get(ServerConfig.API_ADDRESS), apiPort, adminRoutes());
         }
+        // CQL listeners last: a client that can connect finds every other endpoint up
+        ConnectionServices services = new ConnectionServices(processor, context.authenticator(), events, metrics,
+                client -> runtime.group(ShardRuntime.STATEMENT), runtime.shardCount(), () -> cqlServer.shardAwarePort());
+        cqlServer = new CqlServer(runtime, config, (shard, channel) -> new ConnectionHandler(shard, services));
+        closeables.add(cqlServer);
         log.info("Charybdis {} started: {} shards on {}, Prometheus on {}, admin API on {}", VERSION, runtime.shardCount(),
                 runtime.transportName(), prometheus == null ? "-" : prometheus.port(), adminApi == null ? "-" : adminApi.port());
     }
