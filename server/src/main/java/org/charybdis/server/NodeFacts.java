@@ -1,6 +1,9 @@
 package org.charybdis.server;
 
+import org.charybdis.cql.transport.ProtocolVersion;
 import org.charybdis.server.config.ServerConfig;
+import static org.charybdis.server.system.Topology.DATACENTER;
+import static org.charybdis.server.system.Topology.RACK;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
@@ -10,8 +13,6 @@ import java.util.Map;
 
 /** The facts the admin API reports about this node (status, info, version), as JSON-ready maps. */
 final class NodeFacts {
-    static final String DATACENTER = "datacenter1";
-    static final String RACK = "rack1";
 
     private NodeFacts() {}
 
@@ -20,7 +21,7 @@ final class NodeFacts {
         m.put("version", CharybdisServer.VERSION);
         m.put("release_version", CharybdisServer.RELEASE_VERSION);
         m.put("cql_version", CharybdisServer.CQL_VERSION);
-        m.put("native_protocol_versions", List.of("3/v3", "4/v4", "5/v5"));
+        m.put("native_protocol_versions", ProtocolVersion.supportedDescriptions());
         return m;
     }
 

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.charybdis.cql.transport.Opcode;
 import org.charybdis.scheduler.SchedulingGroup;
 import org.charybdis.scheduler.Shard;
 import org.charybdis.scheduler.ShardRuntime;
@@ -20,18 +21,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * handed out as {@link ShardTransportMetrics}, so recording a request is a field access and an add.
  */
 public final class ServerMetrics {
-    /** Request opcodes of the native protocol, indexed by opcode value. */
-    private static final String[] REQUEST_OPCODES = new String[16];
+    /** Request opcodes of the native protocol, indexed by opcode value (null where none). */
+    private static final String[] REQUEST_OPCODES = requestOpcodes();
 
-    static {
-        REQUEST_OPCODES[0x01] = "STARTUP";
-        REQUEST_OPCODES[0x05] = "OPTIONS";
-        REQUEST_OPCODES[0x07] = "QUERY";
-        REQUEST_OPCODES[0x09] = "PREPARE";
-        REQUEST_OPCODES[0x0A] = "EXECUTE";
-        REQUEST_OPCODES[0x0B] = "REGISTER";
-        REQUEST_OPCODES[0x0D] = "BATCH";
-        REQUEST_OPCODES[0x0F] = "AUTH_RESPONSE";
+    private static String[] requestOpcodes() {
+        String[] names = new String[Opcode.values().length + 1];
+        for (Opcode op : Opcode.values()) {
+            if (op.isRequest()) names[op.code()] = op.name();
+        }
+        return names;
     }
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

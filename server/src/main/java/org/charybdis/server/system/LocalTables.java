@@ -25,9 +25,6 @@ import java.util.UUID;
 final class LocalTables {
     /** The node's single token: owning the whole ring, it ends where it starts. */
     static final String TOKEN = Long.toString(Long.MIN_VALUE);
-    static final String PARTITIONER = "org.apache.cassandra.dht.Murmur3Partitioner";
-    static final String DATACENTER = "datacenter1";
-    static final String RACK = "rack1";
     static final int STORAGE_PORT = 7000;
     /** Like Cassandra's gossip generation: the time this node (process) started, in seconds. */
     private static final int GOSSIP_GENERATION = (int) (System.currentTimeMillis() / 1000);
@@ -56,14 +53,14 @@ final class LocalTables {
         row.put("broadcast_port", STORAGE_PORT);
         row.put("cluster_name", config.get(ServerConfig.CLUSTER_NAME));
         row.put("cql_version", CharybdisServer.CQL_VERSION);
-        row.put("data_center", DATACENTER);
+        row.put("data_center", Topology.DATACENTER);
         row.put("gossip_generation", GOSSIP_GENERATION);
         row.put("host_id", hostId(config));
         row.put("listen_address", listen);
         row.put("listen_port", STORAGE_PORT);
         row.put("native_protocol_version", "5");
-        row.put("partitioner", PARTITIONER);
-        row.put("rack", RACK);
+        row.put("partitioner", Topology.PARTITIONER);
+        row.put("rack", Topology.RACK);
         row.put("release_version", CharybdisServer.RELEASE_VERSION);
         row.put("rpc_address", address(config.get(ServerConfig.RPC_ADDRESS)));
         row.put("rpc_port", config.get(ServerConfig.NATIVE_TRANSPORT_PORT));

@@ -1,6 +1,8 @@
 package org.charybdis.server.transport;
 
 import org.charybdis.cql.messages.SupportedResponse;
+import org.charybdis.cql.transport.ProtocolVersion;
+import org.charybdis.server.system.Topology;
 import org.charybdis.scheduler.SchedulingGroup;
 import org.charybdis.server.auth.Authenticator;
 import org.charybdis.server.cql.ClientState;
@@ -30,10 +32,10 @@ public record ConnectionServices(QueryProcessor processor, Authenticator authent
         return new SupportedResponse(Map.of(
                 "CQL_VERSION", List.of(org.charybdis.server.CharybdisServer.CQL_VERSION),
                 "COMPRESSION", List.of("lz4", "snappy"),
-                "PROTOCOL_VERSIONS", List.of("3/v3", "4/v4", "5/v5"),
+                "PROTOCOL_VERSIONS", ProtocolVersion.supportedDescriptions(),
                 "SCYLLA_SHARD", List.of(Integer.toString(shard)),
                 "SCYLLA_NR_SHARDS", List.of(Integer.toString(shardCount)),
-                "SCYLLA_PARTITIONER", List.of("org.apache.cassandra.dht.Murmur3Partitioner"),
+                "SCYLLA_PARTITIONER", List.of(Topology.PARTITIONER),
                 "SCYLLA_SHARDING_ALGORITHM", List.of("biased-token-round-robin"),
                 "SCYLLA_SHARDING_IGNORE_MSB", List.of("12"),
                 "SCYLLA_SHARD_AWARE_PORT", List.of(Integer.toString(shardAwarePort.getAsInt()))));

@@ -79,7 +79,6 @@ public final class Terms {
             throw new InvalidRequestException("Invalid " + literal.kind() + " constant (" + literal.text() + ") for \""
                     + receiver + "\" of type " + type.cqlName());
         }
-        if (literal.kind() == Term.LiteralKind.HEX) return parse(type, literal.text());
         return parse(type, literal.text());
     }
 

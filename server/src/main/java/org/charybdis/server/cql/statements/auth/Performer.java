@@ -7,7 +7,6 @@ import org.charybdis.server.auth.PasswordAuthenticator;
 import org.charybdis.server.auth.PermissionStore.Grant;
 import org.charybdis.server.auth.Role;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -20,16 +19,11 @@ import java.util.stream.Collectors;
 record Performer(String name, Set<String> roles, boolean superuser, List<Grant> grants) {
 
     static CompletableFuture<Performer> load(PasswordAuthenticator auth, String name) {
-        return auth.roles().rolesOf(name, true).thenCompose(roles -> {
-            List<CompletableFuture<List<Grant>>> reads = new ArrayList<>(roles.size());
-            for (Role role : roles) reads.add(auth.permissions().of(role.name()));
-            return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
-                List<Grant> grants = new ArrayList<>();
-                for (CompletableFuture<List<Grant>> read : reads) grants.addAll(read.join());
+        return auth.roles().rolesOf(name, true).thenCompose(roles ->
+            auth.permissions().ofRoles(roles).thenApply(grants -> {
                 Set<String> names = roles.stream().map(Role::name).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
                 return new Performer(name, names, roles.stream().anyMatch(Role::superuser), grants);
-            });
-        });
+            }));
     }
 
     /** Superusers hold every permission; others need a grant on the resource or one of its parents. */

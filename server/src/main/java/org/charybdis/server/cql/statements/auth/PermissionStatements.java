@@ -16,7 +16,6 @@ import org.charybdis.cql.types.NativeType;
 import org.charybdis.server.auth.AuthResource;
 import org.charybdis.server.auth.PasswordAuthenticator;
 import org.charybdis.server.auth.PermissionStore.Grant;
-import org.charybdis.server.auth.Role;
 import org.charybdis.server.cql.ClientState;
 import org.charybdis.server.cql.ExecutionContext;
 import org.charybdis.server.schema.Schema;
@@ -156,15 +155,7 @@ final class PermissionStatements {
         /** Every grant of every role, or those of the role and the roles granted to it. */
         private CompletableFuture<List<Grant>> grants(PasswordAuthenticator auth) {
             if (of == null) return auth.permissions().all();
-            return auth.roles().rolesOf(of, true).thenCompose(roles -> {
-                List<CompletableFuture<List<Grant>>> reads = new ArrayList<>(roles.size());
-                for (Role role : roles) reads.add(auth.permissions().of(role.name()));
-                return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
-                    List<Grant> grants = new ArrayList<>();
-                    for (CompletableFuture<List<Grant>> read : reads) grants.addAll(read.join());
-                    return grants;
-                });
-            });
+            return auth.roles().rolesOf(of, true).thenCompose(auth.permissions()::ofRoles);
         }
 
         private Result result(List<Grant> grants) {

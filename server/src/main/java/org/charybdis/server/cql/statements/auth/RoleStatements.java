@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
 
 /** CREATE / ALTER / DROP ROLE (and the legacy USER forms), GRANT and REVOKE of roles. */
 final class RoleStatements {
-    private static final String DATACENTER = "datacenter1";
+    private static final String DATACENTER = org.charybdis.server.system.Topology.DATACENTER;
 
     private RoleStatements() {}
 

@@ -20,7 +20,7 @@ public record KeyspaceOptions(Map<String, String> replication, Boolean durableWr
     public static final String LOCAL_STRATEGY = "org.apache.cassandra.locator.LocalStrategy";
     private static final String LOCATOR_PACKAGE = "org.apache.cassandra.locator.";
     private static final String REPLICATION_FACTOR = "replication_factor";
-    private static final String LOCAL_DATACENTER = "datacenter1";
+    private static final String LOCAL_DATACENTER = org.charybdis.server.system.Topology.DATACENTER;
     /** Cassandra's default_keyspace_rf, used when a strategy is given without factors. */
     private static final String DEFAULT_RF = "1";
 
