@@ -3,6 +3,7 @@ package org.charybdis.scheduler;
 import io.netty.channel.IoEventLoop;
 import io.netty.channel.IoEventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
+import org.charybdis.scheduler.io.IoQueue;
 
 import java.util.List;
 import java.util.Objects;
@@ -22,12 +23,14 @@ public final class Shard {
     private final int id;
     private final ShardRuntime runtime;
     private final Reactor reactor;
+    private final IoQueue io;
 
     Shard(int id, ShardRuntime runtime, IoEventLoopGroup parent, IoHandlerFactory ioHandlerFactory,
           List<SchedulingGroup> groups, long quotaNanos, SchedulingGroup ioGroup) {
         this.id = id;
         this.runtime = runtime;
         this.reactor = new Reactor(this, parent, ioHandlerFactory, groups, quotaNanos, ioGroup);
+        this.io = new IoQueue(id, runtime.ioThreads());
     }
 
     /** The shard whose reactor thread is calling, or null off-shard. */
@@ -38,6 +41,9 @@ public final class Shard {
     public int id() { return id; }
 
     public ShardRuntime runtime() { return runtime; }
+
+    /** This shard's disk queue: every file operation of the shard's storage goes through it. */
+    public IoQueue io() { return io; }
 
     /** This shard's Netty event loop; channels registered here are served by this shard's thread. */
     public IoEventLoop eventLoop() { return reactor.loop; }

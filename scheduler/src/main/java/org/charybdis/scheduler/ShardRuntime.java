@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,6 +44,7 @@ public final class ShardRuntime implements AutoCloseable {
     private final StallDetector stallDetector;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Promise<Void> termination = new DefaultPromise<>(GlobalEventExecutor.INSTANCE);
+    private final ExecutorService ioThreads;
 
     /**
      * Starts one reactor thread per shard on the configured IO transport; a transport that fails to start
@@ -69,6 +73,7 @@ public final class ShardRuntime implements AutoCloseable {
 
     private ShardRuntime(ShardRuntimeConfig config, NettyTransport transport) {
         this.transport = transport;
+        this.ioThreads = Executors.newFixedThreadPool(Math.max(4, 2 * config.shards()), Thread.ofPlatform().daemon().name("charybdis-io-", 0).factory());
         List<SchedulingGroup> builtIn = List.of(
                 new SchedulingGroup(0, STATEMENT, 1000),
                 new SchedulingGroup(1, MEMTABLE_FLUSH, 1000),
@@ -86,6 +91,7 @@ public final class ShardRuntime implements AutoCloseable {
             }
         } catch (RuntimeException | LinkageError e) {
             stopAndJoin(created, true);
+            ioThreads.shutdownNow();
             throw e;
         }
         this.shards = List.copyOf(created);
@@ -161,6 +167,9 @@ public final class ShardRuntime implements AutoCloseable {
 
     boolean isClosing() { return closing.get(); }
 
+    /** Threads that run the shards' blocking file operations, shared by every shard's IO queue. */
+    Executor ioThreads() { return ioThreads; }
+
     Future<Void> terminationFuture() { return termination; }
 
     void closeAsync() {
@@ -190,6 +199,7 @@ public final class ShardRuntime implements AutoCloseable {
     private void shutDown() {
         stallDetector.stop();
         stopAndJoin(shards, false);
+        ioThreads.shutdown();
         termination.trySuccess(null);
     }
 
