@@ -36,7 +36,25 @@ public final class Row {
         return new Row(clustering, liveness, DeletionTime.LIVE, sortedCells.toArray(NO_CELLS), NO_COMPLEX_DELETIONS);
     }
 
+    /**
+     * A row as memtables and SSTables store it (deletions and dead cells included): cells sorted by the table's
+     * {@link ColumnOrder} without duplicates, complex deletions sorted by column. The arrays are taken, not copied.
+     */
+    public static Row stored(Clustering clustering, LivenessInfo liveness, DeletionTime deletion, Cell[] sortedCells,
+                             ComplexDeletion[] sortedComplexDeletions) {
+        return new Row(clustering, liveness, deletion, sortedCells, sortedComplexDeletions);
+    }
+
     public Clustering clustering() { return clustering; }
+
+    public int complexDeletionCount() { return complexDeletions.length; }
+
+    public ComplexDeletion complexDeletionAt(int index) { return complexDeletions[index]; }
+
+    /** True if the row holds nothing at all: no marker, no deletion, no cell, no collection deletion. */
+    public boolean isEmpty() {
+        return liveness.isEmpty() && deletion.isLive() && cells.length == 0 && complexDeletions.length == 0;
+    }
 
     /** The row marker; {@link LivenessInfo#EMPTY} when there is none (or, in read results, when it is not live). */
     public LivenessInfo liveness() { return liveness; }

@@ -24,6 +24,17 @@ public final class RowMerger {
                 mergeDeletions(existing.complexDeletionArray(), updateDeletions));
     }
 
+    /** Two stored versions of the same row merged (memtable with SSTable, SSTable with SSTable). */
+    public static Row merge(Row a, Row b, ColumnOrder order) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return new Row(a.clustering(),
+                Reconciliation.winner(a.liveness(), b.liveness()),
+                DeletionTime.max(a.deletion(), b.deletion()),
+                mergeCells(a.cellArray(), b.cellArray(), order),
+                mergeDeletions(a.complexDeletionArray(), b.complexDeletionArray()));
+    }
+
     /** The row without the cells and collection deletions of columns that fail {@code keep}, or the same row if none. */
     public static Row retainColumns(Row row, IntPredicate keep) {
         Cell[] cells = row.cellArray();

@@ -10,7 +10,12 @@ import org.charybdis.storage.data.RowUpdate;
 import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.engine.TableLayout;
 
+import org.charybdis.storage.data.PartitionFragment;
+import org.charybdis.storage.data.Slice;
+
 import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.IntPredicate;
 
@@ -19,7 +24,7 @@ import java.util.function.IntPredicate;
  * deletion kept as written (tombstones are applied at read time, never purged here). The skip list gives
  * iterators that survive writes applied while a read is being paged on the same thread.
  */
-final class MemoryPartition {
+final class MemoryPartition implements PartitionFragment {
     private static final RangeTombstone[] NO_RANGE_TOMBSTONES = new RangeTombstone[0];
 
     private final DecoratedKey key;
@@ -33,15 +38,23 @@ final class MemoryPartition {
         this.rows = new ConcurrentSkipListMap<>(layout.clusteringComparator());
     }
 
-    DecoratedKey key() { return key; }
+    @Override
+    public DecoratedKey key() { return key; }
 
-    DeletionTime partitionDeletion() { return partitionDeletion; }
+    @Override
+    public DeletionTime partitionDeletion() { return partitionDeletion; }
 
-    RangeTombstone[] rangeTombstones() { return rangeTombstones; }
+    @Override
+    public List<RangeTombstone> rangeTombstones() { return Arrays.asList(rangeTombstones); }
 
-    Row staticRow() { return staticRow; }
+    @Override
+    public Row staticRow() { return staticRow; }
 
-    ConcurrentSkipListMap<ClusteringPrefix, Row> rows() { return rows; }
+    @Override
+    public Iterator<Row> rows(Slice slice, boolean reversed) {
+        var range = rows.subMap(slice.start(), true, slice.end(), true);
+        return (reversed ? range.descendingMap() : range).values().iterator();
+    }
 
     /** Merges the update in; returns the change in stored bytes. */
     long apply(PartitionUpdate update, TableLayout layout) {

@@ -8,6 +8,7 @@ import org.charybdis.storage.engine.PartitionView;
 import org.charybdis.storage.engine.ReadFilter;
 import org.charybdis.storage.engine.TableEngine;
 import org.charybdis.storage.engine.TableLayout;
+import org.charybdis.storage.read.LivePartitionView;
 
 import java.util.Collections;
 import java.util.Iterator;
@@ -68,8 +69,7 @@ public final class MemoryTableEngine implements TableEngine {
         filter.validate(layout.clusteringComparator());
         MemoryPartition partition = partitions.get(key);
         if (partition == null) return null;
-        MemoryPartitionView view = new MemoryPartitionView(partition, layout, filter, nowInSeconds);
-        return view.isEmpty() ? null : view;
+        return LivePartitionView.of(partition, layout, filter, nowInSeconds);
     }
 
     @Override
@@ -84,7 +84,7 @@ public final class MemoryTableEngine implements TableEngine {
                 : partitions.tailMap(first, true).values().iterator();
         TableLayout readLayout = layout;
         return new Iterator<>() {
-            private MemoryPartitionView next;
+            private PartitionView next;
             private boolean exhausted;
 
             @Override
@@ -93,8 +93,7 @@ public final class MemoryTableEngine implements TableEngine {
                     if (!candidates.hasNext()) { exhausted = true; break; }
                     MemoryPartition partition = candidates.next();
                     if (partition.key().token() > lastToken) { exhausted = true; break; }
-                    MemoryPartitionView view = new MemoryPartitionView(partition, readLayout, filter, nowInSeconds);
-                    if (!view.isEmpty()) next = view;
+                    next = LivePartitionView.of(partition, readLayout, filter, nowInSeconds);
                 }
                 return next != null;
             }

@@ -1,7 +1,8 @@
-package org.charybdis.storage.memory;
+package org.charybdis.storage.read;
 
 import org.charybdis.storage.data.ClusteringComparator;
 import org.charybdis.storage.data.DeletionTime;
+import org.charybdis.storage.data.PartitionFragment;
 import org.charybdis.storage.data.RangeTombstone;
 import org.charybdis.storage.data.Row;
 import org.charybdis.storage.data.RowResolver;
@@ -16,19 +17,29 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
-/** A lazy read of one {@link MemoryPartition}: rows are resolved one at a time as the caller iterates. */
-final class MemoryPartitionView implements PartitionView {
-    private final MemoryPartition partition;
+/**
+ * What a read returns of a stored partition: the filter's slices walked in order (or backwards), each row
+ * resolved against the deletions covering it, expired data dropped, only the selected columns kept. Rows
+ * are resolved one at a time as the caller iterates.
+ */
+public final class LivePartitionView implements PartitionView {
+    private final PartitionFragment partition;
     private final Row staticRow;
     private final LiveRows rows;
 
-    MemoryPartitionView(MemoryPartition partition, TableLayout layout, ReadFilter filter, long nowInSeconds) {
+    private LivePartitionView(PartitionFragment partition, TableLayout layout, ReadFilter filter, long nowInSeconds) {
         this.partition = partition;
         Row storedStatic = partition.staticRow();
         this.staticRow = filter.fetchStatic() && storedStatic != null
                 ? RowResolver.resolve(storedStatic, partition.partitionDeletion(), nowInSeconds, layout::hasColumn, filter.columns())
                 : null;
         this.rows = new LiveRows(partition, layout, filter, nowInSeconds);
+    }
+
+    /** The partition's live content under the filter, or null when nothing it asks for is live. */
+    public static PartitionView of(PartitionFragment partition, TableLayout layout, ReadFilter filter, long nowInSeconds) {
+        LivePartitionView view = new LivePartitionView(partition, layout, filter, nowInSeconds);
+        return view.staticRow == null && !view.rows.hasNext() ? null : view;
     }
 
     @Override
@@ -40,14 +51,8 @@ final class MemoryPartitionView implements PartitionView {
     @Override
     public Iterator<Row> rows() { return rows; }
 
-    /** True when the read found nothing live: no static row and no row (looks ahead one row at most). */
-    boolean isEmpty() {
-        return staticRow == null && !rows.hasNext();
-    }
-
-    /** Walks the filter's slices in order (or backwards), resolving each stored row against the deletions covering it. */
     private static final class LiveRows implements Iterator<Row> {
-        private final MemoryPartition partition;
+        private final PartitionFragment partition;
         private final TableLayout layout;
         private final ClusteringComparator comparator;
         private final ReadFilter filter;
@@ -58,7 +63,7 @@ final class MemoryPartitionView implements PartitionView {
         private List<RangeTombstone> sliceTombstones = List.of();
         private Row next;
 
-        LiveRows(MemoryPartition partition, TableLayout layout, ReadFilter filter, long now) {
+        LiveRows(PartitionFragment partition, TableLayout layout, ReadFilter filter, long now) {
             this.partition = partition;
             this.layout = layout;
             this.comparator = layout.clusteringComparator();
@@ -93,8 +98,7 @@ final class MemoryPartitionView implements PartitionView {
                 Slice slice = slices.get(filter.reversed() ? slices.size() - 1 - nextSlice : nextSlice);
                 nextSlice++;
                 if (comparator.isEmpty(slice)) continue;
-                var range = partition.rows().subMap(slice.start(), true, slice.end(), true);
-                stored = (filter.reversed() ? range.descendingMap() : range).values().iterator();
+                stored = partition.rows(slice, filter.reversed());
                 sliceTombstones = tombstonesIntersecting(slice);
                 return true;
             }
@@ -103,8 +107,8 @@ final class MemoryPartitionView implements PartitionView {
         }
 
         private List<RangeTombstone> tombstonesIntersecting(Slice slice) {
-            RangeTombstone[] all = partition.rangeTombstones();
-            if (all.length == 0) return List.of();
+            List<RangeTombstone> all = partition.rangeTombstones();
+            if (all.isEmpty()) return List.of();
             List<RangeTombstone> intersecting = new ArrayList<>();
             for (RangeTombstone rt : all) if (comparator.intersects(rt.slice(), slice)) intersecting.add(rt);
             return intersecting;
