@@ -79,26 +79,23 @@ final class SystemAuthStorage {
     CompletableFuture<List<Row>> readPartition(TableMetadata table, String partitionKey) {
         DecoratedKey key = key(partitionKey);
         long now = nowInSeconds();
-        return database.onShard(database.shardOf(key), storage -> {
-            PartitionView view = engine(storage.table(table.id()), table).read(key, ReadFilter.ALL, now);
-            List<Row> rows = new ArrayList<>();
-            if (view != null) view.rows().forEachRemaining(rows::add);
-            return rows;
-        });
+        return database.onShardAsync(database.shardOf(key), storage ->
+                engine(storage.table(table.id()), table).read(key, ReadFilter.ALL, now).thenApply(view -> {
+                    List<Row> rows = new ArrayList<>();
+                    if (view != null) view.rows().forEachRemaining(rows::add);
+                    return rows;
+                }));
     }
 
     /** Every live row of the table, from every shard (the auth tables are small). */
     CompletableFuture<List<KeyedRow>> scan(TableMetadata table) {
         long now = nowInSeconds();
-        return database.onAllShards(storage -> {
+        return database.onAllShardsAsync(storage -> {
             List<KeyedRow> rows = new ArrayList<>();
-            Iterator<PartitionView> partitions = engine(storage.table(table.id()), table).scan(TokenRange.FULL_RING, ReadFilter.ALL, now);
-            while (partitions.hasNext()) {
-                PartitionView partition = partitions.next();
+            return engine(storage.table(table.id()), table).scan(TokenRange.FULL_RING, ReadFilter.ALL, now).forEachRemaining(partition -> {
                 String pk = text(partition.key().key());
                 partition.rows().forEachRemaining(row -> rows.add(new KeyedRow(pk, row)));
-            }
-            return rows;
+            }).thenApply(ignored -> rows);
         }).thenApply(perShard -> {
             List<KeyedRow> all = new ArrayList<>();
             for (List<KeyedRow> part : perShard) all.addAll(part);
@@ -107,10 +104,8 @@ final class SystemAuthStorage {
     }
 
     CompletableFuture<Void> apply(TableMetadata table, PartitionUpdate update) {
-        return database.onShard(database.shardOf(update.key()), storage -> {
-            engine(storage.table(table.id()), table).apply(update);
-            return null;
-        });
+        return database.onShardAsync(database.shardOf(update.key()),
+                storage -> storage.write(List.of(engine(storage.table(table.id()), table)), List.of(update)));
     }
 
     /** Applies updates to several partitions; completes when all are applied. */

@@ -11,6 +11,7 @@ import org.charybdis.storage.engine.StorageEngineFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
@@ -78,10 +79,35 @@ public final class Database {
         return caller.submitTo(shard, callerGroup(caller), () -> work.apply(shards[shard]));
     }
 
+    /** Like {@link #onShard}, for work that itself completes later on that shard (disk reads, commitlog syncs). */
+    public <T> CompletableFuture<T> onShardAsync(int shard, Function<ShardStorage, ? extends CompletionStage<T>> work) {
+        Shard caller = Shard.current();
+        if (caller == null) {
+            CompletableFuture<T> result = new CompletableFuture<>();
+            runtime.shard(shard).execute(runtime.group(ShardRuntime.STATEMENT), () -> {
+                try {
+                    work.apply(shards[shard]).whenComplete((value, failure) -> {
+                        if (failure != null) result.completeExceptionally(failure);
+                        else result.complete(value);
+                    });
+                } catch (Throwable t) {
+                    result.completeExceptionally(t);
+                }
+            });
+            return result;
+        }
+        return caller.submitToAsync(shard, callerGroup(caller), () -> work.apply(shards[shard]));
+    }
+
     /** Runs work on every shard; completes when all have, with their answers in shard order. */
     public <T> CompletableFuture<List<T>> onAllShards(Function<ShardStorage, T> work) {
+        return onAllShardsAsync(storage -> CompletableFuture.completedFuture(work.apply(storage)));
+    }
+
+    /** Runs asynchronous work on every shard; completes when all have, with their answers in shard order. */
+    public <T> CompletableFuture<List<T>> onAllShardsAsync(Function<ShardStorage, ? extends CompletionStage<T>> work) {
         List<CompletableFuture<T>> parts = new ArrayList<>(shards.length);
-        for (int i = 0; i < shards.length; i++) parts.add(onShard(i, work));
+        for (int i = 0; i < shards.length; i++) parts.add(onShardAsync(i, work));
         return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
             List<T> answers = new ArrayList<>(parts.size());
             for (CompletableFuture<T> part : parts) answers.add(part.join());

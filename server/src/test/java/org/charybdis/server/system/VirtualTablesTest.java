@@ -105,9 +105,9 @@ class VirtualTablesTest {
         TableMetadata table = schema.table(keyspace, tableName);
         TableEngine engine = VirtualTables.snapshot(table, schema, config);
         List<Map<String, Object>> out = new ArrayList<>();
-        Iterator<PartitionView> partitions = engine.scan(TokenRange.FULL_RING, null, ReadFilter.ALL, 0);
-        while (partitions.hasNext()) {
-            PartitionView partition = partitions.next();
+        List<PartitionView> all = new ArrayList<>();
+        engine.scan(TokenRange.FULL_RING, null, ReadFilter.ALL, 0).forEachRemaining(all::add).join();
+        for (PartitionView partition : all) {
             var key = PartitionKeys.split(partition.key().key(), table.partitionKey().size());
             Iterator<Row> rows = partition.rows();
             while (rows.hasNext()) {

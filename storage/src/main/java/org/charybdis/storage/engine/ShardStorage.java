@@ -1,6 +1,10 @@
 package org.charybdis.storage.engine;
 
+import org.charybdis.storage.data.PartitionUpdate;
+
 import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -48,6 +52,17 @@ public final class ShardStorage implements AutoCloseable {
         engine.close();
         factory.destroy(shardId, layout);
         return true;
+    }
+
+    /**
+     * Applies one shard's share of a mutation: {@code updates.get(i)} to {@code engines.get(i)}. Completes
+     * when the write is as durable as the shard's storage promises (for the LSM engine: in the commitlog,
+     * fsynced in batch mode); then the write is visible to reads.
+     */
+    public CompletableFuture<Void> write(List<TableEngine> engines, List<PartitionUpdate> updates) {
+        if (engines.size() != updates.size()) throw new IllegalArgumentException(engines.size() + " engines for " + updates.size() + " updates");
+        for (int i = 0; i < engines.size(); i++) engines.get(i).apply(updates.get(i));
+        return CompletableFuture.completedFuture(null);
     }
 
     public Collection<TableEngine> tables() {

@@ -4,7 +4,7 @@ import org.charybdis.storage.data.PartitionUpdate;
 import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.dht.TokenRange;
 
-import java.util.Iterator;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One table's storage on one shard. Owned by that shard's thread: no method is thread-safe, none blocks.
@@ -15,6 +15,9 @@ import java.util.Iterator;
  * visible to it, but never breaks it.
  */
 public interface TableEngine extends AutoCloseable {
+    /** The position of a write that did not go through the commitlog. */
+    long NO_COMMITLOG_POSITION = -1;
+
     TableLayout layout();
 
     /**
@@ -23,19 +26,30 @@ public interface TableEngine extends AutoCloseable {
      */
     void updateLayout(TableLayout newLayout);
 
-    /** Applies one partition's mutation. Cells of columns unknown to the layout are ignored (a write racing a DROP). */
-    void apply(PartitionUpdate update);
+    /**
+     * Applies one partition's mutation, already recorded in the shard's commitlog at {@code commitLogPosition}
+     * ({@link #NO_COMMITLOG_POSITION} when it was not logged). Cells of columns unknown to the layout are
+     * ignored (a write racing a DROP).
+     */
+    void apply(PartitionUpdate update, long commitLogPosition);
 
-    /** The partition's live content under the filter, or null if nothing the filter asks for is live. */
-    PartitionView read(DecoratedKey key, ReadFilter filter, long nowInSeconds);
+    default void apply(PartitionUpdate update) {
+        apply(update, NO_COMMITLOG_POSITION);
+    }
+
+    /**
+     * The partition's live content under the filter, or null if nothing the filter asks for is live.
+     * Completes on the calling shard: at once when memory holds the answer, after disk reads otherwise.
+     */
+    CompletableFuture<PartitionView> read(DecoratedKey key, ReadFilter filter, long nowInSeconds);
 
     /** Partitions in the range with anything live under the filter, in token order. */
-    default Iterator<PartitionView> scan(TokenRange range, ReadFilter filter, long nowInSeconds) {
+    default PartitionScanner scan(TokenRange range, ReadFilter filter, long nowInSeconds) {
         return scan(range, null, filter, nowInSeconds);
     }
 
     /** Like {@link #scan(TokenRange, ReadFilter, long)}, starting strictly after {@code after} when not null (paging). */
-    Iterator<PartitionView> scan(TokenRange range, DecoratedKey after, ReadFilter filter, long nowInSeconds);
+    PartitionScanner scan(TokenRange range, DecoratedKey after, ReadFilter filter, long nowInSeconds);
 
     /** Removes all data (TRUNCATE). */
     void truncate();

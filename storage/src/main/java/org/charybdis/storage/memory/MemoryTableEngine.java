@@ -4,6 +4,7 @@ import org.charybdis.storage.data.PartitionUpdate;
 import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.dht.TokenRange;
 import org.charybdis.storage.engine.ColumnLayout;
+import org.charybdis.storage.engine.PartitionScanner;
 import org.charybdis.storage.engine.PartitionView;
 import org.charybdis.storage.engine.ReadFilter;
 import org.charybdis.storage.engine.TableEngine;
@@ -13,6 +14,7 @@ import org.charybdis.storage.read.LivePartitionView;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
@@ -50,7 +52,7 @@ public final class MemoryTableEngine implements TableEngine {
     }
 
     @Override
-    public void apply(PartitionUpdate update) {
+    public void apply(PartitionUpdate update, long commitLogPosition) {
         checkOpen();
         validate(update);
         MemoryPartition partition = partitions.get(update.key());
@@ -64,26 +66,25 @@ public final class MemoryTableEngine implements TableEngine {
     }
 
     @Override
-    public PartitionView read(DecoratedKey key, ReadFilter filter, long nowInSeconds) {
+    public CompletableFuture<PartitionView> read(DecoratedKey key, ReadFilter filter, long nowInSeconds) {
         checkOpen();
         filter.validate(layout.clusteringComparator());
         MemoryPartition partition = partitions.get(key);
-        if (partition == null) return null;
-        return LivePartitionView.of(partition, layout, filter, nowInSeconds);
+        return CompletableFuture.completedFuture(partition == null ? null : LivePartitionView.of(partition, layout, filter, nowInSeconds));
     }
 
     @Override
-    public Iterator<PartitionView> scan(TokenRange range, DecoratedKey after, ReadFilter filter, long nowInSeconds) {
+    public PartitionScanner scan(TokenRange range, DecoratedKey after, ReadFilter filter, long nowInSeconds) {
         checkOpen();
         filter.validate(layout.clusteringComparator());
-        if (range.isEmpty()) return Collections.emptyIterator();
+        if (range.isEmpty()) return PartitionScanner.of(Collections.emptyIterator());
         long lastToken = range.lastToken();
         DecoratedKey first = DecoratedKey.minimumFor(range.firstToken());
         Iterator<MemoryPartition> candidates = after != null && after.compareTo(first) >= 0
                 ? partitions.tailMap(after, false).values().iterator()
                 : partitions.tailMap(first, true).values().iterator();
         TableLayout readLayout = layout;
-        return new Iterator<>() {
+        return PartitionScanner.of(new Iterator<>() {
             private PartitionView next;
             private boolean exhausted;
 
@@ -105,7 +106,7 @@ public final class MemoryTableEngine implements TableEngine {
                 next = null;
                 return view;
             }
-        };
+        });
     }
 
     @Override

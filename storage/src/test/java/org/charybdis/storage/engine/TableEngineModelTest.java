@@ -72,7 +72,7 @@ public abstract class TableEngineModelTest {
                     ReadFilter filter = randomFilter(random);
                     for (int key = 0; key < KEYS; key++) {
                         DecoratedKey dk = TestTables.key(key);
-                        assertThat(render(engine.read(dk, filter, readNow)))
+                        assertThat(render(engine.read(dk, filter, readNow).join()))
                                 .as("seed %d step %d key %d filter %s now %d", seed, step, key, filter, readNow)
                                 .isEqualTo(model.expected(key, filter, readNow));
                     }
@@ -93,16 +93,16 @@ public abstract class TableEngineModelTest {
             if (e != null) expected.add(e);
         }
         List<String> actual = new ArrayList<>();
-        engine.scan(TokenRange.FULL_RING, filter, now).forEachRemaining(v -> actual.add(render(v)));
+        TestTables.drain(engine.scan(TokenRange.FULL_RING, filter, now)).forEach(v -> actual.add(render(v)));
         assertThat(actual).as("scan, seed %d step %d", seed, step).isEqualTo(expected);
 
         // paging: resume strictly after the second partition returned
         if (actual.size() >= 2) {
-            Iterator<PartitionView> it = engine.scan(TokenRange.FULL_RING, filter, now);
+            Iterator<PartitionView> it = TestTables.drain(engine.scan(TokenRange.FULL_RING, filter, now)).iterator();
             it.next();
             DecoratedKey second = it.next().key();
             List<String> resumed = new ArrayList<>();
-            engine.scan(TokenRange.FULL_RING, second, filter, now).forEachRemaining(v -> resumed.add(render(v)));
+            TestTables.drain(engine.scan(TokenRange.FULL_RING, second, filter, now)).forEach(v -> resumed.add(render(v)));
             assertThat(resumed).isEqualTo(expected.subList(2, expected.size()));
         }
     }

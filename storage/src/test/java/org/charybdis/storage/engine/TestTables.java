@@ -54,6 +54,14 @@ public final class TestTables {
         return DecoratedKey.of(i(pk));
     }
 
+    /** Every partition a scanner yields, waiting for each. */
+    public static List<PartitionView> drain(PartitionScanner scanner) {
+        List<PartitionView> views = new java.util.ArrayList<>();
+        for (PartitionView view = scanner.next().join(); view != null; view = scanner.next().join()) views.add(view);
+        scanner.close();
+        return views;
+    }
+
     public static int intOf(ByteBuffer b) {
         return b.getInt(b.position());
     }

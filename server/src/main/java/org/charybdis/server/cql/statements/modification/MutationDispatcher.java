@@ -47,53 +47,63 @@ final class MutationDispatcher {
         for (int shard = 0; shard < byShard.size(); shard++) {
             List<PartitionWrites.Partition> partitions = byShard.get(shard);
             if (partitions == null) continue;
-            parts.add(database.onShard(shard, storage -> {
-                applyOnShard(storage, partitions, now, maxMutationBytes);
-                return null;
-            }));
+            parts.add(database.onShardAsync(shard, storage -> applyOnShard(storage, partitions, now, maxMutationBytes)));
         }
         CompletableFuture<Void> all = parts.size() == 1 ? parts.getFirst()
                 : CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
         return all.thenApply(ignored -> VoidResult.INSTANCE);
     }
 
-    /** Runs on the owning shard: checks every table still exists before applying anything. */
-    private static void applyOnShard(ShardStorage storage, List<PartitionWrites.Partition> partitions, long now,
-                                     long maxMutationBytes) {
-        TableEngine[] engines = new TableEngine[partitions.size()];
-        for (int i = 0; i < engines.length; i++) {
-            PartitionWrites.Partition partition = partitions.get(i);
-            engines[i] = storage.table(partition.table().id());
-            if (engines[i] == null) {
+    /**
+     * Runs on the owning shard: checks every table still exists, does the reads some list operations need,
+     * then writes everything at once through the shard's storage (commitlog, memtables).
+     */
+    private static CompletableFuture<Void> applyOnShard(ShardStorage storage, List<PartitionWrites.Partition> partitions, long now,
+                                                        long maxMutationBytes) {
+        List<TableEngine> engines = new ArrayList<>(partitions.size());
+        for (PartitionWrites.Partition partition : partitions) {
+            TableEngine engine = storage.table(partition.table().id());
+            if (engine == null) {
                 throw new InvalidRequestException("Table " + partition.table() + " was dropped while the write was running");
             }
+            engines.add(engine);
         }
-        PartitionUpdate[] updates = new PartitionUpdate[engines.length];
-        for (int i = 0; i < engines.length; i++) {
+        CompletableFuture<Void> reads = CompletableFuture.completedFuture(null);
+        for (int i = 0; i < partitions.size(); i++) {
             PartitionWrites.Partition partition = partitions.get(i);
-            for (PartitionWrites.ReadBeforeWrite read : partition.reads()) read.write().accept(currentCells(engines[i], partition, read, now));
-            updates[i] = partition.builder().build();
-            checkSize(updates[i], partition, maxMutationBytes);
+            TableEngine engine = engines.get(i);
+            for (PartitionWrites.ReadBeforeWrite read : partition.reads()) {
+                reads = reads.thenCompose(ignored -> currentCells(engine, partition, read, now)).thenAccept(read.write());
+            }
         }
-        for (int i = 0; i < engines.length; i++) engines[i].apply(updates[i]);
+        return reads.thenCompose(ignored -> {
+            List<PartitionUpdate> updates = new ArrayList<>(partitions.size());
+            for (PartitionWrites.Partition partition : partitions) {
+                PartitionUpdate update = partition.builder().build();
+                checkSize(update, partition, maxMutationBytes);
+                updates.add(update);
+            }
+            return storage.write(engines, updates);
+        });
     }
 
-    private static List<Cell> currentCells(TableEngine engine, PartitionWrites.Partition partition,
-                                           PartitionWrites.ReadBeforeWrite read, long now) {
+    private static CompletableFuture<List<Cell>> currentCells(TableEngine engine, PartitionWrites.Partition partition,
+                                                              PartitionWrites.ReadBeforeWrite read, long now) {
         BitSet columns = new BitSet();
         columns.set(read.column());
         boolean isStatic = read.clustering().isStatic();
         ReadFilter filter = new ReadFilter(isStatic ? List.of() : List.of(Slice.exactly(read.clustering())), false, columns, isStatic);
-        PartitionView view = engine.read(partition.key(), filter, now);
-        if (view == null) return List.of();
-        Row row;
-        if (isStatic) {
-            row = view.staticRow();
-        } else {
-            Iterator<Row> rows = view.rows();
-            row = rows.hasNext() ? rows.next() : null;
-        }
-        return row == null ? List.of() : List.copyOf(row.cellsOf(read.column()));
+        return engine.read(partition.key(), filter, now).thenApply(view -> {
+            if (view == null) return List.of();
+            Row row;
+            if (isStatic) {
+                row = view.staticRow();
+            } else {
+                Iterator<Row> rows = view.rows();
+                row = rows.hasNext() ? rows.next() : null;
+            }
+            return row == null ? List.of() : List.copyOf(row.cellsOf(read.column()));
+        });
     }
 
     private static void checkSize(PartitionUpdate update, PartitionWrites.Partition partition, long max) {

@@ -11,6 +11,7 @@ import org.charybdis.storage.data.Row;
 import org.charybdis.storage.data.Slice;
 import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.dht.TokenRange;
+import org.charybdis.storage.engine.PartitionScanner;
 import org.charybdis.storage.engine.PartitionView;
 import org.charybdis.storage.engine.ReadFilter;
 import org.charybdis.storage.engine.TableEngine;
@@ -19,6 +20,8 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The part of a SELECT that runs on the shard owning the data: reads partitions through the engine,
@@ -58,30 +61,85 @@ final class ShardReader {
      * Reads one partition, resuming after {@code resumeAfter} when not null, returning at most
      * {@code maxRows} rows and at most {@code partitionBudget} for this partition.
      */
-    PartitionChunk read(TableEngine engine, DecoratedKey key, Clustering resumeAfter, int partitionBudget, int maxRows) {
-        PartitionView view = engine.read(key, filter(resumeAfter), nowInSeconds);
-        if (view == null) return new PartitionChunk(key, List.of(), List.of(), true);
-        return rows(view, resumeAfter != null, partitionBudget, maxRows);
+    CompletableFuture<PartitionChunk> read(TableEngine engine, DecoratedKey key, Clustering resumeAfter, int partitionBudget, int maxRows) {
+        return engine.read(key, filter(resumeAfter), nowInSeconds).thenApply(view -> view == null
+                ? new PartitionChunk(key, List.of(), List.of(), true)
+                : rows(view, resumeAfter != null, partitionBudget, maxRows));
     }
 
     /** Scans the shard's partitions of the range in token order, after {@code after}, up to {@code maxRows} rows. */
-    ScanResult scan(TableEngine engine, TokenRange range, DecoratedKey after, Clustering resumeAfter, int partitionBudget, int maxRows) {
+    CompletableFuture<ScanResult> scan(TableEngine engine, TokenRange range, DecoratedKey after, Clustering resumeAfter,
+                                       int partitionBudget, int maxRows) {
         List<PartitionChunk> chunks = new ArrayList<>();
-        int rows = 0;
         if (after != null && resumeAfter != null && range.contains(after.token())) {
-            PartitionChunk first = read(engine, after, resumeAfter, partitionBudget, maxRows);
-            if (!first.rows().isEmpty()) chunks.add(first);
-            rows += first.rows().size();
-            if (!first.partitionDone()) return new ScanResult(chunks, false);
+            return read(engine, after, resumeAfter, partitionBudget, maxRows).thenCompose(first -> {
+                if (!first.rows().isEmpty()) chunks.add(first);
+                if (!first.partitionDone()) return CompletableFuture.completedFuture(new ScanResult(chunks, false));
+                return scanFrom(engine.scan(range, after, filter(null), nowInSeconds), chunks, first.rows().size(), maxRows);
+            });
         }
-        Iterator<PartitionView> partitions = engine.scan(range, after, filter(null), nowInSeconds);
-        while (rows < maxRows && partitions.hasNext()) {
-            PartitionChunk chunk = rows(partitions.next(), false, perPartitionLimit, maxRows - rows);
+        return scanFrom(engine.scan(range, after, filter(null), nowInSeconds), chunks, 0, maxRows);
+    }
+
+    /**
+     * Takes partitions from the scanner until maxRows rows are collected or the range ends. Loops while the
+     * scanner answers at once (memtable data) and continues asynchronously when it has to wait for the disk.
+     */
+    private CompletableFuture<ScanResult> scanFrom(PartitionScanner partitions, List<PartitionChunk> chunks, int rows, int maxRows) {
+        ScanProgress progress = new ScanProgress(partitions, chunks, rows, maxRows);
+        return progress.run();
+    }
+
+    /** One shard's scan in progress: the rows collected so far and where the scanner stands. */
+    private final class ScanProgress {
+        private final PartitionScanner partitions;
+        private final List<PartitionChunk> chunks;
+        private final int maxRows;
+        private int rows;
+
+        ScanProgress(PartitionScanner partitions, List<PartitionChunk> chunks, int rows, int maxRows) {
+            this.partitions = partitions;
+            this.chunks = chunks;
+            this.rows = rows;
+            this.maxRows = maxRows;
+        }
+
+        CompletableFuture<ScanResult> run() {
+            while (true) {
+                CompletableFuture<PartitionView> next = partitions.next();
+                if (!next.isDone()) {
+                    return next.thenCompose(view -> {
+                        ScanResult done = take(view);
+                        return done != null ? CompletableFuture.completedFuture(done) : run();
+                    });
+                }
+                PartitionView view;
+                try {
+                    view = next.join();
+                } catch (CompletionException e) {
+                    partitions.close();
+                    return CompletableFuture.failedFuture(e.getCause() != null ? e.getCause() : e);
+                }
+                ScanResult done = take(view);
+                if (done != null) return CompletableFuture.completedFuture(done);
+            }
+        }
+
+        /** Adds the partition's rows; returns the shard's result when the scan stops here, null to go on. */
+        private ScanResult take(PartitionView view) {
+            // past a full page, the shard is complete only if no partition with live data follows
+            if (rows >= maxRows) return closed(partitions, new ScanResult(chunks, view == null));
+            if (view == null) return closed(partitions, new ScanResult(chunks, true));
+            PartitionChunk chunk = rows(view, false, perPartitionLimit, maxRows - rows);
             if (!chunk.rows().isEmpty()) chunks.add(chunk);
             rows += chunk.rows().size();
-            if (!chunk.partitionDone()) return new ScanResult(chunks, false);
+            return chunk.partitionDone() ? null : closed(partitions, new ScanResult(chunks, false));
         }
-        return new ScanResult(chunks, !partitions.hasNext());
+    }
+
+    private static ScanResult closed(PartitionScanner scanner, ScanResult result) {
+        scanner.close();
+        return result;
     }
 
     private ReadFilter filter(Clustering resumeAfter) {

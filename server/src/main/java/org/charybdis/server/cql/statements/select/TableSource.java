@@ -13,10 +13,10 @@ import java.util.function.Function;
 /** Where a SELECT's reads run: on the shards owning the data, or on one in-memory snapshot (virtual tables). */
 interface TableSource {
     /** Runs the read on the shard owning the partition; completes on the calling shard. */
-    <T> CompletableFuture<T> onOwner(DecoratedKey key, Function<TableEngine, T> read);
+    <T> CompletableFuture<T> onOwner(DecoratedKey key, Function<TableEngine, CompletableFuture<T>> read);
 
     /** Runs the read on every shard; answers in shard order. */
-    <T> CompletableFuture<List<T>> onEvery(Function<TableEngine, T> read);
+    <T> CompletableFuture<List<T>> onEvery(Function<TableEngine, CompletableFuture<T>> read);
 
     static TableSource shards(Database database, TableMetadata table) {
         Function<org.charybdis.storage.engine.ShardStorage, TableEngine> engine = storage -> {
@@ -26,13 +26,13 @@ interface TableSource {
         };
         return new TableSource() {
             @Override
-            public <T> CompletableFuture<T> onOwner(DecoratedKey key, Function<TableEngine, T> read) {
-                return database.onShard(database.shardOf(key), storage -> read.apply(engine.apply(storage)));
+            public <T> CompletableFuture<T> onOwner(DecoratedKey key, Function<TableEngine, CompletableFuture<T>> read) {
+                return database.onShardAsync(database.shardOf(key), storage -> read.apply(engine.apply(storage)));
             }
 
             @Override
-            public <T> CompletableFuture<List<T>> onEvery(Function<TableEngine, T> read) {
-                return database.onAllShards(storage -> read.apply(engine.apply(storage)));
+            public <T> CompletableFuture<List<T>> onEvery(Function<TableEngine, CompletableFuture<T>> read) {
+                return database.onAllShardsAsync(storage -> read.apply(engine.apply(storage)));
             }
         };
     }
@@ -41,16 +41,16 @@ interface TableSource {
     static TableSource snapshot(TableEngine engine) {
         return new TableSource() {
             @Override
-            public <T> CompletableFuture<T> onOwner(DecoratedKey key, Function<TableEngine, T> read) {
+            public <T> CompletableFuture<T> onOwner(DecoratedKey key, Function<TableEngine, CompletableFuture<T>> read) {
                 try {
-                    return CompletableFuture.completedFuture(read.apply(engine));
+                    return read.apply(engine);
                 } catch (RuntimeException e) {
                     return CompletableFuture.failedFuture(e);
                 }
             }
 
             @Override
-            public <T> CompletableFuture<List<T>> onEvery(Function<TableEngine, T> read) {
+            public <T> CompletableFuture<List<T>> onEvery(Function<TableEngine, CompletableFuture<T>> read) {
                 return onOwner(null, read).thenApply(List::of);
             }
         };

@@ -93,7 +93,7 @@ final class ModificationTestNode implements AutoCloseable {
         UUID id = table(table).id();
         try {
             return database.onShard(database.shardOf(decorated), storage -> {
-                PartitionView view = storage.table(id).read(decorated, ReadFilter.ALL, now);
+                PartitionView view = storage.table(id).read(decorated, ReadFilter.ALL, now).join();
                 if (view == null) return null;
                 List<Row> rows = new ArrayList<>();
                 view.rows().forEachRemaining(rows::add);

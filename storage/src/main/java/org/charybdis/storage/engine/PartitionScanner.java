@@ -1,0 +1,73 @@
+package org.charybdis.storage.engine;
+
+import java.util.Iterator;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The partitions of a token range with live data, in token order, produced one at a time: a partition held
+ * in memory comes back at once, one on disk when its blocks have been read (on the calling shard).
+ * Owned by one shard thread; call {@link #next()} again only after the previous future completed.
+ */
+public interface PartitionScanner extends AutoCloseable {
+    /** The next partition, or null once the range is exhausted. */
+    CompletableFuture<PartitionView> next();
+
+    /** Releases what the scan holds (SSTable references); safe to call more than once. */
+    @Override
+    default void close() {}
+
+    /**
+     * Hands every remaining partition to the consumer, then closes the scanner. Loops without recursion
+     * while partitions come back at once; completes on the calling shard.
+     */
+    default CompletableFuture<Void> forEachRemaining(Consumer<PartitionView> consumer) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        drainInto(this, consumer, done);
+        return done;
+    }
+
+    private static void drainInto(PartitionScanner scanner, Consumer<PartitionView> consumer, CompletableFuture<Void> done) {
+        try {
+            while (true) {
+                CompletableFuture<PartitionView> next = scanner.next();
+                if (!next.isDone()) {
+                    next.whenComplete((view, failure) -> {
+                        if (failure != null) {
+                            scanner.close();
+                            done.completeExceptionally(failure);
+                        } else if (view == null) {
+                            scanner.close();
+                            done.complete(null);
+                        } else {
+                            try {
+                                consumer.accept(view);
+                            } catch (Throwable t) {
+                                scanner.close();
+                                done.completeExceptionally(t);
+                                return;
+                            }
+                            drainInto(scanner, consumer, done);
+                        }
+                    });
+                    return;
+                }
+                PartitionView view = next.join();
+                if (view == null) {
+                    scanner.close();
+                    done.complete(null);
+                    return;
+                }
+                consumer.accept(view);
+            }
+        } catch (Throwable t) {
+            scanner.close();
+            done.completeExceptionally(t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t);
+        }
+    }
+
+    /** A scanner over partitions already at hand. */
+    static PartitionScanner of(Iterator<PartitionView> partitions) {
+        return () -> CompletableFuture.completedFuture(partitions.hasNext() ? partitions.next() : null);
+    }
+}
