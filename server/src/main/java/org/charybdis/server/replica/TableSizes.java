@@ -40,13 +40,11 @@ public final class TableSizes {
 
     /** The table's statistics summed over the shards, as last published. */
     public TableEngine.Stats of(UUID table) {
-        long partitions = 0, bytes = 0;
+        TableEngine.Stats sum = TableEngine.Stats.EMPTY;
         for (int i = 0; i < published.length(); i++) {
             TableEngine.Stats stats = published.get(i).get(table);
-            if (stats == null) continue;
-            partitions += stats.partitionCount();
-            bytes += stats.dataSizeBytes();
+            if (stats != null) sum = sum.plus(stats);
         }
-        return new TableEngine.Stats(partitions, bytes);
+        return sum;
     }
 }

@@ -78,7 +78,7 @@ final class LocalTables {
                 row.put("table_name", table.name());
                 row.put("range_start", TOKEN);
                 row.put("range_end", TOKEN);
-                TableEngine.Stats stats = sizes == null ? new TableEngine.Stats(0, 0) : sizes.of(table.id());
+                TableEngine.Stats stats = sizes == null ? TableEngine.Stats.EMPTY : sizes.of(table.id());
                 row.put("mean_partition_size", stats.partitionCount() == 0 ? 0L : stats.dataSizeBytes() / stats.partitionCount());
                 row.put("partitions_count", stats.partitionCount());
                 rows.add(row);

@@ -2,9 +2,12 @@ package org.charybdis.storage.engine;
 
 import org.charybdis.storage.data.PartitionUpdate;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,10 +18,12 @@ public final class ShardStorage implements AutoCloseable {
     private final int shardId;
     private final StorageEngineFactory factory;
     private final Map<UUID, TableEngine> tables = new HashMap<>();
+    private final WriteLog log;
 
     public ShardStorage(int shardId, StorageEngineFactory factory) {
         this.shardId = shardId;
         this.factory = factory;
+        this.log = factory.writeLog(shardId);
     }
 
     public int shardId() { return shardId; }
@@ -61,8 +66,39 @@ public final class ShardStorage implements AutoCloseable {
      */
     public CompletableFuture<Void> write(List<TableEngine> engines, List<PartitionUpdate> updates) {
         if (engines.size() != updates.size()) throw new IllegalArgumentException(engines.size() + " engines for " + updates.size() + " updates");
-        for (int i = 0; i < engines.size(); i++) engines.get(i).apply(updates.get(i));
-        return CompletableFuture.completedFuture(null);
+        // applied as soon as logged, in the same task, so a memtable switch never separates a write from its position
+        return log.append(engines, updates).thenCompose(position -> {
+            for (int i = 0; i < engines.size(); i++) engines.get(i).apply(updates.get(i), position);
+            return log.awaitDurable(position);
+        });
+    }
+
+    /** Flushes the memtables of every table {@code which} selects; completes when their data is on disk. */
+    public CompletableFuture<Void> flush(Predicate<TableLayout> which) {
+        return forEach(which, TableEngine::flush);
+    }
+
+    /** Major compaction of every table {@code which} selects. */
+    public CompletableFuture<Void> compact(Predicate<TableLayout> which) {
+        return forEach(which, TableEngine::compact);
+    }
+
+    /** Flushes, then hard-links the files of every selected table under the snapshot's tag. */
+    public CompletableFuture<Void> snapshot(Predicate<TableLayout> which, String tag) {
+        return forEach(which, engine -> engine.snapshot(tag));
+    }
+
+    /** Drain: everything flushed, the log synced and closed; later writes fail. */
+    public CompletableFuture<Void> drain() {
+        return flush(layout -> true).thenCompose(ignored -> log.drain());
+    }
+
+    private CompletableFuture<Void> forEach(Predicate<TableLayout> which, Function<TableEngine, CompletableFuture<Void>> action) {
+        List<CompletableFuture<Void>> parts = new ArrayList<>();
+        for (TableEngine engine : List.copyOf(tables.values())) {
+            if (which.test(engine.layout())) parts.add(action.apply(engine));
+        }
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
     }
 
     public Collection<TableEngine> tables() {

@@ -56,13 +56,61 @@ public interface TableEngine extends AutoCloseable {
 
     Stats stats();
 
+    /** Writes the memtable out (no-op for engines without one); completes when the data is on disk. */
+    default CompletableFuture<Void> flush() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Major compaction: every file of the table merged, purgeable tombstones dropped. */
+    default CompletableFuture<Void> compact() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Flushes, then hard-links the table's files under {@code snapshots/<tag>}. */
+    default CompletableFuture<Void> snapshot(String tag) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                "the storage engine of " + layout().qualifiedName() + " keeps no files to snapshot"));
+    }
+
     /** Releases resources; the engine is unusable afterwards. Data stays unless the table is dropped. */
     @Override
     void close();
 
     /**
-     * @param partitionCount partitions stored (including ones holding only tombstones)
-     * @param dataSizeBytes  estimate of stored bytes, shadowed data not yet purged included
+     * @param partitionCount   partitions stored (including ones holding only tombstones; an estimate when on disk)
+     * @param dataSizeBytes    estimate of stored bytes, shadowed data not yet purged included
+     * @param memtableBytes    memory held by memtables (the active one and those being flushed)
+     * @param memtableSwitches memtables flushed since start
+     * @param sstableCount     live SSTables
+     * @param sstableBytes     bytes on disk of the live SSTables
+     * @param pendingFlushes   memtables waiting for or in flush
+     * @param pendingCompactions compactions the strategy would run now
+     * @param reads            partition reads served since start
+     * @param sstablesRead     SSTables those reads touched (reads / sstablesRead: SSTables per read)
      */
-    record Stats(long partitionCount, long dataSizeBytes) {}
+    record Stats(long partitionCount, long dataSizeBytes, long memtableBytes, long memtableSwitches, int sstableCount,
+                 long sstableBytes, int pendingFlushes, int pendingCompactions, long reads, long sstablesRead) {
+        /** An engine that keeps everything in memory. */
+        public static Stats inMemory(long partitionCount, long dataSizeBytes) {
+            return new Stats(partitionCount, dataSizeBytes, dataSizeBytes, 0, 0, 0, 0, 0, 0, 0);
+        }
+
+        /** Two shards' (or tables') figures added up. */
+        public Stats plus(Stats o) {
+            return new Stats(partitionCount + o.partitionCount, dataSizeBytes + o.dataSizeBytes, memtableBytes + o.memtableBytes,
+                    memtableSwitches + o.memtableSwitches, sstableCount + o.sstableCount, sstableBytes + o.sstableBytes,
+                    pendingFlushes + o.pendingFlushes, pendingCompactions + o.pendingCompactions, reads + o.reads,
+                    sstablesRead + o.sstablesRead);
+        }
+
+        public static final Stats EMPTY = new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /** A compaction running now, for {@code compactionstats}. */
+    record CompactionProgress(String id, String kind, String keyspace, String table, long bytesDone, long bytesTotal) {}
+
+    /** Compactions of this table running now. */
+    default java.util.List<CompactionProgress> activeCompactions() {
+        return java.util.List.of();
+    }
 }

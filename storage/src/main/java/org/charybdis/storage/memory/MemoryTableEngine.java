@@ -119,7 +119,7 @@ public final class MemoryTableEngine implements TableEngine {
 
     @Override
     public Stats stats() {
-        return new Stats(partitionCount, dataSize);
+        return Stats.inMemory(partitionCount, dataSize);
     }
 
     @Override

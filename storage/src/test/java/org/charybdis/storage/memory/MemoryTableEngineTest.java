@@ -202,7 +202,7 @@ class MemoryTableEngineTest {
         assertThat(engine.stats().partitionCount()).isEqualTo(2);
         assertThat(engine.stats().dataSizeBytes()).isPositive();
         engine.truncate();
-        assertThat(engine.stats()).isEqualTo(new TableEngine.Stats(0, 0));
+        assertThat(engine.stats()).isEqualTo(TableEngine.Stats.EMPTY);
         assertThat(engine.read(key(1), ReadFilter.ALL, NOW).join()).isNull();
     }
 

@@ -1,0 +1,41 @@
+package org.charybdis.storage.engine;
+
+import org.charybdis.storage.data.PartitionUpdate;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * How a shard makes writes durable before acknowledging them: the LSM engine's commitlog, or nothing for
+ * engines that keep no log. One per shard, used only on the shard's thread.
+ */
+public interface WriteLog {
+    /** No log: writes are applied at once and never replayed. */
+    WriteLog NONE = new WriteLog() {
+        @Override
+        public CompletableFuture<Long> append(List<TableEngine> engines, List<PartitionUpdate> updates) {
+            return CompletableFuture.completedFuture(TableEngine.NO_COMMITLOG_POSITION);
+        }
+
+        @Override
+        public CompletableFuture<Void> awaitDurable(long position) {
+            return CompletableFuture.completedFuture(null);
+        }
+    };
+
+    /**
+     * Records one shard's share of a mutation ({@code updates.get(i)} for {@code engines.get(i)}) as one entry,
+     * so replay applies all of it or none. Completes, in append order, with the entry's position once it is
+     * in the log; the caller then applies the updates with that position before doing anything else.
+     * Fails when the entry is larger than the log accepts.
+     */
+    CompletableFuture<Long> append(List<TableEngine> engines, List<PartitionUpdate> updates);
+
+    /** Completes when the entry at this position is as durable as the configured sync mode promises. */
+    CompletableFuture<Void> awaitDurable(long position);
+
+    /** Writes and syncs everything logged so far, then stops accepting entries (drain, shutdown). */
+    default CompletableFuture<Void> drain() {
+        return CompletableFuture.completedFuture(null);
+    }
+}
