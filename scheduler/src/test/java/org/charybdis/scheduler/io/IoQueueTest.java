@@ -56,10 +56,20 @@ class IoQueueTest {
     void offShardCallersCompleteOnTheIoThread() throws Exception {
         ShardRuntime runtime = start(ShardRuntimeConfig.defaults(1));
 
-        String completedOn = runtime.shard(0).io().submit(IoClass.QUERY, 0, () -> 1)
-                .thenApply(one -> Thread.currentThread().getName()).get(5, TimeUnit.SECONDS);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Boolean> io = runtime.shard(0).io().submit(IoClass.QUERY, 0, () -> {
+            try {
+                return release.await(5, TimeUnit.SECONDS); // so the continuation below is attached first
+            } catch (InterruptedException e) {
+                throw new java.io.InterruptedIOException();
+            }
+        });
+        CompletableFuture<String> completion = io.thenApply(released -> released + " " + Thread.currentThread().getName());
+        release.countDown();
 
-        assertThat(completedOn).startsWith("charybdis-io-");
+        String completedOn = completion.get(5, TimeUnit.SECONDS);
+
+        assertThat(completedOn).startsWith("true charybdis-io-");
     }
 
     @Test
