@@ -24,8 +24,6 @@ final class ManualIoTimer implements IoTimer {
 
     synchronized int wakeupsRequested() { return wakeupsRequested; }
 
-    synchronized boolean hasAlarm() { return !alarms.isEmpty(); }
-
     /** Moves the clock to the earliest alarm (if later than now) and fires it; false if there was none. */
     boolean fireNext() {
         Alarm next;
