@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -30,7 +31,7 @@ public final class Shard {
         this.id = id;
         this.runtime = runtime;
         this.reactor = new Reactor(this, parent, ioHandlerFactory, groups, quotaNanos, ioGroup);
-        this.io = new IoQueue(id, runtime.ioThreads());
+        this.io = new IoQueue(id, runtime.ioThreads(), runtime.disk(), IoQueue.DEFAULT_MAX_IN_FLIGHT);
     }
 
     /** The shard whose reactor thread is calling, or null off-shard. */
@@ -58,6 +59,16 @@ public final class Shard {
     public void execute(SchedulingGroup group, Runnable task) {
         Objects.requireNonNull(task, "task");
         reactor.execute(group, task);
+    }
+
+    /**
+     * Like {@link #execute(SchedulingGroup, Runnable)} for a task someone waits on: if the shard drops it while
+     * shutting down, {@code onDrop} hears why instead of the waiter hanging. Callable from any thread.
+     */
+    public void execute(SchedulingGroup group, Runnable task, Consumer<Throwable> onDrop) {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(onDrop, "onDrop");
+        reactor.execute(group, new DroppableTask(task, onDrop));
     }
 
     /**
@@ -118,6 +129,14 @@ public final class Shard {
     private SchedulingGroup replyGroup(SchedulingGroup targetGroup) {
         Shard caller = current();
         return caller != null && caller.runtime == runtime ? caller.currentGroup() : targetGroup;
+    }
+
+    private record DroppableTask(Runnable task, Consumer<Throwable> onDrop) implements RejectableTask {
+        @Override
+        public void run() { task.run(); }
+
+        @Override
+        public void reject(Throwable cause) { onDrop.accept(cause); }
     }
 
     /** Counters of one group on one shard; published when the reactor finishes a slice of the group's tasks. */

@@ -7,6 +7,8 @@ import io.netty.util.concurrent.DefaultPromise;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.Promise;
+import org.charybdis.scheduler.io.IoTimer;
+import org.charybdis.scheduler.io.SharedDisk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,6 +48,8 @@ public final class ShardRuntime implements AutoCloseable {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Promise<Void> termination = new DefaultPromise<>(GlobalEventExecutor.INSTANCE);
     private final ExecutorService ioThreads;
+    private final ScheduledExecutorService ioTimer;
+    private final SharedDisk disk;
 
     /**
      * Starts one reactor thread per shard on the configured IO transport; a transport that fails to start
@@ -74,6 +79,8 @@ public final class ShardRuntime implements AutoCloseable {
     private ShardRuntime(ShardRuntimeConfig config, NettyTransport transport) {
         this.transport = transport;
         this.ioThreads = Executors.newFixedThreadPool(Math.max(4, 2 * config.shards()), Thread.ofPlatform().daemon().name("charybdis-io-", 0).factory());
+        this.ioTimer = IoTimer.newTimerThread("charybdis-io-timer");
+        this.disk = new SharedDisk(config.ioCapacity(), IoTimer.on(ioTimer));
         List<SchedulingGroup> builtIn = List.of(
                 new SchedulingGroup(0, STATEMENT, 1000),
                 new SchedulingGroup(1, MEMTABLE_FLUSH, 1000),
@@ -92,6 +99,7 @@ public final class ShardRuntime implements AutoCloseable {
         } catch (RuntimeException | LinkageError e) {
             stopAndJoin(created, true);
             ioThreads.shutdownNow();
+            ioTimer.shutdownNow();
             throw e;
         }
         this.shards = List.copyOf(created);
@@ -170,6 +178,9 @@ public final class ShardRuntime implements AutoCloseable {
     /** Threads that run the shards' blocking file operations, shared by every shard's IO queue. */
     Executor ioThreads() { return ioThreads; }
 
+    /** The data disk every shard's IO queue draws on: capacity, token bucket, wake-up timer. */
+    SharedDisk disk() { return disk; }
+
     Future<Void> terminationFuture() { return termination; }
 
     void closeAsync() {
@@ -184,6 +195,8 @@ public final class ShardRuntime implements AutoCloseable {
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             closing.set(true);
             stopAndJoin(shards, false);
+            ioThreads.shutdownNow();
+            ioTimer.shutdownNow();
             throw new IllegalStateException("shard reactors failed to start on " + transport.name(),
                     e instanceof ExecutionException ? e.getCause() : e);
         }
@@ -199,7 +212,9 @@ public final class ShardRuntime implements AutoCloseable {
     private void shutDown() {
         stallDetector.stop();
         stopAndJoin(shards, false);
+        for (Shard shard : shards) shard.io().close(); // waiting requests fail now; running ones finish
         ioThreads.shutdown();
+        ioTimer.shutdownNow();
         termination.trySuccess(null);
     }
 

@@ -1,5 +1,7 @@
 package org.charybdis.scheduler;
 
+import org.charybdis.scheduler.io.IoCapacity;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -10,8 +12,10 @@ import java.util.Objects;
  * @param transport      which Netty IO transport the reactors drive
  * @param taskQuota      how long a group runs before the reactor looks at IO and other groups (~0.5 ms)
  * @param stallThreshold a task running longer than this is logged by the stall detector (25 ms)
+ * @param ioCapacity     what the data disk can do (io-properties.yaml); {@link IoCapacity#UNLIMITED} by default
  */
-public record ShardRuntimeConfig(int shards, IoTransport transport, Duration taskQuota, Duration stallThreshold) {
+public record ShardRuntimeConfig(int shards, IoTransport transport, Duration taskQuota, Duration stallThreshold,
+                                 IoCapacity ioCapacity) {
     public enum IoTransport { AUTO, IO_URING, EPOLL, NIO }
 
     public ShardRuntimeConfig {
@@ -21,6 +25,12 @@ public record ShardRuntimeConfig(int shards, IoTransport transport, Duration tas
         if (stallThreshold.isNegative() || stallThreshold.isZero()) {
             throw new IllegalArgumentException("stallThreshold must be positive");
         }
+        Objects.requireNonNull(ioCapacity, "ioCapacity");
+    }
+
+    /** A layout with an unlimited disk capacity. */
+    public ShardRuntimeConfig(int shards, IoTransport transport, Duration taskQuota, Duration stallThreshold) {
+        this(shards, transport, taskQuota, stallThreshold, IoCapacity.UNLIMITED);
     }
 
     public static ShardRuntimeConfig defaults(int shards) {
@@ -28,10 +38,14 @@ public record ShardRuntimeConfig(int shards, IoTransport transport, Duration tas
     }
 
     public ShardRuntimeConfig withTransport(IoTransport newTransport) {
-        return new ShardRuntimeConfig(shards, newTransport, taskQuota, stallThreshold);
+        return new ShardRuntimeConfig(shards, newTransport, taskQuota, stallThreshold, ioCapacity);
     }
 
     public ShardRuntimeConfig withStallThreshold(Duration newThreshold) {
-        return new ShardRuntimeConfig(shards, transport, taskQuota, newThreshold);
+        return new ShardRuntimeConfig(shards, transport, taskQuota, newThreshold, ioCapacity);
+    }
+
+    public ShardRuntimeConfig withIoCapacity(IoCapacity newCapacity) {
+        return new ShardRuntimeConfig(shards, transport, taskQuota, stallThreshold, newCapacity);
     }
 }

@@ -2,15 +2,20 @@ package org.charybdis.scheduler.io;
 
 import org.charybdis.scheduler.SchedulingGroup;
 import org.charybdis.scheduler.Shard;
+import org.jctools.queues.MpscUnboundedArrayQueue;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One shard's disk queue: every read, write, sync and metadata operation of the shard's storage goes through
@@ -18,15 +23,56 @@ import java.util.concurrent.RejectedExecutionException;
  * calling shard, in the scheduling group the caller was running in. Callers off any shard (tests, start-up
  * code) get their completion on the IO thread.
  * <p>
- * Buffers handed to a request belong to the queue until its future completes.
+ * Requests wait in per-class queues and are dispatched by virtual-time fair queueing on their cost (disk time
+ * from the {@link IoCapacity}), so under contention classes get the disk in proportion to their shares. Dispatch
+ * is paced by the {@link SharedDisk}'s token bucket and capped at {@code maxInFlight} requests, so this queue,
+ * not the kernel, decides the order. Whoever submits or completes a request takes the dispatcher role for as
+ * long as there is work it may dispatch (a lock-free hand-over, never a wait); a refilling bucket is waited out
+ * on the disk's timer, not on any thread.
+ * <p>
+ * Buffers handed to a request belong to the queue until its future completes. Cancelling a future before its
+ * request is dispatched drops the request.
  */
 public final class IoQueue {
+    /** Requests of one shard handed to the IO threads at once; more wait here, in priority order. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 32;
+
+    private static final VarHandle WIP;
+
+    static {
+        try {
+            WIP = MethodHandles.lookup().findVarHandle(IoQueue.class, "wip", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final int shardId;
     private final Executor ioThreads;
+    private final SharedDisk disk;
+    private final int maxInFlight;
+    private final MpscUnboundedArrayQueue<IoRequest<?>> inbox = new MpscUnboundedArrayQueue<>(64);
+    private final FairQueue waiting = new FairQueue(); // dispatcher-owned
+    private final IoClassStats[] stats = new IoClassStats[IoClass.values().length];
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean wakeupArmed = new AtomicBoolean();
+    private final Runnable wakeup = this::onWakeup;
+    /** Signals not yet served by the dispatcher; whoever raises it from 0 becomes the dispatcher. */
+    private volatile int wip;
+    private volatile boolean closed;
 
+    /** A queue with no capacity limit of its own disk, for code running without a runtime. */
     public IoQueue(int shardId, Executor ioThreads) {
+        this(shardId, ioThreads, new SharedDisk(IoCapacity.UNLIMITED, DefaultTimer.INSTANCE), DEFAULT_MAX_IN_FLIGHT);
+    }
+
+    public IoQueue(int shardId, Executor ioThreads, SharedDisk disk, int maxInFlight) {
+        if (maxInFlight < 1) throw new IllegalArgumentException("maxInFlight must be positive: " + maxInFlight);
         this.shardId = shardId;
         this.ioThreads = Objects.requireNonNull(ioThreads, "ioThreads");
+        this.disk = Objects.requireNonNull(disk, "disk");
+        this.maxInFlight = maxInFlight;
+        for (IoClass ioClass : IoClass.values()) stats[ioClass.ordinal()] = new IoClassStats();
     }
 
     public int shardId() { return shardId; }
@@ -36,7 +82,7 @@ public final class IoQueue {
      * short only at the end of the file.
      */
     public CompletableFuture<Integer> read(FileChannel channel, ByteBuffer dst, long position, IoClass ioClass) {
-        return submit(ioClass, dst.remaining(), () -> {
+        return enqueue(ioClass, false, dst.remaining(), () -> {
             int total = 0;
             while (dst.hasRemaining()) {
                 int n = channel.read(dst, position + total);
@@ -59,57 +105,183 @@ public final class IoQueue {
 
     /** Writes all of {@code src} at {@code position}. */
     public CompletableFuture<Void> write(FileChannel channel, ByteBuffer src, long position, IoClass ioClass) {
-        return submit(ioClass, src.remaining(), () -> {
+        return enqueue(ioClass, true, src.remaining(), () -> {
             long at = position;
             while (src.hasRemaining()) at += channel.write(src, at);
             return null;
         });
     }
 
-    /** fsync (metadata true) or fdatasync (false). */
+    /** fsync (metadata true) or fdatasync (false); costs one write request. */
     public CompletableFuture<Void> sync(FileChannel channel, boolean metadata, IoClass ioClass) {
-        return submit(ioClass, 0, () -> {
+        return enqueue(ioClass, true, 0, () -> {
             channel.force(metadata);
             return null;
         });
     }
 
-    /** Runs any other blocking file operation; {@code bytes} is what it moves, for the scheduler's accounting. */
+    /**
+     * Runs any other blocking file operation; {@code bytes} is what it moves, for the scheduler's accounting.
+     * It is costed as a write, the direction metadata operations load.
+     */
     public <T> CompletableFuture<T> submit(IoClass ioClass, long bytes, IoTask<T> task) {
-        Objects.requireNonNull(ioClass, "ioClass");
-        Shard caller = Shard.current();
-        SchedulingGroup group = caller == null ? null : caller.currentGroup();
-        CompletableFuture<T> future = new CompletableFuture<>();
-        try {
-            ioThreads.execute(() -> {
-                T value = null;
-                Throwable failure = null;
-                try {
-                    value = task.run();
-                } catch (Throwable t) {
-                    failure = t;
-                }
-                complete(future, caller, group, value, failure);
-            });
-        } catch (RejectedExecutionException e) {
-            future.completeExceptionally(new IOException("IO queue of shard " + shardId + " is shut down", e));
-        }
-        return future;
+        return enqueue(ioClass, true, bytes, task);
     }
 
-    private static <T> void complete(CompletableFuture<T> future, Shard caller, SchedulingGroup group, T value, Throwable failure) {
-        Runnable completion = () -> {
-            if (failure != null) future.completeExceptionally(failure);
-            else future.complete(value);
-        };
-        if (caller == null) {
-            completion.run();
+    /** Changes a class's shares on this shard (1 to 1,000,000; defaults {@link IoClass#defaultShares}); any thread. */
+    public void setShares(IoClass ioClass, int shares) { waiting.setShares(Objects.requireNonNull(ioClass), shares); }
+
+    public int shares(IoClass ioClass) { return waiting.shares(ioClass); }
+
+    /** Per-class counters of this shard, readable from any thread (metrics). */
+    public ClassStats stats(IoClass ioClass) { return stats[ioClass.ordinal()]; }
+
+    /** Requests of this shard on the IO threads now. */
+    public int inFlight() { return inFlight.get(); }
+
+    public int maxInFlight() { return maxInFlight; }
+
+    public IoCapacity capacity() { return disk.capacity(); }
+
+    /**
+     * Refuses new requests and fails the waiting ones with IOException; requests already on an IO thread finish.
+     * Called by the runtime when it shuts down. Idempotent.
+     */
+    public void close() {
+        closed = true;
+        signal();
+    }
+
+    /** Counters of one IO class on one shard. */
+    public interface ClassStats {
+        /** Requests finished on an IO thread since start, failed ones included. */
+        long opsCompleted();
+
+        /** Of those, the ones whose operation threw. */
+        long opsFailed();
+
+        /** Bytes moved by requests that succeeded (as the caller declared them). */
+        long bytesCompleted();
+
+        /** Requests waiting in this queue now. */
+        long queueLength();
+
+        /** Requests on an IO thread now. */
+        long inFlight();
+
+        /** Time requests spent waiting here before dispatch, summed. */
+        long queueWaitNanos();
+
+        /** Disk time ({@link IoCapacity#costNanos}) of the requests dispatched, summed: the class's use of the disk. */
+        long dispatchedCostNanos();
+    }
+
+    // ---- request life cycle -------------------------------------------------------------------------------
+
+    private <T> CompletableFuture<T> enqueue(IoClass ioClass, boolean write, long bytes, IoTask<T> task) {
+        Objects.requireNonNull(ioClass, "ioClass");
+        Objects.requireNonNull(task, "task");
+        Shard caller = Shard.current();
+        SchedulingGroup group = caller == null ? null : caller.currentGroup();
+        long cost = disk.capacity().costNanos(write, bytes);
+        IoRequest<T> request = new IoRequest<>(this, ioClass, bytes, cost, task, caller, group, disk.timer().nanoTime());
+        if (closed) {
+            request.fail(shutDown());
+            return request;
+        }
+        stats[ioClass.ordinal()].queued();
+        inbox.offer(request);
+        signal();
+        return request;
+    }
+
+    /** IO thread, after the operation ran and before its completion is delivered. */
+    void finished(IoRequest<?> request, boolean succeeded) {
+        stats[request.ioClass().ordinal()].finished(request.bytes(), succeeded);
+        inFlight.decrementAndGet();
+    }
+
+    /**
+     * Dispatches what may be dispatched. The first thread to raise {@code wip} from 0 dispatches, also on behalf
+     * of everyone who signals meanwhile; the others return at once.
+     */
+    void signal() {
+        if ((int) WIP.getAndAdd(this, 1) != 0) return;
+        int missed = 1;
+        do {
+            dispatchPass();
+            missed = (int) WIP.getAndAdd(this, -missed) - missed;
+        } while (missed != 0);
+    }
+
+    private void dispatchPass() {
+        IoRequest<?> request;
+        while ((request = inbox.relaxedPoll()) != null) waiting.add(request);
+        if (closed) {
+            failWaiting();
             return;
         }
-        try {
-            caller.execute(group, completion);
-        } catch (RejectedExecutionException e) {
-            future.completeExceptionally(e);
+        while (inFlight.get() < maxInFlight) {
+            IoClass next = waiting.next();
+            if (next == null) return;
+            IoRequest<?> head = waiting.head(next);
+            if (head.isDone()) { // cancelled by its caller while waiting
+                waiting.dropHead(next);
+                stats[next.ordinal()].droppedFromQueue();
+                continue;
+            }
+            long wait = disk.tryAcquire(head.cost());
+            if (wait > 0) {
+                armWakeup(wait);
+                return;
+            }
+            waiting.removeHead(next);
+            dispatch(head);
         }
+    }
+
+    private void dispatch(IoRequest<?> request) {
+        IoClassStats classStats = stats[request.ioClass().ordinal()];
+        classStats.dispatched(disk.timer().nanoTime() - request.enqueuedAt(), request.cost());
+        inFlight.incrementAndGet();
+        try {
+            ioThreads.execute(request);
+        } catch (RejectedExecutionException e) {
+            inFlight.decrementAndGet();
+            classStats.notRun();
+            request.fail(new IOException("IO queue of shard " + shardId + " is shut down", e));
+        }
+    }
+
+    private void failWaiting() {
+        IoRequest<?> request;
+        while ((request = waiting.removeAny()) != null) {
+            stats[request.ioClass().ordinal()].droppedFromQueue();
+            request.fail(shutDown());
+        }
+    }
+
+    /** The bucket is in debt: come back when it has paid off, unless a wake-up is already due. */
+    private void armWakeup(long delayNanos) {
+        if (!wakeupArmed.compareAndSet(false, true)) return;
+        try {
+            disk.timer().wakeAfter(delayNanos, wakeup);
+        } catch (RejectedExecutionException e) {
+            wakeupArmed.set(false); // the timer stopped: the runtime is closing and will fail what waits
+        }
+    }
+
+    private void onWakeup() {
+        wakeupArmed.set(false);
+        signal();
+    }
+
+    private IOException shutDown() {
+        return new IOException("IO queue of shard " + shardId + " is shut down");
+    }
+
+    /** The timer of queues built without a runtime: one daemon thread for the JVM, made on first use. */
+    private static final class DefaultTimer {
+        static final IoTimer INSTANCE = IoTimer.on(IoTimer.newTimerThread("charybdis-io-timer"));
     }
 }
