@@ -1,0 +1,33 @@
+package org.charybdis.storage.lsm;
+
+import org.charybdis.storage.commitlog.CommitLogConfig;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Settings of the LSM engine on every shard.
+ *
+ * @param dataDirectory       where table directories live ({@code <keyspace>/<table>-<id>/shard-<n>})
+ * @param commitLog           the commitlog's settings (its directory holds every shard's segments)
+ * @param memtableBytesPerShard off-heap memory each shard's memtables may use; writes wait above it
+ * @param flushThreshold      fraction of that budget above which the largest memtable is flushed
+ * @param chunkCacheBytesPerShard decompressed SSTable chunks kept per shard for point reads
+ * @param compactionsPerShard compactions a shard runs at once
+ */
+public record LsmConfig(Path dataDirectory, CommitLogConfig commitLog, long memtableBytesPerShard, double flushThreshold,
+                        long chunkCacheBytesPerShard, int compactionsPerShard) {
+    public LsmConfig {
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(commitLog, "commitLog");
+        if (memtableBytesPerShard < (1 << 20)) throw new IllegalArgumentException("memtable space per shard must be at least 1 MiB: " + memtableBytesPerShard);
+        if (!(flushThreshold > 0 && flushThreshold <= 1)) throw new IllegalArgumentException("flush threshold must be in (0, 1]: " + flushThreshold);
+        if (chunkCacheBytesPerShard < 0) throw new IllegalArgumentException("negative chunk cache size");
+        if (compactionsPerShard < 1) throw new IllegalArgumentException("at least one compaction per shard");
+    }
+
+    public static LsmConfig defaults(Path workdir) {
+        return new LsmConfig(workdir.resolve("data"), CommitLogConfig.defaults(workdir.resolve("commitlog")), 256L << 20, 0.5,
+                32L << 20, 2);
+    }
+}
