@@ -26,7 +26,7 @@ final class NativeRowStore {
     private Arena arena; // created on the first append: empty memtables hold no native memory
     private MemorySegment[] segments = new MemorySegment[8];
     private int segmentCount;
-    private MemorySegment slab; // the slab rows are appended to, or null before the first
+    private int slabIndex = -1; // the segment small rows are appended to, -1 before the first
     private int slabPosition;
     private long allocatedBytes;
     private long appendedBytes;
@@ -44,12 +44,12 @@ final class NativeRowStore {
         if (length > slabSize / 8) {
             address = addSegment(length);
         } else {
-            if (slab == null || slabSize - slabPosition < length) {
+            if (slabIndex < 0 || slabSize - slabPosition < length) {
                 address = addSegment(slabSize);
-                slab = segments[segmentCount - 1];
+                slabIndex = (int) (address >>> 32);
                 slabPosition = 0;
             } else {
-                address = (long) (segmentCount - 1) << 32 | slabPosition;
+                address = (long) slabIndex << 32 | slabPosition;
             }
             slabPosition += length;
         }
@@ -93,7 +93,6 @@ final class NativeRowStore {
         if (arena != null) arena.close();
         arena = null;
         segments = null;
-        slab = null;
         memory.release(allocatedBytes);
         allocatedBytes = 0;
     }
