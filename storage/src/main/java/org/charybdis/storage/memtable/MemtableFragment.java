@@ -44,6 +44,7 @@ final class MemtableFragment implements PartitionFragment {
     /** The stored static row, decoded anew at each call. */
     @Override
     public Row staticRow() {
+        memtable.checkUsable();
         long address = partition.staticRow;
         return address == MemtablePartition.NO_ROW ? null : memtable.readRow(address);
     }
