@@ -19,7 +19,9 @@ import org.charybdis.server.transport.ConnectionHandler;
 import org.charybdis.server.transport.ConnectionServices;
 import org.charybdis.server.transport.CqlServer;
 import org.charybdis.server.transport.EventNotifier;
-import org.charybdis.storage.memory.MemoryEngineFactory;
+import org.charybdis.storage.lsm.LsmEngineFactory;
+import org.charybdis.server.config.StorageSettings;
+import org.charybdis.server.replica.NodeDirectory;
 import org.charybdis.server.config.ServerConfig;
 import org.charybdis.server.http.HttpEndpoint;
 import org.charybdis.server.http.HttpEndpoint.Reply;
@@ -49,6 +51,7 @@ public final class CharybdisServer implements AutoCloseable {
     private final ShardRuntime runtime;
     private final ServerMetrics metrics;
     private final MultiThreadIoEventLoopGroup operatorLoop;
+    private final LsmEngineFactory engines;
     private final Database database;
     private final EventNotifier events = new EventNotifier();
     private final SchemaManager schema;
@@ -66,11 +69,14 @@ public final class CharybdisServer implements AutoCloseable {
         this.config = config = choosePorts(config);
         ShardRuntimeConfig.IoTransport transport = ShardRuntimeConfig.IoTransport.valueOf(
                 config.get(ServerConfig.IO_TRANSPORT).toUpperCase(Locale.ROOT));
+        NodeDirectory.checkShardCount(config.dataDirectory(), config.get(ServerConfig.SMP));
         this.runtime = ShardRuntime.start(new ShardRuntimeConfig(config.get(ServerConfig.SMP), transport,
-                Duration.ofNanos(500_000), Duration.ofMillis(config.get(ServerConfig.REACTOR_STALL_THRESHOLD_MS))));
+                Duration.ofNanos(500_000), Duration.ofMillis(config.get(ServerConfig.REACTOR_STALL_THRESHOLD_MS)))
+                .withIoCapacity(StorageSettings.ioCapacity(config)));
         this.metrics = new ServerMetrics(runtime);
         this.operatorLoop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        this.database = new Database(runtime, new MemoryEngineFactory());
+        this.engines = new LsmEngineFactory(StorageSettings.lsm(config), runtime.shardCount());
+        this.database = new Database(runtime, engines);
         database.publishTableSizes(5);
         this.schema = new SchemaManager(database, events, initialSchema());
         Authenticator authenticator = config.passwordAuthentication() ? passwordAuthenticator() : new AllowAllAuthenticator();
@@ -104,6 +110,7 @@ public final class CharybdisServer implements AutoCloseable {
     public static CharybdisServer start(ServerConfig config) {
         CharybdisServer server = new CharybdisServer(config);
         try {
+            server.engines.start(server.runtime).join(); // commitlog replay: before anything reads or writes
             if (server.context.authenticator() instanceof PasswordAuthenticator passwords) {
                 passwords.setupDefaultSuperuser().join(); // main thread: waiting here blocks no shard
             }
@@ -166,6 +173,20 @@ public final class CharybdisServer implements AutoCloseable {
     /** The bound admin API port, or -1 if disabled. */
     public int apiPort() { return adminApi == null ? -1 : adminApi.port(); }
 
+    /** Clean shutdown of the data: everything flushed and the commitlog synced (drain), then the files closed. */
+    private void stopStorage() {
+        try {
+            database.onAllShardsAsync(org.charybdis.storage.engine.ShardStorage::drain).get(2, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (Exception e) {
+            log.warn("Could not drain the storage before stopping; the commitlog will be replayed at the next start", e);
+        }
+        try {
+            database.close().get(1, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (Exception e) {
+            log.warn("Could not close the storage cleanly", e);
+        }
+    }
+
     @Override
     public synchronized void close() {
         if (closed) return;
@@ -180,8 +201,8 @@ public final class CharybdisServer implements AutoCloseable {
         if (adminApi != null) adminApi.close();
         if (prometheus != null) prometheus.close();
         operatorLoop.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        stopStorage();
         runtime.close();
-        database.close();
         log.info("Charybdis stopped");
     }
 }

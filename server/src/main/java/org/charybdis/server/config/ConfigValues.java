@@ -86,6 +86,37 @@ final class ConfigValues {
         }
     }
 
+    /** A directory; a YAML list (scylla.yaml's data_file_directories) may name exactly one. Empty: the default. */
+    static String directory(Object raw) {
+        if (raw instanceof java.util.List<?> list) {
+            if (list.size() != 1) throw new IllegalArgumentException("exactly one directory is supported, got " + list.size());
+            raw = list.getFirst();
+        }
+        return raw == null ? "" : raw.toString().trim();
+    }
+
+    /** A fraction in (0, 1], like 0.5. */
+    static Double fraction(Object raw) {
+        double value;
+        if (raw instanceof Number n) value = n.doubleValue();
+        else {
+            try {
+                value = Double.parseDouble(string(raw).trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected a fraction such as 0.5");
+            }
+        }
+        if (!(value > 0 && value <= 1)) throw new IllegalArgumentException("must be greater than 0 and at most 1");
+        return value;
+    }
+
+    /** A non-negative integer (0 has a meaning, e.g. "sync at once"). */
+    static Integer nonNegative(Object raw) {
+        int value = integer(raw);
+        if (value < 0) throw new IllegalArgumentException("must not be negative");
+        return value;
+    }
+
     static Function1<String> oneOf(String... allowed) {
         return raw -> {
             String text = string(raw).trim();

@@ -20,6 +20,15 @@ public final class ServerConfig {
     public static final ConfigKey<String> WORKDIR = key("workdir", String.class, "./data", ConfigValues::string, "Directory holding data, commitlog and other directories unless given");
     public static final ConfigKey<Integer> SMP = key("smp", Integer.class, Runtime.getRuntime().availableProcessors(), ConfigValues::positive, "Number of shards (reactor threads)");
     public static final ConfigKey<Long> MEMORY = key("memory", Long.class, 1L << 30, ConfigValues::size, "Off-heap memory budget (e.g. 512M, 4G)");
+    public static final ConfigKey<String> DATA_FILE_DIRECTORIES = key("data_file_directories", String.class, "", ConfigValues::directory, "Directory of the tables' SSTables (default: <workdir>/data)");
+    public static final ConfigKey<String> COMMITLOG_DIRECTORY = key("commitlog_directory", String.class, "", ConfigValues::directory, "Directory of the commitlog segments (default: <workdir>/commitlog)");
+    public static final ConfigKey<String> COMMITLOG_SYNC = key("commitlog_sync", String.class, "periodic", ConfigValues.oneOf("periodic", "batch"), "periodic: fsync every commitlog_sync_period_in_ms; batch: acknowledge a write only after its fsync");
+    public static final ConfigKey<Integer> COMMITLOG_SYNC_PERIOD_IN_MS = key("commitlog_sync_period_in_ms", Integer.class, 10000, ConfigValues::positive, "Time between commitlog fsyncs in periodic mode");
+    public static final ConfigKey<Integer> COMMITLOG_SYNC_BATCH_WINDOW_IN_MS = key("commitlog_sync_batch_window_in_ms", Integer.class, 2, ConfigValues::nonNegative, "In batch mode, how long writes are gathered into one fsync (0: at once)");
+    public static final ConfigKey<Integer> COMMITLOG_SEGMENT_SIZE_IN_MB = key("commitlog_segment_size_in_mb", Integer.class, 32, ConfigValues::positive, "Size of each pre-allocated commitlog segment; a mutation may take at most half of one");
+    public static final ConfigKey<Integer> COMMITLOG_TOTAL_SPACE_IN_MB = key("commitlog_total_space_in_mb", Integer.class, 8192, ConfigValues::positive, "Commitlog space per shard above which the oldest memtables are flushed");
+    public static final ConfigKey<Double> MEMTABLE_TOTAL_SPACE = key("memtable_total_space", Double.class, 0.5, ConfigValues::fraction, "Share of `memory` the memtables may use (per shard: memory * share / smp)");
+    public static final ConfigKey<String> IO_PROPERTIES_FILE = key("io_properties_file", String.class, "", ConfigValues::directory, "Disk capacity (read/write IOPS and bandwidth) in ScyllaDB's io-properties.yaml format; empty: unlimited");
     public static final ConfigKey<String> AUTHENTICATOR = key("authenticator", String.class, "AllowAllAuthenticator",
             ConfigValues.oneOf("AllowAllAuthenticator", "PasswordAuthenticator"), "AllowAllAuthenticator or PasswordAuthenticator");
     public static final ConfigKey<Integer> PROMETHEUS_PORT = key("prometheus_port", Integer.class, 9180, ConfigValues::portOrDisabled, "Prometheus metrics port (-1 disables)");
@@ -61,6 +70,18 @@ public final class ServerConfig {
 
     public Path workdir() {
         return Path.of(get(WORKDIR)).toAbsolutePath().normalize();
+    }
+
+    /** The SSTable directory: data_file_directories, or workdir/data. */
+    public Path dataDirectory() {
+        String configured = get(DATA_FILE_DIRECTORIES);
+        return (configured.isEmpty() ? workdir().resolve("data") : Path.of(configured)).toAbsolutePath().normalize();
+    }
+
+    /** The commitlog directory: commitlog_directory, or workdir/commitlog. */
+    public Path commitLogDirectory() {
+        String configured = get(COMMITLOG_DIRECTORY);
+        return (configured.isEmpty() ? workdir().resolve("commitlog") : Path.of(configured)).toAbsolutePath().normalize();
     }
 
     public boolean passwordAuthentication() {

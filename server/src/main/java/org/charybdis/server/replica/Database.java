@@ -127,7 +127,11 @@ public final class Database {
         return group != null ? group : runtime.group(ShardRuntime.STATEMENT);
     }
 
-    public void close() {
-        for (ShardStorage s : shards) s.close();
+    /** Closes every shard's storage on its own thread (engines own files and memory there). */
+    public CompletableFuture<List<Void>> close() {
+        return onAllShards(storage -> {
+            storage.close();
+            return null;
+        });
     }
 }

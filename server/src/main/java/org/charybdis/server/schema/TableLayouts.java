@@ -5,6 +5,7 @@ import org.charybdis.cql.types.CqlType;
 import org.charybdis.storage.data.ClusteringComparator;
 import org.charybdis.storage.data.UnsignedBytes;
 import org.charybdis.storage.engine.ColumnLayout;
+import org.charybdis.storage.engine.StorageParams;
 import org.charybdis.storage.engine.TableLayout;
 
 import java.nio.ByteBuffer;
@@ -31,7 +32,12 @@ public final class TableLayouts {
         }
         return new TableLayout(table.id(), table.keyspace(), table.name(), table.partitionKey().size(),
                 new ClusteringComparator(orders, reversed), columns,
-                table.params().gcGraceSeconds(), table.params().defaultTimeToLive());
+                table.params().gcGraceSeconds(), table.params().defaultTimeToLive(), storageParams(table.params()));
+    }
+
+    private static StorageParams storageParams(TableParams params) {
+        return new StorageParams(params.mapOption(TableParams.COMPACTION), params.mapOption(TableParams.COMPRESSION),
+                ((Number) params.get("bloom_filter_fp_chance")).doubleValue());
     }
 
     /** Order of the cells of one non-frozen collection (by element, key or list position) or UDT (by field). */

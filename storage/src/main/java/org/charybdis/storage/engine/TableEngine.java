@@ -51,8 +51,8 @@ public interface TableEngine extends AutoCloseable {
     /** Like {@link #scan(TokenRange, ReadFilter, long)}, starting strictly after {@code after} when not null (paging). */
     PartitionScanner scan(TokenRange range, DecoratedKey after, ReadFilter filter, long nowInSeconds);
 
-    /** Removes all data (TRUNCATE). */
-    void truncate();
+    /** Removes all data (TRUNCATE); completes once the removal is durable. */
+    CompletableFuture<Void> truncate();
 
     Stats stats();
 

@@ -1,6 +1,9 @@
 package org.charybdis.storage.engine;
 
+import org.charybdis.storage.data.Cell;
 import org.charybdis.storage.data.ClusteringComparator;
+import org.charybdis.storage.data.PartitionUpdate;
+import org.charybdis.storage.data.RowUpdate;
 import org.charybdis.storage.data.ColumnOrder;
 
 import java.nio.ByteBuffer;
@@ -23,12 +26,20 @@ public final class TableLayout implements ColumnOrder {
     private final List<ColumnLayout> columns;
     private final int gcGraceSeconds;
     private final int defaultTimeToLive;
+    private final StorageParams storageParams;
     private final int[] sortedIds;
     private final ColumnLayout[] byIdIndex;
 
     public TableLayout(UUID tableId, String keyspace, String table, int partitionKeyComponents,
                        ClusteringComparator clusteringComparator, List<ColumnLayout> columns,
                        int gcGraceSeconds, int defaultTimeToLive) {
+        this(tableId, keyspace, table, partitionKeyComponents, clusteringComparator, columns, gcGraceSeconds, defaultTimeToLive,
+                StorageParams.DEFAULT);
+    }
+
+    public TableLayout(UUID tableId, String keyspace, String table, int partitionKeyComponents,
+                       ClusteringComparator clusteringComparator, List<ColumnLayout> columns,
+                       int gcGraceSeconds, int defaultTimeToLive, StorageParams storageParams) {
         if (partitionKeyComponents < 1) throw new IllegalArgumentException("a table needs a partition key");
         this.tableId = tableId;
         this.keyspace = keyspace;
@@ -38,6 +49,7 @@ public final class TableLayout implements ColumnOrder {
         this.columns = List.copyOf(columns);
         this.gcGraceSeconds = gcGraceSeconds;
         this.defaultTimeToLive = defaultTimeToLive;
+        this.storageParams = storageParams;
         ColumnLayout[] sorted = this.columns.toArray(new ColumnLayout[0]);
         Arrays.sort(sorted, Comparator.comparingInt(ColumnLayout::id));
         sortedIds = new int[sorted.length];
@@ -65,6 +77,15 @@ public final class TableLayout implements ColumnOrder {
     /** Applied by the writer (the server) to writes without an explicit TTL; engines only carry it. */
     public int defaultTimeToLive() { return defaultTimeToLive; }
 
+    /** Compaction, compression and bloom filter options. */
+    public StorageParams storageParams() { return storageParams; }
+
+    /** The same table with other options (ALTER TABLE ... WITH). */
+    public TableLayout withStorageParams(StorageParams params) {
+        return new TableLayout(tableId, keyspace, table, partitionKeyComponents, clusteringComparator, columns, gcGraceSeconds,
+                defaultTimeToLive, params);
+    }
+
     /** The column with this id, or null if the table has no such column (never had, or dropped). */
     public ColumnLayout column(int id) {
         int at = Arrays.binarySearch(sortedIds, id);
@@ -79,6 +100,29 @@ public final class TableLayout implements ColumnOrder {
     public Comparator<ByteBuffer> cellPathComparator(int column) {
         ColumnLayout c = column(column);
         return c == null ? null : c.cellPathComparator();
+    }
+
+    /**
+     * Rejects an update that does not fit the table's shape: rows with the wrong number of clustering
+     * components, cells with a path on a simple column or without one on a multi-cell column.
+     */
+    public void checkUpdate(PartitionUpdate update) {
+        int clusteringSize = clusteringComparator.size();
+        for (RowUpdate row : update.rows()) {
+            if (row.clustering().size() != clusteringSize)
+                throw new IllegalArgumentException("row of " + qualifiedName() + " needs " + clusteringSize
+                        + " clustering components, got " + row.clustering().size());
+            for (Cell cell : row.cells()) checkCellShape(cell);
+        }
+        if (update.staticRow() != null) for (Cell cell : update.staticRow().cells()) checkCellShape(cell);
+    }
+
+    private void checkCellShape(Cell cell) {
+        ColumnLayout column = column(cell.column());
+        boolean hasPath = cell.path() != null;
+        if (column != null && column.multiCell() != hasPath)
+            throw new IllegalArgumentException("column " + cell.column() + " of " + qualifiedName()
+                    + (column.multiCell() ? " is multi-cell: its cells need a path" : " is simple: its cells take no path"));
     }
 
     /** "keyspace.table", for messages. */

@@ -4,6 +4,7 @@ import org.charybdis.storage.commitlog.CommitLogConfig;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * Settings of the LSM engine on every shard.
@@ -14,9 +15,17 @@ import java.util.Objects;
  * @param flushThreshold      fraction of that budget above which the largest memtable is flushed
  * @param chunkCacheBytesPerShard decompressed SSTable chunks kept per shard for point reads
  * @param compactionsPerShard compactions a shard runs at once
+ * @param clock               the current second, as compactions purge by it (tests drive it)
  */
 public record LsmConfig(Path dataDirectory, CommitLogConfig commitLog, long memtableBytesPerShard, double flushThreshold,
-                        long chunkCacheBytesPerShard, int compactionsPerShard) {
+                        long chunkCacheBytesPerShard, int compactionsPerShard, LongSupplier clock) {
+    public static final LongSupplier SYSTEM_CLOCK = () -> System.currentTimeMillis() / 1000;
+
+    public LsmConfig(Path dataDirectory, CommitLogConfig commitLog, long memtableBytesPerShard, double flushThreshold,
+                     long chunkCacheBytesPerShard, int compactionsPerShard) {
+        this(dataDirectory, commitLog, memtableBytesPerShard, flushThreshold, chunkCacheBytesPerShard, compactionsPerShard, SYSTEM_CLOCK);
+    }
+
     public LsmConfig {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(commitLog, "commitLog");
@@ -24,6 +33,7 @@ public record LsmConfig(Path dataDirectory, CommitLogConfig commitLog, long memt
         if (!(flushThreshold > 0 && flushThreshold <= 1)) throw new IllegalArgumentException("flush threshold must be in (0, 1]: " + flushThreshold);
         if (chunkCacheBytesPerShard < 0) throw new IllegalArgumentException("negative chunk cache size");
         if (compactionsPerShard < 1) throw new IllegalArgumentException("at least one compaction per shard");
+        Objects.requireNonNull(clock, "clock");
     }
 
     public static LsmConfig defaults(Path workdir) {

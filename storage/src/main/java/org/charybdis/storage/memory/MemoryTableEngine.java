@@ -54,7 +54,7 @@ public final class MemoryTableEngine implements TableEngine {
     @Override
     public void apply(PartitionUpdate update, long commitLogPosition) {
         checkOpen();
-        validate(update);
+        layout.checkUpdate(update);
         MemoryPartition partition = partitions.get(update.key());
         if (partition == null) {
             partition = new MemoryPartition(update.key(), layout);
@@ -110,11 +110,12 @@ public final class MemoryTableEngine implements TableEngine {
     }
 
     @Override
-    public void truncate() {
+    public CompletableFuture<Void> truncate() {
         checkOpen();
         partitions.clear();
         partitionCount = 0;
         dataSize = 0;
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
@@ -128,24 +129,6 @@ public final class MemoryTableEngine implements TableEngine {
         partitions.clear();
         partitionCount = 0;
         dataSize = 0;
-    }
-
-    private void validate(PartitionUpdate update) {
-        int clusteringSize = layout.clusteringComparator().size();
-        for (var row : update.rows()) {
-            if (row.clustering().size() != clusteringSize)
-                throw new IllegalArgumentException("row of " + layout.qualifiedName() + " needs " + clusteringSize
-                        + " clustering components, got " + row.clustering().size());
-            for (var cell : row.cells()) checkCellShape(cell.column(), cell.path() != null);
-        }
-        if (update.staticRow() != null) for (var cell : update.staticRow().cells()) checkCellShape(cell.column(), cell.path() != null);
-    }
-
-    private void checkCellShape(int columnId, boolean hasPath) {
-        ColumnLayout column = layout.column(columnId);
-        if (column != null && column.multiCell() != hasPath)
-            throw new IllegalArgumentException("column " + columnId + " of " + layout.qualifiedName()
-                    + (column.multiCell() ? " is multi-cell: its cells need a path" : " is simple: its cells take no path"));
     }
 
     private void checkOpen() {

@@ -50,6 +50,32 @@ public abstract class TableEngineModelTest {
     /** A fresh, empty engine for the layout. */
     protected abstract TableEngine newEngine(TableLayout layout);
 
+    /** Writes an update; engines with a commitlog route it through their shard's write path. */
+    protected void apply(TableEngine engine, PartitionUpdate update) {
+        engine.apply(update);
+    }
+
+    protected PartitionView read(TableEngine engine, DecoratedKey key, ReadFilter filter, long now) {
+        return engine.read(key, filter, now).join();
+    }
+
+    protected List<PartitionView> scan(TableEngine engine, DecoratedKey after, ReadFilter filter, long now) {
+        return TestTables.drain(engine.scan(TokenRange.FULL_RING, after, filter, now));
+    }
+
+    /**
+     * Called between steps: engines with files flush, compact or restart here, at random. Returns the engine
+     * to use from now on (a restart gives a new one over the same files).
+     */
+    protected TableEngine maintain(TableEngine engine, SplittableRandom random, long nowInSeconds) {
+        return engine;
+    }
+
+    /** Releases the engine at the end of a round. */
+    protected void release(TableEngine engine) {
+        engine.close();
+    }
+
     @Test
     void matchesNaiveModelOverRandomMutations() {
         for (int seed = 1; seed <= 12; seed++) runRound(seed);
@@ -65,14 +91,15 @@ public abstract class TableEngineModelTest {
             PartitionUpdate.Builder builder = PartitionUpdate.builder(TestTables.key(pk));
             int ops = 1 + random.nextInt(3);
             for (int op = 0; op < ops; op++) randomOp(random, pk, now, builder, model);
-            engine.apply(builder.build());
+            apply(engine, builder.build());
+            if (step % 10 == 0) engine = maintain(engine, random, now);
             if (step % 20 == 0) {
                 for (int check = 0; check < 4; check++) {
                     long readNow = now + random.nextInt(12);
                     ReadFilter filter = randomFilter(random);
                     for (int key = 0; key < KEYS; key++) {
                         DecoratedKey dk = TestTables.key(key);
-                        assertThat(render(engine.read(dk, filter, readNow).join()))
+                        assertThat(render(read(engine, dk, filter, readNow)))
                                 .as("seed %d step %d key %d filter %s now %d", seed, step, key, filter, readNow)
                                 .isEqualTo(model.expected(key, filter, readNow));
                     }
@@ -80,7 +107,7 @@ public abstract class TableEngineModelTest {
                 }
             }
         }
-        engine.close();
+        release(engine);
     }
 
     private void checkScans(long seed, int step, TableEngine engine, Model model, ReadFilter filter, long now) {
@@ -93,16 +120,16 @@ public abstract class TableEngineModelTest {
             if (e != null) expected.add(e);
         }
         List<String> actual = new ArrayList<>();
-        TestTables.drain(engine.scan(TokenRange.FULL_RING, filter, now)).forEach(v -> actual.add(render(v)));
+        scan(engine, null, filter, now).forEach(v -> actual.add(render(v)));
         assertThat(actual).as("scan, seed %d step %d", seed, step).isEqualTo(expected);
 
         // paging: resume strictly after the second partition returned
         if (actual.size() >= 2) {
-            Iterator<PartitionView> it = TestTables.drain(engine.scan(TokenRange.FULL_RING, filter, now)).iterator();
+            Iterator<PartitionView> it = scan(engine, null, filter, now).iterator();
             it.next();
             DecoratedKey second = it.next().key();
             List<String> resumed = new ArrayList<>();
-            TestTables.drain(engine.scan(TokenRange.FULL_RING, second, filter, now)).forEach(v -> resumed.add(render(v)));
+            scan(engine, second, filter, now).forEach(v -> resumed.add(render(v)));
             assertThat(resumed).isEqualTo(expected.subList(2, expected.size()));
         }
     }

@@ -1,5 +1,7 @@
 package org.charybdis.server.cql.statements.schema;
 
+import org.charybdis.storage.compaction.CompactionOptions;
+import org.charybdis.storage.sstable.CompressionParams;
 import org.charybdis.cql.exceptions.ConfigurationException;
 import org.charybdis.cql.exceptions.SyntaxException;
 import org.charybdis.cql.syntax.Term;
@@ -80,9 +82,20 @@ public final class TableProperties {
         atLeast(params, "memtable_flush_period_in_ms", 0);
         checkRetryPolicy(params, "speculative_retry");
         checkRetryPolicy(params, "additional_write_policy");
+        checkStorageOption(() -> CompactionOptions.parse(params.mapOption(TableParams.COMPACTION)));
+        checkStorageOption(() -> CompressionParams.fromOptions(params.mapOption(TableParams.COMPRESSION)));
         String readRepair = ((String) params.get("read_repair")).toUpperCase(java.util.Locale.ROOT);
         if (!readRepair.equals("BLOCKING") && !readRepair.equals("NONE")) {
             throw new ConfigurationException("Invalid value " + params.get("read_repair") + " for option 'read_repair'");
+        }
+    }
+
+    /** The storage engine's own check of its options, reported as Cassandra reports bad options. */
+    private static void checkStorageOption(Runnable parse) {
+        try {
+            parse.run();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
         }
     }
 

@@ -13,6 +13,7 @@ import org.charybdis.server.system.VirtualTables;
 import org.charybdis.storage.engine.TableEngine;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** TRUNCATE [TABLE] t: empties the table on every shard. Virtual tables have nothing to clear. */
@@ -42,10 +43,9 @@ final class TruncateTable implements CqlStatement {
     public CompletionStage<? extends Result> execute(ExecutionContext context) {
         TableMetadata metadata = lookup(context.server().schema().current());
         if (VirtualTables.isVirtual(metadata)) return QueryProcessor.done(VoidResult.INSTANCE);
-        return context.server().database().onAllShards(storage -> {
+        return context.server().database().onAllShardsAsync(storage -> {
             TableEngine engine = storage.table(metadata.id());
-            if (engine != null) engine.truncate();
-            return null;
+            return engine == null ? CompletableFuture.<Void>completedFuture(null) : engine.truncate();
         }).thenApply(ignored -> VoidResult.INSTANCE);
     }
 }

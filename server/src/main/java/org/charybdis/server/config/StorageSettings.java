@@ -1,0 +1,50 @@
+package org.charybdis.server.config;
+
+import org.charybdis.scheduler.io.IoCapacity;
+import org.charybdis.scheduler.io.IoProperties;
+import org.charybdis.storage.commitlog.CommitLogConfig;
+import org.charybdis.storage.lsm.LsmConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Turns the node's configuration into the storage engine's and the IO scheduler's settings. */
+public final class StorageSettings {
+    private static final long CHUNK_CACHE_SHARE_DIVISOR = 8;
+
+    private StorageSettings() {}
+
+    /**
+     * The LSM engine's settings: each shard gets {@code memory * memtable_total_space / smp} for memtables and
+     * an eighth of its share of {@code memory} for the chunk cache.
+     */
+    public static LsmConfig lsm(ServerConfig config) {
+        int shards = config.get(ServerConfig.SMP);
+        long memoryPerShard = config.get(ServerConfig.MEMORY) / shards;
+        long memtables = Math.max(1L << 20, (long) (memoryPerShard * config.get(ServerConfig.MEMTABLE_TOTAL_SPACE)));
+        CommitLogConfig commitLog = CommitLogConfig.defaults(config.commitLogDirectory())
+                .withSegmentSize((long) config.get(ServerConfig.COMMITLOG_SEGMENT_SIZE_IN_MB) << 20)
+                .withSyncMode(config.get(ServerConfig.COMMITLOG_SYNC).equals("batch")
+                        ? CommitLogConfig.SyncMode.BATCH : CommitLogConfig.SyncMode.PERIODIC)
+                .withSyncPeriod(Duration.ofMillis(config.get(ServerConfig.COMMITLOG_SYNC_PERIOD_IN_MS)))
+                .withBatchWindow(Duration.ofMillis(config.get(ServerConfig.COMMITLOG_SYNC_BATCH_WINDOW_IN_MS)))
+                .withTotalSpace((long) config.get(ServerConfig.COMMITLOG_TOTAL_SPACE_IN_MB) << 20);
+        return new LsmConfig(config.dataDirectory(), commitLog, memtables, 0.5,
+                Math.max(1L << 20, memoryPerShard / CHUNK_CACHE_SHARE_DIVISOR), 2);
+    }
+
+    /** The disk's capacity from io_properties_file, or unlimited when none is configured. */
+    public static IoCapacity ioCapacity(ServerConfig config) {
+        String file = config.get(ServerConfig.IO_PROPERTIES_FILE);
+        if (file.isEmpty()) return IoCapacity.UNLIMITED;
+        try {
+            return IoProperties.load(Path.of(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read io_properties_file " + file + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("io_properties_file " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

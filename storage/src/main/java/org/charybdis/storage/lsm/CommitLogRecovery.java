@@ -1,0 +1,82 @@
+package org.charybdis.storage.lsm;
+
+import org.charybdis.storage.commitlog.CommitLog;
+import org.charybdis.storage.commitlog.CommitLogPosition;
+import org.charybdis.storage.commitlog.CommitLogReplayer;
+import org.charybdis.storage.commitlog.ReplayResult;
+import org.charybdis.storage.serialization.CorruptDataException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Start-up of one shard's storage: waits for its tables' SSTables to open, replays the commitlog entries no
+ * SSTable covers yet, flushes them, and only then deletes the replayed segments, so a crash during recovery
+ * just replays again. The new commitlog numbers its segments above every position the tables have recorded,
+ * which keeps "position <= what the SSTables cover" meaning "already flushed" across restarts.
+ */
+final class CommitLogRecovery {
+    private static final Logger LOG = LoggerFactory.getLogger(CommitLogRecovery.class);
+
+    private final LsmShard shard;
+    private long applied;
+    private long skipped;
+
+    CommitLogRecovery(LsmShard shard) {
+        this.shard = shard;
+    }
+
+    CompletableFuture<Void> run() {
+        List<CompletableFuture<Void>> opening = new ArrayList<>();
+        for (LsmTableEngine table : shard.tables().values()) opening.add(table.files().ready());
+        return CompletableFuture.allOf(opening.toArray(CompletableFuture[]::new))
+                .thenCompose(ignored -> CommitLogReplayer.replay(shard.config().commitLog().directory(), shard.id(), shard.io(), this::replay))
+                .thenCompose(this::afterReplay);
+    }
+
+    private void replay(long position, java.nio.ByteBuffer payload) {
+        try {
+            MutationEntry.deserialize(payload, id -> {
+                LsmTableEngine table = shard.tables().get(id);
+                return table == null ? -1 : table.layout().clusteringComparator().size();
+            }, update -> {
+                LsmTableEngine table = shard.tables().get(update.tableId());
+                if (position <= table.replayedUpTo()) {
+                    skipped++;
+                    return;
+                }
+                table.apply(update.update(), position);
+                applied++;
+            });
+        } catch (CorruptDataException | IllegalArgumentException e) {
+            LOG.error("Shard {}: skipping an undecodable commitlog entry at {}: {}", shard.id(), CommitLogPosition.toString(position), e.getMessage());
+        }
+    }
+
+    private CompletableFuture<Void> afterReplay(ReplayResult result) {
+        if (result.entriesReplayed() > 0 || !result.corruptions().isEmpty()) {
+            LOG.info("Shard {}: replayed {} commitlog entries from {} segments ({} updates applied, {} already flushed, {} damaged tails)",
+                    shard.id(), result.entriesReplayed(), result.segmentFiles().size(), applied, skipped, result.corruptions().size());
+        }
+        List<CompletableFuture<Void>> flushes = new ArrayList<>();
+        for (LsmTableEngine table : List.copyOf(shard.tables().values())) flushes.add(table.flush());
+        long highestSegment = CommitLogPosition.segmentId(result.lastPosition());
+        for (LsmTableEngine table : shard.tables().values()) {
+            highestSegment = Math.max(highestSegment, CommitLogPosition.segmentId(Math.max(0, table.replayedUpTo())));
+        }
+        long firstSegment = highestSegment + 1;
+        return CompletableFuture.allOf(flushes.toArray(CompletableFuture[]::new))
+                .thenCompose(ignored -> CommitLog.open(shard.config().commitLog(), shard.id(), shard.io() == null ? null : currentShard(), firstSegment))
+                .thenCompose(log -> {
+                    shard.startCommitLog(log);
+                    return result.deleteReplayed(shard.io());
+                });
+    }
+
+    private static org.charybdis.scheduler.Shard currentShard() {
+        return org.charybdis.scheduler.Shard.current();
+    }
+}

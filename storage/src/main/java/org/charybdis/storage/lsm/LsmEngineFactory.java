@@ -1,0 +1,73 @@
+package org.charybdis.storage.lsm;
+
+import org.charybdis.scheduler.Shard;
+import org.charybdis.scheduler.ShardRuntime;
+import org.charybdis.storage.engine.StorageEngineFactory;
+import org.charybdis.storage.engine.TableEngine;
+import org.charybdis.storage.engine.TableLayout;
+import org.charybdis.storage.engine.WriteLog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The durable LSM engine: per shard a commitlog, memtables, SSTables and Unified Compaction. Tables are
+ * created on their shard's thread as the schema is loaded; {@link #start} then replays every shard's
+ * commitlog into them, which must finish before the node serves clients.
+ */
+public final class LsmEngineFactory implements StorageEngineFactory {
+    private final LsmConfig config;
+    private final LsmShard[] shards;
+
+    public LsmEngineFactory(LsmConfig config, int shardCount) {
+        this.config = config;
+        this.shards = new LsmShard[shardCount];
+        for (int i = 0; i < shardCount; i++) shards[i] = new LsmShard(i, config);
+    }
+
+    public LsmConfig config() { return config; }
+
+    @Override
+    public TableEngine create(int shardId, TableLayout layout) {
+        LsmShard shard = shards[shardId];
+        shard.bind(Shard.current());
+        LsmTableEngine engine = new LsmTableEngine(shard, layout, shard.tableDirectory(layout));
+        shard.register(engine);
+        engine.open();
+        return engine;
+    }
+
+    @Override
+    public WriteLog writeLog(int shardId) {
+        return shards[shardId];
+    }
+
+    @Override
+    public void destroy(int shardId, TableLayout layout) {
+        LsmShard shard = shards[shardId];
+        shard.discardCommitLog(layout.tableId(), shard.commitLogPosition());
+        TableFiles.delete(shard.tableDirectory(layout), shard.io());
+    }
+
+    /**
+     * Replays each shard's commitlog into its tables, flushes what was replayed, deletes the replayed
+     * segments and starts a fresh commitlog; shards recover in parallel, each on its own thread.
+     */
+    public CompletableFuture<Void> start(ShardRuntime runtime) {
+        List<CompletableFuture<Void>> recoveries = new ArrayList<>(shards.length);
+        for (LsmShard shard : shards) {
+            Shard target = runtime.shard(shard.id());
+            CompletableFuture<Void> recovered = new CompletableFuture<>();
+            target.execute(runtime.group(ShardRuntime.COMMITLOG), () -> {
+                shard.bind(target);
+                new CommitLogRecovery(shard).run().whenComplete((v, e) -> {
+                    if (e != null) recovered.completeExceptionally(AsyncLoop.unwrap(e));
+                    else recovered.complete(null);
+                });
+            });
+            recoveries.add(recovered);
+        }
+        return CompletableFuture.allOf(recoveries.toArray(CompletableFuture[]::new));
+    }
+}

@@ -1,0 +1,235 @@
+package org.charybdis.storage.lsm;
+
+import org.charybdis.scheduler.SchedulingGroup;
+import org.charybdis.scheduler.Shard;
+import org.charybdis.scheduler.ShardRuntime;
+import org.charybdis.scheduler.io.IoQueue;
+import org.charybdis.storage.commitlog.CommitLog;
+import org.charybdis.storage.data.PartitionUpdate;
+import org.charybdis.storage.engine.TableEngine;
+import org.charybdis.storage.engine.TableLayout;
+import org.charybdis.storage.engine.WriteLog;
+import org.charybdis.storage.memtable.MemtableMemory;
+import org.charybdis.storage.serialization.BufferWriter;
+import org.charybdis.storage.sstable.ChunkCache;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the LSM engine keeps per shard: the commitlog (the shard's {@link WriteLog}), the memtable memory
+ * budget and the flush policy built on it, the chunk cache, the compaction slots, and the shard's tables.
+ * Everything runs on the shard's thread.
+ * <p>
+ * Flush policy, after ScyllaDB's dirty-memory manager: above {@code flushThreshold} of the budget the largest
+ * active memtable is flushed; at the budget, writes wait until a flush frees memory.
+ */
+final class LsmShard implements WriteLog {
+    private static final Logger LOG = LoggerFactory.getLogger(LsmShard.class);
+
+    private final int id;
+    private final LsmConfig config;
+    private final MemtableMemory memory;
+    private final ChunkCache chunkCache;
+    private final Map<UUID, LsmTableEngine> tables = new HashMap<>();
+    private final ArrayDeque<CompletableFuture<Void>> memoryWaiters = new ArrayDeque<>();
+    private final Set<LsmTableEngine> compactionQueue = new LinkedHashSet<>();
+    private final BufferWriter scratch = new BufferWriter(1024);
+    private Shard shard;
+    private CommitLog commitLog;
+    private int compactionsRunning;
+    private boolean drained;
+
+    LsmShard(int id, LsmConfig config) {
+        this.id = id;
+        this.config = config;
+        this.memory = new MemtableMemory(config.memtableBytesPerShard());
+        this.chunkCache = new ChunkCache(config.chunkCacheBytesPerShard());
+    }
+
+    int id() { return id; }
+
+    /** Binds to the shard's thread on first use there. */
+    void bind(Shard current) {
+        if (current == null || current.id() != id)
+            throw new IllegalStateException("the storage of shard " + id + " must be used on its own thread, not " + current);
+        if (shard == null) shard = current;
+    }
+
+    IoQueue io() { return shard.io(); }
+
+    MemtableMemory memory() { return memory; }
+
+    ChunkCache chunkCache() { return chunkCache; }
+
+    LsmConfig config() { return config; }
+
+    Path tableDirectory(TableLayout layout) {
+        String tableDir = layout.table() + "-" + layout.tableId().toString().replace("-", "");
+        return config.dataDirectory().resolve(layout.keyspace()).resolve(tableDir).resolve("shard-" + id);
+    }
+
+    void register(LsmTableEngine engine) { tables.put(engine.layout().tableId(), engine); }
+
+    void unregister(LsmTableEngine engine) {
+        tables.remove(engine.layout().tableId(), engine);
+        compactionQueue.remove(engine);
+    }
+
+    Map<UUID, LsmTableEngine> tables() { return tables; }
+
+    void startCommitLog(CommitLog log) {
+        this.commitLog = log;
+        log.setPressureListener(this::flushForCommitLogSpace);
+    }
+
+    // ---- WriteLog ----
+
+    @Override
+    public CompletableFuture<Long> append(List<TableEngine> engines, List<PartitionUpdate> updates) {
+        if (drained) return CompletableFuture.failedFuture(new IllegalStateException("this node is drained: it takes no more writes"));
+        if (commitLog == null) return CompletableFuture.failedFuture(new IllegalStateException("the storage of shard " + id + " is not started"));
+        if (memory.used() >= memory.budget() && !tablesOf(engines).isEmpty()) {
+            CompletableFuture<Void> room = new CompletableFuture<>();
+            memoryWaiters.add(room);
+            maybeFlushForMemory();
+            return room.thenCompose(ignored -> append(engines, updates));
+        }
+        try {
+            ByteBuffer payload = MutationEntry.serialize(engines, updates, scratch);
+            return commitLog.add(payload, tablesOf(engines));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> awaitDurable(long position) {
+        return commitLog.awaitDurable(position);
+    }
+
+    @Override
+    public CompletableFuture<Void> drain() {
+        if (drained || commitLog == null) return CompletableFuture.completedFuture(null);
+        drained = true;
+        return commitLog.shutdown();
+    }
+
+    private static List<UUID> tablesOf(List<TableEngine> engines) {
+        List<UUID> ids = new ArrayList<>(engines.size());
+        for (TableEngine e : engines) ids.add(e.layout().tableId());
+        return ids;
+    }
+
+    long commitLogPosition() {
+        return commitLog == null ? 0 : commitLog.currentPosition();
+    }
+
+    void discardCommitLog(UUID table, long upToPosition) {
+        if (commitLog != null) commitLog.discardCompletedSegments(table, upToPosition);
+    }
+
+    // ---- flush policy ----
+
+    void afterWrite() {
+        if (memory.used() > memory.budget() * config.flushThreshold()) maybeFlushForMemory();
+    }
+
+    /** A memtable was discarded: let waiting writes in if there is room now. */
+    void memoryReleased() {
+        while (!memoryWaiters.isEmpty() && memory.used() < memory.budget()) memoryWaiters.poll().complete(null);
+        afterWrite();
+    }
+
+    private void maybeFlushForMemory() {
+        LsmTableEngine largest = null;
+        long unflushed = 0;
+        for (LsmTableEngine t : tables.values()) {
+            long bytes = t.activeMemtableBytes();
+            unflushed += bytes;
+            if (largest == null || bytes > largest.activeMemtableBytes()) largest = t;
+        }
+        if (largest == null || largest.activeMemtableBytes() == 0) return;
+        if (unflushed > memory.budget() * config.flushThreshold() || memory.used() >= memory.budget()) {
+            LsmTableEngine table = largest;
+            table.flush().exceptionally(e -> {
+                LOG.warn("Flush of {} for memory pressure failed: {}", table.layout().qualifiedName(), e.toString());
+                return null;
+            });
+        }
+    }
+
+    private void flushForCommitLogSpace(Set<UUID> dirtyTables) {
+        for (UUID tableId : dirtyTables) {
+            LsmTableEngine table = tables.get(tableId);
+            if (table != null) table.flush().exceptionally(e -> null);
+        }
+    }
+
+    // ---- background work ----
+
+    void inFlushGroup(Runnable task) {
+        shard.execute(group(ShardRuntime.MEMTABLE_FLUSH), task);
+    }
+
+    void inFlushGroupLater(long delayMillis, Runnable task) {
+        shard.schedule(group(ShardRuntime.MEMTABLE_FLUSH), delayMillis, TimeUnit.MILLISECONDS, task);
+    }
+
+    void inCompactionGroup(Runnable task) {
+        shard.execute(group(ShardRuntime.COMPACTION), task);
+    }
+
+    private SchedulingGroup group(String name) {
+        return shard.runtime().group(name);
+    }
+
+    /** Queues the table for a look at its compactions; runs as many as the shard has slots for. */
+    void requestCompaction(LsmTableEngine table) {
+        if (shard == null) return;
+        compactionQueue.add(table);
+        pumpCompactions();
+    }
+
+    private void pumpCompactions() {
+        while (compactionsRunning < config.compactionsPerShard() && !compactionQueue.isEmpty()) {
+            LsmTableEngine table = compactionQueue.iterator().next();
+            compactionQueue.remove(table);
+            compactionsRunning++;
+            inCompactionGroup(() -> {
+                CompletableFuture<Void> run;
+                try {
+                    run = table.compactions().startNext();
+                } catch (RuntimeException e) {
+                    LOG.error("Cannot plan the compactions of {}", table.layout().qualifiedName(), e);
+                    run = null;
+                }
+                if (run == null) {
+                    compactionsRunning--;
+                    pumpCompactions();
+                    return;
+                }
+                run.whenComplete((v, e) -> {
+                    compactionsRunning--;
+                    if (e == null && !table.isClosed()) compactionQueue.add(table);
+                    pumpCompactions();
+                });
+            });
+        }
+    }
+
+    @Override
+    public String toString() { return "LsmShard(" + id + ")"; }
+}

@@ -1,0 +1,336 @@
+package org.charybdis.storage.lsm;
+
+import org.charybdis.scheduler.io.IoClass;
+import org.charybdis.storage.compaction.CompactionOptions;
+import org.charybdis.storage.compaction.UnifiedCompactionPlanner;
+import org.charybdis.storage.data.PartitionFragment;
+import org.charybdis.storage.data.PartitionUpdate;
+import org.charybdis.storage.dht.DecoratedKey;
+import org.charybdis.storage.dht.TokenRange;
+import org.charybdis.storage.engine.PartitionScanner;
+import org.charybdis.storage.engine.PartitionView;
+import org.charybdis.storage.engine.ReadFilter;
+import org.charybdis.storage.engine.TableEngine;
+import org.charybdis.storage.engine.TableLayout;
+import org.charybdis.storage.memtable.Memtable;
+import org.charybdis.storage.read.LivePartitionView;
+import org.charybdis.storage.read.MergedFragment;
+import org.charybdis.storage.sstable.CompressionParams;
+import org.charybdis.storage.sstable.SSTableContext;
+import org.charybdis.storage.sstable.SSTableReader;
+import org.charybdis.storage.sstable.SSTableWriter;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One table on one shard in the LSM engine: an active memtable taking writes, memtables being flushed, and
+ * the live SSTables. Reads merge all of them cell by cell; flushes turn memtables into SSTables without
+ * stopping writes; Unified Compaction merges SSTables in the background. Owned by the shard's thread.
+ */
+final class LsmTableEngine implements TableEngine {
+    private final LsmShard shard;
+    private final Path directory;
+    private final TableFiles files;
+    private TableLayout layout;
+    private SSTableContext context;
+    private CompressionParams compression;
+    private UnifiedCompactionPlanner planner;
+    private Memtable active;
+    private final List<Memtable> flushing = new ArrayList<>();
+    private final MemtableFlushes flushes;
+    private final TableCompactions compactions;
+    private final SSTableSet sstables = new SSTableSet();
+    private boolean closed;
+    private long reads;
+    private long sstablesRead;
+
+    LsmTableEngine(LsmShard shard, TableLayout layout, Path directory) {
+        this.shard = shard;
+        this.directory = directory;
+        this.layout = layout;
+        this.context = new SSTableContext(directory, layout.qualifiedName(), layout.clusteringComparator(), shard.io(), shard.chunkCache());
+        applyOptions(layout);
+        this.active = new Memtable(layout, shard.memory());
+        this.files = new TableFiles(this, directory, shard.io());
+        this.flushes = new MemtableFlushes(this);
+        this.compactions = new TableCompactions(this);
+    }
+
+    /** Opens the SSTables on disk; reads wait for it. */
+    CompletableFuture<Void> open() {
+        return files.open();
+    }
+
+    @Override
+    public TableLayout layout() { return layout; }
+
+    @Override
+    public void updateLayout(TableLayout newLayout) {
+        checkOpen();
+        if (!newLayout.tableId().equals(layout.tableId()))
+            throw new IllegalArgumentException("layout of " + newLayout + " given to the engine of " + layout);
+        if (newLayout.clusteringComparator().size() != layout.clusteringComparator().size())
+            throw new IllegalArgumentException("the clustering columns of " + layout.qualifiedName() + " cannot change");
+        boolean optionsChanged = !newLayout.storageParams().equals(layout.storageParams());
+        applyOptions(newLayout);
+        layout = newLayout;
+        context = new SSTableContext(directory, layout.qualifiedName(), layout.clusteringComparator(), shard.io(), shard.chunkCache());
+        active.updateLayout(newLayout);
+        for (Memtable m : flushing) m.updateLayout(newLayout);
+        if (optionsChanged) compactions.request();
+    }
+
+    /** Parses the table's compaction and compression options; they were validated when the schema changed. */
+    private void applyOptions(TableLayout newLayout) {
+        this.planner = new UnifiedCompactionPlanner(CompactionOptions.parse(newLayout.storageParams().compaction()));
+        this.compression = CompressionParams.fromOptions(newLayout.storageParams().compression());
+    }
+
+    @Override
+    public void apply(PartitionUpdate update, long commitLogPosition) {
+        checkOpen();
+        layout.checkUpdate(update);
+        active.apply(update, commitLogPosition);
+        shard.afterWrite();
+    }
+
+    @Override
+    public CompletableFuture<PartitionView> read(DecoratedKey key, ReadFilter filter, long nowInSeconds) {
+        checkOpen();
+        filter.validate(layout.clusteringComparator());
+        if (!files.ready().isDone() || files.unreadable() != null) {
+            return files.ready().thenCompose(ignored -> {
+                if (files.unreadable() != null) return CompletableFuture.failedFuture(files.unreadable());
+                return read(key, filter, nowInSeconds);
+            });
+        }
+        TableLayout readLayout = layout;
+        List<PartitionFragment> fragments = new ArrayList<>(4);
+        PartitionFragment inMemory = active.partition(key);
+        if (inMemory != null) fragments.add(inMemory);
+        for (Memtable m : flushing) {
+            PartitionFragment f = m.partition(key);
+            if (f != null) fragments.add(f);
+        }
+        reads++;
+        List<CompletableFuture<PartitionFragment>> onDisk = null;
+        for (SSTableReader sstable : sstables.live()) {
+            if (!sstable.mightContain(key) || !sstable.mayIntersect(filter.fetchStatic() ? List.of(org.charybdis.storage.data.Slice.ALL) : filter.slices())) continue;
+            if (!sstable.ref()) continue;
+            if (onDisk == null) onDisk = new ArrayList<>(4);
+            onDisk.add(sstable.read(key, filter.slices(), IoClass.QUERY).whenComplete((f, e) -> sstable.release()));
+        }
+        if (onDisk == null) return CompletableFuture.completedFuture(resolve(fragments, readLayout, filter, nowInSeconds));
+        sstablesRead += onDisk.size();
+        List<CompletableFuture<PartitionFragment>> pending = onDisk;
+        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+            for (CompletableFuture<PartitionFragment> f : pending) {
+                PartitionFragment fragment = f.join();
+                if (fragment != null) fragments.add(fragment);
+            }
+            return resolve(fragments, readLayout, filter, nowInSeconds);
+        });
+    }
+
+    private static PartitionView resolve(List<PartitionFragment> fragments, TableLayout layout, ReadFilter filter, long now) {
+        if (fragments.isEmpty()) return null;
+        return LivePartitionView.of(MergedFragment.of(fragments, layout.clusteringComparator(), layout), layout, filter, now);
+    }
+
+    @Override
+    public PartitionScanner scan(TokenRange range, DecoratedKey after, ReadFilter filter, long nowInSeconds) {
+        checkOpen();
+        filter.validate(layout.clusteringComparator());
+        if (range.isEmpty()) return PartitionScanner.of(java.util.Collections.emptyIterator());
+        if (!files.ready().isDone() || files.unreadable() != null) return new DeferredScanner(this, range, after, filter, nowInSeconds);
+        TableLayout readLayout = layout;
+        DecoratedKey first = DecoratedKey.minimumFor(range.firstToken());
+        DecoratedKey from = after != null && after.compareTo(first) >= 0 ? after : first;
+        List<FragmentSource> sources = new ArrayList<>();
+        sources.add(memtableSource(active, from, after, range.lastToken()));
+        for (Memtable m : flushing) sources.add(memtableSource(m, from, after, range.lastToken()));
+        for (SSTableReader sstable : sstables.live()) {
+            if (sstable.ref()) sources.add(FragmentSource.of(sstable, sstable.scanner(range, after, IoClass.QUERY)));
+        }
+        MergingFragments merge = new MergingFragments(sources);
+        return new PartitionScanner() {
+            @Override
+            public CompletableFuture<PartitionView> next() {
+                CompletableFuture<PartitionView> result = new CompletableFuture<>();
+                AsyncLoop.until(() -> merge.next().thenApply(group -> {
+                    if (group == null) {
+                        result.complete(null);
+                        return true;
+                    }
+                    PartitionView view = resolve(group, readLayout, filter, nowInSeconds);
+                    if (view == null) return false;
+                    result.complete(view);
+                    return true;
+                })).whenComplete((ignored, failure) -> {
+                    if (failure != null) result.completeExceptionally(failure);
+                });
+                return result;
+            }
+
+            @Override
+            public void close() {
+                merge.close();
+            }
+        };
+    }
+
+    private static FragmentSource memtableSource(Memtable memtable, DecoratedKey from, DecoratedKey afterExclusive, long lastToken) {
+        Iterator<PartitionFragment> partitions = memtable.partitions(from, lastToken);
+        if (afterExclusive == null) return FragmentSource.of(partitions);
+        return FragmentSource.of(new Iterator<>() {
+            private PartitionFragment next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && partitions.hasNext()) {
+                    PartitionFragment candidate = partitions.next();
+                    if (!candidate.key().equals(afterExclusive)) next = candidate;
+                }
+                return next != null;
+            }
+
+            @Override
+            public PartitionFragment next() {
+                if (!hasNext()) throw new java.util.NoSuchElementException();
+                PartitionFragment f = next;
+                next = null;
+                return f;
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> truncate() {
+        checkOpen();
+        return files.ready().thenCompose(ignored -> {
+            Memtable old = active;
+            active = new Memtable(layout, shard.memory());
+            old.discard();
+            flushes.invalidate();
+            compactions.invalidate();
+            sstables.removeAll(true);
+            shard.memoryReleased();
+            return files.recordTruncation(shard.commitLogPosition());
+        }).thenRun(() -> shard.discardCommitLog(layout.tableId(), shard.commitLogPosition()));
+    }
+
+    @Override
+    public CompletableFuture<Void> flush() {
+        if (closed) return CompletableFuture.completedFuture(null);
+        return files.ready().thenCompose(ignored -> {
+            if (active.isEmpty()) return flushes.pending();
+            Memtable old = active;
+            active = new Memtable(layout, shard.memory());
+            flushing.add(old);
+            return flushes.flush(old);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> compact() {
+        return flush().thenCompose(ignored -> compactions.major());
+    }
+
+    @Override
+    public CompletableFuture<Void> snapshot(String tag) {
+        return flush().thenCompose(ignored -> files.snapshot(tag, sstables.live()));
+    }
+
+    @Override
+    public Stats stats() {
+        long partitions = active.partitionCount();
+        long data = active.liveDataSize();
+        long memtableBytes = active.ownedBytes();
+        for (Memtable m : flushing) {
+            partitions += m.partitionCount();
+            data += m.liveDataSize();
+            memtableBytes += m.ownedBytes();
+        }
+        long onDisk = 0;
+        for (SSTableReader r : sstables.live()) {
+            partitions += r.partitionCount();
+            data += r.uncompressedSize();
+            onDisk += r.onDiskSize();
+        }
+        return new Stats(partitions, data, memtableBytes, flushes.completed(), sstables.live().size(), onDisk, flushing.size(),
+                compactions.pending(), reads, sstablesRead);
+    }
+
+    @Override
+    public List<CompactionProgress> activeCompactions() {
+        return compactions.running();
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        active.discard();
+        for (Memtable m : flushing) m.discard();
+        flushing.clear();
+        flushes.invalidate();
+        compactions.invalidate();
+        sstables.removeAll(false);
+        shard.unregister(this);
+        shard.memoryReleased();
+    }
+
+    // ---- for the flush and compaction machinery of this package ----
+
+    LsmShard shard() { return shard; }
+
+    SSTableSet sstables() { return sstables; }
+
+    UnifiedCompactionPlanner planner() { return planner; }
+
+    boolean isClosed() { return closed; }
+
+    Memtable activeMemtable() { return active; }
+
+    List<Memtable> flushingMemtables() { return flushing; }
+
+    TableFiles files() { return files; }
+
+    TableCompactions compactions() { return compactions; }
+
+    /** Starts a new SSTable of this table with the current compression and bloom filter options. */
+    CompletableFuture<SSTableWriter> newWriter(long expectedPartitions, IoClass ioClass) {
+        return SSTableWriter.create(context, files.nextGeneration(), compression, layout.storageParams().bloomFilterFpChance(),
+                expectedPartitions, ioClass);
+    }
+
+    SSTableContext context() { return context; }
+
+    /** The smallest write timestamp in the memtables (for purging): data older than a tombstone may hide there. */
+    long memtableMinTimestamp() {
+        long min = active.minTimestamp();
+        for (Memtable m : flushing) min = Math.min(min, m.minTimestamp());
+        return min;
+    }
+
+    /** Commitlog entries at or below this position are already in SSTables (or truncated away): replay skips them. */
+    long replayedUpTo() {
+        long bound = files.truncatedAt();
+        for (SSTableReader r : sstables.live()) bound = Math.max(bound, r.commitLogUpperBound());
+        return bound;
+    }
+
+    /** Bytes the active memtable holds (the shard flushes the largest first). */
+    long activeMemtableBytes() { return active.ownedBytes(); }
+
+    private void checkOpen() {
+        if (closed) throw new IllegalStateException("engine of " + layout.qualifiedName() + " is closed");
+    }
+
+    @Override
+    public String toString() { return "LsmTableEngine(" + layout.qualifiedName() + " on shard " + shard.id() + ")"; }
+}

@@ -1,0 +1,48 @@
+package org.charybdis.storage.lsm;
+
+import org.charybdis.storage.sstable.SSTableReader;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The live SSTables of one table on one shard. The list is replaced, never modified, so a read or scan that
+ * took it keeps a consistent view while flushes and compactions swap SSTables in and out. The set holds one
+ * reference on each reader; removing a reader releases it (and deletes its files when marked obsolete).
+ */
+final class SSTableSet {
+    private List<SSTableReader> live = List.of();
+
+    List<SSTableReader> live() { return live; }
+
+    void add(Collection<SSTableReader> added) {
+        if (added.isEmpty()) return;
+        List<SSTableReader> next = new ArrayList<>(live.size() + added.size());
+        next.addAll(live);
+        next.addAll(added);
+        live = List.copyOf(next);
+    }
+
+    /** Swaps compaction inputs for its outputs in one step; the inputs' files go once no read uses them. */
+    void replace(Collection<SSTableReader> removed, Collection<SSTableReader> added) {
+        List<SSTableReader> next = new ArrayList<>(live.size() + added.size());
+        for (SSTableReader r : live) if (!removed.contains(r)) next.add(r);
+        next.addAll(added);
+        live = List.copyOf(next);
+        for (SSTableReader r : removed) {
+            r.markObsolete();
+            r.release();
+        }
+    }
+
+    /** Empties the set; with {@code delete} the files go too (TRUNCATE), otherwise they are only closed. */
+    void removeAll(boolean delete) {
+        List<SSTableReader> old = live;
+        live = List.of();
+        for (SSTableReader r : old) {
+            if (delete) r.markObsolete();
+            r.release();
+        }
+    }
+}

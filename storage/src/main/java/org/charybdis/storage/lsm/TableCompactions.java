@@ -1,0 +1,178 @@
+package org.charybdis.storage.lsm;
+
+import org.charybdis.scheduler.io.IoClass;
+import org.charybdis.storage.compaction.CompactionPlan;
+import org.charybdis.storage.compaction.CompactionState;
+import org.charybdis.storage.data.PartitionFragment;
+import org.charybdis.storage.dht.DecoratedKey;
+import org.charybdis.storage.dht.TokenRange;
+import org.charybdis.storage.engine.TableEngine.CompactionProgress;
+import org.charybdis.storage.read.MergedFragment;
+import org.charybdis.storage.sstable.SSTableReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The compactions of one table on one shard: asks the UCS planner for the next one, runs it in the
+ * {@code compaction} scheduling group (merging the inputs partition by partition, purging what
+ * gc_grace_seconds allows, splitting outputs at UCS shard boundaries), then swaps inputs for outputs.
+ */
+final class TableCompactions {
+    private static final Logger LOG = LoggerFactory.getLogger(TableCompactions.class);
+
+    private final LsmTableEngine table;
+    private final Set<SSTableCandidate> compacting = new HashSet<>();
+    private final List<Running> running = new ArrayList<>();
+    private long observedFlushSize;
+    private int epoch;
+
+    TableCompactions(LsmTableEngine table) {
+        this.table = table;
+    }
+
+    /** Asks the shard to look for work on this table. */
+    void request() {
+        table.shard().requestCompaction(table);
+    }
+
+    void observedFlush(long bytes) {
+        observedFlushSize = bytes;
+        request();
+    }
+
+    /** Compactions in progress are abandoned and their outputs deleted (TRUNCATE, close). */
+    void invalidate() {
+        epoch++;
+    }
+
+    /** Starts the planner's next compaction; null when there is nothing to do. */
+    CompletableFuture<Void> startNext() {
+        if (table.isClosed()) return null;
+        Optional<CompactionPlan<SSTableCandidate>> plan = table.planner().nextPlan(state());
+        return plan.map(this::run).orElse(null);
+    }
+
+    /** Compacts everything there is (charybdis admin compact), after the compactions already running. */
+    CompletableFuture<Void> major() {
+        if (!running.isEmpty()) {
+            List<CompletableFuture<Void>> current = new ArrayList<>();
+            for (Running r : running) current.add(r.done);
+            return CompletableFuture.allOf(current.toArray(CompletableFuture[]::new)).handle((v, e) -> null).thenCompose(v -> major());
+        }
+        List<CompletableFuture<Void>> runs = new ArrayList<>();
+        for (CompactionPlan<SSTableCandidate> plan : table.planner().majorPlans(candidates(), Set.copyOf(compacting))) {
+            if (plan.inputs().size() < 2 && plan.kind() != CompactionPlan.Kind.DROP_EXPIRED) continue;
+            CompletableFuture<Void> run = new CompletableFuture<>();
+            table.shard().inCompactionGroup(() -> run(plan).whenComplete((v, e) -> {
+                if (e != null) run.completeExceptionally(e); else run.complete(null);
+            }));
+            runs.add(run);
+        }
+        return CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new));
+    }
+
+    int pending() {
+        return table.planner().summarize(state()).pendingCompactions();
+    }
+
+    List<CompactionProgress> running() {
+        List<CompactionProgress> progress = new ArrayList<>(running.size());
+        for (Running r : running) {
+            progress.add(new CompactionProgress(r.id.toString(), r.plan.kind() == CompactionPlan.Kind.MAJOR ? "Major compaction" : "Compaction",
+                    table.layout().keyspace(), table.layout().table(), r.output.bytesWritten(), r.plan.inputBytes()));
+        }
+        return progress;
+    }
+
+    private CompactionState<SSTableCandidate> state() {
+        long now = table.shard().config().clock().getAsLong();
+        return CompactionState.of(candidates(), Set.copyOf(compacting), observedFlushSize)
+                .withExpiryCheck(now - table.layout().gcGraceSeconds(), table.memtableMinTimestamp());
+    }
+
+    private List<SSTableCandidate> candidates() {
+        List<SSTableCandidate> live = new ArrayList<>();
+        for (SSTableReader r : table.sstables().live()) live.add(new SSTableCandidate(r));
+        return live;
+    }
+
+    private CompletableFuture<Void> run(CompactionPlan<SSTableCandidate> plan) {
+        List<SSTableReader> inputs = new ArrayList<>(plan.inputs().size());
+        for (SSTableCandidate c : plan.inputs()) inputs.add(c.reader());
+        compacting.addAll(plan.inputs());
+        if (plan.kind() == CompactionPlan.Kind.DROP_EXPIRED) {
+            table.sstables().replace(inputs, List.of());
+            compacting.removeAll(plan.inputs());
+            LOG.info("Dropped {} fully expired SSTables of {}", inputs.size(), table.layout().qualifiedName());
+            return CompletableFuture.completedFuture(null);
+        }
+        int startEpoch = epoch;
+        long now = table.shard().config().clock().getAsLong();
+        List<FragmentSource> sources = new ArrayList<>();
+        long partitions = 0;
+        long commitLogBound = Long.MIN_VALUE;
+        Set<Long> ancestors = new HashSet<>();
+        for (SSTableReader r : inputs) {
+            if (!r.ref()) continue;
+            sources.add(FragmentSource.of(r, r.scanner(TokenRange.FULL_RING, null, IoClass.COMPACTION)));
+            partitions += r.partitionCount();
+            commitLogBound = Math.max(commitLogBound, r.commitLogUpperBound());
+            ancestors.add(r.generation());
+        }
+        MergingFragments merge = new MergingFragments(sources);
+        Purger purger = new Purger(table.layout(), now);
+        SSTableOutput output = new SSTableOutput(table, plan.outputShards(), IoClass.COMPACTION, partitions, commitLogBound, ancestors);
+        Running progress = new Running(UUID.randomUUID(), plan, output, new CompletableFuture<>());
+        running.add(progress);
+        return AsyncLoop.forEach(merge::next, group -> {
+                    PartitionFragment merged = MergedFragment.of(group, table.layout().clusteringComparator(), table.layout());
+                    return output.append(purger.purge(merged, maxPurgeableTimestamp(merged.key(), inputs)));
+                })
+                .thenCompose(ignored -> output.finish())
+                .handle((outputs, failure) -> {
+                    merge.close();
+                    running.remove(progress);
+                    compacting.removeAll(plan.inputs());
+                    if (failure != null) {
+                        Throwable cause = AsyncLoop.unwrap(failure);
+                        LOG.error("Compaction of {} SSTables of {} on shard {} failed: {}", inputs.size(), table.layout().qualifiedName(),
+                                table.shard().id(), cause.toString());
+                        output.abort();
+                        progress.done.completeExceptionally(cause);
+                        throw new java.util.concurrent.CompletionException(cause);
+                    }
+                    if (startEpoch != epoch || table.isClosed()) {
+                        for (SSTableReader r : outputs) {
+                            r.markObsolete();
+                            r.release();
+                        }
+                    } else {
+                        table.sstables().replace(inputs, outputs);
+                    }
+                    progress.done.complete(null);
+                    return null;
+                });
+    }
+
+    /**
+     * Tombstones older than this may be purged for the partition: nothing they shadow can remain in the
+     * memtables or in the SSTables outside the compaction that may hold the partition.
+     */
+    private long maxPurgeableTimestamp(DecoratedKey key, List<SSTableReader> inputs) {
+        long min = table.memtableMinTimestamp();
+        for (SSTableReader r : table.sstables().live()) {
+            if (!inputs.contains(r) && r.mightContain(key)) min = Math.min(min, r.minTimestamp());
+        }
+        return min;
+    }
+
+    private record Running(UUID id, CompactionPlan<SSTableCandidate> plan, SSTableOutput output, CompletableFuture<Void> done) {}
+}

@@ -1,0 +1,140 @@
+package org.charybdis.storage.lsm;
+
+import org.charybdis.scheduler.Shard;
+import org.charybdis.scheduler.ShardRuntime;
+import org.charybdis.scheduler.ShardRuntimeConfig;
+import org.charybdis.storage.commitlog.CommitLogConfig;
+import org.charybdis.storage.data.PartitionUpdate;
+import org.charybdis.storage.data.Row;
+import org.charybdis.storage.dht.DecoratedKey;
+import org.charybdis.storage.dht.TokenRange;
+import org.charybdis.storage.engine.PartitionView;
+import org.charybdis.storage.engine.ReadFilter;
+import org.charybdis.storage.engine.ShardStorage;
+import org.charybdis.storage.engine.TableEngine;
+import org.charybdis.storage.engine.TableLayout;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * A one-shard LSM storage for tests, on a real shard runtime and real files: every call runs on the shard's
+ * thread and waits for the answer. {@link #restart} simulates a crash after the last acknowledged write (batch
+ * commitlog: everything acknowledged is fsynced): memtables are dropped, files reopened, the commitlog replayed.
+ */
+final class LsmTestNode implements AutoCloseable {
+    private final ShardRuntime runtime;
+    private final Path directory;
+    private final LsmConfig config;
+    private LsmEngineFactory factory;
+    private ShardStorage storage;
+    private volatile long clock = System.currentTimeMillis() / 1000;
+
+    LsmTestNode(long memtableBytes) throws IOException {
+        this.runtime = ShardRuntime.start(ShardRuntimeConfig.defaults(1));
+        this.directory = Files.createTempDirectory("charybdis-lsm-");
+        CommitLogConfig commitLog = CommitLogConfig.defaults(directory.resolve("commitlog"))
+                .withSegmentSize(256 << 10).withSyncMode(CommitLogConfig.SyncMode.BATCH).withBatchWindow(Duration.ZERO);
+        this.config = new LsmConfig(directory.resolve("data"), commitLog, memtableBytes, 0.5, 1 << 20, 2, () -> clock);
+    }
+
+    LsmConfig config() { return config; }
+
+    /** Sets the second compactions purge by. */
+    void clock(long nowInSeconds) { clock = nowInSeconds; }
+
+    Path directory() { return directory; }
+
+    /** Opens the storage with these tables (as the schema would), then replays the commitlog. */
+    void open(List<TableLayout> tables) {
+        factory = new LsmEngineFactory(config, 1);
+        storage = new ShardStorage(0, factory);
+        call(() -> {
+            for (TableLayout t : tables) storage.createTable(t);
+            return null;
+        });
+        factory.start(runtime).join();
+    }
+
+    TableEngine table(TableLayout layout) {
+        return call(() -> storage.table(layout.tableId()));
+    }
+
+    void write(TableEngine table, PartitionUpdate update) {
+        async(() -> storage.write(List.of(table), List.of(update)));
+    }
+
+    /** The read's result, materialized on the shard (memtable rows are read from native memory there). */
+    PartitionView read(TableEngine table, DecoratedKey key, ReadFilter filter, long now) {
+        return async(() -> table.read(key, filter, now).thenApply(Materialized::of));
+    }
+
+    List<PartitionView> scan(TableEngine table, DecoratedKey after, ReadFilter filter, long now) {
+        return async(() -> {
+            List<PartitionView> views = new ArrayList<>();
+            return table.scan(TokenRange.FULL_RING, after, filter, now).forEachRemaining(v -> views.add(Materialized.of(v)))
+                    .thenApply(ignored -> views);
+        });
+    }
+
+    void flush(TableEngine table) { async(table::flush); }
+
+    void compact(TableEngine table) { async(table::compact); }
+
+    TableEngine.Stats stats(TableEngine table) { return call(table::stats); }
+
+    /** Drops everything in memory without flushing, as a crash would, and reopens. */
+    void restart(List<TableLayout> tables) {
+        call(() -> {
+            storage.close();
+            return null;
+        });
+        open(tables);
+    }
+
+    <T> T call(Callable<T> task) {
+        return runtime.shard(0).submitTo(0, runtime.group(ShardRuntime.STATEMENT), task).join();
+    }
+
+    <T> T async(Supplier<CompletableFuture<T>> task) {
+        Shard shard = runtime.shard(0);
+        return shard.submitToAsync(0, runtime.group(ShardRuntime.STATEMENT), task).join();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (storage != null) call(() -> {
+                storage.close();
+                return null;
+            });
+        } finally {
+            runtime.close();
+            try (var walk = Files.walk(directory)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** A partition read whose rows were all taken while on the shard. */
+    record Materialized(DecoratedKey key, Row staticRow, List<Row> rowList) implements PartitionView {
+        static PartitionView of(PartitionView view) {
+            if (view == null) return null;
+            List<Row> rows = new ArrayList<>();
+            view.rows().forEachRemaining(rows::add);
+            return new Materialized(view.key(), view.staticRow(), rows);
+        }
+
+        @Override
+        public Iterator<Row> rows() { return rowList.iterator(); }
+    }
+}
