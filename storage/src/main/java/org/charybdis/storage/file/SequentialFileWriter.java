@@ -171,12 +171,16 @@ public final class SequentialFileWriter {
             while (buffer.hasRemaining()) position += channel.write(buffer, position);
             return null;
         });
-        inFlight.addLast(write);
+        // Waiters get a future completed after the bookkeeping, so they never see a finished write still in flight.
+        CompletableFuture<Void> tracked = new CompletableFuture<>();
+        inFlight.addLast(tracked);
         write.whenComplete((v, error) -> {
-            inFlight.remove(write);
+            inFlight.remove(tracked);
             if (error != null && failure == null) failure = error;
             buffer.clear();
             freeBuffers.addLast(buffer);
+            if (error != null) tracked.completeExceptionally(error);
+            else tracked.complete(null);
         });
     }
 
