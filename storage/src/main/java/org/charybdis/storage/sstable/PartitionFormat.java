@@ -13,7 +13,6 @@ import org.charybdis.storage.serialization.CorruptDataException;
 import org.charybdis.storage.serialization.DeletionSerializer;
 import org.charybdis.storage.serialization.RowSerializer;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -91,8 +90,6 @@ final class PartitionFormat {
         return new StoredPartition(header.key(), header.deletion(), header.rangeTombstones(), header.staticRow(),
                 rows.toArray(new Row[0]), comparator);
     }
-
-    static List<Row> newRowList() { return new ArrayList<>(); }
 
     private static boolean inAnySlice(Row row, List<Slice> slices, ClusteringComparator comparator) {
         for (int i = 0; i < slices.size(); i++) if (comparator.contains(slices.get(i), row.clustering())) return true;

@@ -253,7 +253,7 @@ public final class SSTableReader {
         try {
             BufferReader in = new BufferReader(bytes);
             PartitionFormat.Header header = readCheckedHeader(entry, in);
-            List<Row> rows = PartitionFormat.newRowList();
+            List<Row> rows = new ArrayList<>();
             PartitionFormat.readRows(in, context.comparator().size(), slices, context.comparator(), rows);
             return PartitionFormat.partition(header, rows, context.comparator());
         } catch (CorruptDataException e) {
@@ -346,7 +346,7 @@ public final class SSTableReader {
                 runs.add(chunks.read(from, to, ioClass, true));
             }
             return CompletableFuture.allOf(runs.toArray(new CompletableFuture[0])).thenApply(v -> {
-                List<Row> rows = PartitionFormat.newRowList();
+                List<Row> rows = new ArrayList<>();
                 try {
                     for (CompletableFuture<byte[]> run : runs)
                         PartitionFormat.readRows(new BufferReader(ByteBuffer.wrap(run.join())), context.comparator().size(), slices,

@@ -13,7 +13,6 @@ import org.charybdis.storage.serialization.BufferWriter;
 import org.charybdis.storage.serialization.RowSerializer;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

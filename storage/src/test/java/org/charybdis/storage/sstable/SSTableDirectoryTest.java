@@ -1,6 +1,5 @@
 package org.charybdis.storage.sstable;
 
-import org.charybdis.scheduler.io.IoClass;
 import org.charybdis.storage.engine.TestTables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,6 +87,5 @@ class SSTableDirectoryTest {
         assertThat(SSTableFiles.parse("chs-x-Data.db")).isNull();
         assertThat(SSTableFiles.parse("chs-42-Other.db")).isNull();
         assertThat(SSTableFiles.parse("nb-1-big-Data.db")).isNull();
-        assertThat(IoClass.MAINTENANCE).isNotNull();
     }
 }
