@@ -1,0 +1,30 @@
+package org.charybdis.storage.sstable;
+
+/** The files of one SSTable; the code is what each file's header stores, so files cannot be swapped. */
+public enum Component {
+    DATA(1, "Data.db"),
+    INDEX(2, "Index.db"),
+    SUMMARY(3, "Summary.db"),
+    FILTER(4, "Filter.db"),
+    STATISTICS(5, "Statistics.db"),
+    COMPRESSION_INFO(6, "CompressionInfo.db"),
+    TOC(7, "TOC.txt");
+
+    private final int code;
+    private final String suffix;
+
+    Component(int code, String suffix) {
+        this.code = code;
+        this.suffix = suffix;
+    }
+
+    public int code() { return code; }
+
+    /** The file name's last part ("Data.db"). */
+    public String suffix() { return suffix; }
+
+    static Component ofSuffix(String suffix) {
+        for (Component c : values()) if (c.suffix.equals(suffix)) return c;
+        return null;
+    }
+}

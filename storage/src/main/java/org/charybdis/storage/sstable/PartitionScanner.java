@@ -1,0 +1,145 @@
+package org.charybdis.storage.sstable;
+
+import org.charybdis.scheduler.io.IoClass;
+import org.charybdis.storage.data.PartitionFragment;
+import org.charybdis.storage.dht.DecoratedKey;
+import org.charybdis.storage.dht.TokenRange;
+import org.charybdis.storage.serialization.BufferReader;
+import org.charybdis.storage.serialization.CorruptDataException;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.zip.CRC32;
+
+/**
+ * Walks an SSTable's partitions in token order for compactions and range scans: Index.db is read in 64 KiB
+ * windows, Data.db in windows of at least 256 KiB (whole chunks, one request each, bypassing the chunk
+ * cache). A partition is decoded whole, so memory per step is bounded by the largest partition (plus the
+ * windows). Call {@link #next()} again only after the previous future completed.
+ */
+public final class PartitionScanner {
+    static final int INDEX_WINDOW = 64 * 1024;
+    static final int DATA_WINDOW = 256 * 1024;
+
+    private final SSTableReader reader;
+    private final TokenRange range;
+    private final DecoratedKey after;
+    private final IoClass ioClass;
+    private final CRC32 crc = new CRC32();
+    private final long indexEnd;
+    private long indexPosition = -1;
+    private byte[] indexWindow = new byte[0];
+    private long indexWindowStart;
+    private byte[] dataWindow = new byte[0];
+    private long dataWindowStart;
+    private boolean done;
+
+    PartitionScanner(SSTableReader reader, TokenRange range, DecoratedKey afterExclusive, IoClass ioClass) {
+        this.reader = reader;
+        this.range = range;
+        this.after = afterExclusive;
+        this.ioClass = ioClass;
+        this.indexEnd = reader.summary().entriesEnd();
+        this.done = range.isEmpty() || range.lastToken() < reader.firstKey().token() || range.firstToken() > reader.lastKey().token();
+    }
+
+    /** The next partition, or null at the end. */
+    public CompletableFuture<PartitionFragment> next() {
+        try {
+            if (indexPosition < 0 && !done) indexPosition = startPosition();
+            while (!done) {
+                if (indexPosition >= indexEnd) break;
+                int extent = entryExtent();
+                if (extent <= 0) return loadIndexWindow(extent).thenCompose(v -> next());
+                IndexEntry entry = parseEntry(extent);
+                if (entry.key().token() > range.lastToken()) break;
+                if (!range.contains(entry.key().token()) || (after != null && entry.key().compareTo(after) <= 0)) continue;
+                return load(entry);
+            }
+            done = true;
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Where to start in Index.db: the summary span holding the first key that may qualify. */
+    private long startPosition() {
+        DecoratedKey start = DecoratedKey.minimumFor(range.firstToken());
+        if (after != null && after.compareTo(start) > 0) start = after;
+        int sample = reader.summary().floor(start);
+        return sample < 0 ? ComponentFraming.HEADER_LENGTH : reader.summary().spanStart(sample);
+    }
+
+    /** Reads the window of Index.db starting at indexPosition, large enough for the entry there. */
+    private CompletableFuture<Void> loadIndexWindow(int extent) {
+        long wanted = extent < 0 ? -extent : INDEX_WINDOW;
+        if (extent < 0 && wanted > indexEnd - indexPosition)
+            return CompletableFuture.failedFuture(reader.indexCorruption("index entry at offset " + indexPosition + " runs past the entries' end", null));
+        int length = (int) Math.min(indexEnd - indexPosition, Math.max(wanted, INDEX_WINDOW));
+        long at = indexPosition;
+        Path file = reader.files().path(Component.INDEX);
+        return reader.context().io().readFully(reader.indexChannel(), ByteBuffer.allocate(length), at, ioClass)
+                .exceptionally(e -> { throw SSTableReader.asCorruption(e, file, reader.context().table(), "reading index at offset " + at); })
+                .thenAccept(bytes -> {
+                    indexWindow = bytes.array();
+                    indexWindowStart = at;
+                    if (entryExtent() <= 0)
+                        throw reader.indexCorruption("index entry at offset " + at + " does not fit the index", null);
+                });
+    }
+
+    /**
+     * Bytes of the entry at indexPosition when the window holds all of it; 0 when the window does not even hold
+     * its length; minus its size when the length is there but not the whole entry.
+     */
+    private int entryExtent() {
+        long offset = indexPosition - indexWindowStart;
+        if (offset < 0 || offset >= indexWindow.length) return 0;
+        int available = (int) (indexWindow.length - offset);
+        if (available < 5 && indexWindowStart + indexWindow.length < indexEnd) return 0;
+        try {
+            BufferReader in = new BufferReader(ByteBuffer.wrap(indexWindow, (int) offset, available));
+            int length = in.readUnsignedVInt();
+            long extent = (in.position() - offset) + (long) length + 4;
+            if (extent > Integer.MAX_VALUE) throw new CorruptDataException("index entry of " + extent + " bytes");
+            return extent <= available ? (int) extent : (int) -extent;
+        } catch (CorruptDataException e) {
+            throw reader.indexCorruption("index entry at offset " + indexPosition + ": " + e.getMessage(), e);
+        }
+    }
+
+    private IndexEntry parseEntry(int extent) {
+        int offset = (int) (indexPosition - indexWindowStart);
+        try {
+            IndexEntry entry = IndexEntry.read(new BufferReader(ByteBuffer.wrap(indexWindow, offset, extent).slice()), crc);
+            indexPosition += extent;
+            return entry;
+        } catch (CorruptDataException e) {
+            throw reader.indexCorruption("index entry at offset " + indexPosition + ": " + e.getMessage(), e);
+        }
+    }
+
+    private CompletableFuture<PartitionFragment> load(IndexEntry entry) {
+        long from = entry.dataPosition();
+        long to = from + entry.rowIndexStart();
+        if (from >= dataWindowStart && to <= dataWindowStart + dataWindow.length) return CompletableFuture.completedFuture(decode(entry));
+        CompressionInfo compression = reader.compression();
+        long chunk = compression.chunkLength();
+        long end = Math.min(compression.uncompressedLength(), (Math.max(to, from + DATA_WINDOW) + chunk - 1) / chunk * chunk);
+        if (to > compression.uncompressedLength())
+            return CompletableFuture.failedFuture(reader.dataCorruption(from, "partition runs past the data's end", null));
+        return reader.chunks().read(from, end, ioClass, false).thenApply(bytes -> {
+            dataWindow = bytes;
+            dataWindowStart = from;
+            return decode(entry);
+        });
+    }
+
+    private PartitionFragment decode(IndexEntry entry) {
+        int offset = (int) (entry.dataPosition() - dataWindowStart);
+        ByteBuffer bytes = ByteBuffer.wrap(dataWindow, offset, (int) entry.rowIndexStart()).slice();
+        return reader.decodeWhole(entry, bytes, null);
+    }
+}

@@ -1,0 +1,49 @@
+package org.charybdis.storage.sstable;
+
+import java.nio.file.Path;
+
+/**
+ * Where the files of one SSTable live: {@code <directory>/chs-<generation>-<Component>}, for instance
+ * {@code chs-42-Data.db}; while being written each carries a {@code .tmp} suffix. The generation is unique in
+ * the directory and grows with time (compaction outputs get new ones).
+ */
+public record SSTableFiles(Path directory, long generation) {
+    public static final String PREFIX = "chs-";
+    public static final String TEMPORARY_SUFFIX = ".tmp";
+
+    public SSTableFiles {
+        if (generation < 0) throw new IllegalArgumentException("negative generation " + generation);
+    }
+
+    public Path path(Component component) {
+        return directory.resolve(fileName(component));
+    }
+
+    public Path temporaryPath(Component component) {
+        return directory.resolve(fileName(component) + TEMPORARY_SUFFIX);
+    }
+
+    public String fileName(Component component) {
+        return PREFIX + generation + "-" + component.suffix();
+    }
+
+    /** A file name of an SSTable component (possibly temporary), or null for any other file. */
+    public static Parsed parse(String fileName) {
+        if (!fileName.startsWith(PREFIX)) return null;
+        boolean temporary = fileName.endsWith(TEMPORARY_SUFFIX);
+        String name = temporary ? fileName.substring(0, fileName.length() - TEMPORARY_SUFFIX.length()) : fileName;
+        int dash = name.indexOf('-', PREFIX.length());
+        if (dash < 0) return null;
+        long generation;
+        try {
+            generation = Long.parseLong(name.substring(PREFIX.length(), dash));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        Component component = Component.ofSuffix(name.substring(dash + 1));
+        return component == null || generation < 0 ? null : new Parsed(generation, component, temporary);
+    }
+
+    /** What a file name says: whose component it is and whether it is still being written. */
+    public record Parsed(long generation, Component component, boolean temporary) {}
+}
