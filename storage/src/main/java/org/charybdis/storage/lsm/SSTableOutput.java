@@ -43,7 +43,7 @@ final class SSTableOutput {
             SSTableWriter done = current;
             current = null;
             return done.finish(commitLogUpperBound, ancestors).thenCompose(reader -> {
-                finished.add(reader);
+                if (reader != null) finished.add(reader);
                 return append(partition);
             });
         }
@@ -73,7 +73,7 @@ final class SSTableOutput {
         SSTableWriter last = current;
         current = null;
         return last.finish(commitLogUpperBound, ancestors).thenApply(reader -> {
-            finished.add(reader);
+            if (reader != null) finished.add(reader); // null: every partition was empty after purging
             return List.copyOf(finished);
         });
     }
