@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 
 import static org.charybdis.storage.commitlog.CommitLogSegment.MAX_REQUEST_SIZE;
 import static org.charybdis.storage.commitlog.CommitLogSegment.PAGE_SIZE;
@@ -146,6 +147,10 @@ final class SegmentAllocator {
 
     /** A file that failed to become a segment: closed and deleted under whichever name it has, so it takes no space. */
     private void abandon(FileChannel channel, Throwable cause, Path... names) {
+        if (isShardStopping(cause)) {
+            LOG.debug("Shard stopped while commit log segment {} was being prepared", names[names.length - 1]);
+            return;
+        }
         LOG.error("Could not prepare commit log segment {}", names[names.length - 1], cause);
         CompletableFuture<Void> deleted = io.close(channel);
         for (Path name : names) deleted = deleted.thenCompose(v -> io.delete(name));
@@ -153,6 +158,14 @@ final class SegmentAllocator {
             if (error == null) files--;
             else LOG.warn("Could not delete the unusable commit log segment {}", names[names.length - 1], error);
         });
+    }
+
+    /** The runtime is closing under us (a test, or a kill): nothing to clean up or report. */
+    private static boolean isShardStopping(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof RejectedExecutionException) return true;
+        }
+        return false;
     }
 
     private static ByteBuffer zeros(int length) {
