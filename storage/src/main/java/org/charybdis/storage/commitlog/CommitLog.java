@@ -128,7 +128,7 @@ public final class CommitLog implements AutoCloseable {
         assertOwnerThread();
         if (position <= durablePosition()) return CompletableFuture.completedFuture(null);
         if (failure != null) return CompletableFuture.failedFuture(failed());
-        if (position > currentPosition()) {
+        if (position > endPosition()) {
             throw new IllegalArgumentException("position " + CommitLogPosition.toString(position) + " is beyond the end of the commit log");
         }
         return waiters.add(position);
@@ -161,7 +161,8 @@ public final class CommitLog implements AutoCloseable {
 
     /** The position after the last entry appended. */
     public long currentPosition() {
-        return CommitLogPosition.of(active.id(), active.dataEnd());
+        assertOwnerThread();
+        return endPosition();
     }
 
     public CommitLogStats stats() {
@@ -279,12 +280,12 @@ public final class CommitLog implements AutoCloseable {
 
     private void endBatchWindow() {
         batchWindowOpen = false;
-        syncWantedUpTo = currentPosition();
+        syncWantedUpTo = endPosition();
         pump();
     }
 
     private void periodicSync() {
-        syncWantedUpTo = currentPosition();
+        syncWantedUpTo = endPosition();
         pump();
     }
 
@@ -302,7 +303,7 @@ public final class CommitLog implements AutoCloseable {
     private void pump() {
         pumpScheduled = false;
         if (ioInFlight || failure != null) return;
-        if (shutdown != null) syncWantedUpTo = currentPosition();
+        if (shutdown != null) syncWantedUpTo = endPosition();
         CommitLogSegment unwritten = firstUnwritten();
         long written = writtenPosition(unwritten);
         CommitLogSegment releasable;
@@ -356,7 +357,7 @@ public final class CommitLog implements AutoCloseable {
 
     /** Everything before this position is in the files: up to the first segment's unwritten bytes, or all. */
     private long writtenPosition(CommitLogSegment firstUnwritten) {
-        return firstUnwritten == null ? currentPosition()
+        return firstUnwritten == null ? endPosition()
                 : CommitLogPosition.of(firstUnwritten.id(), firstUnwritten.writtenBytes());
     }
 
@@ -419,6 +420,10 @@ public final class CommitLog implements AutoCloseable {
             else if (error != null) shutdown.completeExceptionally(error);
             else shutdown.complete(null);
         });
+    }
+
+    private long endPosition() {
+        return CommitLogPosition.of(active.id(), active.dataEnd());
     }
 
     private void assertOwnerThread() {
