@@ -64,8 +64,9 @@ final class SegmentReader {
                 return;
             }
             channel = opened;
-            if (fileSize < HEADER_SIZE) {
-                finish(corruption(0, "file of " + fileSize + " bytes is too short for a segment header"));
+            if (fileSize < HEADER_SIZE) { // its creation was interrupted before the header was written
+                LOG.debug("Commit log segment {} has only {} bytes: nothing to replay", file, fileSize);
+                finish(null);
             } else {
                 fill(0, HEADER_SIZE, this::readHeader);
             }

@@ -123,12 +123,13 @@ class CommitLogReplayerTest {
         ByteBuffer header = ByteBuffer.allocate(SEGMENT);
         SegmentHeader.current(0, 9).writeTo(header);
         Files.write(SegmentFileName.of(0, 4).in(dir), header.array());
-        Files.write(SegmentFileName.of(1, 5).in(dir), new byte[10]); // another shard's: not ours to read
+        Files.write(SegmentFileName.of(0, 5).in(dir), new byte[0]); // creation interrupted by a crash
+        Files.write(SegmentFileName.of(1, 6).in(dir), new byte[10]); // another shard's: not ours to read
 
         TestShard.Replayed replayed = shard.replay(dir);
         assertThat(replayed.positions()).isEmpty();
         assertThat(replayed.result().segmentFiles())
-                .containsExactly(SegmentFileName.of(0, 3).in(dir), SegmentFileName.of(0, 4).in(dir));
+                .containsExactly(SegmentFileName.of(0, 3).in(dir), SegmentFileName.of(0, 4).in(dir), SegmentFileName.of(0, 5).in(dir));
         assertThat(replayed.result().corruptions()).singleElement().satisfies(c -> {
             assertThat(c.file()).isEqualTo(SegmentFileName.of(0, 4).in(dir));
             assertThat(c.offset()).isZero();
