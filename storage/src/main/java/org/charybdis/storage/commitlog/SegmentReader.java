@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CompletableFuture;
@@ -60,7 +61,8 @@ final class SegmentReader {
             return opened;
         }).whenComplete((opened, error) -> {
             if (error != null) {
-                result.completeExceptionally(error);
+                if (isMissingFile(error)) result.complete(new Outcome(0, CommitLogPosition.NONE, null)); // deleted since listed
+                else result.completeExceptionally(error);
                 return;
             }
             channel = opened;
@@ -178,6 +180,10 @@ final class SegmentReader {
             if (windowBytes < wanted) readMore(wanted, next);
             else next.run();
         });
+    }
+
+    private static boolean isMissingFile(Throwable error) {
+        return error instanceof NoSuchFileException || error.getCause() instanceof NoSuchFileException;
     }
 
     private int intAt(int at) {
