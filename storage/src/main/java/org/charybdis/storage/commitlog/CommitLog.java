@@ -1,0 +1,436 @@
+package org.charybdis.storage.commitlog;
+
+import org.charybdis.scheduler.SchedulingGroup;
+import org.charybdis.scheduler.Shard;
+import org.charybdis.scheduler.ShardRuntime;
+import org.charybdis.storage.commitlog.CommitLogConfig.SyncMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One shard's commit log: entries (opaque payloads, serialized mutations) are appended to the active segment's
+ * buffer and written to its file in page-aligned group writes at the end of the reactor turn; PERIODIC mode
+ * fsyncs every sync period, BATCH mode fsyncs after each batch window and acknowledges only then.
+ * <p>
+ * Owned by one shard thread: every method must be called there, and the returned futures complete there.
+ * Replay at start-up is {@link CommitLogReplayer}'s job; do it before opening, since new segments are numbered
+ * above every segment file on disk and this log never touches files it did not create.
+ */
+public final class CommitLog implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CommitLog.class);
+    /** How often a commit log over its total space asks again for flushes of the same oldest segment. */
+    static final long PRESSURE_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final CommitLogConfig config;
+    private final Shard shard;
+    private final SchedulingGroup group;
+    private final CommitLogIo io;
+    private final SegmentAllocator allocator;
+    private final SegmentWriter writer;
+    private final EntryChecksum checksum = new EntryChecksum();
+    private final DurabilityWaiters waiters = new DurabilityWaiters();
+    /** Live segments, oldest first; the last one is the active one. */
+    private final List<CommitLogSegment> segments = new ArrayList<>();
+    private final ArrayDeque<QueuedAdd> queuedAdds = new ArrayDeque<>();
+    private final Runnable pumpTask = this::pump;
+    private final Runnable batchWindowEnd = this::endBatchWindow;
+
+    private CommitLogSegment active;
+    private CompletableFuture<CommitLogSegment> nextSegment;
+    private boolean waitingForSegment;
+    private boolean pumpScheduled;
+    private boolean ioInFlight;
+    private boolean batchWindowOpen;
+    private long syncedPosition = CommitLogPosition.NONE;
+    /** A sync is due once everything up to here is written. */
+    private long syncWantedUpTo = CommitLogPosition.NONE;
+    private Throwable failure;
+    private CompletableFuture<Void> shutdown;
+    private ScheduledFuture<?> syncTimer;
+    private ScheduledFuture<?> pressureTimer;
+    private Consumer<Set<UUID>> pressureListener;
+    private long lastPressureSegment = -1;
+    private long lastPressureNanos;
+    private long entriesWritten;
+    private long bytesWritten;
+    private long syncs;
+
+    /**
+     * Opens the shard's commit log on the shard's thread: creates the directory, numbers segments above those on
+     * disk, prepares the first segment and the next one. Replays nothing.
+     */
+    public static CompletableFuture<CommitLog> open(CommitLogConfig config, int shardId, Shard shard) {
+        SchedulingGroup group = shard.runtime().group(ShardRuntime.COMMITLOG);
+        return shard.submitToAsync(shard.id(), group, () -> {
+            CommitLogIo io = new CommitLogIo(shard.io());
+            return io.submit(0, () -> {
+                Files.createDirectories(config.directory());
+                return SegmentFileName.highestSegmentId(config.directory(), shardId);
+            }).thenCompose(highest -> new CommitLog(config, shardId, shard, group, io, highest + 1).start());
+        });
+    }
+
+    private CommitLog(CommitLogConfig config, int shardId, Shard shard, SchedulingGroup group, CommitLogIo io, long firstSegmentId) {
+        this.config = config;
+        this.shard = shard;
+        this.group = group;
+        this.io = io;
+        this.allocator = new SegmentAllocator(io, config, shardId, firstSegmentId);
+        this.writer = new SegmentWriter(io, (int) config.segmentSize());
+    }
+
+    /**
+     * Appends an entry whose mutation touches these tables; completes with its position once it is in the write
+     * buffer: at once, unless the next segment is not ready yet. The payload's remaining bytes are copied before
+     * this returns (its position is unchanged), so the caller may reuse it.
+     *
+     * @throws IllegalArgumentException if the payload is empty or larger than half a segment
+     */
+    public CompletableFuture<Long> add(ByteBuffer payload, Collection<UUID> tables) {
+        assertOwnerThread();
+        int length = payload.remaining();
+        if (length == 0) throw new IllegalArgumentException("empty commit log entry");
+        if (length > config.maxPayloadSize()) {
+            throw new IllegalArgumentException("Mutation of " + length + " bytes is too large for the commit log (maximum "
+                    + config.maxPayloadSize() + " bytes); raise commitlog_segment_size_in_mb to at least twice its size");
+        }
+        if (failure != null) return CompletableFuture.failedFuture(failed());
+        if (shutdown != null) return CompletableFuture.failedFuture(new IllegalStateException("the commit log is shut down"));
+        if (queuedAdds.isEmpty() && (active.hasRoom(length) || switchSegment())) {
+            return CompletableFuture.completedFuture(append(payload, tables));
+        }
+        byte[] copy = new byte[length];
+        payload.get(payload.position(), copy);
+        QueuedAdd queued = new QueuedAdd(ByteBuffer.wrap(copy), List.copyOf(tables), new CompletableFuture<>());
+        queuedAdds.addLast(queued);
+        awaitNextSegment();
+        return queued.future;
+    }
+
+    /**
+     * Completes when the entry ending at this position is as durable as the sync mode promises: BATCH, fsynced;
+     * PERIODIC, written to the file (it survives the process being killed, not a power loss).
+     */
+    public CompletableFuture<Void> awaitDurable(long position) {
+        assertOwnerThread();
+        if (position <= durablePosition()) return CompletableFuture.completedFuture(null);
+        if (failure != null) return CompletableFuture.failedFuture(failed());
+        if (position > endPosition()) {
+            throw new IllegalArgumentException("position " + CommitLogPosition.toString(position) + " is beyond the end of the commit log");
+        }
+        return waiters.add(position);
+    }
+
+    /** Appends and completes with the position once the entry is durable (see {@link #awaitDurable}). */
+    public CompletableFuture<Long> addDurable(ByteBuffer payload, Collection<UUID> tables) {
+        return add(payload, tables).thenCompose(position -> awaitDurable(position).thenApply(v -> position));
+    }
+
+    /**
+     * The table's memtable holding everything up to this position has been flushed: the table is clean in every
+     * segment before it, and in the position's own segment if its last entry there is covered. Segments left
+     * clean, except the active one, are released (reused or deleted) in the background.
+     */
+    public void discardCompletedSegments(UUID table, long upToPosition) {
+        assertOwnerThread();
+        for (CommitLogSegment segment : segments) segment.markClean(table, upToPosition);
+        schedulePump();
+    }
+
+    /**
+     * Called with the tables dirty in the oldest segment while live segments take more than the total space,
+     * so the engine flushes them; called again at most once a second while the same segment stays oldest.
+     */
+    public void setPressureListener(Consumer<Set<UUID>> listener) {
+        assertOwnerThread();
+        this.pressureListener = listener;
+    }
+
+    /** The position after the last entry appended. */
+    public long currentPosition() {
+        assertOwnerThread();
+        return endPosition();
+    }
+
+    public CommitLogStats stats() {
+        assertOwnerThread();
+        long pending = 0;
+        for (CommitLogSegment segment : segments) pending += segment.unwrittenBytes();
+        return new CommitLogStats(segments.size(), (long) allocator.files() * config.segmentSize(), entriesWritten,
+                bytesWritten, io.writeRequests(), syncs, pending, queuedAdds.size(), waiters.size(), allocator.recycled());
+    }
+
+    /**
+     * Drains: writes and fsyncs everything appended (including adds waiting for a segment), then closes the
+     * files, which stay on disk for replay. Adds made after this fail. Idempotent.
+     */
+    public CompletableFuture<Void> shutdown() {
+        assertOwnerThread();
+        if (shutdown == null) {
+            shutdown = new CompletableFuture<>();
+            if (syncTimer != null) syncTimer.cancel(false);
+            pressureTimer.cancel(false);
+            if (failure != null) closeFiles(failure);
+            else schedulePump();
+        }
+        return shutdown;
+    }
+
+    /** Starts {@link #shutdown()} without waiting for it; on the owning shard thread only. */
+    @Override
+    public void close() {
+        shutdown();
+    }
+
+    /** The IO path, for tests that watch the write requests. */
+    CommitLogIo io() { return io; }
+
+    private CompletableFuture<CommitLog> start() {
+        return allocator.prepare().thenApply(first -> {
+            activate(first);
+            nextSegment = allocator.prepare();
+            if (config.syncMode() == SyncMode.PERIODIC) {
+                long period = config.syncPeriod().toNanos();
+                syncTimer = shard.scheduleAtFixedRate(group, period, period, TimeUnit.NANOSECONDS, this::periodicSync);
+            }
+            pressureTimer = shard.scheduleAtFixedRate(group, PRESSURE_RETRY_NANOS, PRESSURE_RETRY_NANOS,
+                    TimeUnit.NANOSECONDS, this::checkPressure);
+            return this;
+        });
+    }
+
+    private long append(ByteBuffer payload, Collection<UUID> tables) {
+        int crc = checksum.of(active.id(), payload);
+        int end = active.append(payload, crc, tables);
+        entriesWritten++;
+        bytesWritten += CommitLogSegment.ENTRY_HEADER_SIZE + payload.remaining();
+        long position = CommitLogPosition.of(active.id(), end);
+        if (config.syncMode() == SyncMode.BATCH) requestBatchSync(position);
+        schedulePump();
+        return position;
+    }
+
+    /** The active segment is full: switches to the prepared one if it is ready. */
+    private boolean switchSegment() {
+        active.markFull();
+        schedulePump();
+        if (nextSegment == null || !nextSegment.isDone() || nextSegment.isCompletedExceptionally()) return false;
+        activate(nextSegment.join());
+        nextSegment = allocator.prepare();
+        shard.execute(group, this::checkPressure); // not inside the caller's add
+        return true;
+    }
+
+    private void activate(CommitLogSegment segment) {
+        segments.add(segment);
+        active = segment;
+    }
+
+    private void awaitNextSegment() {
+        if (waitingForSegment) return;
+        waitingForSegment = true;
+        if (nextSegment == null) nextSegment = allocator.prepare();
+        nextSegment.whenComplete((segment, error) -> {
+            waitingForSegment = false;
+            if (error != null) {
+                nextSegment = null;
+                Throwable cause = new IllegalStateException("no commit log segment could be prepared", error);
+                QueuedAdd queued;
+                while ((queued = queuedAdds.pollFirst()) != null) queued.future.completeExceptionally(cause);
+                schedulePump();
+            } else {
+                placeQueuedAdds();
+            }
+        });
+    }
+
+    private void placeQueuedAdds() {
+        QueuedAdd queued;
+        while ((queued = queuedAdds.peekFirst()) != null) {
+            if (!active.hasRoom(queued.payload.remaining()) && !switchSegment()) {
+                awaitNextSegment();
+                return;
+            }
+            queuedAdds.pollFirst();
+            queued.future.complete(append(queued.payload, queued.tables));
+        }
+    }
+
+    private void requestBatchSync(long position) {
+        if (config.batchWindow().isZero()) {
+            syncWantedUpTo = position;
+        } else if (!batchWindowOpen) {
+            batchWindowOpen = true;
+            shard.schedule(group, config.batchWindow().toNanos(), TimeUnit.NANOSECONDS, batchWindowEnd);
+        }
+    }
+
+    private void endBatchWindow() {
+        batchWindowOpen = false;
+        syncWantedUpTo = endPosition();
+        pump();
+    }
+
+    private void periodicSync() {
+        syncWantedUpTo = endPosition();
+        pump();
+    }
+
+    private void schedulePump() {
+        if (pumpScheduled) return;
+        pumpScheduled = true;
+        shard.execute(group, pumpTask);
+    }
+
+    /**
+     * Moves the disk work along, one operation at a time so that writes, syncs and releases never race on a
+     * file: a due sync first (once what it must cover is written), then pending writes, then releases, then the
+     * end of a shutdown.
+     */
+    private void pump() {
+        pumpScheduled = false;
+        if (ioInFlight || failure != null) return;
+        if (shutdown != null) syncWantedUpTo = endPosition();
+        CommitLogSegment unwritten = firstUnwritten();
+        long written = writtenPosition(unwritten);
+        CommitLogSegment releasable;
+        if (syncedPosition < syncWantedUpTo && written >= syncWantedUpTo) {
+            run(syncWritten(written));
+        } else if (unwritten != null) {
+            run(writer.writePending(unwritten).thenRun(this::afterWrite));
+        } else if ((releasable = firstReleasable()) != null) {
+            segments.remove(releasable);
+            run(allocator.release(releasable));
+        } else if (shutdown != null && !shutdown.isDone() && queuedAdds.isEmpty() && !waitingForSegment) {
+            closeFiles(null);
+        }
+    }
+
+    private void run(CompletableFuture<Void> operation) {
+        ioInFlight = true;
+        operation.whenComplete((v, error) -> {
+            ioInFlight = false;
+            if (error != null) fail(error);
+            else pump();
+        });
+    }
+
+    private void afterWrite() {
+        if (config.syncMode() == SyncMode.PERIODIC) waiters.completeUpTo(writtenPosition(firstUnwritten()));
+    }
+
+    /** fsyncs every segment with written but unsynced bytes; covers everything up to the written position. */
+    private CompletableFuture<Void> syncWritten(long written) {
+        List<CommitLogSegment> toSync = new ArrayList<>(2);
+        for (CommitLogSegment segment : segments) {
+            if (segment.hasUnsyncedData()) toSync.add(segment);
+        }
+        CompletableFuture<?>[] requests = new CompletableFuture<?>[toSync.size()];
+        for (int i = 0; i < requests.length; i++) requests[i] = io.sync(toSync.get(i).channel(), false);
+        return CompletableFuture.allOf(requests).thenRun(() -> {
+            for (CommitLogSegment segment : toSync) segment.markSynced();
+            if (!toSync.isEmpty()) syncs++;
+            syncedPosition = Math.max(syncedPosition, written);
+            if (config.syncMode() == SyncMode.BATCH) waiters.completeUpTo(syncedPosition);
+        });
+    }
+
+    private CommitLogSegment firstUnwritten() {
+        for (CommitLogSegment segment : segments) {
+            if (segment.hasUnwrittenData()) return segment;
+        }
+        return null;
+    }
+
+    /** Everything before this position is in the files: up to the first segment's unwritten bytes, or all. */
+    private long writtenPosition(CommitLogSegment firstUnwritten) {
+        return firstUnwritten == null ? endPosition()
+                : CommitLogPosition.of(firstUnwritten.id(), firstUnwritten.writtenBytes());
+    }
+
+    private long durablePosition() {
+        return config.syncMode() == SyncMode.BATCH ? syncedPosition : writtenPosition(firstUnwritten());
+    }
+
+    private CommitLogSegment firstReleasable() {
+        for (CommitLogSegment segment : segments) {
+            if (segment != active && segment.isReleasable()) return segment;
+        }
+        return null;
+    }
+
+    private void checkPressure() {
+        if (pressureListener == null || failure != null || shutdown != null) return;
+        if ((long) segments.size() * config.segmentSize() <= config.totalSpace()) return;
+        CommitLogSegment oldest = segments.getFirst();
+        if (oldest == active || oldest.isClean()) return;
+        long now = System.nanoTime();
+        if (oldest.id() == lastPressureSegment && now - lastPressureNanos < PRESSURE_RETRY_NANOS) return;
+        lastPressureSegment = oldest.id();
+        lastPressureNanos = now;
+        Set<UUID> dirty = oldest.dirtyTables();
+        LOG.debug("Commit log over {} bytes: asking to flush {} tables dirty in {}", config.totalSpace(), dirty.size(), oldest);
+        try {
+            pressureListener.accept(dirty);
+        } catch (RuntimeException e) {
+            LOG.warn("Commit log pressure listener failed", e);
+        }
+    }
+
+    /** A disk operation failed: nothing appended later can be made durable, so every waiter fails. */
+    private void fail(Throwable error) {
+        failure = error;
+        LOG.error("Commit log write failed; the commit log stops accepting entries", error);
+        Throwable cause = failed();
+        waiters.failAll(cause);
+        QueuedAdd queued;
+        while ((queued = queuedAdds.pollFirst()) != null) queued.future.completeExceptionally(cause);
+        if (shutdown != null && !shutdown.isDone()) closeFiles(failure);
+    }
+
+    private Throwable failed() {
+        return new IllegalStateException("the commit log failed", failure);
+    }
+
+    /** Closes live, prepared and pooled files; completes the shutdown (exceptionally after a failure). */
+    private void closeFiles(Throwable cause) {
+        ioInFlight = true;
+        List<CompletableFuture<?>> closes = new ArrayList<>();
+        for (CommitLogSegment segment : segments) closes.add(io.close(segment.channel()));
+        if (nextSegment != null) {
+            closes.add(nextSegment.handle((segment, error) -> segment)
+                    .thenCompose(segment -> segment == null ? CompletableFuture.completedFuture(null) : io.close(segment.channel())));
+        }
+        closes.add(allocator.closePool());
+        CompletableFuture.allOf(closes.toArray(CompletableFuture<?>[]::new)).whenComplete((v, error) -> {
+            if (cause != null) shutdown.completeExceptionally(failed());
+            else if (error != null) shutdown.completeExceptionally(error);
+            else shutdown.complete(null);
+        });
+    }
+
+    private long endPosition() {
+        return CommitLogPosition.of(active.id(), active.dataEnd());
+    }
+
+    private void assertOwnerThread() {
+        if (Shard.current() != shard) {
+            throw new IllegalStateException("the commit log of " + shard + " is used from " + Thread.currentThread().getName());
+        }
+    }
+
+    private record QueuedAdd(ByteBuffer payload, List<UUID> tables, CompletableFuture<Long> future) { }
+}
