@@ -73,13 +73,22 @@ public final class CommitLog implements AutoCloseable {
      * disk, prepares the first segment and the next one. Replays nothing.
      */
     public static CompletableFuture<CommitLog> open(CommitLogConfig config, int shardId, Shard shard) {
+        return open(config, shardId, shard, 1);
+    }
+
+    /**
+     * Like {@link #open(CommitLogConfig, int, Shard)}, numbering segments from at least {@code minimumSegmentId}: the
+     * engine passes one above every position its SSTables record, so positions keep growing even after every
+     * segment was deleted (replay treats positions at or below an SSTable's bound as flushed).
+     */
+    public static CompletableFuture<CommitLog> open(CommitLogConfig config, int shardId, Shard shard, long minimumSegmentId) {
         SchedulingGroup group = shard.runtime().group(ShardRuntime.COMMITLOG);
         return shard.submitToAsync(shard.id(), group, () -> {
             CommitLogIo io = new CommitLogIo(shard.io());
             return io.submit(0, () -> {
                 Files.createDirectories(config.directory());
                 return SegmentFileName.highestSegmentId(config.directory(), shardId);
-            }).thenCompose(highest -> new CommitLog(config, shardId, shard, group, io, highest + 1).start());
+            }).thenCompose(highest -> new CommitLog(config, shardId, shard, group, io, Math.max(highest + 1, minimumSegmentId)).start());
         });
     }
 

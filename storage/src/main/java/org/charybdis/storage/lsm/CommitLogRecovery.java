@@ -69,14 +69,10 @@ final class CommitLogRecovery {
         }
         long firstSegment = highestSegment + 1;
         return CompletableFuture.allOf(flushes.toArray(CompletableFuture[]::new))
-                .thenCompose(ignored -> CommitLog.open(shard.config().commitLog(), shard.id(), shard.io() == null ? null : currentShard(), firstSegment))
+                .thenCompose(ignored -> CommitLog.open(shard.config().commitLog(), shard.id(), shard.shard(), firstSegment))
                 .thenCompose(log -> {
                     shard.startCommitLog(log);
                     return result.deleteReplayed(shard.io());
                 });
-    }
-
-    private static org.charybdis.scheduler.Shard currentShard() {
-        return org.charybdis.scheduler.Shard.current();
     }
 }

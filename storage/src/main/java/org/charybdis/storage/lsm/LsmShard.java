@@ -70,6 +70,8 @@ final class LsmShard implements WriteLog {
 
     IoQueue io() { return shard.io(); }
 
+    Shard shard() { return shard; }
+
     MemtableMemory memory() { return memory; }
 
     ChunkCache chunkCache() { return chunkCache; }

@@ -284,6 +284,11 @@ final class LsmTableEngine implements TableEngine {
         shard.memoryReleased();
     }
 
+    /** Completes when the flushes and compactions in progress have finished (after a close: given up). */
+    CompletableFuture<Void> backgroundWorkDone() {
+        return CompletableFuture.allOf(flushes.pending().handle((v, e) -> null), compactions.idle());
+    }
+
     // ---- for the flush and compaction machinery of this package ----
 
     LsmShard shard() { return shard; }

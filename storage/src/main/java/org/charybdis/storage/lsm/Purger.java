@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * What a compaction writes of a merged partition: data shadowed by a deletion dropped, expired cells turned
- * into tombstones, and tombstones (and expired markers) purged once they are older than gc_grace_seconds
+ * What a compaction writes of a merged partition: data shadowed by a deletion dropped, and tombstones, expired
+ * cells and expired markers purged once they are older than gc_grace_seconds
  * AND older than any data they could shadow outside the compaction ({@code maxPurgeableTimestamp}: the
  * smallest timestamp in the memtables and in the other SSTables that may hold the partition). Cells of
  * dropped columns go too. Rows are purged lazily as the writer walks them.
@@ -146,11 +146,14 @@ final class Purger {
             for (int i = 0; i < row.cellCount(); i++) {
                 Cell cell = row.cell(i);
                 if (effective.deletes(cell) || row.complexDeletion(cell.column()).deletes(cell)) continue;
-                if (cell.isExpiring() && cell.localDeletionTime() <= nowInSeconds) {
-                    // an expired cell still shadows older versions: keep it as a tombstone from its write second
-                    cell = Cell.tombstone(cell.column(), cell.path(), cell.timestamp(), cell.localDeletionTime() - cell.ttl());
+                if (cell.isExpiring()) {
+                    // An expired cell stays as written until it may go: turning it into a tombstone early (as Cassandra
+                    // does) would let it beat a same-timestamp rewrite with a later expiry, depending on compaction timing.
+                    boolean expired = cell.localDeletionTime() <= nowInSeconds;
+                    if (expired && cell.localDeletionTime() - cell.ttl() < gcBefore && cell.timestamp() < maxPurgeable) continue;
+                } else if (cell.isTombstone() && cell.localDeletionTime() < gcBefore && cell.timestamp() < maxPurgeable) {
+                    continue;
                 }
-                if (cell.isTombstone() && cell.localDeletionTime() < gcBefore && cell.timestamp() < maxPurgeable) continue;
                 keptCells.add(cell);
             }
 

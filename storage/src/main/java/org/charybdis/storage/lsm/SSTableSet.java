@@ -27,10 +27,14 @@ final class SSTableSet {
     /** Swaps compaction inputs for its outputs in one step; the inputs' files go once no read uses them. */
     void replace(Collection<SSTableReader> removed, Collection<SSTableReader> added) {
         List<SSTableReader> next = new ArrayList<>(live.size() + added.size());
-        for (SSTableReader r : live) if (!removed.contains(r)) next.add(r);
+        List<SSTableReader> dropped = new ArrayList<>(removed.size());
+        for (SSTableReader r : live) {
+            if (removed.contains(r)) dropped.add(r);
+            else next.add(r);
+        }
         next.addAll(added);
         live = List.copyOf(next);
-        for (SSTableReader r : removed) {
+        for (SSTableReader r : dropped) { // only what the set still held: a TRUNCATE may have emptied it meanwhile
             r.markObsolete();
             r.release();
         }

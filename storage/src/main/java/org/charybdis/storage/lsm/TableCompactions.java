@@ -69,7 +69,8 @@ final class TableCompactions {
         }
         List<CompletableFuture<Void>> runs = new ArrayList<>();
         for (CompactionPlan<SSTableCandidate> plan : table.planner().majorPlans(candidates(), Set.copyOf(compacting))) {
-            if (plan.inputs().size() < 2 && plan.kind() != CompactionPlan.Kind.DROP_EXPIRED) continue;
+            if (plan.inputs().isEmpty()) continue; // a single SSTable is still rewritten: that is how it gets purged
+            compacting.addAll(plan.inputs()); // reserved now: a background compaction must not pick them meanwhile
             CompletableFuture<Void> run = new CompletableFuture<>();
             table.shard().inCompactionGroup(() -> run(plan).whenComplete((v, e) -> {
                 if (e != null) run.completeExceptionally(e); else run.complete(null);
@@ -77,6 +78,13 @@ final class TableCompactions {
             runs.add(run);
         }
         return CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new));
+    }
+
+    /** Completes when the compactions running now have finished. */
+    CompletableFuture<Void> idle() {
+        List<CompletableFuture<Void>> current = new ArrayList<>();
+        for (Running r : running) current.add(r.done);
+        return CompletableFuture.allOf(current.toArray(CompletableFuture[]::new)).handle((v, e) -> null);
     }
 
     int pending() {

@@ -94,9 +94,11 @@ final class LsmTestNode implements AutoCloseable {
 
     /** Drops everything in memory without flushing, as a crash would, and reopens. */
     void restart(List<TableLayout> tables) {
-        call(() -> {
+        async(() -> {
+            List<CompletableFuture<Void>> background = new ArrayList<>();
+            for (TableEngine t : storage.tables()) background.add(((LsmTableEngine) t).backgroundWorkDone());
             storage.close();
-            return null;
+            return CompletableFuture.allOf(background.toArray(CompletableFuture[]::new));
         });
         open(tables);
     }

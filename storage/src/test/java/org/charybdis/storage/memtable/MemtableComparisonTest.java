@@ -68,10 +68,10 @@ class MemtableComparisonTest {
                 DecoratedKey dk = TestTables.key(key);
                 assertThat(Rendering.of(read(memtable, dk, filter, readNow)))
                         .as("seed %d step %d key %d filter %s now %d", seed, step, key, filter, readNow)
-                        .isEqualTo(Rendering.of(engine.read(dk, filter, readNow)));
+                        .isEqualTo(Rendering.of(engine.read(dk, filter, readNow).join()));
             }
             List<String> expected = new ArrayList<>();
-            engine.scan(TokenRange.FULL_RING, filter, readNow).forEachRemaining(v -> expected.add(Rendering.of(v)));
+            engine.scan(TokenRange.FULL_RING, filter, readNow).forEachRemaining(v -> expected.add(Rendering.of(v))).join();
             assertThat(scan(memtable, memtable.partitions(), filter, readNow)).as("scan, seed %d step %d", seed, step).isEqualTo(expected);
         }
     }

@@ -25,21 +25,21 @@ import static org.charybdis.storage.engine.TestTables.t;
  * timestamps so that overwrites, ties, shadowing and expiry happen often. Some values are large enough to
  * leave the slab they would have shared.
  */
-final class RandomWrites {
-    static final int KEYS = 8;
+public final class RandomWrites {
+    public static final int KEYS = 8;
     private static final int CK1_VALUES = 5;
     private static final String[] CK2_VALUES = {"a", "b", "c"};
     private static final String[] PATHS = {"x", "y", "z", "w"};
 
     private final SplittableRandom random;
 
-    RandomWrites(long seed) {
+    public RandomWrites(long seed) {
         this.random = new SplittableRandom(seed);
     }
 
-    int nextInt(int bound) { return random.nextInt(bound); }
+    public int nextInt(int bound) { return random.nextInt(bound); }
 
-    PartitionUpdate update(long now) {
+    public PartitionUpdate update(long now) {
         PartitionUpdate.Builder builder = PartitionUpdate.builder(TestTables.key(random.nextInt(KEYS)));
         int ops = 1 + random.nextInt(4);
         for (int op = 0; op < ops; op++) randomOp(builder, now);
@@ -65,7 +65,7 @@ final class RandomWrites {
         }
     }
 
-    ReadFilter filter() {
+    public ReadFilter filter() {
         List<Slice> slices = new ArrayList<>();
         switch (random.nextInt(4)) {
             case 0 -> slices.add(Slice.ALL);

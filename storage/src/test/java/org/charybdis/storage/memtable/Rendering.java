@@ -10,17 +10,17 @@ import java.util.HexFormat;
 import java.util.List;
 
 /** Read results as text with every detail a client can observe, so two engines' results compare as strings. */
-final class Rendering {
+public final class Rendering {
     private Rendering() {}
 
-    static String of(PartitionView view) {
+    public static String of(PartitionView view) {
         if (view == null) return null;
         List<String> rows = new ArrayList<>();
         view.rows().forEachRemaining(row -> rows.add(of(row)));
         return hex(view.key().key()) + " static=" + (view.staticRow() == null ? null : of(view.staticRow())) + " rows=" + rows;
     }
 
-    static String of(Row row) {
+    public static String of(Row row) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < row.clustering().size(); i++) sb.append(i == 0 ? "" : ",").append(hex(row.clustering().get(i)));
         if (!row.liveness().isEmpty())

@@ -1,0 +1,143 @@
+package org.charybdis.storage.lsm;
+
+import org.charybdis.storage.data.ClusteringBound;
+import org.charybdis.storage.data.PartitionUpdate;
+import org.charybdis.storage.data.Slice;
+import org.charybdis.storage.engine.PartitionView;
+import org.charybdis.storage.engine.ReadFilter;
+import org.charybdis.storage.engine.TableEngine;
+import org.charybdis.storage.engine.TableLayout;
+import org.charybdis.storage.engine.TestTables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.charybdis.storage.engine.TestTables.V1;
+import static org.charybdis.storage.engine.TestTables.ck;
+import static org.charybdis.storage.engine.TestTables.i;
+import static org.charybdis.storage.engine.TestTables.key;
+
+/** Deletions, overwrites and restarts across memtables and SSTables of the LSM engine, scenario by scenario. */
+class LsmTableEngineTest {
+    private static final long NOW = System.currentTimeMillis() / 1000;
+    private final TableLayout layout = TestTables.layout();
+    private LsmTestNode node;
+    private TableEngine table;
+
+    @BeforeEach
+    void open() throws IOException {
+        node = new LsmTestNode(4 << 20);
+        node.open(List.of(layout));
+        table = node.table(layout);
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        node.close();
+    }
+
+    @Test
+    void partitionDeletionInTheMemtableShadowsAFlushedRow() {
+        write(b -> b.row(ck(1, "a")).marker(3, 0, NOW).cell(V1, i(1), 3, 0, NOW));
+        node.flush(table);
+        write(b -> b.deletePartition(10, NOW));
+        assertThat(rows()).isEmpty();
+        node.flush(table);
+        assertThat(rows()).isEmpty();
+        node.compact(table);
+        assertThat(rows()).isEmpty();
+    }
+
+    @Test
+    void rangeTombstoneInOneSSTableShadowsRowsOfAnother() {
+        write(b -> b.row(ck(1, "a")).marker(3, 0, NOW).cell(V1, i(1), 3, 0, NOW));
+        write(b -> b.row(ck(2, "a")).marker(3, 0, NOW).cell(V1, i(2), 3, 0, NOW));
+        node.flush(table);
+        write(b -> b.deleteRange(new Slice(ClusteringBound.start(true, i(1)), ClusteringBound.end(true, i(1))), 10, NOW));
+        node.flush(table);
+        assertThat(rows()).containsExactly("Clustering(0x00000002, 0x61)");
+        node.compact(table);
+        assertThat(rows()).containsExactly("Clustering(0x00000002, 0x61)");
+    }
+
+    @Test
+    void rowDeletionAndNewerOverwriteAcrossFlushes() {
+        write(b -> b.row(ck(1, "a")).marker(3, 0, NOW).cell(V1, i(1), 3, 0, NOW));
+        node.flush(table);
+        write(b -> b.row(ck(1, "a")).delete(5, NOW));
+        node.flush(table);
+        assertThat(rows()).isEmpty();
+        write(b -> b.row(ck(1, "a")).cell(V1, i(7), 6, 0, NOW));
+        assertThat(rows()).containsExactly("Clustering(0x00000001, 0x61)");
+        node.restart(List.of(layout));
+        table = node.table(layout);
+        assertThat(rows()).containsExactly("Clustering(0x00000001, 0x61)");
+    }
+
+    @Test
+    void unflushedWritesSurviveARestartThroughTheCommitlog() {
+        write(b -> b.row(ck(1, "a")).marker(3, 0, NOW).cell(V1, i(1), 3, 0, NOW));
+        node.flush(table);
+        write(b -> b.row(ck(2, "a")).marker(4, 0, NOW).cell(V1, i(2), 4, 0, NOW));
+        node.restart(List.of(layout));
+        table = node.table(layout);
+        assertThat(rows()).containsExactly("Clustering(0x00000001, 0x61)", "Clustering(0x00000002, 0x61)");
+        node.restart(List.of(layout));
+        table = node.table(layout);
+        assertThat(rows()).containsExactly("Clustering(0x00000001, 0x61)", "Clustering(0x00000002, 0x61)");
+        assertThat(node.stats(table).sstableCount()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void reversedSlicedReadsSeeDeletionsFromEverySource() {
+        for (int c = 0; c < 5; c++) {
+            int ck1 = c;
+            write(b -> b.row(ck(ck1, "b")).marker(3, 0, NOW).cell(V1, i(ck1), 3, 0, NOW));
+        }
+        node.flush(table);
+        write(b -> b.deleteRange(new Slice(ClusteringBound.start(true, i(3)), ClusteringBound.end(true, i(3))), 10, NOW));
+        write(b -> b.row(ck(0, "b")).delete(10, NOW));
+        List<Slice> slices = List.of(new Slice(ClusteringBound.BOTTOM, ClusteringBound.end(true, i(1))),
+                new Slice(ClusteringBound.start(false, i(2)), ClusteringBound.end(false, i(4))));
+        for (boolean flushFirst : new boolean[] {false, true}) {
+            if (flushFirst) node.flush(table);
+            PartitionView view = node.read(table, key(1), ReadFilter.of(slices, true), NOW);
+            List<String> out = new ArrayList<>();
+            view.rows().forEachRemaining(r -> out.add(r.clustering().toString()));
+            assertThat(out).as("flushed %s", flushFirst).containsExactly("Clustering(0x00000001, 0x62)");
+        }
+    }
+
+    @Test
+    void expiringCellsKeepTheirTtlThroughAFlush() {
+        write(b -> b.row(ck(4, "a")).cell(V1, i(1), 41, 5, NOW));
+        node.flush(table);
+        PartitionView view = node.read(table, key(1), ReadFilter.ALL, NOW + 1);
+        assertThat(view.rows().next().simpleCell(V1).ttl()).isEqualTo(5);
+        assertThat(node.read(table, key(1), ReadFilter.ALL, NOW + 5)).isNull();
+        // the same timestamp with a later expiry wins over the expired version, flushed or not
+        write(b -> b.row(ck(4, "a")).cell(V1, i(2), 41, 60, NOW + 7));
+        node.flush(table);
+        node.compact(table);
+        view = node.read(table, key(1), ReadFilter.ALL, NOW + 10);
+        assertThat(view.rows().next().simpleCell(V1).ttl()).isEqualTo(60);
+    }
+
+    private void write(java.util.function.Consumer<PartitionUpdate.Builder> build) {
+        PartitionUpdate.Builder b = PartitionUpdate.builder(key(1));
+        build.accept(b);
+        node.write(table, b.build());
+    }
+
+    private List<String> rows() {
+        PartitionView view = node.read(table, key(1), ReadFilter.ALL, NOW);
+        List<String> out = new ArrayList<>();
+        if (view != null) view.rows().forEachRemaining(r -> out.add(r.clustering().toString()));
+        return out;
+    }
+}
