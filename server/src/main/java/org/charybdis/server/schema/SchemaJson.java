@@ -24,7 +24,7 @@ public final class SchemaJson {
     /** Bumped whenever the layout changes in a way an older reader would misread. */
     public static final int FORMAT_VERSION = 1;
 
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SchemaJson() {}
 

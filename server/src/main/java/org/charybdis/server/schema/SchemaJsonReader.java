@@ -131,7 +131,7 @@ final class SchemaJsonReader {
         };
     }
 
-    static CqlType parseType(String text, UserTypeResolver types, String where) {
+    private static CqlType parseType(String text, UserTypeResolver types, String where) {
         try {
             return CqlTypeParser.parse(text, types);
         } catch (InvalidTypeException e) {

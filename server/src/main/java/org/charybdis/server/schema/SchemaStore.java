@@ -1,5 +1,6 @@
 package org.charybdis.server.schema;
 
+import org.charybdis.cql.types.CqlType;
 import org.charybdis.scheduler.Shard;
 import org.charybdis.scheduler.io.IoClass;
 
@@ -105,7 +106,7 @@ public final class SchemaStore implements SchemaManager.Persistence {
     private static KeyspaceMetadata overlay(KeyspaceMetadata code, KeyspaceMetadata stored) {
         Map<String, TableMetadata> tables = new TreeMap<>(code.tables());
         tables.putAll(stored.tables());
-        Map<String, org.charybdis.cql.types.CqlType> types = new TreeMap<>(code.types());
+        Map<String, CqlType> types = new TreeMap<>(code.types());
         types.putAll(stored.types());
         return new KeyspaceMetadata(stored.name(), stored.replication(), stored.durableWrites(), tables, types);
     }
