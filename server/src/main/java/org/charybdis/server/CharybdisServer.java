@@ -15,6 +15,8 @@ import org.charybdis.server.cql.ServerContext;
 import org.charybdis.server.replica.Database;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.SchemaManager;
+import org.charybdis.server.schema.SchemaStore;
+import org.charybdis.server.system.SystemKeyspaces;
 import org.charybdis.server.transport.ConnectionHandler;
 import org.charybdis.server.transport.ConnectionServices;
 import org.charybdis.server.transport.CqlServer;
@@ -44,6 +46,8 @@ public final class CharybdisServer implements AutoCloseable {
     /** What system.local reports: drivers and cqlsh pick features by it. */
     public static final String RELEASE_VERSION = "5.0.4";
     public static final String CQL_VERSION = "3.4.7";
+    /** Under the workdir: the saved schema ({@code schema.json}). */
+    public static final String SCHEMA_DIRECTORY = "schema";
 
     private static final Logger log = LoggerFactory.getLogger(CharybdisServer.class);
 
@@ -67,6 +71,9 @@ public final class CharybdisServer implements AutoCloseable {
     private CharybdisServer(ServerConfig config) {
         // system.local reports the CQL ports, so an ephemeral port (0) is chosen before anything reads the config
         this.config = config = choosePorts(config);
+        // the saved schema is read before anything starts, so an unreadable one stops start-up with nothing to clean up
+        SchemaStore schemaStore = new SchemaStore(config.workdir().resolve(SCHEMA_DIRECTORY), keyspace -> !SystemKeyspaces.isLocal(keyspace));
+        Schema initialSchema = schemaStore.loadOnto(SystemKeyspaces.initialSchema());
         ShardRuntimeConfig.IoTransport transport = ShardRuntimeConfig.IoTransport.valueOf(
                 config.get(ServerConfig.IO_TRANSPORT).toUpperCase(Locale.ROOT));
         NodeDirectory.checkShardCount(config.dataDirectory(), config.get(ServerConfig.SMP));
@@ -78,7 +85,7 @@ public final class CharybdisServer implements AutoCloseable {
         this.engines = new LsmEngineFactory(StorageSettings.lsm(config), runtime.shardCount());
         this.database = new Database(runtime, engines);
         database.publishTableSizes(5);
-        this.schema = new SchemaManager(database, events, initialSchema());
+        this.schema = new SchemaManager(database, events, initialSchema, schemaStore);
         Authenticator authenticator = config.passwordAuthentication() ? passwordAuthenticator() : new AllowAllAuthenticator();
         this.context = new ServerContext(config, runtime, database, schema, authenticator, events, new ServerClock(runtime.shardCount()));
         this.processor = new QueryProcessor(context);
@@ -101,10 +108,6 @@ public final class CharybdisServer implements AutoCloseable {
             }
         }
         return config;
-    }
-
-    private static Schema initialSchema() {
-        return org.charybdis.server.system.SystemKeyspaces.initialSchema();
     }
 
     public static CharybdisServer start(ServerConfig config) {

@@ -16,8 +16,15 @@ import java.util.function.Function;
 
 /**
  * Owner of the schema. Changes run one at a time on shard 0: the change computes the next snapshot
- * from the current one, every shard's storage is brought in line (tables created, altered, dropped),
- * and only then is the snapshot published and the SCHEMA_CHANGE event sent.
+ * from the current one, the snapshot is saved durably, every shard's storage is brought in line
+ * (tables created, altered, dropped), and only then is the snapshot published, the SCHEMA_CHANGE event
+ * sent and the client answered.
+ * <p>
+ * Saving comes before the storage changes because the saved schema is what a restart rebuilds storage
+ * from: a crash after the save but before the storage caught up restarts into the new schema, whose tables
+ * are then created afresh (a created table has no data yet) or whose dropped tables' files are left for
+ * start-up to remove. The other order could lose a dropped table's data while a restart brings the table
+ * back. A failed save fails the change and leaves schema and storage untouched.
  */
 public final class SchemaManager {
     /** The outcome of a change: the next schema and its event, or no event when nothing changed (IF NOT EXISTS). */
@@ -32,17 +39,36 @@ public final class SchemaManager {
     private final Database database;
     private final EventNotifier events;
     private final SchedulingGroup group;
+    private final Persistence persistence;
     private final List<SchemaListener> listeners = new ArrayList<>();
     private volatile Schema current;
+    /** The last change accepted; the next one starts when it ends. Touched only on shard 0. */
+    private CompletableFuture<SchemaChange> lastChange = CompletableFuture.completedFuture(null);
 
     /** Told about every published schema (prepared-statement caches, system tables, ...). */
     public interface SchemaListener {
         void schemaChanged(Schema previous, Schema next);
     }
 
+    /** Makes a schema durable before it is published; the stage completes on the calling shard. */
+    @FunctionalInterface
+    public interface Persistence {
+        /** Keeps nothing: the schema lives as long as the process (tests, tools). */
+        Persistence IN_MEMORY = schema -> CompletableFuture.completedFuture(null);
+
+        CompletionStage<Void> save(Schema schema);
+    }
+
+    /** A schema kept in memory only. */
     public SchemaManager(Database database, EventNotifier events, Schema initial) {
+        this(database, events, initial, Persistence.IN_MEMORY);
+    }
+
+    /** {@code initial} is the schema to start with (already saved, or built in); its tables' storage is created here. */
+    public SchemaManager(Database database, EventNotifier events, Schema initial, Persistence persistence) {
         this.database = database;
         this.events = events;
+        this.persistence = persistence;
         this.group = database.runtime().group(ShardRuntime.STATEMENT);
         this.current = initial;
         syncStorage(Schema.empty(), initial);
@@ -73,15 +99,23 @@ public final class SchemaManager {
         return caller.submitToAsync(OWNER_SHARD, group, () -> applyOnOwner(change));
     }
 
+    /** Queues the change behind the one in progress, so each change starts from the schema the last one published. */
     private CompletionStage<SchemaChange> applyOnOwner(Function<Schema, SchemaUpdate> change) {
+        CompletableFuture<SchemaChange> result = lastChange.handle((ignored, failure) -> null)
+                .thenCompose(ignored -> applyNow(change));
+        lastChange = result;
+        return result;
+    }
+
+    private CompletionStage<SchemaChange> applyNow(Function<Schema, SchemaUpdate> change) {
         Schema previous = current;
         SchemaUpdate update = change.apply(previous);
         if (update.event() == null) return CompletableFuture.completedFuture(null);
         Schema next = update.next();
-        return database.onAllShards(storage -> {
+        return persistence.save(next).thenCompose(saved -> database.onAllShards(storage -> {
             syncShard(storage, previous, next);
             return null;
-        }).thenApply(ignored -> {
+        })).thenApply(ignored -> {
             current = next;
             for (SchemaListener listener : listeners) listener.schemaChanged(previous, next);
             events.publish(update.event());

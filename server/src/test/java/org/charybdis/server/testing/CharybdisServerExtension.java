@@ -89,10 +89,22 @@ public final class CharybdisServerExtension implements BeforeAllCallback, AfterA
         server = CharybdisServer.start(config.with(ServerConfig.WORKDIR, workdir.toString()));
     }
 
+    /**
+     * Stops the server cleanly and starts it again on the same workdir (new ephemeral ports), to check what
+     * survives a restart. The sessions handed out are closed: ask for new ones.
+     */
+    public void restart() {
+        if (external != null) throw new IllegalStateException("cannot restart an external server");
+        if (server == null) throw new IllegalStateException("the server is not running");
+        closeSessions();
+        server.close();
+        server = null;
+        server = CharybdisServer.start(config.with(ServerConfig.WORKDIR, workdir.toString()));
+    }
+
     /** Closes the sessions handed out, stops the server and deletes its workdir. */
     public void stop() {
-        CqlSession session;
-        while ((session = sessions.poll()) != null) session.close();
+        closeSessions();
         if (server != null) {
             server.close();
             server = null;
@@ -101,6 +113,11 @@ public final class CharybdisServerExtension implements BeforeAllCallback, AfterA
             deleteRecursively(workdir);
             workdir = null;
         }
+    }
+
+    private void closeSessions() {
+        CqlSession session;
+        while ((session = sessions.poll()) != null) session.close();
     }
 
     public CharybdisServer server() {

@@ -1,0 +1,151 @@
+package org.charybdis.server.schema;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.charybdis.cql.types.CqlType;
+import org.charybdis.cql.types.UserType;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The on-disk form of the schema ({@code schema.json}): a format version, the schema version counter,
+ * and each saved keyspace with its replication, user types and tables. Types are written as their CQL
+ * text and parsed back against the keyspace's user types; table options keep their value kind.
+ * {@link SchemaJsonReader} reads it back.
+ */
+public final class SchemaJson {
+    /** Bumped whenever the layout changes in a way an older reader would misread. */
+    public static final int FORMAT_VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SchemaJson() {}
+
+    /** The keyspaces {@code saved} accepts, with the schema's version, as UTF-8 JSON. */
+    public static byte[] encode(Schema schema, Predicate<String> saved) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format_version", FORMAT_VERSION);
+        root.put("schema_version", schema.version());
+        ArrayNode keyspaces = root.putArray("keyspaces");
+        for (KeyspaceMetadata ks : schema.keyspaces().values()) {
+            if (saved.test(ks.name())) keyspaces.add(keyspace(ks));
+        }
+        try {
+            return MAPPER.writeValueAsBytes(root);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e); // a tree of plain nodes always serializes
+        }
+    }
+
+    /** Reads what {@link #encode} wrote; throws IllegalArgumentException saying what is wrong and where. */
+    public static Schema decode(byte[] json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new IllegalArgumentException("not valid JSON (" + e.getOriginalMessage()
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ")", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading from a byte array does no IO
+        }
+        return SchemaJsonReader.read(root);
+    }
+
+    private static ObjectNode keyspace(KeyspaceMetadata ks) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("name", ks.name());
+        ObjectNode replication = node.putObject("replication");
+        ks.replication().forEach(replication::put);
+        node.put("durable_writes", ks.durableWrites());
+        ArrayNode types = node.putArray("types");
+        for (CqlType type : ks.types().values()) types.add(userType((UserType) type));
+        ArrayNode tables = node.putArray("tables");
+        for (TableMetadata table : ks.tables().values()) tables.add(table(table));
+        return node;
+    }
+
+    private static ObjectNode userType(UserType type) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("name", type.name());
+        ArrayNode names = node.putArray("field_names");
+        type.fieldNames().forEach(names::add);
+        ArrayNode types = node.putArray("field_types");
+        for (CqlType field : type.fieldTypes()) types.add(field.cqlName());
+        return node;
+    }
+
+    private static ObjectNode table(TableMetadata table) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("name", table.name());
+        node.put("id", table.id().toString());
+        node.put("next_column_id", table.nextColumnId());
+        ArrayNode columns = node.putArray("columns");
+        for (ColumnMetadata column : table.allColumns()) columns.add(column(column));
+        node.set("params", params(table.params()));
+        ArrayNode dropped = node.putArray("dropped_columns");
+        for (TableMetadata.DroppedColumn column : table.droppedColumns().values()) dropped.add(droppedColumn(column));
+        return node;
+    }
+
+    private static ObjectNode column(ColumnMetadata column) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("name", column.name());
+        node.put("kind", column.kind().schemaName());
+        node.put("position", column.position());
+        node.put("type", column.type().cqlName());
+        node.put("reversed", column.reversed());
+        node.put("id", column.id());
+        return node;
+    }
+
+    /** Each option as {@code {"kind": ..., "value": ...}}, so 1 and 1.0, or "true" and true, stay apart. */
+    private static ObjectNode params(TableParams params) {
+        ObjectNode node = MAPPER.createObjectNode();
+        for (Map.Entry<String, Object> option : params.options().entrySet()) {
+            ObjectNode entry = node.putObject(option.getKey());
+            switch (option.getValue()) {
+                case String s -> entry.put("kind", OptionKind.STRING).put("value", s);
+                case Double d when Double.isFinite(d) -> entry.put("kind", OptionKind.DOUBLE).put("value", d);
+                case Double d -> entry.put("kind", OptionKind.DOUBLE).put("value", d.toString()); // JSON has no NaN
+                case Integer i -> entry.put("kind", OptionKind.INT).put("value", i);
+                case Boolean b -> entry.put("kind", OptionKind.BOOLEAN).put("value", b);
+                case Map<?, ?> map -> {
+                    entry.put("kind", OptionKind.MAP);
+                    ObjectNode value = entry.putObject("value");
+                    map.forEach((k, v) -> value.put((String) k, (String) v));
+                }
+                default -> throw new IllegalArgumentException("table option " + option.getKey() + " has a value of unsupported kind "
+                        + option.getValue().getClass().getName());
+            }
+        }
+        return node;
+    }
+
+    private static ObjectNode droppedColumn(TableMetadata.DroppedColumn column) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("name", column.name());
+        node.put("type", column.type());
+        node.put("kind", column.kind());
+        node.put("dropped_at_micros", column.droppedAtMicros());
+        return node;
+    }
+
+    /** The value kinds of table options, as written in the file. */
+    static final class OptionKind {
+        static final String STRING = "string";
+        static final String DOUBLE = "double";
+        static final String INT = "int";
+        static final String BOOLEAN = "boolean";
+        static final String MAP = "map";
+
+        private OptionKind() {}
+    }
+}
