@@ -83,7 +83,7 @@ public final class AuthTestNode implements AutoCloseable {
     @Override
     public void close() {
         authenticator.close();
+        database.close().join();
         runtime.close();
-        database.close();
     }
 }

@@ -53,7 +53,10 @@ public final class CharybdisServerExtension implements BeforeAllCallback, AfterA
             .with(ServerConfig.NATIVE_SHARD_AWARE_TRANSPORT_PORT, 0)
             .with(ServerConfig.PROMETHEUS_PORT, 0)
             .with(ServerConfig.API_PORT, 0)
-            .with(ServerConfig.SMP, 2);
+            .with(ServerConfig.SMP, 2)
+            // small commitlog segments: each start pre-allocates two per shard, and tests start many servers
+            .with(ServerConfig.COMMITLOG_SEGMENT_SIZE_IN_MB, 2)
+            .with(ServerConfig.MEMORY, 256L << 20);
     private final Queue<CqlSession> sessions = new ConcurrentLinkedQueue<>();
     private final String external = System.getProperty("charybdis.test.external");
     private final String externalCredentials = System.getProperty("charybdis.test.external.credentials");

@@ -154,7 +154,7 @@ final class SelectTestNode implements AutoCloseable {
 
     @Override
     public void close() {
+        database.close().join();
         runtime.close();
-        database.close();
     }
 }
