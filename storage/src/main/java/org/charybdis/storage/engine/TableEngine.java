@@ -86,13 +86,16 @@ public interface TableEngine extends AutoCloseable {
      * @param pendingFlushes   memtables waiting for or in flush
      * @param pendingCompactions compactions the strategy would run now
      * @param reads            partition reads served since start
-     * @param sstablesRead     SSTables those reads touched (reads / sstablesRead: SSTables per read)
+     * @param sstablesRead     SSTables those reads touched (sstablesRead / reads: SSTables per read)
+     * @param io               bytes and time of the flushes and compactions since start
      */
     record Stats(long partitionCount, long dataSizeBytes, long memtableBytes, long memtableSwitches, int sstableCount,
-                 long sstableBytes, int pendingFlushes, int pendingCompactions, long reads, long sstablesRead) {
+                 long sstableBytes, int pendingFlushes, int pendingCompactions, long reads, long sstablesRead, BackgroundIo io) {
+        public static final Stats EMPTY = new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, BackgroundIo.NONE);
+
         /** An engine that keeps everything in memory. */
         public static Stats inMemory(long partitionCount, long dataSizeBytes) {
-            return new Stats(partitionCount, dataSizeBytes, dataSizeBytes, 0, 0, 0, 0, 0, 0, 0);
+            return new Stats(partitionCount, dataSizeBytes, dataSizeBytes, 0, 0, 0, 0, 0, 0, 0, BackgroundIo.NONE);
         }
 
         /** Two shards' (or tables') figures added up. */
@@ -100,10 +103,23 @@ public interface TableEngine extends AutoCloseable {
             return new Stats(partitionCount + o.partitionCount, dataSizeBytes + o.dataSizeBytes, memtableBytes + o.memtableBytes,
                     memtableSwitches + o.memtableSwitches, sstableCount + o.sstableCount, sstableBytes + o.sstableBytes,
                     pendingFlushes + o.pendingFlushes, pendingCompactions + o.pendingCompactions, reads + o.reads,
-                    sstablesRead + o.sstablesRead);
+                    sstablesRead + o.sstablesRead, io.plus(o.io));
         }
+    }
 
-        public static final Stats EMPTY = new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    /**
+     * What flushes and compactions wrote and read, and how long they took (from start to publish, so the
+     * rates include waiting for the IO scheduler).
+     */
+    record BackgroundIo(long flushes, long bytesFlushed, long flushNanos, long compactions, long compactionBytesRead,
+                        long compactionBytesWritten, long compactionNanos) {
+        public static final BackgroundIo NONE = new BackgroundIo(0, 0, 0, 0, 0, 0, 0);
+
+        public BackgroundIo plus(BackgroundIo o) {
+            return new BackgroundIo(flushes + o.flushes, bytesFlushed + o.bytesFlushed, flushNanos + o.flushNanos,
+                    compactions + o.compactions, compactionBytesRead + o.compactionBytesRead,
+                    compactionBytesWritten + o.compactionBytesWritten, compactionNanos + o.compactionNanos);
+        }
     }
 
     /** A compaction running now, for {@code compactionstats}. */

@@ -262,7 +262,7 @@ final class LsmTableEngine implements TableEngine {
             onDisk += r.onDiskSize();
         }
         return new Stats(partitions, data, memtableBytes, flushes.completed(), sstables.live().size(), onDisk, flushing.size(),
-                compactions.pending(), reads, sstablesRead);
+                compactions.pending(), reads, sstablesRead, compactions.io(flushes.completed(), flushes.bytesFlushed(), flushes.flushNanos()));
     }
 
     @Override

@@ -29,6 +29,8 @@ final class MemtableFlushes {
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
     private int epoch;
     private long completed;
+    private long bytesFlushed;
+    private long flushNanos;
 
     MemtableFlushes(LsmTableEngine table) {
         this.table = table;
@@ -38,6 +40,10 @@ final class MemtableFlushes {
     CompletableFuture<Void> pending() { return tail; }
 
     long completed() { return completed; }
+
+    long bytesFlushed() { return bytesFlushed; }
+
+    long flushNanos() { return flushNanos; }
 
     /** Drops the results of flushes in progress (TRUNCATE, close): their memtables are gone. */
     void invalidate() {
@@ -62,6 +68,7 @@ final class MemtableFlushes {
             written.complete(null);
             return;
         }
+        long started = System.nanoTime();
         writeOut(memtable).whenComplete((readers, failure) -> {
             if (failure != null) {
                 Throwable cause = AsyncLoop.unwrap(failure);
@@ -82,6 +89,8 @@ final class MemtableFlushes {
                 table.sstables().add(readers);
                 dropMemtable(memtable);
                 completed++;
+                flushNanos += System.nanoTime() - started;
+                for (SSTableReader r : readers) bytesFlushed += r.onDiskSize();
                 table.shard().discardCommitLog(table.layout().tableId(), flushedUpTo());
                 table.compactions().observedFlush(memtable.liveDataSize());
             }

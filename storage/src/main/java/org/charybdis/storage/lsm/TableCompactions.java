@@ -32,6 +32,10 @@ final class TableCompactions {
     private final Set<SSTableCandidate> compacting = new HashSet<>();
     private final List<Running> running = new ArrayList<>();
     private long observedFlushSize;
+    private long completed;
+    private long bytesRead;
+    private long bytesWritten;
+    private long nanos;
     private int epoch;
 
     TableCompactions(LsmTableEngine table) {
@@ -87,6 +91,12 @@ final class TableCompactions {
         return CompletableFuture.allOf(current.toArray(CompletableFuture[]::new)).handle((v, e) -> null);
     }
 
+    /** Compactions finished since start, with their input and output bytes and time. */
+    org.charybdis.storage.engine.TableEngine.BackgroundIo io(long flushes, long bytesFlushed, long flushNanos) {
+        return new org.charybdis.storage.engine.TableEngine.BackgroundIo(flushes, bytesFlushed, flushNanos, completed, bytesRead,
+                bytesWritten, nanos);
+    }
+
     int pending() {
         return table.planner().summarize(state()).pendingCompactions();
     }
@@ -139,6 +149,7 @@ final class TableCompactions {
         Purger purger = new Purger(table.layout(), now);
         SSTableOutput output = new SSTableOutput(table, plan.outputShards(), IoClass.COMPACTION, partitions, commitLogBound, ancestors);
         Running progress = new Running(UUID.randomUUID(), plan, output, new CompletableFuture<>());
+        long started = System.nanoTime();
         running.add(progress);
         return AsyncLoop.forEach(merge::next, group -> {
                     PartitionFragment merged = MergedFragment.of(group, table.layout().clusteringComparator(), table.layout());
@@ -164,6 +175,10 @@ final class TableCompactions {
                         }
                     } else {
                         table.sstables().replace(inputs, outputs);
+                        completed++;
+                        nanos += System.nanoTime() - started;
+                        for (SSTableReader r : inputs) bytesRead += r.onDiskSize();
+                        for (SSTableReader r : outputs) bytesWritten += r.onDiskSize();
                     }
                     progress.done.complete(null);
                     return null;
