@@ -86,6 +86,7 @@ public final class CharybdisServer implements AutoCloseable {
         this.database = new Database(runtime, engines);
         database.publishTableSizes(5);
         this.schema = new SchemaManager(database, events, initialSchema, schemaStore);
+        metrics.registerStorage(database.sizes(), schema::current);
         Authenticator authenticator = config.passwordAuthentication() ? passwordAuthenticator() : new AllowAllAuthenticator();
         this.context = new ServerContext(config, runtime, database, schema, authenticator, events, new ServerClock(runtime.shardCount()));
         this.processor = new QueryProcessor(context);

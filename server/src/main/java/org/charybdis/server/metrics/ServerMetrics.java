@@ -34,6 +34,7 @@ public final class ServerMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ShardTransportMetrics[] transport;
+    private volatile StorageMetrics storage;
 
     public ServerMetrics(ShardRuntime runtime) {
         transport = new ShardTransportMetrics[runtime.shardCount()];
@@ -58,12 +59,19 @@ public final class ServerMetrics {
                 .tags("shard", id, "scheduling_group", group.name()).description("Group shares").register(registry);
     }
 
+    /** Exposes the tables' storage figures (memtables, SSTables, flushes, compactions) per shard. */
+    public void registerStorage(org.charybdis.server.replica.TableSizes sizes, java.util.function.Supplier<org.charybdis.server.schema.Schema> schema) {
+        storage = new StorageMetrics(registry, sizes, schema);
+    }
+
     public ShardTransportMetrics transport(int shard) {
         return transport[shard];
     }
 
     /** The Prometheus text exposition of every meter. */
     public String scrape() {
+        StorageMetrics current = storage;
+        if (current != null) current.refresh();
         return registry.scrape();
     }
 

@@ -38,6 +38,15 @@ public final class TableSizes {
         return Map.copyOf(sizes);
     }
 
+    /** One shard's tables' statistics, as last published (a few seconds old at most). */
+    public Map<UUID, TableEngine.Stats> ofShard(int shard) {
+        return published.get(shard);
+    }
+
+    public int shardCount() {
+        return published.length();
+    }
+
     /** The table's statistics summed over the shards, as last published. */
     public TableEngine.Stats of(UUID table) {
         TableEngine.Stats sum = TableEngine.Stats.EMPTY;

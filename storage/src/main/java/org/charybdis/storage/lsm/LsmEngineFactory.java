@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
  * commitlog into them, which must finish before the node serves clients.
  */
 public final class LsmEngineFactory implements StorageEngineFactory {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LsmEngineFactory.class);
     private final LsmConfig config;
     private final LsmShard[] shards;
 
@@ -61,7 +62,7 @@ public final class LsmEngineFactory implements StorageEngineFactory {
             CompletableFuture<Void> recovered = new CompletableFuture<>();
             target.execute(runtime.group(ShardRuntime.COMMITLOG), () -> {
                 shard.bind(target);
-                new CommitLogRecovery(shard).run().whenComplete((v, e) -> {
+                removeOrphans(shard).thenCompose(ignored -> new CommitLogRecovery(shard).run()).whenComplete((v, e) -> {
                     if (e != null) recovered.completeExceptionally(AsyncLoop.unwrap(e));
                     else recovered.complete(null);
                 });
@@ -69,5 +70,37 @@ public final class LsmEngineFactory implements StorageEngineFactory {
             recoveries.add(recovered);
         }
         return CompletableFuture.allOf(recoveries.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Deletes this shard's directories of tables the schema no longer has: a crash between saving a DROP TABLE
+     * and deleting its files leaves them behind.
+     */
+    private CompletableFuture<Void> removeOrphans(LsmShard shard) {
+        java.util.Set<java.nio.file.Path> known = new java.util.HashSet<>();
+        for (LsmTableEngine table : shard.tables().values()) known.add(shard.tableDirectory(table.layout()));
+        String shardDirectory = "shard-" + shard.id();
+        return shard.io().submit(org.charybdis.scheduler.io.IoClass.MAINTENANCE, 0, () -> {
+            java.util.List<java.nio.file.Path> orphans = new ArrayList<>();
+            if (!java.nio.file.Files.isDirectory(config.dataDirectory())) return orphans;
+            try (var keyspaces = java.nio.file.Files.newDirectoryStream(config.dataDirectory(), java.nio.file.Files::isDirectory)) {
+                for (java.nio.file.Path keyspace : keyspaces) {
+                    try (var tables = java.nio.file.Files.newDirectoryStream(keyspace, java.nio.file.Files::isDirectory)) {
+                        for (java.nio.file.Path table : tables) {
+                            java.nio.file.Path mine = table.resolve(shardDirectory);
+                            if (java.nio.file.Files.isDirectory(mine) && !known.contains(mine)) orphans.add(mine);
+                        }
+                    }
+                }
+            }
+            return orphans;
+        }).thenCompose(orphans -> {
+            List<CompletableFuture<Void>> deletions = new ArrayList<>();
+            for (java.nio.file.Path orphan : orphans) {
+                LOG.warn("Deleting {}: its table is not in the schema (dropped before a crash)", orphan);
+                deletions.add(TableFiles.delete(orphan, shard.io()));
+            }
+            return CompletableFuture.allOf(deletions.toArray(CompletableFuture[]::new));
+        });
     }
 }

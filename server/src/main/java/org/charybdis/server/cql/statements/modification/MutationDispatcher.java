@@ -122,9 +122,11 @@ final class MutationDispatcher {
         return size;
     }
 
-    /** As Cassandra: half a commitlog segment; here the largest frame a client may send. */
+    /** As Cassandra: half a commitlog segment (a commitlog entry must fit), and no more than a client may send. */
     private static long maxMutationBytes(ExecutionContext context) {
         ServerConfig config = context.server().config();
-        return (long) config.get(ServerConfig.NATIVE_TRANSPORT_MAX_FRAME_SIZE_IN_MB) * 1024 * 1024;
+        long frame = (long) config.get(ServerConfig.NATIVE_TRANSPORT_MAX_FRAME_SIZE_IN_MB) << 20;
+        long halfSegment = ((long) config.get(ServerConfig.COMMITLOG_SEGMENT_SIZE_IN_MB) << 20) / 2 - 1024; // entry framing
+        return Math.min(frame, halfSegment);
     }
 }
