@@ -5,6 +5,8 @@ import io.netty.channel.nio.NioIoHandler;
 import org.charybdis.scheduler.ShardRuntime;
 import org.charybdis.scheduler.ShardRuntimeConfig;
 import org.charybdis.server.api.AdminApi;
+import org.charybdis.server.api.NodeDrain;
+import org.charybdis.server.api.StorageRoutes;
 import org.charybdis.server.auth.AllowAllAuthenticator;
 import org.charybdis.server.auth.Authenticator;
 import org.charybdis.server.auth.PasswordAuthenticator;
@@ -50,6 +52,7 @@ public final class CharybdisServer implements AutoCloseable {
     private final ServerMetrics metrics;
     private final MultiThreadIoEventLoopGroup operatorLoop;
     private final Database database;
+    private final NodeDrain drain;
     private final EventNotifier events = new EventNotifier();
     private final SchemaManager schema;
     private final ServerContext context;
@@ -72,6 +75,7 @@ public final class CharybdisServer implements AutoCloseable {
         this.operatorLoop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.database = new Database(runtime, new MemoryEngineFactory());
         database.publishTableSizes(5);
+        this.drain = new NodeDrain(database);
         this.schema = new SchemaManager(database, events, initialSchema());
         Authenticator authenticator = config.passwordAuthentication() ? passwordAuthenticator() : new AllowAllAuthenticator();
         this.context = new ServerContext(config, runtime, database, schema, authenticator, events, new ServerClock(runtime.shardCount()));
@@ -136,10 +140,11 @@ public final class CharybdisServer implements AutoCloseable {
     }
 
     private AdminApi adminRoutes() {
-        return new AdminApi()
+        AdminApi api = new AdminApi()
                 .get("/version", () -> NodeFacts.version())
                 .get("/status", () -> NodeFacts.status(this))
                 .get("/info", () -> NodeFacts.info(this));
+        return new StorageRoutes(database, schema::current, drain, operatorLoop).registerOn(api);
     }
 
     public ServerConfig config() { return config; }
@@ -159,6 +164,9 @@ public final class CharybdisServer implements AutoCloseable {
     public int shardAwarePort() { return cqlServer.shardAwarePort(); }
 
     public long startedAtMillis() { return startedAtMillis; }
+
+    /** NORMAL, or DRAINING/DRAINED once an operator drained the node. */
+    public NodeDrain.Mode mode() { return drain.mode(); }
 
     /** The bound Prometheus port (useful when configured as 0), or -1 if disabled. */
     public int prometheusPort() { return prometheus == null ? -1 : prometheus.port(); }
