@@ -71,8 +71,10 @@ public final class AdminApi implements Function<Request, CompletionStage<Reply>>
             cause = cause.getCause();
         }
         int status = cause instanceof BadAdminRequest ? 400 : 500;
-        if (status == 500) log.warn("Admin request {} {} failed", request.method(), request.path(), cause);
         String message = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+        // an operation the engine does not offer is no server fault: no stack trace in the log for it
+        if (cause instanceof UnsupportedOperationException) log.warn("Admin request {} {} refused: {}", request.method(), request.path(), message);
+        else if (status == 500) log.warn("Admin request {} {} failed", request.method(), request.path(), cause);
         return new Reply(status, "application/json", toJson(Map.of("error", message)));
     }
 

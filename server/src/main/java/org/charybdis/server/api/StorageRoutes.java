@@ -28,10 +28,7 @@ public final class StorageRoutes {
     private final NodeDrain drain;
     private final Executor answerOn;
 
-    /**
-     * @param answerOn where shard answers are summed and rendered (the operator event loop), so that
-     *                 work never lands on the shard that happened to finish last
-     */
+    /** @param answerOn where shard answers (and failures) are summed and rendered: the operator event loop */
     public StorageRoutes(Database database, Supplier<Schema> schema, NodeDrain drain, Executor answerOn) {
         this.database = database;
         this.schema = schema;
@@ -53,14 +50,14 @@ public final class StorageRoutes {
     CompletionStage<Map<String, Object>> flush(Request request) {
         TableSelection which = TableSelection.of(request, schema.get());
         return onEveryShard(storage -> storage.flush(which))
-                .thenApplyAsync(done -> Map.of("operation", "flush", "scope", which.description()), answerOn);
+                .thenApply(done -> Map.of("operation", "flush", "scope", which.description()));
     }
 
     /** POST /storage/compact[?keyspace=ks[&table=t...]]: major compaction of the selected tables. */
     CompletionStage<Map<String, Object>> compact(Request request) {
         TableSelection which = TableSelection.of(request, schema.get());
         return onEveryShard(storage -> storage.compact(which))
-                .thenApplyAsync(done -> Map.of("operation", "compact", "scope", which.description()), answerOn);
+                .thenApply(done -> Map.of("operation", "compact", "scope", which.description()));
     }
 
     /**
@@ -72,31 +69,36 @@ public final class StorageRoutes {
         String tag = tag(request);
         TableSelection which = TableSelection.of(request, schema.get());
         return onEveryShard(storage -> storage.snapshot(which, tag))
-                .thenApplyAsync(done -> Map.of("tag", tag, "scope", which.description(), "directory", "snapshots/" + tag), answerOn);
+                .thenApply(done -> Map.of("tag", tag, "scope", which.description(), "directory", "snapshots/" + tag));
     }
 
     /** POST /storage/drain: see {@link NodeDrain}. */
     CompletionStage<Map<String, Object>> drain(Request request) {
-        return drain.start().thenApplyAsync(done -> Map.of("mode", drain.mode().name()), answerOn);
+        return offShards(drain.start()).thenApply(done -> Map.of("mode", drain.mode().name()));
     }
 
     /** GET /storage/compactionstats. */
     CompletionStage<CompactionStatistics> compactionStats(Request request) {
-        return database.onAllShardsAsync(ShardRuntime.MAINTENANCE,
-                        storage -> CompletableFuture.completedFuture(CompactionStatistics.collect(storage.tables())))
-                .thenApplyAsync(CompactionStatistics::sum, answerOn);
+        return offShards(database.onAllShardsAsync(ShardRuntime.MAINTENANCE,
+                        storage -> CompletableFuture.completedFuture(CompactionStatistics.collect(storage.tables()))))
+                .thenApply(CompactionStatistics::sum);
     }
 
     /** GET /storage/tablestats[?keyspace=ks[&table=t...]]: {"tables": [...]} summed over shards. */
     CompletionStage<Map<String, List<TableStatistics>>> tableStats(Request request) {
         TableSelection which = TableSelection.of(request, schema.get());
-        return database.onAllShardsAsync(ShardRuntime.MAINTENANCE,
-                        storage -> CompletableFuture.completedFuture(TableStatistics.collect(storage.tables(), which)))
-                .thenApplyAsync(perShard -> Map.of("tables", TableStatistics.sum(perShard)), answerOn);
+        return offShards(database.onAllShardsAsync(ShardRuntime.MAINTENANCE,
+                        storage -> CompletableFuture.completedFuture(TableStatistics.collect(storage.tables(), which))))
+                .thenApply(perShard -> Map.of("tables", TableStatistics.sum(perShard)));
     }
 
     private CompletableFuture<List<Void>> onEveryShard(Function<ShardStorage, CompletableFuture<Void>> work) {
-        return database.onAllShardsAsync(ShardRuntime.MAINTENANCE, work);
+        return offShards(database.onAllShardsAsync(ShardRuntime.MAINTENANCE, work));
+    }
+
+    /** The same outcome, delivered on the operator loop: the shard that finished last must not sum or render. */
+    private <T> CompletableFuture<T> offShards(CompletableFuture<T> fromShards) {
+        return fromShards.whenCompleteAsync((value, failure) -> {}, answerOn);
     }
 
     /** The snapshot tag: given, or now in epoch millis; it names a directory, so only safe characters. */
