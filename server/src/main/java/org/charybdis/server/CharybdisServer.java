@@ -5,6 +5,8 @@ import io.netty.channel.nio.NioIoHandler;
 import org.charybdis.scheduler.ShardRuntime;
 import org.charybdis.scheduler.ShardRuntimeConfig;
 import org.charybdis.server.api.AdminApi;
+import org.charybdis.server.api.NodeDrain;
+import org.charybdis.server.api.StorageRoutes;
 import org.charybdis.server.auth.AllowAllAuthenticator;
 import org.charybdis.server.auth.Authenticator;
 import org.charybdis.server.auth.PasswordAuthenticator;
@@ -57,6 +59,7 @@ public final class CharybdisServer implements AutoCloseable {
     private final MultiThreadIoEventLoopGroup operatorLoop;
     private final LsmEngineFactory engines;
     private final Database database;
+    private final NodeDrain drain;
     private final EventNotifier events = new EventNotifier();
     private final SchemaManager schema;
     private final ServerContext context;
@@ -85,6 +88,7 @@ public final class CharybdisServer implements AutoCloseable {
         this.engines = new LsmEngineFactory(StorageSettings.lsm(config), runtime.shardCount());
         this.database = new Database(runtime, engines);
         database.publishTableSizes(5);
+        this.drain = new NodeDrain(database);
         this.schema = new SchemaManager(database, events, initialSchema, schemaStore);
         metrics.registerStorage(database.sizes(), schema::current);
         Authenticator authenticator = config.passwordAuthentication() ? passwordAuthenticator() : new AllowAllAuthenticator();
@@ -147,10 +151,11 @@ public final class CharybdisServer implements AutoCloseable {
     }
 
     private AdminApi adminRoutes() {
-        return new AdminApi()
+        AdminApi api = new AdminApi()
                 .get("/version", () -> NodeFacts.version())
                 .get("/status", () -> NodeFacts.status(this))
                 .get("/info", () -> NodeFacts.info(this));
+        return new StorageRoutes(database, schema::current, drain, operatorLoop).registerOn(api);
     }
 
     public ServerConfig config() { return config; }
@@ -170,6 +175,9 @@ public final class CharybdisServer implements AutoCloseable {
     public int shardAwarePort() { return cqlServer.shardAwarePort(); }
 
     public long startedAtMillis() { return startedAtMillis; }
+
+    /** NORMAL, or DRAINING/DRAINED once an operator drained the node. */
+    public NodeDrain.Mode mode() { return drain.mode(); }
 
     /** The bound Prometheus port (useful when configured as 0), or -1 if disabled. */
     public int prometheusPort() { return prometheus == null ? -1 : prometheus.port(); }

@@ -32,6 +32,7 @@ final class NodeFacts {
         m.put("address", server.config().get(ServerConfig.LISTEN_ADDRESS));
         m.put("status", "UP");
         m.put("state", "NORMAL");
+        m.put("mode", server.mode().name());
         m.put("tokens", 1);
         m.put("owns", "100.0%");
         return m;
@@ -41,6 +42,7 @@ final class NodeFacts {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cluster_name", server.config().get(ServerConfig.CLUSTER_NAME));
+        m.put("mode", server.mode().name());
         m.put("datacenter", DATACENTER);
         m.put("rack", RACK);
         m.put("uptime_seconds", (System.currentTimeMillis() - server.startedAtMillis()) / 1000);

@@ -2,23 +2,32 @@ package org.charybdis.server.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.charybdis.server.http.HttpEndpoint.Reply;
 import org.charybdis.server.http.HttpEndpoint.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The REST admin API behind {@code charybdis admin}: each route answers JSON. Routes are registered by
- * the subsystems that own the facts (node status, table stats, flush, ...).
+ * the subsystems that own the facts (node status, table stats, flush, ...). A failed route answers
+ * {@code {"error": "..."}}: 400 for a {@link BadAdminRequest}, 500 otherwise, never a stack trace.
  */
 public final class AdminApi implements Function<Request, CompletionStage<Reply>> {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Logger log = LoggerFactory.getLogger(AdminApi.class);
+    // records answer with snake_case keys, like the hand-built maps
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     private final Map<String, Function<Request, CompletionStage<?>>> routes = new LinkedHashMap<>();
 
@@ -28,9 +37,15 @@ public final class AdminApi implements Function<Request, CompletionStage<Reply>>
         return this;
     }
 
+    /** A read-only route whose answer depends on the request or comes later, e.g. stats gathered from every shard. */
+    public AdminApi getAsync(String path, Function<Request, ? extends CompletionStage<?>> answer) {
+        routes.put("GET " + path, answer::apply);
+        return this;
+    }
+
     /** An action route (POST) that may complete later, e.g. a flush on every shard. */
-    public AdminApi post(String path, Function<Request, CompletionStage<?>> action) {
-        routes.put("POST " + path, action);
+    public AdminApi post(String path, Function<Request, ? extends CompletionStage<?>> action) {
+        routes.put("POST " + path, action::apply);
         return this;
     }
 
@@ -41,7 +56,26 @@ public final class AdminApi implements Function<Request, CompletionStage<Reply>>
         }
         Function<Request, CompletionStage<?>> route = routes.get(request.method() + " " + request.path());
         if (route == null) return CompletableFuture.completedFuture(null);
-        return route.apply(request).thenApply(value -> Reply.json(toJson(value)));
+        CompletionStage<?> answer;
+        try {
+            answer = route.apply(request);
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        return answer.handle((value, failure) -> failure == null ? Reply.json(toJson(value)) : failed(request, failure));
+    }
+
+    private static Reply failed(Request request, Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        int status = cause instanceof BadAdminRequest ? 400 : 500;
+        String message = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+        // an operation the engine does not offer is no server fault: no stack trace in the log for it
+        if (cause instanceof UnsupportedOperationException) log.warn("Admin request {} {} refused: {}", request.method(), request.path(), message);
+        else if (status == 500) log.warn("Admin request {} {} failed", request.method(), request.path(), cause);
+        return new Reply(status, "application/json", toJson(Map.of("error", message)));
     }
 
     static String toJson(Object value) {

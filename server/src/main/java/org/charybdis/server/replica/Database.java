@@ -82,9 +82,24 @@ public final class Database {
     /** Like {@link #onShard}, for work that itself completes later on that shard (disk reads, commitlog syncs). */
     public <T> CompletableFuture<T> onShardAsync(int shard, Function<ShardStorage, ? extends CompletionStage<T>> work) {
         Shard caller = Shard.current();
+        return onShardAsync(shard, caller == null ? runtime.group(ShardRuntime.STATEMENT) : callerGroup(caller), work);
+    }
+
+    /**
+     * Like {@link #onShardAsync(int, Function)}, in the named scheduling group whoever calls, e.g.
+     * {@code maintenance} for operator requests (flush, compact, snapshot).
+     */
+    public <T> CompletableFuture<T> onShardAsync(int shard, String group, Function<ShardStorage, ? extends CompletionStage<T>> work) {
+        SchedulingGroup named = runtime.group(group);
+        if (named == null) throw new IllegalArgumentException("no scheduling group " + group);
+        return onShardAsync(shard, named, work);
+    }
+
+    private <T> CompletableFuture<T> onShardAsync(int shard, SchedulingGroup group, Function<ShardStorage, ? extends CompletionStage<T>> work) {
+        Shard caller = Shard.current();
         if (caller == null) {
             CompletableFuture<T> result = new CompletableFuture<>();
-            runtime.shard(shard).execute(runtime.group(ShardRuntime.STATEMENT), () -> {
+            runtime.shard(shard).execute(group, () -> {
                 try {
                     work.apply(shards[shard]).whenComplete((value, failure) -> {
                         if (failure != null) result.completeExceptionally(failure);
@@ -96,7 +111,7 @@ public final class Database {
             });
             return result;
         }
-        return caller.submitToAsync(shard, callerGroup(caller), () -> work.apply(shards[shard]));
+        return caller.submitToAsync(shard, group, () -> work.apply(shards[shard]));
     }
 
     /** Runs work on every shard; completes when all have, with their answers in shard order. */
@@ -108,6 +123,17 @@ public final class Database {
     public <T> CompletableFuture<List<T>> onAllShardsAsync(Function<ShardStorage, ? extends CompletionStage<T>> work) {
         List<CompletableFuture<T>> parts = new ArrayList<>(shards.length);
         for (int i = 0; i < shards.length; i++) parts.add(onShardAsync(i, work));
+        return allAnswers(parts);
+    }
+
+    /** Like {@link #onAllShardsAsync(Function)}, in the named scheduling group on every shard. */
+    public <T> CompletableFuture<List<T>> onAllShardsAsync(String group, Function<ShardStorage, ? extends CompletionStage<T>> work) {
+        List<CompletableFuture<T>> parts = new ArrayList<>(shards.length);
+        for (int i = 0; i < shards.length; i++) parts.add(onShardAsync(i, group, work));
+        return allAnswers(parts);
+    }
+
+    private static <T> CompletableFuture<List<T>> allAnswers(List<CompletableFuture<T>> parts) {
         return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
             List<T> answers = new ArrayList<>(parts.size());
             for (CompletableFuture<T> part : parts) answers.add(part.join());

@@ -1,62 +1,48 @@
 package org.charybdis.tools.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code charybdis admin ...}: nodetool-like operations over the node's REST admin API. */
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Operate a running node through its REST admin API (like nodetool).",
-        subcommands = {AdminCommand.Status.class, AdminCommand.Info.class, AdminCommand.Version.class})
+        subcommands = {AdminCommand.Status.class, AdminCommand.Info.class, AdminCommand.Version.class,
+                FlushCommand.class, CompactCommand.class, SnapshotCommand.class, DrainCommand.class,
+                CompactionStatsCommand.class, TableStatsCommand.class})
 public final class AdminCommand {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Option(names = {"-H", "--api-host"}, defaultValue = "127.0.0.1", description = "Admin API host (default: ${DEFAULT-VALUE})")
     String host;
 
     @Option(names = {"-p", "--api-port"}, defaultValue = "10000", description = "Admin API port (default: ${DEFAULT-VALUE})")
     int port;
 
-    JsonNode get(String path) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path))
-                .timeout(Duration.ofSeconds(60)).GET().build();
-        HttpResponse<String> response;
-        try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException e) {
-            throw new IOException("cannot reach the admin API at " + host + ":" + port + " (is the node running? see api_port)");
-        }
-        if (response.statusCode() != 200) {
-            throw new IOException("admin API answered " + response.statusCode() + " for " + path + ": " + response.body().trim());
-        }
-        return JSON.readTree(response.body());
+    AdminClient client() {
+        return new AdminClient(host, port);
     }
 
-    /** Shared shape of the subcommands: fetch one route, print it, exit 1 with a message on failure. */
+    /** Shared shape of the subcommands: ask the node, print the answer, exit 1 with a message on failure. */
     abstract static class Route implements Callable<Integer> {
         @ParentCommand
         AdminCommand admin;
 
+        /** The GET route to read; commands that act (POST) or ask several times override {@link #fetch}. */
         abstract String path();
+
+        JsonNode fetch(AdminClient client) throws IOException, InterruptedException {
+            return client.get(path());
+        }
 
         abstract void print(JsonNode answer, PrintStream out);
 
         @Override
         public Integer call() throws InterruptedException {
             try {
-                print(admin.get(path()), System.out);
+                print(fetch(admin.client()), System.out);
                 return 0;
             } catch (IOException e) {
                 System.err.println("charybdis admin: " + e.getMessage());
@@ -78,6 +64,8 @@ public final class AdminCommand {
             String code = (s.path("status").asText().equals("UP") ? "U" : "D") + s.path("state").asText().charAt(0);
             out.printf("%-4s%-16s%-8s%-8s%-8s%n", code, s.path("address").asText(), s.path("tokens").asText(),
                     s.path("owns").asText(), s.path("rack").asText());
+            String mode = s.path("mode").asText("NORMAL");
+            if (!mode.equals("NORMAL")) out.println("Mode: " + mode); // drained nodes refuse writes: say so
         }
     }
 

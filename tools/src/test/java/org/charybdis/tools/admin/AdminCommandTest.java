@@ -1,8 +1,11 @@
 package org.charybdis.tools.admin;
 
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import org.charybdis.server.CharybdisServer;
 import org.charybdis.server.cli.CharybdisCommand;
 import org.charybdis.server.testing.CharybdisServerExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -14,10 +17,83 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code charybdis admin status|info|version} through the real command line against a running node. */
+/** {@code charybdis admin ...} through the real command line against a running node. */
 class AdminCommandTest {
     @RegisterExtension
     static final CharybdisServerExtension server = new CharybdisServerExtension();
+
+    @BeforeAll
+    static void createTable() {
+        CqlSession session = server.session();
+        session.execute("CREATE KEYSPACE admin_ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        session.execute("CREATE TABLE admin_ks.kv (k int PRIMARY KEY, v text)");
+        PreparedStatement insert = session.prepare("INSERT INTO admin_ks.kv (k, v) VALUES (?, ?)");
+        for (int k = 0; k < 25; k++) session.execute(insert.bind(k, "v" + k));
+    }
+
+    @Test
+    void flushOfEverythingAndOfOneTableSucceedSilently() {
+        Outcome all = charybdis("admin", "--api-port=" + server.apiPort(), "flush");
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        assertThat(all.out()).isEmpty();
+
+        Outcome one = charybdis("admin", "--api-port=" + server.apiPort(), "flush", "admin_ks", "kv");
+        assertThat(one.exitCode()).as(one.err()).isZero();
+    }
+
+    @Test
+    void flushOfAnUnknownKeyspaceExitsWithOneAndTheNodesMessage() {
+        Outcome outcome = charybdis("admin", "--api-port=" + server.apiPort(), "flush", "nope");
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.err().strip()).isEqualTo("charybdis admin: Keyspace 'nope' does not exist");
+    }
+
+    @Test
+    void compactOfAnUnknownTableExitsWithOne() {
+        Outcome outcome = charybdis("admin", "--api-port=" + server.apiPort(), "compact", "admin_ks", "kv", "missing");
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.err()).contains("charybdis admin: Table 'admin_ks.missing' does not exist");
+    }
+
+    @Test
+    void tablestatsShowsTheTableWithItsPartitionEstimate() {
+        Outcome outcome = charybdis("admin", "--api-port=" + server.apiPort(), "tablestats", "admin_ks.kv");
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains("Total number of tables: 1")
+                .containsPattern("(?m)^Keyspace : admin_ks$")
+                .containsPattern("(?m)^\\t\\tTable: kv$")
+                .containsPattern("(?m)^\\t\\tNumber of partitions \\(estimate\\): 25$");
+    }
+
+    @Test
+    void compactionstatsOfAnIdleNode() {
+        Outcome outcome = charybdis("admin", "--api-port=" + server.apiPort(), "compactionstats");
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).isEqualTo("pending tasks: 0" + System.lineSeparator());
+    }
+
+    @Test
+    void snapshotHardLinksTheKeyspaceFilesAndSaysWhere() throws java.io.IOException {
+        Outcome outcome = charybdis("admin", "--api-port=" + server.apiPort(), "snapshot", "-t", "nightly", "admin_ks");
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains("with snapshot name [nightly]");
+        try (var files = java.nio.file.Files.walk(server.workdir().resolve("data").resolve("admin_ks"))) {
+            assertThat(files.map(java.nio.file.Path::toString)).anyMatch(f -> f.contains("/snapshots/nightly/"));
+        }
+    }
+
+    @Test
+    void snapshotOfAnUnknownKeyspaceSaysSo() {
+        Outcome outcome = charybdis("admin", "--api-port=" + server.apiPort(), "snapshot", "-t", "nightly", "no_such_ks");
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.err()).contains("charybdis admin: Keyspace 'no_such_ks' does not exist");
+    }
 
     @Test
     void statusPrintsANodetoolLikeTable() {

@@ -1,0 +1,114 @@
+package org.charybdis.server.api;
+
+import org.charybdis.scheduler.ShardRuntime;
+import org.charybdis.server.http.HttpEndpoint.Request;
+import org.charybdis.server.replica.Database;
+import org.charybdis.server.schema.Schema;
+import org.charybdis.storage.engine.ShardStorage;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The nodetool-like storage operations of the admin API, under {@code /storage}: flush, compact,
+ * snapshot, drain, compactionstats, tablestats. Each runs on every shard in the {@code maintenance}
+ * scheduling group and answers once all shards are done; answers are put together off the shards.
+ */
+public final class StorageRoutes {
+    private static final Pattern SAFE_TAG = Pattern.compile("[A-Za-z0-9._-]+");
+
+    private final Database database;
+    private final Supplier<Schema> schema;
+    private final NodeDrain drain;
+    private final Executor answerOn;
+
+    /** @param answerOn where shard answers (and failures) are summed and rendered: the operator event loop */
+    public StorageRoutes(Database database, Supplier<Schema> schema, NodeDrain drain, Executor answerOn) {
+        this.database = database;
+        this.schema = schema;
+        this.drain = drain;
+        this.answerOn = answerOn;
+    }
+
+    /** Adds the routes to the API. */
+    public AdminApi registerOn(AdminApi api) {
+        return api.post("/storage/flush", this::flush)
+                .post("/storage/compact", this::compact)
+                .post("/storage/snapshot", this::snapshot)
+                .post("/storage/drain", this::drain)
+                .getAsync("/storage/compactionstats", this::compactionStats)
+                .getAsync("/storage/tablestats", this::tableStats);
+    }
+
+    /** POST /storage/flush[?keyspace=ks[&table=t...]]: memtables written out; answers when on disk. */
+    CompletionStage<Map<String, Object>> flush(Request request) {
+        TableSelection which = TableSelection.of(request, schema.get());
+        return onEveryShard(storage -> storage.flush(which))
+                .thenApply(done -> Map.of("operation", "flush", "scope", which.description()));
+    }
+
+    /** POST /storage/compact[?keyspace=ks[&table=t...]]: major compaction of the selected tables. */
+    CompletionStage<Map<String, Object>> compact(Request request) {
+        TableSelection which = TableSelection.of(request, schema.get());
+        return onEveryShard(storage -> storage.compact(which))
+                .thenApply(done -> Map.of("operation", "compact", "scope", which.description()));
+    }
+
+    /**
+     * POST /storage/snapshot[?tag=t][&keyspace=ks...]: flushes then hard-links the selected tables' files
+     * under {@code snapshots/<tag>} of each table directory. The tag defaults to the current epoch
+     * millis, like nodetool's.
+     */
+    CompletionStage<Map<String, Object>> snapshot(Request request) {
+        String tag = tag(request);
+        TableSelection which = TableSelection.of(request, schema.get());
+        return onEveryShard(storage -> storage.snapshot(which, tag))
+                .thenApply(done -> Map.of("tag", tag, "scope", which.description(), "directory", "snapshots/" + tag));
+    }
+
+    /** POST /storage/drain: see {@link NodeDrain}. */
+    CompletionStage<Map<String, Object>> drain(Request request) {
+        return offShards(drain.start()).thenApply(done -> Map.of("mode", drain.mode().name()));
+    }
+
+    /** GET /storage/compactionstats. */
+    CompletionStage<CompactionStatistics> compactionStats(Request request) {
+        return offShards(database.onAllShardsAsync(ShardRuntime.MAINTENANCE,
+                        storage -> CompletableFuture.completedFuture(CompactionStatistics.collect(storage.tables()))))
+                .thenApply(CompactionStatistics::sum);
+    }
+
+    /** GET /storage/tablestats[?keyspace=ks[&table=t...]]: {"tables": [...]} summed over shards. */
+    CompletionStage<Map<String, List<TableStatistics>>> tableStats(Request request) {
+        TableSelection which = TableSelection.of(request, schema.get());
+        return offShards(database.onAllShardsAsync(ShardRuntime.MAINTENANCE,
+                        storage -> CompletableFuture.completedFuture(TableStatistics.collect(storage.tables(), which))))
+                .thenApply(perShard -> Map.of("tables", TableStatistics.sum(perShard)));
+    }
+
+    private CompletableFuture<List<Void>> onEveryShard(Function<ShardStorage, CompletableFuture<Void>> work) {
+        return offShards(database.onAllShardsAsync(ShardRuntime.MAINTENANCE, work));
+    }
+
+    /** The same outcome, delivered on the operator loop: the shard that finished last must not sum or render. */
+    private <T> CompletableFuture<T> offShards(CompletableFuture<T> fromShards) {
+        return fromShards.whenCompleteAsync((value, failure) -> {}, answerOn);
+    }
+
+    /** The snapshot tag: given, or now in epoch millis; it names a directory, so only safe characters. */
+    private static String tag(Request request) {
+        List<String> given = request.parameters().getOrDefault("tag", List.of());
+        if (given.isEmpty() || given.getFirst().isBlank()) return Long.toString(System.currentTimeMillis());
+        String tag = given.getFirst().strip();
+        if (!SAFE_TAG.matcher(tag).matches() || tag.equals(".") || tag.equals("..")) {
+            throw new BadAdminRequest("Invalid snapshot tag '" + tag + "': use letters, digits, '.', '_' and '-'");
+        }
+        return tag;
+    }
+}

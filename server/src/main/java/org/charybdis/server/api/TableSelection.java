@@ -1,0 +1,78 @@
+package org.charybdis.server.api;
+
+import org.charybdis.server.http.HttpEndpoint.Request;
+import org.charybdis.server.schema.KeyspaceMetadata;
+import org.charybdis.server.schema.Schema;
+import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.storage.engine.TableLayout;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * The tables an operator request names through its {@code keyspace} and {@code table} query parameters:
+ * every table (neither given), the tables of one or more keyspaces, or some tables of one keyspace.
+ * Names are checked against the schema when the request arrives, so a typo is a 400, not a silent no-op.
+ * Immutable: shards test their engines against it concurrently.
+ */
+public final class TableSelection implements Predicate<TableLayout> {
+    private static final TableSelection ALL = new TableSelection(null, "all keyspaces");
+
+    /** Table ids selected, or null for every table. */
+    private final Set<UUID> tableIds;
+    private final String description;
+
+    private TableSelection(Set<UUID> tableIds, String description) {
+        this.tableIds = tableIds;
+        this.description = description;
+    }
+
+    /** Reads the selection from the request; throws {@link BadAdminRequest} for names the schema lacks. */
+    public static TableSelection of(Request request, Schema schema) {
+        List<String> keyspaces = values(request, "keyspace");
+        List<String> tables = values(request, "table");
+        if (keyspaces.isEmpty()) {
+            if (!tables.isEmpty()) throw new BadAdminRequest("A table must be named together with its keyspace");
+            return ALL;
+        }
+        if (!tables.isEmpty() && keyspaces.size() > 1) {
+            throw new BadAdminRequest("Tables can be named for one keyspace only, got " + keyspaces);
+        }
+        Set<UUID> ids = new HashSet<>();
+        for (String keyspaceName : keyspaces) {
+            KeyspaceMetadata keyspace = schema.keyspace(keyspaceName);
+            if (keyspace == null) throw new BadAdminRequest("Keyspace '" + keyspaceName + "' does not exist");
+            if (tables.isEmpty()) {
+                for (TableMetadata table : keyspace.tables().values()) ids.add(table.id());
+            }
+        }
+        for (String tableName : tables) {
+            TableMetadata table = schema.table(keyspaces.getFirst(), tableName);
+            if (table == null) throw new BadAdminRequest("Table '" + keyspaces.getFirst() + "." + tableName + "' does not exist");
+            ids.add(table.id());
+        }
+        String description = tables.isEmpty() ? "keyspaces " + keyspaces
+                : "tables " + tables.stream().map(t -> keyspaces.getFirst() + "." + t).toList();
+        return new TableSelection(Set.copyOf(ids), description);
+    }
+
+    @Override
+    public boolean test(TableLayout layout) {
+        return tableIds == null || tableIds.contains(layout.tableId());
+    }
+
+    /** What was selected, for answers and logs: "all keyspaces", "keyspaces [ks]", "tables [ks.t]". */
+    public String description() {
+        return description;
+    }
+
+    /** A parameter's non-blank values; repeated parameters and comma-separated lists both work. */
+    private static List<String> values(Request request, String name) {
+        List<String> raw = request.parameters().getOrDefault(name, List.of());
+        return raw.stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                .map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+    }
+}

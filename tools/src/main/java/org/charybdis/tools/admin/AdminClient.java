@@ -1,0 +1,68 @@
+package org.charybdis.tools.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Talks to a node's REST admin API: GET for facts, POST for operations. A refusal becomes an
+ * {@link IOException} carrying the node's own message (its {@code {"error": ...}} answer).
+ */
+final class AdminClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    // flush, compaction and drain of a large node take a while: answer when every shard is done
+    private static final Duration OPERATION_TIMEOUT = Duration.ofHours(2);
+
+    private final String host;
+    private final int port;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    AdminClient(String host, int port) {
+        this.host = host;
+        this.port = port;
+    }
+
+    /** GET pathAndQuery, e.g. {@code /storage/tablestats?keyspace=ks}. */
+    JsonNode get(String pathAndQuery) throws IOException, InterruptedException {
+        return send(request(pathAndQuery).timeout(Duration.ofSeconds(60)).GET().build(), pathAndQuery);
+    }
+
+    /** POST pathAndQuery (no body), e.g. {@code /storage/flush?keyspace=ks}. */
+    JsonNode post(String pathAndQuery) throws IOException, InterruptedException {
+        return send(request(pathAndQuery).timeout(OPERATION_TIMEOUT).POST(HttpRequest.BodyPublishers.noBody()).build(), pathAndQuery);
+    }
+
+    private HttpRequest.Builder request(String pathAndQuery) {
+        return HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + pathAndQuery));
+    }
+
+    private JsonNode send(HttpRequest request, String pathAndQuery) throws IOException, InterruptedException {
+        HttpResponse<String> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new IOException("cannot reach the admin API at " + host + ":" + port + " (is the node running? see api_port)");
+        }
+        if (response.statusCode() != 200) throw new IOException(refusal(response, pathAndQuery));
+        return JSON.readTree(response.body());
+    }
+
+    /** The node's error message when it sent one, else the status and body. */
+    private static String refusal(HttpResponse<String> response, String pathAndQuery) {
+        String body = response.body().trim();
+        try {
+            JsonNode error = JSON.readTree(body).path("error");
+            if (error.isTextual()) return error.asText();
+        } catch (IOException notJson) {
+            // fall through to the raw answer
+        }
+        return "admin API answered " + response.statusCode() + " for " + pathAndQuery + ": " + body;
+    }
+}
