@@ -22,48 +22,10 @@ public interface PartitionScanner extends AutoCloseable {
      * while partitions come back at once; completes on the calling shard.
      */
     default CompletableFuture<Void> forEachRemaining(Consumer<PartitionView> consumer) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        drainInto(this, consumer, done);
-        return done;
-    }
-
-    private static void drainInto(PartitionScanner scanner, Consumer<PartitionView> consumer, CompletableFuture<Void> done) {
-        try {
-            while (true) {
-                CompletableFuture<PartitionView> next = scanner.next();
-                if (!next.isDone()) {
-                    next.whenComplete((view, failure) -> {
-                        if (failure != null) {
-                            scanner.close();
-                            done.completeExceptionally(failure);
-                        } else if (view == null) {
-                            scanner.close();
-                            done.complete(null);
-                        } else {
-                            try {
-                                consumer.accept(view);
-                            } catch (Throwable t) {
-                                scanner.close();
-                                done.completeExceptionally(t);
-                                return;
-                            }
-                            drainInto(scanner, consumer, done);
-                        }
-                    });
-                    return;
-                }
-                PartitionView view = next.join();
-                if (view == null) {
-                    scanner.close();
-                    done.complete(null);
-                    return;
-                }
-                consumer.accept(view);
-            }
-        } catch (Throwable t) {
-            scanner.close();
-            done.completeExceptionally(t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t);
-        }
+        return AsyncLoop.forEach(this::next, view -> {
+            consumer.accept(view);
+            return CompletableFuture.<Void>completedFuture(null);
+        }).whenComplete((ignored, failure) -> close());
     }
 
     /** A scanner over partitions already at hand. */

@@ -102,6 +102,13 @@ public final class TableLayout implements ColumnOrder {
         return c == null ? null : c.cellPathComparator();
     }
 
+    /** Rejects a layout that cannot replace this one through ALTER TABLE: another table, or other clustering columns. */
+    public void checkAlteredTo(TableLayout next) {
+        if (!next.tableId().equals(tableId)) throw new IllegalArgumentException("layout of " + next + " given to the engine of " + this);
+        if (next.clusteringComparator().size() != clusteringComparator.size())
+            throw new IllegalArgumentException("the clustering columns of " + qualifiedName() + " cannot change");
+    }
+
     /**
      * Rejects an update that does not fit the table's shape: rows with the wrong number of clustering
      * components, cells with a path on a simple column or without one on a multi-cell column.

@@ -1,5 +1,6 @@
 package org.charybdis.storage.lsm;
 
+import org.charybdis.storage.engine.AsyncLoop;
 import org.charybdis.scheduler.Shard;
 import org.charybdis.scheduler.ShardRuntime;
 import org.charybdis.storage.engine.StorageEngineFactory;

@@ -1,5 +1,6 @@
 package org.charybdis.storage.lsm;
 
+import org.charybdis.storage.engine.AsyncLoop;
 import org.charybdis.scheduler.io.IoClass;
 import org.charybdis.storage.compaction.CompactionOptions;
 import org.charybdis.storage.compaction.UnifiedCompactionPlanner;
@@ -71,10 +72,7 @@ final class LsmTableEngine implements TableEngine {
     @Override
     public void updateLayout(TableLayout newLayout) {
         checkOpen();
-        if (!newLayout.tableId().equals(layout.tableId()))
-            throw new IllegalArgumentException("layout of " + newLayout + " given to the engine of " + layout);
-        if (newLayout.clusteringComparator().size() != layout.clusteringComparator().size())
-            throw new IllegalArgumentException("the clustering columns of " + layout.qualifiedName() + " cannot change");
+        layout.checkAlteredTo(newLayout);
         boolean optionsChanged = !newLayout.storageParams().equals(layout.storageParams());
         applyOptions(newLayout);
         layout = newLayout;

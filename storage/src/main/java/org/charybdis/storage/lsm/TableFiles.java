@@ -1,5 +1,6 @@
 package org.charybdis.storage.lsm;
 
+import org.charybdis.storage.engine.AsyncLoop;
 import org.charybdis.scheduler.io.IoClass;
 import org.charybdis.scheduler.io.IoQueue;
 import org.charybdis.storage.file.DurableFiles;

@@ -38,10 +38,7 @@ public final class MemoryTableEngine implements TableEngine {
     @Override
     public void updateLayout(TableLayout newLayout) {
         checkOpen();
-        if (!newLayout.tableId().equals(layout.tableId()))
-            throw new IllegalArgumentException("layout of " + newLayout + " given to the engine of " + layout);
-        if (newLayout.clusteringComparator().size() != layout.clusteringComparator().size())
-            throw new IllegalArgumentException("the clustering columns of " + layout.qualifiedName() + " cannot change");
+        layout.checkAlteredTo(newLayout);
         boolean dropsColumns = false;
         for (ColumnLayout column : layout.columns()) dropsColumns |= !newLayout.hasColumn(column.id());
         layout = newLayout;

@@ -11,6 +11,7 @@ import org.charybdis.storage.data.Row;
 import org.charybdis.storage.data.Slice;
 import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.dht.TokenRange;
+import org.charybdis.storage.engine.AsyncLoop;
 import org.charybdis.storage.engine.PartitionScanner;
 import org.charybdis.storage.engine.PartitionView;
 import org.charybdis.storage.engine.ReadFilter;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The part of a SELECT that runs on the shard owning the data: reads partitions through the engine,
@@ -87,15 +87,18 @@ final class ShardReader {
      */
     private CompletableFuture<ScanResult> scanFrom(PartitionScanner partitions, List<PartitionChunk> chunks, int rows, int maxRows) {
         ScanProgress progress = new ScanProgress(partitions, chunks, rows, maxRows);
-        return progress.run();
+        return AsyncLoop.until(() -> partitions.next().thenApply(progress::take))
+                .whenComplete((ignored, failure) -> { if (failure != null) partitions.close(); })
+                .thenApply(ignored -> progress.result);
     }
 
-    /** One shard's scan in progress: the rows collected so far and where the scanner stands. */
+    /** One shard's scan in progress: the rows collected so far, and the result once the scan stops. */
     private final class ScanProgress {
         private final PartitionScanner partitions;
         private final List<PartitionChunk> chunks;
         private final int maxRows;
         private int rows;
+        private ScanResult result;
 
         ScanProgress(PartitionScanner partitions, List<PartitionChunk> chunks, int rows, int maxRows) {
             this.partitions = partitions;
@@ -104,36 +107,18 @@ final class ShardReader {
             this.maxRows = maxRows;
         }
 
-        CompletableFuture<ScanResult> run() {
-            while (true) {
-                CompletableFuture<PartitionView> next = partitions.next();
-                if (!next.isDone()) {
-                    return next.thenCompose(view -> {
-                        ScanResult done = take(view);
-                        return done != null ? CompletableFuture.completedFuture(done) : run();
-                    });
-                }
-                PartitionView view;
-                try {
-                    view = next.join();
-                } catch (CompletionException e) {
-                    partitions.close();
-                    return CompletableFuture.failedFuture(e.getCause() != null ? e.getCause() : e);
-                }
-                ScanResult done = take(view);
-                if (done != null) return CompletableFuture.completedFuture(done);
-            }
-        }
-
-        /** Adds the partition's rows; returns the shard's result when the scan stops here, null to go on. */
-        private ScanResult take(PartitionView view) {
+        /** Adds the partition's rows; true when the scan stops here (the result is then set). */
+        boolean take(PartitionView view) {
             // past a full page, the shard is complete only if no partition with live data follows
-            if (rows >= maxRows) return closed(partitions, new ScanResult(chunks, view == null));
-            if (view == null) return closed(partitions, new ScanResult(chunks, true));
-            PartitionChunk chunk = rows(view, false, perPartitionLimit, maxRows - rows);
-            if (!chunk.rows().isEmpty()) chunks.add(chunk);
-            rows += chunk.rows().size();
-            return chunk.partitionDone() ? null : closed(partitions, new ScanResult(chunks, false));
+            if (rows >= maxRows) result = closed(partitions, new ScanResult(chunks, view == null));
+            else if (view == null) result = closed(partitions, new ScanResult(chunks, true));
+            else {
+                PartitionChunk chunk = rows(view, false, perPartitionLimit, maxRows - rows);
+                if (!chunk.rows().isEmpty()) chunks.add(chunk);
+                rows += chunk.rows().size();
+                if (!chunk.partitionDone()) result = closed(partitions, new ScanResult(chunks, false));
+            }
+            return result != null;
         }
     }
 

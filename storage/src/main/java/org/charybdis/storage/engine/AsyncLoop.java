@@ -1,4 +1,4 @@
-package org.charybdis.storage.lsm;
+package org.charybdis.storage.engine;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -9,18 +9,18 @@ import java.util.function.Supplier;
  * Runs an asynchronous step until it reports the end, without growing the stack while steps complete at
  * once (memtable data) and without blocking while they wait for the disk.
  */
-final class AsyncLoop {
+public final class AsyncLoop {
     private AsyncLoop() {}
 
     /** Calls {@code step} until it answers true ("done"); completes when it has, or with its first failure. */
-    static CompletableFuture<Void> until(Supplier<CompletableFuture<Boolean>> step) {
+    public static CompletableFuture<Void> until(Supplier<CompletableFuture<Boolean>> step) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         run(step, done);
         return done;
     }
 
     /** Takes items from {@code next} (null: the end) and hands each to {@code sink} until the end. */
-    static <T> CompletableFuture<Void> forEach(Supplier<CompletableFuture<T>> next, Function<T, CompletableFuture<Void>> sink) {
+    public static <T> CompletableFuture<Void> forEach(Supplier<CompletableFuture<T>> next, Function<T, CompletableFuture<Void>> sink) {
         return until(() -> next.get().thenCompose(item -> item == null
                 ? CompletableFuture.completedFuture(true)
                 : sink.apply(item).thenApply(ignored -> false)));
@@ -58,7 +58,8 @@ final class AsyncLoop {
         }
     }
 
-    static Throwable unwrap(Throwable t) {
+    /** The cause of a CompletionException, or the throwable itself. */
+    public static Throwable unwrap(Throwable t) {
         return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
     }
 }
