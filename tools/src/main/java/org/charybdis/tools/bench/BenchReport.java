@@ -48,8 +48,10 @@ public record BenchReport(Setup setup, Writes writes, Background background, Amp
 
     /**
      * Memory over the whole run, sampled every second: heap used (garbage included), heap live after the
-     * collections, resident set size, and the heap after a final {@code System.gc()}.
+     * collections, direct ByteBuffers (IO buffers), resident set size, and the heap and direct buffers after a final
+     * {@code System.gc()}.
      */
     public record Memory(long memtableBudget, double userBytesOverBudget, long maxHeap, long maxHeapUsed, long maxHeapAfterGc,
-                         long heapAfterFinalGc, long maxResident, long residentAtEnd, long samples) {}
+                         long heapAfterFinalGc, long maxDirectBuffers, long directBuffersAfterFinalGc, long maxResident,
+                         long residentAtEnd, long samples) {}
 }

@@ -2,6 +2,7 @@ package org.charybdis.tools.bench;
 
 import org.charybdis.storage.commitlog.CommitLogConfig;
 import org.charybdis.storage.compaction.ScalingParameters;
+import org.charybdis.storage.memtable.MemtableMemory;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,13 +34,17 @@ public record BenchSettings(long rows, int valueSize, int shards, Path directory
     public static final int MAX_VALUE_SIZE = 1 << 20;
     public static final long MAX_ROWS = Integer.MAX_VALUE - 8;
     public static final int MAX_SHARDS = 256;
+    /** Four memtable slabs: below that the engine's flush threshold (half the budget) is crossed by a write or two. */
+    public static final long MIN_MEMTABLE = 4L * MemtableMemory.DEFAULT_SLAB_SIZE;
 
     public BenchSettings {
         if (rows < 1 || rows > MAX_ROWS) throw new IllegalArgumentException("--rows must be between 1 and " + MAX_ROWS + ": " + rows);
         if (valueSize < 1 || valueSize > MAX_VALUE_SIZE)
             throw new IllegalArgumentException("--value-size must be between 1 and " + MAX_VALUE_SIZE + " bytes: " + valueSize);
         if (shards < 1 || shards > MAX_SHARDS) throw new IllegalArgumentException("--smp must be between 1 and " + MAX_SHARDS + ": " + shards);
-        if (memtablePerShard < (1 << 20)) throw new IllegalArgumentException("--memtable must be at least 1M per shard: " + memtablePerShard);
+        if (memtablePerShard < MIN_MEMTABLE)
+            throw new IllegalArgumentException("--memtable must be at least " + ByteAmount.format(MIN_MEMTABLE) + " per shard (memtables take "
+                    + "memory in 1 MiB slabs: a smaller budget flushes after almost every write): " + memtablePerShard);
         if (chunkCachePerShard < 0) throw new IllegalArgumentException("--chunk-cache must not be negative");
         checkScaling(scaling);
         if (syncMode == null) throw new IllegalArgumentException("--commitlog-sync must be periodic or batch");

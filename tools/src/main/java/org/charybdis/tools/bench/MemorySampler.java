@@ -1,5 +1,6 @@
 package org.charybdis.tools.bench;
 
+import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -15,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class MemorySampler implements AutoCloseable {
     /** Maxima over the run, and the heap live after a final {@code System.gc()}. */
-    record Peaks(long maxHeapUsed, long maxHeapAfterGc, long maxResident, long heapAfterFinalGc, long residentAtEnd, long samples) {}
+    record Peaks(long maxHeapUsed, long maxHeapAfterGc, long maxDirect, long maxResident, long heapAfterFinalGc, long directAfterFinalGc,
+                 long residentAtEnd, long samples) {}
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "bench-memory-sampler");
@@ -24,6 +26,7 @@ final class MemorySampler implements AutoCloseable {
     });
     private volatile long maxHeapUsed;
     private volatile long maxHeapAfterGc;
+    private volatile long maxDirect;
     private volatile long maxResident;
     private volatile long samples;
 
@@ -43,14 +46,23 @@ final class MemorySampler implements AutoCloseable {
         sample(); // single writer again: the timer thread is gone
         System.gc();
         long heapAfterGc = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        return new Peaks(maxHeapUsed, maxHeapAfterGc, maxResident, heapAfterGc, ProcFiles.residentBytes(), samples);
+        return new Peaks(maxHeapUsed, maxHeapAfterGc, maxDirect, maxResident, heapAfterGc, directBufferBytes(), ProcFiles.residentBytes(), samples);
     }
 
     private void sample() {
         maxHeapUsed = Math.max(maxHeapUsed, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         maxHeapAfterGc = Math.max(maxHeapAfterGc, heapAfterLastCollection());
+        maxDirect = Math.max(maxDirect, directBufferBytes());
         maxResident = Math.max(maxResident, ProcFiles.residentBytes());
         samples++;
+    }
+
+    /** Native memory held by direct {@code ByteBuffer}s (IO buffers; memtables use an Arena and are not counted here). */
+    private static long directBufferBytes() {
+        for (BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
+            if (pool.getName().equals("direct")) return pool.getMemoryUsed();
+        }
+        return 0;
     }
 
     /** Sum over the heap pools of their usage right after their last collection. */

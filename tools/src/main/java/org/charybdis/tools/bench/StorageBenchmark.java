@@ -155,7 +155,9 @@ public final class StorageBenchmark {
 
     private BenchReport.Setup setup(BenchNode node) {
         List<String> collectors = new ArrayList<>();
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) collectors.add(gc.getName());
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (!gc.getName().contains("Pauses")) collectors.add(gc.getName()); // ZGC lists each collector twice
+        }
         return new BenchReport.Setup(settings.rows(), BenchSettings.KEY_SIZE, settings.valueSize(), settings.userBytes(), settings.shards(),
                 node.directory().toString(), settings.keep(), settings.memtablePerShard(), settings.scaling(),
                 settings.syncMode().name().toLowerCase(Locale.ROOT), settings.concurrency(), Runtime.version().toString(),
@@ -185,7 +187,8 @@ public final class StorageBenchmark {
 
     private BenchReport.Memory memory(MemorySampler.Peaks peaks) {
         return new BenchReport.Memory(settings.memtableBudget(), (double) settings.userBytes() / settings.memtableBudget(),
-                Runtime.getRuntime().maxMemory(), peaks.maxHeapUsed(), peaks.maxHeapAfterGc(), peaks.heapAfterFinalGc(), peaks.maxResident(),
+                Runtime.getRuntime().maxMemory(), peaks.maxHeapUsed(), peaks.maxHeapAfterGc(), peaks.heapAfterFinalGc(),
+                peaks.maxDirect(), peaks.directAfterFinalGc(), peaks.maxResident(),
                 peaks.residentAtEnd(), peaks.samples());
     }
 

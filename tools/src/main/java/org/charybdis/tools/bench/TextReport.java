@@ -95,6 +95,8 @@ public final class TextReport {
         line("Heap", "max heap %s; max used %s (garbage included); max live after GC %s; after final System.gc() %s",
                 ByteAmount.format(m.maxHeap()), ByteAmount.format(m.maxHeapUsed()), ByteAmount.format(m.maxHeapAfterGc()),
                 ByteAmount.format(m.heapAfterFinalGc()));
+        line("Direct buffers", "max %s, after the final System.gc() %s", ByteAmount.format(m.maxDirectBuffers()),
+                ByteAmount.format(m.directBuffersAfterFinalGc()));
         line("RSS", "max %s, at the end %s (%d samples)", ByteAmount.format(m.maxResident()), ByteAmount.format(m.residentAtEnd()), m.samples());
     }
 
