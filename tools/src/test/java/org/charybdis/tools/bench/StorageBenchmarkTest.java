@@ -76,4 +76,20 @@ class StorageBenchmarkTest {
         assertThat(dir.resolve("run").resolve("data")).isDirectory();
         assertThat(dir.resolve("run").resolve("commitlog")).isDirectory();
     }
+
+    @Test
+    void aDirectoryHoldingAnEarlierRunIsRefused(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = CharybdisCommand.commandLine().execute("storage-bench", "--rows", "10", "--dir", dir.toString());
+        } finally {
+            System.setErr(originalErr);
+        }
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("already holds data/").contains("choose an empty directory");
+    }
 }
