@@ -23,7 +23,7 @@ public final class StorageSettings {
     public static LsmConfig lsm(ServerConfig config) {
         int shards = config.get(ServerConfig.SMP);
         long memoryPerShard = config.get(ServerConfig.MEMORY) / shards;
-        long memtables = Math.max(1L << 20, (long) (memoryPerShard * config.get(ServerConfig.MEMTABLE_TOTAL_SPACE)));
+        long memtables = Math.max(LsmConfig.MIN_MEMTABLE_BYTES, (long) (memoryPerShard * config.get(ServerConfig.MEMTABLE_TOTAL_SPACE)));
         CommitLogConfig commitLog = CommitLogConfig.defaults(config.commitLogDirectory())
                 .withSegmentSize((long) config.get(ServerConfig.COMMITLOG_SEGMENT_SIZE_IN_MB) << 20)
                 .withSyncMode(config.get(ServerConfig.COMMITLOG_SYNC).equals("batch")

@@ -19,6 +19,7 @@ import java.util.function.LongSupplier;
  */
 public record LsmConfig(Path dataDirectory, CommitLogConfig commitLog, long memtableBytesPerShard, double flushThreshold,
                         long chunkCacheBytesPerShard, int compactionsPerShard, LongSupplier clock) {
+    public static final long MIN_MEMTABLE_BYTES = 4L << 20;
     public static final LongSupplier SYSTEM_CLOCK = () -> System.currentTimeMillis() / 1000;
 
     public LsmConfig(Path dataDirectory, CommitLogConfig commitLog, long memtableBytesPerShard, double flushThreshold,
@@ -29,7 +30,9 @@ public record LsmConfig(Path dataDirectory, CommitLogConfig commitLog, long memt
     public LsmConfig {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(commitLog, "commitLog");
-        if (memtableBytesPerShard < (1 << 20)) throw new IllegalArgumentException("memtable space per shard must be at least 1 MiB: " + memtableBytesPerShard);
+        // memtables take memory in 1 MiB slabs: below a few slabs every write would trigger a flush
+        if (memtableBytesPerShard < MIN_MEMTABLE_BYTES)
+            throw new IllegalArgumentException("memtable space per shard must be at least 4 MiB: " + memtableBytesPerShard);
         if (!(flushThreshold > 0 && flushThreshold <= 1)) throw new IllegalArgumentException("flush threshold must be in (0, 1]: " + flushThreshold);
         if (chunkCacheBytesPerShard < 0) throw new IllegalArgumentException("negative chunk cache size");
         if (compactionsPerShard < 1) throw new IllegalArgumentException("at least one compaction per shard");

@@ -72,17 +72,24 @@ final class TableCompactions {
             for (Running r : running) current.add(r.done);
             return CompletableFuture.allOf(current.toArray(CompletableFuture[]::new)).handle((v, e) -> null).thenCompose(v -> major());
         }
-        List<CompletableFuture<Void>> runs = new ArrayList<>();
+        List<CompactionPlan<SSTableCandidate>> plans = new ArrayList<>();
         for (CompactionPlan<SSTableCandidate> plan : table.planner().majorPlans(candidates(), Set.copyOf(compacting))) {
             if (plan.inputs().isEmpty()) continue; // a single SSTable is still rewritten: that is how it gets purged
             compacting.addAll(plan.inputs()); // reserved now: a background compaction must not pick them meanwhile
-            CompletableFuture<Void> run = new CompletableFuture<>();
-            table.shard().inCompactionGroup(() -> run(plan).whenComplete((v, e) -> {
-                if (e != null) run.completeExceptionally(e); else run.complete(null);
-            }));
-            runs.add(run);
+            plans.add(plan);
         }
-        return CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new));
+        // one plan after the other: a major compaction over thousands of SSTables must not open them all at once
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (CompactionPlan<SSTableCandidate> plan : plans) {
+            chain = chain.thenCompose(ignored -> {
+                CompletableFuture<Void> run = new CompletableFuture<>();
+                table.shard().inCompactionGroup(() -> run(plan).whenComplete((v, e) -> {
+                    if (e != null) run.completeExceptionally(e); else run.complete(null);
+                }));
+                return run;
+            });
+        }
+        return chain;
     }
 
     /** Completes when the compactions running now have finished. */
