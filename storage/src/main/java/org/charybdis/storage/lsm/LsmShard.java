@@ -190,6 +190,10 @@ final class LsmShard implements WriteLog {
         shard.schedule(group(ShardRuntime.MEMTABLE_FLUSH), delayMillis, TimeUnit.MILLISECONDS, task);
     }
 
+    void inStatementGroup(Runnable task) {
+        shard.execute(group(ShardRuntime.STATEMENT), task);
+    }
+
     void inCompactionGroup(Runnable task) {
         shard.execute(group(ShardRuntime.COMPACTION), task);
     }

@@ -45,6 +45,7 @@ final class LsmTableEngine implements TableEngine {
     private final MemtableFlushes flushes;
     private final TableCompactions compactions;
     private final SSTableSet sstables = new SSTableSet();
+    private final MemtableReaders memtableReaders;
     private boolean closed;
     private long reads;
     private long sstablesRead;
@@ -57,6 +58,7 @@ final class LsmTableEngine implements TableEngine {
         applyOptions(layout);
         this.active = new Memtable(layout, shard.memory());
         this.files = new TableFiles(this, directory, shard.io());
+        this.memtableReaders = new MemtableReaders(shard);
         this.flushes = new MemtableFlushes(this);
         this.compactions = new TableCompactions(this);
     }
@@ -108,9 +110,10 @@ final class LsmTableEngine implements TableEngine {
         }
         TableLayout readLayout = layout;
         List<PartitionFragment> fragments = new ArrayList<>(4);
-        PartitionFragment inMemory = active.partition(key);
-        if (inMemory != null) fragments.add(inMemory);
-        for (Memtable m : flushing) {
+        List<Memtable> memtables = new ArrayList<>(1 + flushing.size());
+        memtables.add(active);
+        memtables.addAll(flushing);
+        for (Memtable m : memtables) {
             PartitionFragment f = m.partition(key);
             if (f != null) fragments.add(f);
         }
@@ -125,7 +128,8 @@ final class LsmTableEngine implements TableEngine {
         if (onDisk == null) return CompletableFuture.completedFuture(resolve(fragments, readLayout, filter, nowInSeconds));
         sstablesRead += onDisk.size();
         List<CompletableFuture<PartitionFragment>> pending = onDisk;
-        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+        memtableReaders.retain(memtables); // a flush may retire them while the disk answers
+        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> memtableReaders.releaseLater(memtables)).thenApply(ignored -> {
             for (CompletableFuture<PartitionFragment> f : pending) {
                 PartitionFragment fragment = f.join();
                 if (fragment != null) fragments.add(fragment);
@@ -149,8 +153,11 @@ final class LsmTableEngine implements TableEngine {
         DecoratedKey first = DecoratedKey.minimumFor(range.firstToken());
         DecoratedKey from = after != null && after.compareTo(first) >= 0 ? after : first;
         List<FragmentSource> sources = new ArrayList<>();
-        sources.add(memtableSource(active, from, after, range.lastToken()));
-        for (Memtable m : flushing) sources.add(memtableSource(m, from, after, range.lastToken()));
+        List<Memtable> memtables = new ArrayList<>(1 + flushing.size());
+        memtables.add(active);
+        memtables.addAll(flushing);
+        for (Memtable m : memtables) sources.add(memtableSource(m, from, after, range.lastToken()));
+        memtableReaders.retain(memtables); // held until the scanner is closed: it reads them across tasks
         for (SSTableReader sstable : sstables.live()) {
             if (sstable.ref()) sources.add(FragmentSource.of(sstable, sstable.scanner(range, after, IoClass.QUERY)));
         }
@@ -174,9 +181,14 @@ final class LsmTableEngine implements TableEngine {
                 return result;
             }
 
+            private boolean closed;
+
             @Override
             public void close() {
+                if (closed) return;
+                closed = true;
                 merge.close();
+                memtableReaders.releaseLater(memtables);
             }
         };
     }
@@ -212,11 +224,10 @@ final class LsmTableEngine implements TableEngine {
         return files.ready().thenCompose(ignored -> {
             Memtable old = active;
             active = new Memtable(layout, shard.memory());
-            old.discard();
+            memtableReaders.retire(old);
             flushes.invalidate();
             compactions.invalidate();
             sstables.removeAll(true);
-            shard.memoryReleased();
             return files.recordTruncation(shard.commitLogPosition());
         }).thenRun(() -> shard.discardCommitLog(layout.tableId(), shard.commitLogPosition()));
     }
@@ -304,6 +315,8 @@ final class LsmTableEngine implements TableEngine {
     TableFiles files() { return files; }
 
     TableCompactions compactions() { return compactions; }
+
+    MemtableReaders memtableReaders() { return memtableReaders; }
 
     /** Starts a new SSTable of this table with the current compression and bloom filter options. */
     CompletableFuture<SSTableWriter> newWriter(long expectedPartitions, IoClass ioClass) {

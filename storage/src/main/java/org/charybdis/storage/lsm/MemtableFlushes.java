@@ -114,8 +114,7 @@ final class MemtableFlushes {
 
     private void dropMemtable(Memtable memtable) {
         table.flushingMemtables().remove(memtable);
-        memtable.discard();
-        table.shard().memoryReleased();
+        table.memtableReaders().retire(memtable);
     }
 
     /** Every commitlog entry at or below this position is in this table's SSTables. */

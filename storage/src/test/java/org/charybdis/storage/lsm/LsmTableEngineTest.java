@@ -128,6 +128,31 @@ class LsmTableEngineTest {
         assertThat(view.rows().next().simpleCell(V1).ttl()).isEqualTo(60);
     }
 
+    @Test
+    void readsAndScansWaitingForTheDiskOutliveTheRetirementOfTheirMemtable() {
+        write(b -> b.row(ck(0, "a")).marker(1, 0, NOW));
+        node.flush(table); // partition 1 now has an SSTable: reading it waits for the disk
+        write(b -> b.row(ck(1, "a")).marker(1, 0, NOW).cell(V1, i(1), 1, 0, NOW));
+        int[] counts = node.async(() -> {
+            var read = table.read(key(1), ReadFilter.ALL, NOW).thenApply(LsmTestNode.Materialized::of);
+            List<PartitionView> scanned = new ArrayList<>();
+            var scan = table.scan(org.charybdis.storage.dht.TokenRange.FULL_RING, ReadFilter.ALL, NOW)
+                    .forEachRemaining(v -> scanned.add(LsmTestNode.Materialized.of(v)));
+            // retires the memtable at once, while the read and the scan still wait for the disk to use it
+            var truncate = table.truncate();
+            return read.thenCombine(scan, (view, ignored) -> new int[] {count(view), count(scanned.getFirst())})
+                    .thenCombine(truncate, (c, ignored) -> c);
+        });
+        assertThat(counts).containsExactly(2, 2);
+        assertThat(node.read(table, key(1), ReadFilter.ALL, NOW)).isNull();
+    }
+
+    private static int count(PartitionView view) {
+        int n = 0;
+        for (var it = view.rows(); it.hasNext(); it.next()) n++;
+        return n;
+    }
+
     private void write(java.util.function.Consumer<PartitionUpdate.Builder> build) {
         PartitionUpdate.Builder b = PartitionUpdate.builder(key(1));
         build.accept(b);

@@ -94,13 +94,18 @@ final class LsmTestNode implements AutoCloseable {
 
     /** Drops everything in memory without flushing, as a crash would, and reopens. */
     void restart(List<TableLayout> tables) {
+        closeStorage();
+        open(tables);
+    }
+
+    /** Closes the engines and waits for the flushes and compactions they had running to give up. */
+    private void closeStorage() {
         async(() -> {
             List<CompletableFuture<Void>> background = new ArrayList<>();
             for (TableEngine t : storage.tables()) background.add(((LsmTableEngine) t).backgroundWorkDone());
             storage.close();
             return CompletableFuture.allOf(background.toArray(CompletableFuture[]::new));
         });
-        open(tables);
     }
 
     <T> T call(Callable<T> task) {
@@ -115,10 +120,7 @@ final class LsmTestNode implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            if (storage != null) call(() -> {
-                storage.close();
-                return null;
-            });
+            if (storage != null) closeStorage();
         } finally {
             runtime.close();
             try (var walk = Files.walk(directory)) {
