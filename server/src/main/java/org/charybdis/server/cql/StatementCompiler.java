@@ -12,6 +12,7 @@ import org.charybdis.cql.syntax.Statement;
 import org.charybdis.cql.syntax.TruncateStatement;
 import org.charybdis.cql.syntax.UseStatement;
 import org.charybdis.server.cql.statements.auth.AuthStatements;
+import org.charybdis.server.cql.statements.describe.DescribeStatements;
 import org.charybdis.server.cql.statements.modification.ModificationStatements;
 import org.charybdis.server.cql.statements.schema.SchemaStatements;
 import org.charybdis.server.cql.statements.select.SelectStatements;
@@ -30,7 +31,7 @@ public final class StatementCompiler {
             case SchemaStatement change -> SchemaStatements.compile(change, client, schema);
             case AuthStatement auth -> AuthStatements.compile(auth, client, schema);
             case ServiceLevelStatement ignored -> throw new InvalidRequestException("Service levels are not supported yet");
-            case DescribeStatement ignored -> throw new InvalidRequestException("Server-side DESCRIBE is not supported yet");
+            case DescribeStatement describe -> DescribeStatements.compile(describe, client);
         };
     }
 }

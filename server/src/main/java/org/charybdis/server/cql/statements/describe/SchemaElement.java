@@ -1,0 +1,20 @@
+package org.charybdis.server.cql.statements.describe;
+
+/**
+ * One schema element a DESCRIBE returns as a row: {@code keyspace_name, type, name} and, for the
+ * statements that print them, the {@code create_statement} that recreates it.
+ */
+sealed interface SchemaElement permits KeyspaceElement, TypeElement, TableElement {
+
+    /** The keyspace's name as stored (unquoted). */
+    String keyspace();
+
+    /** The element kind as DESCRIBE prints it: keyspace, type, table. */
+    String kind();
+
+    /** The element's name as stored (unquoted). */
+    String name();
+
+    /** The CQL that recreates the element; {@code withInternals} adds table ids and dropped columns. */
+    String createStatement(boolean withInternals);
+}
