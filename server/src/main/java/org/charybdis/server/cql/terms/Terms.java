@@ -44,9 +44,9 @@ public final class Terms {
             case Term.MapLiteral map -> map(map, type, receiver, variables);
             case Term.UdtLiteral udt -> udt(udt, type, receiver, variables);
             case Term.TupleLiteral tuple -> tuple(tuple, type, receiver, variables);
-            case Term.FunctionCall call -> NativeFunctions.resolve(call, type, receiver, variables);
-            case Term.Arithmetic ignored -> throw new InvalidRequestException("Arithmetic operations are not supported yet in " + receiver);
-            case Term.Negation ignored -> throw new InvalidRequestException("Unary negation is not supported yet in " + receiver);
+            case Term.FunctionCall call -> FunctionTerms.call(call, type, receiver, variables);
+            case Term.Arithmetic arithmetic -> FunctionTerms.arithmetic(arithmetic, type, receiver, variables);
+            case Term.Negation negation -> FunctionTerms.negation(negation, type, receiver, variables);
         };
     }
 
