@@ -24,7 +24,7 @@ public record ScalarFunction(String name, List<CqlType> argTypes, CqlType return
         argTypes = List.copyOf(argTypes);
     }
 
-    static ScalarFunction of(String name, CqlType returnType, List<CqlType> argTypes, Body body) {
+    public static ScalarFunction of(String name, CqlType returnType, List<CqlType> argTypes, Body body) {
         return new ScalarFunction(name, argTypes, returnType, true, body);
     }
 
