@@ -2,7 +2,6 @@ package org.charybdis.server.cql.terms;
 
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.messages.QueryOptions;
-import org.charybdis.cql.syntax.ArithmeticOperator;
 import org.charybdis.cql.syntax.QualifiedName;
 import org.charybdis.cql.syntax.RawType;
 import org.charybdis.cql.syntax.Term;
@@ -17,8 +16,12 @@ import org.charybdis.server.cql.terms.functions.Operations;
 import org.charybdis.server.cql.terms.functions.ScalarFunction;
 import org.charybdis.server.cql.terms.functions.TypeCompatibility;
 
+import org.charybdis.server.schema.PartitionKeys;
+import org.charybdis.storage.dht.Murmur3Partitioner;
+
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -62,6 +65,25 @@ final class FunctionTerms {
         }
         checkResult(function, receiverType, receiver);
         return apply(function, List.of(Terms.resolve(negation.operand(), type, receiver, variables)));
+    }
+
+    static boolean isToken(Term.FunctionCall call) {
+        String keyspace = call.function().keyspace();
+        return call.function().name().equalsIgnoreCase("token") && (keyspace == null || keyspace.equals("system"));
+    }
+
+    /** {@code token(a, b)} of values of the partition key's types: the Murmur3 token of the key they make. */
+    static BoundValue token(Term.FunctionCall call, List<CqlType> keyTypes, BindVariables variables) {
+        if (call.arguments().size() != keyTypes.size()) {
+            throw new InvalidRequestException("Invalid number of arguments in call to function system.token: " + keyTypes.size()
+                    + " required but " + call.arguments().size() + " provided");
+        }
+        List<BoundValue> args = new ArrayList<>(keyTypes.size());
+        for (int i = 0; i < keyTypes.size(); i++) {
+            args.add(Terms.resolve(call.arguments().get(i), keyTypes.get(i), "arg" + i + "(system.token)", variables));
+        }
+        return apply(ScalarFunction.of("token", NativeType.BIGINT, keyTypes,
+                values -> NativeType.BIGINT.serialize(Murmur3Partitioner.token(PartitionKeys.serialize(Arrays.asList(values))))), args);
     }
 
     /** The type a term has by itself (a type hint, a function's result), or null when only its receiver decides. */

@@ -50,6 +50,15 @@ public final class Terms {
         };
     }
 
+    /**
+     * Resolves the value of a {@code token(...) op value} relation: a bigint, or a {@code token(...)} call
+     * over values of the partition key's types.
+     */
+    public static BoundValue tokenValue(Term term, List<CqlType> partitionKeyTypes, BindVariables variables) {
+        if (term instanceof Term.FunctionCall call && FunctionTerms.isToken(call)) return FunctionTerms.token(call, partitionKeyTypes, variables);
+        return resolve(term, NativeType.BIGINT, "partition key token", variables);
+    }
+
     /** Resolves a term that must be a constant (e.g. a table option); fails on markers and functions. */
     public static ByteBuffer constant(Term term, CqlType type, String receiver) {
         BoundValue value = resolve(term, type, receiver, new BindVariables(0, null, null));

@@ -105,6 +105,11 @@ class FunctionTermsTest {
         fails("SELECT i FROM ft.t WHERE k = 1 AND c = toUnixTimestamp(now())", "Invalid call to function tounixtimestamp, none of "
                 + "its type signatures match (known type signatures: system.tounixtimestamp : (date) -> bigint, "
                 + "system.tounixtimestamp : (timeuuid) -> bigint, system.tounixtimestamp : (timestamp) -> bigint)");
+        // Cassandra 5.0: token(1) is -4069959284402364209, token(0) -3485513579396041028
+        assertThat(session.execute("SELECT k FROM ft.t WHERE token(k) >= token(1) AND token(k) < token(0)").all())
+                .extracting(r -> r.getInt(0)).containsExactly(1);
+        fails("SELECT k FROM ft.t WHERE token(k) > token(0, 1)",
+                "Invalid number of arguments in call to function system.token: 1 required but 2 provided");
         Row prepared = session.execute(session.prepare("SELECT i FROM ft.t WHERE k = ? AND c = abs(?)").bind(1, -1)).one();
         assertThat(prepared.getInt(0)).isEqualTo(7);
     }
