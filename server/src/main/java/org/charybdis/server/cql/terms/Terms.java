@@ -44,10 +44,19 @@ public final class Terms {
             case Term.MapLiteral map -> map(map, type, receiver, variables);
             case Term.UdtLiteral udt -> udt(udt, type, receiver, variables);
             case Term.TupleLiteral tuple -> tuple(tuple, type, receiver, variables);
-            case Term.FunctionCall call -> NativeFunctions.resolve(call, type, receiver, variables);
-            case Term.Arithmetic ignored -> throw new InvalidRequestException("Arithmetic operations are not supported yet in " + receiver);
-            case Term.Negation ignored -> throw new InvalidRequestException("Unary negation is not supported yet in " + receiver);
+            case Term.FunctionCall call -> FunctionTerms.call(call, type, receiver, variables);
+            case Term.Arithmetic arithmetic -> FunctionTerms.arithmetic(arithmetic, type, receiver, variables);
+            case Term.Negation negation -> FunctionTerms.negation(negation, type, receiver, variables);
         };
+    }
+
+    /**
+     * Resolves the value of a {@code token(...) op value} relation: a bigint, or a {@code token(...)} call
+     * over values of the partition key's types.
+     */
+    public static BoundValue tokenValue(Term term, List<CqlType> partitionKeyTypes, BindVariables variables) {
+        if (term instanceof Term.FunctionCall call && FunctionTerms.isToken(call)) return FunctionTerms.token(call, partitionKeyTypes, variables);
+        return resolve(term, NativeType.BIGINT, "partition key token", variables);
     }
 
     /** Resolves a term that must be a constant (e.g. a table option); fails on markers and functions. */

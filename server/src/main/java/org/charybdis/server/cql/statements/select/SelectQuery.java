@@ -5,12 +5,12 @@ import org.charybdis.cql.messages.ColumnSpec;
 import org.charybdis.cql.messages.QueryOptions;
 import org.charybdis.cql.messages.ResultMetadata;
 import org.charybdis.cql.messages.RowsResult;
-import org.charybdis.cql.types.NativeType;
 import org.charybdis.server.cql.CqlStatement;
 import org.charybdis.server.cql.ExecutionContext;
 import org.charybdis.server.cql.statements.select.PageBuilder.Page;
 import org.charybdis.server.cql.statements.select.paging.PagingState;
 import org.charybdis.server.cql.statements.select.restrictions.Restrictions;
+import org.charybdis.server.cql.statements.select.selection.Aggregation;
 import org.charybdis.server.cql.statements.select.selection.Selection;
 import org.charybdis.server.cql.terms.BoundValue;
 import org.charybdis.server.schema.ColumnMetadata;
@@ -87,7 +87,7 @@ final class SelectQuery implements CqlStatement {
                 ? new KeyedPager(source, reader, where.keys(), keyOrder, partitionLimit)
                 : new RangePager(source, reader, where.range(), partitionLimit);
         if (selection.isAggregate()) {
-            return aggregate(pager, null, 0, null).thenApply(row -> result(List.<ByteBuffer[]>of(row), null, context));
+            return aggregate(pager, null, selection.newAggregation()).thenApply(row -> result(List.<ByteBuffer[]>of(row), null, context));
         }
         int pageSize = context.pageSize() > 0 ? context.pageSize() : Integer.MAX_VALUE;
         if (ordered && where.keys() != null && where.keys().size() > 1) {
@@ -106,17 +106,11 @@ final class SelectQuery implements CqlStatement {
     }
 
     /** Reads every page internally and folds the rows into the single aggregate row. */
-    private CompletableFuture<ByteBuffer[]> aggregate(Pager pager, PagingState state, long count, ByteBuffer[] first) {
+    private CompletableFuture<ByteBuffer[]> aggregate(Pager pager, PagingState state, Aggregation aggregation) {
         return pager.fetch(state, AGGREGATE_PAGE, Integer.MAX_VALUE).thenCompose(page -> {
-            long total = count + page.rows().size();
-            ByteBuffer[] firstRow = first != null || page.rows().isEmpty() ? first : page.rows().get(0);
-            if (page.next() != null) return aggregate(pager, page.next(), total, firstRow);
-            ByteBuffer[] row = new ByteBuffer[selection.size()];
-            for (int i = 0; i < row.length; i++) {
-                row[i] = selection.output(i).kind() == Selection.Kind.COUNT ? NativeType.BIGINT.serialize(total)
-                        : firstRow == null ? null : firstRow[i];
-            }
-            return CompletableFuture.completedFuture(row);
+            for (ByteBuffer[] row : page.rows()) aggregation.add(row);
+            if (page.next() != null) return aggregate(pager, page.next(), aggregation);
+            return CompletableFuture.completedFuture(aggregation.result());
         });
     }
 

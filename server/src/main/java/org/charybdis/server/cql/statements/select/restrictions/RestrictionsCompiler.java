@@ -6,6 +6,7 @@ import org.charybdis.cql.syntax.Operator;
 import org.charybdis.cql.syntax.Relation;
 import org.charybdis.cql.syntax.Term;
 import org.charybdis.cql.types.ListType;
+import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.NativeType;
 import org.charybdis.server.cql.statements.select.restrictions.Restrictions.FilterTerm;
 import org.charybdis.server.cql.statements.select.restrictions.Restrictions.SliceBound;
@@ -118,7 +119,9 @@ public final class RestrictionsCompiler {
             matches = SelectionCompiler.resolve(table, token.columns().get(i)) == key.get(i);
         }
         if (!matches) throw new InvalidRequestException("The token() function must be applied to all partition key components or none of them");
-        BoundValue value = Terms.resolve(token.value(), NativeType.BIGINT, "partition key token", variables);
+        List<CqlType> keyTypes = new ArrayList<>(key.size());
+        for (ColumnMetadata c : key) keyTypes.add(c.type());
+        BoundValue value = Terms.tokenValue(token.value(), keyTypes, variables);
         switch (token.operator()) {
             case EQ -> { tokenStart = setTokenBound(tokenStart, value, true, "start"); tokenEnd = setTokenBound(tokenEnd, value, true, "end"); }
             case GT, GTE -> tokenStart = setTokenBound(tokenStart, value, token.operator() == Operator.GTE, "start");

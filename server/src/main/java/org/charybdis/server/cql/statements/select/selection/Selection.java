@@ -4,7 +4,6 @@ import org.charybdis.cql.messages.ColumnSpec;
 import org.charybdis.cql.types.CollectionCell;
 import org.charybdis.cql.types.CollectionType;
 import org.charybdis.cql.types.CqlType;
-import org.charybdis.cql.types.NativeType;
 import org.charybdis.cql.types.UserType;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.storage.data.Cell;
@@ -16,63 +15,46 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The compiled SELECT clause: what each result column is and how to compute it from a stored row.
- * Immutable; {@link #values} runs on the shard owning the data.
+ * The compiled SELECT clause: the result columns and how to compute them. Immutable; {@link #values}
+ * runs on the shard owning the data. Without aggregates the values of a row are the result row; with
+ * aggregates they are the inputs the coordinator folds with {@link #newAggregation()} into one row.
  */
 public final class Selection {
-    /** What one result column computes. */
-    public enum Kind { COLUMN, WRITETIME, TTL, TOKEN, COUNT }
-
-    /** One result column: its kind and the table column it reads (null for TOKEN and COUNT). */
-    public record Output(Kind kind, ColumnMetadata column, ColumnSpec spec) {}
-
-    private final Output[] outputs;
     private final List<ColumnSpec> specs;
-    private final boolean aggregate;
+    private final RowExpression[] rowValues;
+    private final AggregationPlan aggregation;
     private final boolean selectsStatic;
 
-    Selection(List<Output> outputs) {
-        this.outputs = outputs.toArray(new Output[0]);
-        List<ColumnSpec> list = new ArrayList<>(outputs.size());
-        boolean count = false;
-        boolean statics = false;
-        for (Output o : outputs) {
-            list.add(o.spec());
-            count |= o.kind() == Kind.COUNT;
-            statics |= o.column() != null && o.column().isStatic();
-        }
-        this.specs = List.copyOf(list);
-        this.aggregate = count;
-        this.selectsStatic = statics;
+    Selection(List<ColumnSpec> specs, List<RowExpression> rowValues, AggregationPlan aggregation, boolean selectsStatic) {
+        this.specs = List.copyOf(specs);
+        this.rowValues = rowValues.toArray(new RowExpression[0]);
+        this.aggregation = aggregation;
+        this.selectsStatic = selectsStatic;
     }
 
     public List<ColumnSpec> columns() { return specs; }
 
-    public int size() { return outputs.length; }
+    public int size() { return specs.size(); }
 
-    public Output output(int i) { return outputs[i]; }
-
-    /** True when the result is one row aggregated over everything read (COUNT). */
-    public boolean isAggregate() { return aggregate; }
+    /** True when the result is one row aggregated over everything read. */
+    public boolean isAggregate() { return aggregation != null; }
 
     public boolean selectsStatic() { return selectsStatic; }
 
+    /** A fresh fold of aggregate inputs into the single result row; only for aggregate selections. */
+    public Aggregation newAggregation() {
+        if (aggregation == null) throw new IllegalStateException("not an aggregate selection");
+        return aggregation.start();
+    }
+
     /**
-     * The result values of one row; {@code row} is null for a partition's static-only row. COUNT
-     * outputs are left null (the coordinator fills them).
+     * The values computed from one row (the result row, or the aggregate inputs); {@code row} is null
+     * for a partition's static-only row.
      */
     public ByteBuffer[] values(DecoratedKey key, ByteBuffer[] keyComponents, Row staticRow, Row row, long nowInSeconds) {
-        ByteBuffer[] values = new ByteBuffer[outputs.length];
-        for (int i = 0; i < outputs.length; i++) {
-            Output o = outputs[i];
-            values[i] = switch (o.kind()) {
-                case COLUMN -> columnValue(o.column(), keyComponents, staticRow, row);
-                case WRITETIME -> writetime(o.column(), o.column().isStatic() ? staticRow : row);
-                case TTL -> ttl(o.column(), o.column().isStatic() ? staticRow : row, nowInSeconds);
-                case TOKEN -> NativeType.BIGINT.serialize(key.token());
-                case COUNT -> null;
-            };
-        }
+        SelectedRow selected = new SelectedRow(key, keyComponents, staticRow, row, nowInSeconds);
+        ByteBuffer[] values = new ByteBuffer[rowValues.length];
+        for (int i = 0; i < values.length; i++) values[i] = rowValues[i].evaluate(selected);
         return values;
     }
 
@@ -99,43 +81,5 @@ public final class Selection {
         for (Cell c : cells) collected.add(new CollectionCell(c.path(), c.value()));
         if (type instanceof CollectionType collection) return collection.fromCells(collected);
         return ((UserType) type).fromCells(collected);
-    }
-
-    private static ByteBuffer writetime(ColumnMetadata column, Row row) {
-        if (row == null) return null;
-        if (!column.type().isMultiCell()) {
-            Cell cell = row.simpleCell(column.id());
-            return cell == null ? null : NativeType.BIGINT.serialize(cell.timestamp());
-        }
-        List<Cell> cells = row.cellsOf(column.id());
-        if (cells.isEmpty()) return null;
-        List<ByteBuffer> times = new ArrayList<>(cells.size());
-        for (Cell c : cells) times.add(NativeType.BIGINT.serialize(c.timestamp()));
-        return list(times);
-    }
-
-    private static ByteBuffer ttl(ColumnMetadata column, Row row, long nowInSeconds) {
-        if (row == null) return null;
-        if (!column.type().isMultiCell()) {
-            Cell cell = row.simpleCell(column.id());
-            return cell == null || !cell.isExpiring() ? null : NativeType.INT.serialize((int) cell.remainingTtl(nowInSeconds));
-        }
-        List<Cell> cells = row.cellsOf(column.id());
-        if (cells.isEmpty()) return null;
-        List<ByteBuffer> ttls = new ArrayList<>(cells.size());
-        for (Cell c : cells) ttls.add(c.isExpiring() ? NativeType.INT.serialize((int) c.remainingTtl(nowInSeconds)) : null);
-        return list(ttls);
-    }
-
-    /** A serialized list whose elements may be null (writetime/ttl of each collection cell). */
-    private static ByteBuffer list(List<ByteBuffer> elements) {
-        int size = 4;
-        for (ByteBuffer e : elements) size += 4 + (e == null ? 0 : e.remaining());
-        ByteBuffer out = ByteBuffer.allocate(size).putInt(elements.size());
-        for (ByteBuffer e : elements) {
-            if (e == null) out.putInt(-1);
-            else out.putInt(e.remaining()).put(e.duplicate());
-        }
-        return out.flip();
     }
 }

@@ -1,0 +1,282 @@
+package org.charybdis.server.cql.statements.select.selection;
+
+import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.cql.syntax.ArithmeticOperator;
+import org.charybdis.cql.syntax.QualifiedName;
+import org.charybdis.cql.syntax.RawType;
+import org.charybdis.cql.syntax.Selector;
+import org.charybdis.cql.syntax.Term;
+import org.charybdis.cql.types.CqlType;
+import org.charybdis.cql.types.NativeType;
+import org.charybdis.server.cql.terms.Terms;
+import org.charybdis.server.cql.terms.functions.AggregateFunction;
+import org.charybdis.server.cql.terms.functions.Aggregates;
+import org.charybdis.server.cql.terms.functions.Assignment;
+import org.charybdis.server.cql.terms.functions.CastFunctions;
+import org.charybdis.server.cql.terms.functions.FunctionArgument;
+import org.charybdis.server.cql.terms.functions.FunctionResolver;
+import org.charybdis.server.cql.terms.functions.NativeFunction;
+import org.charybdis.server.cql.terms.functions.Operations;
+import org.charybdis.server.cql.terms.functions.ScalarFunction;
+import org.charybdis.server.cql.terms.functions.TypeCompatibility;
+import org.charybdis.server.schema.ColumnMetadata;
+import org.charybdis.server.schema.PartitionKeys;
+import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.storage.dht.Murmur3Partitioner;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Compiles one selector expression of a SELECT clause (columns, function calls, CAST, arithmetic,
+ * writetime/ttl, aggregates) into a {@link SelectorNode}, with Cassandra's result types, column names
+ * and errors.
+ */
+final class SelectorCompiler {
+    /** A compiled selector; {@code column} is set when it is a plain column reference. */
+    record Compiled(SelectorNode node, CqlType type, String label, ColumnMetadata column) {}
+
+    private final TableMetadata table;
+
+    SelectorCompiler(TableMetadata table) {
+        this.table = table;
+    }
+
+    Compiled compile(Selector selector) {
+        return switch (selector) {
+            case Selector.Column c -> {
+                ColumnMetadata column = SelectionCompiler.resolve(table, c.column());
+                yield new Compiled(new SelectorNode.PerRow(row -> Selection.columnValue(column, row.keyComponents(), row.staticRow(), row.row())),
+                        column.type(), column.name(), column);
+            }
+            case Selector.CountRows ignored -> aggregate(Aggregates.countRows(), null, "count");
+            case Selector.FunctionCall call -> call(call);
+            case Selector.Cast cast -> cast(cast);
+            case Selector.Arithmetic arithmetic -> arithmetic(arithmetic);
+            case Selector.Negation negation -> negation(negation);
+            case Selector.TypeHint hint -> typeHint(hint);
+            case Selector.Value value -> throw new InvalidRequestException("Cannot infer type for term " + text(value.term())
+                    + " in selection clause (try using a cast to force a type)");
+            default -> throw new InvalidRequestException("Selector " + selector.getClass().getSimpleName() + " is not supported yet");
+        };
+    }
+
+    private Compiled call(Selector.FunctionCall call) {
+        String name = call.function().name().toLowerCase(Locale.ROOT);
+        boolean system = call.function().keyspace() == null || call.function().keyspace().equals("system");
+        List<Selector> args = call.arguments();
+        CellMetadata.Kind metadata = call.function().keyspace() == null ? CellMetadata.Kind.named(name) : null;
+        if (metadata != null) return cellMetadata(metadata, args);
+        if (system && name.equals("token")) return token(args);
+        if (system && (name.equals("count") || name.equals("min") || name.equals("max"))) return anyTypeAggregate(name, args);
+        List<Argument> arguments = new ArrayList<>(args.size());
+        for (Selector a : args) arguments.add(argument(a));
+        NativeFunction function = FunctionResolver.resolve(new QualifiedName(call.function().keyspace(), name), arguments, null, null,
+                FunctionResolver.Context.SELECTION);
+        String label = "system." + name + "(" + labels(arguments) + ")";
+        if (function instanceof AggregateFunction aggregate) {
+            return aggregate(aggregate, aggregateArgument(nodes(arguments, function.argTypes()).get(0)), label);
+        }
+        return new Compiled(new SelectorNode.Call((ScalarFunction) function, nodes(arguments, function.argTypes())), function.returnType(), label, null);
+    }
+
+    /** count, min and max take any type: the overload is made for the argument's type. */
+    private Compiled anyTypeAggregate(String name, List<Selector> args) {
+        if (args.size() != 1) {
+            throw new InvalidRequestException("Invalid number of arguments in call to function system." + name + ": 1 required but "
+                    + args.size() + " provided");
+        }
+        if (name.equals("count") && args.get(0) instanceof Selector.Value(Term.Literal l) && l.text().equals("1")) {
+            return aggregate(Aggregates.countRows(), null, "count");
+        }
+        Compiled arg = compile(args.get(0));
+        SelectorNode argument = aggregateArgument(arg.node());
+        AggregateFunction function = switch (name) {
+            case "count" -> Aggregates.count(arg.type());
+            case "min" -> Aggregates.min(arg.type());
+            default -> Aggregates.max(arg.type());
+        };
+        return aggregate(function, argument, "system." + name + "(" + arg.label() + ")");
+    }
+
+    private static SelectorNode aggregateArgument(SelectorNode argument) {
+        if (argument.hasAggregate()) throw new InvalidRequestException("aggregate functions cannot be used as arguments of aggregate functions");
+        return argument;
+    }
+
+    private static Compiled aggregate(AggregateFunction function, SelectorNode argument, String label) {
+        return new Compiled(new SelectorNode.Aggregate(function, argument), function.returnType(), label, null);
+    }
+
+    private Compiled cellMetadata(CellMetadata.Kind kind, List<Selector> args) {
+        if (args.size() != 1 || !(args.get(0) instanceof Selector.Column c)) {
+            throw new InvalidRequestException("Invalid arguments for function " + kind.function + ": a single column is required");
+        }
+        ColumnMetadata column = SelectionCompiler.resolve(table, c.column());
+        if (column.isPrimaryKey()) {
+            throw new InvalidRequestException("Cannot use selection function " + kind.function + " on PRIMARY KEY part " + column.name());
+        }
+        return new Compiled(new SelectorNode.PerRow(CellMetadata.of(kind, column)), CellMetadata.type(kind, column),
+                kind.function + "(" + column.name() + ")", null);
+    }
+
+    /** token() of this table: one argument per partition key column, of its type. */
+    private Compiled token(List<Selector> args) {
+        List<ColumnMetadata> key = table.partitionKey();
+        if (args.size() != key.size()) {
+            throw new InvalidRequestException("Invalid number of arguments in call to function system.token: "
+                    + key.size() + " required but " + args.size() + " provided");
+        }
+        List<CqlType> types = new ArrayList<>();
+        List<Argument> arguments = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            Argument a = argument(args.get(i));
+            CqlType type = key.get(i).type();
+            if (!a.assignmentTo(type).isAssignable()) {
+                throw new InvalidRequestException("Type error: " + a.text() + " cannot be passed as argument " + i
+                        + " of function system.token of type " + type.cqlName());
+            }
+            types.add(type);
+            arguments.add(a);
+        }
+        ScalarFunction token = ScalarFunction.of("token", NativeType.BIGINT, types,
+                values -> NativeType.BIGINT.serialize(Murmur3Partitioner.token(PartitionKeys.serialize(Arrays.asList(values)))));
+        return new Compiled(new SelectorNode.Call(token, nodes(arguments, types)), NativeType.BIGINT, "system.token(" + labels(arguments) + ")", null);
+    }
+
+    private Compiled cast(Selector.Cast cast) {
+        Compiled arg = compile(cast.selector());
+        String typeName = cast.type() instanceof RawType.Named n && n.isNative() ? n.name() : cast.type().toCqlString();
+        NativeType target = cast.type() instanceof RawType.Named n && n.isNative() ? NativeType.byName(n.name()) : null;
+        // Cassandra ignores a cast of a value to its own type
+        if (target != null && target.equals(arg.type())) return arg;
+        QualifiedName name = new QualifiedName("system", CastFunctions.functionName(typeName));
+        if (FunctionResolver.candidates(name).isEmpty()) {
+            throw new InvalidRequestException(firstColumnName(cast.selector()) + " cannot be cast to " + typeName);
+        }
+        Argument argument = new Argument(arg, null);
+        NativeFunction function = FunctionResolver.resolve(name, List.of(argument), null, null, FunctionResolver.Context.SELECTION);
+        return new Compiled(new SelectorNode.Call((ScalarFunction) function, List.of(arg.node())), function.returnType(),
+                "cast(" + arg.label() + " as " + typeName.toLowerCase(Locale.ROOT) + ")", null);
+    }
+
+    private Compiled arithmetic(Selector.Arithmetic arithmetic) {
+        Argument left = argument(arithmetic.left());
+        Argument right = argument(arithmetic.right());
+        String label = operand(left.text(), arithmetic.left(), arithmetic.operator(), false) + " " + arithmetic.operator().symbol()
+                + " " + operand(right.text(), arithmetic.right(), arithmetic.operator(), true);
+        CqlType leftType = left.ownType();
+        CqlType rightType = right.ownType();
+        ScalarFunction function = leftType == null || rightType == null ? null : Operations.binary(arithmetic.operator(), leftType, rightType);
+        if (function == null) {
+            throw new InvalidRequestException("the '" + arithmetic.operator().symbol() + "' operation is not supported between "
+                    + left.text() + " and " + right.text());
+        }
+        return new Compiled(new SelectorNode.Call(function, nodes(List.of(left, right), function.argTypes())), function.returnType(), label, null);
+    }
+
+    private Compiled negation(Selector.Negation negation) {
+        Compiled operand = compile(negation.operand());
+        ScalarFunction function = Operations.negation(operand.type());
+        if (function == null) {
+            throw new InvalidRequestException("the '-' operation is not supported on " + operand.label() + " of type " + operand.type().cqlName());
+        }
+        return new Compiled(new SelectorNode.Call(function, List.of(operand.node())), function.returnType(), "-" + operand.label(), null);
+    }
+
+    private Compiled typeHint(Selector.TypeHint hint) {
+        if (hint.selector() instanceof Selector.Value(Term term)) {
+            RawType raw = hint.type();
+            CqlType type = raw instanceof RawType.Named n && n.isNative() ? NativeType.byName(n.name()) : null;
+            if (type == null) {
+                throw new InvalidRequestException("Cannot infer type for term " + text(term) + " in selection clause (try using a cast to force a type)");
+            }
+            ByteBuffer value = Terms.constant(term, type, "(" + type.cqlName() + ")" + text(term));
+            return new Compiled(constant(value), type, "(" + raw.toCqlString() + ")" + text(term), null);
+        }
+        return compile(hint.selector());
+    }
+
+    private static SelectorNode constant(ByteBuffer value) {
+        return new SelectorNode.PerRow(row -> value == null ? null : value.duplicate());
+    }
+
+    /** An argument of a call: a compiled selector, or a constant typed only once the overload is known. */
+    private Argument argument(Selector selector) {
+        if (selector instanceof Selector.Value(Term term)) {
+            if (term instanceof Term.BindMarker) throw new InvalidRequestException("Bind markers are not supported yet in selection clauses");
+            return new Argument(null, term);
+        }
+        return new Argument(compile(selector), null);
+    }
+
+    private static List<SelectorNode> nodes(List<Argument> arguments, List<CqlType> types) {
+        List<SelectorNode> nodes = new ArrayList<>(arguments.size());
+        for (int i = 0; i < arguments.size(); i++) nodes.add(arguments.get(i).node(types.get(i)));
+        return nodes;
+    }
+
+    private static String labels(List<Argument> arguments) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < arguments.size(); i++) s.append(i == 0 ? "" : ", ").append(arguments.get(i).text());
+        return s.toString();
+    }
+
+    /** Parenthesizes an operand that binds less tightly than its operator (the parser drops the parentheses). */
+    private static String operand(String label, Selector operand, ArithmeticOperator parent, boolean right) {
+        if (!(operand instanceof Selector.Arithmetic child)) return label;
+        int parentRank = rank(parent), childRank = rank(child.operator());
+        return childRank < parentRank || (right && childRank == parentRank) ? "(" + label + ")" : label;
+    }
+
+    private static int rank(ArithmeticOperator op) {
+        return op == ArithmeticOperator.ADD || op == ArithmeticOperator.SUBTRACT ? 0 : 1;
+    }
+
+    private String firstColumnName(Selector selector) {
+        return switch (selector) {
+            case Selector.Column c -> SelectionCompiler.resolve(table, c.column()).name();
+            case Selector.FunctionCall call -> call.arguments().isEmpty() ? call.function().name() : firstColumnName(call.arguments().get(0));
+            case Selector.Cast cast -> firstColumnName(cast.selector());
+            case Selector.Arithmetic a -> firstColumnName(a.left());
+            case Selector.Negation n -> firstColumnName(n.operand());
+            case Selector.Value v -> text(v.term());
+            default -> selector.toString();
+        };
+    }
+
+    static String text(Term term) {
+        if (term instanceof Term.Literal l) return l.kind() == Term.LiteralKind.STRING ? "'" + l.text().replace("'", "''") + "'" : l.text();
+        if (term instanceof Term.NullLiteral) return "null";
+        return term.toString();
+    }
+
+    /** A function argument: compiled (typed) or a constant term. */
+    private record Argument(Compiled compiled, Term term) implements FunctionArgument {
+        @Override
+        public Assignment assignmentTo(CqlType type) {
+            if (compiled != null) return TypeCompatibility.assignment(type, compiled.type());
+            if (term instanceof Term.Literal literal) return TypeCompatibility.assignment(literal, type);
+            return Assignment.WEAK;
+        }
+
+        @Override
+        public String text() {
+            return compiled != null ? compiled.label() : SelectorCompiler.text(term);
+        }
+
+        /** The type this argument has by itself: a compiled selector's, or a constant's preferred type. */
+        CqlType ownType() {
+            if (compiled != null) return compiled.type();
+            return term instanceof Term.Literal literal ? TypeCompatibility.preferredType(literal) : null;
+        }
+
+        SelectorNode node(CqlType type) {
+            if (compiled != null) return compiled.node();
+            return constant(Terms.constant(term, type, text()));
+        }
+    }
+}
