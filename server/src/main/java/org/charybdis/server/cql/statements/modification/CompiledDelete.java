@@ -30,6 +30,7 @@ final class CompiledDelete extends WriteStatement {
 
     static CompiledDelete compile(DeleteStatement delete, TableMetadata table, BindVariables variables) {
         if (delete.attributes().ttl() != null) throw new InvalidRequestException("A DELETE statement cannot use TTL");
+        if (delete.isConditional()) StatementConditions.checkNotCounterTable(table, delete.conditions());
         WriteAttributes attributes = WriteAttributes.compile(delete.attributes(), variables);
         List<ColumnOperation> operations = OperationCompiler.deletions(table, delete.targets(), variables);
         KeyRestrictions keys = KeyRestrictions.compile(table, delete.where(), "DELETE", variables);

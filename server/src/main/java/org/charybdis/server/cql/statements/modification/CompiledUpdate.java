@@ -27,6 +27,7 @@ final class CompiledUpdate extends WriteStatement {
     }
 
     static CompiledUpdate compile(UpdateStatement update, TableMetadata table, BindVariables variables) {
+        if (update.isConditional()) StatementConditions.checkNotCounterTable(table, update.conditions());
         WriteAttributes attributes = WriteAttributes.compile(update.attributes(), variables);
         List<ColumnOperation> operations = OperationCompiler.updates(table, update.operations(), variables);
         KeyRestrictions keys = KeyRestrictions.compile(table, update.where(), "UPDATE", variables);

@@ -54,10 +54,18 @@ final class StatementConditions {
 
     /** Checks shared by every conditional statement, after its conditions compiled. */
     static void checkStatement(TableMetadata table, WriteAttributes attributes) {
+        checkNotCounterTable(table, List.of());
         if (attributes.hasTimestamp()) throw new InvalidRequestException("Cannot provide custom timestamp for conditional updates");
-        for (ColumnMetadata column : table.regularAndStatic()) {
-            if (column.type().isCounter()) throw new InvalidRequestException("Conditional updates are not supported on counter tables");
+    }
+
+    /** Cassandra refuses conditions on counter tables before looking at the rest of the statement. */
+    static void checkNotCounterTable(TableMetadata table, List<Condition> conditions) {
+        if (table.regularAndStatic().stream().noneMatch(c -> c.type().isCounter())) return;
+        for (Condition condition : conditions) {
+            ColumnMetadata column = table.column(condition.target().column().name());
+            if (column != null && column.type().isCounter()) throw new InvalidRequestException("Conditions on counters are not supported");
         }
+        throw new InvalidRequestException("Conditional updates are not supported on counter tables");
     }
 
     Kind kind() {
