@@ -20,6 +20,16 @@ public final class ServerClock {
         return next;
     }
 
+    /**
+     * The next timestamp of this shard that is also above {@code floor}; later ones from this shard stay
+     * above it too (lightweight transactions write above the data they read).
+     */
+    public long nextMicrosAbove(int shard, long floor) {
+        int slot = (shard + 1) * PAD;
+        if (floor != Long.MAX_VALUE && lastMicros[slot] < floor) lastMicros[slot] = floor;
+        return nextMicros(shard);
+    }
+
     public static long nowInSeconds() {
         return System.currentTimeMillis() / 1000;
     }

@@ -45,6 +45,29 @@ public final class PartitionUpdate {
     /** Regular rows, in the order they were first written in the builder (not clustering order). */
     public List<RowUpdate> rows() { return rows; }
 
+    /**
+     * This update with every timestamp replaced, as a lightweight transaction commits at its own timestamp
+     * (Cassandra's ballot): data at {@code timestamp}, deletions at {@code timestamp - 1} so that the
+     * partition and range deletions of a conditional batch do not shadow its own writes. Within a row, data
+     * that the row's own deletion (or its collection's deletion) already shadowed is dropped first, as
+     * Cassandra merges a row before re-stamping it.
+     */
+    public PartitionUpdate withUpdatedTimestamps(long timestamp) {
+        DeletionTime partition = restamped(partitionDeletion, timestamp);
+        List<RangeTombstone> ranges = new ArrayList<>(rangeTombstones.size());
+        for (RangeTombstone range : rangeTombstones) {
+            ranges.add(new RangeTombstone(range.slice(), restamped(range.deletion(), timestamp)));
+        }
+        List<RowUpdate> restampedRows = new ArrayList<>(rows.size());
+        for (RowUpdate row : rows) restampedRows.add(row.withUpdatedTimestamps(timestamp));
+        return new PartitionUpdate(key, partition, Collections.unmodifiableList(ranges),
+                staticRow == null ? null : staticRow.withUpdatedTimestamps(timestamp), Collections.unmodifiableList(restampedRows));
+    }
+
+    static DeletionTime restamped(DeletionTime deletion, long timestamp) {
+        return deletion.isLive() ? deletion : new DeletionTime(timestamp - 1, deletion.localDeletionTime());
+    }
+
     /** Collects one partition's changes; a row is addressed by its clustering, the static row by {@link Clustering#STATIC}. */
     public static final class Builder {
         private final DecoratedKey key;

@@ -83,6 +83,30 @@ public final class RowUpdate {
         return this;
     }
 
+    /** See {@link PartitionUpdate#withUpdatedTimestamps(long)}. */
+    RowUpdate withUpdatedTimestamps(long timestamp) {
+        RowUpdate out = new RowUpdate(clustering);
+        if (!liveness.isEmpty() && !deletion.deletes(liveness)) {
+            out.liveness = new LivenessInfo(timestamp, liveness.ttl(), liveness.localExpirationTime());
+        }
+        out.deletion = PartitionUpdate.restamped(deletion, timestamp);
+        for (ComplexDeletion complex : complexDeletions) {
+            out.complexDeletions.add(new ComplexDeletion(complex.column(), PartitionUpdate.restamped(complex.deletion(), timestamp)));
+        }
+        for (Cell cell : cells) {
+            if (deletion.deletes(cell) || (cell.path() != null && deletedWithCollection(cell))) continue;
+            out.cells.add(new Cell(cell.column(), cell.path(), cell.value(), timestamp, cell.ttl(), cell.localDeletionTime()));
+        }
+        return out;
+    }
+
+    private boolean deletedWithCollection(Cell cell) {
+        for (ComplexDeletion complex : complexDeletions) {
+            if (complex.column() == cell.column() && complex.deletion().deletes(cell)) return true;
+        }
+        return false;
+    }
+
     public boolean isEmpty() {
         return liveness.isEmpty() && deletion.isLive() && cells.isEmpty() && complexDeletions.isEmpty();
     }

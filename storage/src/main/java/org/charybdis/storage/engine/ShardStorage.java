@@ -19,6 +19,7 @@ public final class ShardStorage implements AutoCloseable {
     private final StorageEngineFactory factory;
     private final Map<UUID, TableEngine> tables = new HashMap<>();
     private final WriteLog log;
+    private final PartitionSequencer sequencer = new PartitionSequencer();
 
     public ShardStorage(int shardId, StorageEngineFactory factory) {
         this.shardId = shardId;
@@ -27,6 +28,9 @@ public final class ShardStorage implements AutoCloseable {
     }
 
     public int shardId() { return shardId; }
+
+    /** Orders read-check-write operations (lightweight transactions) per partition of this shard. */
+    public PartitionSequencer sequencer() { return sequencer; }
 
     /** Creates the table's engine; fails if the table already exists on this shard. */
     public TableEngine createTable(TableLayout layout) {

@@ -13,6 +13,7 @@ import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.TableMetadata;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -59,10 +60,21 @@ final class CompiledBatch implements CqlStatement {
             compiled.add(write);
             perStatement.add(variables);
         }
+        if (compiled.stream().anyMatch(WriteStatement::isConditional)) checkConditional(compiled, attributes);
         List<ColumnSpec> specs = new ArrayList<>(count);
         for (int i = 0; i < count; i++) specs.add(specOf(i, batchVariables, perStatement));
         int[] keyIndexes = compiled.isEmpty() ? new int[0] : compiled.getFirst().partitionKeyBindIndexes();
         return new CompiledBatch(compiled, attributes, specs, keyIndexes);
+    }
+
+    /** A conditional batch is one lightweight transaction: one table, the transaction's own timestamp. */
+    private static void checkConditional(List<WriteStatement> statements, WriteAttributes attributes) {
+        if (attributes.hasTimestamp()) throw new InvalidRequestException("Cannot provide custom timestamp for conditional BATCH");
+        for (WriteStatement statement : statements) {
+            if (!statement.table().id().equals(statements.getFirst().table().id())) {
+                throw new InvalidRequestException("Batch with conditions cannot span multiple tables");
+            }
+        }
     }
 
     private static ColumnSpec specOf(int index, BindVariables batchVariables, List<BindVariables> perStatement) {
@@ -87,6 +99,9 @@ final class CompiledBatch implements CqlStatement {
         long timestamp = attributes.timestamp(context);
         ExecutionContext batchContext = new ExecutionContext(context.server(), context.client(), context.options(),
                 context.values(), timestamp, context.nowInSeconds());
+        if (statements.stream().anyMatch(WriteStatement::isConditional)) {
+            return CasExecution.execute(statements, Collections.nCopies(statements.size(), batchContext), true, context);
+        }
         PartitionWrites writes = new PartitionWrites();
         for (WriteStatement statement : statements) statement.collect(batchContext, writes);
         return MutationDispatcher.apply(writes, context);

@@ -21,26 +21,59 @@ final class CompiledDelete extends WriteStatement {
     private final List<ColumnOperation> operations;
 
     private CompiledDelete(TableMetadata table, WriteAttributes attributes, BindVariables variables, KeyRestrictions keys,
-                           List<ColumnOperation> operations) {
-        super(table, attributes, variables.specs(), keys.partitionKeyBindIndexes());
+                           List<ColumnOperation> operations, StatementConditions conditions) {
+        super(table, attributes, variables.specs(), keys.partitionKeyBindIndexes(), conditions);
         this.table = table;
         this.keys = keys;
         this.operations = List.copyOf(operations);
     }
 
     static CompiledDelete compile(DeleteStatement delete, TableMetadata table, BindVariables variables) {
-        if (delete.isConditional()) throw new InvalidRequestException("Conditional deletions (IF) are not supported yet");
         if (delete.attributes().ttl() != null) throw new InvalidRequestException("A DELETE statement cannot use TTL");
+        if (delete.isConditional()) StatementConditions.checkNotCounterTable(table, delete.conditions());
         WriteAttributes attributes = WriteAttributes.compile(delete.attributes(), variables);
         List<ColumnOperation> operations = OperationCompiler.deletions(table, delete.targets(), variables);
         KeyRestrictions keys = KeyRestrictions.compile(table, delete.where(), "DELETE", variables);
+        StatementConditions conditions = StatementConditions.compile(table, delete.ifExists(), delete.conditions(), variables);
+        if (conditions != null) checkConditional(table, attributes, keys, operations, conditions);
         if (!operations.isEmpty() && !keys.namesRows()) {
             boolean onlyStatic = operations.stream().allMatch(o -> o.column().isStatic());
             if (keys.restrictsClustering() || !onlyStatic) {
                 throw new InvalidRequestException("Range deletions are not supported for specific columns");
             }
         }
-        return new CompiledDelete(table, attributes, variables, keys, operations);
+        return new CompiledDelete(table, attributes, variables, keys, operations, conditions);
+    }
+
+    /** A conditional DELETE names one row, or the static row when it deletes static columns only. */
+    private static void checkConditional(TableMetadata table, WriteAttributes attributes, KeyRestrictions keys,
+                                         List<ColumnOperation> operations, StatementConditions conditions) {
+        StatementConditions.checkStatement(table, attributes);
+        keys.checkNoInForConditions("deletions");
+        if (keys.namesRows()) return;
+        if (operations.isEmpty() || anyRegular(operations)) {
+            throw new InvalidRequestException("DELETE statements must restrict all PRIMARY KEY columns with equality relations"
+                    + " in order to delete non static columns");
+        }
+        if (conditions.onRegularColumns()) {
+            throw new InvalidRequestException("DELETE statements must restrict all PRIMARY KEY columns with equality relations"
+                    + " in order to use IF condition on non static columns");
+        }
+    }
+
+    @Override
+    Clustering conditionRow(ExecutionContext context) {
+        return keys.namesRows() ? keys.clusterings(context).getFirst() : Clustering.STATIC;
+    }
+
+    @Override
+    boolean updatesStatic() {
+        return anyStatic(operations);
+    }
+
+    @Override
+    boolean updatesRegular() {
+        return operations.isEmpty() || anyRegular(operations);
     }
 
     @Override

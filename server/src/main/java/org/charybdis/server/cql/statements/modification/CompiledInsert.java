@@ -31,8 +31,9 @@ final class CompiledInsert extends WriteStatement {
     private final boolean staticOnly;
 
     private CompiledInsert(TableMetadata table, WriteAttributes attributes, BindVariables variables, int[] bindIndexes,
-                           KeyValues[] partitionKey, KeyValues[] clustering, List<ColumnOperation> operations, boolean staticOnly) {
-        super(table, attributes, variables.specs(), bindIndexes);
+                           KeyValues[] partitionKey, KeyValues[] clustering, List<ColumnOperation> operations, boolean staticOnly,
+                           StatementConditions conditions) {
+        super(table, attributes, variables.specs(), bindIndexes, conditions);
         this.table = table;
         this.partitionKey = partitionKey;
         this.clustering = clustering;
@@ -42,7 +43,6 @@ final class CompiledInsert extends WriteStatement {
 
     static CompiledInsert compile(InsertStatement insert, TableMetadata table, BindVariables variables) {
         if (insert.isJson()) throw new InvalidRequestException("INSERT JSON is not supported yet");
-        if (insert.ifNotExists()) throw new InvalidRequestException("Conditional updates (IF NOT EXISTS) are not supported yet");
         for (ColumnMetadata c : table.regularAndStatic()) {
             if (c.type().isCounter()) {
                 throw new InvalidRequestException("INSERT statements are not allowed on counter tables, use UPDATE instead");
@@ -50,6 +50,8 @@ final class CompiledInsert extends WriteStatement {
         }
         if (insert.columns().size() != insert.values().size()) throw new InvalidRequestException("Unmatched column names/values");
         WriteAttributes attributes = WriteAttributes.compile(insert.attributes(), variables);
+        StatementConditions conditions = insert.ifNotExists() ? StatementConditions.ifNotExists() : null;
+        if (conditions != null) StatementConditions.checkStatement(table, attributes);
         KeyValues[] partitionKey = new KeyValues[table.partitionKey().size()];
         KeyValues[] clustering = new KeyValues[table.clustering().size()];
         int[] bindIndexes = new int[partitionKey.length];
@@ -80,7 +82,7 @@ final class CompiledInsert extends WriteStatement {
         if (!staticOnly) checkComplete(clustering, table.clustering(), "Some clustering keys are missing: ");
         boolean allBound = Arrays.stream(bindIndexes).allMatch(index -> index >= 0);
         return new CompiledInsert(table, attributes, variables, allBound ? bindIndexes : new int[0], partitionKey,
-                clustering, operations, staticOnly);
+                clustering, operations, staticOnly, conditions);
     }
 
     private static void checkComplete(KeyValues[] values, List<ColumnMetadata> columns, String message) {
@@ -101,14 +103,30 @@ final class CompiledInsert extends WriteStatement {
             applyOperations(operations, partition, Clustering.STATIC, parameters);
             return;
         }
+        Clustering row = conditionRow(context);
+        partition.row(row).marker(parameters.timestamp(), parameters.ttl(), parameters.nowInSeconds());
+        applyOperations(operations, partition, row, parameters);
+    }
+
+    @Override
+    Clustering conditionRow(ExecutionContext context) {
+        if (staticOnly) return Clustering.STATIC;
         ByteBuffer[] components = new ByteBuffer[clustering.length];
         for (int i = 0; i < clustering.length; i++) {
             components[i] = single(clustering[i], table.clustering().get(i), context);
             PartitionWrites.checkKeyLength(components[i]);
         }
-        Clustering row = Clustering.of(components);
-        partition.row(row).marker(parameters.timestamp(), parameters.ttl(), parameters.nowInSeconds());
-        applyOperations(operations, partition, row, parameters);
+        return Clustering.of(components);
+    }
+
+    @Override
+    boolean updatesStatic() {
+        return anyStatic(operations);
+    }
+
+    @Override
+    boolean updatesRegular() {
+        return !staticOnly;
     }
 
     private static ByteBuffer single(KeyValues values, ColumnMetadata column, ExecutionContext context) {

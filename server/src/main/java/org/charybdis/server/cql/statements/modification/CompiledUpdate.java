@@ -19,19 +19,25 @@ final class CompiledUpdate extends WriteStatement {
     private final List<ColumnOperation> operations;
 
     private CompiledUpdate(TableMetadata table, WriteAttributes attributes, BindVariables variables, KeyRestrictions keys,
-                           List<ColumnOperation> operations) {
-        super(table, attributes, variables.specs(), keys.partitionKeyBindIndexes());
+                           List<ColumnOperation> operations, StatementConditions conditions) {
+        super(table, attributes, variables.specs(), keys.partitionKeyBindIndexes(), conditions);
         this.table = table;
         this.keys = keys;
         this.operations = List.copyOf(operations);
     }
 
     static CompiledUpdate compile(UpdateStatement update, TableMetadata table, BindVariables variables) {
-        if (update.isConditional()) throw new InvalidRequestException("Conditional updates (IF) are not supported yet");
+        if (update.isConditional()) StatementConditions.checkNotCounterTable(table, update.conditions());
         WriteAttributes attributes = WriteAttributes.compile(update.attributes(), variables);
         List<ColumnOperation> operations = OperationCompiler.updates(table, update.operations(), variables);
         KeyRestrictions keys = KeyRestrictions.compile(table, update.where(), "UPDATE", variables);
-        boolean onlyStatic = operations.stream().allMatch(o -> o.column().isStatic());
+        StatementConditions conditions = StatementConditions.compile(table, update.ifExists(), update.conditions(), variables);
+        if (conditions != null) {
+            StatementConditions.checkStatement(table, attributes);
+            keys.checkNoInForConditions("updates");
+        }
+        boolean onlyStatic = operations.stream().allMatch(o -> o.column().isStatic())
+                && (conditions == null || !conditions.onRegularColumns());
         if (!keys.namesRows() && (keys.restrictsClustering() || !onlyStatic)) {
             StringJoiner missing = new StringJoiner(", ");
             for (int i = keys.prefixSize(); i < table.clustering().size(); i++) {
@@ -39,7 +45,22 @@ final class CompiledUpdate extends WriteStatement {
             }
             throw new InvalidRequestException("Some clustering keys are missing: " + missing);
         }
-        return new CompiledUpdate(table, attributes, variables, keys, operations);
+        return new CompiledUpdate(table, attributes, variables, keys, operations, conditions);
+    }
+
+    @Override
+    Clustering conditionRow(ExecutionContext context) {
+        return keys.namesRows() ? keys.clusterings(context).getFirst() : Clustering.STATIC;
+    }
+
+    @Override
+    boolean updatesStatic() {
+        return anyStatic(operations);
+    }
+
+    @Override
+    boolean updatesRegular() {
+        return anyRegular(operations);
     }
 
     @Override

@@ -59,6 +59,33 @@ final class KeyRestrictions {
         return partitionKeyBindIndexes.clone();
     }
 
+    /** True if a partition key column is restricted by IN (refused in conditional statements). */
+    boolean partitionKeyHasIn() {
+        return hasIn(partitionKey);
+    }
+
+    /** True if a clustering column is restricted by IN (refused in conditional statements). */
+    boolean clusteringHasIn() {
+        return hasIn(clusteringPrefix);
+    }
+
+    private static boolean hasIn(KeyValues[] restrictions) {
+        for (KeyValues values : restrictions) {
+            if (values instanceof KeyValues.InValues || values instanceof KeyValues.InMarker) return true;
+        }
+        return false;
+    }
+
+    /** Refuses IN on key columns of a conditional statement, as Cassandra does. */
+    void checkNoInForConditions(String statements) {
+        if (partitionKeyHasIn()) {
+            throw new InvalidRequestException("IN on the partition key is not supported with conditional " + statements);
+        }
+        if (clusteringHasIn()) {
+            throw new InvalidRequestException("IN on the clustering key columns is not supported with conditional " + statements);
+        }
+    }
+
     /** Number of clustering columns restricted by = or IN. */
     int prefixSize() {
         return clusteringPrefix.length;

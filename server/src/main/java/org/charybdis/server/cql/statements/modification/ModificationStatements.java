@@ -17,6 +17,7 @@ import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.TableMetadata;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -40,14 +41,21 @@ public final class ModificationStatements {
      */
     public static CompletionStage<Result> executeBatch(List<CqlStatement> statements, List<List<ByteBuffer>> values,
                                                        ExecutionContext context) {
-        PartitionWrites writes = new PartitionWrites();
+        List<WriteStatement> writes = new ArrayList<>(statements.size());
+        List<ExecutionContext> contexts = new ArrayList<>(statements.size());
+        boolean conditional = false;
         for (int i = 0; i < statements.size(); i++) {
             if (!(statements.get(i) instanceof WriteStatement write)) {
                 throw new InvalidRequestException("Invalid statement in batch: only UPDATE, INSERT and DELETE statements are allowed.");
             }
-            write.collect(context.withValues(values.get(i)), writes);
+            writes.add(write);
+            contexts.add(context.withValues(values.get(i)));
+            conditional |= write.isConditional();
         }
-        return MutationDispatcher.apply(writes, context);
+        if (conditional) return CasExecution.execute(writes, contexts, true, context);
+        PartitionWrites partitions = new PartitionWrites();
+        for (int i = 0; i < writes.size(); i++) writes.get(i).collect(contexts.get(i), partitions);
+        return MutationDispatcher.apply(partitions, context);
     }
 
     static WriteStatement compile(ModificationStatement statement, TableMetadata table, BindVariables variables) {

@@ -12,6 +12,7 @@ import org.charybdis.storage.data.Row;
 import org.charybdis.storage.data.RowUpdate;
 import org.charybdis.storage.data.Slice;
 import org.charybdis.storage.engine.PartitionView;
+import org.charybdis.storage.engine.PartitionSequencer;
 import org.charybdis.storage.engine.ReadFilter;
 import org.charybdis.storage.engine.ShardStorage;
 import org.charybdis.storage.engine.TableEngine;
@@ -55,8 +56,9 @@ final class MutationDispatcher {
     }
 
     /**
-     * Runs on the owning shard: checks every table still exists, does the reads some list operations need,
-     * then writes everything at once through the shard's storage (commitlog, memtables).
+     * Runs on the owning shard: checks every table still exists, lets a lightweight transaction running on one
+     * of the partitions finish first, does the reads some list operations need, then writes everything at
+     * once through the shard's storage (commitlog, memtables).
      */
     private static CompletableFuture<Void> applyOnShard(ShardStorage storage, List<PartitionWrites.Partition> partitions, long now,
                                                         long maxMutationBytes) {
@@ -68,13 +70,21 @@ final class MutationDispatcher {
             }
             engines.add(engine);
         }
+        PartitionSequencer sequencer = storage.sequencer();
+        if (sequencer.isIdle()) return readAndWrite(storage, engines, partitions, now, maxMutationBytes);
+        List<CompletableFuture<Void>> turns = new ArrayList<>(partitions.size());
+        for (PartitionWrites.Partition partition : partitions) turns.add(sequencer.drained(partition.table().id(), partition.key()));
+        return CompletableFuture.allOf(turns.toArray(CompletableFuture[]::new))
+                .thenCompose(ignored -> readAndWrite(storage, engines, partitions, now, maxMutationBytes));
+    }
+
+    private static CompletableFuture<Void> readAndWrite(ShardStorage storage, List<TableEngine> engines,
+                                                        List<PartitionWrites.Partition> partitions, long now, long maxMutationBytes) {
         CompletableFuture<Void> reads = CompletableFuture.completedFuture(null);
         for (int i = 0; i < partitions.size(); i++) {
             PartitionWrites.Partition partition = partitions.get(i);
             TableEngine engine = engines.get(i);
-            for (PartitionWrites.ReadBeforeWrite read : partition.reads()) {
-                reads = reads.thenCompose(ignored -> currentCells(engine, partition, read, now)).thenAccept(read.write());
-            }
+            reads = reads.thenCompose(ignored -> readBeforeWrite(engine, partition, now));
         }
         return reads.thenCompose(ignored -> {
             List<PartitionUpdate> updates = new ArrayList<>(partitions.size());
@@ -85,6 +95,15 @@ final class MutationDispatcher {
             }
             return storage.write(engines, updates);
         });
+    }
+
+    /** Runs the partition's deferred writes (list index operations) with the current cells they need. */
+    static CompletableFuture<Void> readBeforeWrite(TableEngine engine, PartitionWrites.Partition partition, long now) {
+        CompletableFuture<Void> reads = CompletableFuture.completedFuture(null);
+        for (PartitionWrites.ReadBeforeWrite read : partition.reads()) {
+            reads = reads.thenCompose(ignored -> currentCells(engine, partition, read, now)).thenAccept(read.write());
+        }
+        return reads;
     }
 
     private static CompletableFuture<List<Cell>> currentCells(TableEngine engine, PartitionWrites.Partition partition,
@@ -106,7 +125,7 @@ final class MutationDispatcher {
         });
     }
 
-    private static void checkSize(PartitionUpdate update, PartitionWrites.Partition partition, long max) {
+    static void checkSize(PartitionUpdate update, PartitionWrites.Partition partition, long max) {
         long size = update.key().key().remaining();
         if (update.staticRow() != null) size += sizeOf(update.staticRow());
         for (RowUpdate row : update.rows()) size += sizeOf(row);
@@ -123,7 +142,7 @@ final class MutationDispatcher {
     }
 
     /** As Cassandra: half a commitlog segment (a commitlog entry must fit), and no more than a client may send. */
-    private static long maxMutationBytes(ExecutionContext context) {
+    static long maxMutationBytes(ExecutionContext context) {
         ServerConfig config = context.server().config();
         long frame = (long) config.get(ServerConfig.NATIVE_TRANSPORT_MAX_FRAME_SIZE_IN_MB) << 20;
         long halfSegment = ((long) config.get(ServerConfig.COMMITLOG_SEGMENT_SIZE_IN_MB) << 20) / 2 - 1024; // entry framing

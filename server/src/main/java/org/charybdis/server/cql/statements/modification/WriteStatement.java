@@ -19,12 +19,16 @@ public abstract sealed class WriteStatement implements CqlStatement permits Comp
     private final WriteAttributes attributes;
     private final List<ColumnSpec> bindVariables;
     private final int[] partitionKeyBindIndexes;
+    private final StatementConditions conditions;
 
-    WriteStatement(TableMetadata table, WriteAttributes attributes, List<ColumnSpec> bindVariables, int[] partitionKeyBindIndexes) {
+    /** @param conditions the IF clause, null for an unconditional statement */
+    WriteStatement(TableMetadata table, WriteAttributes attributes, List<ColumnSpec> bindVariables, int[] partitionKeyBindIndexes,
+                   StatementConditions conditions) {
         this.table = table;
         this.attributes = attributes;
         this.bindVariables = bindVariables;
         this.partitionKeyBindIndexes = partitionKeyBindIndexes;
+        this.conditions = conditions;
     }
 
     /** The table written, as it was when the statement was compiled. */
@@ -42,8 +46,14 @@ public abstract sealed class WriteStatement implements CqlStatement permits Comp
         return partitionKeyBindIndexes.clone();
     }
 
+    /** True for a lightweight transaction (IF NOT EXISTS, IF EXISTS, IF conditions). */
+    public boolean isConditional() {
+        return conditions != null;
+    }
+
     @Override
     public CompletionStage<? extends Result> execute(ExecutionContext context) {
+        if (conditions != null) return CasExecution.execute(List.of(this), List.of(context), false, context);
         PartitionWrites writes = new PartitionWrites();
         collect(context, writes);
         return MutationDispatcher.apply(writes, context);
@@ -55,6 +65,33 @@ public abstract sealed class WriteStatement implements CqlStatement permits Comp
 
     /** Adds this execution's writes to the per-partition updates. Runs on the calling shard. */
     abstract void collect(ExecutionContext context, PartitionWrites writes);
+
+    /** The IF clause, or null. */
+    StatementConditions conditions() {
+        return conditions;
+    }
+
+    /**
+     * The row a conditional statement names: its clustering, or {@link Clustering#STATIC} for a statement on
+     * static columns only that gives no clustering.
+     */
+    abstract Clustering conditionRow(ExecutionContext context);
+
+    /** Whether the statement writes static columns (decides what an existence condition reads and reports). */
+    abstract boolean updatesStatic();
+
+    /** Whether the statement writes regular rows (a row marker, a regular column, a row deletion). */
+    abstract boolean updatesRegular();
+
+    static boolean anyStatic(List<ColumnOperation> operations) {
+        for (ColumnOperation operation : operations) if (operation.column().isStatic()) return true;
+        return false;
+    }
+
+    static boolean anyRegular(List<ColumnOperation> operations) {
+        for (ColumnOperation operation : operations) if (!operation.column().isStatic()) return true;
+        return false;
+    }
 
     UpdateParameters parameters(ExecutionContext context) {
         return new UpdateParameters(context, attributes.timestamp(context),

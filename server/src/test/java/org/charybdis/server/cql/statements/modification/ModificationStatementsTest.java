@@ -105,8 +105,8 @@ class ModificationStatementsTest {
                 .hasMessage("A TTL must be greater or equal to 0, but was -1");
         assertThatThrownBy(() -> node.execute("INSERT INTO ks.t (k, c, v) VALUES (1, 1, 'x') USING TTL 630720001"))
                 .hasMessage("ttl is too large. requested (630720001) maximum (630720000)");
-        assertThatThrownBy(() -> node.execute("INSERT INTO ks.t (k, c, v) VALUES (1, 1, 'x') IF NOT EXISTS"))
-                .hasMessageContaining("not supported yet");
+        assertThatThrownBy(() -> node.execute("INSERT INTO ks.t (k, c, v) VALUES (1, 1, 'x') IF NOT EXISTS USING TIMESTAMP 1"))
+                .hasMessage("Cannot provide custom timestamp for conditional updates");
         assertThatThrownBy(() -> node.execute("INSERT INTO ks.t JSON '{\"k\": 1}'")).hasMessageContaining("not supported yet");
         assertThatThrownBy(() -> node.execute("INSERT INTO ks.nope (k) VALUES (1)")).hasMessage("table nope does not exist");
     }
@@ -173,8 +173,8 @@ class ModificationStatementsTest {
                 .hasMessage("Invalid operation (v = v + 'a') for non counter column v");
         assertThatThrownBy(() -> node.execute("UPDATE ks.t SET s[1] = 1 WHERE k = 1 AND c = 1"))
                 .hasMessage("Invalid operation (s[1] = 1) for set column s");
-        assertThatThrownBy(() -> node.execute("UPDATE ks.t SET v = 'a' WHERE k = 1 AND c = 1 IF v = 'x'"))
-                .hasMessageContaining("not supported yet");
+        assertThatThrownBy(() -> node.execute("UPDATE ks.t SET v = 'a' WHERE k = 1 AND c = 1 IF k = 1"))
+                .hasMessage("PRIMARY KEY column 'k' cannot have IF conditions");
         assertThatThrownBy(() -> node.execute("UPDATE ks.t SET l[5] = 1 WHERE k = 12345 AND c = 1"))
                 .hasMessageContaining("Attempted to set an element on a list which is null");
     }
