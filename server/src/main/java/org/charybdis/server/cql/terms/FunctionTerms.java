@@ -11,6 +11,7 @@ import org.charybdis.server.cql.terms.functions.Aggregates;
 import org.charybdis.server.cql.terms.functions.Assignment;
 import org.charybdis.server.cql.terms.functions.FunctionArgument;
 import org.charybdis.server.cql.terms.functions.FunctionResolver;
+import org.charybdis.server.cql.terms.functions.JsonFunctions;
 import org.charybdis.server.cql.terms.functions.NativeFunction;
 import org.charybdis.server.cql.terms.functions.Operations;
 import org.charybdis.server.cql.terms.functions.ScalarFunction;
@@ -90,6 +91,7 @@ final class FunctionTerms {
     static CqlType intrinsicType(Term term) {
         return switch (term) {
             case Term.TypeHint hint -> hint.type() instanceof RawType.Named n && n.isNative() ? NativeType.byName(n.name()) : null;
+            case Term.FunctionCall call when JsonFunctions.isFromJson(call.function()) -> null;
             case Term.FunctionCall call -> resolve(call, null, null).returnType();
             case Term.Negation negation -> intrinsicType(negation.operand());
             case Term.Arithmetic a -> {

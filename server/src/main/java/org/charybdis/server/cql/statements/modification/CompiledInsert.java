@@ -30,7 +30,7 @@ final class CompiledInsert extends WriteStatement {
     private final List<ColumnOperation> operations;
     private final boolean staticOnly;
 
-    private CompiledInsert(TableMetadata table, WriteAttributes attributes, BindVariables variables, int[] bindIndexes,
+    CompiledInsert(TableMetadata table, WriteAttributes attributes, BindVariables variables, int[] bindIndexes,
                            KeyValues[] partitionKey, KeyValues[] clustering, List<ColumnOperation> operations, boolean staticOnly,
                            StatementConditions conditions) {
         super(table, attributes, variables.specs(), bindIndexes, conditions);
@@ -42,12 +42,12 @@ final class CompiledInsert extends WriteStatement {
     }
 
     static CompiledInsert compile(InsertStatement insert, TableMetadata table, BindVariables variables) {
-        if (insert.isJson()) throw new InvalidRequestException("INSERT JSON is not supported yet");
         for (ColumnMetadata c : table.regularAndStatic()) {
             if (c.type().isCounter()) {
                 throw new InvalidRequestException("INSERT statements are not allowed on counter tables, use UPDATE instead");
             }
         }
+        if (insert.isJson()) return JsonInsert.compile(insert, table, variables);
         if (insert.columns().size() != insert.values().size()) throw new InvalidRequestException("Unmatched column names/values");
         WriteAttributes attributes = WriteAttributes.compile(insert.attributes(), variables);
         StatementConditions conditions = insert.ifNotExists() ? StatementConditions.ifNotExists() : null;

@@ -9,6 +9,7 @@ import org.charybdis.cql.syntax.Term;
 import org.charybdis.cql.types.NativeType;
 import org.charybdis.server.cql.ClientState;
 import org.charybdis.server.cql.CqlStatement;
+import org.charybdis.server.cql.json.SelectJson;
 import org.charybdis.server.cql.statements.select.restrictions.Restrictions;
 import org.charybdis.server.cql.statements.select.restrictions.RestrictionsCompiler;
 import org.charybdis.server.cql.statements.select.selection.Selection;
@@ -33,7 +34,6 @@ public final class SelectStatements {
         if (keyspace == null) throw new InvalidRequestException("keyspace " + keyspaceName + " does not exist");
         TableMetadata table = keyspace.table(statement.table().name());
         if (table == null) throw new InvalidRequestException("table " + statement.table().name() + " does not exist");
-        if (statement.json()) throw new InvalidRequestException("SELECT JSON is not supported yet");
         if (!statement.groupBy().isEmpty()) throw new InvalidRequestException("GROUP BY is not supported yet");
 
         BindVariables variables = new BindVariables(statement.bindMarkers().size(), table.keyspace(), table.name());
@@ -46,8 +46,9 @@ public final class SelectStatements {
         BoundValue limit = statement.limit() == null ? null : Terms.resolve(statement.limit(), NativeType.INT, "[limit]", variables);
         BoundValue perPartitionLimit = statement.perPartitionLimit() == null ? null
                 : Terms.resolve(statement.perPartitionLimit(), NativeType.INT, "[per_partition_limit]", variables);
-        return new SelectQuery(table, selection, restrictions, reversed, !statement.orderings().isEmpty(), statement.distinct(),
+        CqlStatement query = new SelectQuery(table, selection, restrictions, reversed, !statement.orderings().isEmpty(), statement.distinct(),
                 limit, perPartitionLimit, variables.specs(), partitionKeyBindIndexes(table, statement.where()));
+        return statement.json() ? SelectJson.of(query) : query;
     }
 
     /** Whether rows come in reverse clustering order, checking ORDER BY as Cassandra does. */

@@ -25,6 +25,11 @@ public final class FunctionResolver {
      */
     public static NativeFunction resolve(QualifiedName name, List<? extends FunctionArgument> args, CqlType receiverType,
                                          String receiver, Context context) {
+        NativeFunction json = JsonFunctions.resolve(name, args, receiverType, context);
+        if (json != null) {
+            checkReturnType(json, receiverType, receiver);
+            return json;
+        }
         List<NativeFunction> candidates = candidates(name);
         if (candidates.isEmpty()) {
             throw new InvalidRequestException(context == Context.TERM

@@ -15,6 +15,7 @@ import org.charybdis.server.cql.terms.functions.Assignment;
 import org.charybdis.server.cql.terms.functions.CastFunctions;
 import org.charybdis.server.cql.terms.functions.FunctionArgument;
 import org.charybdis.server.cql.terms.functions.FunctionResolver;
+import org.charybdis.server.cql.terms.functions.JsonFunctions;
 import org.charybdis.server.cql.terms.functions.NativeFunction;
 import org.charybdis.server.cql.terms.functions.Operations;
 import org.charybdis.server.cql.terms.functions.ScalarFunction;
@@ -71,6 +72,7 @@ final class SelectorCompiler {
         CellMetadata.Kind metadata = call.function().keyspace() == null ? CellMetadata.Kind.named(name) : null;
         if (metadata != null) return cellMetadata(metadata, args);
         if (system && name.equals("token")) return token(args);
+        if (JsonFunctions.isToJson(call.function())) return toJson(args);
         if (system && (name.equals("count") || name.equals("min") || name.equals("max"))) return anyTypeAggregate(name, args);
         List<Argument> arguments = new ArrayList<>(args.size());
         for (Selector a : args) arguments.add(argument(a));
@@ -81,6 +83,19 @@ final class SelectorCompiler {
             return aggregate(aggregate, aggregateArgument(nodes(arguments, function.argTypes()).get(0)), label);
         }
         return new Compiled(new SelectorNode.Call((ScalarFunction) function, nodes(arguments, function.argTypes())), function.returnType(), label, null);
+    }
+
+    /** toJson takes any type: the function is made for the argument's type. */
+    private Compiled toJson(List<Selector> args) {
+        if (args.size() != 1) throw JsonFunctions.toJsonArgumentCount();
+        if (args.get(0) instanceof Selector.Value(Term.BindMarker marker)) {
+            throw JsonFunctions.toJsonUntypedArgument(marker.name() == null ? "?" : ":" + marker.name());
+        }
+        Argument argument = argument(args.get(0));
+        CqlType type = argument.ownType();
+        if (type == null) throw JsonFunctions.toJsonUntypedArgument(argument.text());
+        return new Compiled(new SelectorNode.Call(JsonFunctions.toJson(type), List.of(argument.node(type))), NativeType.TEXT,
+                "system.tojson(" + argument.text() + ")", null);
     }
 
     /** count, min and max take any type: the overload is made for the argument's type. */
