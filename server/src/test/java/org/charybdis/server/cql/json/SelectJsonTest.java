@@ -1,6 +1,7 @@
 package org.charybdis.server.cql.json;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.cql.ColumnDefinitions;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
@@ -31,7 +32,8 @@ class SelectJsonTest {
 
     @BeforeAll
     static void schema() {
-        session = server.session();
+        // no schema metadata: the driver would otherwise wait a debounce window after every DDL statement
+        session = server.session(o -> o.withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false));
         session.execute("CREATE KEYSPACE IF NOT EXISTS sj WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
         session.execute("DROP TABLE IF EXISTS sj.all_types");
         session.execute("DROP TABLE IF EXISTS sj.names");

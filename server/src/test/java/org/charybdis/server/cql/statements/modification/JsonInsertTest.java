@@ -1,6 +1,7 @@
 package org.charybdis.server.cql.statements.modification;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -32,7 +33,8 @@ class JsonInsertTest {
 
     @BeforeAll
     static void schema() {
-        session = server.session();
+        // no schema metadata: the driver would otherwise wait a debounce window after every DDL statement
+        session = server.session(o -> o.withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false));
         session.execute("CREATE KEYSPACE IF NOT EXISTS ij WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
         for (String table : List.of("types", "rows", "names", "cnt")) session.execute("DROP TABLE IF EXISTS ij." + table);
         session.execute("DROP TYPE IF EXISTS ij.addr");
