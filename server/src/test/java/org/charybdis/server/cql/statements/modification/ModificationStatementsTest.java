@@ -107,7 +107,7 @@ class ModificationStatementsTest {
                 .hasMessage("ttl is too large. requested (630720001) maximum (630720000)");
         assertThatThrownBy(() -> node.execute("INSERT INTO ks.t (k, c, v) VALUES (1, 1, 'x') IF NOT EXISTS USING TIMESTAMP 1"))
                 .hasMessage("Cannot provide custom timestamp for conditional updates");
-        assertThatThrownBy(() -> node.execute("INSERT INTO ks.t JSON '{\"k\": 1}'")).hasMessageContaining("not supported yet");
+        assertThatThrownBy(() -> node.execute("INSERT INTO ks.t JSON '{\"k\": 1}'")).hasMessage("Invalid null value in condition for column c");
         assertThatThrownBy(() -> node.execute("INSERT INTO ks.nope (k) VALUES (1)")).hasMessage("table nope does not exist");
     }
 
