@@ -57,7 +57,7 @@ final class JsonInsert {
                 variables.set(marker.index(), marker.name() != null ? marker.name() : "[json]", NativeType.TEXT);
                 yield new Bound(row, marker.index(), defaultUnset);
             }
-            default -> throw new SyntaxException("INSERT JSON takes a string literal or a bind marker, not " + json);
+            default -> throw new SyntaxException("no viable alternative at input '" + TermText.of(json) + "': INSERT JSON takes a string or a bind marker");
         };
     }
 
