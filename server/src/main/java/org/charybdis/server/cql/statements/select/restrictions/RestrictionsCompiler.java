@@ -36,7 +36,7 @@ public final class RestrictionsCompiler {
     private final boolean allowFiltering;
     private final ValueList[] keyValues;
     private final List<FilterTerm> filters = new ArrayList<>();
-    private final Set<String> eqFiltered = new HashSet<>();
+    private final Map<String, Set<String>> filteredBounds = new HashMap<>();
     private boolean keyNeedsFiltering;
     private TokenBound tokenStart;
     private TokenBound tokenEnd;
@@ -112,7 +112,7 @@ public final class RestrictionsCompiler {
                 else addSlice(List.of(column), op, TupleTerm.resolve(new Term.TupleLiteral(List.of(compare.value())), List.of(column), variables));
             }
             default -> {
-                if (op == Operator.EQ) checkSingleEq(column);
+                checkFilteredBounds(column, op);
                 filters.add(FilterTerm.column(column, op, value));
             }
         }
@@ -214,10 +214,19 @@ public final class RestrictionsCompiler {
         if (values instanceof ValueList.Elements e && e.elements().size() == 1) restrictedByEq.add(column.name());
     }
 
-    /** Cassandra refuses a second relation on a filtered column that already has an =. */
-    private void checkSingleEq(ColumnMetadata column) {
-        if (!eqFiltered.add(column.name())) {
+    /** Cassandra refuses a second relation beside an =, and two relations on the same bound, of a filtered column. */
+    private void checkFilteredBounds(ColumnMetadata column, Operator op) {
+        String bound = switch (op) {
+            case EQ -> "=";
+            case GT, GTE -> "start";
+            default -> "end";
+        };
+        Set<String> seen = filteredBounds.computeIfAbsent(column.name(), n -> new HashSet<>());
+        if (seen.contains("=") || (op == Operator.EQ && !seen.isEmpty())) {
             throw new InvalidRequestException(column.name() + " cannot be restricted by more than one relation if it includes an Equal");
+        }
+        if (!seen.add(bound)) {
+            throw new InvalidRequestException("More than one restriction was found for the " + bound + " bound on " + column.name());
         }
     }
 
@@ -281,6 +290,7 @@ public final class RestrictionsCompiler {
         SliceBound sliceEnd = null;
         boolean sliceReversed = false;
         int sliceWidth = 0;
+        FilterTerm exactSlice = null;
         List<ColumnMetadata> clustering = table.clustering();
         int position = 0;
         String stopReason = null;
@@ -301,7 +311,7 @@ public final class RestrictionsCompiler {
                 sliceWidth = columns.size();
                 if (mixedOrders(columns)) {
                     // storage reads the first column's range; the tuple comparison by value is checked row by row
-                    filters.add(tupleSlice(columns, sliceStart, sliceEnd));
+                    exactSlice = tupleSlice(columns, sliceStart, sliceEnd);
                     sliceStart = sliceStart == null ? null : new SliceBound(sliceStart.values(), true);
                     sliceEnd = sliceEnd == null ? null : new SliceBound(sliceEnd.values(), true);
                     sliceWidth = 1;
@@ -341,6 +351,7 @@ public final class RestrictionsCompiler {
         if (!allowFiltering && (keyNeedsFiltering || !filters.isEmpty() || (clusteringRestricted && !keyQuery))) {
             throw new InvalidRequestException(FILTERING_REQUIRED);
         }
+        if (exactSlice != null) filters.add(exactSlice);
         return new Restrictions(table, keyQuery ? keyValues : null, tokenStart, tokenEnd, prefix, sliceStart, sliceEnd, sliceReversed,
                 sliceWidth, filters, clusteringRestricted, restrictedByEq);
     }
