@@ -5,32 +5,44 @@ import com.datastax.oss.driver.api.core.cql.ColumnDefinition;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.data.TupleValue;
+import com.datastax.oss.driver.api.core.data.UdtValue;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Renders driver results as short strings, so tests can state Cassandra's answers compactly. */
-final class ResultRows {
+public final class ResultRows {
     private ResultRows() {}
 
-    /** Every row of the query (all pages, at the driver's default page size), as {@code "v1, v2"}. */
-    static List<String> rows(CqlSession session, String cql, Object... values) {
+    /**
+     * Every row of the query (all pages, at the driver's default page size), as {@code "v1, v2"}. The driver
+     * reads a null collection as an empty one.
+     */
+    public static List<String> rows(CqlSession session, String cql, Object... values) {
         return render(session.execute(SimpleStatement.newInstance(cql, values)));
     }
 
     /** Every row of the query read with the given page size. */
-    static List<String> paged(CqlSession session, String cql, int pageSize) {
+    public static List<String> paged(CqlSession session, String cql, int pageSize) {
         return render(session.execute(SimpleStatement.newInstance(cql).setPageSize(pageSize)));
     }
 
-    static List<String> render(ResultSet result) {
+    public static List<String> render(ResultSet result) {
         List<String> rows = new ArrayList<>();
         for (Row row : result) {
             StringBuilder s = new StringBuilder();
             for (int i = 0; i < row.getColumnDefinitions().size(); i++) {
                 Object value = row.getObject(i);
-                s.append(i == 0 ? "" : ", ").append(value instanceof ByteBuffer b ? "0x" + hex(b) : String.valueOf(value));
+                String text = switch (value) {
+                    case ByteBuffer b -> "0x" + hex(b);
+                    case UdtValue udt -> udt.getFormattedContents();
+                    case TupleValue tuple -> tuple.getFormattedContents();
+                    case null -> "null";
+                    default -> value.toString();
+                };
+                s.append(i == 0 ? "" : ", ").append(text);
             }
             rows.add(s.toString());
         }
@@ -38,7 +50,7 @@ final class ResultRows {
     }
 
     /** The result's columns as {@code name:type}. */
-    static List<String> columns(CqlSession session, String cql) {
+    public static List<String> columns(CqlSession session, String cql) {
         List<String> columns = new ArrayList<>();
         for (ColumnDefinition c : session.execute(cql).getColumnDefinitions()) {
             columns.add(c.getName().asInternal() + ":" + c.getType().asCql(false, true));
