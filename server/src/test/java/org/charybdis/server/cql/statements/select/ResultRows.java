@@ -29,7 +29,7 @@ public final class ResultRows {
         return render(session.execute(SimpleStatement.newInstance(cql).setPageSize(pageSize)));
     }
 
-    public static List<String> render(ResultSet result) {
+    public static List<String> render(Iterable<Row> result) {
         List<String> rows = new ArrayList<>();
         for (Row row : result) {
             StringBuilder s = new StringBuilder();
