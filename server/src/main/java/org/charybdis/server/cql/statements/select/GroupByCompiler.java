@@ -20,6 +20,7 @@ import org.charybdis.server.schema.TableMetadata;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -45,8 +46,12 @@ final class GroupByCompiler {
         for (int i = 0; i < groups.size(); i++) {
             Selector group = groups.get(i);
             ColumnMetadata column;
+            if (function != null) {
+                // after a function: Cassandra finds a second function's column already grouped
+                throw new InvalidRequestException(group instanceof Selector.FunctionCall ? ORDER
+                        : "Functions are only supported on the last element of the GROUP BY clause");
+            }
             if (group instanceof Selector.FunctionCall call) {
-                if (i != groups.size() - 1) throw new InvalidRequestException("Functions are only supported on the last element of the GROUP BY clause");
                 FunctionGroup f = function(table, call);
                 column = f.column;
                 function = f.function;
@@ -79,11 +84,12 @@ final class GroupByCompiler {
 
     private record FunctionGroup(ColumnMetadata column, ScalarFunction function, ByteBuffer[] arguments, int columnArgument) {}
 
-    /** {@code floor(t, 1h)}: exactly one argument is a clustering column, the others constants. */
+    /** {@code floor(t, 1h)}: one clustering column (first argument) and constants. */
     private static FunctionGroup function(TableMetadata table, Selector.FunctionCall call) {
         ColumnMetadata column = null;
         int columnArgument = -1;
-        List<String> columnNames = new ArrayList<>();
+        int columnArguments = 0;
+        Set<String> columnNames = new LinkedHashSet<>();
         List<FunctionArgument> arguments = new ArrayList<>();
         for (int i = 0; i < call.arguments().size(); i++) {
             Selector a = call.arguments().get(i);
@@ -91,7 +97,8 @@ final class GroupByCompiler {
                 ColumnMetadata resolved = SelectionCompiler.resolve(table, c.column());
                 columnNames.add(resolved.name());
                 column = resolved;
-                columnArgument = i;
+                if (columnArgument < 0) columnArgument = i;
+                columnArguments++;
                 arguments.add(FunctionArgument.typed(resolved.type(), resolved.name()));
             } else if (a instanceof Selector.Value(Term term) && !(term instanceof Term.BindMarker)) {
                 arguments.add(constant(term));
@@ -109,16 +116,27 @@ final class GroupByCompiler {
         String name = call.function().name().toLowerCase(Locale.ROOT);
         NativeFunction resolved = FunctionResolver.resolve(new QualifiedName(call.function().keyspace(), name), arguments, null, null,
                 FunctionResolver.Context.SELECTION);
-        if (!(resolved instanceof ScalarFunction scalar) || !MONOTONIC.contains(name)) {
-            throw new InvalidRequestException("Only monotonic functions are supported in the GROUP BY clause. Got: " + resolved.signature() + " ");
+        // a function keeps the clustering order only of its first argument, the others being constants
+        if (!(resolved instanceof ScalarFunction scalar) || !MONOTONIC.contains(name) || columnArgument != 0 || columnArguments > 1) {
+            throw new InvalidRequestException("Only monotonic functions are supported in the GROUP BY clause. Got: "
+                    + signature(resolved, call.arguments()) + " ");
         }
         ByteBuffer[] values = new ByteBuffer[arguments.size()];
-        for (int i = 0; i < values.length; i++) {
-            if (i == columnArgument) continue;
+        for (int i = 1; i < values.length; i++) {
             Term term = ((Selector.Value) call.arguments().get(i)).term();
             values[i] = Terms.constant(term, scalar.argTypes().get(i), arguments.get(i).text());
         }
         return new FunctionGroup(column, scalar, values, columnArgument);
+    }
+
+    /** As Cassandra shows a call in this error: {@code system.floor : (timestamp, duration(constant)) -> timestamp}. */
+    private static String signature(NativeFunction function, List<Selector> arguments) {
+        StringBuilder s = new StringBuilder("system.").append(function.name()).append(" : (");
+        for (int i = 0; i < function.argTypes().size(); i++) {
+            s.append(i == 0 ? "" : ", ").append(function.argTypes().get(i).cqlName());
+            if (!(arguments.get(i) instanceof Selector.Column)) s.append("(constant)");
+        }
+        return s.append(") -> ").append(function.returnType().cqlName()).toString();
     }
 
     private static FunctionArgument constant(Term term) {

@@ -49,6 +49,13 @@ class GroupByTest {
         session.execute("INSERT INTO gb.ts (k, t, v) VALUES (1, '2024-01-01 00:30:00+0000', 2)");
         session.execute("INSERT INTO gb.ts (k, t, v) VALUES (1, '2024-01-02 01:10:00+0000', 3)");
         session.execute("INSERT INTO gb.ts (k, t, v) VALUES (2, '2024-01-01 03:10:00+0000', 5)");
+        session.execute("DROP TABLE IF EXISTS gb.tf");
+        session.execute("CREATE TABLE gb.tf (k int, t timestamp, v int, PRIMARY KEY (k, t))");
+        session.execute("INSERT INTO gb.tf (k, t, v) VALUES (1, '2024-01-01 00:00:00+0000', 1)");
+        session.execute("INSERT INTO gb.tf (k, t, v) VALUES (1, '2024-01-01 00:30:00+0000', 2)");
+        session.execute("INSERT INTO gb.tf (k, t, v) VALUES (1, '2024-01-01 01:10:00+0000', 3)");
+        session.execute("INSERT INTO gb.tf (k, t, v) VALUES (1, '2024-01-01 03:10:00+0000', 4)");
+        session.execute("INSERT INTO gb.tf (k, t, v) VALUES (2, '2024-01-01 03:10:00+0000', 5)");
         session.execute("DROP TABLE IF EXISTS gb.big");
         session.execute("CREATE TABLE gb.big (k int, c1 int, c2 int, v int, PRIMARY KEY (k, c1, c2))");
         PreparedStatement insert = session.prepare("INSERT INTO gb.big (k, c1, c2, v) VALUES (?, ?, ?, ?)");
@@ -130,6 +137,32 @@ class GroupByTest {
     void timeConversionFunctionsGroupTheLastClusteringColumn() {
         assertThat(rows(session, "SELECT k, count(*), sum(v) FROM gb.ts GROUP BY k, toDate(t)")).containsExactly("1, 2, 3", "1, 1, 3", "2, 1, 5");
         assertThat(rows(session, "SELECT k, count(*) FROM gb.ts GROUP BY k, tounixtimestamp(t)")).containsExactly("1, 1", "1, 1", "1, 1", "2, 1");
+    }
+
+    @Test
+    void floorBucketsTimeSeries() {
+        assertThat(columns(session, "SELECT k, floor(t, 1h), count(*), sum(v) FROM gb.tf GROUP BY k, floor(t, 1h)"))
+                .containsExactly("k:int", "system.floor(t, 1h):timestamp", "count:bigint", "system.sum(v):int");
+        assertThat(rows(session, "SELECT k, floor(t, 1h), count(*), sum(v) FROM gb.tf GROUP BY k, floor(t, 1h)")).containsExactly(
+                "1, 2024-01-01T00:00:00Z, 2, 3", "1, 2024-01-01T01:00:00Z, 1, 3", "1, 2024-01-01T03:00:00Z, 1, 4", "2, 2024-01-01T03:00:00Z, 1, 5");
+        // outside the function, the column is the group's first value
+        assertThat(rows(session, "SELECT k, t, count(*) FROM gb.tf GROUP BY k, floor(t, 1h)")).containsExactly(
+                "1, 2024-01-01T00:00:00Z, 2", "1, 2024-01-01T01:10:00Z, 1", "1, 2024-01-01T03:10:00Z, 1", "2, 2024-01-01T03:10:00Z, 1");
+        assertThat(rows(session, "SELECT k, count(*) FROM gb.tf WHERE k = 1 GROUP BY floor(t, 2h)")).containsExactly("1, 3", "1, 1");
+        assertThat(rows(session, "SELECT k, count(*) FROM gb.tf WHERE k = 1 GROUP BY floor(t, 2h) ORDER BY t DESC")).containsExactly("1, 1", "1, 3");
+        assertThat(rows(session, "SELECT k, count(*) FROM gb.tf GROUP BY k, floor(t, 1mo)")).containsExactly("1, 4", "2, 1");
+        assertThat(rows(session, "SELECT k, count(*) FROM gb.tf GROUP BY k, floor(t, 0h)")).containsExactly("1, 1", "1, 1", "1, 1", "1, 1", "2, 1");
+        assertThat(rows(session, "SELECT k, count(*) FROM gb.tf GROUP BY k, floor(t, 1h) LIMIT 2")).containsExactly("1, 2", "1, 1");
+        assertThat(rows(session, "SELECT k, count(*) FROM gb.tf GROUP BY k, floor(t, 1h) PER PARTITION LIMIT 1")).containsExactly("1, 2", "2, 1");
+        for (int pageSize : new int[] {1, 2, 7}) {
+            assertThat(paged(session, "SELECT k, count(*) FROM gb.tf GROUP BY k, floor(t, 1h)", pageSize)).containsExactly("1, 2", "1, 1", "1, 1", "2, 1");
+        }
+        assertRefused("SELECT k, count(*) FROM gb.tf GROUP BY k, floor(v, 2h)", "Group by functions are only supported on clustering columns, got v");
+        assertRefused("SELECT k, count(*) FROM gb.tf GROUP BY k, floor(t, 1h), t", "Functions are only supported on the last element of the GROUP BY clause");
+        assertRefused("SELECT k, count(*) FROM gb.tf GROUP BY k, floor(t, 1h), floor(t, 2h)",
+                "Group by currently only support groups of columns following their declared order in the PRIMARY KEY");
+        assertRefused("SELECT k, count(*) FROM gb.tf GROUP BY k, floor(t, 1h, t)",
+                "Only monotonic functions are supported in the GROUP BY clause. Got: system.floor : (timestamp, duration(constant), timestamp) -> timestamp ");
     }
 
     @Test

@@ -8,11 +8,14 @@ import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.ListType;
 import org.charybdis.cql.types.MapType;
 import org.charybdis.cql.types.SetType;
+import org.charybdis.server.cql.ExecutionContext;
 import org.charybdis.server.cql.statements.select.restrictions.Restrictions.FilterTerm;
 import org.charybdis.server.cql.terms.BindVariables;
 import org.charybdis.server.cql.terms.BoundValue;
 import org.charybdis.server.cql.terms.Terms;
 import org.charybdis.server.schema.ColumnMetadata;
+
+import java.nio.ByteBuffer;
 
 /** Compiles the relations on collection contents, {@code CONTAINS}, {@code CONTAINS KEY} and {@code m[k] = v}, to row filters. */
 final class CollectionRelations {
@@ -64,8 +67,8 @@ final class CollectionRelations {
         return context -> new MapEntryFilter(column, checkedKey(key, context, column), ValueList.checked(value.bind(context), column.name()));
     }
 
-    private static java.nio.ByteBuffer checkedKey(BoundValue key, org.charybdis.server.cql.ExecutionContext context, ColumnMetadata column) {
-        java.nio.ByteBuffer k = key.bind(context);
+    private static ByteBuffer checkedKey(BoundValue key, ExecutionContext context, ColumnMetadata column) {
+        ByteBuffer k = key.bind(context);
         if (k == null) throw new InvalidRequestException("Unsupported null map key for column " + column.name());
         return ValueList.checked(k, column.name());
     }
