@@ -13,14 +13,18 @@ import java.util.List;
  * last taken row was so the next page can resume right after it.
  */
 final class PageBuilder {
-    /** One page: the rows, their clusterings (null for static-only rows), and the state to resume from (null: done). */
-    record Page(List<ByteBuffer[]> rows, List<Clustering> clusterings, PagingState next) {}
+    /**
+     * One page: the rows, their partitions and clusterings (null for static-only rows), and the state to
+     * resume from (null: done).
+     */
+    record Page(List<ByteBuffer[]> rows, List<DecoratedKey> keys, List<Clustering> clusterings, PagingState next) {}
 
     private final int capacity;
     private final int remainingLimit;
     private final int perPartitionLimit;
     private final List<ByteBuffer[]> rows = new ArrayList<>();
     private final List<Clustering> clusterings = new ArrayList<>();
+    private final List<DecoratedKey> keys = new ArrayList<>();
     private DecoratedKey lastKey;
     private Clustering lastClustering;
     private boolean lastDone;
@@ -41,6 +45,7 @@ final class PageBuilder {
         if (take == 0) return;
         rows.addAll(chunk.rows().subList(0, take));
         clusterings.addAll(chunk.clusterings().subList(0, take));
+        for (int i = 0; i < take; i++) keys.add(chunk.key());
         lastKey = chunk.key();
         lastClustering = chunk.clusterings().get(take - 1);
         lastDone = take == chunk.rows().size() ? chunk.partitionDone() : false;
@@ -83,6 +88,6 @@ final class PageBuilder {
             next = new PagingState(lastKey.key(), lastDone ? null : lastClustering, remaining,
                     lastDone ? perPartitionLimit : lastPartitionRemaining);
         }
-        return new Page(rows, clusterings, next);
+        return new Page(rows, keys, clusterings, next);
     }
 }

@@ -40,6 +40,7 @@ final class SelectQuery implements CqlStatement {
     private final boolean distinct;
     private final BoundValue limit;
     private final BoundValue perPartitionLimit;
+    private final GroupBy groupBy;
     private final List<ColumnSpec> bindVariables;
     private final int[] partitionKeyBindIndexes;
     private final ResultMetadata metadata;
@@ -47,7 +48,7 @@ final class SelectQuery implements CqlStatement {
     private final Comparator<ByteBuffer> keyOrder;
 
     SelectQuery(TableMetadata table, Selection selection, Restrictions restrictions, boolean reversed, boolean ordered, boolean distinct,
-                BoundValue limit, BoundValue perPartitionLimit, List<ColumnSpec> bindVariables, int[] partitionKeyBindIndexes) {
+                BoundValue limit, BoundValue perPartitionLimit, GroupBy groupBy, List<ColumnSpec> bindVariables, int[] partitionKeyBindIndexes) {
         this.table = table;
         this.selection = selection;
         this.restrictions = restrictions;
@@ -56,6 +57,7 @@ final class SelectQuery implements CqlStatement {
         this.distinct = distinct;
         this.limit = limit;
         this.perPartitionLimit = perPartitionLimit;
+        this.groupBy = groupBy;
         this.bindVariables = bindVariables;
         this.partitionKeyBindIndexes = partitionKeyBindIndexes;
         this.metadata = ResultMetadata.of(selection.columns());
@@ -78,15 +80,18 @@ final class SelectQuery implements CqlStatement {
         Restrictions.Bound where = restrictions.bind(context);
         int rowLimit = limit(limit, context);
         int partitionLimit = limit(perPartitionLimit, context);
+        // with GROUP BY, the limits count groups: rows are read without them
+        int rowsPerPartition = groupBy == null ? partitionLimit : Integer.MAX_VALUE;
         ShardReader reader = new ShardReader(table, selection, where.slices(), reversed, where.filters(),
-                restrictions.isClusteringRestricted(), distinct, partitionLimit, context.nowInSeconds(), comparator);
+                restrictions.isClusteringRestricted(), distinct, rowsPerPartition, context.nowInSeconds(), comparator);
         TableSource source = VirtualTables.isVirtual(table)
                 ? TableSource.snapshot(VirtualTables.snapshot(table, context.server()))
                 : TableSource.shards(context.server().database(), table);
         Pager pager = where.keys() != null
-                ? new KeyedPager(source, reader, where.keys(), keyOrder, partitionLimit)
-                : new RangePager(source, reader, where.range(), partitionLimit);
-        if (selection.isAggregate()) {
+                ? new KeyedPager(source, reader, where.keys(), keyOrder, rowsPerPartition)
+                : new RangePager(source, reader, where.range(), rowsPerPartition);
+        if (groupBy != null) pager = new GroupingPager(pager, groupBy, selection, partitionLimit);
+        else if (selection.isAggregate()) {
             return aggregate(pager, null, selection.newAggregation()).thenApply(row -> result(List.<ByteBuffer[]>of(row), null, context));
         }
         int pageSize = context.pageSize() > 0 ? context.pageSize() : Integer.MAX_VALUE;

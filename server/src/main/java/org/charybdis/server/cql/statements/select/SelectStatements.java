@@ -34,11 +34,11 @@ public final class SelectStatements {
         if (keyspace == null) throw new InvalidRequestException("keyspace " + keyspaceName + " does not exist");
         TableMetadata table = keyspace.table(statement.table().name());
         if (table == null) throw new InvalidRequestException("table " + statement.table().name() + " does not exist");
-        if (!statement.groupBy().isEmpty()) throw new InvalidRequestException("GROUP BY is not supported yet");
 
         BindVariables variables = new BindVariables(statement.bindMarkers().size(), table.keyspace(), table.name());
         Selection selection = SelectionCompiler.compile(table, statement.selection(), statement.distinct());
         Restrictions restrictions = RestrictionsCompiler.compile(table, statement.where(), variables, statement.allowFiltering());
+        GroupBy groupBy = GroupByCompiler.compile(table, statement.groupBy(), restrictions, statement.distinct());
         boolean reversed = reversed(table, statement.orderings(), restrictions);
         if (statement.distinct() && restrictions.isClusteringRestricted()) {
             throw new InvalidRequestException("SELECT DISTINCT with WHERE clause only supports restriction by partition key and/or static columns.");
@@ -47,7 +47,7 @@ public final class SelectStatements {
         BoundValue perPartitionLimit = statement.perPartitionLimit() == null ? null
                 : Terms.resolve(statement.perPartitionLimit(), NativeType.INT, "[per_partition_limit]", variables);
         CqlStatement query = new SelectQuery(table, selection, restrictions, reversed, !statement.orderings().isEmpty(), statement.distinct(),
-                limit, perPartitionLimit, variables.specs(), partitionKeyBindIndexes(table, statement.where()));
+                limit, perPartitionLimit, groupBy, variables.specs(), partitionKeyBindIndexes(table, statement.where()));
         return statement.json() ? SelectJson.of(query) : query;
     }
 

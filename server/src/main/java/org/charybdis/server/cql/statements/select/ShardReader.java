@@ -180,7 +180,7 @@ final class ShardReader {
 
     private boolean matches(ByteBuffer[] keyComponents, Row staticRow, Row row) {
         for (Filter f : filters) {
-            if (!f.test(Selection.columnValue(f.column(), keyComponents, staticRow, row))) return false;
+            if (!f.test(keyComponents, staticRow, row)) return false;
         }
         return true;
     }

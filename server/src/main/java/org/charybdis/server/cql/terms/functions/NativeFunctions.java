@@ -17,6 +17,7 @@ public final class NativeFunctions {
 
     static {
         TimeFunctions.all().forEach(NativeFunctions::register);
+        FloorFunctions.all().forEach(NativeFunctions::register);
         BlobFunctions.all().forEach(NativeFunctions::register);
         MathFunctions.all().forEach(NativeFunctions::register);
         CastFunctions.all().forEach(NativeFunctions::register);

@@ -16,8 +16,10 @@ import org.charybdis.storage.dht.TokenRange;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A WHERE clause analysed at compile time: which partitions to read (keys, or a token range), which
@@ -31,8 +33,21 @@ public final class Restrictions {
     /** One side of a clustering slice: values for the columns from the slice's first column on. */
     record SliceBound(TupleTerm values, boolean inclusive) {}
 
-    /** A compile-time filter: the column, the operator and its value(s). */
-    record FilterTerm(ColumnMetadata column, Operator operator, ValueList values) {}
+    /** A compile-time filter, bound to a {@link Filter} for each execution. */
+    @FunctionalInterface
+    interface FilterTerm {
+        Filter bind(ExecutionContext context);
+
+        /** {@code column op value} or {@code column IN values} on a single column. */
+        static FilterTerm column(ColumnMetadata column, Operator operator, ValueList values) {
+            return context -> {
+                List<ByteBuffer[]> bound = values.bind(context);
+                List<ByteBuffer> flat = new ArrayList<>(bound.size());
+                for (ByteBuffer[] v : bound) flat.add(v[0]);
+                return new ColumnFilter(column, operator, flat);
+            };
+        }
+    }
 
     private final TableMetadata table;
     private final ValueList[] keyValues;
@@ -42,12 +57,18 @@ public final class Restrictions {
     private final SliceBound sliceStart;
     private final SliceBound sliceEnd;
     private final boolean sliceReversed;
+    private final int sliceWidth;
     private final List<FilterTerm> filters;
     private final boolean clusteringRestricted;
+    private final Set<String> restrictedByEq;
 
+    /**
+     * @param sliceWidth     how many of the slice bounds' values storage reads by (the rest filtered)
+     * @param restrictedByEq the key columns restricted to a single value
+     */
     Restrictions(TableMetadata table, ValueList[] keyValues, TokenBound tokenStart, TokenBound tokenEnd, List<ValueList> prefix,
-                 SliceBound sliceStart, SliceBound sliceEnd, boolean sliceReversed, List<FilterTerm> filters,
-                 boolean clusteringRestricted) {
+                 SliceBound sliceStart, SliceBound sliceEnd, boolean sliceReversed, int sliceWidth, List<FilterTerm> filters,
+                 boolean clusteringRestricted, Set<String> restrictedByEq) {
         this.table = table;
         this.keyValues = keyValues;
         this.tokenStart = tokenStart;
@@ -56,6 +77,8 @@ public final class Restrictions {
         this.sliceStart = sliceStart;
         this.sliceEnd = sliceEnd;
         this.sliceReversed = sliceReversed;
+        this.sliceWidth = sliceWidth;
+        this.restrictedByEq = Set.copyOf(restrictedByEq);
         this.filters = List.copyOf(filters);
         this.clusteringRestricted = clusteringRestricted;
     }
@@ -70,6 +93,11 @@ public final class Restrictions {
         return clusteringRestricted;
     }
 
+    /** True when a primary key column is restricted to a single value (= or a one-value IN). */
+    public boolean isRestrictedByEq(ColumnMetadata column) {
+        return restrictedByEq.contains(column.name());
+    }
+
     public boolean hasFilters() {
         return !filters.isEmpty();
     }
@@ -77,15 +105,16 @@ public final class Restrictions {
     /** The restrictions with this execution's values. */
     public Bound bind(ExecutionContext context) {
         List<DecoratedKey> keys = isKeyQuery() ? keys(context) : null;
-        TokenRange range = isKeyQuery() ? null : tokenRange(context);
-        List<Filter> bound = new ArrayList<>(filters.size());
-        for (FilterTerm f : filters) {
-            List<ByteBuffer[]> values = f.values().bind(context);
-            List<ByteBuffer> flat = new ArrayList<>(values.size());
-            for (ByteBuffer[] v : values) flat.add(v[0]);
-            bound.add(new Filter(f.column(), f.operator(), flat));
+        TokenRange range = tokenRange(context);
+        if (keys != null && (tokenStart != null || tokenEnd != null)) {
+            // token() beside the partition key: only the keys inside the token range are read
+            List<DecoratedKey> inRange = new ArrayList<>(keys.size());
+            for (DecoratedKey k : keys) if (range.contains(k.token())) inRange.add(k);
+            keys = inRange;
         }
-        return new Bound(keys, range, slices(context), bound);
+        List<Filter> bound = new ArrayList<>(filters.size());
+        for (FilterTerm f : filters) bound.add(f.bind(context));
+        return new Bound(keys, keys != null ? null : range, slices(context), bound);
     }
 
     /** A WHERE clause with values: keys (sorted, distinct) or a token range, slices in storage order, row filters. */
@@ -171,8 +200,8 @@ public final class Restrictions {
             prefixes = next;
         }
         if (prefixes.size() == 1 && prefixes.get(0).isEmpty() && sliceStart == null && sliceEnd == null) return List.of(Slice.ALL);
-        ByteBuffer[] low = sliceStart == null ? null : sliceStart.values().bind(context);
-        ByteBuffer[] high = sliceEnd == null ? null : sliceEnd.values().bind(context);
+        ByteBuffer[] low = sliceStart == null ? null : firstValues(sliceStart.values().bind(context));
+        ByteBuffer[] high = sliceEnd == null ? null : firstValues(sliceEnd.values().bind(context));
         ClusteringComparator comparator = comparator();
         List<Slice> slices = new ArrayList<>(prefixes.size());
         for (List<ByteBuffer> p : prefixes) {
@@ -195,6 +224,10 @@ public final class Restrictions {
             distinct.add(s);
         }
         return distinct;
+    }
+
+    private ByteBuffer[] firstValues(ByteBuffer[] values) {
+        return values.length <= sliceWidth ? values : Arrays.copyOf(values, sliceWidth);
     }
 
     private static ByteBuffer[] array(List<ByteBuffer> prefix, ByteBuffer[] tail) {

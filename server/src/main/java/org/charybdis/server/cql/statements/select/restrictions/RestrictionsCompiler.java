@@ -8,6 +8,7 @@ import org.charybdis.cql.syntax.Term;
 import org.charybdis.cql.types.ListType;
 import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.NativeType;
+import org.charybdis.cql.types.UserType;
 import org.charybdis.server.cql.statements.select.restrictions.Restrictions.FilterTerm;
 import org.charybdis.server.cql.statements.select.restrictions.Restrictions.SliceBound;
 import org.charybdis.server.cql.statements.select.restrictions.Restrictions.TokenBound;
@@ -20,8 +21,10 @@ import org.charybdis.server.schema.TableMetadata;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Analyses a WHERE clause against a table with Cassandra's rules and error messages. */
 public final class RestrictionsCompiler {
@@ -33,9 +36,13 @@ public final class RestrictionsCompiler {
     private final boolean allowFiltering;
     private final ValueList[] keyValues;
     private final List<FilterTerm> filters = new ArrayList<>();
+    private final Map<String, Set<String>> filteredBounds = new HashMap<>();
     private boolean keyNeedsFiltering;
     private TokenBound tokenStart;
     private TokenBound tokenEnd;
+    private boolean tokenEq;
+    /** Key columns restricted to a single value, for GROUP BY's checks. */
+    private final Set<String> restrictedByEq = new HashSet<>();
     /** Per clustering position: an EQ/IN part starting there (with its width), or a slice starting there. */
     private final Map<Integer, ValueList> clusteringEq = new HashMap<>();
     private final Map<Integer, Integer> clusteringEqWidth = new HashMap<>();
@@ -62,7 +69,10 @@ public final class RestrictionsCompiler {
             case Relation.Token token -> token(token);
             case Relation.MultiColumn multi -> multiColumn(multi);
             case Relation.MultiColumnIn multiIn -> multiColumnIn(multiIn);
-            case Relation.ElementCompare ignored -> throw new InvalidRequestException("Restrictions on collection elements are not supported yet");
+            case Relation.ElementCompare element -> {
+                ColumnMetadata column = SelectionCompiler.resolve(table, element.column());
+                filters.add(CollectionRelations.mapEntry(column, element, variables));
+            }
         }
     }
 
@@ -72,6 +82,18 @@ public final class RestrictionsCompiler {
         switch (op) {
             case EQ, LT, LTE, GT, GTE -> {}
             case NEQ -> throw new InvalidRequestException("Unsupported \"!=\" relation: " + column.name() + " != " + literal(compare.value()));
+            case CONTAINS, CONTAINS_KEY -> {
+                filters.add(CollectionRelations.contains(column, op, compare.value(), variables));
+                if (column.kind() == ColumnMetadata.Kind.PARTITION_KEY) keyNeedsFiltering = true;
+                return;
+            }
+            case IS_NOT -> throw new InvalidRequestException("Unsupported restriction: " + column.name() + " IS NOT NULL");
+            case LIKE -> {
+                Terms.resolve(compare.value(), column.type(), column.name(), variables);
+                // without an SAI index (indexes do not exist yet), 5.0 refuses LIKE even with ALLOW FILTERING
+                throw new InvalidRequestException("LIKE restriction is only supported on properly indexed columns. " + column.name()
+                        + " LIKE " + literal(compare.value()) + " is not valid.");
+            }
             default -> throw new InvalidRequestException(op.toCqlString() + " restrictions are not supported yet");
         }
         if (!column.isPrimaryKey()) {
@@ -82,14 +104,17 @@ public final class RestrictionsCompiler {
         switch (column.kind()) {
             case PARTITION_KEY -> {
                 if (op == Operator.EQ) setKey(column, value);
-                else { keyNeedsFiltering = true; filters.add(new FilterTerm(column, op, value)); }
+                else { keyNeedsFiltering = true; filters.add(FilterTerm.column(column, op, value)); }
             }
             case CLUSTERING -> {
                 int at = column.position();
                 if (op == Operator.EQ) setClusteringEq(column, at, 1, value);
                 else addSlice(List.of(column), op, TupleTerm.resolve(new Term.TupleLiteral(List.of(compare.value())), List.of(column), variables));
             }
-            default -> filters.add(new FilterTerm(column, op, value));
+            default -> {
+                checkFilteredBounds(column, op);
+                filters.add(FilterTerm.column(column, op, value));
+            }
         }
     }
 
@@ -108,8 +133,9 @@ public final class RestrictionsCompiler {
         switch (column.kind()) {
             case PARTITION_KEY -> setKey(column, values);
             case CLUSTERING -> setClusteringEq(column, column.position(), 1, values);
-            default -> filters.add(new FilterTerm(column, Operator.IN, values));
+            default -> filters.add(FilterTerm.column(column, Operator.IN, values));
         }
+        if (in.marker() == null && in.values().size() == 1) restrictedByEq.add(column.name());
     }
 
     private void token(Relation.Token token) {
@@ -122,8 +148,11 @@ public final class RestrictionsCompiler {
         List<CqlType> keyTypes = new ArrayList<>(key.size());
         for (ColumnMetadata c : key) keyTypes.add(c.type());
         BoundValue value = Terms.tokenValue(token.value(), keyTypes, variables);
+        if (tokenEq || (token.operator() == Operator.EQ && (tokenStart != null || tokenEnd != null))) {
+            throw new InvalidRequestException(tokenLabel() + " cannot be restricted by more than one relation if it includes an Equal");
+        }
         switch (token.operator()) {
-            case EQ -> { tokenStart = setTokenBound(tokenStart, value, true, "start"); tokenEnd = setTokenBound(tokenEnd, value, true, "end"); }
+            case EQ -> { tokenEq = true; tokenStart = setTokenBound(tokenStart, value, true, "start"); tokenEnd = setTokenBound(tokenEnd, value, true, "end"); }
             case GT, GTE -> tokenStart = setTokenBound(tokenStart, value, token.operator() == Operator.GTE, "start");
             case LT, LTE -> tokenEnd = setTokenBound(tokenEnd, value, token.operator() == Operator.LTE, "end");
             default -> throw new InvalidRequestException("Unsupported " + token.operator().toCqlString() + " relation on token()");
@@ -147,6 +176,7 @@ public final class RestrictionsCompiler {
             case EQ -> {
                 TupleTerm tuple = TupleTerm.resolve(multi.value(), columns, variables);
                 setClusteringEq(columns.get(0), columns.get(0).position(), columns.size(), new TupleValues(List.of(tuple)));
+                for (ColumnMetadata c : columns) restrictedByEq.add(c.name());
             }
             case LT, LTE, GT, GTE -> addSlice(columns, multi.operator(), TupleTerm.resolve(multi.value(), columns, variables));
             default -> throw new InvalidRequestException("Unsupported " + multi.operator().toCqlString() + " multi-column relation");
@@ -181,6 +211,23 @@ public final class RestrictionsCompiler {
             throw new InvalidRequestException(column.name() + " cannot be restricted by more than one relation if it includes an Equal");
         }
         keyValues[column.position()] = values;
+        if (values instanceof ValueList.Elements e && e.elements().size() == 1) restrictedByEq.add(column.name());
+    }
+
+    /** Cassandra refuses a second relation beside an =, and two relations on the same bound, of a filtered column. */
+    private void checkFilteredBounds(ColumnMetadata column, Operator op) {
+        String bound = switch (op) {
+            case EQ -> "=";
+            case GT, GTE -> "start";
+            default -> "end";
+        };
+        Set<String> seen = filteredBounds.computeIfAbsent(column.name(), n -> new HashSet<>());
+        if (seen.contains("=") || (op == Operator.EQ && !seen.isEmpty())) {
+            throw new InvalidRequestException(column.name() + " cannot be restricted by more than one relation if it includes an Equal");
+        }
+        if (!seen.add(bound)) {
+            throw new InvalidRequestException("More than one restriction was found for the " + bound + " bound on " + column.name());
+        }
     }
 
     private void setClusteringEq(ColumnMetadata first, int at, int width, ValueList values) {
@@ -191,6 +238,7 @@ public final class RestrictionsCompiler {
         }
         clusteringEq.put(at, values);
         clusteringEqWidth.put(at, width);
+        if (width == 1 && values instanceof ValueList.Elements e && e.elements().size() == 1) restrictedByEq.add(first.name());
     }
 
     private boolean covered(int position) {
@@ -229,13 +277,10 @@ public final class RestrictionsCompiler {
             keyComplete &= v != null;
             keyAny |= v != null;
         }
-        if (keyAny && (tokenStart != null || tokenEnd != null)) {
-            throw new InvalidRequestException("Mixing token and partition key restrictions is not supported yet");
-        }
         if (keyAny && !keyComplete) {
             keyNeedsFiltering = true;
             for (int i = 0; i < keyValues.length; i++) {
-                if (keyValues[i] != null) filters.add(new FilterTerm(table.partitionKey().get(i), Operator.IN, keyValues[i]));
+                if (keyValues[i] != null) filters.add(FilterTerm.column(table.partitionKey().get(i), Operator.IN, keyValues[i]));
             }
         }
         boolean keyQuery = keyComplete && !keyNeedsFiltering;
@@ -244,6 +289,8 @@ public final class RestrictionsCompiler {
         SliceBound sliceStart = null;
         SliceBound sliceEnd = null;
         boolean sliceReversed = false;
+        int sliceWidth = 0;
+        FilterTerm exactSlice = null;
         List<ColumnMetadata> clustering = table.clustering();
         int position = 0;
         String stopReason = null;
@@ -261,10 +308,13 @@ public final class RestrictionsCompiler {
                 sliceStart = slice[0];
                 sliceEnd = slice[1];
                 sliceReversed = columns.get(0).reversed();
-                for (ColumnMetadata c : columns) {
-                    if (c.reversed() != sliceReversed) {
-                        throw new InvalidRequestException("Multi-column slices over clustering columns of mixed orders are not supported yet");
-                    }
+                sliceWidth = columns.size();
+                if (mixedOrders(columns)) {
+                    // storage reads the first column's range; the tuple comparison by value is checked row by row
+                    exactSlice = tupleSlice(columns, sliceStart, sliceEnd);
+                    sliceStart = sliceStart == null ? null : new SliceBound(sliceStart.values(), true);
+                    sliceEnd = sliceEnd == null ? null : new SliceBound(sliceEnd.values(), true);
+                    sliceWidth = 1;
                 }
                 stopReason = "non-EQ";
                 stopColumn = clustering.get(position);
@@ -278,8 +328,8 @@ public final class RestrictionsCompiler {
         for (int p = position; p < clustering.size(); p++) {
             if (!clusteringEq.containsKey(p) && !clusteringSlice.containsKey(p)) continue;
             ColumnMetadata c = clustering.get(p);
-            if (!allowFiltering || clusteringEqWidth.getOrDefault(p, 1) > 1 || sliceColumns.getOrDefault(p, List.of(c)).size() > 1) {
-                if (allowFiltering) throw new InvalidRequestException("Filtering on multi-column relations is not supported yet");
+            if (!allowFiltering || sliceColumns.getOrDefault(p, List.of(c)).size() > 1) {
+                if (allowFiltering) throw new InvalidRequestException("Multi-column slice restrictions cannot be used for filtering.");
                 if ("unrestricted".equals(stopReason)) {
                     throw new InvalidRequestException("PRIMARY KEY column \"" + c.name() + "\" cannot be restricted as preceding column \""
                             + stopColumn.name() + "\" is not restricted");
@@ -288,19 +338,36 @@ public final class RestrictionsCompiler {
                         + stopColumn.name() + "\" is restricted by a non-EQ relation)");
             }
             ValueList eq = clusteringEq.get(p);
-            if (eq != null) filters.add(new FilterTerm(c, Operator.IN, eq));
+            int width = clusteringEqWidth.getOrDefault(p, 1);
+            if (eq != null && width > 1) filters.add(tupleIn(clustering.subList(p, p + width), eq));
+            else if (eq != null) filters.add(FilterTerm.column(c, Operator.IN, eq));
             SliceBound[] slice = clusteringSlice.get(p);
             if (slice != null) {
-                if (slice[0] != null) filters.add(new FilterTerm(c, slice[0].inclusive() ? Operator.GTE : Operator.GT, new TupleValues(List.of(slice[0].values()))));
-                if (slice[1] != null) filters.add(new FilterTerm(c, slice[1].inclusive() ? Operator.LTE : Operator.LT, new TupleValues(List.of(slice[1].values()))));
+                if (slice[0] != null) filters.add(FilterTerm.column(c, slice[0].inclusive() ? Operator.GTE : Operator.GT, new TupleValues(List.of(slice[0].values()))));
+                if (slice[1] != null) filters.add(FilterTerm.column(c, slice[1].inclusive() ? Operator.LTE : Operator.LT, new TupleValues(List.of(slice[1].values()))));
             }
         }
         // after the clustering prefix checks: Cassandra names a gap in the prefix before asking for ALLOW FILTERING
         if (!allowFiltering && (keyNeedsFiltering || !filters.isEmpty() || (clusteringRestricted && !keyQuery))) {
             throw new InvalidRequestException(FILTERING_REQUIRED);
         }
+        if (exactSlice != null) filters.add(exactSlice);
         return new Restrictions(table, keyQuery ? keyValues : null, tokenStart, tokenEnd, prefix, sliceStart, sliceEnd, sliceReversed,
-                filters, clusteringRestricted);
+                sliceWidth, filters, clusteringRestricted, restrictedByEq);
+    }
+
+    private static boolean mixedOrders(List<ColumnMetadata> columns) {
+        for (ColumnMetadata c : columns) if (c.reversed() != columns.get(0).reversed()) return true;
+        return false;
+    }
+
+    private static FilterTerm tupleSlice(List<ColumnMetadata> columns, SliceBound low, SliceBound high) {
+        return context -> new TupleSliceFilter(columns, low == null ? null : low.values().bind(context), low != null && low.inclusive(),
+                high == null ? null : high.values().bind(context), high != null && high.inclusive());
+    }
+
+    private static FilterTerm tupleIn(List<ColumnMetadata> columns, ValueList tuples) {
+        return context -> new TupleInFilter(columns, tuples.bind(context));
     }
 
     private ValueList single(ColumnMetadata column, Term term, String receiver) {
@@ -309,6 +376,10 @@ public final class RestrictionsCompiler {
     }
 
     private static void checkFilterable(ColumnMetadata column, Operator op) {
+        if (column.type() instanceof UserType && column.type().isMultiCell()) {
+            throw new InvalidRequestException("Non-frozen UDT column '" + column.name() + "' (" + column.type().cqlName()
+                    + ") cannot be restricted by any relation");
+        }
         if (column.type().isMultiCell()) {
             throw new InvalidRequestException("Collection column '" + column.name() + "' (" + column.type().cqlName()
                     + ") cannot be restricted by a '" + op.toCqlString() + "' relation");

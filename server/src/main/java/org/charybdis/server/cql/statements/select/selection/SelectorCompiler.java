@@ -33,7 +33,7 @@ import java.util.Locale;
 
 /**
  * Compiles one selector expression of a SELECT clause (columns, function calls, CAST, arithmetic,
- * writetime/ttl, aggregates) into a {@link SelectorNode}, with Cassandra's result types, column names
+ * writetime/ttl, aggregates, element, slice and field selectors) into a {@link SelectorNode}, with Cassandra's result types, column names
  * and errors.
  */
 final class SelectorCompiler {
@@ -59,6 +59,9 @@ final class SelectorCompiler {
             case Selector.Arithmetic arithmetic -> arithmetic(arithmetic);
             case Selector.Negation negation -> negation(negation);
             case Selector.TypeHint hint -> typeHint(hint);
+            case Selector.Element element -> ElementSelectors.element(compile(element.selector()), element);
+            case Selector.Slice slice -> ElementSelectors.slice(compile(slice.selector()), slice);
+            case Selector.FieldAccess field -> ElementSelectors.field(compile(field.selector()), field);
             case Selector.Value value -> throw new InvalidRequestException("Cannot infer type for term " + text(value.term())
                     + " in selection clause (try using a cast to force a type)");
             default -> throw new InvalidRequestException("Selector " + selector.getClass().getSimpleName() + " is not supported yet");

@@ -1,0 +1,65 @@
+package org.charybdis.server.cql.statements.select;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.ColumnDefinition;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.data.TupleValue;
+import com.datastax.oss.driver.api.core.data.UdtValue;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Renders driver results as short strings, so tests can state Cassandra's answers compactly. */
+public final class ResultRows {
+    private ResultRows() {}
+
+    /**
+     * Every row of the query (all pages, at the driver's default page size), as {@code "v1, v2"}. The driver
+     * reads a null collection as an empty one.
+     */
+    public static List<String> rows(CqlSession session, String cql, Object... values) {
+        return render(session.execute(SimpleStatement.newInstance(cql, values)));
+    }
+
+    /** Every row of the query read with the given page size. */
+    public static List<String> paged(CqlSession session, String cql, int pageSize) {
+        return render(session.execute(SimpleStatement.newInstance(cql).setPageSize(pageSize)));
+    }
+
+    public static List<String> render(Iterable<Row> result) {
+        List<String> rows = new ArrayList<>();
+        for (Row row : result) {
+            StringBuilder s = new StringBuilder();
+            for (int i = 0; i < row.getColumnDefinitions().size(); i++) {
+                Object value = row.getObject(i);
+                String text = switch (value) {
+                    case ByteBuffer b -> "0x" + hex(b);
+                    case UdtValue udt -> udt.getFormattedContents();
+                    case TupleValue tuple -> tuple.getFormattedContents();
+                    case null -> "null";
+                    default -> value.toString();
+                };
+                s.append(i == 0 ? "" : ", ").append(text);
+            }
+            rows.add(s.toString());
+        }
+        return rows;
+    }
+
+    /** The result's columns as {@code name:type}. */
+    public static List<String> columns(CqlSession session, String cql) {
+        List<String> columns = new ArrayList<>();
+        for (ColumnDefinition c : session.execute(cql).getColumnDefinitions()) {
+            columns.add(c.getName().asInternal() + ":" + c.getType().asCql(false, true));
+        }
+        return columns;
+    }
+
+    private static String hex(ByteBuffer b) {
+        StringBuilder s = new StringBuilder();
+        for (int i = b.position(); i < b.limit(); i++) s.append(String.format("%02x", b.get(i)));
+        return s.toString();
+    }
+}
