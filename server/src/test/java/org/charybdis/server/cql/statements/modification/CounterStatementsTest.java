@@ -1,6 +1,7 @@
 package org.charybdis.server.cql.statements.modification;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
@@ -36,7 +37,8 @@ class CounterStatementsTest {
 
     @BeforeAll
     static void schema() {
-        session = server.session();
+        // no driver-side schema metadata: each DDL would wait for its refresh
+        session = server.session(options -> options.withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false));
         session.execute("CREATE KEYSPACE IF NOT EXISTS cnt WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
         for (String table : List.of("c", "cs", "agg", "del", "b", "n", "trunc")) session.execute("DROP TABLE IF EXISTS cnt." + table);
         session.execute("CREATE TABLE cnt.c (k int PRIMARY KEY, c counter, d counter)");
