@@ -175,13 +175,17 @@ final class OperationCompiler {
         };
     }
 
-    /** Cassandra refuses a plain assignment combined with any other operation on the same column. */
+    /**
+     * Cassandra refuses a plain assignment combined with any other operation on the same column, and two
+     * assignments of the same UDT field.
+     */
     private static void checkCompatible(List<Operation> operations) {
-        Set<String> assigned = new HashSet<>(), touched = new HashSet<>();
+        Set<String> assigned = new HashSet<>(), touched = new HashSet<>(), fields = new HashSet<>();
         for (Operation operation : operations) {
             String name = operation.column().name();
             boolean plain = operation instanceof Operation.SetValue;
-            if ((plain && touched.contains(name)) || assigned.contains(name)) {
+            boolean sameField = operation instanceof Operation.SetField field && !fields.add(name + "." + field.field().name());
+            if ((plain && touched.contains(name)) || assigned.contains(name) || sameField) {
                 throw new SyntaxException("Multiple incompatible setting of column " + operation.column().toCqlString());
             }
             touched.add(name);
