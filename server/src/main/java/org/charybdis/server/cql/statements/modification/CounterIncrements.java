@@ -35,8 +35,11 @@ final class CounterIncrements {
     }
 
     private final List<Increment> increments = new ArrayList<>(2);
+    private long timestamp = Long.MIN_VALUE;
 
-    void add(Clustering clustering, int column, long delta) {
+    /** Adds {@code delta} to the counter, for a statement writing at {@code timestamp}. */
+    void add(Clustering clustering, int column, long delta, long timestamp) {
+        this.timestamp = Math.max(this.timestamp, timestamp);
         for (Increment increment : increments) {
             if (increment.column == column && increment.clustering.equals(clustering)) {
                 increment.delta += delta; // wraps around on overflow, as Cassandra's counters do
@@ -48,6 +51,11 @@ final class CounterIncrements {
 
     List<Increment> all() {
         return increments;
+    }
+
+    /** The newest timestamp of the statements incrementing (the client's default or the server's). */
+    long timestamp() {
+        return timestamp;
     }
 
     /** Reads the rows and counter columns incremented (the static row when a static counter is). */

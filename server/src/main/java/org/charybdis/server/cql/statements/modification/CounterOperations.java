@@ -23,7 +23,7 @@ final class CounterOperations {
             if (bytes == QueryOptions.UNSET) return;
             if (bytes == null) throw new InvalidRequestException("Invalid null value for counter increment");
             long value = bytes.getLong(bytes.position());
-            partition.increment(clustering, column.id(), negate ? -value : value); // wraps around like Cassandra's
+            partition.increment(clustering, column.id(), negate ? -value : value, p.timestamp()); // wraps like Cassandra's
         }
     }
 

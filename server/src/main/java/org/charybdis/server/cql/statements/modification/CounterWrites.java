@@ -1,6 +1,5 @@
 package org.charybdis.server.cql.statements.modification;
 
-import org.charybdis.server.cql.ServerClock;
 import org.charybdis.storage.data.Cell;
 import org.charybdis.storage.data.Clustering;
 import org.charybdis.storage.data.PartitionUpdate;
@@ -19,7 +18,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Writes one partition of a counter table on its owning shard. Counters are plain cells holding the
  * counter's total (a bigint): an increment reads the current total, adds its delta and writes the new total
- * as a regular cell, at a timestamp of the shard's clock above every total it read.
+ * as a regular cell. Its timestamp is the statement's (the client's default timestamp, else the server's
+ * clock), as Cassandra's counter writes use, so that increments and deletions from one client apply in the
+ * order it sent them; it is raised above the totals read, so a new total always replaces the old one even
+ * when clients' clocks disagree.
  * <p>
  * Why this is safe on a single node: every write of a partition runs on the shard owning it, and a counter
  * table's writes (increments and deletions alike) each run in the partition's turn of the shard's
@@ -37,7 +39,7 @@ final class CounterWrites {
 
     /** Reads the counters the partition's update increments, then writes the update with their new totals. */
     static CompletableFuture<Void> apply(ShardStorage storage, TableEngine engine, PartitionWrites.Partition partition, long now,
-                                         long maxMutationBytes, ServerClock clock) {
+                                         long maxMutationBytes) {
         CounterIncrements increments = partition.increments();
         if (increments == null) return write(storage, engine, partition, maxMutationBytes);
         return engine.read(partition.key(), increments.readFilter(engine.layout().clusteringComparator()), now).thenCompose(view -> {
@@ -47,7 +49,8 @@ final class CounterWrites {
             for (int i = 0; i < totals.length; i++) {
                 totals[i] = current.total(all.get(i).clustering(), all.get(i).column()) + all.get(i).delta();
             }
-            long timestamp = clock.nextMicrosAbove(storage.shardId(), current.maxTimestamp);
+            long timestamp = current.maxTimestamp == Long.MIN_VALUE ? increments.timestamp()
+                    : Math.max(increments.timestamp(), current.maxTimestamp + 1);
             for (int i = 0; i < totals.length; i++) {
                 ByteBuffer value = ByteBuffer.allocate(Long.BYTES).putLong(0, totals[i]);
                 partition.row(all.get(i).clustering()).cell(all.get(i).column(), value, timestamp, 0, now);

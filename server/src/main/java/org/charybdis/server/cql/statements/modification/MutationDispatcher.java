@@ -5,7 +5,6 @@ import org.charybdis.cql.messages.Result;
 import org.charybdis.cql.messages.VoidResult;
 import org.charybdis.server.config.ServerConfig;
 import org.charybdis.server.cql.ExecutionContext;
-import org.charybdis.server.cql.ServerClock;
 import org.charybdis.server.replica.Database;
 import org.charybdis.storage.data.Cell;
 import org.charybdis.storage.data.PartitionUpdate;
@@ -45,12 +44,11 @@ final class MutationDispatcher {
             byShard.get(shard).add(partition);
         }
         long now = context.nowInSeconds();
-        ServerClock clock = context.server().clock();
         List<CompletableFuture<Void>> parts = new ArrayList<>(2);
         for (int shard = 0; shard < byShard.size(); shard++) {
             List<PartitionWrites.Partition> partitions = byShard.get(shard);
             if (partitions == null) continue;
-            parts.add(database.onShardAsync(shard, storage -> applyOnShard(storage, partitions, now, maxMutationBytes, clock)));
+            parts.add(database.onShardAsync(shard, storage -> applyOnShard(storage, partitions, now, maxMutationBytes)));
         }
         CompletableFuture<Void> all = parts.size() == 1 ? parts.getFirst()
                 : CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
@@ -64,7 +62,7 @@ final class MutationDispatcher {
      * operations need, then writes them all at once through the shard's storage (commitlog, memtables).
      */
     private static CompletableFuture<Void> applyOnShard(ShardStorage storage, List<PartitionWrites.Partition> partitions, long now,
-                                                        long maxMutationBytes, ServerClock clock) {
+                                                        long maxMutationBytes) {
         List<TableEngine> engines = new ArrayList<>(partitions.size());
         for (PartitionWrites.Partition partition : partitions) {
             TableEngine engine = storage.table(partition.table().id());
@@ -81,7 +79,7 @@ final class MutationDispatcher {
             TableEngine engine = engines.get(i);
             if (partition.isCounterTable()) {
                 parts.add(storage.sequencer().run(partition.table().id(), partition.key(),
-                        () -> CounterWrites.apply(storage, engine, partition, now, maxMutationBytes, clock)));
+                        () -> CounterWrites.apply(storage, engine, partition, now, maxMutationBytes)));
             } else {
                 plainEngines.add(engine);
                 plain.add(partition);

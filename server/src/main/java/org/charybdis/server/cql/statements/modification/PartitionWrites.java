@@ -94,9 +94,9 @@ final class PartitionWrites {
         List<ReadBeforeWrite> reads() { return reads; }
 
         /** Adds {@code delta} to the counter's pending increment; the total is computed on the owning shard. */
-        void increment(Clustering clustering, int column, long delta) {
+        void increment(Clustering clustering, int column, long delta, long timestamp) {
             if (increments == null) increments = new CounterIncrements();
-            increments.add(clustering, column, delta);
+            increments.add(clustering, column, delta, timestamp);
         }
 
         /** The pending counter increments, or null when there are none. */

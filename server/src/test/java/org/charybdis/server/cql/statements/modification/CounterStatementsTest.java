@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import com.datastax.oss.driver.api.core.servererrors.SyntaxError;
 import com.datastax.oss.driver.api.core.type.DataTypes;
@@ -156,6 +157,20 @@ class CounterStatementsTest {
         session.execute("UPDATE cnt.del SET c = c + 1 WHERE k IN (4, 5) AND ck = 1");
         assertThat(session.execute("SELECT * FROM cnt.del WHERE k IN (3, 4, 5)").all()).isEmpty();
         assertThat(session.execute("SELECT sum(c) FROM cnt.del WHERE k = 4").one().getLong(0)).isZero();
+    }
+
+    @Test
+    void incrementsAndDeletionsApplyAtTheClientsTimestamps() {
+        session.execute(SimpleStatement.newInstance("UPDATE cnt.del SET c = c + 1 WHERE k = 6 AND ck = 1").setQueryTimestamp(1000));
+        assertThat(session.execute("SELECT writetime(c) FROM cnt.del WHERE k = 6 AND ck = 1").one().getLong(0)).isEqualTo(1000);
+        session.execute(SimpleStatement.newInstance("DELETE FROM cnt.del WHERE k = 6 AND ck = 1").setQueryTimestamp(2000));
+        // older than the deletion: shadowed
+        session.execute(SimpleStatement.newInstance("UPDATE cnt.del SET c = c + 1 WHERE k = 6 AND ck = 1").setQueryTimestamp(1500));
+        assertThat(session.execute("SELECT * FROM cnt.del WHERE k = 6").all()).isEmpty();
+        session.execute(SimpleStatement.newInstance("UPDATE cnt.del SET c = c + 1 WHERE k = 6 AND ck = 1").setQueryTimestamp(3000));
+        Row row = session.execute("SELECT c, writetime(c) FROM cnt.del WHERE k = 6 AND ck = 1").one();
+        assertThat(row.getLong(1)).isEqualTo(3000);
+        assertThat(row.getLong(0)).isEqualTo(EXTERNAL ? 3 : 1); // Cassandra's counter cache again, see above
     }
 
     @Test
