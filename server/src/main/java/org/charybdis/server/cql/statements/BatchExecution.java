@@ -1,6 +1,5 @@
 package org.charybdis.server.cql.statements;
 
-import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.messages.BatchType;
 import org.charybdis.cql.messages.Result;
 import org.charybdis.server.cql.CqlStatement;
@@ -13,15 +12,15 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Runs a protocol BATCH message: INSERT, UPDATE and DELETE statements, each with its own values. Logged and
- * unlogged batches behave the same on a single node (each partition's share applies atomically on its shard).
+ * unlogged batches behave the same on a single node (each partition's share applies atomically on its shard);
+ * counter batches hold counter increments and deletions only.
  */
 public final class BatchExecution {
     private BatchExecution() {}
 
     public static CompletionStage<? extends Result> execute(BatchType type, List<CqlStatement> statements,
                                                             List<List<ByteBuffer>> values, ExecutionContext context) {
-        if (type == BatchType.COUNTER) throw new InvalidRequestException("Counter batches are not supported yet");
         for (CqlStatement statement : statements) statement.checkAccess(context);
-        return ModificationStatements.executeBatch(statements, values, context);
+        return ModificationStatements.executeBatch(type, statements, values, context);
     }
 }

@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code BEGIN [UNLOGGED] BATCH ... APPLY BATCH} as text. Logged and unlogged batches behave the same on a
- * single node: every partition's share is applied atomically on its shard.
+ * {@code BEGIN [UNLOGGED | COUNTER] BATCH ... APPLY BATCH} as text. Logged and unlogged batches behave the same
+ * on a single node: every partition's share is applied atomically on its shard. A counter batch applies each
+ * partition's increments in that partition's turn (see {@link CounterWrites}).
  */
 final class CompiledBatch implements CqlStatement {
     private final List<WriteStatement> statements;
@@ -36,7 +37,6 @@ final class CompiledBatch implements CqlStatement {
     }
 
     static CompiledBatch compile(BatchStatement batch, ClientState client, Schema schema) {
-        if (batch.type() == BatchStatement.Type.COUNTER) throw new InvalidRequestException("Counter batches are not supported yet");
         if (batch.attributes().ttl() != null) throw new InvalidRequestException("Global TTL on the BATCH statement is not supported.");
         int count = batch.bindMarkerCount();
         List<TableMetadata> tables = new ArrayList<>(batch.statements().size());
@@ -53,23 +53,27 @@ final class CompiledBatch implements CqlStatement {
             ModificationStatement statement = batch.statements().get(i);
             TableMetadata table = tables.get(i);
             BindVariables variables = new BindVariables(count, table.keyspace(), table.name());
-            WriteStatement write = ModificationStatements.compile(statement, table, variables);
-            if (attributes.hasTimestamp() && write.hasTimestamp()) {
-                throw new InvalidRequestException("Timestamp must be set either on BATCH or individual statements");
-            }
-            compiled.add(write);
+            compiled.add(ModificationStatements.compile(statement, table, variables));
             perStatement.add(variables);
         }
-        if (compiled.stream().anyMatch(WriteStatement::isConditional)) checkConditional(compiled, attributes);
+        BatchRules.check(kind(batch.type()), compiled, attributes.hasTimestamp());
+        if (compiled.stream().anyMatch(WriteStatement::isConditional)) checkConditional(compiled);
         List<ColumnSpec> specs = new ArrayList<>(count);
         for (int i = 0; i < count; i++) specs.add(specOf(i, batchVariables, perStatement));
         int[] keyIndexes = compiled.isEmpty() ? new int[0] : compiled.getFirst().partitionKeyBindIndexes();
         return new CompiledBatch(compiled, attributes, specs, keyIndexes);
     }
 
-    /** A conditional batch is one lightweight transaction: one table, the transaction's own timestamp. */
-    private static void checkConditional(List<WriteStatement> statements, WriteAttributes attributes) {
-        if (attributes.hasTimestamp()) throw new InvalidRequestException("Cannot provide custom timestamp for conditional BATCH");
+    private static BatchRules.Kind kind(BatchStatement.Type type) {
+        return switch (type) {
+            case LOGGED -> BatchRules.Kind.LOGGED;
+            case UNLOGGED -> BatchRules.Kind.UNLOGGED;
+            case COUNTER -> BatchRules.Kind.COUNTER;
+        };
+    }
+
+    /** A conditional batch is one lightweight transaction, on one table. */
+    private static void checkConditional(List<WriteStatement> statements) {
         for (WriteStatement statement : statements) {
             if (!statement.table().id().equals(statements.getFirst().table().id())) {
                 throw new InvalidRequestException("Batch with conditions cannot span multiple tables");

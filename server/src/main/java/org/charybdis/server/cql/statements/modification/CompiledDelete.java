@@ -3,6 +3,7 @@ package org.charybdis.server.cql.statements.modification;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.syntax.DeleteStatement;
 import org.charybdis.server.cql.ExecutionContext;
+import org.charybdis.server.cql.statements.schema.TableDefinitions;
 import org.charybdis.server.cql.terms.BindVariables;
 import org.charybdis.server.schema.TableMetadata;
 import org.charybdis.storage.data.Clustering;
@@ -34,6 +35,7 @@ final class CompiledDelete extends WriteStatement {
         WriteAttributes attributes = WriteAttributes.compile(delete.attributes(), variables);
         List<ColumnOperation> operations = OperationCompiler.deletions(table, delete.targets(), variables);
         KeyRestrictions keys = KeyRestrictions.compile(table, delete.where(), "DELETE", variables);
+        if (TableDefinitions.isCounterTable(table)) attributes.checkForCounterTable();
         StatementConditions conditions = StatementConditions.compile(table, delete.ifExists(), delete.conditions(), variables);
         if (conditions != null) checkConditional(table, attributes, keys, operations, conditions);
         if (!operations.isEmpty() && !keys.namesRows()) {

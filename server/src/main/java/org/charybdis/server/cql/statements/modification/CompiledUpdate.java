@@ -4,6 +4,7 @@ import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.syntax.ColumnIdentifier;
 import org.charybdis.cql.syntax.UpdateStatement;
 import org.charybdis.server.cql.ExecutionContext;
+import org.charybdis.server.cql.statements.schema.TableDefinitions;
 import org.charybdis.server.cql.terms.BindVariables;
 import org.charybdis.server.schema.TableMetadata;
 import org.charybdis.storage.data.Clustering;
@@ -31,6 +32,7 @@ final class CompiledUpdate extends WriteStatement {
         WriteAttributes attributes = WriteAttributes.compile(update.attributes(), variables);
         List<ColumnOperation> operations = OperationCompiler.updates(table, update.operations(), variables);
         KeyRestrictions keys = KeyRestrictions.compile(table, update.where(), "UPDATE", variables);
+        if (TableDefinitions.isCounterTable(table)) attributes.checkForCounterTable();
         StatementConditions conditions = StatementConditions.compile(table, update.ifExists(), update.conditions(), variables);
         if (conditions != null) {
             StatementConditions.checkStatement(table, attributes);

@@ -1,6 +1,7 @@
 package org.charybdis.server.cql.statements.modification;
 
 import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.cql.messages.BatchType;
 import org.charybdis.cql.messages.Result;
 import org.charybdis.cql.syntax.BatchStatement;
 import org.charybdis.cql.syntax.DeleteStatement;
@@ -37,9 +38,10 @@ public final class ModificationStatements {
 
     /**
      * Runs the statements of a protocol BATCH message, each with its own values, as one batch: writes to
-     * the same partition are merged and applied together on the owning shard.
+     * the same partition are merged and applied together on the owning shard. The message's default timestamp
+     * is not a batch {@code USING TIMESTAMP}: counter batches accept it, as Cassandra does, and ignore it.
      */
-    public static CompletionStage<Result> executeBatch(List<CqlStatement> statements, List<List<ByteBuffer>> values,
+    public static CompletionStage<Result> executeBatch(BatchType type, List<CqlStatement> statements, List<List<ByteBuffer>> values,
                                                        ExecutionContext context) {
         List<WriteStatement> writes = new ArrayList<>(statements.size());
         List<ExecutionContext> contexts = new ArrayList<>(statements.size());
@@ -52,10 +54,19 @@ public final class ModificationStatements {
             contexts.add(context.withValues(values.get(i)));
             conditional |= write.isConditional();
         }
+        BatchRules.check(kind(type), writes, false);
         if (conditional) return CasExecution.execute(writes, contexts, true, context);
         PartitionWrites partitions = new PartitionWrites();
         for (int i = 0; i < writes.size(); i++) writes.get(i).collect(contexts.get(i), partitions);
         return MutationDispatcher.apply(partitions, context);
+    }
+
+    private static BatchRules.Kind kind(BatchType type) {
+        return switch (type) {
+            case LOGGED -> BatchRules.Kind.LOGGED;
+            case UNLOGGED -> BatchRules.Kind.UNLOGGED;
+            case COUNTER -> BatchRules.Kind.COUNTER;
+        };
     }
 
     static WriteStatement compile(ModificationStatement statement, TableMetadata table, BindVariables variables) {

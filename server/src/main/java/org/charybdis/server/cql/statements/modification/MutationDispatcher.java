@@ -56,9 +56,10 @@ final class MutationDispatcher {
     }
 
     /**
-     * Runs on the owning shard: checks every table still exists, lets a lightweight transaction running on one
-     * of the partitions finish first, does the reads some list operations need, then writes everything at
-     * once through the shard's storage (commitlog, memtables).
+     * Runs on the owning shard: checks every table still exists; writes each partition of a counter table in its
+     * own turn of the partition sequencer (see {@link CounterWrites}); for the others, lets a lightweight
+     * transaction or counter write running on one of the partitions finish first, does the reads some list
+     * operations need, then writes them all at once through the shard's storage (commitlog, memtables).
      */
     private static CompletableFuture<Void> applyOnShard(ShardStorage storage, List<PartitionWrites.Partition> partitions, long now,
                                                         long maxMutationBytes) {
@@ -70,6 +71,26 @@ final class MutationDispatcher {
             }
             engines.add(engine);
         }
+        List<TableEngine> plainEngines = new ArrayList<>(partitions.size());
+        List<PartitionWrites.Partition> plain = new ArrayList<>(partitions.size());
+        List<CompletableFuture<Void>> parts = new ArrayList<>(1);
+        for (int i = 0; i < partitions.size(); i++) {
+            PartitionWrites.Partition partition = partitions.get(i);
+            TableEngine engine = engines.get(i);
+            if (partition.isCounterTable()) {
+                parts.add(storage.sequencer().run(partition.table().id(), partition.key(),
+                        () -> CounterWrites.apply(storage, engine, partition, now, maxMutationBytes)));
+            } else {
+                plainEngines.add(engine);
+                plain.add(partition);
+            }
+        }
+        if (!plain.isEmpty()) parts.add(applyPlain(storage, plainEngines, plain, now, maxMutationBytes));
+        return parts.size() == 1 ? parts.getFirst() : CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
+    }
+
+    private static CompletableFuture<Void> applyPlain(ShardStorage storage, List<TableEngine> engines,
+                                                      List<PartitionWrites.Partition> partitions, long now, long maxMutationBytes) {
         PartitionSequencer sequencer = storage.sequencer();
         if (sequencer.isIdle()) return readAndWrite(storage, engines, partitions, now, maxMutationBytes);
         List<CompletableFuture<Void>> turns = new ArrayList<>(partitions.size());

@@ -40,7 +40,6 @@ final class OperationCompiler {
 
     /** The value of one non-key column of an INSERT: like {@code c = v} in an UPDATE. */
     static ColumnOperation insertValue(ColumnMetadata column, Term value, BindVariables variables) {
-        checkNotCounter(column);
         return setValue(column, value, variables);
     }
 
@@ -62,7 +61,10 @@ final class OperationCompiler {
         if (column.isPrimaryKey()) {
             throw new InvalidRequestException("PRIMARY KEY part " + operation.column().toCqlString() + " found in SET part");
         }
-        checkNotCounter(column);
+        if (column.type().isCounter()) {
+            ColumnOperation counter = counterUpdate(column, operation, variables);
+            if (counter != null) return counter;
+        }
         CqlType type = column.type();
         String name = operation.column().toCqlString();
         return switch (operation) {
@@ -148,8 +150,8 @@ final class OperationCompiler {
         if (column.isPrimaryKey()) {
             throw new InvalidRequestException("Invalid identifier " + name + " for deletion (should not be a PRIMARY KEY part)");
         }
-        checkNotCounter(column);
         return switch (target) {
+            case ColumnPath.Column ignored when column.type().isCounter() -> new CounterOperations.Delete(column);
             case ColumnPath.Column ignored -> new ColumnDeletions.DeleteColumn(column);
             case ColumnPath.Element element -> switch (column.type()) {
                 case ListType list when list.isMultiCell() -> new ColumnDeletions.DeleteListElement(column,
@@ -165,21 +167,25 @@ final class OperationCompiler {
             };
             case ColumnPath.Field field -> {
                 if (!(column.type() instanceof UserType udt)) {
-                    throw new InvalidRequestException("Invalid deletion operation for non-UDT column " + name);
+                    throw new InvalidRequestException("Invalid field deletion operation for non-UDT column " + name);
                 }
-                if (!udt.isMultiCell()) throw new InvalidRequestException("Frozen UDT column " + name + " does not support field deletion");
+                if (!udt.isMultiCell()) throw new InvalidRequestException("Frozen UDT column " + name + " does not support field deletions");
                 yield new ColumnDeletions.DeleteField(column, fieldIndex(udt, column, field.field()));
             }
         };
     }
 
-    /** Cassandra refuses a plain assignment combined with any other operation on the same column. */
+    /**
+     * Cassandra refuses a plain assignment combined with any other operation on the same column, and two
+     * assignments of the same UDT field.
+     */
     private static void checkCompatible(List<Operation> operations) {
-        Set<String> assigned = new HashSet<>(), touched = new HashSet<>();
+        Set<String> assigned = new HashSet<>(), touched = new HashSet<>(), fields = new HashSet<>();
         for (Operation operation : operations) {
             String name = operation.column().name();
             boolean plain = operation instanceof Operation.SetValue;
-            if ((plain && touched.contains(name)) || assigned.contains(name)) {
+            boolean sameField = operation instanceof Operation.SetField field && !fields.add(name + "." + field.field().name());
+            if ((plain && touched.contains(name)) || assigned.contains(name) || sameField) {
                 throw new SyntaxException("Multiple incompatible setting of column " + operation.column().toCqlString());
             }
             touched.add(name);
@@ -195,8 +201,25 @@ final class OperationCompiler {
         if (!column.type().isMultiCell()) throw frozen(text, column);
     }
 
-    private static void checkNotCounter(ColumnMetadata column) {
-        if (column.type().isCounter()) throw new InvalidRequestException("Counter updates are not supported yet");
+    /**
+     * {@code c = c + n} and {@code c = c - n} on a counter, Cassandra's refusal of {@code c = n}; null for the
+     * other operations, refused as on any non-collection column.
+     */
+    private static ColumnOperation counterUpdate(ColumnMetadata column, Operation operation, BindVariables variables) {
+        String name = operation.column().toCqlString();
+        Term delta;
+        switch (operation) {
+            case Operation.SetValue ignored -> throw new InvalidRequestException("Cannot set the value of counter column " + name
+                    + " (counters can only be incremented/decremented, not set)");
+            case Operation.Addition add -> delta = add.value();
+            case Operation.Subtraction sub -> delta = sub.value();
+            default -> {
+                return null;
+            }
+        }
+        if (delta instanceof Term.NullLiteral) throw new InvalidRequestException("Invalid null value for counter increment/decrement");
+        return new CounterOperations.Increment(column, Terms.resolve(delta, column.type(), name, variables),
+                operation instanceof Operation.Subtraction);
     }
 
     private static int fieldIndex(UserType udt, ColumnMetadata column, ColumnIdentifier field) {

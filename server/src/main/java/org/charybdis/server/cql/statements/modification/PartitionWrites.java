@@ -1,6 +1,7 @@
 package org.charybdis.server.cql.statements.modification;
 
 import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.server.cql.statements.schema.TableDefinitions;
 import org.charybdis.server.schema.PartitionKeys;
 import org.charybdis.server.schema.TableMetadata;
 import org.charybdis.storage.data.Cell;
@@ -59,12 +60,18 @@ final class PartitionWrites {
         private final DecoratedKey key;
         private final PartitionUpdate.Builder builder;
         private final List<ReadBeforeWrite> reads = new ArrayList<>(0);
+        private final boolean counterTable;
+        private CounterIncrements increments; // created by the first counter increment
 
         private Partition(TableMetadata table, DecoratedKey key) {
             this.table = table;
             this.key = key;
             this.builder = PartitionUpdate.builder(key);
+            this.counterTable = TableDefinitions.isCounterTable(table);
         }
+
+        /** Writes of counter tables read their counters first and run in the partition's turn (see {@link CounterWrites}). */
+        boolean isCounterTable() { return counterTable; }
 
         TableMetadata table() { return table; }
 
@@ -85,6 +92,15 @@ final class PartitionWrites {
         }
 
         List<ReadBeforeWrite> reads() { return reads; }
+
+        /** Adds {@code delta} to the counter's pending increment; the total is computed on the owning shard. */
+        void increment(Clustering clustering, int column, long delta, long timestamp) {
+            if (increments == null) increments = new CounterIncrements();
+            increments.add(clustering, column, delta, timestamp);
+        }
+
+        /** The pending counter increments, or null when there are none. */
+        CounterIncrements increments() { return increments; }
     }
 
     record ReadBeforeWrite(Clustering clustering, int column, Consumer<List<Cell>> write) {}

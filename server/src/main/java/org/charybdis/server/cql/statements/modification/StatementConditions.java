@@ -3,6 +3,7 @@ package org.charybdis.server.cql.statements.modification;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.syntax.Condition;
 import org.charybdis.server.cql.ExecutionContext;
+import org.charybdis.server.cql.statements.schema.TableDefinitions;
 import org.charybdis.server.cql.terms.BindVariables;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.server.schema.TableMetadata;
@@ -60,7 +61,7 @@ final class StatementConditions {
 
     /** Cassandra refuses conditions on counter tables before looking at the rest of the statement. */
     static void checkNotCounterTable(TableMetadata table, List<Condition> conditions) {
-        if (table.regularAndStatic().stream().noneMatch(c -> c.type().isCounter())) return;
+        if (!TableDefinitions.isCounterTable(table)) return;
         for (Condition condition : conditions) {
             ColumnMetadata column = table.column(condition.target().column().name());
             if (column != null && column.type().isCounter()) throw new InvalidRequestException("Conditions on counters are not supported");

@@ -45,6 +45,12 @@ final class WriteAttributes {
         return ttl != null;
     }
 
+    /** Cassandra's refusals for a write to a counter table: the server chooses counter timestamps, counters never expire. */
+    void checkForCounterTable() {
+        if (timestamp != null) throw new InvalidRequestException("Cannot provide custom timestamp for counter updates");
+        if (ttl != null) throw new InvalidRequestException("Cannot provide custom TTL for counter updates");
+    }
+
     /** The given timestamp, else the execution's (client default timestamp, batch timestamp or server clock). */
     long timestamp(ExecutionContext context) {
         if (timestamp == null) return context.timestampMicros();

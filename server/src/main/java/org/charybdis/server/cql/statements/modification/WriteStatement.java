@@ -4,6 +4,7 @@ import org.charybdis.cql.messages.ColumnSpec;
 import org.charybdis.cql.messages.Result;
 import org.charybdis.server.cql.CqlStatement;
 import org.charybdis.server.cql.ExecutionContext;
+import org.charybdis.server.cql.statements.schema.TableDefinitions;
 import org.charybdis.server.schema.TableMetadata;
 import org.charybdis.storage.data.Clustering;
 
@@ -20,6 +21,7 @@ public abstract sealed class WriteStatement implements CqlStatement permits Comp
     private final List<ColumnSpec> bindVariables;
     private final int[] partitionKeyBindIndexes;
     private final StatementConditions conditions;
+    private final boolean counter;
 
     /** @param conditions the IF clause, null for an unconditional statement */
     WriteStatement(TableMetadata table, WriteAttributes attributes, List<ColumnSpec> bindVariables, int[] partitionKeyBindIndexes,
@@ -29,6 +31,7 @@ public abstract sealed class WriteStatement implements CqlStatement permits Comp
         this.bindVariables = bindVariables;
         this.partitionKeyBindIndexes = partitionKeyBindIndexes;
         this.conditions = conditions;
+        this.counter = TableDefinitions.isCounterTable(table);
     }
 
     /** The table written, as it was when the statement was compiled. */
@@ -49,6 +52,11 @@ public abstract sealed class WriteStatement implements CqlStatement permits Comp
     /** True for a lightweight transaction (IF NOT EXISTS, IF EXISTS, IF conditions). */
     public boolean isConditional() {
         return conditions != null;
+    }
+
+    /** True for a write to a counter table (an increment or a deletion), which batches keep apart. */
+    public boolean isCounter() {
+        return counter;
     }
 
     @Override

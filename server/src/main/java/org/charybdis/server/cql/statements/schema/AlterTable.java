@@ -78,16 +78,19 @@ final class AlterTable extends SchemaChangeStatement {
                 throw new InvalidRequestException("Static columns are only useful (and thus allowed) if the table has at least one clustering column");
             }
             CqlType type = ColumnTypes.resolve(definition.type(), keyspace, schema);
-            if (type.isCounter() && !counterTable && !table.regularAndStatic().isEmpty()) {
-                throw new ConfigurationException(table + ": Cannot have a counter column (\"" + name + "\") in a non counter table");
-            }
-            if (!type.isCounter() && counterTable) {
-                throw new ConfigurationException(table + ": Cannot have a non counter column (\"" + name + "\") in a counter table");
-            }
             DroppedColumn dropped = table.droppedColumns().get(name);
             if (dropped != null && !dropped.type().equals(type.cqlName())) {
                 throw new InvalidRequestException("Cannot re-add previously dropped column '" + name + "' of type " + type.cqlName()
                         + ", incompatible with previous type " + dropped.type());
+            }
+            // a counter's old cells would come back under the re-added column
+            if (dropped != null && counterTable) throw new InvalidRequestException("Cannot re-add previously dropped counter column " + name);
+            // a table is a counter table from its creation on, even with no counter left (or none yet: never)
+            if (type.isCounter() && !counterTable) {
+                throw new ConfigurationException(table + ": Cannot have a counter column (\"" + name + "\") in a non counter table");
+            }
+            if (!type.isCounter() && counterTable) {
+                throw new ConfigurationException(table + ": Cannot have a non counter column (\"" + name + "\") in a counter table");
             }
             columns.add(new ColumnMetadata(name, definition.isStatic() ? ColumnMetadata.Kind.STATIC : ColumnMetadata.Kind.REGULAR,
                     -1, type, false, nextId++));

@@ -37,7 +37,11 @@ public final class ColumnTypes {
             case RawType.Collection collection -> collection(collection, keyspace, schema, frozen || collection.frozen());
             case RawType.Tuple tuple -> {
                 List<CqlType> elements = new ArrayList<>();
-                for (RawType element : tuple.elements()) elements.add(resolve(element, keyspace, schema, true));
+                for (RawType element : tuple.elements()) {
+                    CqlType type = resolve(element, keyspace, schema, true);
+                    if (type.isCounter()) throw new InvalidRequestException("Counters are not allowed inside tuples");
+                    elements.add(type);
+                }
                 yield TupleType.of(elements);
             }
             case RawType.Vector vector -> {
