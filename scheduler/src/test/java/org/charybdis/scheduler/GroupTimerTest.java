@@ -34,7 +34,8 @@ class GroupTimerTest {
         assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(20));
         timer.get(5, TimeUnit.SECONDS);
         assertThat(timer.isDone()).isTrue();
-        assertThat(runtime.shard(1).stats(flush).tasksRun()).isPositive();
+        // the counters are published when the reactor finishes the group's slice, just after the task ran
+        assertThat(Eventually.holds(() -> runtime.shard(1).stats(flush).tasksRun() > 0)).isTrue();
     }
 
     @Test
