@@ -15,12 +15,16 @@ import java.util.List;
  * > 1 | 'text'
  * UPDATE ks.t SET nope = 1 WHERE k = 1
  * ! InvalidQueryException: ...    answer: the error (driver exception and server message)
- * ~! InvalidQueryException: ...   Charybdis's answer where it is known to differ (lines starting with ~)
+ * ~! InvalidQueryException: ...   Charybdis's answer where it is known to differ (lines starting with ~;
+ *                                 {@code ~ok} when Charybdis succeeds without a result)
  * </pre>
  *
  * A statement without answer lines succeeded without a result (e.g. an INSERT).
  */
 public record CompatibilityScript(List<Entry> entries) {
+    /** The known-difference line of a statement that succeeds on Charybdis without a result. */
+    static final String SUCCEEDED = "ok";
+
     /** A line kept as it is (comment or blank), or a statement with its binds and answers. */
     public sealed interface Entry permits Text, Case {}
 
@@ -35,8 +39,15 @@ public record CompatibilityScript(List<Entry> entries) {
             return new Case(line, cql, binds, answer, known);
         }
 
+        /** This case with Charybdis's answer noted as a known difference, or none when it is Cassandra's. */
+        public Case withCharybdisAnswer(List<String> answer) {
+            if (answer.equals(expected)) return new Case(line, cql, binds, expected, new ArrayList<>());
+            return new Case(line, cql, binds, expected, new ArrayList<>(answer.isEmpty() ? List.of(SUCCEEDED) : answer));
+        }
+
         /** The answer Charybdis must give: its known difference when there is one, else Cassandra's. */
         public List<String> charybdisAnswer() {
+            if (known.equals(List.of(SUCCEEDED))) return List.of();
             return known.isEmpty() ? expected : known;
         }
     }
