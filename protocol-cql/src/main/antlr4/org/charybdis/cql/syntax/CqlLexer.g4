@@ -49,7 +49,8 @@ QUOTED_NAME: '"' (~'"' | '""')+ '"';
 UUID: HEX_DIGIT8 '-' HEX_DIGIT4 '-' HEX_DIGIT4 '-' HEX_DIGIT4 '-' HEX_DIGIT4 HEX_DIGIT8;
 HEXNUMBER: '0x' HEX_DIGIT*;
 // A float needs a digit after its dot so that a slice `[1..3]` lexes as INTEGER RANGE INTEGER.
-FLOAT: DIGIT+ '.' DIGIT+ EXPONENT? | DIGIT+ EXPONENT;
+// '1.' is a float too, but not the '1' of a slice '1..2'
+FLOAT: DIGIT+ '.' DIGIT+ EXPONENT? | DIGIT+ EXPONENT | DIGIT+ '.' EXPONENT? {_input.LA(1) != '.'}?;
 INTEGER: DIGIT+;
 // 1h30m, 3mo2w, 10us, ISO 8601 P1Y2M3DT4H5M6S / P2W and the alternative form P0001-02-03T04:05:06.
 DURATION

@@ -14,6 +14,9 @@ final class DurationParser {
     private static final Pattern ISO_ALTERNATIVE = Pattern.compile("P(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})");
     /** Standard-form units, largest first: each may appear once, in this order. */
     private static final String[] UNIT_ORDER = {"y", "mo", "w", "d", "h", "m", "s", "ms", "us", "ns"};
+    /** The unit names Cassandra's messages use, in {@link #UNIT_ORDER}'s order. */
+    private static final String[] UNIT_NAMES = {"years", "months", "weeks", "days", "hours", "minutes", "seconds",
+            "milliseconds", "microseconds", "nanoseconds"};
 
     private DurationParser() {}
 
@@ -53,11 +56,10 @@ final class DurationParser {
             String unit = m.group(2).toLowerCase(Locale.ROOT).replace('µ', 'u');
             int index = unitIndex(unit);
             if (index == lastUnit) {
-                throw new MarshalException("Invalid duration. The " + unit + " are specified multiple times in '" + text + "'");
+                throw new MarshalException("Invalid duration. The " + UNIT_NAMES[index] + " are specified multiple times");
             }
             if (index < lastUnit) {
-                throw new MarshalException("Invalid duration. The " + unit + " should be before " + UNIT_ORDER[lastUnit]
-                        + " in '" + text + "'");
+                throw new MarshalException("Invalid duration. The " + UNIT_NAMES[lastUnit] + " should be after " + UNIT_NAMES[index]);
             }
             lastUnit = index;
             long amount = number(m.group(1), text);
@@ -130,8 +132,9 @@ final class DurationParser {
             } catch (ArithmeticException e) {
                 // reported below
             }
-            throw new MarshalException("Invalid duration '" + text + "'. The total number of " + what
-                    + " must be less than or equal to " + max);
+            // Cassandra names the int limit whichever part overflows
+            throw new MarshalException("Invalid duration. The total number of " + what + " must be less or equal to "
+                    + Integer.MAX_VALUE);
         }
 
         CqlDuration toDuration(boolean negative) {

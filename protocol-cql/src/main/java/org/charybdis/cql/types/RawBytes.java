@@ -43,12 +43,12 @@ final class RawBytes {
     static ByteBuffer fromHex(String text) {
         String digits = text.startsWith("0x") || text.startsWith("0X") ? text.substring(2) : text;
         if ((digits.length() & 1) != 0) {
-            throw new MarshalException("cannot parse '" + text + "' as hex bytes: odd number of digits");
+            throw new MarshalException("cannot parse '" + digits + "' as hex bytes");
         }
         try {
             return ByteBuffer.wrap(HEX.parseHex(digits));
         } catch (IllegalArgumentException e) {
-            throw new MarshalException("cannot parse '" + text + "' as hex bytes", e);
+            throw new MarshalException("cannot parse '" + digits + "' as hex bytes", e);
         }
     }
 

@@ -102,7 +102,9 @@ final class StringCodecs {
         @Override public ByteBuffer fromString(String text) {
             for (int i = 0; i < text.length(); i++) {
                 if (text.charAt(i) > 0x7F) {
-                    throw new MarshalException("Invalid ASCII character in string literal: '" + text + "'");
+                    // Cassandra's message, which names the charset exception it hit
+                    throw new MarshalException("Invalid ASCII character in string literal: "
+                            + "java.nio.charset.UnmappableCharacterException: Input length = 1");
                 }
             }
             return ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));

@@ -57,29 +57,28 @@ final class TemporalCodecs {
                 throw new MarshalException("Unable to make long (for time) from: '" + text + "'", e);
             }
             if (nanos < 0 || nanos >= NANOS_PER_DAY) {
-                throw new MarshalException("Input long out of bounds: " + text);
+                throw new MarshalException("Unable to make long (for time) from: '" + text + "'");
             }
             return nanos;
         }
         Matcher m = TIME_TEXT.matcher(text.strip());
         if (!m.matches()) {
-            throw new MarshalException("Unable to coerce '" + text + "' to a formatted time (long)");
+            throw unparseableTime(text);
         }
         long hours = Long.parseLong(m.group(1));
         long minutes = Long.parseLong(m.group(2));
         long seconds = Long.parseLong(m.group(3));
-        if (hours > 23) {
-            throw new MarshalException("Hour out of bounds in '" + text + "'");
-        }
-        if (minutes > 59) {
-            throw new MarshalException("Minute out of bounds in '" + text + "'");
-        }
-        if (seconds > 59) {
-            throw new MarshalException("Second out of bounds in '" + text + "'");
+        if (hours > 23 || minutes > 59 || seconds > 59) {
+            throw unparseableTime(text);
         }
         String fraction = m.group(4) == null ? "" : m.group(4);
         long nanos = fraction.isEmpty() ? 0 : Long.parseLong((fraction + "00000000").substring(0, 9));
         return ((hours * 60 + minutes) * 60 + seconds) * 1_000_000_000L + nanos;
+    }
+
+    /** Cassandra's message for every malformed or out-of-range time string. */
+    private static MarshalException unparseableTime(String text) {
+        return new MarshalException("(TimeType) Unable to coerce '" + text + "' to a formatted time (long)");
     }
 
     static String formatTimestamp(long millis) {

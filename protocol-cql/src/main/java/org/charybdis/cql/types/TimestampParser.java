@@ -37,7 +37,7 @@ final class TimestampParser {
             throw unparseable(text, null);
         }
         try {
-            LocalDate date = LocalDate.of(number(m, 1), number(m, 2), number(m, 3));
+            LocalDate date = date(number(m, 1), number(m, 2), number(m, 3));
             LocalTime time = m.group(4) == null ? LocalTime.MIDNIGHT
                     : LocalTime.of(number(m, 4), number(m, 5), number(m, 6), fractionNanos(m.group(7)));
             ZoneId zone = zone(m.group(8));
@@ -45,6 +45,13 @@ final class TimestampParser {
         } catch (DateTimeException | ArithmeticException e) {
             throw unparseable(text, e);
         }
+    }
+
+    /** Days 29 to 31 past the end of a month mean its last day (Cassandra reads '2011-02-30' as February 28th). */
+    private static LocalDate date(int year, int month, int day) {
+        LocalDate first = LocalDate.of(year, month, 1);
+        if (day < 1 || day > 31) throw new DateTimeException("Invalid day of month: " + day);
+        return first.withDayOfMonth(Math.min(day, first.lengthOfMonth()));
     }
 
     private static int number(Matcher m, int group) {

@@ -157,7 +157,7 @@ class NativeTypeTest {
     void asciiRejectsHighBytesAndCharacters() {
         assertRoundTrip(NativeType.ASCII, "plain");
         assertThatThrownBy(() -> NativeType.ASCII.validate(hex("61ff"))).hasMessage("Invalid byte for ascii: -1");
-        assertThatThrownBy(() -> NativeType.ASCII.fromString("é")).hasMessage("Invalid ASCII character in string literal: 'é'");
+        assertThatThrownBy(() -> NativeType.ASCII.fromString("é")).hasMessage("Invalid ASCII character in string literal: java.nio.charset.UnmappableCharacterException: Input length = 1");
         assertThat(NativeType.ASCII.toCqlLiteral(NativeType.ASCII.serialize("a'b"))).isEqualTo("'a''b'");
     }
 

@@ -118,8 +118,28 @@ final class FunctionTerms {
             case Term.TypeHint hint -> "(" + hint.type().toCqlString() + ")" + text(hint.term());
             case Term.Arithmetic a -> text(a.left()) + " " + a.operator().symbol() + " " + text(a.right());
             case Term.Negation n -> "-" + text(n.operand());
-            default -> term.toString();
+            case Term.ListLiteral l -> joined(l.elements(), "[", "]");
+            case Term.SetLiteral set -> joined(set.elements(), "{", "}");
+            case Term.TupleLiteral t -> joined(t.elements(), "(", ")");
+            case Term.MapLiteral map -> {
+                StringBuilder s = new StringBuilder("{");
+                for (int i = 0; i < map.entries().size(); i++) {
+                    s.append(i == 0 ? "" : ", ").append(text(map.entries().get(i).key())).append(": ").append(text(map.entries().get(i).value()));
+                }
+                yield s.append('}').toString();
+            }
+            case Term.UdtLiteral udt -> {
+                StringBuilder s = new StringBuilder("{");
+                udt.fields().forEach((field, value) -> s.append(s.length() == 1 ? "" : ", ").append(field).append(": ").append(text(value)));
+                yield s.append('}').toString();
+            }
         };
+    }
+
+    private static String joined(List<Term> terms, String open, String close) {
+        StringBuilder s = new StringBuilder(open);
+        for (int i = 0; i < terms.size(); i++) s.append(i == 0 ? "" : ", ").append(text(terms.get(i)));
+        return s.append(close).toString();
     }
 
     private static String qualified(QualifiedName name) {

@@ -3,6 +3,7 @@ package org.charybdis.server.cql.terms;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.messages.QueryOptions;
 import org.charybdis.cql.syntax.ColumnIdentifier;
+import org.charybdis.cql.syntax.RawType;
 import org.charybdis.cql.syntax.Term;
 import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.ListType;
@@ -15,6 +16,7 @@ import org.charybdis.cql.types.TupleValue;
 import org.charybdis.cql.types.UdtValue;
 import org.charybdis.cql.types.UserType;
 import org.charybdis.cql.types.VectorType;
+import org.charybdis.server.cql.terms.functions.TypeCompatibility;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -38,7 +40,7 @@ public final class Terms {
             case Term.NullLiteral ignored -> BoundValue.constant(null);
             case Term.BindMarker marker -> marker(marker, type, receiver, variables);
             case Term.Literal literal -> BoundValue.constant(literal(literal, type, receiver));
-            case Term.TypeHint hint -> resolve(hint.term(), type, receiver, variables);
+            case Term.TypeHint hint -> typeHint(hint, type, receiver, variables);
             case Term.ListLiteral list -> list(list, type, receiver, variables);
             case Term.SetLiteral set -> set(set, type, receiver, variables);
             case Term.MapLiteral map -> map(map, type, receiver, variables);
@@ -81,6 +83,24 @@ public final class Terms {
         };
     }
 
+    /**
+     * {@code (type)term}: the term is read as the hinted type, whose values must also be values of the receiver
+     * (Cassandra's value compatibility: {@code (ascii)'x'} fits a text column, {@code (int)1} no bigint column).
+     * Hints naming user types or collections leave the receiver to decide.
+     */
+    private static BoundValue typeHint(Term.TypeHint hint, CqlType type, String receiver, BindVariables variables) {
+        CqlType hinted = hint.type() instanceof RawType.Named n && n.isNative() ? NativeType.byName(n.name()) : null;
+        if (hinted == null) return resolve(hint.term(), type, receiver, variables);
+        if (hint.term() instanceof Term.Literal literal && !accepts((NativeType) hinted, literal.kind())) {
+            throw new InvalidRequestException("Cannot cast value " + FunctionTerms.text(literal) + " to type " + hinted.cqlName());
+        }
+        if (!TypeCompatibility.isValueCompatible(type, hinted)) {
+            throw new InvalidRequestException("Cannot assign value " + FunctionTerms.text(hint) + " to " + receiver
+                    + " of type " + type.cqlName());
+        }
+        return resolve(hint.term(), type, receiver, variables); // Cassandra reads the term as the receiver's type
+    }
+
     /** Cassandra's constant rules: which literal kinds each type accepts. */
     static ByteBuffer literal(Term.Literal literal, CqlType type, String receiver) {
         if (!(type instanceof NativeType nativeType) || !accepts(nativeType, literal.kind())) {
@@ -100,21 +120,8 @@ public final class Terms {
     }
 
     private static boolean accepts(NativeType type, Term.LiteralKind kind) {
-        return switch (kind) {
-            case STRING -> switch (type) {
-                case ASCII, TEXT, INET, DATE, TIME, TIMESTAMP -> true;
-                default -> false;
-            };
-            case INTEGER -> switch (type) {
-                case BIGINT, COUNTER, DATE, DECIMAL, DOUBLE, FLOAT, INT, SMALLINT, TIME, TIMESTAMP, TINYINT, VARINT -> true;
-                default -> false;
-            };
-            case FLOAT -> type == NativeType.DECIMAL || type == NativeType.DOUBLE || type == NativeType.FLOAT;
-            case BOOLEAN -> type == NativeType.BOOLEAN;
-            case UUID -> type == NativeType.UUID || type == NativeType.TIMEUUID;
-            case HEX -> type == NativeType.BLOB;
-            case DURATION -> type == NativeType.DURATION;
-        };
+        // an integer fits a duration column, to be refused by the duration parser as Cassandra does
+        return TypeCompatibility.accepts(type, kind) || (type == NativeType.DURATION && kind == Term.LiteralKind.INTEGER);
     }
 
     private static BoundValue list(Term.ListLiteral list, CqlType type, String receiver, BindVariables variables) {
@@ -126,11 +133,14 @@ public final class Terms {
                         + "; expected " + v.dimension() + " elements, but given " + list.elements().size());
             }
             element = v.elementType();
-        } else throw new InvalidRequestException("Invalid list literal for " + receiver + " of type " + type.cqlName());
-        List<BoundValue> elements = elements(list.elements(), element, receiver, "list", variables);
+        } else {
+            throw new InvalidRequestException("Unexpected receiver type '" + type.cqlName() + "'; only list and vector are expected");
+        }
+        String kind = type instanceof VectorType ? "vector" : "list";
+        List<BoundValue> elements = elements(list.elements(), element, receiver, kind, variables);
         return context -> {
             List<Object> values = new ArrayList<>(elements.size());
-            for (BoundValue e : elements) values.add(elementValue(e, element, context, receiver, "list"));
+            for (BoundValue e : elements) values.add(elementValue(e, element, context, receiver, kind));
             return type.serialize(values);
         };
     }
@@ -149,26 +159,17 @@ public final class Terms {
 
     private static BoundValue map(Term.MapLiteral map, CqlType type, String receiver, BindVariables variables) {
         if (map.entries().isEmpty()) {
+            // Cassandra reads {} as an empty set, which also fits a map
             if (type instanceof SetType || type instanceof MapType) return BoundValue.constant(type.serialize(type instanceof SetType ? java.util.Set.of() : Map.of()));
-            if (type instanceof UserType) return BoundValue.constant(type.serialize(new UdtValue(Map.of())));
-        }
-        if (type instanceof UserType user) {
-            Map<ColumnIdentifier, Term> fields = new LinkedHashMap<>();
-            for (Term.MapEntry entry : map.entries()) {
-                if (!(entry.key() instanceof Term.Literal key) || key.kind() != Term.LiteralKind.STRING) {
-                    throw new InvalidRequestException("Invalid user type literal for " + receiver + " of type " + type.cqlName());
-                }
-                fields.put(new ColumnIdentifier(key.text()), entry.value());
-            }
-            return udt(new Term.UdtLiteral(fields), user, receiver, variables);
+            throw new InvalidRequestException("Invalid set literal for " + receiver + " of type " + type.cqlName());
         }
         if (!(type instanceof MapType m)) {
             throw new InvalidRequestException("Invalid map literal for " + receiver + " of type " + type.cqlName());
         }
         List<BoundValue> keys = new ArrayList<>(), values = new ArrayList<>();
         for (Term.MapEntry entry : map.entries()) {
-            keys.add(resolve(entry.key(), m.keyType(), receiver, variables));
-            values.add(resolve(entry.value(), m.valueType(), receiver, variables));
+            keys.add(nested(entry.key(), m.keyType(), receiver, variables, "Invalid map literal for " + receiver + ": key "));
+            values.add(nested(entry.value(), m.valueType(), receiver, variables, "Invalid map literal for " + receiver + ": value "));
         }
         return context -> {
             Map<Object, Object> result = new LinkedHashMap<>();
@@ -190,7 +191,13 @@ public final class Terms {
             if (index < 0) {
                 throw new InvalidRequestException("Unknown field '" + entry.getKey().name() + "' in value of user defined type " + user.name());
             }
-            fields.put(entry.getKey().name(), resolve(entry.getValue(), user.fieldTypes().get(index), receiver + "." + entry.getKey().name(), variables));
+            CqlType fieldType = user.fieldTypes().get(index);
+            String name = entry.getKey().name();
+            if (!assignable(entry.getValue(), fieldType)) {
+                throw new InvalidRequestException("Invalid user type literal for " + receiver + ": field " + name
+                        + " is not of type " + fieldType.cqlName());
+            }
+            fields.put(name, resolve(entry.getValue(), fieldType, receiver + "." + name, variables));
         }
         return context -> {
             Map<String, Object> values = new LinkedHashMap<>();
@@ -204,9 +211,10 @@ public final class Terms {
     }
 
     private static BoundValue tuple(Term.TupleLiteral literal, CqlType type, String receiver, BindVariables variables) {
+        if (type instanceof UserType user) return udt(positionalFields(literal, user, receiver), user, receiver, variables);
         if (!(type instanceof TupleType tuple)) {
             if (literal.elements().size() == 1) return resolve(literal.elements().get(0), type, receiver, variables);
-            throw new InvalidRequestException("Invalid tuple literal for " + receiver + " of type " + type.cqlName());
+            throw new InvalidRequestException("Invalid tuple type literal for " + receiver + " of type " + type.cqlName());
         }
         if (literal.elements().size() > tuple.size()) {
             throw new InvalidRequestException("Invalid tuple literal for " + receiver + ": too many elements. Type "
@@ -214,7 +222,12 @@ public final class Terms {
         }
         List<BoundValue> elements = new ArrayList<>();
         for (int i = 0; i < literal.elements().size(); i++) {
-            elements.add(resolve(literal.elements().get(i), tuple.type(i), receiver, variables));
+            Term element = literal.elements().get(i);
+            if (!assignable(element, tuple.type(i))) {
+                throw new InvalidRequestException("Invalid tuple literal for " + receiver + ": component " + i
+                        + " is not of type " + tuple.type(i).cqlName());
+            }
+            elements.add(resolve(element, tuple.type(i), receiver, variables));
         }
         return context -> {
             List<Object> values = new ArrayList<>();
@@ -228,25 +241,74 @@ public final class Terms {
 
     private static List<BoundValue> elements(List<Term> terms, CqlType element, String receiver, String kind, BindVariables variables) {
         List<BoundValue> bound = new ArrayList<>(terms.size());
-        for (Term t : terms) {
-            try {
-                bound.add(resolve(t, element, receiver, variables));
-            } catch (InvalidRequestException e) {
-                if (t instanceof Term.Literal literal) {
-                    throw new InvalidRequestException("Invalid " + kind + " literal for " + receiver + ": value "
-                            + (literal.kind() == Term.LiteralKind.STRING ? "'" + literal.text() + "'" : literal.text())
-                            + " is not of type " + element.cqlName());
-                }
-                throw e;
-            }
-        }
+        for (Term t : terms) bound.add(nested(t, element, receiver, variables, "Invalid " + kind + " literal for " + receiver + ": value "));
         return bound;
+    }
+
+    /** An element of a collection literal, refused as Cassandra does when its kind cannot fit the element type. */
+    private static BoundValue nested(Term term, CqlType type, String receiver, BindVariables variables, String refusal) {
+        if (!assignable(term, type)) {
+            throw new InvalidRequestException(refusal + FunctionTerms.text(term) + " is not of type " + type.cqlName());
+        }
+        return resolve(term, type, receiver, variables);
+    }
+
+    /**
+     * Cassandra's assignment test: false when the term cannot be a value of the type, looking into collection,
+     * tuple and user type literals. A list literal passes so that resolving it gives Cassandra's own refusal.
+     */
+    private static boolean assignable(Term term, CqlType type) {
+        return switch (term) {
+            case Term.Literal literal -> type instanceof NativeType n ? accepts(n, literal.kind())
+                    : type instanceof org.charybdis.cql.types.CustomType;
+            case Term.ListLiteral list -> switch (type) {
+                case ListType l -> list.elements().stream().allMatch(e -> assignable(e, l.elementType()));
+                case VectorType v -> list.elements().stream().allMatch(e -> assignable(e, v.elementType()));
+                default -> true;
+            };
+            case Term.SetLiteral set -> type instanceof SetType s && set.elements().stream().allMatch(e -> assignable(e, s.elementType()));
+            case Term.MapLiteral map -> map.entries().isEmpty() ? type instanceof SetType || type instanceof MapType
+                    : type instanceof MapType m && map.entries().stream()
+                            .allMatch(e -> assignable(e.key(), m.keyType()) && assignable(e.value(), m.valueType()));
+            case Term.UdtLiteral udt -> type instanceof UserType user && udt.fields().entrySet().stream().allMatch(f -> {
+                int index = user.fieldIndex(f.getKey().name());
+                return index >= 0 && assignable(f.getValue(), user.fieldTypes().get(index));
+            });
+            case Term.TupleLiteral tuple -> switch (type) {
+                case TupleType t -> tuple.elements().size() <= t.size()
+                        && java.util.stream.IntStream.range(0, tuple.elements().size()).allMatch(i -> assignable(tuple.elements().get(i), t.type(i)));
+                case UserType u -> tuple.elements().size() <= u.fieldTypes().size()
+                        && java.util.stream.IntStream.range(0, tuple.elements().size()).allMatch(i -> assignable(tuple.elements().get(i), u.fieldTypes().get(i)));
+                default -> tuple.elements().size() == 1 && assignable(tuple.elements().get(0), type);
+            };
+            case Term.TypeHint hint -> !(hint.type() instanceof RawType.Named n && n.isNative())
+                    || TypeCompatibility.isValueCompatible(type, NativeType.byName(n.name()));
+            default -> true;
+        };
+    }
+
+    /** A tuple literal given to a user type: its components are the fields, in order. */
+    private static Term.UdtLiteral positionalFields(Term.TupleLiteral literal, UserType user, String receiver) {
+        if (literal.elements().size() > user.fieldNames().size()) {
+            throw new InvalidRequestException("Invalid tuple literal for " + receiver + ": too many elements. Type "
+                    + user.cqlName() + " expects " + user.fieldNames().size() + " but got " + literal.elements().size());
+        }
+        Map<ColumnIdentifier, Term> fields = new LinkedHashMap<>();
+        for (int i = 0; i < literal.elements().size(); i++) {
+            CqlType fieldType = user.fieldTypes().get(i);
+            if (!assignable(literal.elements().get(i), fieldType)) {
+                throw new InvalidRequestException("Invalid tuple literal for " + receiver + ": component " + i
+                        + " is not of type " + fieldType.cqlName());
+            }
+            fields.put(new ColumnIdentifier(user.fieldNames().get(i)), literal.elements().get(i));
+        }
+        return new Term.UdtLiteral(fields);
     }
 
     private static Object elementValue(BoundValue value, CqlType type, org.charybdis.server.cql.ExecutionContext context,
                                        String receiver, String kind) {
         ByteBuffer bytes = value.bind(context);
-        if (bytes == null) throw new InvalidRequestException("null is not supported inside collections");
+        if (bytes == null) throw new InvalidRequestException("null is not supported inside " + (kind.equals("vector") ? "vectors" : "collections"));
         if (bytes == QueryOptions.UNSET) throw new InvalidRequestException("unset value is not supported inside collections");
         return type.deserialize(bytes);
     }

@@ -27,7 +27,7 @@ final class ColumnDeletions {
         @Override
         public void execute(PartitionWrites.Partition partition, Clustering clustering, UpdateParameters p) {
             ByteBuffer path = key.bind(p.context());
-            if (path == null) throw new InvalidRequestException("Invalid null value for " + (column.type().cqlName().startsWith("map") ? "map key" : "set element"));
+            if (path == null) throw new InvalidRequestException("Invalid null " + (column.type().cqlName().startsWith("map") ? "map key" : "set element"));
             if (path == QueryOptions.UNSET) return;
             partition.row(clustering).deleteCell(column.id(), path, p.timestamp(), p.nowInSeconds());
         }

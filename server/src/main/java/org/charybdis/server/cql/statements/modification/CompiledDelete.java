@@ -37,6 +37,10 @@ final class CompiledDelete extends WriteStatement {
         KeyRestrictions keys = KeyRestrictions.compile(table, delete.where(), "DELETE", variables);
         if (TableDefinitions.isCounterTable(table)) attributes.checkForCounterTable();
         StatementConditions conditions = StatementConditions.compile(table, delete.ifExists(), delete.conditions(), variables);
+        if (!operations.isEmpty() && operations.stream().allMatch(o -> o.column().isStatic()) && keys.restrictsClustering()
+                && (conditions == null || !conditions.onRegularColumns())) {
+            throw CompiledUpdate.clusteringWithOnlyStatics("DELETE");
+        }
         if (conditions != null) checkConditional(table, attributes, keys, operations, conditions);
         if (!operations.isEmpty() && !keys.namesRows()) {
             boolean onlyStatic = operations.stream().allMatch(o -> o.column().isStatic());

@@ -40,6 +40,7 @@ final class CompiledUpdate extends WriteStatement {
         }
         boolean onlyStatic = operations.stream().allMatch(o -> o.column().isStatic())
                 && (conditions == null || !conditions.onRegularColumns());
+        if (onlyStatic && keys.restrictsClustering()) throw clusteringWithOnlyStatics("UPDATE");
         if (!keys.namesRows() && (keys.restrictsClustering() || !onlyStatic)) {
             StringJoiner missing = new StringJoiner(", ");
             for (int i = keys.prefixSize(); i < table.clustering().size(); i++) {
@@ -48,6 +49,12 @@ final class CompiledUpdate extends WriteStatement {
             throw new InvalidRequestException("Some clustering keys are missing: " + missing);
         }
         return new CompiledUpdate(table, attributes, variables, keys, operations, conditions);
+    }
+
+    /** Cassandra refuses clustering restrictions on a write of static columns only, as likely unintended. */
+    static InvalidRequestException clusteringWithOnlyStatics(String statement) {
+        return new InvalidRequestException("Invalid restrictions on clustering columns since the " + statement
+                + " statement modifies only static columns");
     }
 
     @Override

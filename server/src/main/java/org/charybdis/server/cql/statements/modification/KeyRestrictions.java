@@ -275,7 +275,8 @@ final class KeyRestrictions {
                         + op.toCqlString() + " " + TermText.of(compare.value()));
             }
             if (column.kind() == ColumnMetadata.Kind.PARTITION_KEY) {
-                throw new InvalidRequestException("Only EQ and IN relation are supported on the partition key (unless you use the token() function)");
+                throw new InvalidRequestException("Only EQ and IN relation are supported on the partition key (unless you use the token() function) for "
+                        + statement + " statements");
             }
             if (clustering[column.position()] != null) {
                 throw new InvalidRequestException(name + " cannot be restricted by more than one relation if it includes an Equal");

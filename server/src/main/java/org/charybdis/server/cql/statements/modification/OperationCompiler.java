@@ -11,8 +11,10 @@ import org.charybdis.cql.types.ListType;
 import org.charybdis.cql.types.MapType;
 import org.charybdis.cql.types.NativeType;
 import org.charybdis.cql.types.SetType;
+import org.charybdis.cql.types.TupleType;
 import org.charybdis.cql.types.UserType;
 import org.charybdis.server.cql.terms.BindVariables;
+import org.charybdis.server.cql.terms.BoundValue;
 import org.charybdis.server.cql.terms.Terms;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.server.schema.TableMetadata;
@@ -72,6 +74,7 @@ final class OperationCompiler {
             case Operation.Addition add -> {
                 String text = name + " = " + name + " + " + TermText.of(add.value());
                 checkMultiCellCollection(column, text);
+                if (type instanceof MapType) yield new ColumnWrites.AddElements(column, mapAddition(add.value(), type, name, variables));
                 yield new ColumnWrites.AddElements(column, Terms.resolve(add.value(), type, name, variables));
             }
             case Operation.Subtraction sub -> {
@@ -81,12 +84,13 @@ final class OperationCompiler {
                     case ListType list -> new ColumnWrites.RemoveFromList(column, Terms.resolve(sub.value(), list, name, variables));
                     case SetType set -> new ColumnWrites.RemoveElements(column, Terms.resolve(sub.value(), set, name, variables));
                     case MapType map -> {
-                        if (sub.value() instanceof Term.MapLiteral m && !m.entries().isEmpty()) {
+                        try {
+                            yield new ColumnWrites.RemoveElements(column,
+                                    Terms.resolve(sub.value(), SetType.of(map.keyType(), false), name, variables));
+                        } catch (InvalidRequestException e) {
                             throw new InvalidRequestException("Value for a map substraction has to be a set, but was: '"
                                     + TermText.of(sub.value()) + "'");
                         }
-                        yield new ColumnWrites.RemoveElements(column,
-                                Terms.resolve(sub.value(), SetType.of(map.keyType(), false), name, variables));
                     }
                     default -> throw new IllegalStateException();
                 };
@@ -94,11 +98,14 @@ final class OperationCompiler {
             case Operation.Prepend prepend -> {
                 // Cassandra's message shows the operation with '-', kept for compatibility
                 String text = name + " = " + TermText.of(prepend.value()) + " - " + name;
+                BoundValue value = Terms.resolve(prepend.value(), type, name, variables); // Cassandra reads the value first
                 if (!(type instanceof ListType list)) {
                     throw new InvalidRequestException("Invalid operation (" + text + ") for non list column " + name);
                 }
-                if (!list.isMultiCell()) throw frozen(text, column);
-                yield new ColumnWrites.Prepend(column, Terms.resolve(prepend.value(), list, name, variables));
+                if (!list.isMultiCell()) {
+                    throw new InvalidRequestException("Invalid operation (" + text + ") for frozen list column " + name);
+                }
+                yield new ColumnWrites.Prepend(column, value);
             }
             case Operation.SetElement element -> setElement(column, element, variables);
             case Operation.SetField field -> setField(column, field, variables);
@@ -193,8 +200,26 @@ final class OperationCompiler {
         }
     }
 
+    /** {@code m = m + value}: Cassandra words every refusal of the value alike, a literal null inside included. */
+    private static BoundValue mapAddition(Term value, CqlType type, String name, BindVariables variables) {
+        InvalidRequestException refusal = new InvalidRequestException("Value for a map addition has to be a map, but was: '"
+                + TermText.of(value).replace(": null", ": NULL") + "'");
+        if (value instanceof Term.MapLiteral map && map.entries().stream()
+                .anyMatch(e -> e.key() instanceof Term.NullLiteral || e.value() instanceof Term.NullLiteral)) {
+            throw refusal;
+        }
+        try {
+            return Terms.resolve(value, type, name, variables);
+        } catch (InvalidRequestException e) {
+            throw refusal;
+        }
+    }
+
     private static void checkMultiCellCollection(ColumnMetadata column, String text) {
         String name = ColumnIdentifier.quoteIfNeeded(column.name());
+        if (column.type() instanceof TupleType || column.type() instanceof UserType) {
+            throw new InvalidRequestException("Invalid operation (" + text + ") for tuple column " + name); // UDTs too, as in Cassandra
+        }
         if (!column.type().isCollection()) {
             throw new InvalidRequestException("Invalid operation (" + text + ") for non counter column " + name);
         }

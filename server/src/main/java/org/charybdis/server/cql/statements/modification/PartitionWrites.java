@@ -36,6 +36,8 @@ final class PartitionWrites {
     Partition partition(TableMetadata table, List<ByteBuffer> keyComponents) {
         for (ByteBuffer component : keyComponents) checkKeyLength(component);
         ByteBuffer key = PartitionKeys.serialize(keyComponents);
+        if (!key.hasRemaining()) throw new InvalidRequestException("Key may not be empty"); // a lone empty component
+
         return partitions.computeIfAbsent(new Target(table.id(), key), t -> new Partition(table, DecoratedKey.of(key)));
     }
 

@@ -18,6 +18,8 @@ import java.nio.ByteBuffer;
 final class WriteAttributes {
     /** Cassandra's limit: 20 years. */
     static final int MAX_TTL = 630_720_000;
+    /** 2038-01-19T03:14:06Z, the last expiration second Cassandra 5.0 stores. */
+    private static final long MAX_EXPIRATION_SECONDS = Integer.MAX_VALUE - 1L;
 
     private final BoundValue timestamp;
     private final BoundValue ttl;
@@ -62,13 +64,26 @@ final class WriteAttributes {
         return micros;
     }
 
-    /** The given TTL (0 means none), else the table's default. */
+    /** The given TTL (0 and null mean none), else the table's default. */
     int ttl(ExecutionContext context, int defaultTtl) {
         if (ttl == null) return defaultTtl;
         ByteBuffer value = ttl.bind(context);
-        if (value == null) throw new InvalidRequestException("Invalid null value of TTL");
+        if (value == null) return 0;
         if (value == QueryOptions.UNSET) return defaultTtl;
         return checkTtl(value);
+    }
+
+    /**
+     * Cassandra 5.0 keeps expirations in 32-bit seconds and, by its default overflow policy, refuses a write that
+     * would expire after 2038-01-19T03:14:06Z.
+     */
+    static void checkExpiration(String keyspace, String table, int ttl, boolean defaultTtl, long nowInSeconds) {
+        if (ttl > 0 && nowInSeconds + ttl > MAX_EXPIRATION_SECONDS) {
+            throw new InvalidRequestException("Request on table " + keyspace + "." + table + " with " + (defaultTtl ? "default " : "")
+                    + "ttl of " + ttl + " seconds exceeds maximum supported expiration date of 2038-01-19T03:14:06+00:00. "
+                    + "In order to avoid this use a lower TTL, change the expiration date overflow policy or upgrade to a "
+                    + "version where this limitation is fixed. See CASSANDRA-14092 and CASSANDRA-14227 for more details.");
+        }
     }
 
     private int checkTtl(ByteBuffer value) {

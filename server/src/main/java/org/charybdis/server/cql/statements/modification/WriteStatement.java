@@ -102,8 +102,10 @@ public abstract sealed class WriteStatement implements CqlStatement permits Comp
     }
 
     UpdateParameters parameters(ExecutionContext context) {
-        return new UpdateParameters(context, attributes.timestamp(context),
-                attributes.ttl(context, table.params().defaultTimeToLive()), context.nowInSeconds());
+        int defaultTtl = table.params().defaultTimeToLive();
+        int ttl = attributes.ttl(context, defaultTtl);
+        WriteAttributes.checkExpiration(table.keyspace(), table.name(), ttl, ttl == defaultTtl, context.nowInSeconds());
+        return new UpdateParameters(context, attributes.timestamp(context), ttl, context.nowInSeconds());
     }
 
     /** Runs the column operations on one row; static columns go to the partition's static row. */

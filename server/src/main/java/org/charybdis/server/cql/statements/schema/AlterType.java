@@ -6,6 +6,7 @@ import org.charybdis.cql.syntax.AlterTypeStatement;
 import org.charybdis.cql.syntax.AlterTypeStatement.AddField;
 import org.charybdis.cql.syntax.AlterTypeStatement.RenameFields;
 import org.charybdis.cql.syntax.ColumnIdentifier;
+import org.charybdis.cql.syntax.RawType;
 import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.UserType;
 import org.charybdis.server.schema.KeyspaceMetadata;
@@ -48,7 +49,8 @@ final class AlterType extends SchemaChangeStatement {
                 }
                 CqlType fieldType = CreateType.checkedFieldType(add.field().type(), keyspace, current);
                 if (fieldType.referencesUserType(keyspace, name)) {
-                    throw new InvalidRequestException("Cannot add new field to type " + keyspace + "." + name + " because it references itself");
+                    throw new InvalidRequestException("Cannot add new field " + field + " of type " + qualified(add.field().type())
+                            + " to user type " + keyspace + "." + name + " as it would create a circular reference");
                 }
                 names.add(field);
                 types.add(fieldType);
@@ -61,7 +63,8 @@ final class AlterType extends SchemaChangeStatement {
                         throw new InvalidRequestException("Unkown field " + entry.getKey().name() + " in user type " + keyspace + "." + name);
                     }
                     if (names.contains(entry.getValue().name())) {
-                        throw new InvalidRequestException("Duplicate field name " + entry.getValue().name() + " in type " + keyspace + "." + name);
+                        // Cassandra's message names the keyspace where the type belongs
+                        throw new InvalidRequestException("Duplicate field name " + entry.getValue().name() + " in type " + keyspace);
                     }
                     names.set(at, entry.getValue().name());
                 }
@@ -70,5 +73,12 @@ final class AlterType extends SchemaChangeStatement {
         UserType updated = UserType.of(keyspace, name, names, types, false);
         return new SchemaUpdate(current.with(UserTypes.replaceEverywhere(ks, updated)),
                 CreateType.typeChange(SchemaChange.Change.UPDATED, keyspace, name));
+    }
+
+    /** A field type as Cassandra prints it in messages: user types with their keyspace. */
+    private String qualified(RawType raw) {
+        if (!(raw instanceof RawType.Named named) || named.isNative()) return raw.toCqlString();
+        String base = (named.keyspace() == null ? keyspace : named.keyspace()) + "." + named.name();
+        return named.frozen() ? "frozen<" + base + ">" : base;
     }
 }

@@ -1,6 +1,7 @@
 package org.charybdis.server.cql.statements.schema;
 
 import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.cql.exceptions.SyntaxException;
 import org.charybdis.cql.syntax.RawType;
 import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.CustomType;
@@ -28,7 +29,11 @@ public final class ColumnTypes {
 
     /** Resolves a column's type; user types without a keyspace are looked up in {@code keyspace}. */
     public static CqlType resolve(RawType raw, String keyspace, Schema schema) {
-        return resolve(raw, keyspace, schema, false);
+        CqlType type = resolve(raw, keyspace, schema, false);
+        if (type instanceof UserType udt && udt.isMultiCell() && udt.fieldTypes().stream().anyMatch(CqlType::isMultiCell)) {
+            throw new InvalidRequestException("Non-frozen UDTs with nested non-frozen collections are not supported");
+        }
+        return type;
     }
 
     private static CqlType resolve(RawType raw, String keyspace, Schema schema, boolean frozen) {
@@ -58,6 +63,9 @@ public final class ColumnTypes {
 
     private static CqlType named(RawType.Named named, String keyspace, Schema schema, boolean frozen) {
         if (named.isNative()) {
+            if (named.frozen()) {
+                throw new SyntaxException("frozen<> is only allowed on collections, tuples, and user-defined types (got " + named.name() + ")");
+            }
             NativeType type = NativeType.byName(named.name());
             if (type == null) throw new InvalidRequestException("Unknown type " + named.name());
             return type;
