@@ -1,6 +1,5 @@
 package org.charybdis.server.index;
 
-import org.charybdis.cql.types.CollectionType;
 import org.charybdis.cql.types.SetType;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.server.schema.IndexMetadata;
@@ -107,13 +106,13 @@ public final class IndexedColumn {
     }
 
     /** The base partition an entry points to. */
-    static DecoratedKey basePartition(Clustering entry) {
+    public static DecoratedKey basePartition(Clustering entry) {
         ByteBuffer token = entry.get(0);
         return new DecoratedKey(token.getLong(token.position()), entry.get(1));
     }
 
     /** The base row an entry of a row-level index points to. */
-    Clustering baseClustering(Clustering entry) {
+    public Clustering baseClustering(Clustering entry) {
         ByteBuffer[] components = new ByteBuffer[table.clustering().size()];
         for (int i = 0; i < components.length; i++) components[i] = entry.get(2 + i);
         return Clustering.of(components);
@@ -182,10 +181,5 @@ public final class IndexedColumn {
         long timestamp = marker.isEmpty() ? LivenessInfo.NO_TIMESTAMP : marker.timestamp();
         for (Cell cell : cells) if (!cell.isTombstone()) timestamp = Math.max(timestamp, cell.timestamp());
         return timestamp;
-    }
-
-    /** True for collection columns, whose entries carry the element's path. */
-    boolean isCollection() {
-        return column.type() instanceof CollectionType && withPath;
     }
 }
