@@ -44,6 +44,7 @@ final class IndexBuilder {
             if (failure == null) {
                 index.state(LocalIndex.State.BUILT);
             } else if (!index.isDropped()) {
+                index.buildFailed();
                 LOG.error("Building index {} on shard {} failed", index.definition().index().name(), storage.shardId(), AsyncLoop.unwrap(failure));
             }
         });

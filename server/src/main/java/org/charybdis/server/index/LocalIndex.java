@@ -2,6 +2,8 @@ package org.charybdis.server.index;
 
 import org.charybdis.storage.engine.TableEngine;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * One index on one shard: its definition, the engine of its hidden table, and whether its entries are complete
  * (built). Owned by the shard's thread.
@@ -12,6 +14,7 @@ public final class LocalIndex {
     private IndexedColumn definition;
     private final TableEngine engine;
     private State state = State.WAITING;
+    private final CompletableFuture<Void> buildEnded = new CompletableFuture<>();
 
     LocalIndex(IndexedColumn definition, TableEngine engine) {
         this.definition = definition;
@@ -29,7 +32,13 @@ public final class LocalIndex {
 
     void state(State next) {
         if (state != State.DROPPED) state = next;
+        if (next == State.BUILT || next == State.DROPPED) buildEnded.complete(null);
     }
+
+    /** Completes (on the shard) when the build ends: built, dropped, or failed. */
+    CompletableFuture<Void> buildEnded() { return buildEnded; }
+
+    void buildFailed() { buildEnded.complete(null); }
 
     boolean isDropped() { return state == State.DROPPED; }
 

@@ -1,5 +1,6 @@
 package org.charybdis.server.index;
 
+import org.charybdis.scheduler.Shard;
 import org.charybdis.server.schema.IndexMetadata;
 import org.charybdis.server.schema.KeyspaceMetadata;
 import org.charybdis.server.schema.PartitionKeys;
@@ -18,6 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The secondary indexes of one shard: their hidden tables, kept in line with the schema, and the entries every
@@ -67,6 +70,20 @@ public final class ShardIndexes implements DerivedWrites {
         byId.clear();
         byId.putAll(kept);
         byTable = tables;
+    }
+
+    /**
+     * Completes on this shard when the index's build ended, or after {@code timeoutSeconds} (then it goes on in
+     * the background): CREATE INDEX waits so that the index usually answers at once.
+     */
+    public CompletableFuture<Void> awaitBuilt(UUID indexId, long timeoutSeconds) {
+        LocalIndex index = byId.get(indexId);
+        if (index == null || index.isBuilt()) return CompletableFuture.completedFuture(null);
+        CompletableFuture<Void> waited = new CompletableFuture<>();
+        index.buildEnded().whenComplete((ignored, failure) -> waited.complete(null));
+        Shard shard = Shard.current();
+        if (shard != null) shard.schedule(shard.currentGroup(), timeoutSeconds, TimeUnit.SECONDS, () -> waited.complete(null));
+        return waited;
     }
 
     /** Start-up, once the commitlog is replayed: builds every index whose build did not finish before. */

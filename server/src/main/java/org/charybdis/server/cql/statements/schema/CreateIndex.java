@@ -2,7 +2,11 @@ package org.charybdis.server.cql.statements.schema;
 
 import org.charybdis.cql.exceptions.ConfigurationException;
 import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.cql.messages.Result;
 import org.charybdis.cql.messages.SchemaChange;
+import org.charybdis.cql.messages.SchemaChangeResult;
+import org.charybdis.server.cql.ExecutionContext;
+import org.charybdis.server.replica.Database;
 import org.charybdis.cql.syntax.CreateIndexStatement;
 import org.charybdis.cql.syntax.CreateIndexStatement.TargetKind;
 import org.charybdis.cql.syntax.Term;
@@ -21,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * CREATE [CUSTOM] INDEX [IF NOT EXISTS] [name] ON t (target) [USING 'class'] [WITH OPTIONS = {...}], with
@@ -37,6 +43,34 @@ final class CreateIndex extends SchemaChangeStatement {
     CreateIndex(CreateIndexStatement statement, String keyspace) {
         this.statement = statement;
         this.keyspace = keyspace;
+    }
+
+    /** How long CREATE INDEX waits for the initial build before answering (the build then goes on in the background). */
+    private static final long BUILD_WAIT_SECONDS = 5;
+
+    /** Answers once the index is built on every shard, or after {@link #BUILD_WAIT_SECONDS}, so it usually answers queries at once. */
+    @Override
+    public CompletionStage<? extends Result> execute(ExecutionContext context) {
+        return super.execute(context).thenCompose(result -> {
+            UUID id = createdIndexId(context.server().schema().current());
+            if (!(result instanceof SchemaChangeResult) || id == null) return CompletableFuture.completedFuture(result);
+            Database database = context.server().database();
+            return database.onAllShardsAsync(storage -> database.indexes().shard(storage.shardId()).awaitBuilt(id, BUILD_WAIT_SECONDS))
+                    .thenApply(ignored -> result);
+        });
+    }
+
+    /** The id of the index this statement created: the table's index on the same column and target. */
+    private UUID createdIndexId(Schema schema) {
+        TableMetadata table = schema.table(keyspace, statement.table().name());
+        if (table == null || statement.targets().size() != 1) return null;
+        CreateIndexStatement.Target target = statement.targets().getFirst();
+        for (IndexMetadata index : table.indexes().values()) {
+            if (index.column().equals(target.column().name()) && (statement.indexName() == null || index.name().equals(statement.indexName()))) {
+                return index.id();
+            }
+        }
+        return null;
     }
 
     @Override
