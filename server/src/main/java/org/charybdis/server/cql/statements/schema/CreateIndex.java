@@ -97,7 +97,6 @@ final class CreateIndex extends SchemaChangeStatement {
         IndexMetadata.Target kind = checkedTarget(table, column, target.kind());
 
         String name = statement.indexName();
-        if (name != null && !name.matches("\\w+")) throw new ConfigurationException("Illegal index name " + name);
         if (name == null) name = generatedName(ks, table.name(), column.name());
         if (ks.tableOfIndex(name) != null) {
             if (statement.ifNotExists()) return SchemaUpdate.unchanged(current);
@@ -109,6 +108,8 @@ final class CreateIndex extends SchemaChangeStatement {
                 throw new InvalidRequestException("Index " + name + " is a duplicate of existing index " + existing.name());
             }
         }
+        // Cassandra names a duplicate before an illegal name
+        if (!name.matches("\\w+")) throw new ConfigurationException("Illegal index name " + name);
         IndexMetadata index = new IndexMetadata(name, UUID.randomUUID(), column.name(), kind, className, options);
         return new SchemaUpdate(current.with(ks.withTable(table.withIndex(index))),
                 SchemaChange.table(SchemaChange.Change.UPDATED, keyspace, table.name()));

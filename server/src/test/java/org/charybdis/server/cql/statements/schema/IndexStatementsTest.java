@@ -60,7 +60,8 @@ class IndexStatementsTest {
         assertError("CREATE INDEX ON nope.t (v)", "Keyspace 'nope' doesn't exist");
         assertError("CREATE INDEX ON ixs.t (v, w)", "Only CUSTOM indexes support multiple columns");
         assertError("CREATE INDEX ON ixs.t (w) WITH OPTIONS = {'x': 'y'}", "Cannot specify options for a non-CUSTOM index");
-        assertThatThrownBy(() -> session.execute("CREATE INDEX \"bad name\" ON ixs.t (v)"))
+        assertError("CREATE INDEX \"bad name\" ON ixs.t (v)", "Index bad name is a duplicate of existing index t_v_idx");
+        assertThatThrownBy(() -> session.execute("CREATE INDEX \"bad name\" ON ixs.t (w)"))
                 .isInstanceOf(InvalidConfigurationInQueryException.class).hasMessage("Illegal index name bad name");
         assertThatThrownBy(() -> session.execute("CREATE INDEX ON ixs.t (w) USING 'foo'"))
                 .isInstanceOf(InvalidConfigurationInQueryException.class).hasMessage("Unable to find custom indexer class 'foo'");
