@@ -119,6 +119,7 @@ public final class CharybdisServer implements AutoCloseable {
         CharybdisServer server = new CharybdisServer(config);
         try {
             server.engines.start(server.runtime).join(); // commitlog replay: before anything reads or writes
+            server.database.startIndexBuilds().join(); // indexes whose build a stop interrupted
             if (server.context.authenticator() instanceof PasswordAuthenticator passwords) {
                 passwords.setupDefaultSuperuser().join(); // main thread: waiting here blocks no shard
             }

@@ -1,6 +1,7 @@
 package org.charybdis.server.replica;
 
 import org.charybdis.scheduler.SchedulingGroup;
+import org.charybdis.server.index.SecondaryIndexes;
 import org.charybdis.scheduler.Shard;
 import org.charybdis.scheduler.ShardRuntime;
 import org.charybdis.storage.dht.DecoratedKey;
@@ -23,18 +24,36 @@ public final class Database {
     private final ShardOf sharding;
     private final ShardStorage[] shards;
     private final TableSizes sizes;
+    private final SecondaryIndexes indexes;
 
     public Database(ShardRuntime runtime, StorageEngineFactory engines) {
         this.runtime = runtime;
         this.sharding = ShardOf.withDefaultIgnoreMsb(runtime.shardCount());
         this.shards = new ShardStorage[runtime.shardCount()];
-        for (int i = 0; i < shards.length; i++) shards[i] = new ShardStorage(i, engines);
+        this.indexes = new SecondaryIndexes(shards.length);
+        for (int i = 0; i < shards.length; i++) {
+            shards[i] = new ShardStorage(i, engines);
+            shards[i].derivedWrites(indexes.shard(i)); // every write to an indexed table carries its index entries
+        }
         this.sizes = new TableSizes(shards.length);
     }
 
     /** Starts each shard's periodic publication of its table sizes (system.size_estimates). */
     public void publishTableSizes(long periodSeconds) {
         sizes.start(runtime, shards, periodSeconds);
+    }
+
+    /** The secondary indexes of every shard. */
+    public SecondaryIndexes indexes() {
+        return indexes;
+    }
+
+    /** Start-up, after the commitlog replay: builds the indexes whose initial build has not finished yet. */
+    public CompletableFuture<Void> startIndexBuilds() {
+        return onAllShards(storage -> {
+            indexes.shard(storage.shardId()).enableBuilds();
+            return null;
+        }).thenApply(ignored -> null);
     }
 
     /** Table sizes as last published by the shards. */

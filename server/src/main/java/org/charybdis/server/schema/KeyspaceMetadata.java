@@ -24,6 +24,12 @@ public record KeyspaceMetadata(String name, Map<String, String> replication, boo
         return tables.get(tableName);
     }
 
+    /** The table holding the named index, or null when no table of the keyspace has it. */
+    public TableMetadata tableOfIndex(String indexName) {
+        for (TableMetadata table : tables.values()) if (table.indexes().containsKey(indexName)) return table;
+        return null;
+    }
+
     public KeyspaceMetadata withTable(TableMetadata table) {
         Map<String, TableMetadata> copy = new TreeMap<>(tables);
         copy.put(table.name(), table);

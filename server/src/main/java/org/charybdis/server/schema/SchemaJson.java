@@ -92,6 +92,11 @@ public final class SchemaJson {
         node.set("params", params(table.params()));
         ArrayNode dropped = node.putArray("dropped_columns");
         for (TableMetadata.DroppedColumn column : table.droppedColumns().values()) dropped.add(droppedColumn(column));
+        // optional: files written before indexes existed have none
+        if (!table.indexes().isEmpty()) {
+            ArrayNode indexes = node.putArray("indexes");
+            for (IndexMetadata index : table.indexes().values()) indexes.add(index(index));
+        }
         return node;
     }
 
@@ -126,6 +131,18 @@ public final class SchemaJson {
                         + option.getValue().getClass().getName());
             }
         }
+        return node;
+    }
+
+    private static ObjectNode index(IndexMetadata index) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("name", index.name());
+        node.put("id", index.id().toString());
+        node.put("column", index.column());
+        node.put("target", index.target().name());
+        if (index.className() != null) node.put("class_name", index.className());
+        ObjectNode options = node.putObject("options");
+        index.options().forEach(options::put);
         return node;
     }
 

@@ -80,7 +80,30 @@ final class SchemaJsonReader {
             dropped.put(columnName, new TableMetadata.DroppedColumn(columnName, text(column, "type", at), text(column, "kind", at),
                     number(column, "dropped_at_micros", at)));
         }
-        return new TableMetadata(keyspace, name, id, columns, params, integer(node, "next_column_id", where), dropped);
+        Map<String, IndexMetadata> indexes = new LinkedHashMap<>();
+        if (node.has("indexes")) {
+            for (JsonNode index : array(node, "indexes", where)) {
+                IndexMetadata read = index(index, where);
+                if (indexes.put(read.name(), read) != null) throw new IllegalArgumentException(where + ": index " + read.name() + " appears twice");
+            }
+        }
+        return new TableMetadata(keyspace, name, id, columns, params, integer(node, "next_column_id", where), dropped, indexes);
+    }
+
+    private static IndexMetadata index(JsonNode node, String table) {
+        String name = text(node, "name", table + ", an index");
+        String where = table + ", index " + name;
+        UUID id;
+        IndexMetadata.Target target;
+        try {
+            id = UUID.fromString(text(node, "id", where));
+            target = IndexMetadata.Target.valueOf(text(node, "target", where));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": invalid id or target", e);
+        }
+        String className = node.has("class_name") ? text(node, "class_name", where) : null;
+        return new IndexMetadata(name, id, text(node, "column", where), target, className,
+                stringMap(field(node, "options", where), where + ", options"));
     }
 
     private static ColumnMetadata column(JsonNode node, String table, UserTypeResolver types) {

@@ -131,8 +131,8 @@ public final class SchemaManager {
         }).join();
     }
 
-    /** Makes one shard's tables match the next schema. Runs on that shard. */
-    private static void syncShard(ShardStorage storage, Schema previous, Schema next) {
+    /** Makes one shard's tables and index tables match the next schema. Runs on that shard. */
+    private void syncShard(ShardStorage storage, Schema previous, Schema next) {
         for (KeyspaceMetadata ks : next.keyspaces().values()) {
             for (TableMetadata table : ks.tables().values()) {
                 TableMetadata before = previous.table(ks.name(), table.name());
@@ -149,5 +149,6 @@ public final class SchemaManager {
                 if (after == null || !after.id().equals(table.id())) storage.dropTable(table.id());
             }
         }
+        database.indexes().shard(storage.shardId()).sync(storage, next);
     }
 }

@@ -23,12 +23,20 @@ public final class TableMetadata {
     private final TableParams params;
     private final int nextColumnId;
     private final Map<String, DroppedColumn> droppedColumns;
+    private final Map<String, IndexMetadata> indexes;
 
     /** A dropped column: its data written before {@code droppedAtMicros} stays hidden. */
     public record DroppedColumn(String name, String type, String kind, long droppedAtMicros) {}
 
     public TableMetadata(String keyspace, String name, UUID id, List<ColumnMetadata> columns, TableParams params,
                          int nextColumnId, Map<String, DroppedColumn> droppedColumns) {
+        this(keyspace, name, id, columns, params, nextColumnId, droppedColumns, Map.of());
+    }
+
+    /** {@code indexes}: the table's secondary indexes by name. */
+    public TableMetadata(String keyspace, String name, UUID id, List<ColumnMetadata> columns, TableParams params,
+                         int nextColumnId, Map<String, DroppedColumn> droppedColumns, Map<String, IndexMetadata> indexes) {
+        this.indexes = Collections.unmodifiableMap(new java.util.TreeMap<>(indexes));
         this.keyspace = keyspace;
         this.name = name;
         this.id = id;
@@ -92,12 +100,27 @@ public final class TableMetadata {
 
     public Map<String, DroppedColumn> droppedColumns() { return droppedColumns; }
 
+    /** The table's secondary indexes by name. */
+    public Map<String, IndexMetadata> indexes() { return indexes; }
+
     public TableMetadata withParams(TableParams newParams) {
-        return new TableMetadata(keyspace, name, id, allColumns(), newParams, nextColumnId, droppedColumns);
+        return new TableMetadata(keyspace, name, id, allColumns(), newParams, nextColumnId, droppedColumns, indexes);
     }
 
     public TableMetadata withColumns(List<ColumnMetadata> columns, int newNextColumnId, Map<String, DroppedColumn> dropped) {
-        return new TableMetadata(keyspace, name, id, columns, params, newNextColumnId, dropped);
+        return new TableMetadata(keyspace, name, id, columns, params, newNextColumnId, dropped, indexes);
+    }
+
+    public TableMetadata withIndex(IndexMetadata index) {
+        Map<String, IndexMetadata> copy = new LinkedHashMap<>(indexes);
+        copy.put(index.name(), index);
+        return new TableMetadata(keyspace, name, id, allColumns(), params, nextColumnId, droppedColumns, copy);
+    }
+
+    public TableMetadata withoutIndex(String indexName) {
+        Map<String, IndexMetadata> copy = new LinkedHashMap<>(indexes);
+        copy.remove(indexName);
+        return new TableMetadata(keyspace, name, id, allColumns(), params, nextColumnId, droppedColumns, copy);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.charybdis.server.system;
 import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.UserType;
 import org.charybdis.server.schema.ColumnMetadata;
+import org.charybdis.server.schema.IndexMetadata;
 import org.charybdis.server.schema.KeyspaceMetadata;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.TableMetadata;
@@ -22,7 +23,7 @@ import java.util.TreeSet;
 
 /**
  * Rows of {@code system_schema}, generated from the schema the way Cassandra 5.0 fills them. Functions,
- * aggregates, views, indexes and triggers do not exist here yet, so their tables are empty.
+ * aggregates, views and triggers do not exist here yet, so their tables are empty.
  */
 final class SchemaTables {
     private SchemaTables() {}
@@ -37,7 +38,8 @@ final class SchemaTables {
                 case "dropped_columns" -> ks.tables().values().forEach(t ->
                         t.droppedColumns().values().forEach(d -> rows.add(droppedColumn(t, d))));
                 case "types" -> ks.types().values().forEach(type -> rows.add(type(ks, (UserType) type)));
-                default -> { } // functions, aggregates, views, indexes, triggers
+                case "indexes" -> ks.tables().values().forEach(t -> t.indexes().values().forEach(i -> rows.add(index(t, i))));
+                default -> { } // functions, aggregates, views, triggers
             }
         }
     }
@@ -103,6 +105,16 @@ final class SchemaTables {
         row.put("kind", column.kind().schemaName());
         row.put("position", column.isPrimaryKey() ? column.position() : -1);
         row.put("type", column.type().cqlName());
+        return row;
+    }
+
+    private static Map<String, Object> index(TableMetadata table, IndexMetadata index) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("keyspace_name", table.keyspace());
+        row.put("table_name", table.name());
+        row.put("index_name", index.name());
+        row.put("kind", index.kind());
+        row.put("options", index.schemaOptions());
         return row;
     }
 

@@ -80,6 +80,23 @@ class SchemaJsonTest {
     }
 
     @Test
+    void indexesRoundTripAndFilesWithoutThemReadAsNone() {
+        TableMetadata plain = table("k", "t", List.of(column("id", Kind.PARTITION_KEY, 0, NativeType.INT, 0),
+                column("v", Kind.REGULAR, 0, NativeType.INT, 1)), 2, TableParams.defaultParams(), Map.of());
+        IndexMetadata legacy = new IndexMetadata("t_v_idx", UUID.randomUUID(), "v", IndexMetadata.Target.SIMPLE, null, Map.of());
+        IndexMetadata sai = new IndexMetadata("sai_v", UUID.randomUUID(), "v", IndexMetadata.Target.SIMPLE, "sai", Map.of("k", "x"));
+        Schema schema = Schema.empty().with(KeyspaceMetadata.create("k", Map.of("class", "SimpleStrategy"), true)
+                .withTable(plain.withIndex(legacy).withIndex(sai)));
+
+        TableMetadata read = SchemaJson.decode(SchemaJson.encode(schema, ks -> true)).table("k", "t");
+
+        assertThat(read.indexes()).containsExactly(Map.entry("sai_v", sai), Map.entry("t_v_idx", legacy));
+        Schema withoutIndexes = Schema.empty().with(KeyspaceMetadata.create("k", Map.of("class", "SimpleStrategy"), true).withTable(plain));
+        assertThat(new String(SchemaJson.encode(withoutIndexes, ks -> true), StandardCharsets.UTF_8)).doesNotContain("indexes");
+        assertThat(SchemaJson.decode(SchemaJson.encode(withoutIndexes, ks -> true)).table("k", "t").indexes()).isEmpty();
+    }
+
+    @Test
     void nonFiniteDoublesSurvive() {
         Schema schema = Schema.empty().with(KeyspaceMetadata.create("k", Map.of("class", "SimpleStrategy"), true)
                 .withTable(table("k", "t", List.of(column("id", Kind.PARTITION_KEY, 0, NativeType.INT, 0)), 0,

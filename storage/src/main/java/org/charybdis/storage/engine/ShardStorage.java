@@ -20,6 +20,7 @@ public final class ShardStorage implements AutoCloseable {
     private final Map<UUID, TableEngine> tables = new HashMap<>();
     private final WriteLog log;
     private final PartitionSequencer sequencer = new PartitionSequencer();
+    private DerivedWrites derivedWrites;
 
     public ShardStorage(int shardId, StorageEngineFactory factory) {
         this.shardId = shardId;
@@ -31,6 +32,11 @@ public final class ShardStorage implements AutoCloseable {
 
     /** Orders read-check-write operations (lightweight transactions) per partition of this shard. */
     public PartitionSequencer sequencer() { return sequencer; }
+
+    /** Sets what every {@link #write} adds to its mutation (secondary index entries); null for nothing. */
+    public void derivedWrites(DerivedWrites derived) {
+        this.derivedWrites = derived;
+    }
 
     /** Creates the table's engine; fails if the table already exists on this shard. */
     public TableEngine createTable(TableLayout layout) {
@@ -70,9 +76,17 @@ public final class ShardStorage implements AutoCloseable {
      */
     public CompletableFuture<Void> write(List<TableEngine> engines, List<PartitionUpdate> updates) {
         if (engines.size() != updates.size()) throw new IllegalArgumentException(engines.size() + " engines for " + updates.size() + " updates");
+        if (derivedWrites != null) {
+            int count = engines.size();
+            engines = new ArrayList<>(engines);
+            updates = new ArrayList<>(updates);
+            derivedWrites.addTo(engines, updates, count);
+        }
+        List<TableEngine> allEngines = engines;
+        List<PartitionUpdate> allUpdates = updates;
         // applied as soon as logged, in the same task, so a memtable switch never separates a write from its position
-        return log.append(engines, updates).thenCompose(position -> {
-            for (int i = 0; i < engines.size(); i++) engines.get(i).apply(updates.get(i), position);
+        return log.append(allEngines, allUpdates).thenCompose(position -> {
+            for (int i = 0; i < allEngines.size(); i++) allEngines.get(i).apply(allUpdates.get(i), position);
             return log.awaitDurable(position);
         });
     }

@@ -40,7 +40,7 @@ public final class DescribeStatements {
             case TYPE -> elements((schema, current) -> type(schema, name, current), internals);
             case FUNCTION -> elements((schema, current) -> missing(schema, name, current, "User defined function '%s' not found in '%s'"), internals);
             case AGGREGATE -> elements((schema, current) -> missing(schema, name, current, "User defined aggregate '%s' not found in '%s'"), internals);
-            case INDEX -> elements((schema, current) -> missing(schema, name, current, "Table for existing index '%s' not found in '%s'"), internals);
+            case INDEX -> elements((schema, current) -> index(schema, name, current), internals);
             case MATERIALIZED_VIEW -> elements((schema, current) -> missing(schema, name, current, "Materialized view '%s' not found in '%s'"), internals);
             case NAME -> elements((schema, current) -> byName(schema, name, current), internals);
         };
@@ -82,7 +82,16 @@ public final class DescribeStatements {
         if (table == null) {
             throw new InvalidRequestException("Table '" + name.name() + "' not found in keyspace '" + keyspace.name() + "'");
         }
-        return List.of(SchemaElements.tableElement(keyspace, table));
+        return SchemaElements.ofTable(keyspace, table);
+    }
+
+    private static List<SchemaElement> index(Schema schema, QualifiedName name, String current) {
+        KeyspaceMetadata keyspace = keyspaceOf(schema, name, current);
+        SchemaElement index = SchemaElements.index(keyspace, name.name());
+        if (index == null) {
+            throw new InvalidRequestException("Table for existing index '" + name.name() + "' not found in '" + keyspace.name() + "'");
+        }
+        return List.of(index);
     }
 
     private static List<SchemaElement> type(Schema schema, QualifiedName name, String current) {
@@ -93,7 +102,7 @@ public final class DescribeStatements {
         return List.of(new TypeElement((UserType) keyspace.types().get(name.name())));
     }
 
-    /** Functions, aggregates, indexes and views: none exist yet, so a named one is always missing. */
+    /** Functions, aggregates and views: none exist yet, so a named one is always missing. */
     private static List<SchemaElement> missing(Schema schema, QualifiedName name, String current, String message) {
         KeyspaceMetadata keyspace = keyspaceOf(schema, name, current);
         throw new InvalidRequestException(String.format(message, name.name(), keyspace.name()));
@@ -111,7 +120,9 @@ public final class DescribeStatements {
         }
         KeyspaceMetadata keyspace = SchemaElements.keyspace(schema, keyspaceName);
         TableMetadata table = keyspace.table(name.name());
-        if (table == null) throw new InvalidRequestException("'" + name.name() + "' not found in keyspace '" + keyspaceName + "'");
-        return List.of(SchemaElements.tableElement(keyspace, table));
+        if (table != null) return SchemaElements.ofTable(keyspace, table);
+        SchemaElement index = SchemaElements.index(keyspace, name.name());
+        if (index != null) return List.of(index);
+        throw new InvalidRequestException("'" + name.name() + "' not found in keyspace '" + keyspaceName + "'");
     }
 }

@@ -3,6 +3,7 @@ package org.charybdis.server.cql.statements.describe;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.UserType;
+import org.charybdis.server.schema.IndexMetadata;
 import org.charybdis.server.schema.KeyspaceMetadata;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.TableMetadata;
@@ -65,9 +66,33 @@ final class SchemaElements {
         elements.add(keyspaceElement(keyspace));
         if (onlyKeyspace) return elements;
         elements.addAll(typesInDependencyOrder(keyspace));
-        // functions, aggregates, indexes and views would come here: none exist yet
-        elements.addAll(tablesByName(keyspace));
+        // functions, aggregates and views would come here: none exist yet
+        for (SchemaElement table : tablesByName(keyspace)) {
+            elements.add(table);
+            elements.addAll(indexesOf(((TableElement) table).table()));
+        }
         return elements;
+    }
+
+    /** DESCRIBE TABLE: the table, then its indexes by name. */
+    static List<SchemaElement> ofTable(KeyspaceMetadata keyspace, TableMetadata table) {
+        List<SchemaElement> elements = new ArrayList<>();
+        elements.add(tableElement(keyspace, table));
+        elements.addAll(indexesOf(table));
+        return elements;
+    }
+
+    static List<SchemaElement> indexesOf(TableMetadata table) {
+        List<SchemaElement> indexes = new ArrayList<>();
+        for (IndexMetadata index : table.indexes().values()) indexes.add(new IndexElement(table, index));
+        indexes.sort(Comparator.comparing(SchemaElement::name, BY_NAME));
+        return indexes;
+    }
+
+    /** The named index of the keyspace, or null. */
+    static SchemaElement index(KeyspaceMetadata keyspace, String name) {
+        TableMetadata table = keyspace.tableOfIndex(name);
+        return table == null ? null : new IndexElement(table, table.indexes().get(name));
     }
 
     static List<SchemaElement> typesByName(KeyspaceMetadata keyspace) {

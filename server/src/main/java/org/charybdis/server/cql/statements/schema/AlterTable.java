@@ -111,6 +111,12 @@ final class AlterTable extends SchemaChangeStatement {
                 throw new InvalidRequestException("Column " + identifier.name() + " was not found in table '" + table + "'");
             }
             if (column.isPrimaryKey()) throw new InvalidRequestException("Cannot drop PRIMARY KEY column " + column.name());
+            List<String> dependents = new ArrayList<>();
+            for (var index : table.indexes().values()) if (index.column().equals(column.name())) dependents.add(index.name());
+            if (!dependents.isEmpty()) {
+                throw new InvalidRequestException("Cannot drop column " + column.name() + " because it has dependent secondary indexes ("
+                        + String.join(", ", dependents) + ")");
+            }
             columns.remove(column);
             dropped.put(column.name(), new DroppedColumn(column.name(), column.type().cqlName(), column.kind().schemaName(), droppedAt));
             changed = true;
@@ -130,6 +136,11 @@ final class AlterTable extends SchemaChangeStatement {
             }
             ColumnMetadata column = columns.get(at);
             if (!column.isPrimaryKey()) throw new InvalidRequestException("Cannot rename non PRIMARY KEY column " + from);
+            for (var index : table.indexes().values()) {
+                if (index.column().equals(from)) {
+                    throw new InvalidRequestException("Can't rename column " + from + " because it has dependent secondary indexes (" + index.name() + ")");
+                }
+            }
             if (indexOf(columns, to) >= 0) {
                 throw new InvalidRequestException("Cannot rename column " + from + " to " + to + " in table '" + table
                         + "'; another column with that name already exists");

@@ -45,8 +45,8 @@ public final class SchemaStatements {
             case CreateTypeStatement s -> new CreateType(s, keyspaceOf(s.type(), client));
             case AlterTypeStatement s -> new AlterType(s, keyspaceOf(s.type(), client));
             case DropTypeStatement s -> new DropType(s, keyspaceOf(s.type(), client));
-            case CreateIndexStatement ignored -> throw notSupported("Secondary indexes");
-            case DropIndexStatement ignored -> throw notSupported("Secondary indexes");
+            case CreateIndexStatement s -> new CreateIndex(s, keyspaceOf(s.table(), client));
+            case DropIndexStatement s -> new DropIndex(s, keyspaceOf(s.index(), client));
             case CreateMaterializedViewStatement ignored -> throw notSupported("Materialized views");
             case AlterMaterializedViewStatement ignored -> throw notSupported("Materialized views");
             case DropMaterializedViewStatement ignored -> throw notSupported("Materialized views");

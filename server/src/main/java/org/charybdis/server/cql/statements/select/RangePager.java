@@ -36,23 +36,33 @@ final class RangePager implements Pager {
         DecoratedKey after = state == null ? null : DecoratedKey.of(state.partitionKey());
         Clustering resumeAfter = state == null || state.partitionDone() ? null : state.lastClustering();
         int resumeBudget = state == null ? perPartitionLimit : state.remainingInPartition();
-        return source.onEvery(engine -> reader.scan(engine, range, after, resumeAfter, resumeBudget, capacity)).thenApply(results -> {
-            List<PartitionChunk> chunks = new ArrayList<>();
-            boolean complete = true;
-            for (ScanResult r : results) {
-                chunks.addAll(r.chunks());
-                complete &= r.complete();
-            }
-            chunks.sort(Comparator.comparing(PartitionChunk::key));
-            int used = 0;
-            for (PartitionChunk chunk : chunks) {
-                if (page.full()) break;
-                boolean resumed = resumeAfter != null && chunk.key().equals(after);
-                page.add(chunk, resumed ? resumeBudget : perPartitionLimit);
-                used++;
-            }
-            boolean more = page.full() && (!complete || used < chunks.size() || page.droppedRows() || !page.lastPartitionDone());
-            return page.build(more);
-        });
+        return source.onEvery(engine -> reader.scan(engine, range, after, resumeAfter, resumeBudget, capacity))
+                .thenApply(results -> merge(page, results, state, perPartitionLimit));
+    }
+
+    /**
+     * Merges the shards' partitions (each shard's in token order) into one page in token order, keeping the
+     * first page's worth; {@code state} is where this page resumed from (null: the start).
+     */
+    static Page merge(PageBuilder page, List<ScanResult> results, PagingState state, int perPartitionLimit) {
+        DecoratedKey after = state == null ? null : DecoratedKey.of(state.partitionKey());
+        Clustering resumeAfter = state == null || state.partitionDone() ? null : state.lastClustering();
+        int resumeBudget = state == null ? perPartitionLimit : state.remainingInPartition();
+        List<PartitionChunk> chunks = new ArrayList<>();
+        boolean complete = true;
+        for (ScanResult r : results) {
+            chunks.addAll(r.chunks());
+            complete &= r.complete();
+        }
+        chunks.sort(Comparator.comparing(PartitionChunk::key));
+        int used = 0;
+        for (PartitionChunk chunk : chunks) {
+            if (page.full()) break;
+            boolean resumed = resumeAfter != null && chunk.key().equals(after);
+            page.add(chunk, resumed ? resumeBudget : perPartitionLimit);
+            used++;
+        }
+        boolean more = page.full() && (!complete || used < chunks.size() || page.droppedRows() || !page.lastPartitionDone());
+        return page.build(more);
     }
 }

@@ -87,9 +87,12 @@ final class SelectQuery implements CqlStatement {
         TableSource source = VirtualTables.isVirtual(table)
                 ? TableSource.snapshot(VirtualTables.snapshot(table, context.server()))
                 : TableSource.shards(context.server().database(), table);
-        Pager pager = where.keys() != null
-                ? new KeyedPager(source, reader, where.keys(), keyOrder, rowsPerPartition)
-                : new RangePager(source, reader, where.range(), rowsPerPartition);
+        Pager pager;
+        if (where.keys() != null) pager = new KeyedPager(source, reader, where.keys(), keyOrder, rowsPerPartition);
+        else if (where.indexLookup() != null) {
+            pager = new IndexPager(context.server().database(), table, restrictions.indexPlan().lookupIndex(), where.indexLookup(), reader,
+                    where.range(), rowsPerPartition, context.nowInSeconds(), context.options().consistency());
+        } else pager = new RangePager(source, reader, where.range(), rowsPerPartition);
         if (groupBy != null) pager = new GroupingPager(pager, groupBy, selection, partitionLimit);
         else if (selection.isAggregate()) {
             return aggregate(pager, null, selection.newAggregation()).thenApply(row -> result(List.<ByteBuffer[]>of(row), null, context));

@@ -40,7 +40,7 @@ public final class SelectStatements {
         Restrictions restrictions = RestrictionsCompiler.compile(table, statement.where(), variables, statement.allowFiltering());
         GroupBy groupBy = GroupByCompiler.compile(table, statement.groupBy(), restrictions, statement.distinct());
         boolean reversed = reversed(table, statement.orderings(), restrictions);
-        if (statement.distinct() && restrictions.isClusteringRestricted()) {
+        if (statement.distinct() && (restrictions.isClusteringRestricted() || restrictions.indexPlan().rowIndex())) {
             throw new InvalidRequestException("SELECT DISTINCT with WHERE clause only supports restriction by partition key and/or static columns.");
         }
         BoundValue limit = statement.limit() == null ? null : Terms.resolve(statement.limit(), NativeType.INT, "[limit]", variables);
@@ -54,6 +54,9 @@ public final class SelectStatements {
     /** Whether rows come in reverse clustering order, checking ORDER BY as Cassandra does. */
     private static boolean reversed(TableMetadata table, List<Ordering> orderings, Restrictions restrictions) {
         if (orderings.isEmpty()) return false;
+        if (restrictions.indexPlan().usesIndex()) {
+            throw new InvalidRequestException("ORDER BY with 2ndary indexes is not supported, except for ANN queries.");
+        }
         Boolean reversed = null;
         for (int i = 0; i < orderings.size(); i++) {
             Ordering o = orderings.get(i);

@@ -67,6 +67,22 @@ final class ShardReader {
                 : rows(view, resumeAfter != null, partitionBudget, maxRows));
     }
 
+    /**
+     * Reads the rows of one partition at the given clusterings (sorted in the table's order, each inside the
+     * query's slices), as an index lookup found them: at most {@code maxRows} rows and {@code partitionBudget}.
+     */
+    CompletableFuture<PartitionChunk> readRows(TableEngine engine, DecoratedKey key, List<Slice> exactSlices, int partitionBudget, int maxRows) {
+        return engine.read(key, new ReadFilter(exactSlices, false, null, true), nowInSeconds).thenApply(view -> view == null
+                ? new PartitionChunk(key, List.of(), List.of(), true)
+                : rows(view, true, partitionBudget, maxRows));
+    }
+
+    /** True when the row is inside one of the query's slices. */
+    boolean selects(Clustering clustering) {
+        for (Slice slice : slices) if (comparator.contains(slice, clustering)) return true;
+        return false;
+    }
+
     /** Scans the shard's partitions of the range in token order, after {@code after}, up to {@code maxRows} rows. */
     CompletableFuture<ScanResult> scan(TableEngine engine, TokenRange range, DecoratedKey after, Clustering resumeAfter,
                                        int partitionBudget, int maxRows) {

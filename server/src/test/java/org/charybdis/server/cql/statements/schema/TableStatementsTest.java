@@ -200,7 +200,7 @@ class TableStatementsTest {
     @Test
     void unsupportedStatements() {
         fixture.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v int)");
-        assertError("CREATE INDEX ON ks.t (v)", InvalidRequestException.class, "Secondary indexes are not supported yet");
+        assertError("CREATE TRIGGER tr ON ks.t USING 'org.example.Trigger'", InvalidRequestException.class, "Triggers are not supported yet");
     }
 
     private void assertError(String cql, Class<? extends Throwable> type, String message) {

@@ -13,16 +13,21 @@ import org.charybdis.server.cql.statements.select.restrictions.Restrictions.Filt
 import org.charybdis.server.cql.terms.BindVariables;
 import org.charybdis.server.cql.terms.BoundValue;
 import org.charybdis.server.cql.terms.Terms;
+import org.charybdis.server.index.IndexedColumn;
 import org.charybdis.server.schema.ColumnMetadata;
+import org.charybdis.server.schema.IndexMetadata;
 
 import java.nio.ByteBuffer;
 
-/** Compiles the relations on collection contents, {@code CONTAINS}, {@code CONTAINS KEY} and {@code m[k] = v}, to row filters. */
+/**
+ * Compiles the relations on collection contents, {@code CONTAINS}, {@code CONTAINS KEY} and {@code m[k] = v}, to row
+ * filters, each with the lookup a collection index would answer it by.
+ */
 final class CollectionRelations {
     private CollectionRelations() {}
 
     /** {@code c CONTAINS v} or {@code m CONTAINS KEY k}, on frozen or non-frozen collections. */
-    static FilterTerm contains(ColumnMetadata column, Operator operator, Term value, BindVariables variables) {
+    static IndexCandidate contains(ColumnMetadata column, Operator operator, Term value, BindVariables variables) {
         boolean key = operator == Operator.CONTAINS_KEY;
         CqlType type = column.type();
         CqlType elementType;
@@ -42,11 +47,13 @@ final class CollectionRelations {
         }
         if (value instanceof Term.NullLiteral) throw new InvalidRequestException("Unsupported null value for column " + column.name());
         BoundValue bound = Terms.resolve(value, elementType, receiver, variables);
-        return context -> new ContainsFilter(column, key, ValueList.checked(bound.bind(context), column.name()));
+        FilterTerm filter = context -> new ContainsFilter(column, key, ValueList.checked(bound.bind(context), column.name()));
+        return new IndexCandidate(column, key ? IndexMetadata.Target.KEYS : IndexMetadata.Target.VALUES, false, filter,
+                context -> ValueList.checked(bound.bind(context), column.name()));
     }
 
     /** {@code m[k] = v}: only on non-frozen maps, only with =. */
-    static FilterTerm mapEntry(ColumnMetadata column, Relation.ElementCompare relation, BindVariables variables) {
+    static IndexCandidate mapEntry(ColumnMetadata column, Relation.ElementCompare relation, BindVariables variables) {
         CqlType type = column.type();
         if (type instanceof ListType) {
             throw new InvalidRequestException("Indexes on list entries (" + column.name() + "[index] = value) are not currently supported.");
@@ -64,7 +71,9 @@ final class CollectionRelations {
         }
         BoundValue key = Terms.resolve(relation.element(), map.keyType(), "key(" + column.name() + ")", variables);
         BoundValue value = Terms.resolve(relation.value(), map.valueType(), "value(" + column.name() + ")", variables);
-        return context -> new MapEntryFilter(column, checkedKey(key, context, column), ValueList.checked(value.bind(context), column.name()));
+        FilterTerm filter = context -> new MapEntryFilter(column, checkedKey(key, context, column), ValueList.checked(value.bind(context), column.name()));
+        return new IndexCandidate(column, IndexMetadata.Target.ENTRIES, false, filter, context -> IndexedColumn.entryValue(
+                checkedKey(key, context, column), ValueList.checked(value.bind(context), column.name())));
     }
 
     private static ByteBuffer checkedKey(BoundValue key, ExecutionContext context, ColumnMetadata column) {

@@ -61,6 +61,7 @@ public final class Restrictions {
     private final List<FilterTerm> filters;
     private final boolean clusteringRestricted;
     private final Set<String> restrictedByEq;
+    private final IndexPlan indexPlan;
 
     /**
      * @param sliceWidth     how many of the slice bounds' values storage reads by (the rest filtered)
@@ -68,7 +69,8 @@ public final class Restrictions {
      */
     Restrictions(TableMetadata table, ValueList[] keyValues, TokenBound tokenStart, TokenBound tokenEnd, List<ValueList> prefix,
                  SliceBound sliceStart, SliceBound sliceEnd, boolean sliceReversed, int sliceWidth, List<FilterTerm> filters,
-                 boolean clusteringRestricted, Set<String> restrictedByEq) {
+                 boolean clusteringRestricted, Set<String> restrictedByEq, IndexPlan indexPlan) {
+        this.indexPlan = indexPlan;
         this.table = table;
         this.keyValues = keyValues;
         this.tokenStart = tokenStart;
@@ -98,6 +100,11 @@ public final class Restrictions {
         return restrictedByEq.contains(column.name());
     }
 
+    /** How secondary indexes serve this WHERE clause. */
+    public IndexPlan indexPlan() {
+        return indexPlan;
+    }
+
     public boolean hasFilters() {
         return !filters.isEmpty();
     }
@@ -114,11 +121,15 @@ public final class Restrictions {
         }
         List<Filter> bound = new ArrayList<>(filters.size());
         for (FilterTerm f : filters) bound.add(f.bind(context));
-        return new Bound(keys, keys != null ? null : range, slices(context), bound);
+        ByteBuffer lookup = keys == null && indexPlan.lookup() != null ? indexPlan.lookup().bind(context) : null;
+        return new Bound(keys, keys != null ? null : range, slices(context), bound, lookup);
     }
 
-    /** A WHERE clause with values: keys (sorted, distinct) or a token range, slices in storage order, row filters. */
-    public record Bound(List<DecoratedKey> keys, TokenRange range, List<Slice> slices, List<Filter> filters) {}
+    /**
+     * A WHERE clause with values: keys (sorted, distinct) or a token range, slices in storage order, row filters,
+     * and the value to look up in {@link IndexPlan#lookupIndex()} (null when no index lookup drives the read).
+     */
+    public record Bound(List<DecoratedKey> keys, TokenRange range, List<Slice> slices, List<Filter> filters, ByteBuffer indexLookup) {}
 
     /** The named partitions, sorted by key value and deduplicated, as Cassandra returns IN partitions. */
     private List<DecoratedKey> keys(ExecutionContext context) {

@@ -48,6 +48,8 @@ public final class RestrictionsCompiler {
     private final Map<Integer, Integer> clusteringEqWidth = new HashMap<>();
     private final Map<Integer, SliceBound[]> clusteringSlice = new HashMap<>();
     private final Map<Integer, List<ColumnMetadata>> sliceColumns = new HashMap<>();
+    /** Relations a secondary index could serve, in WHERE order. */
+    private final List<IndexCandidate> indexCandidates = new ArrayList<>();
 
     private RestrictionsCompiler(TableMetadata table, BindVariables variables, boolean allowFiltering) {
         this.table = table;
@@ -71,7 +73,9 @@ public final class RestrictionsCompiler {
             case Relation.MultiColumnIn multiIn -> multiColumnIn(multiIn);
             case Relation.ElementCompare element -> {
                 ColumnMetadata column = SelectionCompiler.resolve(table, element.column());
-                filters.add(CollectionRelations.mapEntry(column, element, variables));
+                IndexCandidate entry = CollectionRelations.mapEntry(column, element, variables);
+                filters.add(entry.filter());
+                indexCandidates.add(entry);
             }
         }
     }
@@ -83,14 +87,16 @@ public final class RestrictionsCompiler {
             case EQ, LT, LTE, GT, GTE -> {}
             case NEQ -> throw new InvalidRequestException("Unsupported \"!=\" relation: " + column.name() + " != " + literal(compare.value()));
             case CONTAINS, CONTAINS_KEY -> {
-                filters.add(CollectionRelations.contains(column, op, compare.value(), variables));
+                IndexCandidate contains = CollectionRelations.contains(column, op, compare.value(), variables);
+                filters.add(contains.filter());
+                indexCandidates.add(contains);
                 if (column.kind() == ColumnMetadata.Kind.PARTITION_KEY) keyNeedsFiltering = true;
                 return;
             }
             case IS_NOT -> throw new InvalidRequestException("Unsupported restriction: " + column.name() + " IS NOT NULL");
             case LIKE -> {
                 Terms.resolve(compare.value(), column.type(), column.name(), variables);
-                // without an SAI index (indexes do not exist yet), 5.0 refuses LIKE even with ALLOW FILTERING
+                // 5.0 refuses LIKE even with ALLOW FILTERING, and its SAI indexes without an analyzer do not answer it
                 throw new InvalidRequestException("LIKE restriction is only supported on properly indexed columns. " + column.name()
                         + " LIKE " + literal(compare.value()) + " is not valid.");
             }
@@ -110,10 +116,13 @@ public final class RestrictionsCompiler {
                 int at = column.position();
                 if (op == Operator.EQ) setClusteringEq(column, at, 1, value);
                 else addSlice(List.of(column), op, TupleTerm.resolve(new Term.TupleLiteral(List.of(compare.value())), List.of(column), variables));
+                indexCandidates.add(op == Operator.EQ ? IndexCandidate.equality(column, null, firstValue(value)) : IndexCandidate.range(column, null));
             }
             default -> {
                 checkFilteredBounds(column, op);
-                filters.add(FilterTerm.column(column, op, value));
+                FilterTerm filter = FilterTerm.column(column, op, value);
+                filters.add(filter);
+                indexCandidates.add(op == Operator.EQ ? IndexCandidate.equality(column, filter, firstValue(value)) : IndexCandidate.range(column, filter));
             }
         }
     }
@@ -280,10 +289,18 @@ public final class RestrictionsCompiler {
         if (keyAny && !keyComplete) {
             keyNeedsFiltering = true;
             for (int i = 0; i < keyValues.length; i++) {
-                if (keyValues[i] != null) filters.add(FilterTerm.column(table.partitionKey().get(i), Operator.IN, keyValues[i]));
+                if (keyValues[i] == null) continue;
+                ColumnMetadata column = table.partitionKey().get(i);
+                FilterTerm filter = FilterTerm.column(column, Operator.IN, keyValues[i]);
+                filters.add(filter);
+                if (keyValues[i] instanceof ValueList.Elements e && e.elements().size() == 1) {
+                    indexCandidates.add(IndexCandidate.equality(column, filter, firstValue(keyValues[i])));
+                }
             }
         }
         boolean keyQuery = keyComplete && !keyNeedsFiltering;
+        IndexPlanner indexes = new IndexPlanner(table, indexCandidates);
+        IndexPlan plan = indexes.plan();
         boolean clusteringRestricted = !clusteringEq.isEmpty() || !clusteringSlice.isEmpty();
         List<ValueList> prefix = new ArrayList<>();
         SliceBound sliceStart = null;
@@ -328,7 +345,8 @@ public final class RestrictionsCompiler {
         for (int p = position; p < clustering.size(); p++) {
             if (!clusteringEq.containsKey(p) && !clusteringSlice.containsKey(p)) continue;
             ColumnMetadata c = clustering.get(p);
-            if (!allowFiltering || sliceColumns.getOrDefault(p, List.of(c)).size() > 1) {
+            boolean indexed = indexes.serves(c);
+            if ((!allowFiltering && !indexed) || sliceColumns.getOrDefault(p, List.of(c)).size() > 1) {
                 if (allowFiltering) throw new InvalidRequestException("Multi-column slice restrictions cannot be used for filtering.");
                 if ("unrestricted".equals(stopReason)) {
                     throw new InvalidRequestException("PRIMARY KEY column \"" + c.name() + "\" cannot be restricted as preceding column \""
@@ -339,6 +357,7 @@ public final class RestrictionsCompiler {
             }
             ValueList eq = clusteringEq.get(p);
             int width = clusteringEqWidth.getOrDefault(p, 1);
+            int before = filters.size();
             if (eq != null && width > 1) filters.add(tupleIn(clustering.subList(p, p + width), eq));
             else if (eq != null) filters.add(FilterTerm.column(c, Operator.IN, eq));
             SliceBound[] slice = clusteringSlice.get(p);
@@ -346,14 +365,37 @@ public final class RestrictionsCompiler {
                 if (slice[0] != null) filters.add(FilterTerm.column(c, slice[0].inclusive() ? Operator.GTE : Operator.GT, new TupleValues(List.of(slice[0].values()))));
                 if (slice[1] != null) filters.add(FilterTerm.column(c, slice[1].inclusive() ? Operator.LTE : Operator.LT, new TupleValues(List.of(slice[1].values()))));
             }
+            if (indexed) indexes.served(filters.subList(before, filters.size()));
+        }
+        if (plan.usesIndex() && keyQuery && hasInOnKey()) {
+            throw new InvalidRequestException("Select on indexed columns and with IN clause for the PRIMARY KEY are not supported");
         }
         // after the clustering prefix checks: Cassandra names a gap in the prefix before asking for ALLOW FILTERING
-        if (!allowFiltering && (keyNeedsFiltering || !filters.isEmpty() || (clusteringRestricted && !keyQuery))) {
+        boolean needsFiltering = plan.usesIndex()
+                ? indexes.needsFiltering(filters, clusteringRestricted && !keyQuery ? restrictedClustering() : List.of())
+                : keyNeedsFiltering || !filters.isEmpty() || (clusteringRestricted && !keyQuery);
+        if (!allowFiltering && needsFiltering) {
             throw new InvalidRequestException(FILTERING_REQUIRED);
         }
         if (exactSlice != null) filters.add(exactSlice);
         return new Restrictions(table, keyQuery ? keyValues : null, tokenStart, tokenEnd, prefix, sliceStart, sliceEnd, sliceReversed,
-                sliceWidth, filters, clusteringRestricted, restrictedByEq);
+                sliceWidth, filters, clusteringRestricted, restrictedByEq, plan);
+    }
+
+    private boolean hasInOnKey() {
+        for (ValueList v : keyValues) if (!(v instanceof ValueList.Elements e) || e.elements().size() != 1) return true;
+        return false;
+    }
+
+    /** The clustering columns restricted by some relation. */
+    private List<ColumnMetadata> restrictedClustering() {
+        List<ColumnMetadata> restricted = new ArrayList<>();
+        for (ColumnMetadata c : table.clustering()) if (covered(c.position())) restricted.add(c);
+        return restricted;
+    }
+
+    private static org.charybdis.server.cql.terms.BoundValue firstValue(ValueList values) {
+        return ((ValueList.Elements) values).elements().getFirst()[0];
     }
 
     private static boolean mixedOrders(List<ColumnMetadata> columns) {

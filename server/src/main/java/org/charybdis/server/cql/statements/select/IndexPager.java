@@ -1,0 +1,175 @@
+package org.charybdis.server.cql.statements.select;
+
+import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.cql.exceptions.ReadFailureException;
+import org.charybdis.cql.messages.ConsistencyLevel;
+import org.charybdis.server.cql.statements.select.PageBuilder.Page;
+import org.charybdis.server.cql.statements.select.ShardReader.ScanResult;
+import org.charybdis.server.cql.statements.select.paging.PagingState;
+import org.charybdis.server.index.IndexedColumn;
+import org.charybdis.server.index.LocalIndex;
+import org.charybdis.server.replica.Database;
+import org.charybdis.server.schema.IndexMetadata;
+import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.storage.data.Clustering;
+import org.charybdis.storage.data.ClusteringBound;
+import org.charybdis.storage.data.Row;
+import org.charybdis.storage.data.Slice;
+import org.charybdis.storage.dht.DecoratedKey;
+import org.charybdis.storage.dht.TokenRange;
+import org.charybdis.storage.engine.AsyncLoop;
+import org.charybdis.storage.engine.ReadFilter;
+import org.charybdis.storage.engine.ShardStorage;
+import org.charybdis.storage.engine.TableEngine;
+
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Pages through the rows a secondary index finds: every shard reads the entries of the looked-up value from its
+ * own index table (in base token order, from where the last page stopped), reads each hit's base row, and keeps it
+ * only if the row still satisfies every restriction (the indexed one included: entries are never deleted, so a
+ * stale one is skipped here). The shards' partitions are merged by token, as a range scan's are.
+ */
+final class IndexPager implements Pager {
+    /** Cassandra's RequestFailureReason.INDEX_NOT_AVAILABLE. */
+    private static final int INDEX_NOT_AVAILABLE = 6;
+
+    private final Database database;
+    private final TableMetadata table;
+    private final IndexMetadata index;
+    private final ByteBuffer lookup;
+    private final ShardReader reader;
+    private final TokenRange range;
+    private final int perPartitionLimit;
+    private final long nowInSeconds;
+    private final ConsistencyLevel consistency;
+
+    IndexPager(Database database, TableMetadata table, IndexMetadata index, ByteBuffer lookup, ShardReader reader, TokenRange range,
+               int perPartitionLimit, long nowInSeconds, ConsistencyLevel consistency) {
+        this.database = database;
+        this.table = table;
+        this.index = index;
+        this.lookup = lookup;
+        this.reader = reader;
+        this.range = range;
+        this.perPartitionLimit = perPartitionLimit;
+        this.nowInSeconds = nowInSeconds;
+        this.consistency = consistency;
+    }
+
+    @Override
+    public CompletableFuture<Page> fetch(PagingState state, int capacity, int remainingLimit) {
+        PageBuilder page = new PageBuilder(capacity, remainingLimit, perPartitionLimit);
+        if (range.isEmpty()) return CompletableFuture.completedFuture(page.build(false));
+        return database.onAllShardsAsync(storage -> scanShard(storage, state, capacity))
+                .thenApply(results -> RangePager.merge(page, results, state, perPartitionLimit));
+    }
+
+    /** Runs on one shard: the hits of the shard's index entries, up to {@code maxRows} rows. */
+    private CompletableFuture<ScanResult> scanShard(ShardStorage storage, PagingState state, int maxRows) {
+        LocalIndex local = database.indexes().shard(storage.shardId()).index(index.id());
+        TableEngine base = storage.table(table.id());
+        if (local == null || base == null) throw new InvalidRequestException("Index " + index.name() + " was dropped while the query was running");
+        if (!local.isBuilt()) {
+            throw new ReadFailureException("Operation failed - received 0 responses and 1 failures: INDEX_NOT_AVAILABLE from "
+                    + "localhost/127.0.0.1:7000 (the secondary index '" + index.name() + "' is not yet available)", consistency, 0, 1,
+                    Map.of(InetAddress.getLoopbackAddress(), INDEX_NOT_AVAILABLE), false);
+        }
+        IndexedColumn definition = local.definition();
+        ReadFilter entries = entryFilter(definition, state);
+        if (entries == null) return CompletableFuture.completedFuture(new ScanResult(List.of(), true));
+        return local.engine().read(IndexedColumn.entryKey(lookup), entries, nowInSeconds).thenCompose(view -> {
+            if (view == null) return CompletableFuture.completedFuture(new ScanResult(List.of(), true));
+            HitReader hits = new HitReader(base, definition, view.rows(), state, maxRows);
+            return AsyncLoop.until(hits::next).thenApply(ignored -> new ScanResult(hits.chunks, hits.complete));
+        });
+    }
+
+    /** The entries to read: those of the token range, after the paging state's position; null when none. */
+    private ReadFilter entryFilter(IndexedColumn definition, PagingState state) {
+        ClusteringBound start = range.start() == Long.MIN_VALUE && range.startInclusive()
+                ? ClusteringBound.BOTTOM : ClusteringBound.start(range.startInclusive(), token(range.start()));
+        ClusteringBound end = range.end() == Long.MAX_VALUE && range.endInclusive()
+                ? ClusteringBound.TOP : ClusteringBound.end(range.endInclusive(), token(range.end()));
+        if (state != null) {
+            DecoratedKey after = DecoratedKey.of(state.partitionKey());
+            ByteBuffer[] prefix = {token(after.token()), after.key()};
+            if (state.partitionDone()) start = ClusteringBound.start(false, prefix);
+            else if (definition.partitionLevel()) start = ClusteringBound.start(true, prefix);
+            else {
+                Clustering last = state.lastClustering();
+                ByteBuffer[] position = new ByteBuffer[2 + last.size()];
+                position[0] = prefix[0];
+                position[1] = prefix[1];
+                for (int i = 0; i < last.size(); i++) position[2 + i] = last.get(i);
+                start = ClusteringBound.start(false, position);
+            }
+        }
+        Slice slice = new Slice(start, end);
+        if (definition.layout().clusteringComparator().isEmpty(slice)) return null;
+        return new ReadFilter(List.of(slice), false, null, false);
+    }
+
+    private static ByteBuffer token(long token) {
+        return ByteBuffer.allocate(8).putLong(0, token);
+    }
+
+    /** Walks one shard's entries partition by partition, reading and checking the base rows they point to. */
+    private final class HitReader {
+        private final TableEngine base;
+        private final IndexedColumn definition;
+        private final Iterator<Row> entries;
+        private final PagingState state;
+        private final int maxRows;
+        private final List<PartitionChunk> chunks = new ArrayList<>();
+        private Row pending;
+        private int rows;
+        private boolean complete;
+
+        HitReader(TableEngine base, IndexedColumn definition, Iterator<Row> entries, PagingState state, int maxRows) {
+            this.base = base;
+            this.definition = definition;
+            this.entries = entries;
+            this.state = state;
+            this.maxRows = maxRows;
+            this.pending = entries.hasNext() ? entries.next() : null;
+        }
+
+        /** Reads the next base partition's hits; true when this shard is done. */
+        CompletableFuture<Boolean> next() {
+            if (pending == null) {
+                complete = true;
+                return CompletableFuture.completedFuture(true);
+            }
+            if (rows >= maxRows) return CompletableFuture.completedFuture(true); // more entries: maybe more rows
+            DecoratedKey key = IndexedColumn.basePartition(pending.clustering());
+            List<Slice> slices = new ArrayList<>();
+            Clustering previous = null;
+            while (pending != null && IndexedColumn.basePartition(pending.clustering()).equals(key)) {
+                if (!definition.partitionLevel()) {
+                    Clustering row = definition.baseClustering(pending.clustering());
+                    if (!row.equals(previous) && reader.selects(row)) slices.add(Slice.exactly(row));
+                    previous = row;
+                }
+                pending = entries.hasNext() ? entries.next() : null;
+            }
+            boolean resumed = state != null && !state.partitionDone() && key.key().equals(state.partitionKey());
+            int budget = resumed ? state.remainingInPartition() : perPartitionLimit;
+            CompletableFuture<PartitionChunk> read;
+            if (definition.partitionLevel()) read = reader.read(base, key, resumed ? state.lastClustering() : null, budget, maxRows - rows);
+            else if (slices.isEmpty()) return CompletableFuture.completedFuture(false);
+            else read = reader.readRows(base, key, slices, budget, maxRows - rows);
+            return read.thenApply(chunk -> {
+                if (!chunk.rows().isEmpty()) chunks.add(chunk);
+                rows += chunk.rows().size();
+                return !chunk.partitionDone();
+            });
+        }
+    }
+}
