@@ -12,7 +12,7 @@ import org.charybdis.server.auth.Authenticator;
 import org.charybdis.server.auth.PasswordAuthenticator;
 import org.charybdis.server.auth.PasswordHasher;
 import org.charybdis.server.cql.QueryProcessor;
-import org.charybdis.server.cql.ServerClock;
+import org.charybdis.server.service.ServerClock;
 import org.charybdis.server.cql.ServerContext;
 import org.charybdis.server.replica.Database;
 import org.charybdis.server.schema.Schema;
@@ -93,6 +93,7 @@ public final class CharybdisServer implements AutoCloseable {
         metrics.registerStorage(database.sizes(), schema::current);
         Authenticator authenticator = config.passwordAuthentication() ? passwordAuthenticator() : new AllowAllAuthenticator();
         this.context = new ServerContext(config, runtime, database, schema, authenticator, events, new ServerClock(runtime.shardCount()));
+        metrics.registerTimeouts(context.timeouts().stats());
         this.processor = new QueryProcessor(context);
     }
 

@@ -74,7 +74,7 @@ selectStatement
       (K_PER K_PARTITION K_LIMIT intValue)?
       (K_LIMIT intValue)?
       (K_ALLOW K_FILTERING)?
-      // ScyllaDB's per-query timeout; its drivers send it. Accepted, not enforced yet.
+      // ScyllaDB's per-query timeout: a duration literal or a bind marker
       (K_USING K_TIMEOUT term)?
     ;
 
@@ -147,6 +147,7 @@ usingClause: K_USING usingOption (K_AND usingOption)*;
 usingOption
     : K_TTL intValue
     | K_TIMESTAMP intValue
+    | K_TIMEOUT term
     ;
 
 updateStatement
@@ -167,9 +168,17 @@ assignment
 
 deleteStatement
     : K_DELETE (columnPath (COMMA columnPath)*)? K_FROM qualifiedName
-      (K_USING K_TIMESTAMP intValue)?
+      deleteUsingClause?
       K_WHERE whereClause
       ifClause?
+    ;
+
+// DELETE takes no TTL
+deleteUsingClause: K_USING deleteUsingOption (K_AND deleteUsingOption)*;
+
+deleteUsingOption
+    : K_TIMESTAMP intValue
+    | K_TIMEOUT term
     ;
 
 columnPath

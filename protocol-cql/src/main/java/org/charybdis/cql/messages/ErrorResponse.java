@@ -62,10 +62,9 @@ public record ErrorResponse(CqlException error) implements Response {
             }
             case WriteTimeoutException w -> {
                 writeCounts(out, w.consistency(), w.received(), w.blockFor());
+                // v5's spec adds a CAS contention count here, but the Java driver 4.x does not read it and drops the
+                // connection on the extra bytes; it is left out, as ScyllaDB (v4 only) never sends it either
                 WireFormat.writeString(out, w.writeType().name());
-                if (w.writeType() == WriteType.CAS && version.isAtLeast(ProtocolVersion.V5)) {
-                    out.writeShort(w.contentions());
-                }
             }
             case ReadTimeoutException r -> {
                 writeCounts(out, r.consistency(), r.received(), r.blockFor());
@@ -201,7 +200,7 @@ public record ErrorResponse(CqlException error) implements Response {
         int received = WireFormat.readInt(in, "received");
         int blockFor = WireFormat.readInt(in, "block for");
         WriteType type = readWriteType(in);
-        int contentions = type == WriteType.CAS && version.isAtLeast(ProtocolVersion.V5)
+        int contentions = type == WriteType.CAS && version.isAtLeast(ProtocolVersion.V5) && in.readableBytes() >= 2
                 ? WireFormat.readUnsignedShort(in, "contentions") : 0;
         return new WriteTimeoutException(message, cl, received, blockFor, type, contentions);
     }

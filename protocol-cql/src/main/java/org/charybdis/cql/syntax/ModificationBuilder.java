@@ -44,7 +44,7 @@ final class ModificationBuilder {
         for (Cql.ColumnPathContext path : ctx.columnPath()) {
             targets.add(relations.path(path));
         }
-        Attributes attributes = ctx.intValue() == null ? Attributes.NONE : new Attributes(terms.intValue(ctx.intValue()), null);
+        Attributes attributes = deleteAttributes(ctx.deleteUsingClause());
         return new DeleteStatement(Names.qualified(ctx.qualifiedName()), targets, attributes,
                 relations.where(ctx.whereClause()), relations.ifExists(ctx.ifClause()),
                 relations.conditions(ctx.ifClause()), statementMarkers);
@@ -74,21 +74,40 @@ final class ModificationBuilder {
         }
         Term timestamp = null;
         Term ttl = null;
+        Term timeout = null;
         for (Cql.UsingOptionContext option : ctx.usingOption()) {
-            Term value = terms.intValue(option.intValue());
             if (option.K_TTL() != null) {
-                if (ttl != null) {
-                    throw CqlSyntaxError.at(option.getStart(), "multiple definitions of TTL");
-                }
-                ttl = value;
+                ttl = once(ttl, terms.intValue(option.intValue()), option, "TTL");
+            } else if (option.K_TIMESTAMP() != null) {
+                timestamp = once(timestamp, terms.intValue(option.intValue()), option, "TIMESTAMP");
             } else {
-                if (timestamp != null) {
-                    throw CqlSyntaxError.at(option.getStart(), "multiple definitions of TIMESTAMP");
-                }
-                timestamp = value;
+                timeout = once(timeout, terms.term(option.term()), option, "TIMEOUT");
             }
         }
-        return new Attributes(timestamp, ttl);
+        return new Attributes(timestamp, ttl, timeout);
+    }
+
+    private Attributes deleteAttributes(Cql.DeleteUsingClauseContext ctx) {
+        if (ctx == null) {
+            return Attributes.NONE;
+        }
+        Term timestamp = null;
+        Term timeout = null;
+        for (Cql.DeleteUsingOptionContext option : ctx.deleteUsingOption()) {
+            if (option.K_TIMESTAMP() != null) {
+                timestamp = once(timestamp, terms.intValue(option.intValue()), option, "TIMESTAMP");
+            } else {
+                timeout = once(timeout, terms.term(option.term()), option, "TIMEOUT");
+            }
+        }
+        return new Attributes(timestamp, null, timeout);
+    }
+
+    private static Term once(Term existing, Term value, org.antlr.v4.runtime.ParserRuleContext option, String name) {
+        if (existing != null) {
+            throw CqlSyntaxError.at(option.getStart(), "multiple definitions of " + name);
+        }
+        return value;
     }
 
     private Operation operation(Cql.AssignmentContext ctx) {

@@ -30,7 +30,8 @@ final class SelectBuilder {
         Term perPartitionLimit = ctx.K_PER() != null ? terms.intValue(limits.get(next++)) : null;
         Term limit = limits.size() > next ? terms.intValue(limits.get(next)) : null;
         return new SelectStatement(table, ctx.K_JSON() != null, ctx.K_DISTINCT() != null, selection, where,
-                groupBy, orderings, perPartitionLimit, limit, ctx.K_ALLOW() != null, markers);
+                groupBy, orderings, perPartitionLimit, limit, ctx.K_ALLOW() != null,
+                ctx.term() == null ? null : terms.term(ctx.term()), markers);
     }
 
     /** The selectors of a SELECT clause; empty for {@code *}. */

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * {@code SELECT [JSON] [DISTINCT] selection FROM table [WHERE ..] [GROUP BY ..] [ORDER BY ..]
- * [PER PARTITION LIMIT n] [LIMIT n] [ALLOW FILTERING]}. An empty selection means {@code *};
- * limits are null when absent.
+ * [PER PARTITION LIMIT n] [LIMIT n] [ALLOW FILTERING] [USING TIMEOUT d]}. An empty selection means {@code *};
+ * limits and the timeout are null when absent.
  */
 public record SelectStatement(
         QualifiedName table,
@@ -18,6 +18,7 @@ public record SelectStatement(
         Term perPartitionLimit,
         Term limit,
         boolean allowFiltering,
+        Term timeout,
         List<Term.BindMarker> bindMarkers) implements Statement {
 
     public SelectStatement {

@@ -194,14 +194,14 @@ class ResponseRoundTripTest {
     }
 
     @Test
-    void v5FailureReasonsAndCasContentionsSurvive() throws Exception {
+    void v5FailureReasonsSurviveAndCasContentionsAreNotSent() throws Exception {
         InetAddress replica = InetAddress.getByName("::1");
         var read = new ReadFailureException("rf", ConsistencyLevel.ONE, 0, 1, Map.of(replica, 7), true);
         assertThat(((ReadFailureException) ((ErrorResponse) roundTrip(ProtocolVersion.V5, new ErrorResponse(read)))
                 .error()).reasonByReplica()).containsEntry(replica, 7);
         var cas = new WriteTimeoutException("t", ConsistencyLevel.ONE, 0, 1, WriteType.CAS, 3);
         assertThat(((WriteTimeoutException) ((ErrorResponse) roundTrip(ProtocolVersion.V5, new ErrorResponse(cas)))
-                .error()).contentions()).isEqualTo(3);
+                .error()).contentions()).isZero(); // the Java driver 4.x cannot read them
     }
 
     @Test

@@ -37,6 +37,13 @@ public final class ServerConfig {
     public static final ConfigKey<String> API_ADDRESS = key("api_address", String.class, "127.0.0.1", ConfigValues::address, "REST admin API address");
     public static final ConfigKey<Integer> REACTOR_STALL_THRESHOLD_MS = key("reactor_stall_threshold_ms", Integer.class, 25, ConfigValues::positive, "Tasks running longer than this are logged as reactor stalls");
     public static final ConfigKey<String> IO_TRANSPORT = key("io_transport", String.class, "auto", ConfigValues.oneOf("auto", "io_uring", "epoll", "nio"), "Network IO transport");
+    // request timeouts (Cassandra's defaults); a service level's timeout or USING TIMEOUT overrides them
+    public static final ConfigKey<Integer> READ_REQUEST_TIMEOUT_IN_MS = key("read_request_timeout_in_ms", Integer.class, 5000, ConfigValues::nonNegative, "How long a single-partition read may take");
+    public static final ConfigKey<Integer> RANGE_REQUEST_TIMEOUT_IN_MS = key("range_request_timeout_in_ms", Integer.class, 10000, ConfigValues::nonNegative, "How long a page of a range scan (or an index query) may take");
+    public static final ConfigKey<Integer> WRITE_REQUEST_TIMEOUT_IN_MS = key("write_request_timeout_in_ms", Integer.class, 2000, ConfigValues::nonNegative, "How long a write may take");
+    public static final ConfigKey<Integer> COUNTER_WRITE_REQUEST_TIMEOUT_IN_MS = key("counter_write_request_timeout_in_ms", Integer.class, 5000, ConfigValues::nonNegative, "How long a counter write may take");
+    public static final ConfigKey<Integer> CAS_CONTENTION_TIMEOUT_IN_MS = key("cas_contention_timeout_in_ms", Integer.class, 1000, ConfigValues::nonNegative, "How long a lightweight transaction may wait for its partition");
+    public static final ConfigKey<Integer> TRUNCATE_REQUEST_TIMEOUT_IN_MS = key("truncate_request_timeout_in_ms", Integer.class, 60000, ConfigValues::nonNegative, "How long a TRUNCATE may take");
 
     private static List<ConfigKey<?>> keys;
 

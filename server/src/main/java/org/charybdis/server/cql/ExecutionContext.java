@@ -1,9 +1,12 @@
 package org.charybdis.server.cql;
 
 import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.cql.exceptions.WriteType;
 import org.charybdis.cql.messages.QueryOptions;
+import org.charybdis.server.service.Deadline;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -13,9 +16,15 @@ import java.util.List;
  * @param timestampMicros the write timestamp to use when the statement gives none (client's default
  *                        timestamp or the server clock)
  * @param nowInSeconds    the time TTL expiry is judged against
+ * @param timing          when the request arrived and its service level's timeout
  */
 public record ExecutionContext(ServerContext server, ClientState client, QueryOptions options,
-                               List<ByteBuffer> values, long timestampMicros, long nowInSeconds) {
+                               List<ByteBuffer> values, long timestampMicros, long nowInSeconds, RequestTiming timing) {
+
+    public ExecutionContext(ServerContext server, ClientState client, QueryOptions options, List<ByteBuffer> values,
+                            long timestampMicros, long nowInSeconds) {
+        this(server, client, options, values, timestampMicros, nowInSeconds, RequestTiming.INTERNAL);
+    }
 
     public ByteBuffer value(int index) {
         if (index >= values.size()) {
@@ -29,6 +38,23 @@ public record ExecutionContext(ServerContext server, ClientState client, QueryOp
     }
 
     public ExecutionContext withValues(List<ByteBuffer> newValues) {
-        return new ExecutionContext(server, client, options, newValues, timestampMicros, nowInSeconds);
+        return new ExecutionContext(server, client, options, newValues, timestampMicros, nowInSeconds, timing);
+    }
+
+    public ExecutionContext withTimestamp(long newTimestampMicros) {
+        return new ExecutionContext(server, client, options, values, newTimestampMicros, nowInSeconds, timing);
+    }
+
+    /**
+     * The request's deadline, as ScyllaDB decides it: the statement's {@code USING TIMEOUT} if it has one, else its
+     * role's service level timeout, else the configured timeout of the kind of request.
+     *
+     * @param statementTimeout the bound {@code USING TIMEOUT}, or null
+     */
+    public Deadline deadline(Deadline.Kind kind, Duration statementTimeout, WriteType writeType) {
+        if (!timing.bounded() && statementTimeout == null) return Deadline.NONE;
+        Duration timeout = statementTimeout != null ? statementTimeout : timing.serviceLevelTimeout();
+        long start = timing.bounded() ? timing.startNanos() : System.nanoTime();
+        return server.timeouts().deadline(start, timeout, kind, options.consistency(), writeType);
     }
 }

@@ -22,6 +22,7 @@ import org.charybdis.scheduler.Shard;
 import org.charybdis.server.cql.PreparedStatements.Prepared;
 import org.charybdis.server.cql.statements.BatchExecution;
 import org.charybdis.server.schema.Schema;
+import org.charybdis.server.service.ServerClock;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -47,10 +48,16 @@ public final class QueryProcessor {
         return server;
     }
 
+    /** A QUERY with no deadline of its own (internal callers, tests): the configured timeouts apply from now. */
     public CompletionStage<? extends Result> query(QueryRequest request, ClientState client) {
+        return query(request, client, RequestTiming.arrivedAt(System.nanoTime(), null));
+    }
+
+    /** A client's QUERY, its deadline counted from when it arrived ({@code timing}). */
+    public CompletionStage<? extends Result> query(QueryRequest request, ClientState client, RequestTiming timing) {
         Statement ast = parse(request.query());
         CqlStatement statement = compiler.compile(ast, client, server.schema().current());
-        return run(statement, ast, client, request.options());
+        return run(statement, ast, client, request.options(), timing);
     }
 
     public CompletionStage<PreparedResult> prepare(PrepareRequest request, ClientState client) {
@@ -74,9 +81,9 @@ public final class QueryProcessor {
                 statement.resultMetadata()));
     }
 
-    public CompletionStage<? extends Result> execute(ExecuteRequest request, ClientState client) {
+    public CompletionStage<? extends Result> execute(ExecuteRequest request, ClientState client, RequestTiming timing) {
         Prepared entry = lookup(request.statementId(), client);
-        CompletionStage<? extends Result> result = run(entry.statement(), entry.ast(), client, request.options());
+        CompletionStage<? extends Result> result = run(entry.statement(), entry.ast(), client, request.options(), timing);
         // v5: tell the client when the result columns changed since it prepared
         if (request.resultMetadataId() != null && !java.util.Arrays.equals(request.resultMetadataId(), entry.resultMetadataId())) {
             return result.thenApply(r -> r instanceof RowsResult rows
@@ -86,6 +93,10 @@ public final class QueryProcessor {
     }
 
     public CompletionStage<? extends Result> batch(BatchRequest request, ClientState client) {
+        return batch(request, client, RequestTiming.arrivedAt(System.nanoTime(), null));
+    }
+
+    public CompletionStage<? extends Result> batch(BatchRequest request, ClientState client, RequestTiming timing) {
         List<CqlStatement> statements = new ArrayList<>(request.statements().size());
         List<List<ByteBuffer>> values = new ArrayList<>(request.statements().size());
         for (var entry : request.statements()) {
@@ -106,7 +117,7 @@ public final class QueryProcessor {
             statements.add(statement);
             values.add(entry.values());
         }
-        ExecutionContext context = context(client, request.options(), List.of());
+        ExecutionContext context = context(client, request.options(), List.of(), timing);
         return BatchExecution.execute(request.type(), statements, values, context);
     }
 
@@ -114,22 +125,23 @@ public final class QueryProcessor {
     public CompletionStage<? extends Result> executeInternal(String cql, QueryOptions options) {
         ClientState internal = ClientState.internal(org.charybdis.cql.transport.ProtocolVersion.V5);
         Statement ast = parse(cql);
-        return run(compiler.compile(ast, internal, server.schema().current()), ast, internal, options);
+        return run(compiler.compile(ast, internal, server.schema().current()), ast, internal, options, RequestTiming.INTERNAL);
     }
 
-    private CompletionStage<? extends Result> run(CqlStatement statement, Statement ast, ClientState client, QueryOptions options) {
+    private CompletionStage<? extends Result> run(CqlStatement statement, Statement ast, ClientState client, QueryOptions options,
+                                                  RequestTiming timing) {
         List<ByteBuffer> values = bindValues(ast, options);
-        ExecutionContext context = context(client, options, values);
+        ExecutionContext context = context(client, options, values, timing);
         statement.checkAccess(context);
         return statement.execute(context);
     }
 
-    private ExecutionContext context(ClientState client, QueryOptions options, List<ByteBuffer> values) {
+    private ExecutionContext context(ClientState client, QueryOptions options, List<ByteBuffer> values, RequestTiming timing) {
         Shard shard = Shard.current();
         long timestamp = options.hasDefaultTimestamp() ? options.defaultTimestamp()
                 : server.clock().nextMicros(shard == null ? -1 : shard.id());
         long now = options.hasNowInSeconds() ? options.nowInSeconds() : ServerClock.nowInSeconds();
-        return new ExecutionContext(server, client, options, values, timestamp, now);
+        return new ExecutionContext(server, client, options, values, timestamp, now, timing);
     }
 
     private Prepared lookup(byte[] id, ClientState client) {

@@ -5,8 +5,23 @@ import org.charybdis.server.auth.Authenticator;
 import org.charybdis.server.config.ServerConfig;
 import org.charybdis.server.replica.Database;
 import org.charybdis.server.schema.SchemaManager;
+import org.charybdis.server.service.RequestTimeouts;
+import org.charybdis.server.service.ServerClock;
+import org.charybdis.server.service.StorageProxy;
 import org.charybdis.server.transport.EventNotifier;
 
-/** The node's services that statements use: configuration, shards, data, schema, auth, events, clock. */
+/**
+ * The node's services that statements use: configuration, shards, schema, auth, events, clock, and the coordinator
+ * ({@link StorageProxy}) through which every read and write of table data goes. The database itself is here for the
+ * node's bookkeeping (prepared-statement caches on every shard, system tables), not for statements.
+ */
 public record ServerContext(ServerConfig config, ShardRuntime runtime, Database database, SchemaManager schema,
-                            Authenticator authenticator, EventNotifier events, ServerClock clock) {}
+                            Authenticator authenticator, EventNotifier events, ServerClock clock, StorageProxy proxy,
+                            RequestTimeouts timeouts) {
+
+    public ServerContext(ServerConfig config, ShardRuntime runtime, Database database, SchemaManager schema,
+                         Authenticator authenticator, EventNotifier events, ServerClock clock) {
+        this(config, runtime, database, schema, authenticator, events, clock, new StorageProxy(database, clock, config),
+                new RequestTimeouts(config));
+    }
+}

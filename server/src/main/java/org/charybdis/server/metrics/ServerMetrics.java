@@ -64,6 +64,18 @@ public final class ServerMetrics {
         storage = new StorageMetrics(registry, sizes, schema);
     }
 
+    /** Exposes the requests answered with a timeout, and the work abandoned past its deadline, per kind of request. */
+    public void registerTimeouts(org.charybdis.server.service.TimeoutStats stats) {
+        for (org.charybdis.server.service.Deadline.Kind kind : org.charybdis.server.service.Deadline.Kind.values()) {
+            String label = kind.name().toLowerCase(java.util.Locale.ROOT);
+            FunctionCounter.builder("charybdis.service.timeouts", stats, s -> s.timedOut(kind)).tags("kind", label)
+                    .description("Requests answered with a timeout error").register(registry);
+            FunctionCounter.builder("charybdis.service.abandoned", stats, s -> s.abandoned(kind)).tags("kind", label)
+                    .description("Times work past its deadline stopped at a checkpoint (a queued task dropped, a scan stopped)")
+                    .register(registry);
+        }
+    }
+
     public ShardTransportMetrics transport(int shard) {
         return transport[shard];
     }

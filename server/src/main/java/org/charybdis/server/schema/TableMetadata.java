@@ -100,6 +100,15 @@ public final class TableMetadata {
 
     public Map<String, DroppedColumn> droppedColumns() { return droppedColumns; }
 
+    /** A counter table: one with a counter column, or that had one (the flag stays after the column is dropped). */
+    public boolean isCounterTable() {
+        for (ColumnMetadata c : regularAndStatic) if (c.type().isCounter()) return true;
+        for (DroppedColumn dropped : droppedColumns.values()) {
+            if (dropped.type().equals(org.charybdis.cql.types.NativeType.COUNTER.cqlName())) return true;
+        }
+        return false;
+    }
+
     /** The table's secondary indexes by name. */
     public Map<String, IndexMetadata> indexes() { return indexes; }
 

@@ -71,7 +71,7 @@ final class SchemaTables {
         row.put("table_name", table.name());
         row.put("id", table.id());
         Set<String> flags = new TreeSet<>(List.of("compound"));
-        if (TableDefinitions.isCounterTable(table)) flags.add("counter");
+        if (table.isCounterTable()) flags.add("counter");
         row.put("flags", flags);
         for (Map.Entry<String, Object> option : params.options().entrySet()) {
             row.put(option.getKey(), option.getValue());

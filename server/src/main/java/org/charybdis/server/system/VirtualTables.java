@@ -1,6 +1,6 @@
 package org.charybdis.server.system;
 
-import org.charybdis.server.cql.ServerClock;
+import org.charybdis.server.service.ServerClock;
 import org.charybdis.server.config.ServerConfig;
 import org.charybdis.server.cql.ServerContext;
 import org.charybdis.server.schema.Schema;

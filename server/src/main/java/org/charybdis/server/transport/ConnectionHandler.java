@@ -31,6 +31,7 @@ import org.charybdis.cql.transport.ProtocolVersion;
 import org.charybdis.scheduler.SchedulingGroup;
 import org.charybdis.scheduler.Shard;
 import org.charybdis.server.cql.ClientState;
+import org.charybdis.server.cql.RequestTiming;
 import org.charybdis.server.metrics.ServerMetrics.ShardTransportMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,12 +114,13 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private void process(ProtocolVersion version, int streamId, int opcode, long start, Request request) {
         CompletionStage<? extends Response> answer;
+        RequestTiming timing = services.timingFor(client, start);
         try {
             answer = switch (request) {
-                case QueryRequest query -> services.processor().query(query, client);
+                case QueryRequest query -> services.processor().query(query, client, timing);
                 case PrepareRequest prepare -> services.processor().prepare(prepare, client);
-                case ExecuteRequest execute -> services.processor().execute(execute, client);
-                case BatchRequest batch -> services.processor().batch(batch, client);
+                case ExecuteRequest execute -> services.processor().execute(execute, client, timing);
+                case BatchRequest batch -> services.processor().batch(batch, client, timing);
                 case RegisterRequest register -> {
                     services.events().register(ctx.channel(), version, register.eventTypes());
                     yield CompletableFuture.completedFuture(ReadyResponse.INSTANCE);
@@ -129,7 +131,23 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             answer = CompletableFuture.failedFuture(e);
         }
         answer.whenComplete((response, error) -> respond(version, streamId, opcode, start,
-                error != null ? ErrorResponse.of(unwrap(error)) : response));
+                error != null ? errorResponse(request, unwrap(error)) : response));
+    }
+
+    /**
+     * The ERROR answering a failed request. A CQL error is the client's to read; anything else is a bug or a broken
+     * environment, so it is logged here, once, with its stack trace, and answered as a SERVER_ERROR.
+     */
+    private ErrorResponse errorResponse(Request request, Throwable error) {
+        if (!(error instanceof org.charybdis.cql.exceptions.CqlException)) {
+            log.error("Unexpected error while serving {} from {}", describe(request), ctx.channel().remoteAddress(), error);
+        }
+        return ErrorResponse.of(error);
+    }
+
+    private static String describe(Request request) {
+        String text = request instanceof QueryRequest query ? request.opcode() + " " + query.query() : String.valueOf(request.opcode());
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
     }
 
     private void startup(ProtocolVersion version, int streamId, int opcode, long start, StartupRequest startup) {

@@ -7,6 +7,7 @@ import org.charybdis.scheduler.SchedulingGroup;
 import org.charybdis.server.auth.Authenticator;
 import org.charybdis.server.cql.ClientState;
 import org.charybdis.server.cql.QueryProcessor;
+import org.charybdis.server.cql.RequestTiming;
 import org.charybdis.server.metrics.ServerMetrics;
 
 import java.util.List;
@@ -25,6 +26,11 @@ public record ConnectionServices(QueryProcessor processor, Authenticator authent
 
     public SchedulingGroup schedulingGroupFor(ClientState client) {
         return schedulingGroups.apply(client);
+    }
+
+    /** A request's timing: when it arrived, and the timeout of the client's service level (none yet). */
+    public RequestTiming timingFor(ClientState client, long arrivedNanos) {
+        return RequestTiming.arrivedAt(arrivedNanos, null);
     }
 
     /** OPTIONS answer: CQL and protocol versions, compression, and ScyllaDB's sharding facts for this shard. */

@@ -6,7 +6,7 @@ import org.charybdis.scheduler.ShardRuntime;
 import org.charybdis.scheduler.ShardRuntimeConfig;
 import org.charybdis.server.config.ServerConfig;
 import org.charybdis.server.cql.QueryProcessor;
-import org.charybdis.server.cql.ServerClock;
+import org.charybdis.server.service.ServerClock;
 import org.charybdis.server.cql.ServerContext;
 import org.charybdis.server.replica.Database;
 import org.charybdis.server.schema.ColumnMetadata;

@@ -6,11 +6,23 @@ import java.util.List;
 
 /**
  * Cassandra's checks of what one batch may hold, in its order: a batch-wide timestamp, and counter statements
- * (writes to counter tables) only in counter or unlogged batches, never with other statements.
+ * (writes to counter tables) only in counter or unlogged batches, never with other statements. A timeout belongs to
+ * the batch as a whole, never to a statement inside it.
  */
 final class BatchRules {
     /** The batch types of CQL text and of the protocol's BATCH message. */
-    enum Kind { LOGGED, UNLOGGED, COUNTER }
+    enum Kind {
+        LOGGED, UNLOGGED, COUNTER;
+
+        /** What a timeout of such a batch reports. */
+        org.charybdis.cql.exceptions.WriteType writeType() {
+            return switch (this) {
+                case LOGGED -> org.charybdis.cql.exceptions.WriteType.BATCH;
+                case UNLOGGED -> org.charybdis.cql.exceptions.WriteType.UNLOGGED_BATCH;
+                case COUNTER -> org.charybdis.cql.exceptions.WriteType.COUNTER;
+            };
+        }
+    }
 
     private BatchRules() {}
 
@@ -32,6 +44,9 @@ final class BatchRules {
             }
             if (kind == Kind.COUNTER && !statement.isCounter()) {
                 throw new InvalidRequestException("Cannot include non-counter statement in a counter batch");
+            }
+            if (statement.hasTimeout()) {
+                throw new InvalidRequestException("Timeout cannot be set on a statement inside a BATCH: give the BATCH its USING TIMEOUT");
             }
             if (statement.isCounter()) counters = true;
             else nonCounters = true;

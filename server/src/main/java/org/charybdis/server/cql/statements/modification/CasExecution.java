@@ -1,29 +1,31 @@
 package org.charybdis.server.cql.statements.modification;
 
 import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.cql.exceptions.WriteType;
 import org.charybdis.cql.messages.ConsistencyLevel;
 import org.charybdis.cql.messages.QueryOptions;
 import org.charybdis.cql.messages.Result;
 import org.charybdis.server.cql.ExecutionContext;
-import org.charybdis.server.cql.ServerClock;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.server.schema.TableMetadata;
-import org.charybdis.storage.data.PartitionUpdate;
-import org.charybdis.storage.engine.ShardStorage;
-import org.charybdis.storage.engine.TableEngine;
+import org.charybdis.server.service.CasOperation;
+import org.charybdis.server.service.Deadline;
+import org.charybdis.server.service.PartitionWrites;
+import org.charybdis.storage.data.ClusteringComparator;
+import org.charybdis.storage.engine.PartitionView;
+import org.charybdis.storage.engine.ReadFilter;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Runs lightweight transactions: a conditional INSERT, UPDATE or DELETE, or a batch holding one, on a single
- * partition. On the shard owning the partition, and in that partition's turn of the shard's
- * {@link org.charybdis.storage.engine.PartitionSequencer} (so no other transaction reads or writes it in
- * between, even while this one waits for the disk), it reads the rows the conditions name, judges them and
- * either writes or reports the current values.
+ * Compiles lightweight transactions: a conditional INSERT, UPDATE or DELETE, or a batch holding one, on a single
+ * partition, into the update and the {@link CasOperation} the coordinator runs on the owning shard, in that
+ * partition's turn (so no other transaction reads or writes it in between, even while this one waits for the disk):
+ * it reads the rows the conditions name, judges them and either writes or reports the current values.
  * <p>
  * Timestamps: like Cassandra, which commits a transaction at its Paxos ballot's timestamp, every cell the
  * transaction writes gets one timestamp chosen on the owning shard, ignoring the client's default timestamp:
@@ -39,9 +41,10 @@ final class CasExecution {
     /**
      * @param statements the statements of the transaction (one, or a batch's), each with its execution
      * @param batch      whether failures report the primary key of each row (batches do)
+     * @param timeout    the statement's or batch's {@code USING TIMEOUT}, or null
      */
     static CompletionStage<Result> execute(List<WriteStatement> statements, List<ExecutionContext> contexts, boolean batch,
-                                           ExecutionContext context) {
+                                           Duration timeout, ExecutionContext context) {
         checkConsistency(context.options());
         TableMetadata table = statements.getFirst().table();
         PartitionWrites writes = new PartitionWrites();
@@ -65,32 +68,27 @@ final class CasExecution {
         }
         PartitionWrites.Partition partition = writes.partitions().iterator().next();
         CasResults.Report report = new CasResults.Report(wholeRows, batch, reported);
-        long now = context.nowInSeconds();
-        long maxMutationBytes = MutationDispatcher.maxMutationBytes(context);
-        ServerClock clock = context.server().clock();
-        int shard = context.server().database().shardOf(partition.key());
-        return context.server().database().onShardAsync(shard, storage -> storage.sequencer().run(table.id(), partition.key(),
-                () -> onOwner(storage, request, partition, report, now, maxMutationBytes, clock)));
+        Deadline deadline = context.deadline(Deadline.Kind.CAS, timeout, WriteType.CAS);
+        return context.server().proxy().cas(partition, new Conditions(request, partition, report), context.nowInSeconds(), deadline);
     }
 
-    /** Read, judge, then write or report; runs on the owning shard, in the partition's turn. */
-    private static CompletableFuture<Result> onOwner(ShardStorage storage, CasRequest request, PartitionWrites.Partition partition,
-                                                     CasResults.Report report, long now, long maxMutationBytes, ServerClock clock) {
-        TableMetadata table = request.table();
-        TableEngine engine = storage.table(table.id());
-        if (engine == null) throw new InvalidRequestException("Table " + table + " was dropped while the write was running");
-        return engine.read(partition.key(), request.readFilter(engine.layout().clusteringComparator()), now).thenCompose(view -> {
+    /** The transaction's conditions as the coordinator runs them: read the rows they name, then judge. */
+    private record Conditions(CasRequest request, PartitionWrites.Partition partition, CasResults.Report report)
+            implements CasOperation<Result> {
+        @Override
+        public ReadFilter readFilter(ClusteringComparator comparator) {
+            return request.readFilter(comparator);
+        }
+
+        @Override
+        public Decision<Result> decide(PartitionView view) {
             CasRequest.Current current = request.current(view);
+            TableMetadata table = request.table();
             if (!request.appliesTo(current)) {
-                return CompletableFuture.completedFuture(CasResults.notApplied(table, partition.key(), current, report));
+                return new Decision<>(false, 0, CasResults.notApplied(table, partition.key(), current, report));
             }
-            return MutationDispatcher.readBeforeWrite(engine, partition, now).thenCompose(ignored -> {
-                long timestamp = clock.nextMicrosAbove(storage.shardId(), current.maxTimestamp());
-                PartitionUpdate update = partition.builder().build().withUpdatedTimestamps(timestamp);
-                MutationDispatcher.checkSize(update, partition, maxMutationBytes);
-                return storage.write(List.of(engine), List.of(update)).thenApply(done -> (Result) CasResults.applied(table));
-            });
-        });
+            return new Decision<>(true, current.maxTimestamp(), CasResults.applied(table));
+        }
     }
 
     /** Cassandra's checks: a serial consistency for the Paxos rounds, any other level for the commit. */

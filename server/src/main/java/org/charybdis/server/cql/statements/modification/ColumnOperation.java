@@ -1,5 +1,6 @@
 package org.charybdis.server.cql.statements.modification;
 
+import org.charybdis.server.service.PartitionWrites;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.storage.data.Clustering;
 

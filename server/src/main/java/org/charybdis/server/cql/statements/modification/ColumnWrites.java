@@ -1,5 +1,6 @@
 package org.charybdis.server.cql.statements.modification;
 
+import org.charybdis.server.service.PartitionWrites;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.messages.QueryOptions;
 import org.charybdis.cql.types.CollectionCell;

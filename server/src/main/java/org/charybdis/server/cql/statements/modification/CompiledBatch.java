@@ -11,7 +11,9 @@ import org.charybdis.server.cql.ExecutionContext;
 import org.charybdis.server.cql.terms.BindVariables;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.server.service.PartitionWrites;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,13 +29,15 @@ final class CompiledBatch implements CqlStatement {
     private final WriteAttributes attributes;
     private final List<ColumnSpec> bindVariables;
     private final int[] partitionKeyBindIndexes;
+    private final BatchRules.Kind kind;
 
     private CompiledBatch(List<WriteStatement> statements, WriteAttributes attributes, List<ColumnSpec> bindVariables,
-                          int[] partitionKeyBindIndexes) {
+                          int[] partitionKeyBindIndexes, BatchRules.Kind kind) {
         this.statements = List.copyOf(statements);
         this.attributes = attributes;
         this.bindVariables = List.copyOf(bindVariables);
         this.partitionKeyBindIndexes = partitionKeyBindIndexes;
+        this.kind = kind;
     }
 
     static CompiledBatch compile(BatchStatement batch, ClientState client, Schema schema) {
@@ -61,7 +65,7 @@ final class CompiledBatch implements CqlStatement {
         List<ColumnSpec> specs = new ArrayList<>(count);
         for (int i = 0; i < count; i++) specs.add(specOf(i, batchVariables, perStatement));
         int[] keyIndexes = compiled.isEmpty() ? new int[0] : compiled.getFirst().partitionKeyBindIndexes();
-        return new CompiledBatch(compiled, attributes, specs, keyIndexes);
+        return new CompiledBatch(compiled, attributes, specs, keyIndexes, kind(batch.type()));
     }
 
     private static BatchRules.Kind kind(BatchStatement.Type type) {
@@ -100,14 +104,14 @@ final class CompiledBatch implements CqlStatement {
 
     @Override
     public CompletionStage<? extends Result> execute(ExecutionContext context) {
-        long timestamp = attributes.timestamp(context);
-        ExecutionContext batchContext = new ExecutionContext(context.server(), context.client(), context.options(),
-                context.values(), timestamp, context.nowInSeconds());
+        ExecutionContext batchContext = context.withTimestamp(attributes.timestamp(context));
+        Duration timeout = attributes.timeout(context);
         if (statements.stream().anyMatch(WriteStatement::isConditional)) {
-            return CasExecution.execute(statements, Collections.nCopies(statements.size(), batchContext), true, context);
+            return CasExecution.execute(statements, Collections.nCopies(statements.size(), batchContext), true, timeout, context);
         }
         PartitionWrites writes = new PartitionWrites();
         for (WriteStatement statement : statements) statement.collect(batchContext, writes);
-        return MutationDispatcher.apply(writes, context);
+        boolean counter = !statements.isEmpty() && statements.getFirst().isCounter();
+        return WriteExecution.apply(writes, counter, kind.writeType(), timeout, context);
     }
 }

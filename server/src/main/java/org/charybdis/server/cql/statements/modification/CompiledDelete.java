@@ -1,5 +1,6 @@
 package org.charybdis.server.cql.statements.modification;
 
+import org.charybdis.server.service.PartitionWrites;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.syntax.DeleteStatement;
 import org.charybdis.server.cql.ExecutionContext;
@@ -35,7 +36,7 @@ final class CompiledDelete extends WriteStatement {
         WriteAttributes attributes = WriteAttributes.compile(delete.attributes(), variables);
         List<ColumnOperation> operations = OperationCompiler.deletions(table, delete.targets(), variables);
         KeyRestrictions keys = KeyRestrictions.compile(table, delete.where(), "DELETE", variables);
-        if (TableDefinitions.isCounterTable(table)) attributes.checkForCounterTable();
+        if (table.isCounterTable()) attributes.checkForCounterTable();
         StatementConditions conditions = StatementConditions.compile(table, delete.ifExists(), delete.conditions(), variables);
         if (!operations.isEmpty() && operations.stream().allMatch(o -> o.column().isStatic()) && keys.restrictsClustering()
                 && (conditions == null || !conditions.onRegularColumns())) {

@@ -1,5 +1,6 @@
 package org.charybdis.server.cql.statements.modification;
 
+import org.charybdis.server.service.PartitionWrites;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.syntax.ColumnIdentifier;
 import org.charybdis.cql.syntax.UpdateStatement;
@@ -32,7 +33,7 @@ final class CompiledUpdate extends WriteStatement {
         WriteAttributes attributes = WriteAttributes.compile(update.attributes(), variables);
         List<ColumnOperation> operations = OperationCompiler.updates(table, update.operations(), variables);
         KeyRestrictions keys = KeyRestrictions.compile(table, update.where(), "UPDATE", variables);
-        if (TableDefinitions.isCounterTable(table)) attributes.checkForCounterTable();
+        if (table.isCounterTable()) attributes.checkForCounterTable();
         StatementConditions conditions = StatementConditions.compile(table, update.ifExists(), update.conditions(), variables);
         if (conditions != null) {
             StatementConditions.checkStatement(table, attributes);

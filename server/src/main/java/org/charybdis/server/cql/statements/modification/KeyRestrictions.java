@@ -1,5 +1,6 @@
 package org.charybdis.server.cql.statements.modification;
 
+import org.charybdis.server.service.PartitionWrites;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.syntax.ColumnIdentifier;
 import org.charybdis.cql.syntax.Operator;

@@ -1,5 +1,6 @@
 package org.charybdis.server.cql.statements.modification;
 
+import org.charybdis.server.service.PartitionWrites;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.messages.BatchType;
 import org.charybdis.cql.messages.Result;
@@ -54,11 +55,13 @@ public final class ModificationStatements {
             contexts.add(context.withValues(values.get(i)));
             conditional |= write.isConditional();
         }
-        BatchRules.check(kind(type), writes, false);
-        if (conditional) return CasExecution.execute(writes, contexts, true, context);
+        BatchRules.Kind kind = kind(type);
+        BatchRules.check(kind, writes, false);
+        if (conditional) return CasExecution.execute(writes, contexts, true, null, context);
         PartitionWrites partitions = new PartitionWrites();
         for (int i = 0; i < writes.size(); i++) writes.get(i).collect(contexts.get(i), partitions);
-        return MutationDispatcher.apply(partitions, context);
+        boolean counter = !writes.isEmpty() && writes.getFirst().isCounter();
+        return WriteExecution.apply(partitions, counter, kind.writeType(), null, context);
     }
 
     private static BatchRules.Kind kind(BatchType type) {

@@ -61,7 +61,7 @@ final class StatementConditions {
 
     /** Cassandra refuses conditions on counter tables before looking at the rest of the statement. */
     static void checkNotCounterTable(TableMetadata table, List<Condition> conditions) {
-        if (!TableDefinitions.isCounterTable(table)) return;
+        if (!table.isCounterTable()) return;
         for (Condition condition : conditions) {
             ColumnMetadata column = table.column(condition.target().column().name());
             if (column != null && column.type().isCounter()) throw new InvalidRequestException("Conditions on counters are not supported");

@@ -5,15 +5,17 @@ import org.charybdis.cql.messages.QueryOptions;
 import org.charybdis.cql.syntax.Attributes;
 import org.charybdis.cql.types.NativeType;
 import org.charybdis.server.cql.ExecutionContext;
+import org.charybdis.server.cql.UsingTimeout;
 import org.charybdis.server.cql.terms.BindVariables;
 import org.charybdis.server.cql.terms.BoundValue;
 import org.charybdis.server.cql.terms.Terms;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 
 /**
- * A statement's compiled {@code USING TIMESTAMP t AND TTL n}. Markers receive {@code [timestamp]}
- * (bigint) and {@code [ttl]} (int), as Cassandra names them.
+ * A statement's compiled {@code USING TIMESTAMP t AND TTL n AND TIMEOUT d}. Markers receive {@code [timestamp]}
+ * (bigint) and {@code [ttl]} (int), as Cassandra names them, and {@code [timeout]} (duration), as ScyllaDB does.
  */
 final class WriteAttributes {
     /** Cassandra's limit: 20 years. */
@@ -23,10 +25,12 @@ final class WriteAttributes {
 
     private final BoundValue timestamp;
     private final BoundValue ttl;
+    private final UsingTimeout timeout;
 
-    private WriteAttributes(BoundValue timestamp, BoundValue ttl) {
+    private WriteAttributes(BoundValue timestamp, BoundValue ttl, UsingTimeout timeout) {
         this.timestamp = timestamp;
         this.ttl = ttl;
+        this.timeout = timeout;
     }
 
     static WriteAttributes compile(Attributes attributes, BindVariables variables) {
@@ -34,7 +38,7 @@ final class WriteAttributes {
                 : Terms.resolve(attributes.timestamp(), NativeType.BIGINT, "[timestamp]", variables);
         BoundValue ttl = attributes.ttl() == null ? null
                 : Terms.resolve(attributes.ttl(), NativeType.INT, "[ttl]", variables);
-        WriteAttributes compiled = new WriteAttributes(timestamp, ttl);
+        WriteAttributes compiled = new WriteAttributes(timestamp, ttl, UsingTimeout.compile(attributes.timeout(), variables));
         if (ttl instanceof BoundValue.Constant constant) compiled.checkTtl(constant.value());
         return compiled;
     }
@@ -45,6 +49,15 @@ final class WriteAttributes {
 
     boolean hasTtl() {
         return ttl != null;
+    }
+
+    boolean hasTimeout() {
+        return timeout != UsingTimeout.NONE;
+    }
+
+    /** The {@code USING TIMEOUT} of this execution, or null. */
+    Duration timeout(ExecutionContext context) {
+        return timeout.bind(context);
     }
 
     /** Cassandra's refusals for a write to a counter table: the server chooses counter timestamps, counters never expire. */

@@ -1,13 +1,15 @@
 package org.charybdis.server.cql.statements.modification;
 
+import org.charybdis.cql.exceptions.WriteType;
 import org.charybdis.cql.messages.ColumnSpec;
 import org.charybdis.cql.messages.Result;
 import org.charybdis.server.cql.CqlStatement;
 import org.charybdis.server.cql.ExecutionContext;
-import org.charybdis.server.cql.statements.schema.TableDefinitions;
 import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.server.service.PartitionWrites;
 import org.charybdis.storage.data.Clustering;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -31,7 +33,7 @@ public abstract sealed class WriteStatement implements CqlStatement permits Comp
         this.bindVariables = bindVariables;
         this.partitionKeyBindIndexes = partitionKeyBindIndexes;
         this.conditions = conditions;
-        this.counter = TableDefinitions.isCounterTable(table);
+        this.counter = table.isCounterTable();
     }
 
     /** The table written, as it was when the statement was compiled. */
@@ -61,14 +63,20 @@ public abstract sealed class WriteStatement implements CqlStatement permits Comp
 
     @Override
     public CompletionStage<? extends Result> execute(ExecutionContext context) {
-        if (conditions != null) return CasExecution.execute(List.of(this), List.of(context), false, context);
+        Duration timeout = attributes.timeout(context);
+        if (conditions != null) return CasExecution.execute(List.of(this), List.of(context), false, timeout, context);
         PartitionWrites writes = new PartitionWrites();
         collect(context, writes);
-        return MutationDispatcher.apply(writes, context);
+        return WriteExecution.apply(writes, counter, counter ? WriteType.COUNTER : WriteType.SIMPLE, timeout, context);
     }
 
     boolean hasTimestamp() {
         return attributes.hasTimestamp();
+    }
+
+    /** A statement inside a batch takes the batch's timeout. */
+    boolean hasTimeout() {
+        return attributes.hasTimeout();
     }
 
     /** Adds this execution's writes to the per-partition updates. Runs on the calling shard. */

@@ -66,7 +66,7 @@ final class AlterTable extends SchemaChangeStatement {
     private TableMetadata add(TableMetadata table, AddColumns add, Schema schema) {
         List<ColumnMetadata> columns = new ArrayList<>(table.allColumns());
         int nextId = table.nextColumnId();
-        boolean counterTable = TableDefinitions.isCounterTable(table);
+        boolean counterTable = table.isCounterTable();
         boolean changed = false;
         for (ColumnDefinition definition : add.columns()) {
             String name = definition.name().name();
@@ -161,7 +161,7 @@ final class AlterTable extends SchemaChangeStatement {
             throw new ConfigurationException("Cannot alter table id.");
         }
         TableParams params = TableProperties.apply(table.params(), options.options().properties());
-        if (TableDefinitions.isCounterTable(table) && params.defaultTimeToLive() > 0) {
+        if (table.isCounterTable() && params.defaultTimeToLive() > 0) {
             throw new InvalidRequestException("Cannot set default_time_to_live on a table with counters");
         }
         return table.withParams(params);

@@ -6,7 +6,6 @@ import org.charybdis.cql.messages.Result;
 import org.charybdis.cql.messages.SchemaChange;
 import org.charybdis.cql.messages.SchemaChangeResult;
 import org.charybdis.server.cql.ExecutionContext;
-import org.charybdis.server.replica.Database;
 import org.charybdis.cql.syntax.CreateIndexStatement;
 import org.charybdis.cql.syntax.CreateIndexStatement.TargetKind;
 import org.charybdis.cql.syntax.Term;
@@ -54,9 +53,7 @@ final class CreateIndex extends SchemaChangeStatement {
         return super.execute(context).thenCompose(result -> {
             UUID id = createdIndexId(context.server().schema().current());
             if (!(result instanceof SchemaChangeResult) || id == null) return CompletableFuture.completedFuture(result);
-            Database database = context.server().database();
-            return database.onAllShardsAsync(storage -> database.indexes().shard(storage.shardId()).awaitBuilt(id, BUILD_WAIT_SECONDS))
-                    .thenApply(ignored -> result);
+            return context.server().proxy().awaitIndexBuilt(id, BUILD_WAIT_SECONDS).thenApply(ignored -> result);
         });
     }
 
@@ -80,7 +77,7 @@ final class CreateIndex extends SchemaChangeStatement {
         if (ks == null) throw new InvalidRequestException("Keyspace '" + keyspace + "' doesn't exist");
         TableMetadata table = ks.table(statement.table().name());
         if (table == null) throw new InvalidRequestException("Table '" + statement.table().name() + "' doesn't exist");
-        if (TableDefinitions.isCounterTable(table)) throw new InvalidRequestException("Secondary indexes on counter tables aren't supported");
+        if (table.isCounterTable()) throw new InvalidRequestException("Secondary indexes on counter tables aren't supported");
         String className = className();
         Map<String, String> options = options(className);
         if (statement.targets().size() > 1) {

@@ -98,18 +98,6 @@ public final class TableDefinitions {
         return new TableMetadata(keyspace, table, id != null ? id : UUID.randomUUID(), columns, params, nextId, Map.of());
     }
 
-    /**
-     * Whether the table is a counter table: created with counter columns. It stays one when they are all
-     * dropped (as Cassandra's table flag does), which the dropped columns' types tell.
-     */
-    public static boolean isCounterTable(TableMetadata table) {
-        for (ColumnMetadata c : table.regularAndStatic()) if (c.type().isCounter()) return true;
-        for (TableMetadata.DroppedColumn dropped : table.droppedColumns().values()) {
-            if (dropped.type().equals(NativeType.COUNTER.cqlName())) return true;
-        }
-        return false;
-    }
-
     private static void checkKeyColumns(PrimaryKey key, Map<String, ColumnDefinition> definitions, String table) {
         Set<String> seen = new HashSet<>();
         List<ColumnIdentifier> all = new ArrayList<>(key.partitionKey());

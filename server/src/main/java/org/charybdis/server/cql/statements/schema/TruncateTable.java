@@ -1,6 +1,7 @@
 package org.charybdis.server.cql.statements.schema;
 
 import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.cql.exceptions.WriteType;
 import org.charybdis.cql.messages.ColumnSpec;
 import org.charybdis.cql.messages.Result;
 import org.charybdis.cql.messages.VoidResult;
@@ -10,10 +11,9 @@ import org.charybdis.server.cql.QueryProcessor;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.TableMetadata;
 import org.charybdis.server.system.VirtualTables;
-import org.charybdis.storage.engine.TableEngine;
+import org.charybdis.server.service.Deadline;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** TRUNCATE [TABLE] t: empties the table on every shard. Virtual tables have nothing to clear. */
@@ -43,9 +43,7 @@ final class TruncateTable implements CqlStatement {
     public CompletionStage<? extends Result> execute(ExecutionContext context) {
         TableMetadata metadata = lookup(context.server().schema().current());
         if (VirtualTables.isVirtual(metadata)) return QueryProcessor.done(VoidResult.INSTANCE);
-        return context.server().database().onAllShardsAsync(storage -> {
-            TableEngine engine = storage.table(metadata.id());
-            return engine == null ? CompletableFuture.<Void>completedFuture(null) : engine.truncate();
-        }).thenApply(ignored -> VoidResult.INSTANCE);
+        Deadline deadline = context.deadline(Deadline.Kind.TRUNCATE, null, WriteType.SIMPLE);
+        return context.server().proxy().truncate(metadata, deadline).thenApply(ignored -> VoidResult.INSTANCE);
     }
 }

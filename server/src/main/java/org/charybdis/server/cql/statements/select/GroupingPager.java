@@ -1,7 +1,9 @@
 package org.charybdis.server.cql.statements.select;
 
-import org.charybdis.server.cql.statements.select.PageBuilder.Page;
-import org.charybdis.server.cql.statements.select.paging.PagingState;
+import org.charybdis.server.service.Deadline;
+import org.charybdis.server.service.pager.PageBuilder.Page;
+import org.charybdis.server.service.pager.Pager;
+import org.charybdis.server.service.pager.PagingState;
 import org.charybdis.server.cql.statements.select.selection.Aggregation;
 import org.charybdis.server.cql.statements.select.selection.Selection;
 import org.charybdis.storage.data.Clustering;
@@ -27,13 +29,15 @@ final class GroupingPager implements Pager {
     private final GroupBy groupBy;
     private final Selection selection;
     private final int perPartitionLimit;
+    private final Deadline deadline;
 
     /** @param rows a row pager without LIMIT or PER PARTITION LIMIT: those count groups here */
-    GroupingPager(Pager rows, GroupBy groupBy, Selection selection, int perPartitionLimit) {
+    GroupingPager(Pager rows, GroupBy groupBy, Selection selection, int perPartitionLimit, Deadline deadline) {
         this.rows = rows;
         this.groupBy = groupBy;
         this.selection = selection;
         this.perPartitionLimit = perPartitionLimit;
+        this.deadline = deadline;
     }
 
     @Override
@@ -58,6 +62,7 @@ final class GroupingPager implements Pager {
                 groups.finish();
                 return CompletableFuture.completedFuture(groups.build(false));
             }
+            deadline.check(); // between internal pages
             return read(groups, groups.skipping(page.next()));
         });
     }

@@ -6,9 +6,9 @@ import org.charybdis.cql.messages.QueryOptions;
 import org.charybdis.cql.messages.ResultMetadata;
 import org.charybdis.cql.messages.RowsResult;
 import org.charybdis.server.cql.CqlStatement;
+import org.charybdis.cql.exceptions.WriteType;
 import org.charybdis.server.cql.ExecutionContext;
-import org.charybdis.server.cql.statements.select.PageBuilder.Page;
-import org.charybdis.server.cql.statements.select.paging.PagingState;
+import org.charybdis.server.cql.UsingTimeout;
 import org.charybdis.server.cql.statements.select.restrictions.Restrictions;
 import org.charybdis.server.cql.statements.select.selection.Aggregation;
 import org.charybdis.server.cql.statements.select.selection.Selection;
@@ -16,6 +16,15 @@ import org.charybdis.server.cql.terms.BoundValue;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.server.schema.PartitionKeys;
 import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.server.service.Deadline;
+import org.charybdis.server.service.StorageProxy;
+import org.charybdis.server.service.pager.KeyedPager;
+import org.charybdis.server.service.pager.PageBuilder.Page;
+import org.charybdis.server.service.pager.Pager;
+import org.charybdis.server.service.pager.PagingState;
+import org.charybdis.server.service.pager.RangePager;
+import org.charybdis.server.service.pager.ShardReader;
+import org.charybdis.server.service.pager.TableSource;
 import org.charybdis.server.system.VirtualTables;
 import org.charybdis.storage.data.Clustering;
 import org.charybdis.storage.data.ClusteringComparator;
@@ -27,7 +36,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** A compiled SELECT: binds its restrictions and limits, reads page by page, and returns the rows. */
+/**
+ * A compiled SELECT: binds its restrictions and limits, builds the pager that reads them through the coordinator,
+ * fetches a page (or every page, for an aggregate) under the request's deadline, and returns the rows.
+ */
 final class SelectQuery implements CqlStatement {
     /** Rows per internal page when an aggregate reads everything. */
     private static final int AGGREGATE_PAGE = 10_000;
@@ -41,6 +53,7 @@ final class SelectQuery implements CqlStatement {
     private final BoundValue limit;
     private final BoundValue perPartitionLimit;
     private final GroupBy groupBy;
+    private final UsingTimeout timeout;
     private final List<ColumnSpec> bindVariables;
     private final int[] partitionKeyBindIndexes;
     private final ResultMetadata metadata;
@@ -48,7 +61,8 @@ final class SelectQuery implements CqlStatement {
     private final Comparator<ByteBuffer> keyOrder;
 
     SelectQuery(TableMetadata table, Selection selection, Restrictions restrictions, boolean reversed, boolean ordered, boolean distinct,
-                BoundValue limit, BoundValue perPartitionLimit, GroupBy groupBy, List<ColumnSpec> bindVariables, int[] partitionKeyBindIndexes) {
+                BoundValue limit, BoundValue perPartitionLimit, GroupBy groupBy, UsingTimeout timeout, List<ColumnSpec> bindVariables,
+                int[] partitionKeyBindIndexes) {
         this.table = table;
         this.selection = selection;
         this.restrictions = restrictions;
@@ -58,6 +72,7 @@ final class SelectQuery implements CqlStatement {
         this.limit = limit;
         this.perPartitionLimit = perPartitionLimit;
         this.groupBy = groupBy;
+        this.timeout = timeout;
         this.bindVariables = bindVariables;
         this.partitionKeyBindIndexes = partitionKeyBindIndexes;
         this.metadata = ResultMetadata.of(selection.columns());
@@ -82,42 +97,51 @@ final class SelectQuery implements CqlStatement {
         int partitionLimit = limit(perPartitionLimit, context);
         // with GROUP BY, the limits count groups: rows are read without them
         int rowsPerPartition = groupBy == null ? partitionLimit : Integer.MAX_VALUE;
+        Deadline deadline = context.deadline(where.keys() != null ? Deadline.Kind.READ : Deadline.Kind.RANGE, timeout.bind(context),
+                WriteType.SIMPLE);
+        StorageProxy proxy = context.server().proxy();
         ShardReader reader = new ShardReader(table, selection, where.slices(), reversed, where.filters(),
-                restrictions.isClusteringRestricted(), distinct, rowsPerPartition, context.nowInSeconds(), comparator);
+                restrictions.isClusteringRestricted(), distinct, rowsPerPartition, context.nowInSeconds(), comparator, deadline);
         TableSource source = VirtualTables.isVirtual(table)
                 ? TableSource.snapshot(VirtualTables.snapshot(table, context.server()))
-                : TableSource.shards(context.server().database(), table);
+                : proxy.source(table, deadline);
         Pager pager;
         if (where.keys() != null) pager = new KeyedPager(source, reader, where.keys(), keyOrder, rowsPerPartition);
         else if (where.indexLookup() != null) {
-            pager = new IndexPager(context.server().database(), table, restrictions.indexPlan().lookupIndex(), where.indexLookup(), reader,
-                    where.range(), rowsPerPartition, context.nowInSeconds(), context.options().consistency());
+            pager = proxy.indexPager(table, restrictions.indexPlan().lookupIndex(), where.indexLookup(), reader, where.range(),
+                    rowsPerPartition, context.options().consistency(), deadline);
         } else pager = new RangePager(source, reader, where.range(), rowsPerPartition);
-        if (groupBy != null) pager = new GroupingPager(pager, groupBy, selection, partitionLimit);
+        if (groupBy != null) pager = new GroupingPager(pager, groupBy, selection, partitionLimit, deadline);
         else if (selection.isAggregate()) {
-            return aggregate(pager, null, selection.newAggregation()).thenApply(row -> result(List.<ByteBuffer[]>of(row), null, context));
+            Pager rows = pager;
+            return proxy.read(deadline, () -> aggregate(rows, null, selection.newAggregation(), deadline))
+                    .thenApply(row -> result(List.<ByteBuffer[]>of(row), null, context));
         }
+        Pager paged = pager;
         int pageSize = context.pageSize() > 0 ? context.pageSize() : Integer.MAX_VALUE;
         if (ordered && where.keys() != null && where.keys().size() > 1) {
             if (pageSize != Integer.MAX_VALUE) {
                 throw new InvalidRequestException("Cannot page queries with both ORDER BY and a IN restriction on the partition key; "
                         + "you must either remove the ORDER BY or the IN and sort client side, or disable paging for this query");
             }
-            return pager.fetch(null, Integer.MAX_VALUE, Integer.MAX_VALUE)
+            return proxy.read(deadline, () -> paged.fetch(null, Integer.MAX_VALUE, Integer.MAX_VALUE))
                     .thenApply(page -> result(sortedAcrossPartitions(page, rowLimit), null, context));
         }
         ByteBuffer stateBytes = context.options().pagingState();
         PagingState state = stateBytes == null ? null : PagingState.decode(stateBytes);
         int remaining = state != null ? Math.min(state.remaining(), rowLimit) : rowLimit;
-        return pager.fetch(state, Math.min(pageSize, remaining), remaining)
+        return proxy.read(deadline, () -> paged.fetch(state, Math.min(pageSize, remaining), remaining))
                 .thenApply(page -> result(page.rows(), page.next(), context));
     }
 
-    /** Reads every page internally and folds the rows into the single aggregate row. */
-    private CompletableFuture<ByteBuffer[]> aggregate(Pager pager, PagingState state, Aggregation aggregation) {
+    /** Reads every page internally and folds the rows into the single aggregate row; stops between pages past the deadline. */
+    private CompletableFuture<ByteBuffer[]> aggregate(Pager pager, PagingState state, Aggregation aggregation, Deadline deadline) {
         return pager.fetch(state, AGGREGATE_PAGE, Integer.MAX_VALUE).thenCompose(page -> {
             for (ByteBuffer[] row : page.rows()) aggregation.add(row);
-            if (page.next() != null) return aggregate(pager, page.next(), aggregation);
+            if (page.next() != null) {
+                deadline.check();
+                return aggregate(pager, page.next(), aggregation, deadline);
+            }
             return CompletableFuture.completedFuture(aggregation.result());
         });
     }

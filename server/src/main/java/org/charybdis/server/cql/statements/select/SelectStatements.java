@@ -14,6 +14,7 @@ import org.charybdis.server.cql.statements.select.restrictions.Restrictions;
 import org.charybdis.server.cql.statements.select.restrictions.RestrictionsCompiler;
 import org.charybdis.server.cql.statements.select.selection.Selection;
 import org.charybdis.server.cql.statements.select.selection.SelectionCompiler;
+import org.charybdis.server.cql.UsingTimeout;
 import org.charybdis.server.cql.terms.BindVariables;
 import org.charybdis.server.cql.terms.BoundValue;
 import org.charybdis.server.cql.terms.Terms;
@@ -46,8 +47,9 @@ public final class SelectStatements {
         BoundValue limit = statement.limit() == null ? null : Terms.resolve(statement.limit(), NativeType.INT, "[limit]", variables);
         BoundValue perPartitionLimit = statement.perPartitionLimit() == null ? null
                 : Terms.resolve(statement.perPartitionLimit(), NativeType.INT, "[per_partition_limit]", variables);
+        UsingTimeout timeout = UsingTimeout.compile(statement.timeout(), variables);
         CqlStatement query = new SelectQuery(table, selection, restrictions, reversed, !statement.orderings().isEmpty(), statement.distinct(),
-                limit, perPartitionLimit, groupBy, variables.specs(), partitionKeyBindIndexes(table, statement.where()));
+                limit, perPartitionLimit, groupBy, timeout, variables.specs(), partitionKeyBindIndexes(table, statement.where()));
         return statement.json() ? SelectJson.of(query) : query;
     }
 

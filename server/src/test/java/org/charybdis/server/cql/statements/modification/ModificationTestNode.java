@@ -17,7 +17,7 @@ import org.charybdis.server.auth.AllowAllAuthenticator;
 import org.charybdis.server.config.ServerConfig;
 import org.charybdis.server.cql.ClientState;
 import org.charybdis.server.cql.QueryProcessor;
-import org.charybdis.server.cql.ServerClock;
+import org.charybdis.server.service.ServerClock;
 import org.charybdis.server.cql.ServerContext;
 import org.charybdis.server.replica.Database;
 import org.charybdis.server.schema.ColumnMetadata;

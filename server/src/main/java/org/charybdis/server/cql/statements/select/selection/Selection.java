@@ -19,7 +19,7 @@ import java.util.List;
  * runs on the shard owning the data. Without aggregates the values of a row are the result row; with
  * aggregates they are the inputs the coordinator folds with {@link #newAggregation()} into one row.
  */
-public final class Selection {
+public final class Selection implements org.charybdis.server.service.pager.RowProjection {
     private final List<ColumnSpec> specs;
     private final RowExpression[] rowValues;
     private final AggregationPlan aggregation;
@@ -51,6 +51,7 @@ public final class Selection {
      * The values computed from one row (the result row, or the aggregate inputs); {@code row} is null
      * for a partition's static-only row.
      */
+    @Override
     public ByteBuffer[] values(DecoratedKey key, ByteBuffer[] keyComponents, Row staticRow, Row row, long nowInSeconds) {
         SelectedRow selected = new SelectedRow(key, keyComponents, staticRow, row, nowInSeconds);
         ByteBuffer[] values = new ByteBuffer[rowValues.length];

@@ -1,8 +1,5 @@
-package org.charybdis.server.cql.statements.select;
+package org.charybdis.server.service.pager;
 
-import org.charybdis.server.cql.statements.select.PageBuilder.Page;
-import org.charybdis.server.cql.statements.select.ShardReader.ScanResult;
-import org.charybdis.server.cql.statements.select.paging.PagingState;
 import org.charybdis.storage.data.Clustering;
 import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.dht.TokenRange;
@@ -16,13 +13,13 @@ import java.util.concurrent.CompletableFuture;
  * Pages through a token range: every shard scans its own partitions in token order, up to a page of
  * rows each, and the coordinator merges the streams by token, keeping the first page's worth.
  */
-final class RangePager implements Pager {
+public final class RangePager implements Pager {
     private final TableSource source;
     private final ShardReader reader;
     private final TokenRange range;
     private final int perPartitionLimit;
 
-    RangePager(TableSource source, ShardReader reader, TokenRange range, int perPartitionLimit) {
+    public RangePager(TableSource source, ShardReader reader, TokenRange range, int perPartitionLimit) {
         this.source = source;
         this.reader = reader;
         this.range = range;
@@ -30,7 +27,7 @@ final class RangePager implements Pager {
     }
 
     @Override
-    public CompletableFuture<Page> fetch(PagingState state, int capacity, int remainingLimit) {
+    public CompletableFuture<PageBuilder.Page> fetch(PagingState state, int capacity, int remainingLimit) {
         PageBuilder page = new PageBuilder(capacity, remainingLimit, perPartitionLimit);
         if (range.isEmpty()) return CompletableFuture.completedFuture(page.build(false));
         DecoratedKey after = state == null ? null : DecoratedKey.of(state.partitionKey());
@@ -44,13 +41,13 @@ final class RangePager implements Pager {
      * Merges the shards' partitions (each shard's in token order) into one page in token order, keeping the
      * first page's worth; {@code state} is where this page resumed from (null: the start).
      */
-    static Page merge(PageBuilder page, List<ScanResult> results, PagingState state, int perPartitionLimit) {
+    static PageBuilder.Page merge(PageBuilder page, List<ShardReader.ScanResult> results, PagingState state, int perPartitionLimit) {
         DecoratedKey after = state == null ? null : DecoratedKey.of(state.partitionKey());
         Clustering resumeAfter = state == null || state.partitionDone() ? null : state.lastClustering();
         int resumeBudget = state == null ? perPartitionLimit : state.remainingInPartition();
         List<PartitionChunk> chunks = new ArrayList<>();
         boolean complete = true;
-        for (ScanResult r : results) {
+        for (ShardReader.ScanResult r : results) {
             chunks.addAll(r.chunks());
             complete &= r.complete();
         }

@@ -1,25 +1,29 @@
-package org.charybdis.server.cql.statements.select;
+package org.charybdis.server.service.pager;
 
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.server.replica.Database;
 import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.server.service.Deadline;
 import org.charybdis.storage.dht.DecoratedKey;
+import org.charybdis.storage.engine.ShardStorage;
 import org.charybdis.storage.engine.TableEngine;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
-/** Where a SELECT's reads run: on the shards owning the data, or on one in-memory snapshot (virtual tables). */
-interface TableSource {
+/** Where a query's reads run: on the shards owning the data, or on one in-memory snapshot (virtual tables). */
+public interface TableSource {
     /** Runs the read on the shard owning the partition; completes on the calling shard. */
     <T> CompletableFuture<T> onOwner(DecoratedKey key, Function<TableEngine, CompletableFuture<T>> read);
 
     /** Runs the read on every shard; answers in shard order. */
     <T> CompletableFuture<List<T>> onEvery(Function<TableEngine, CompletableFuture<T>> read);
 
-    static TableSource shards(Database database, TableMetadata table) {
-        Function<org.charybdis.storage.engine.ShardStorage, TableEngine> engine = storage -> {
+    /** A stored table's shards; a read still queued there past the deadline is dropped with the timeout error. */
+    static TableSource shards(Database database, TableMetadata table, Deadline deadline) {
+        Function<ShardStorage, TableEngine> engine = storage -> {
+            deadline.check();
             TableEngine e = storage.table(table.id());
             if (e == null) throw new InvalidRequestException("table " + table.name() + " does not exist");
             return e;

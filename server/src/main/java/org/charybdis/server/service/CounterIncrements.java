@@ -1,4 +1,4 @@
-package org.charybdis.server.cql.statements.modification;
+package org.charybdis.server.service;
 
 import org.charybdis.storage.data.Clustering;
 import org.charybdis.storage.data.ClusteringComparator;
@@ -14,7 +14,7 @@ import java.util.List;
  * {@code SET c = c + 1, c = c + 2} adds 3. Built on the calling shard; {@link CounterWrites} reads what it
  * names on the owning shard.
  */
-final class CounterIncrements {
+public final class CounterIncrements {
     /** One counter's pending change. */
     static final class Increment {
         private final Clustering clustering;

@@ -1,4 +1,4 @@
-package org.charybdis.server.cql;
+package org.charybdis.server.service;
 
 /**
  * Write timestamps in microseconds, strictly increasing per shard so that two writes on one shard in

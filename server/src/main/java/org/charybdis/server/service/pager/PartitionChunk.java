@@ -1,4 +1,4 @@
-package org.charybdis.server.cql.statements.select;
+package org.charybdis.server.service.pager;
 
 import org.charybdis.storage.data.Clustering;
 import org.charybdis.storage.dht.DecoratedKey;
@@ -11,4 +11,4 @@ import java.util.List;
  * a static-only row), and whether the partition is finished (or stopped only because the read's row
  * budget ran out).
  */
-record PartitionChunk(DecoratedKey key, List<ByteBuffer[]> rows, List<Clustering> clusterings, boolean partitionDone) {}
+public record PartitionChunk(DecoratedKey key, List<ByteBuffer[]> rows, List<Clustering> clusterings, boolean partitionDone) {}

@@ -1,16 +1,14 @@
-package org.charybdis.server.cql.statements.select;
+package org.charybdis.server.service.pager;
 
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.exceptions.ReadFailureException;
 import org.charybdis.cql.messages.ConsistencyLevel;
-import org.charybdis.server.cql.statements.select.PageBuilder.Page;
-import org.charybdis.server.cql.statements.select.ShardReader.ScanResult;
-import org.charybdis.server.cql.statements.select.paging.PagingState;
 import org.charybdis.server.index.IndexedColumn;
 import org.charybdis.server.index.LocalIndex;
 import org.charybdis.server.replica.Database;
 import org.charybdis.server.schema.IndexMetadata;
 import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.server.service.Deadline;
 import org.charybdis.storage.data.Clustering;
 import org.charybdis.storage.data.ClusteringBound;
 import org.charybdis.storage.data.Row;
@@ -36,7 +34,7 @@ import java.util.concurrent.CompletableFuture;
  * only if the row still satisfies every restriction (the indexed one included: entries are never deleted, so a
  * stale one is skipped here). The shards' partitions are merged by token, as a range scan's are.
  */
-final class IndexPager implements Pager {
+public final class IndexPager implements Pager {
     /** Cassandra's RequestFailureReason.INDEX_NOT_AVAILABLE. */
     private static final int INDEX_NOT_AVAILABLE = 6;
 
@@ -49,9 +47,10 @@ final class IndexPager implements Pager {
     private final int perPartitionLimit;
     private final long nowInSeconds;
     private final ConsistencyLevel consistency;
+    private final Deadline deadline;
 
-    IndexPager(Database database, TableMetadata table, IndexMetadata index, ByteBuffer lookup, ShardReader reader, TokenRange range,
-               int perPartitionLimit, long nowInSeconds, ConsistencyLevel consistency) {
+    public IndexPager(Database database, TableMetadata table, IndexMetadata index, ByteBuffer lookup, ShardReader reader, TokenRange range,
+                      int perPartitionLimit, ConsistencyLevel consistency, Deadline deadline) {
         this.database = database;
         this.table = table;
         this.index = index;
@@ -59,12 +58,13 @@ final class IndexPager implements Pager {
         this.reader = reader;
         this.range = range;
         this.perPartitionLimit = perPartitionLimit;
-        this.nowInSeconds = nowInSeconds;
+        this.nowInSeconds = reader.nowInSeconds();
         this.consistency = consistency;
+        this.deadline = deadline;
     }
 
     @Override
-    public CompletableFuture<Page> fetch(PagingState state, int capacity, int remainingLimit) {
+    public CompletableFuture<PageBuilder.Page> fetch(PagingState state, int capacity, int remainingLimit) {
         PageBuilder page = new PageBuilder(capacity, remainingLimit, perPartitionLimit);
         if (range.isEmpty()) return CompletableFuture.completedFuture(page.build(false));
         return database.onAllShardsAsync(storage -> scanShard(storage, state, capacity))
@@ -72,7 +72,8 @@ final class IndexPager implements Pager {
     }
 
     /** Runs on one shard: the hits of the shard's index entries, up to {@code maxRows} rows. */
-    private CompletableFuture<ScanResult> scanShard(ShardStorage storage, PagingState state, int maxRows) {
+    private CompletableFuture<ShardReader.ScanResult> scanShard(ShardStorage storage, PagingState state, int maxRows) {
+        deadline.check();
         LocalIndex local = database.indexes().shard(storage.shardId()).index(index.id());
         TableEngine base = storage.table(table.id());
         if (local == null || base == null) throw new InvalidRequestException("Index " + index.name() + " was dropped while the query was running");
@@ -83,11 +84,11 @@ final class IndexPager implements Pager {
         }
         IndexedColumn definition = local.definition();
         ReadFilter entries = entryFilter(definition, state);
-        if (entries == null) return CompletableFuture.completedFuture(new ScanResult(List.of(), true));
+        if (entries == null) return CompletableFuture.completedFuture(new ShardReader.ScanResult(List.of(), true));
         return local.engine().read(IndexedColumn.entryKey(lookup), entries, nowInSeconds).thenCompose(view -> {
-            if (view == null) return CompletableFuture.completedFuture(new ScanResult(List.of(), true));
+            if (view == null) return CompletableFuture.completedFuture(new ShardReader.ScanResult(List.of(), true));
             HitReader hits = new HitReader(base, definition, view.rows(), state, maxRows);
-            return AsyncLoop.until(hits::next).thenApply(ignored -> new ScanResult(hits.chunks, hits.complete));
+            return AsyncLoop.until(hits::next).thenApply(ignored -> new ShardReader.ScanResult(hits.chunks, hits.complete));
         });
     }
 
@@ -148,6 +149,7 @@ final class IndexPager implements Pager {
                 return CompletableFuture.completedFuture(true);
             }
             if (rows >= maxRows) return CompletableFuture.completedFuture(true); // more entries: maybe more rows
+            deadline.check();
             DecoratedKey key = IndexedColumn.basePartition(pending.clustering());
             List<Slice> slices = new ArrayList<>();
             Clustering previous = null;

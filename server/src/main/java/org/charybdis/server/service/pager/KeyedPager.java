@@ -1,7 +1,5 @@
-package org.charybdis.server.cql.statements.select;
+package org.charybdis.server.service.pager;
 
-import org.charybdis.server.cql.statements.select.PageBuilder.Page;
-import org.charybdis.server.cql.statements.select.paging.PagingState;
 import org.charybdis.storage.data.Clustering;
 import org.charybdis.storage.dht.DecoratedKey;
 
@@ -11,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** Pages through named partitions (partition key = or IN), one partition at a time on its owning shard. */
-final class KeyedPager implements Pager {
+public final class KeyedPager implements Pager {
     private final TableSource source;
     private final ShardReader reader;
     private final List<DecoratedKey> keys;
@@ -19,7 +17,7 @@ final class KeyedPager implements Pager {
     private final int perPartitionLimit;
 
     /** @param keyOrder the order {@code keys} are sorted in, on serialized partition keys */
-    KeyedPager(TableSource source, ShardReader reader, List<DecoratedKey> keys, Comparator<ByteBuffer> keyOrder, int perPartitionLimit) {
+    public KeyedPager(TableSource source, ShardReader reader, List<DecoratedKey> keys, Comparator<ByteBuffer> keyOrder, int perPartitionLimit) {
         this.source = source;
         this.reader = reader;
         this.keys = keys;
@@ -28,7 +26,7 @@ final class KeyedPager implements Pager {
     }
 
     @Override
-    public CompletableFuture<Page> fetch(PagingState state, int capacity, int remainingLimit) {
+    public CompletableFuture<PageBuilder.Page> fetch(PagingState state, int capacity, int remainingLimit) {
         PageBuilder page = new PageBuilder(capacity, remainingLimit, perPartitionLimit);
         int index = 0;
         Clustering resumeAfter = null;
@@ -45,7 +43,7 @@ final class KeyedPager implements Pager {
         return readFrom(page, index, resumeAfter, budget);
     }
 
-    private CompletableFuture<Page> readFrom(PageBuilder page, int index, Clustering resumeAfter, int budget) {
+    private CompletableFuture<PageBuilder.Page> readFrom(PageBuilder page, int index, Clustering resumeAfter, int budget) {
         if (index >= keys.size()) return CompletableFuture.completedFuture(page.build(false));
         if (page.full()) return CompletableFuture.completedFuture(page.build(true));
         DecoratedKey key = keys.get(index);

@@ -1,4 +1,4 @@
-package org.charybdis.server.cql.statements.select.paging;
+package org.charybdis.server.service.pager;
 
 import org.charybdis.cql.exceptions.ProtocolException;
 import org.charybdis.storage.data.Clustering;

@@ -1,9 +1,8 @@
-package org.charybdis.server.cql.statements.select;
+package org.charybdis.server.service.pager;
 
-import org.charybdis.server.cql.statements.select.restrictions.Filter;
-import org.charybdis.server.cql.statements.select.selection.Selection;
 import org.charybdis.server.schema.PartitionKeys;
 import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.server.service.Deadline;
 import org.charybdis.storage.data.Clustering;
 import org.charybdis.storage.data.ClusteringBound;
 import org.charybdis.storage.data.ClusteringComparator;
@@ -26,22 +25,25 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The part of a SELECT that runs on the shard owning the data: reads partitions through the engine,
  * applies row filters and PER PARTITION LIMIT, and turns rows into result values so that only those
- * travel back to the coordinator. Immutable, shared by every shard.
+ * travel back to the coordinator. Scans stop between partitions once the request's deadline has passed.
+ * Immutable, shared by every shard.
  */
-final class ShardReader {
+public final class ShardReader {
     private final TableMetadata table;
-    private final Selection selection;
+    private final RowProjection selection;
     private final List<Slice> slices;
     private final boolean reversed;
-    private final List<Filter> filters;
+    private final List<? extends RowFilter> filters;
     private final boolean clusteringRestricted;
     private final boolean distinct;
     private final int perPartitionLimit;
     private final long nowInSeconds;
     private final ClusteringComparator comparator;
+    private final Deadline deadline;
 
-    ShardReader(TableMetadata table, Selection selection, List<Slice> slices, boolean reversed, List<Filter> filters,
-                boolean clusteringRestricted, boolean distinct, int perPartitionLimit, long nowInSeconds, ClusteringComparator comparator) {
+    public ShardReader(TableMetadata table, RowProjection selection, List<Slice> slices, boolean reversed, List<? extends RowFilter> filters,
+                       boolean clusteringRestricted, boolean distinct, int perPartitionLimit, long nowInSeconds,
+                       ClusteringComparator comparator, Deadline deadline) {
         this.table = table;
         this.selection = selection;
         this.slices = slices;
@@ -52,6 +54,7 @@ final class ShardReader {
         this.perPartitionLimit = perPartitionLimit;
         this.nowInSeconds = nowInSeconds;
         this.comparator = comparator;
+        this.deadline = deadline;
     }
 
     /** Result of a scan on one shard: partitions in token order, and whether the shard has nothing more. */
@@ -75,6 +78,10 @@ final class ShardReader {
         return engine.read(key, new ReadFilter(exactSlices, false, null, true), nowInSeconds).thenApply(view -> view == null
                 ? new PartitionChunk(key, List.of(), List.of(), true)
                 : rows(view, true, partitionBudget, maxRows));
+    }
+
+    long nowInSeconds() {
+        return nowInSeconds;
     }
 
     /** True when the row is inside one of the query's slices. */
@@ -129,6 +136,7 @@ final class ShardReader {
             if (rows >= maxRows) result = closed(partitions, new ScanResult(chunks, view == null));
             else if (view == null) result = closed(partitions, new ScanResult(chunks, true));
             else {
+                deadline.check(); // past the deadline the scan stops here (the scanner is closed on failure)
                 PartitionChunk chunk = rows(view, false, perPartitionLimit, maxRows - rows);
                 if (!chunk.rows().isEmpty()) chunks.add(chunk);
                 rows += chunk.rows().size();
@@ -195,7 +203,7 @@ final class ShardReader {
     }
 
     private boolean matches(ByteBuffer[] keyComponents, Row staticRow, Row row) {
-        for (Filter f : filters) {
+        for (RowFilter f : filters) {
             if (!f.test(keyComponents, staticRow, row)) return false;
         }
         return true;

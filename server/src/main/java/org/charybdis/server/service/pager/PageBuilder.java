@@ -1,6 +1,5 @@
-package org.charybdis.server.cql.statements.select;
+package org.charybdis.server.service.pager;
 
-import org.charybdis.server.cql.statements.select.paging.PagingState;
 import org.charybdis.storage.data.Clustering;
 import org.charybdis.storage.dht.DecoratedKey;
 
@@ -12,12 +11,12 @@ import java.util.List;
  * Collects the rows of one page from partition chunks arriving in result order, remembering where the
  * last taken row was so the next page can resume right after it.
  */
-final class PageBuilder {
+public final class PageBuilder {
     /**
      * One page: the rows, their partitions and clusterings (null for static-only rows), and the state to
      * resume from (null: done).
      */
-    record Page(List<ByteBuffer[]> rows, List<DecoratedKey> keys, List<Clustering> clusterings, PagingState next) {}
+    public record Page(List<ByteBuffer[]> rows, List<DecoratedKey> keys, List<Clustering> clusterings, PagingState next) {}
 
     private final int capacity;
     private final int remainingLimit;
@@ -31,7 +30,7 @@ final class PageBuilder {
     private int lastPartitionRemaining;
     private boolean dropped;
 
-    PageBuilder(int capacity, int remainingLimit, int perPartitionLimit) {
+    public PageBuilder(int capacity, int remainingLimit, int perPartitionLimit) {
         this.capacity = capacity;
         this.remainingLimit = remainingLimit;
         this.perPartitionLimit = perPartitionLimit;

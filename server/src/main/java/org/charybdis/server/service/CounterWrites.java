@@ -1,4 +1,4 @@
-package org.charybdis.server.cql.statements.modification;
+package org.charybdis.server.service;
 
 import org.charybdis.storage.data.Cell;
 import org.charybdis.storage.data.Clustering;
@@ -62,7 +62,7 @@ final class CounterWrites {
     private static CompletableFuture<Void> write(ShardStorage storage, TableEngine engine, PartitionWrites.Partition partition,
                                                  long maxMutationBytes) {
         PartitionUpdate update = partition.builder().build();
-        MutationDispatcher.checkSize(update, partition, maxMutationBytes);
+        ReplicaWrites.checkSize(update, partition, maxMutationBytes);
         return storage.write(List.of(engine), List.of(update));
     }
 

@@ -1,7 +1,6 @@
-package org.charybdis.server.cql.statements.modification;
+package org.charybdis.server.service;
 
 import org.charybdis.cql.exceptions.InvalidRequestException;
-import org.charybdis.server.cql.statements.schema.TableDefinitions;
 import org.charybdis.server.schema.PartitionKeys;
 import org.charybdis.server.schema.TableMetadata;
 import org.charybdis.storage.data.Cell;
@@ -22,18 +21,18 @@ import java.util.function.Consumer;
 /**
  * Collects what one statement or one batch writes, one update per (table, partition): all writes of a
  * batch to the same partition end up in a single {@link PartitionUpdate}, applied atomically on its shard.
- * Filled on the calling shard, then handed to the owning shards by {@link MutationDispatcher}.
+ * Filled on the calling shard by the statements, then handed to the owning shards by {@link StorageProxy}.
  */
-final class PartitionWrites {
+public final class PartitionWrites {
     /** Cassandra's limit on a key component (its length travels in two bytes). */
-    static final int MAX_KEY_COMPONENT_LENGTH = 0xFFFF;
+    public static final int MAX_KEY_COMPONENT_LENGTH = 0xFFFF;
 
     private final Map<Target, Partition> partitions = new LinkedHashMap<>();
 
     private record Target(UUID tableId, ByteBuffer key) {}
 
     /** The partition's pending update, created on first use. */
-    Partition partition(TableMetadata table, List<ByteBuffer> keyComponents) {
+    public Partition partition(TableMetadata table, List<ByteBuffer> keyComponents) {
         for (ByteBuffer component : keyComponents) checkKeyLength(component);
         ByteBuffer key = PartitionKeys.serialize(keyComponents);
         if (!key.hasRemaining()) throw new InvalidRequestException("Key may not be empty"); // a lone empty component
@@ -41,15 +40,15 @@ final class PartitionWrites {
         return partitions.computeIfAbsent(new Target(table.id(), key), t -> new Partition(table, DecoratedKey.of(key)));
     }
 
-    Collection<Partition> partitions() {
+    public Collection<Partition> partitions() {
         return partitions.values();
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return partitions.isEmpty();
     }
 
-    static void checkKeyLength(ByteBuffer component) {
+    public static void checkKeyLength(ByteBuffer component) {
         if (component.remaining() > MAX_KEY_COMPONENT_LENGTH) {
             throw new InvalidRequestException("Key length of " + component.remaining() + " is longer than maximum of "
                     + MAX_KEY_COMPONENT_LENGTH);
@@ -57,7 +56,7 @@ final class PartitionWrites {
     }
 
     /** One partition's update under construction, plus the writes that must first read the stored row. */
-    static final class Partition {
+    public static final class Partition {
         private final TableMetadata table;
         private final DecoratedKey key;
         private final PartitionUpdate.Builder builder;
@@ -69,19 +68,19 @@ final class PartitionWrites {
             this.table = table;
             this.key = key;
             this.builder = PartitionUpdate.builder(key);
-            this.counterTable = TableDefinitions.isCounterTable(table);
+            this.counterTable = table.isCounterTable();
         }
 
         /** Writes of counter tables read their counters first and run in the partition's turn (see {@link CounterWrites}). */
-        boolean isCounterTable() { return counterTable; }
+        public boolean isCounterTable() { return counterTable; }
 
-        TableMetadata table() { return table; }
+        public TableMetadata table() { return table; }
 
-        DecoratedKey key() { return key; }
+        public DecoratedKey key() { return key; }
 
-        PartitionUpdate.Builder builder() { return builder; }
+        public PartitionUpdate.Builder builder() { return builder; }
 
-        RowUpdate row(Clustering clustering) {
+        public RowUpdate row(Clustering clustering) {
             return builder.row(clustering);
         }
 
@@ -89,21 +88,21 @@ final class PartitionWrites {
          * Defers a write that needs the column's current cells in that row (list index operations): it
          * runs on the owning shard with the live cells, in path order (empty when there are none).
          */
-        void afterRead(Clustering clustering, int column, Consumer<List<Cell>> write) {
+        public void afterRead(Clustering clustering, int column, Consumer<List<Cell>> write) {
             reads.add(new ReadBeforeWrite(clustering, column, write));
         }
 
-        List<ReadBeforeWrite> reads() { return reads; }
+        public List<ReadBeforeWrite> reads() { return reads; }
 
         /** Adds {@code delta} to the counter's pending increment; the total is computed on the owning shard. */
-        void increment(Clustering clustering, int column, long delta, long timestamp) {
+        public void increment(Clustering clustering, int column, long delta, long timestamp) {
             if (increments == null) increments = new CounterIncrements();
             increments.add(clustering, column, delta, timestamp);
         }
 
         /** The pending counter increments, or null when there are none. */
-        CounterIncrements increments() { return increments; }
+        public CounterIncrements increments() { return increments; }
     }
 
-    record ReadBeforeWrite(Clustering clustering, int column, Consumer<List<Cell>> write) {}
+    public record ReadBeforeWrite(Clustering clustering, int column, Consumer<List<Cell>> write) {}
 }

@@ -1,0 +1,193 @@
+package org.charybdis.server.service;
+
+import org.charybdis.cql.messages.ConsistencyLevel;
+import org.charybdis.scheduler.Shard;
+import org.charybdis.server.config.ServerConfig;
+import org.charybdis.server.replica.Database;
+import org.charybdis.server.schema.IndexMetadata;
+import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.server.service.pager.IndexPager;
+import org.charybdis.server.service.pager.Pager;
+import org.charybdis.server.service.pager.ShardReader;
+import org.charybdis.server.service.pager.TableSource;
+import org.charybdis.storage.data.PartitionUpdate;
+import org.charybdis.storage.dht.DecoratedKey;
+import org.charybdis.storage.dht.TokenRange;
+import org.charybdis.storage.engine.ShardStorage;
+import org.charybdis.storage.engine.TableEngine;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The coordinator (ScyllaDB's storage_proxy): statements compile and bind, then hand their reads and writes here.
+ * It owns the shard hops (each partition's work runs on the shard owning it, in the caller's scheduling group),
+ * the partition sequencer, read-before-write and the pagers' access to the data, and it is the one place where a
+ * request's {@link Deadline} is enforced: the caller gets the timeout error when the deadline passes, and the
+ * work stops at its next checkpoint. Every method is called on a shard thread and completes on it.
+ */
+public final class StorageProxy {
+    private final Database database;
+    private final ServerClock clock;
+    private final long maxMutationBytes;
+
+    public StorageProxy(Database database, ServerClock clock, ServerConfig config) {
+        this.database = database;
+        this.clock = clock;
+        this.maxMutationBytes = maxMutationBytes(config);
+    }
+
+    /** The shard owning a partition. */
+    public int shardOf(DecoratedKey key) {
+        return database.shardOf(key);
+    }
+
+    /**
+     * Writes the partitions of a plain (non-counter) statement or batch: each shard's share is applied atomically
+     * there, after any lightweight transaction running on its partitions.
+     */
+    public CompletableFuture<Void> mutate(PartitionWrites writes, long nowInSeconds, Deadline deadline) {
+        return write(writes, false, nowInSeconds, deadline);
+    }
+
+    /** Writes the partitions of a counter statement or batch: each partition reads its totals and writes them in its turn. */
+    public CompletableFuture<Void> counterMutate(PartitionWrites writes, long nowInSeconds, Deadline deadline) {
+        return write(writes, true, nowInSeconds, deadline);
+    }
+
+    private CompletableFuture<Void> write(PartitionWrites writes, boolean counters, long now, Deadline deadline) {
+        if (writes.isEmpty()) return CompletableFuture.completedFuture(null);
+        List<List<PartitionWrites.Partition>> byShard = new ArrayList<>(database.shardCount());
+        for (int i = 0; i < database.shardCount(); i++) byShard.add(null);
+        for (PartitionWrites.Partition partition : writes.partitions()) {
+            if (partition.isCounterTable() != counters) {
+                throw new IllegalArgumentException((counters ? "a counter write" : "a plain write") + " holds " + partition.table());
+            }
+            int shard = database.shardOf(partition.key());
+            if (byShard.get(shard) == null) byShard.set(shard, new ArrayList<>(2));
+            byShard.get(shard).add(partition);
+        }
+        List<CompletableFuture<Void>> parts = new ArrayList<>(2);
+        for (int shard = 0; shard < byShard.size(); shard++) {
+            List<PartitionWrites.Partition> partitions = byShard.get(shard);
+            if (partitions == null) continue;
+            parts.add(database.onShardAsync(shard, storage -> ReplicaWrites.apply(storage, partitions, counters, now, maxMutationBytes, deadline)));
+        }
+        CompletableFuture<Void> all = parts.size() == 1 ? parts.getFirst() : CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
+        return bounded(all, deadline);
+    }
+
+    /**
+     * A lightweight transaction on one partition: on its shard and in its turn of the partition sequencer (so no
+     * other transaction or counter write reads or writes it in between, even while this one waits for the disk), reads
+     * what the operation names, lets it judge, and writes the update if it applies. Every cell written gets one
+     * timestamp chosen on the owning shard, above the newest one read (as Cassandra commits at its ballot's).
+     */
+    public <R> CompletableFuture<R> cas(PartitionWrites.Partition partition, CasOperation<R> operation, long nowInSeconds, Deadline deadline) {
+        TableMetadata table = partition.table();
+        int shard = database.shardOf(partition.key());
+        CompletableFuture<R> result = database.onShardAsync(shard, storage -> {
+            deadline.check();
+            return storage.sequencer().run(table.id(), partition.key(), () -> {
+                deadline.check(); // waited for its turn too long: contention
+                return casOnOwner(storage, partition, operation, nowInSeconds);
+            });
+        });
+        return bounded(result, deadline);
+    }
+
+    private <R> CompletableFuture<R> casOnOwner(ShardStorage storage, PartitionWrites.Partition partition, CasOperation<R> operation, long now) {
+        TableEngine engine = ReplicaWrites.engines(storage, List.of(partition)).getFirst();
+        return engine.read(partition.key(), operation.readFilter(engine.layout().clusteringComparator()), now).thenCompose(view -> {
+            CasOperation.Decision<R> decision = operation.decide(view);
+            if (!decision.apply()) return CompletableFuture.completedFuture(decision.answer());
+            return ReplicaWrites.readBeforeWrite(engine, partition, now).thenCompose(ignored -> {
+                long timestamp = clock.nextMicrosAbove(storage.shardId(), decision.newestTimestamp());
+                PartitionUpdate update = partition.builder().build().withUpdatedTimestamps(timestamp);
+                ReplicaWrites.checkSize(update, partition, maxMutationBytes);
+                return storage.write(List.of(engine), List.of(update)).thenApply(done -> decision.answer());
+            });
+        });
+    }
+
+    /** Empties a table on every shard. */
+    public CompletableFuture<Void> truncate(TableMetadata table, Deadline deadline) {
+        CompletableFuture<Void> all = database.onAllShardsAsync(storage -> {
+            deadline.check();
+            TableEngine engine = storage.table(table.id());
+            return engine == null ? CompletableFuture.<Void>completedFuture(null) : engine.truncate();
+        }).thenApply(ignored -> null);
+        return bounded(all, deadline);
+    }
+
+    /** Where a stored table's reads run: on the shards owning its data, each read checking the deadline first. */
+    public TableSource source(TableMetadata table, Deadline deadline) {
+        return TableSource.shards(database, table, deadline);
+    }
+
+    /** A pager over the rows a secondary index finds (see {@link IndexPager}). */
+    public Pager indexPager(TableMetadata table, IndexMetadata index, ByteBuffer lookup, ShardReader reader, TokenRange range,
+                            int perPartitionLimit, ConsistencyLevel consistency, Deadline deadline) {
+        return new IndexPager(database, table, index, lookup, reader, range, perPartitionLimit, consistency, deadline);
+    }
+
+    /**
+     * Runs a read (a page, or the pages an aggregate folds) under its deadline: the caller gets the timeout error once
+     * it passes; the pagers check it between partitions and pages.
+     */
+    public <T> CompletableFuture<T> read(Deadline deadline, Supplier<CompletableFuture<T>> read) {
+        CompletableFuture<T> running;
+        try {
+            deadline.check();
+            running = read.get();
+        } catch (RuntimeException e) {
+            running = CompletableFuture.failedFuture(e);
+        }
+        return bounded(running, deadline);
+    }
+
+    /** Waits (at most {@code seconds}) until a new index is built on every shard. */
+    public CompletableFuture<Void> awaitIndexBuilt(UUID indexId, long seconds) {
+        return database.onAllShardsAsync(storage -> database.indexes().shard(storage.shardId()).awaitBuilt(indexId, seconds))
+                .thenApply(ignored -> null);
+    }
+
+    /**
+     * The work's future, or one that fails with the deadline's error when the deadline passes first. The timer runs on
+     * the calling shard's event loop; off-shard callers (start-up, tests) simply wait for the work.
+     */
+    static <T> CompletableFuture<T> bounded(CompletableFuture<T> work, Deadline deadline) {
+        if (deadline.isUnbounded()) return work;
+        Shard shard = Shard.current();
+        if (work.isDone() || shard == null) {
+            if (!work.isDone() || work.isCompletedExceptionally()) work.whenComplete((value, failure) -> { if (failure != null) deadline.noteFailure(failure); });
+            return work;
+        }
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        ScheduledFuture<?> timer = shard.eventLoop().schedule(() -> {
+            Throwable timeout = deadline.timeoutError();
+            if (answer.completeExceptionally(timeout)) deadline.noteFailure(timeout);
+        }, deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+        work.whenComplete((value, failure) -> {
+            timer.cancel(false);
+            if (failure == null) answer.complete(value);
+            else if (answer.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure)) deadline.noteFailure(failure);
+        });
+        return answer;
+    }
+
+    /** As Cassandra: half a commitlog segment (a commitlog entry must fit), and no more than a client may send. */
+    private static long maxMutationBytes(ServerConfig config) {
+        long frame = (long) config.get(ServerConfig.NATIVE_TRANSPORT_MAX_FRAME_SIZE_IN_MB) << 20;
+        long halfSegment = ((long) config.get(ServerConfig.COMMITLOG_SEGMENT_SIZE_IN_MB) << 20) / 2 - 1024; // entry framing
+        return Math.min(frame, halfSegment);
+    }
+}
