@@ -98,7 +98,7 @@ final class TestFile implements AutoCloseable {
     /** The shutdown hook: Ctrl-C (or a kill) during the run. */
     private void deleteQuietly() {
         try {
-            if (Files.deleteIfExists(path)) System.err.println("charybdis iotune: interrupted; removed the test file " + path);
+            if (Files.deleteIfExists(path)) System.err.println(System.lineSeparator() + "charybdis iotune: interrupted; removed the test file " + path);
         } catch (IOException | UncheckedIOException e) {
             System.err.println("charybdis iotune: could not delete the test file " + path + ": " + e.getMessage());
         }
