@@ -35,7 +35,10 @@ record SessionFactory(String host, int port, String datacenter, String protocolV
                 .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, CONNECT_TIMEOUT)
                 .withInt(DefaultDriverOption.CONNECTION_POOL_LOCAL_SIZE, connections)
                 .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, MAX_REQUESTS_PER_CONNECTION)
-                .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, schemaMetadata);
+                .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, schemaMetadata)
+                // the driver's default waits 2 s for stray tasks when a session closes: a run has none left
+                .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
+                .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0);
         if (protocolVersion != null) config.withString(DefaultDriverOption.PROTOCOL_VERSION, protocolVersion);
         CqlSessionBuilder builder = CqlSession.builder()
                 .addContactPoint(new InetSocketAddress(host, port))
