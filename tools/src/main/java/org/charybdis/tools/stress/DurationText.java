@@ -26,10 +26,4 @@ final class DurationText {
         if (duration.isZero()) throw new IllegalArgumentException("duration must be positive: '" + text + "'");
         return duration;
     }
-
-    /** The shortest exact form: {@code 30s}, {@code 1500ms}. */
-    static String format(Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
-    }
 }

@@ -40,15 +40,13 @@ final class StressRun {
             for (WorkloadSpec spec : settings.workloads()) {
                 CqlSession session = open(spec.name(), spec.credentials(), false);
                 sessions.add(session);
-                runners.add(new WorkloadRunner(spec, prepare(spec, session, scanCql), clock));
+                runners.add(new WorkloadRunner(spec, prepare(spec, session, scanCql, settings.keys()), clock));
             }
             long cpuBefore = serverCpuNanos();
             String aborted = runAll(runners);
             long cpuAfter = serverCpuNanos();
             List<WorkloadReport> reports = runners.stream().map(WorkloadRunner::report).toList();
-            ServerCpu cpu = settings.serverPid() == null ? null
-                    : ServerCpu.of(settings.serverPid(), cpuBefore, cpuAfter, reports.stream().mapToLong(WorkloadReport::ops).sum());
-            return new StressReport(reports, cpu, aborted);
+            return new StressReport(reports, serverCpu(cpuBefore, cpuAfter, reports), aborted);
         } finally {
             CompletableFuture.allOf(sessions.stream().map(s -> s.closeAsync().toCompletableFuture()).toArray(CompletableFuture[]::new)).join();
         }
@@ -69,10 +67,8 @@ final class StressRun {
     }
 
     private void populate(CqlSession admin, String scanCql) throws InterruptedException {
-        WorkloadSpec spec = new WorkloadSpec("populate", Operation.WRITE, new LoadModel.Closed(settings.populateConcurrency()), null,
-                settings.populate(), KeyDistribution.SEQ, 1, 1, WorkloadSpec.DEFAULT_SPLITS, 0, WorkloadSpec.DEFAULT_PAGE_SIZE, null,
-                settings.defaultCredentials());
-        WorkloadRunner runner = new WorkloadRunner(spec, prepare(spec, admin, scanCql), clock);
+        WorkloadSpec spec = WorkloadSpec.populate(settings.populate(), settings.populateConcurrency(), settings.defaultCredentials());
+        WorkloadRunner runner = new WorkloadRunner(spec, prepare(spec, admin, scanCql, settings.populate()), clock);
         out.printf(Locale.ROOT, "Populating %s.%s with %d rows%n", settings.profile().keyspace(), settings.profile().table(), settings.populate());
         String aborted = runAll(List.of(runner));
         if (aborted != null) throw new StressFailure("populate failed: " + aborted, null);
@@ -112,6 +108,7 @@ final class StressRun {
             ticker.shutdownNow();
             ticker.awaitTermination(5, TimeUnit.SECONDS);
         }
+        stopIfFailingFromStart(runners, abort); // a short workload may fail entirely between two ticks
         return abort.get();
     }
 
@@ -131,9 +128,9 @@ final class StressRun {
         runners.forEach(WorkloadRunner::stop);
     }
 
-    private RequestSource prepare(WorkloadSpec spec, CqlSession session, String scanCql) {
+    private RequestSource prepare(WorkloadSpec spec, CqlSession session, String scanCql, long keys) {
         try {
-            return WorkloadRequests.prepare(spec, session, settings.profile(), scanCql, settings.keys());
+            return WorkloadRequests.prepare(spec, session, settings.profile(), scanCql, keys);
         } catch (RuntimeException e) {
             throw new StressFailure("workload " + spec.name() + ": " + e.getMessage(), e);
         }
@@ -147,6 +144,15 @@ final class StressRun {
             String as = credentials.present() ? " as " + credentials.user() : "";
             throw new StressFailure(name + ": cannot connect to " + factory.host() + ":" + factory.port() + as + ": " + e.getMessage(), e);
         }
+    }
+
+    private ServerCpu serverCpu(long cpuBefore, long cpuAfter, List<WorkloadReport> reports) {
+        if (settings.serverPid() == null) return null;
+        if (cpuBefore < 0 || cpuAfter < 0) {
+            out.printf(Locale.ROOT, "Server process %d ended during the run: no server CPU figure%n", settings.serverPid());
+            return null;
+        }
+        return ServerCpu.of(settings.serverPid(), cpuBefore, cpuAfter, reports.stream().mapToLong(WorkloadReport::ops).sum());
     }
 
     private long serverCpuNanos() {

@@ -53,23 +53,24 @@ final class WorkloadRunner {
         return finished;
     }
 
-    double elapsedSeconds() {
+    private double elapsedSeconds() {
         return ((finished ? endNanos : clock.nanoTime()) - startNanos) / 1e9;
     }
 
     WorkloadReport report() {
+        return switch (spec.load()) {
+            case LoadModel.Closed closed -> report("closed", closed.concurrency(), null, "send");
+            case LoadModel.Open open -> report("open", open.maxInFlight(), open.ratePerSecond(), "intended_start");
+        };
+    }
+
+    private WorkloadReport report(String load, int concurrency, Double rate, String latencyFrom) {
         double seconds = elapsedSeconds();
         long ops = stats.ops();
         long rows = stats.rows();
-        boolean open = spec.load() instanceof LoadModel.Open;
-        int concurrency = switch (spec.load()) {
-            case LoadModel.Closed closed -> closed.concurrency();
-            case LoadModel.Open o -> o.maxInFlight();
-        };
-        Double rate = spec.load() instanceof LoadModel.Open o ? o.ratePerSecond() : null;
-        return new WorkloadReport(spec.name(), spec.operation().label(), open ? "open" : "closed", concurrency, rate,
-                open ? "intended_start" : "send", spec.credentials().user(), seconds, ops, perSecond(ops, seconds), rows,
-                perSecond(rows, seconds), stats.errors(), stats.errorsByClass(), LatencyMillis.of(stats.latencies()));
+        return new WorkloadReport(spec.name(), spec.operation().label(), load, concurrency, rate, latencyFrom, spec.credentials().user(),
+                seconds, ops, perSecond(ops, seconds), rows, perSecond(rows, seconds), stats.errors(), stats.errorsByClass(),
+                LatencyMillis.of(stats.latencies()));
     }
 
     private static double perSecond(long count, double seconds) {

@@ -49,6 +49,12 @@ record WorkloadSpec(String name, Operation operation, LoadModel load, Duration d
     private static final List<String> KEYS = List.of("name", "op", "concurrency", "rate", "duration", "ops", "dist", "read", "write",
             "splits", "passes", "page-size", "cl", "user", "password");
 
+    /** The writes of {@code --populate}: key indexes 0 to {@code rows - 1} once each, in order. */
+    static WorkloadSpec populate(long rows, int concurrency, Credentials credentials) {
+        return new WorkloadSpec("populate", Operation.WRITE, new LoadModel.Closed(concurrency), null, rows, KeyDistribution.SEQ, 1, 1,
+                DEFAULT_SPLITS, 0, DEFAULT_PAGE_SIZE, null, credentials);
+    }
+
     /** What a workload takes from the command's options when its spec says nothing. */
     record Defaults(Duration duration, Credentials credentials) {}
 
