@@ -1,5 +1,7 @@
 package org.charybdis.tools.bench;
 
+import org.charybdis.tools.proc.ProcFiles;
+
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

@@ -3,6 +3,7 @@ package org.charybdis.tools.bench;
 import org.HdrHistogram.Histogram;
 import org.charybdis.storage.dht.ShardOf;
 import org.charybdis.storage.engine.TableEngine;
+import org.charybdis.tools.proc.ProcFiles;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,0 +1,11 @@
+package org.charybdis.tools.stress;
+
+import java.util.List;
+
+/**
+ * The final report of a run.
+ *
+ * @param serverCpu null without {@code --server-pid}
+ * @param abortedBecause null unless the run was stopped early because a workload's requests all failed from the start
+ */
+record StressReport(List<WorkloadReport> workloads, ServerCpu serverCpu, String abortedBecause) {}
