@@ -18,12 +18,6 @@ public final class TableLayouts {
     private TableLayouts() {}
 
     public static TableLayout of(TableMetadata table) {
-        List<Comparator<ByteBuffer>> orders = new ArrayList<>();
-        List<Boolean> reversed = new ArrayList<>();
-        for (ColumnMetadata c : table.clustering()) {
-            orders.add(c.type()::compare);
-            reversed.add(c.reversed());
-        }
         List<ColumnLayout> columns = new ArrayList<>();
         for (ColumnMetadata c : table.regularAndStatic()) {
             columns.add(c.type().isMultiCell()
@@ -31,8 +25,19 @@ public final class TableLayouts {
                     : ColumnLayout.simple(c.id(), c.isStatic()));
         }
         return new TableLayout(table.id(), table.keyspace(), table.name(), table.partitionKey().size(),
-                new ClusteringComparator(orders, reversed), columns,
+                clusteringComparator(table), columns,
                 table.params().gcGraceSeconds(), table.params().defaultTimeToLive(), storageParams(table.params()));
+    }
+
+    /** The order of the table's rows: each clustering column's type, ascending or (DESC) reversed. */
+    public static ClusteringComparator clusteringComparator(TableMetadata table) {
+        List<Comparator<ByteBuffer>> orders = new ArrayList<>();
+        List<Boolean> reversed = new ArrayList<>();
+        for (ColumnMetadata c : table.clustering()) {
+            orders.add(c.type()::compare);
+            reversed.add(c.reversed());
+        }
+        return new ClusteringComparator(orders, reversed);
     }
 
     private static StorageParams storageParams(TableParams params) {

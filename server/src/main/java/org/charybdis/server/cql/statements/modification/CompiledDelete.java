@@ -5,6 +5,9 @@ import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.syntax.DeleteStatement;
 import org.charybdis.server.cql.ExecutionContext;
 import org.charybdis.server.cql.statements.schema.TableDefinitions;
+import org.charybdis.server.cql.restrictions.Restrictions;
+import org.charybdis.server.cql.restrictions.RestrictionsCompiler;
+import org.charybdis.server.cql.restrictions.StatementType;
 import org.charybdis.server.cql.terms.BindVariables;
 import org.charybdis.server.schema.TableMetadata;
 import org.charybdis.storage.data.Clustering;
@@ -19,10 +22,10 @@ import java.util.List;
  */
 final class CompiledDelete extends WriteStatement {
     private final TableMetadata table;
-    private final KeyRestrictions keys;
+    private final Restrictions keys;
     private final List<ColumnOperation> operations;
 
-    private CompiledDelete(TableMetadata table, WriteAttributes attributes, BindVariables variables, KeyRestrictions keys,
+    private CompiledDelete(TableMetadata table, WriteAttributes attributes, BindVariables variables, Restrictions keys,
                            List<ColumnOperation> operations, StatementConditions conditions) {
         super(table, attributes, variables.specs(), keys.partitionKeyBindIndexes(), conditions);
         this.table = table;
@@ -35,17 +38,17 @@ final class CompiledDelete extends WriteStatement {
         if (delete.isConditional()) StatementConditions.checkNotCounterTable(table, delete.conditions());
         WriteAttributes attributes = WriteAttributes.compile(delete.attributes(), variables);
         List<ColumnOperation> operations = OperationCompiler.deletions(table, delete.targets(), variables);
-        KeyRestrictions keys = KeyRestrictions.compile(table, delete.where(), "DELETE", variables);
+        Restrictions keys = RestrictionsCompiler.compileModification(StatementType.DELETE, table, delete.where(), variables);
         if (table.isCounterTable()) attributes.checkForCounterTable();
         StatementConditions conditions = StatementConditions.compile(table, delete.ifExists(), delete.conditions(), variables);
-        if (!operations.isEmpty() && operations.stream().allMatch(o -> o.column().isStatic()) && keys.restrictsClustering()
+        if (!operations.isEmpty() && operations.stream().allMatch(o -> o.column().isStatic()) && keys.isClusteringRestricted()
                 && (conditions == null || !conditions.onRegularColumns())) {
             throw CompiledUpdate.clusteringWithOnlyStatics("DELETE");
         }
         if (conditions != null) checkConditional(table, attributes, keys, operations, conditions);
         if (!operations.isEmpty() && !keys.namesRows()) {
             boolean onlyStatic = operations.stream().allMatch(o -> o.column().isStatic());
-            if (keys.restrictsClustering() || !onlyStatic) {
+            if (keys.isClusteringRestricted() || !onlyStatic) {
                 throw new InvalidRequestException("Range deletions are not supported for specific columns");
             }
         }
@@ -53,7 +56,7 @@ final class CompiledDelete extends WriteStatement {
     }
 
     /** A conditional DELETE names one row, or the static row when it deletes static columns only. */
-    private static void checkConditional(TableMetadata table, WriteAttributes attributes, KeyRestrictions keys,
+    private static void checkConditional(TableMetadata table, WriteAttributes attributes, Restrictions keys,
                                          List<ColumnOperation> operations, StatementConditions conditions) {
         StatementConditions.checkStatement(table, attributes);
         keys.checkNoInForConditions("deletions");
@@ -93,7 +96,7 @@ final class CompiledDelete extends WriteStatement {
                 PartitionWrites.Partition partition = writes.partition(table, key);
                 for (Clustering row : rows) applyOperations(operations, partition, row, p);
             }
-        } else if (!keys.restrictsClustering()) {
+        } else if (!keys.isClusteringRestricted()) {
             for (List<ByteBuffer> key : partitionKeys) {
                 writes.partition(table, key).builder().deletePartition(p.timestamp(), p.nowInSeconds());
             }

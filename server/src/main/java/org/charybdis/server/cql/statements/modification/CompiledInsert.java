@@ -1,12 +1,15 @@
 package org.charybdis.server.cql.statements.modification;
 
+import org.charybdis.server.cql.Columns;
 import org.charybdis.server.service.PartitionWrites;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.syntax.ColumnIdentifier;
 import org.charybdis.cql.syntax.InsertStatement;
 import org.charybdis.cql.syntax.Term;
 import org.charybdis.server.cql.ExecutionContext;
+import org.charybdis.server.cql.restrictions.ValueList;
 import org.charybdis.server.cql.terms.BindVariables;
+import org.charybdis.server.cql.terms.BoundValue;
 import org.charybdis.server.cql.terms.Terms;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.server.schema.TableMetadata;
@@ -26,13 +29,13 @@ import java.util.StringJoiner;
  */
 final class CompiledInsert extends WriteStatement {
     private final TableMetadata table;
-    private final KeyValues[] partitionKey;
-    private final KeyValues[] clustering;
+    private final BoundValue[] partitionKey;
+    private final BoundValue[] clustering;
     private final List<ColumnOperation> operations;
     private final boolean staticOnly;
 
     CompiledInsert(TableMetadata table, WriteAttributes attributes, BindVariables variables, int[] bindIndexes,
-                           KeyValues[] partitionKey, KeyValues[] clustering, List<ColumnOperation> operations, boolean staticOnly,
+                           BoundValue[] partitionKey, BoundValue[] clustering, List<ColumnOperation> operations, boolean staticOnly,
                            StatementConditions conditions) {
         super(table, attributes, variables.specs(), bindIndexes, conditions);
         this.table = table;
@@ -53,24 +56,23 @@ final class CompiledInsert extends WriteStatement {
         WriteAttributes attributes = WriteAttributes.compile(insert.attributes(), variables);
         StatementConditions conditions = insert.ifNotExists() ? StatementConditions.ifNotExists() : null;
         if (conditions != null) StatementConditions.checkStatement(table, attributes);
-        KeyValues[] partitionKey = new KeyValues[table.partitionKey().size()];
-        KeyValues[] clustering = new KeyValues[table.clustering().size()];
+        BoundValue[] partitionKey = new BoundValue[table.partitionKey().size()];
+        BoundValue[] clustering = new BoundValue[table.clustering().size()];
         int[] bindIndexes = new int[partitionKey.length];
         List<ColumnOperation> operations = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         boolean onlyStatic = true;
         for (int i = 0; i < insert.columns().size(); i++) {
             ColumnIdentifier name = insert.columns().get(i);
-            ColumnMetadata column = OperationCompiler.column(table, name);
+            ColumnMetadata column = Columns.resolve(table, name);
             if (!seen.add(column.name())) throw new InvalidRequestException("The column names contains duplicates");
             Term value = insert.values().get(i);
             switch (column.kind()) {
                 case PARTITION_KEY -> {
-                    partitionKey[column.position()] = new KeyValues.Eq(Terms.resolve(value, column.type(), name.toCqlString(), variables));
+                    partitionKey[column.position()] = Terms.resolve(value, column.type(), name.toCqlString(), variables);
                     bindIndexes[column.position()] = value instanceof Term.BindMarker marker ? marker.index() : -1;
                 }
-                case CLUSTERING -> clustering[column.position()] =
-                        new KeyValues.Eq(Terms.resolve(value, column.type(), name.toCqlString(), variables));
+                case CLUSTERING -> clustering[column.position()] = Terms.resolve(value, column.type(), name.toCqlString(), variables);
                 default -> {
                     onlyStatic &= column.isStatic();
                     operations.add(OperationCompiler.insertValue(column, value, variables));
@@ -86,7 +88,7 @@ final class CompiledInsert extends WriteStatement {
                 clustering, operations, staticOnly, conditions);
     }
 
-    private static void checkComplete(KeyValues[] values, List<ColumnMetadata> columns, String message) {
+    private static void checkComplete(BoundValue[] values, List<ColumnMetadata> columns, String message) {
         StringJoiner missing = new StringJoiner(", ");
         for (int i = 0; i < values.length; i++) {
             if (values[i] == null) missing.add(ColumnIdentifier.quoteIfNeeded(columns.get(i).name()));
@@ -130,7 +132,7 @@ final class CompiledInsert extends WriteStatement {
         return !staticOnly;
     }
 
-    private static ByteBuffer single(KeyValues values, ColumnMetadata column, ExecutionContext context) {
-        return values.values(context, ColumnIdentifier.quoteIfNeeded(column.name())).getFirst();
+    private static ByteBuffer single(BoundValue value, ColumnMetadata column, ExecutionContext context) {
+        return ValueList.checked(value.bind(context), ColumnIdentifier.quoteIfNeeded(column.name()));
     }
 }

@@ -6,6 +6,9 @@ import org.charybdis.cql.syntax.ColumnIdentifier;
 import org.charybdis.cql.syntax.UpdateStatement;
 import org.charybdis.server.cql.ExecutionContext;
 import org.charybdis.server.cql.statements.schema.TableDefinitions;
+import org.charybdis.server.cql.restrictions.Restrictions;
+import org.charybdis.server.cql.restrictions.RestrictionsCompiler;
+import org.charybdis.server.cql.restrictions.StatementType;
 import org.charybdis.server.cql.terms.BindVariables;
 import org.charybdis.server.schema.TableMetadata;
 import org.charybdis.storage.data.Clustering;
@@ -17,10 +20,10 @@ import java.util.StringJoiner;
 /** {@code UPDATE t SET .. WHERE <primary key>}: cells without a row marker, on each row (or static row) named. */
 final class CompiledUpdate extends WriteStatement {
     private final TableMetadata table;
-    private final KeyRestrictions keys;
+    private final Restrictions keys;
     private final List<ColumnOperation> operations;
 
-    private CompiledUpdate(TableMetadata table, WriteAttributes attributes, BindVariables variables, KeyRestrictions keys,
+    private CompiledUpdate(TableMetadata table, WriteAttributes attributes, BindVariables variables, Restrictions keys,
                            List<ColumnOperation> operations, StatementConditions conditions) {
         super(table, attributes, variables.specs(), keys.partitionKeyBindIndexes(), conditions);
         this.table = table;
@@ -32,7 +35,7 @@ final class CompiledUpdate extends WriteStatement {
         if (update.isConditional()) StatementConditions.checkNotCounterTable(table, update.conditions());
         WriteAttributes attributes = WriteAttributes.compile(update.attributes(), variables);
         List<ColumnOperation> operations = OperationCompiler.updates(table, update.operations(), variables);
-        KeyRestrictions keys = KeyRestrictions.compile(table, update.where(), "UPDATE", variables);
+        Restrictions keys = RestrictionsCompiler.compileModification(StatementType.UPDATE, table, update.where(), variables);
         if (table.isCounterTable()) attributes.checkForCounterTable();
         StatementConditions conditions = StatementConditions.compile(table, update.ifExists(), update.conditions(), variables);
         if (conditions != null) {
@@ -41,8 +44,8 @@ final class CompiledUpdate extends WriteStatement {
         }
         boolean onlyStatic = operations.stream().allMatch(o -> o.column().isStatic())
                 && (conditions == null || !conditions.onRegularColumns());
-        if (onlyStatic && keys.restrictsClustering()) throw clusteringWithOnlyStatics("UPDATE");
-        if (!keys.namesRows() && (keys.restrictsClustering() || !onlyStatic)) {
+        if (onlyStatic && keys.isClusteringRestricted()) throw clusteringWithOnlyStatics("UPDATE");
+        if (!keys.namesRows() && (keys.isClusteringRestricted() || !onlyStatic)) {
             StringJoiner missing = new StringJoiner(", ");
             for (int i = keys.prefixSize(); i < table.clustering().size(); i++) {
                 missing.add(ColumnIdentifier.quoteIfNeeded(table.clustering().get(i).name()));

@@ -1,5 +1,6 @@
 package org.charybdis.server.cql.statements.modification;
 
+import org.charybdis.server.cql.Columns;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.syntax.ColumnIdentifier;
 import org.charybdis.cql.syntax.ColumnPath;
@@ -30,7 +31,7 @@ final class ConditionCompiler {
 
     static ColumnCondition compile(TableMetadata table, Condition condition, BindVariables variables) {
         ColumnPath path = condition.target();
-        ColumnMetadata column = OperationCompiler.column(table, path.column());
+        ColumnMetadata column = Columns.resolve(table, path.column());
         String name = path.column().toCqlString();
         if (column.isPrimaryKey()) {
             throw new InvalidRequestException("PRIMARY KEY column '" + column.name() + "' cannot have IF conditions");

@@ -1,5 +1,6 @@
 package org.charybdis.server.cql.statements.modification;
 
+import org.charybdis.server.cql.terms.TermText;
 import org.charybdis.cql.exceptions.SyntaxException;
 import org.charybdis.cql.messages.QueryOptions;
 import org.charybdis.cql.syntax.InsertStatement;
@@ -32,16 +33,16 @@ final class JsonInsert {
         if (conditions != null) StatementConditions.checkStatement(table, attributes);
         JsonRow row = new JsonRow(table);
         Values values = values(insert.json(), row, insert.jsonDefault() == InsertStatement.JsonDefault.UNSET, variables);
-        KeyValues[] partitionKey = new KeyValues[table.partitionKey().size()];
-        KeyValues[] clustering = new KeyValues[table.clustering().size()];
+        BoundValue[] partitionKey = new BoundValue[table.partitionKey().size()];
+        BoundValue[] clustering = new BoundValue[table.clustering().size()];
         List<ColumnOperation> operations = new ArrayList<>();
         List<ColumnMetadata> columns = row.columns();
         for (int i = 0; i < columns.size(); i++) {
             ColumnMetadata column = columns.get(i);
             BoundValue value = values.column(i);
             switch (column.kind()) {
-                case PARTITION_KEY -> partitionKey[column.position()] = new KeyValues.Eq(value);
-                case CLUSTERING -> clustering[column.position()] = new KeyValues.Eq(value);
+                case PARTITION_KEY -> partitionKey[column.position()] = value;
+                case CLUSTERING -> clustering[column.position()] = value;
                 default -> operations.add(column.type().isMultiCell()
                         ? new ColumnWrites.Overwrite(column, value) : new ColumnWrites.SetSimple(column, value));
             }

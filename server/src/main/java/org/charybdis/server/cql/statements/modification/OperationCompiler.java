@@ -1,5 +1,7 @@
 package org.charybdis.server.cql.statements.modification;
 
+import org.charybdis.server.cql.Columns;
+import org.charybdis.server.cql.terms.TermText;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.exceptions.SyntaxException;
 import org.charybdis.cql.syntax.ColumnIdentifier;
@@ -32,13 +34,6 @@ final class OperationCompiler {
     private OperationCompiler() {}
 
     /** Column resolution shared by every clause: unknown names fail with Cassandra's message. */
-    static ColumnMetadata column(TableMetadata table, ColumnIdentifier name) {
-        ColumnMetadata column = table.column(name.name());
-        if (column == null) {
-            throw new InvalidRequestException("Undefined column name " + name.toCqlString() + " in table " + table);
-        }
-        return column;
-    }
 
     /** The value of one non-key column of an INSERT: like {@code c = v} in an UPDATE. */
     static ColumnOperation insertValue(ColumnMetadata column, Term value, BindVariables variables) {
@@ -59,7 +54,7 @@ final class OperationCompiler {
     }
 
     private static ColumnOperation update(TableMetadata table, Operation operation, BindVariables variables) {
-        ColumnMetadata column = column(table, operation.column());
+        ColumnMetadata column = Columns.resolve(table, operation.column());
         if (column.isPrimaryKey()) {
             throw new InvalidRequestException("PRIMARY KEY part " + operation.column().toCqlString() + " found in SET part");
         }
@@ -152,7 +147,7 @@ final class OperationCompiler {
     }
 
     private static ColumnOperation deletion(TableMetadata table, ColumnPath target, BindVariables variables) {
-        ColumnMetadata column = column(table, target.column());
+        ColumnMetadata column = Columns.resolve(table, target.column());
         String name = target.column().toCqlString();
         if (column.isPrimaryKey()) {
             throw new InvalidRequestException("Invalid identifier " + name + " for deletion (should not be a PRIMARY KEY part)");

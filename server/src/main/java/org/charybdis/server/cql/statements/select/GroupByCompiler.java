@@ -1,11 +1,12 @@
 package org.charybdis.server.cql.statements.select;
 
+import org.charybdis.server.cql.Columns;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.syntax.QualifiedName;
 import org.charybdis.cql.syntax.Selector;
 import org.charybdis.cql.syntax.Term;
 import org.charybdis.cql.types.CqlType;
-import org.charybdis.server.cql.statements.select.restrictions.Restrictions;
+import org.charybdis.server.cql.restrictions.Restrictions;
 import org.charybdis.server.cql.statements.select.selection.SelectionCompiler;
 import org.charybdis.server.cql.terms.Terms;
 import org.charybdis.server.cql.terms.functions.Assignment;
@@ -58,7 +59,7 @@ final class GroupByCompiler {
                 arguments = f.arguments;
                 columnArgument = f.columnArgument;
             } else if (group instanceof Selector.Column c) {
-                column = SelectionCompiler.resolve(table, c.column());
+                column = Columns.resolve(table, c.column());
             } else {
                 throw new InvalidRequestException("GROUP BY only accepts column names and functions of a clustering column, got " + group);
             }
@@ -94,7 +95,7 @@ final class GroupByCompiler {
         for (int i = 0; i < call.arguments().size(); i++) {
             Selector a = call.arguments().get(i);
             if (a instanceof Selector.Column c) {
-                ColumnMetadata resolved = SelectionCompiler.resolve(table, c.column());
+                ColumnMetadata resolved = Columns.resolve(table, c.column());
                 columnNames.add(resolved.name());
                 column = resolved;
                 if (columnArgument < 0) columnArgument = i;

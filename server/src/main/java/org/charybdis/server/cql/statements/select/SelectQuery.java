@@ -9,12 +9,13 @@ import org.charybdis.server.cql.CqlStatement;
 import org.charybdis.cql.exceptions.WriteType;
 import org.charybdis.server.cql.ExecutionContext;
 import org.charybdis.server.cql.UsingTimeout;
-import org.charybdis.server.cql.statements.select.restrictions.Restrictions;
+import org.charybdis.server.cql.restrictions.Restrictions;
 import org.charybdis.server.cql.statements.select.selection.Aggregation;
 import org.charybdis.server.cql.statements.select.selection.Selection;
 import org.charybdis.server.cql.terms.BoundValue;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.server.schema.PartitionKeys;
+import org.charybdis.server.schema.TableLayouts;
 import org.charybdis.server.schema.TableMetadata;
 import org.charybdis.server.service.Deadline;
 import org.charybdis.server.service.StorageProxy;
@@ -76,7 +77,7 @@ final class SelectQuery implements CqlStatement {
         this.bindVariables = bindVariables;
         this.partitionKeyBindIndexes = partitionKeyBindIndexes;
         this.metadata = ResultMetadata.of(selection.columns());
-        this.comparator = clusteringComparator(table);
+        this.comparator = TableLayouts.clusteringComparator(table);
         this.keyOrder = keyOrder(table);
     }
 
@@ -178,15 +179,6 @@ final class SelectQuery implements CqlStatement {
         return n;
     }
 
-    private static ClusteringComparator clusteringComparator(TableMetadata table) {
-        List<Comparator<ByteBuffer>> orders = new ArrayList<>();
-        List<Boolean> reversedFlags = new ArrayList<>();
-        for (ColumnMetadata c : table.clustering()) {
-            orders.add(c.type()::compare);
-            reversedFlags.add(c.reversed());
-        }
-        return new ClusteringComparator(orders, reversedFlags);
-    }
 
     /** Serialized partition keys ordered component by component by their types (IN result order). */
     private static Comparator<ByteBuffer> keyOrder(TableMetadata table) {

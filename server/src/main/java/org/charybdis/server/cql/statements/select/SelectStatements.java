@@ -1,5 +1,6 @@
 package org.charybdis.server.cql.statements.select;
 
+import org.charybdis.server.cql.Columns;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.syntax.Operator;
 import org.charybdis.cql.syntax.Ordering;
@@ -10,8 +11,8 @@ import org.charybdis.cql.types.NativeType;
 import org.charybdis.server.cql.ClientState;
 import org.charybdis.server.cql.CqlStatement;
 import org.charybdis.server.cql.json.SelectJson;
-import org.charybdis.server.cql.statements.select.restrictions.Restrictions;
-import org.charybdis.server.cql.statements.select.restrictions.RestrictionsCompiler;
+import org.charybdis.server.cql.restrictions.Restrictions;
+import org.charybdis.server.cql.restrictions.RestrictionsCompiler;
 import org.charybdis.server.cql.statements.select.selection.Selection;
 import org.charybdis.server.cql.statements.select.selection.SelectionCompiler;
 import org.charybdis.server.cql.UsingTimeout;
@@ -49,7 +50,7 @@ public final class SelectStatements {
                 : Terms.resolve(statement.perPartitionLimit(), NativeType.INT, "[per_partition_limit]", variables);
         UsingTimeout timeout = UsingTimeout.compile(statement.timeout(), variables);
         CqlStatement query = new SelectQuery(table, selection, restrictions, reversed, !statement.orderings().isEmpty(), statement.distinct(),
-                limit, perPartitionLimit, groupBy, timeout, variables.specs(), partitionKeyBindIndexes(table, statement.where()));
+                limit, perPartitionLimit, groupBy, timeout, variables.specs(), restrictions.partitionKeyBindIndexes());
         return statement.json() ? SelectJson.of(query) : query;
     }
 
@@ -63,7 +64,7 @@ public final class SelectStatements {
         for (int i = 0; i < orderings.size(); i++) {
             Ordering o = orderings.get(i);
             if (o.annOf() != null) throw new InvalidRequestException("ANN ordering is not supported yet");
-            ColumnMetadata column = SelectionCompiler.resolve(table, o.column());
+            ColumnMetadata column = Columns.resolve(table, o.column());
             if (column.kind() != ColumnMetadata.Kind.CLUSTERING) {
                 throw new InvalidRequestException("Order by is currently only supported on the clustered columns of the PRIMARY KEY, got " + column.name());
             }
@@ -81,19 +82,4 @@ public final class SelectStatements {
     }
 
     /** Marker indexes of {@code k = ?} for every partition key component, for token-aware routing; empty otherwise. */
-    private static int[] partitionKeyBindIndexes(TableMetadata table, List<Relation> where) {
-        int[] indexes = new int[table.partitionKey().size()];
-        for (ColumnMetadata c : table.partitionKey()) {
-            int found = -1;
-            for (Relation r : where) {
-                if (r instanceof Relation.Compare cmp && cmp.operator() == Operator.EQ && cmp.column().name().equals(c.name())
-                        && cmp.value() instanceof Term.BindMarker marker) {
-                    found = marker.index();
-                }
-            }
-            if (found < 0) return new int[0];
-            indexes[c.position()] = found;
-        }
-        return indexes;
-    }
 }

@@ -52,14 +52,6 @@ public final class SelectionCompiler {
         specs.add(new ColumnSpec(table.keyspace(), table.name(), alias != null ? alias.name() : c.label(), c.type()));
     }
 
-    /** The table's column of that name, or Cassandra's "Undefined column name" error. */
-    public static ColumnMetadata resolve(TableMetadata table, ColumnIdentifier name) {
-        ColumnMetadata c = table.column(name.name());
-        if (c == null) {
-            throw new InvalidRequestException("Undefined column name " + name.toCqlString() + " in table " + table);
-        }
-        return c;
-    }
 
     private static void checkDistinct(ColumnMetadata c) {
         if (c.kind() == ColumnMetadata.Kind.PARTITION_KEY || c.isStatic()) return;

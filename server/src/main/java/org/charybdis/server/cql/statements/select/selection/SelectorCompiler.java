@@ -1,5 +1,6 @@
 package org.charybdis.server.cql.statements.select.selection;
 
+import org.charybdis.server.cql.Columns;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.syntax.ArithmeticOperator;
 import org.charybdis.cql.syntax.QualifiedName;
@@ -49,7 +50,7 @@ final class SelectorCompiler {
     Compiled compile(Selector selector) {
         return switch (selector) {
             case Selector.Column c -> {
-                ColumnMetadata column = SelectionCompiler.resolve(table, c.column());
+                ColumnMetadata column = Columns.resolve(table, c.column());
                 yield new Compiled(new SelectorNode.PerRow(row -> Selection.columnValue(column, row.keyComponents(), row.staticRow(), row.row())),
                         column.type(), column.name(), column);
             }
@@ -133,7 +134,7 @@ final class SelectorCompiler {
         if (args.size() != 1 || !(args.get(0) instanceof Selector.Column c)) {
             throw new InvalidRequestException("Invalid arguments for function " + kind.function + ": a single column is required");
         }
-        ColumnMetadata column = SelectionCompiler.resolve(table, c.column());
+        ColumnMetadata column = Columns.resolve(table, c.column());
         if (column.isPrimaryKey()) {
             throw new InvalidRequestException("Cannot use selection function " + kind.function + " on PRIMARY KEY part " + column.name());
         }
@@ -256,7 +257,7 @@ final class SelectorCompiler {
 
     private String firstColumnName(Selector selector) {
         return switch (selector) {
-            case Selector.Column c -> SelectionCompiler.resolve(table, c.column()).name();
+            case Selector.Column c -> Columns.resolve(table, c.column()).name();
             case Selector.FunctionCall call -> call.arguments().isEmpty() ? call.function().name() : firstColumnName(call.arguments().get(0));
             case Selector.Cast cast -> firstColumnName(cast.selector());
             case Selector.Arithmetic a -> firstColumnName(a.left());

@@ -1,4 +1,4 @@
-package org.charybdis.server.cql.statements.select.restrictions;
+package org.charybdis.server.cql.restrictions;
 
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.messages.QueryOptions;
@@ -57,7 +57,7 @@ public interface ValueList {
     }
 
     /** Cassandra refuses null and unset key values in conditions. */
-    static ByteBuffer checked(ByteBuffer value, String columnName) {
+    public static ByteBuffer checked(ByteBuffer value, String columnName) {
         if (value == null) throw new InvalidRequestException("Invalid null value in condition for column " + columnName);
         if (value == QueryOptions.UNSET) throw new InvalidRequestException("Invalid unset value for column " + columnName);
         return value;

@@ -1,6 +1,6 @@
-package org.charybdis.server.cql.statements.select.restrictions;
+package org.charybdis.server.cql.restrictions;
 
-import org.charybdis.server.cql.statements.select.restrictions.Restrictions.FilterTerm;
+import org.charybdis.server.cql.restrictions.Restrictions.FilterTerm;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.server.schema.IndexMetadata;
 import org.charybdis.server.schema.TableMetadata;

@@ -1,4 +1,4 @@
-package org.charybdis.server.cql.statements.select.restrictions;
+package org.charybdis.server.cql.restrictions;
 
 import org.charybdis.cql.types.CollectionCell;
 import org.charybdis.cql.types.CqlType;

@@ -1,4 +1,4 @@
-package org.charybdis.server.cql.statements.select.restrictions;
+package org.charybdis.server.cql.restrictions;
 
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.syntax.Operator;
@@ -9,7 +9,7 @@ import org.charybdis.cql.types.ListType;
 import org.charybdis.cql.types.MapType;
 import org.charybdis.cql.types.SetType;
 import org.charybdis.server.cql.ExecutionContext;
-import org.charybdis.server.cql.statements.select.restrictions.Restrictions.FilterTerm;
+import org.charybdis.server.cql.restrictions.Restrictions.FilterTerm;
 import org.charybdis.server.cql.terms.BindVariables;
 import org.charybdis.server.cql.terms.BoundValue;
 import org.charybdis.server.cql.terms.Terms;

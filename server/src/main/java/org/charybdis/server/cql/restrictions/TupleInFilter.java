@@ -1,4 +1,4 @@
-package org.charybdis.server.cql.statements.select.restrictions;
+package org.charybdis.server.cql.restrictions;
 
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.storage.data.Row;

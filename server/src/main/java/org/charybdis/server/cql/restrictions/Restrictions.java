@@ -1,4 +1,4 @@
-package org.charybdis.server.cql.statements.select.restrictions;
+package org.charybdis.server.cql.restrictions;
 
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.messages.QueryOptions;
@@ -7,7 +7,9 @@ import org.charybdis.server.cql.ExecutionContext;
 import org.charybdis.server.cql.terms.BoundValue;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.server.schema.PartitionKeys;
+import org.charybdis.server.schema.TableLayouts;
 import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.storage.data.Clustering;
 import org.charybdis.storage.data.ClusteringBound;
 import org.charybdis.storage.data.ClusteringComparator;
 import org.charybdis.storage.data.Slice;
@@ -24,9 +26,13 @@ import java.util.Set;
 /**
  * A WHERE clause analysed at compile time: which partitions to read (keys, or a token range), which
  * clustering slices, and which restrictions are left to check row by row. {@link #bind} turns it into
- * concrete keys, slices and filters for one execution.
+ * concrete keys, slices and filters for one execution. A write's WHERE clause names its partitions
+ * ({@link #partitionKeys}) and rows ({@link #clusterings}) or, for DELETE, slices ({@link #slices}).
  */
 public final class Restrictions {
+    /** Cassandra's limit on a key component: its length travels in two bytes. */
+    static final int MAX_KEY_COMPONENT_LENGTH = 0xFFFF;
+
     /** One bound of a token range. */
     record TokenBound(BoundValue value, boolean inclusive) {}
 
@@ -49,6 +55,7 @@ public final class Restrictions {
         }
     }
 
+    private final StatementType type;
     private final TableMetadata table;
     private final ValueList[] keyValues;
     private final TokenBound tokenStart;
@@ -62,14 +69,21 @@ public final class Restrictions {
     private final boolean clusteringRestricted;
     private final Set<String> restrictedByEq;
     private final IndexPlan indexPlan;
+    private final int prefixColumns;
+    private final int[] partitionKeyBindIndexes;
 
     /**
      * @param sliceWidth     how many of the slice bounds' values storage reads by (the rest filtered)
      * @param restrictedByEq the key columns restricted to a single value
+     * @param prefixColumns  how many clustering columns the =/IN prefix covers
      */
-    Restrictions(TableMetadata table, ValueList[] keyValues, TokenBound tokenStart, TokenBound tokenEnd, List<ValueList> prefix,
+    Restrictions(StatementType type, TableMetadata table, ValueList[] keyValues, TokenBound tokenStart, TokenBound tokenEnd, List<ValueList> prefix,
                  SliceBound sliceStart, SliceBound sliceEnd, boolean sliceReversed, int sliceWidth, List<FilterTerm> filters,
-                 boolean clusteringRestricted, Set<String> restrictedByEq, IndexPlan indexPlan) {
+                 boolean clusteringRestricted, Set<String> restrictedByEq, IndexPlan indexPlan, int prefixColumns,
+                 int[] partitionKeyBindIndexes) {
+        this.type = type;
+        this.prefixColumns = prefixColumns;
+        this.partitionKeyBindIndexes = partitionKeyBindIndexes;
         this.indexPlan = indexPlan;
         this.table = table;
         this.keyValues = keyValues;
@@ -109,6 +123,55 @@ public final class Restrictions {
         return !filters.isEmpty();
     }
 
+    /** Bind-variable indexes of the partition key components, in key order (token-aware routing); empty if not all bound. */
+    public int[] partitionKeyBindIndexes() {
+        return partitionKeyBindIndexes.clone();
+    }
+
+    /** Number of clustering columns restricted by = or IN. */
+    public int prefixSize() {
+        return prefixColumns;
+    }
+
+    public boolean hasSlice() {
+        return sliceStart != null || sliceEnd != null;
+    }
+
+    /** True when every clustering column is restricted by = or IN: a write names whole rows. */
+    public boolean namesRows() {
+        return prefixColumns == table.clustering().size() && !hasSlice();
+    }
+
+    /** Refuses IN on key columns of a conditional statement, as Cassandra does. */
+    public void checkNoInForConditions(String statements) {
+        for (ValueList values : keyValues) {
+            if (!isSingle(values)) throw new InvalidRequestException("IN on the partition key is not supported with conditional " + statements);
+        }
+        for (ValueList values : prefix) {
+            if (!isSingle(values)) {
+                throw new InvalidRequestException("IN on the clustering key columns is not supported with conditional " + statements);
+            }
+        }
+    }
+
+    private static boolean isSingle(ValueList values) {
+        return values instanceof ValueList.Elements e && e.elements().size() == 1
+                || values instanceof TupleValues t && t.tuples().size() == 1;
+    }
+
+    /** A write's partitions: every combination of the key columns' values, as components. */
+    public List<List<ByteBuffer>> partitionKeys(ExecutionContext context) {
+        return product(List.of(keyValues), context, true);
+    }
+
+    /** A write's rows, when {@link #namesRows()}: every combination of the clustering columns' values. */
+    public List<Clustering> clusterings(ExecutionContext context) {
+        List<List<ByteBuffer>> prefixes = product(prefix, context, true);
+        List<Clustering> clusterings = new ArrayList<>(prefixes.size());
+        for (List<ByteBuffer> values : prefixes) clusterings.add(Clustering.of(values.toArray(ByteBuffer[]::new)));
+        return clusterings;
+    }
+
     /** The restrictions with this execution's values. */
     public Bound bind(ExecutionContext context) {
         List<DecoratedKey> keys = isKeyQuery() ? keys(context) : null;
@@ -134,20 +197,7 @@ public final class Restrictions {
     /** The named partitions, sorted by key value and deduplicated, as Cassandra returns IN partitions. */
     private List<DecoratedKey> keys(ExecutionContext context) {
         List<ColumnMetadata> pk = table.partitionKey();
-        List<List<ByteBuffer>> combos = new ArrayList<>();
-        combos.add(List.of());
-        for (int i = 0; i < keyValues.length; i++) {
-            List<ByteBuffer[]> values = keyValues[i].bind(context);
-            List<List<ByteBuffer>> next = new ArrayList<>(combos.size() * values.size());
-            for (List<ByteBuffer> combo : combos) {
-                for (ByteBuffer[] v : values) {
-                    List<ByteBuffer> extended = new ArrayList<>(combo);
-                    extended.add(v[0]);
-                    next.add(extended);
-                }
-            }
-            combos = next;
-        }
+        List<List<ByteBuffer>> combos = product(List.of(keyValues), context, true);
         Comparator<List<ByteBuffer>> byValue = (a, b) -> {
             for (int i = 0; i < pk.size(); i++) {
                 int c = pk.get(i).type().compare(a.get(i), b.get(i));
@@ -160,11 +210,6 @@ public final class Restrictions {
         List<ByteBuffer> previous = null;
         for (List<ByteBuffer> combo : combos) {
             if (previous != null && byValue.compare(previous, combo) == 0) continue;
-            for (int i = 0; i < combo.size(); i++) {
-                if (combo.get(i).remaining() > 0xFFFF) {
-                    throw new InvalidRequestException("Key length of " + combo.get(i).remaining() + " is longer than maximum of 65535");
-                }
-            }
             keys.add(PartitionKeys.decorate(combo));
             previous = combo;
         }
@@ -194,26 +239,17 @@ public final class Restrictions {
         return bytes.getLong(bytes.position());
     }
 
-    /** The clustering slices, in the table's storage order, sorted and without duplicates. */
-    private List<Slice> slices(ExecutionContext context) {
-        List<List<ByteBuffer>> prefixes = new ArrayList<>();
-        prefixes.add(List.of());
-        for (ValueList part : prefix) {
-            List<ByteBuffer[]> values = part.bind(context);
-            List<List<ByteBuffer>> next = new ArrayList<>(prefixes.size() * values.size());
-            for (List<ByteBuffer> p : prefixes) {
-                for (ByteBuffer[] v : values) {
-                    List<ByteBuffer> extended = new ArrayList<>(p);
-                    extended.addAll(List.of(v));
-                    next.add(extended);
-                }
-            }
-            prefixes = next;
-        }
+    /** The clustering slices, in the table's storage order, sorted and without duplicates (a DELETE's range deletions). */
+    public List<Slice> slices(ExecutionContext context) {
+        List<List<ByteBuffer>> prefixes = product(prefix, context, type.isModification());
         if (prefixes.size() == 1 && prefixes.get(0).isEmpty() && sliceStart == null && sliceEnd == null) return List.of(Slice.ALL);
         ByteBuffer[] low = sliceStart == null ? null : firstValues(sliceStart.values().bind(context));
         ByteBuffer[] high = sliceEnd == null ? null : firstValues(sliceEnd.values().bind(context));
-        ClusteringComparator comparator = comparator();
+        if (type.isModification()) {
+            checkKeyLengths(low);
+            checkKeyLengths(high);
+        }
+        ClusteringComparator comparator = TableLayouts.clusteringComparator(table);
         List<Slice> slices = new ArrayList<>(prefixes.size());
         for (List<ByteBuffer> p : prefixes) {
             ClusteringBound start;
@@ -237,6 +273,39 @@ public final class Restrictions {
         return distinct;
     }
 
+    private static void checkKeyLengths(ByteBuffer[] values) {
+        if (values == null) return;
+        for (ByteBuffer value : values) {
+            if (value.remaining() > MAX_KEY_COMPONENT_LENGTH) {
+                throw new InvalidRequestException("Key length of " + value.remaining() + " is longer than maximum of " + MAX_KEY_COMPONENT_LENGTH);
+            }
+        }
+    }
+
+    /**
+     * Every combination of the parts' values, in order (a multi-column part adds several values); with
+     * {@code checkLength}, Cassandra's limit on a key component (its length travels in two bytes).
+     */
+    private static List<List<ByteBuffer>> product(List<ValueList> parts, ExecutionContext context, boolean checkLength) {
+        List<List<ByteBuffer>> combos = new ArrayList<>();
+        combos.add(List.of());
+        for (ValueList part : parts) {
+            List<ByteBuffer[]> values = part.bind(context);
+            List<List<ByteBuffer>> next = new ArrayList<>(combos.size() * values.size());
+            for (List<ByteBuffer> combo : combos) {
+                for (ByteBuffer[] v : values) {
+                    List<ByteBuffer> extended = new ArrayList<>(combo.size() + v.length);
+                    extended.addAll(combo);
+                    if (checkLength) checkKeyLengths(v);
+                    extended.addAll(java.util.Arrays.asList(v));
+                    next.add(extended);
+                }
+            }
+            combos = next;
+        }
+        return combos;
+    }
+
     private ByteBuffer[] firstValues(ByteBuffer[] values) {
         return values.length <= sliceWidth ? values : Arrays.copyOf(values, sliceWidth);
     }
@@ -248,13 +317,4 @@ public final class Restrictions {
         return out;
     }
 
-    private ClusteringComparator comparator() {
-        List<Comparator<ByteBuffer>> orders = new ArrayList<>();
-        List<Boolean> reversed = new ArrayList<>();
-        for (ColumnMetadata c : table.clustering()) {
-            orders.add(c.type()::compare);
-            reversed.add(c.reversed());
-        }
-        return new ClusteringComparator(orders, reversed);
-    }
 }

@@ -1,5 +1,6 @@
-package org.charybdis.server.cql.statements.select.restrictions;
+package org.charybdis.server.cql.restrictions;
 
+import org.charybdis.server.cql.Columns;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.syntax.ColumnIdentifier;
 import org.charybdis.cql.syntax.Operator;
@@ -9,12 +10,14 @@ import org.charybdis.cql.types.ListType;
 import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.NativeType;
 import org.charybdis.cql.types.UserType;
-import org.charybdis.server.cql.statements.select.restrictions.Restrictions.FilterTerm;
-import org.charybdis.server.cql.statements.select.restrictions.Restrictions.SliceBound;
-import org.charybdis.server.cql.statements.select.restrictions.Restrictions.TokenBound;
+import org.charybdis.server.cql.Columns;
+import org.charybdis.server.cql.restrictions.Restrictions.FilterTerm;
+import org.charybdis.server.cql.restrictions.Restrictions.SliceBound;
+import org.charybdis.server.cql.restrictions.Restrictions.TokenBound;
 import org.charybdis.server.cql.statements.select.selection.SelectionCompiler;
 import org.charybdis.server.cql.terms.BindVariables;
 import org.charybdis.server.cql.terms.BoundValue;
+import org.charybdis.server.cql.terms.TermText;
 import org.charybdis.server.cql.terms.Terms;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.server.schema.TableMetadata;
@@ -25,12 +28,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 
-/** Analyses a WHERE clause against a table with Cassandra's rules and error messages. */
+/**
+ * Analyses the WHERE clause of a SELECT, UPDATE or DELETE against a table with Cassandra's rules and error messages
+ * (Cassandra's StatementRestrictions): the partition keys or token range, the clustering prefix and slice, the row
+ * filters and the index plan of a read; for a write, the partitions and rows (or, for DELETE, slices) it names.
+ */
 public final class RestrictionsCompiler {
     static final String FILTERING_REQUIRED = "Cannot execute this query as it might involve data filtering and thus may have "
             + "unpredictable performance. If you want to execute this query despite the performance unpredictability, use ALLOW FILTERING";
 
+    private final StatementType type;
     private final TableMetadata table;
     private final BindVariables variables;
     private final boolean allowFiltering;
@@ -51,18 +60,144 @@ public final class RestrictionsCompiler {
     /** Relations a secondary index could serve, in WHERE order. */
     private final List<IndexCandidate> indexCandidates = new ArrayList<>();
 
-    private RestrictionsCompiler(TableMetadata table, BindVariables variables, boolean allowFiltering) {
+    private RestrictionsCompiler(StatementType type, TableMetadata table, BindVariables variables, boolean allowFiltering) {
+        this.type = type;
         this.table = table;
         this.variables = variables;
         this.allowFiltering = allowFiltering;
         this.keyValues = new ValueList[table.partitionKey().size()];
     }
 
+    /** A SELECT's WHERE clause. */
     public static Restrictions compile(TableMetadata table, List<Relation> where, BindVariables variables, boolean allowFiltering) {
-        RestrictionsCompiler compiler = new RestrictionsCompiler(table, variables, allowFiltering);
+        RestrictionsCompiler compiler = new RestrictionsCompiler(StatementType.SELECT, table, variables, allowFiltering);
         for (Relation relation : where) compiler.add(relation);
-        return compiler.build();
+        return compiler.build(partitionKeyBindIndexes(table, where));
     }
+
+    /**
+     * An UPDATE's or DELETE's WHERE clause: {@code =}/{@code IN} on every partition key column, {@code =}/{@code IN} on a
+     * prefix of the clustering columns and, for DELETE only, a slice on the next one.
+     */
+    public static Restrictions compileModification(StatementType type, TableMetadata table, List<Relation> where, BindVariables variables) {
+        if (!type.isModification()) throw new IllegalArgumentException(type + " is not a modification");
+        RestrictionsCompiler compiler = new RestrictionsCompiler(type, table, variables, false);
+        compiler.checkPrimaryKeyOnly(where);
+        for (Relation relation : where) compiler.addToModification(relation);
+        return compiler.buildModification(partitionKeyBindIndexes(table, where));
+    }
+
+    /** Bind-variable indexes of the partition key components restricted by {@code = ?}, in key order; empty if not all are. */
+    private static int[] partitionKeyBindIndexes(TableMetadata table, List<Relation> where) {
+        int[] indexes = new int[table.partitionKey().size()];
+        for (ColumnMetadata c : table.partitionKey()) {
+            int found = -1;
+            for (Relation r : where) {
+                if (r instanceof Relation.Compare cmp && cmp.operator() == Operator.EQ && cmp.column().name().equals(c.name())
+                        && cmp.value() instanceof Term.BindMarker marker) {
+                    found = marker.index();
+                }
+            }
+            if (found < 0) return new int[0];
+            indexes[c.position()] = found;
+        }
+        return indexes;
+    }
+
+    // ---------------------------------------------------------------- UPDATE and DELETE
+
+    /** Cassandra names every non-key column of a write's WHERE clause at once, and refuses token(). */
+    private void checkPrimaryKeyOnly(List<Relation> where) {
+        StringBuilder others = new StringBuilder();
+        for (Relation relation : where) {
+            switch (relation) {
+                case Relation.Token ignored -> throw new InvalidRequestException(
+                        "The token function cannot be used in WHERE clauses for " + type + " statements");
+                case Relation.Compare c -> appendIfNotKey(c.column(), others);
+                case Relation.In in -> appendIfNotKey(in.column(), others);
+                case Relation.ElementCompare e -> appendIfNotKey(e.column(), others);
+                case Relation.MultiColumn m -> m.columns().forEach(c -> appendIfNotKey(c, others));
+                case Relation.MultiColumnIn m -> m.columns().forEach(c -> appendIfNotKey(c, others));
+            }
+        }
+        if (!others.isEmpty()) throw new InvalidRequestException("Non PRIMARY KEY columns found in where clause: " + others);
+    }
+
+    private void appendIfNotKey(ColumnIdentifier name, StringBuilder others) {
+        if (!Columns.resolve(table, name).isPrimaryKey()) others.append(name.toCqlString()).append(' ');
+    }
+
+    /** A write's relation: equalities and IN as a read's; a slice only on a clustering column; nothing else. */
+    private void addToModification(Relation relation) {
+        switch (relation) {
+            case Relation.Compare compare -> {
+                ColumnMetadata column = Columns.resolve(table, compare.column());
+                Operator op = compare.operator();
+                boolean slice = op == Operator.GT || op == Operator.GTE || op == Operator.LT || op == Operator.LTE;
+                if (op != Operator.EQ && !slice) {
+                    throw new InvalidRequestException("Unsupported \"" + op.toCqlString() + "\" relation: " + compare.column().toCqlString()
+                            + " " + op.toCqlString() + " " + TermText.of(compare.value()));
+                }
+                if (slice && column.kind() == ColumnMetadata.Kind.PARTITION_KEY) {
+                    throw new InvalidRequestException("Only EQ and IN relation are supported on the partition key (unless you use the "
+                            + "token() function) for " + type + " statements");
+                }
+                compare(compare);
+            }
+            case Relation.In in -> in(in);
+            case Relation.MultiColumn multi -> {
+                if (multi.operator() != Operator.EQ) {
+                    throw new InvalidRequestException("Multi-column slice restrictions are not supported yet in " + type + " statements");
+                }
+                multiColumn(multi);
+            }
+            case Relation.ElementCompare e -> throw new InvalidRequestException(
+                    "Invalid restriction on primary key column " + e.column().toCqlString() + " in " + type + " statement");
+            case Relation.MultiColumnIn ignored -> throw new InvalidRequestException(
+                    "Multi-column IN restrictions are not supported yet in " + type + " statements");
+            case Relation.Token ignored -> throw new IllegalStateException("refused by checkPrimaryKeyOnly");
+        }
+    }
+
+    /** Every partition key column restricted; the clustering restrictions a prefix, then at most one slice (DELETE only). */
+    private Restrictions buildModification(int[] keyBindIndexes) {
+        StringJoiner missing = new StringJoiner(", ");
+        for (int i = 0; i < keyValues.length; i++) {
+            if (keyValues[i] == null) missing.add(ColumnIdentifier.quoteIfNeeded(table.partitionKey().get(i).name()));
+        }
+        if (missing.length() > 0) throw new InvalidRequestException("Some partition key parts are missing: " + missing);
+        List<ColumnMetadata> clustering = table.clustering();
+        List<ValueList> prefix = new ArrayList<>();
+        int position = 0;
+        while (clusteringEq.containsKey(position)) {
+            prefix.add(clusteringEq.get(position));
+            position += clusteringEqWidth.get(position);
+        }
+        int prefixColumns = position;
+        SliceBound[] slice = clusteringSlice.get(position);
+        if (slice != null) position++;
+        for (int p = position; p < clustering.size(); p++) {
+            if (!covered(p)) continue;
+            ColumnMetadata restricted = clustering.get(p);
+            if (slice != null) throw precededBySlice(restricted, clustering.get(prefixColumns));
+            for (int s : clusteringSlice.keySet()) if (s < p) throw precededBySlice(restricted, clustering.get(s));
+            throw new InvalidRequestException("PRIMARY KEY column \"" + restricted.name() + "\" cannot be restricted as preceding column \""
+                    + clustering.get(prefixColumns).name() + "\" is not restricted");
+        }
+        if (slice != null && type == StatementType.UPDATE) {
+            throw new InvalidRequestException("Slice restrictions are not supported on the clustering columns in UPDATE statements");
+        }
+        boolean reversed = slice != null && clustering.get(prefixColumns).reversed();
+        return new Restrictions(type, table, keyValues, null, null, prefix, slice == null ? null : slice[0], slice == null ? null : slice[1],
+                reversed, 1, List.of(), prefixColumns > 0 || slice != null, restrictedByEq, IndexPlan.NONE, prefixColumns, keyBindIndexes);
+    }
+
+    private static InvalidRequestException precededBySlice(ColumnMetadata restricted, ColumnMetadata sliced) {
+        return new InvalidRequestException("Clustering column \"" + restricted.name()
+                + "\" cannot be restricted (preceding column \"" + sliced.name() + "\" is restricted by a non-EQ relation)");
+    }
+
+    // ---------------------------------------------------------------- SELECT
 
     private void add(Relation relation) {
         switch (relation) {
@@ -72,7 +207,7 @@ public final class RestrictionsCompiler {
             case Relation.MultiColumn multi -> multiColumn(multi);
             case Relation.MultiColumnIn multiIn -> multiColumnIn(multiIn);
             case Relation.ElementCompare element -> {
-                ColumnMetadata column = SelectionCompiler.resolve(table, element.column());
+                ColumnMetadata column = Columns.resolve(table, element.column());
                 IndexCandidate entry = CollectionRelations.mapEntry(column, element, variables);
                 filters.add(entry.filter());
                 indexCandidates.add(entry);
@@ -81,11 +216,11 @@ public final class RestrictionsCompiler {
     }
 
     private void compare(Relation.Compare compare) {
-        ColumnMetadata column = SelectionCompiler.resolve(table, compare.column());
+        ColumnMetadata column = Columns.resolve(table, compare.column());
         Operator op = compare.operator();
         switch (op) {
             case EQ, LT, LTE, GT, GTE -> {}
-            case NEQ -> throw new InvalidRequestException("Unsupported \"!=\" relation: " + column.name() + " != " + literal(compare.value()));
+            case NEQ -> throw new InvalidRequestException("Unsupported \"!=\" relation: " + column.name() + " != " + TermText.of(compare.value()));
             case CONTAINS, CONTAINS_KEY -> {
                 IndexCandidate contains = CollectionRelations.contains(column, op, compare.value(), variables);
                 filters.add(contains.filter());
@@ -98,7 +233,7 @@ public final class RestrictionsCompiler {
                 Terms.resolve(compare.value(), column.type(), column.name(), variables);
                 // 5.0 refuses LIKE even with ALLOW FILTERING, and its SAI indexes without an analyzer do not answer it
                 throw new InvalidRequestException("LIKE restriction is only supported on properly indexed columns. " + column.name()
-                        + " LIKE " + literal(compare.value()) + " is not valid.");
+                        + " LIKE " + TermText.of(compare.value()) + " is not valid.");
             }
             default -> throw new InvalidRequestException(op.toCqlString() + " restrictions are not supported yet");
         }
@@ -128,7 +263,7 @@ public final class RestrictionsCompiler {
     }
 
     private void in(Relation.In in) {
-        ColumnMetadata column = SelectionCompiler.resolve(table, in.column());
+        ColumnMetadata column = Columns.resolve(table, in.column());
         if (!column.isPrimaryKey()) checkFilterable(column, Operator.IN);
         ValueList values;
         if (in.marker() != null) {
@@ -151,7 +286,7 @@ public final class RestrictionsCompiler {
         List<ColumnMetadata> key = table.partitionKey();
         boolean matches = token.columns().size() == key.size();
         for (int i = 0; matches && i < key.size(); i++) {
-            matches = SelectionCompiler.resolve(table, token.columns().get(i)) == key.get(i);
+            matches = Columns.resolve(table, token.columns().get(i)) == key.get(i);
         }
         if (!matches) throw new InvalidRequestException("The token() function must be applied to all partition key components or none of them");
         List<CqlType> keyTypes = new ArrayList<>(key.size());
@@ -203,7 +338,7 @@ public final class RestrictionsCompiler {
     private List<ColumnMetadata> multiColumns(List<ColumnIdentifier> names, Relation relation) {
         List<ColumnMetadata> columns = new ArrayList<>(names.size());
         for (ColumnIdentifier name : names) {
-            ColumnMetadata c = SelectionCompiler.resolve(table, name);
+            ColumnMetadata c = Columns.resolve(table, name);
             if (c.kind() != ColumnMetadata.Kind.CLUSTERING) {
                 throw new InvalidRequestException("Multi-column relations can only be applied to clustering columns but was applied to: " + c.name());
             }
@@ -279,7 +414,7 @@ public final class RestrictionsCompiler {
         bounds[side] = new SliceBound(value, op == Operator.GTE || op == Operator.LTE);
     }
 
-    private Restrictions build() {
+    private Restrictions build(int[] keyBindIndexes) {
         boolean keyComplete = true;
         boolean keyAny = false;
         for (ValueList v : keyValues) {
@@ -378,8 +513,15 @@ public final class RestrictionsCompiler {
             throw new InvalidRequestException(FILTERING_REQUIRED);
         }
         if (exactSlice != null) filters.add(exactSlice);
-        return new Restrictions(table, keyQuery ? keyValues : null, tokenStart, tokenEnd, prefix, sliceStart, sliceEnd, sliceReversed,
-                sliceWidth, filters, clusteringRestricted, restrictedByEq, plan);
+        return new Restrictions(type, table, keyQuery ? keyValues : null, tokenStart, tokenEnd, prefix, sliceStart, sliceEnd, sliceReversed,
+                sliceWidth, filters, clusteringRestricted, restrictedByEq, plan, prefixColumns(), keyBindIndexes);
+    }
+
+    /** How many clustering columns the =/IN prefix covers. */
+    private int prefixColumns() {
+        int position = 0;
+        while (clusteringEq.containsKey(position)) position += clusteringEqWidth.get(position);
+        return position;
     }
 
     private boolean hasInOnKey() {
@@ -428,9 +570,6 @@ public final class RestrictionsCompiler {
         }
     }
 
-    private static String literal(Term term) {
-        return term instanceof Term.Literal l ? (l.kind() == Term.LiteralKind.STRING ? "'" + l.text() + "'" : l.text()) : "?";
-    }
 
     private static String describe(Relation relation) {
         if (relation instanceof Relation.MultiColumn m) {
@@ -444,7 +583,7 @@ public final class RestrictionsCompiler {
     private static String tuple(Term term) {
         if (term instanceof Term.TupleLiteral t) {
             List<String> parts = new ArrayList<>();
-            for (Term e : t.elements()) parts.add(literal(e));
+            for (Term e : t.elements()) parts.add(TermText.of(e));
             return "(" + String.join(", ", parts) + ")";
         }
         return "?";

@@ -1,4 +1,4 @@
-package org.charybdis.server.cql.statements.modification;
+package org.charybdis.server.cql.terms;
 
 import org.charybdis.cql.syntax.Term;
 
@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /** Renders a term back to CQL text, for error messages that quote the statement ("Invalid operation (v = v + 'a') ..."). */
-final class TermText {
+public final class TermText {
     private TermText() {}
 
-    static String of(Term term) {
+    public static String of(Term term) {
         return switch (term) {
             case Term.NullLiteral ignored -> "null";
             case Term.BindMarker marker -> marker.name() == null ? "?" : ":" + marker.name();

@@ -1,4 +1,4 @@
-package org.charybdis.server.cql.statements.select.restrictions;
+package org.charybdis.server.cql.restrictions;
 
 import org.charybdis.server.cql.terms.BoundValue;
 import org.charybdis.server.schema.IndexMetadata;
