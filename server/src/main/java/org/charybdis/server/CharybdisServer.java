@@ -145,11 +145,28 @@ public final class CharybdisServer implements AutoCloseable {
         }
         // CQL listeners last: a client that can connect finds every other endpoint up
         ConnectionServices services = new ConnectionServices(processor, context.authenticator(), events, metrics,
-                client -> runtime.group(ShardRuntime.STATEMENT), runtime.shardCount(), () -> cqlServer.shardAwarePort());
+                client -> runtime.group(ShardRuntime.STATEMENT), runtime.shardCount(), () -> cqlServer.shardAwarePort(),
+                admissions(), admissionTimeout().toNanos());
         cqlServer = new CqlServer(runtime, config, (shard, channel) -> new ConnectionHandler(shard, services));
         closeables.add(cqlServer);
         log.info("Charybdis {} started: {} shards on {}, Prometheus on {}, admin API on {}", VERSION, runtime.shardCount(),
                 runtime.transportName(), prometheus == null ? "-" : prometheus.port(), adminApi == null ? "-" : adminApi.port());
+    }
+
+    /** Each shard's share of the requests and request bytes the node runs at once. */
+    private org.charybdis.server.transport.RequestAdmission[] admissions() {
+        long bytes = config.get(ServerConfig.NATIVE_TRANSPORT_MAX_REQUEST_DATA_IN_FLIGHT);
+        if (bytes == 0) bytes = config.get(ServerConfig.MEMORY) / 10;
+        var admissions = org.charybdis.server.transport.RequestAdmission.perShard(runtime.shardCount(),
+                config.get(ServerConfig.MAX_CONCURRENT_REQUESTS_PER_SHARD), Math.max(1, bytes / runtime.shardCount()));
+        metrics.registerAdmission(admissions);
+        return admissions;
+    }
+
+    /** A request waiting for admission longer than the shortest request timeout would time out anyway: it is shed. */
+    private Duration admissionTimeout() {
+        return java.util.stream.Stream.of(org.charybdis.server.service.Deadline.Kind.READ, org.charybdis.server.service.Deadline.Kind.WRITE)
+                .map(context.timeouts()::of).min(Duration::compareTo).orElseThrow();
     }
 
     private AdminApi adminRoutes() {

@@ -37,6 +37,9 @@ public final class ServerConfig {
     public static final ConfigKey<String> API_ADDRESS = key("api_address", String.class, "127.0.0.1", ConfigValues::address, "REST admin API address");
     public static final ConfigKey<Integer> REACTOR_STALL_THRESHOLD_MS = key("reactor_stall_threshold_ms", Integer.class, 25, ConfigValues::positive, "Tasks running longer than this are logged as reactor stalls");
     public static final ConfigKey<String> IO_TRANSPORT = key("io_transport", String.class, "auto", ConfigValues.oneOf("auto", "io_uring", "epoll", "nio"), "Network IO transport");
+    // overload: per shard, requests beyond these wait with their connection paused, and are shed past their timeout
+    public static final ConfigKey<Integer> MAX_CONCURRENT_REQUESTS_PER_SHARD = key("max_concurrent_requests_per_shard", Integer.class, 4096, ConfigValues::positive, "Requests a shard runs at once; more wait (their connections stop being read)");
+    public static final ConfigKey<Long> NATIVE_TRANSPORT_MAX_REQUEST_DATA_IN_FLIGHT = key("native_transport_max_request_data_in_flight", Long.class, 0L, ConfigValues::size, "Bytes of requests the node runs at once, shared by the shards (0: a tenth of `memory`); more wait");
     // request timeouts (Cassandra's defaults); a service level's timeout or USING TIMEOUT overrides them
     public static final ConfigKey<Integer> READ_REQUEST_TIMEOUT_IN_MS = key("read_request_timeout_in_ms", Integer.class, 5000, ConfigValues::nonNegative, "How long a single-partition read may take");
     public static final ConfigKey<Integer> RANGE_REQUEST_TIMEOUT_IN_MS = key("range_request_timeout_in_ms", Integer.class, 10000, ConfigValues::nonNegative, "How long a page of a range scan (or an index query) may take");

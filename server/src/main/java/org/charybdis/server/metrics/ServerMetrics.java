@@ -76,6 +76,22 @@ public final class ServerMetrics {
         }
     }
 
+    /** Exposes each shard's admission: requests and bytes in flight, requests waiting, requests shed. */
+    public void registerAdmission(org.charybdis.server.transport.RequestAdmission[] admissions) {
+        for (int shard = 0; shard < admissions.length; shard++) {
+            var admission = admissions[shard];
+            String id = Integer.toString(shard);
+            Gauge.builder("charybdis.transport.requests.in.flight", admission, a -> a.inFlight()).tags("shard", id)
+                    .description("Requests admitted and not yet answered").register(registry);
+            Gauge.builder("charybdis.transport.requests.in.flight.bytes", admission, a -> a.bytesInFlight()).tags("shard", id)
+                    .description("Bytes of the requests admitted and not yet answered").register(registry);
+            Gauge.builder("charybdis.transport.requests.waiting", admission, a -> a.queued()).tags("shard", id)
+                    .description("Requests waiting for admission (their connections are not read meanwhile)").register(registry);
+            FunctionCounter.builder("charybdis.transport.requests.shed", admission, a -> a.shed()).tags("shard", id)
+                    .description("Requests answered Overloaded after waiting for admission past their timeout").register(registry);
+        }
+    }
+
     public ShardTransportMetrics transport(int shard) {
         return transport[shard];
     }

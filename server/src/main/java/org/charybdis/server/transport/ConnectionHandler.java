@@ -51,7 +51,10 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final int shard;
     private final ConnectionServices services;
     private final ShardTransportMetrics metrics;
+    private final RequestAdmission admission;
     private ChannelHandlerContext ctx;
+    /** Requests of this connection waiting for admission; while there are any, the socket is not read. */
+    private int waitingForAdmission;
     private ClientState client;
     private boolean ready;
     private boolean awaitingCredentials;
@@ -60,6 +63,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         this.shard = shard;
         this.services = services;
         this.metrics = services.metrics().transport(shard);
+        this.admission = services.admission(shard);
     }
 
     @Override
@@ -86,6 +90,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         int streamId = frame.streamId();
         ProtocolVersion version = frame.version();
         int opcode = frame.opcode().code();
+        long size = frame.body().readableBytes();
         InboundRequest inbound;
         try {
             inbound = RequestDecoder.decode(frame);
@@ -103,8 +108,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 case AuthResponseRequest auth -> authenticate(version, streamId, opcode, start, auth);
                 default -> {
                     requireReady(request);
-                    SchedulingGroup group = services.schedulingGroupFor(client);
-                    Shard.current().execute(group, () -> process(version, streamId, opcode, start, request));
+                    admit(version, streamId, opcode, start, request, size);
                 }
             }
         } catch (RuntimeException e) {
@@ -112,7 +116,38 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void process(ProtocolVersion version, int streamId, int opcode, long start, Request request) {
+    /**
+     * Runs the request in the client's scheduling group once the shard admits it; until then the connection stops
+     * reading, so a client sending faster than the shard answers is held back by TCP rather than by memory.
+     */
+    private void admit(ProtocolVersion version, int streamId, int opcode, long start, Request request, long size) {
+        SchedulingGroup group = services.schedulingGroupFor(client);
+        Runnable run = () -> Shard.current().execute(group, () -> process(version, streamId, opcode, start, request, size));
+        RequestAdmission.Pending pending = new RequestAdmission.Pending() {
+            @Override
+            public void admit() {
+                resumeIfAdmitted();
+                run.run();
+            }
+
+            @Override
+            public void shed(org.charybdis.cql.exceptions.OverloadedException error) {
+                resumeIfAdmitted();
+                respond(version, streamId, opcode, start, ErrorResponse.of(error));
+            }
+        };
+        if (admission.admitOrQueue(pending, size, services.admissionTimeoutNanos(client))) {
+            run.run();
+        } else if (waitingForAdmission++ == 0) {
+            ctx.channel().config().setAutoRead(false);
+        }
+    }
+
+    private void resumeIfAdmitted() {
+        if (--waitingForAdmission == 0 && ctx.channel().isActive()) ctx.channel().config().setAutoRead(true);
+    }
+
+    private void process(ProtocolVersion version, int streamId, int opcode, long start, Request request, long admittedBytes) {
         CompletionStage<? extends Response> answer;
         RequestTiming timing = services.timingFor(client, start);
         try {
@@ -131,7 +166,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             answer = CompletableFuture.failedFuture(e);
         }
         answer.whenComplete((response, error) -> respond(version, streamId, opcode, start,
-                error != null ? errorResponse(request, unwrap(error)) : response));
+                error != null ? errorResponse(request, unwrap(error)) : response, admittedBytes));
     }
 
     /**
@@ -217,14 +252,22 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void respond(ProtocolVersion version, int streamId, int opcode, long start, Response response) {
-        boolean error = response instanceof ErrorResponse;
-        metrics.request(opcode, System.nanoTime() - start, error);
-        if (!ctx.channel().isActive()) return;
+        respond(version, streamId, opcode, start, response, -1);
+    }
+
+    /** Answers on the connection's shard thread; an admitted request ({@code admittedBytes} >= 0) gives back its room. */
+    private void respond(ProtocolVersion version, int streamId, int opcode, long start, Response response, long admittedBytes) {
         if (ctx.executor().inEventLoop()) {
-            write(version, streamId, response);
+            finish(version, streamId, opcode, start, response, admittedBytes);
         } else {
-            ctx.executor().execute(() -> write(version, streamId, response));
+            ctx.executor().execute(() -> finish(version, streamId, opcode, start, response, admittedBytes));
         }
+    }
+
+    private void finish(ProtocolVersion version, int streamId, int opcode, long start, Response response, long admittedBytes) {
+        if (admittedBytes >= 0) admission.release(admittedBytes);
+        metrics.request(opcode, System.nanoTime() - start, response instanceof ErrorResponse);
+        if (ctx.channel().isActive()) write(version, streamId, response);
     }
 
     private void write(ProtocolVersion version, int streamId, Response response) {

@@ -19,10 +19,23 @@ import java.util.function.Function;
  *
  * @param schedulingGroups picks the group a client's statements run in (its service level)
  * @param shardAwarePort   the bound shard-aware port, announced in SUPPORTED
+ * @param admissions       each shard's admission of requests (by number and bytes in flight)
+ * @param admissionTimeoutNanos how long a request may wait for admission (the shortest request timeout)
  */
 public record ConnectionServices(QueryProcessor processor, Authenticator authenticator, EventNotifier events,
                                  ServerMetrics metrics, Function<ClientState, SchedulingGroup> schedulingGroups,
-                                 int shardCount, java.util.function.IntSupplier shardAwarePort) {
+                                 int shardCount, java.util.function.IntSupplier shardAwarePort, RequestAdmission[] admissions,
+                                 long admissionTimeoutNanos) {
+
+    /** The admission of requests on one shard (see {@link RequestAdmission}). */
+    public RequestAdmission admission(int shard) {
+        return admissions[shard];
+    }
+
+    /** How long a client's request may wait for admission before it is answered Overloaded. */
+    public long admissionTimeoutNanos(ClientState client) {
+        return admissionTimeoutNanos;
+    }
 
     public SchedulingGroup schedulingGroupFor(ClientState client) {
         return schedulingGroups.apply(client);
