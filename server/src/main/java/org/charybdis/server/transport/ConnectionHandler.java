@@ -103,7 +103,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 default -> {
                     requireReady(request);
                     SchedulingGroup group = services.schedulingGroupFor(client);
-                    Shard.current().execute(group, () -> process(version, streamId, opcode, start, request));
+                    Shard.current().execute(group, () -> process(version, streamId, opcode, start, request, group));
                 }
             }
         } catch (RuntimeException e) {
@@ -111,7 +111,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void process(ProtocolVersion version, int streamId, int opcode, long start, Request request) {
+    private void process(ProtocolVersion version, int streamId, int opcode, long start, Request request, SchedulingGroup group) {
         CompletionStage<? extends Response> answer;
         try {
             answer = switch (request) {
@@ -128,8 +128,10 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
-        answer.whenComplete((response, error) -> respond(version, streamId, opcode, start,
-                error != null ? ErrorResponse.of(unwrap(error)) : response));
+        answer.whenComplete((response, error) -> {
+            respond(version, streamId, opcode, start, error != null ? ErrorResponse.of(unwrap(error)) : response);
+            services.metrics().serviceLevels().request(shard, group, System.nanoTime() - start); // per service level
+        });
     }
 
     private void startup(ProtocolVersion version, int streamId, int opcode, long start, StartupRequest startup) {
