@@ -57,6 +57,8 @@ public final class ServiceLevelController {
     private volatile ServiceLevelState state;
     /** The last change accepted; the next one starts when it ends. Touched only on shard 0. */
     private CompletableFuture<?> lastChange = CompletableFuture.completedFuture(null);
+    /** The write timestamp of the last change; touched only by changes. */
+    private long lastTimestamp = Long.MIN_VALUE;
 
     /**
      * @param roles   the role store whose membership changes statements make (the PasswordAuthenticator's)
@@ -118,7 +120,7 @@ public final class ServiceLevelController {
             if (state.levels().size() >= MAX_SERVICE_LEVELS) {
                 throw new InvalidRequestException("Can't create service level - no more scheduling groups exist");
             }
-            return store.write(new ServiceLevel(name, options), timestampMicros).thenCompose(ignored -> reloadNow());
+            return store.write(new ServiceLevel(name, options), ordered(timestampMicros)).thenCompose(ignored -> reloadNow());
         });
     }
 
@@ -132,7 +134,7 @@ public final class ServiceLevelController {
                 throw new InvalidRequestException("The service level '" + name + "' doesn't exist.");
             }
             ServiceLevel altered = new ServiceLevel(name, change.apply(current.options()));
-            return store.write(altered, timestampMicros).thenCompose(ignored -> reloadNow());
+            return store.write(altered, ordered(timestampMicros)).thenCompose(ignored -> reloadNow());
         });
     }
 
@@ -143,11 +145,12 @@ public final class ServiceLevelController {
                 if (ifExists) return CompletableFuture.completedFuture(null);
                 throw noSuchLevel(name);
             }
+            long timestamp = ordered(timestampMicros);
             List<CompletableFuture<Void>> writes = new java.util.ArrayList<>();
             state.attachments().forEach((role, level) -> {
-                if (level.equals(name)) writes.add(attributes.remove(role, RoleAttributeStore.SERVICE_LEVEL, timestampMicros));
+                if (level.equals(name)) writes.add(attributes.remove(role, RoleAttributeStore.SERVICE_LEVEL, timestamp));
             });
-            writes.add(store.delete(name, timestampMicros));
+            writes.add(store.delete(name, timestamp));
             return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).thenCompose(ignored -> reloadNow());
         });
     }
@@ -155,16 +158,20 @@ public final class ServiceLevelController {
     public CompletionStage<Void> attach(String level, String role, long timestampMicros) {
         return change(() -> {
             if (!state.levels().containsKey(level)) throw noSuchLevel(level);
+            long timestamp = ordered(timestampMicros);
             return requireRole(role)
-                    .thenCompose(ignored -> attributes.set(role, RoleAttributeStore.SERVICE_LEVEL, level, timestampMicros))
+                    .thenCompose(ignored -> attributes.set(role, RoleAttributeStore.SERVICE_LEVEL, level, timestamp))
                     .thenCompose(ignored -> reloadNow());
         });
     }
 
     public CompletionStage<Void> detach(String role, long timestampMicros) {
-        return change(() -> requireRole(role)
-                .thenCompose(ignored -> attributes.remove(role, RoleAttributeStore.SERVICE_LEVEL, timestampMicros))
-                .thenCompose(ignored -> reloadNow()));
+        return change(() -> {
+            long timestamp = ordered(timestampMicros);
+            return requireRole(role)
+                    .thenCompose(ignored -> attributes.remove(role, RoleAttributeStore.SERVICE_LEVEL, timestamp))
+                    .thenCompose(ignored -> reloadNow());
+        });
     }
 
     /** Re-reads levels, attachments and grants (after a membership change); completes once published. */
@@ -174,6 +181,15 @@ public final class ServiceLevelController {
 
     static InvalidRequestException noSuchLevel(String name) {
         return new InvalidRequestException("Service Level " + name + " doesn't exists.");
+    }
+
+    /**
+     * The statement's timestamp, raised above the previous change's: changes are applied in the order they were
+     * accepted even when they come from shards whose clocks differ by a little. Inside a change only.
+     */
+    private long ordered(long timestampMicros) {
+        lastTimestamp = Math.max(timestampMicros, lastTimestamp == Long.MIN_VALUE ? timestampMicros : lastTimestamp + 1);
+        return lastTimestamp;
     }
 
     private CompletableFuture<Void> requireRole(String role) {
