@@ -74,12 +74,15 @@ public final class ServiceLevelController {
         this.groups = new ServiceLevelGroups(runtime);
         this.metrics = metrics;
         this.state = ServiceLevelState.empty(defaultGroup);
-        roles.addListener(this::reload);
     }
 
-    /** Reads the stored levels and sets up their groups; call once the storage is up, before clients connect. */
+    /**
+     * Reads the stored levels, sets up their groups and starts following membership changes; call once the
+     * storage is up, before clients connect. Until then (nodes that never start it) everyone gets the default level.
+     */
     public CompletableFuture<Void> start() {
         if (metrics != null) metrics.register(DEFAULT, defaultGroup);
+        roles.addListener(this::reload);
         return reload();
     }
 
