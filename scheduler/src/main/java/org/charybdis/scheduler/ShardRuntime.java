@@ -7,6 +7,8 @@ import io.netty.util.concurrent.DefaultPromise;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.Promise;
+import org.charybdis.scheduler.io.IoClass;
+import org.charybdis.scheduler.io.IoClasses;
 import org.charybdis.scheduler.io.IoTimer;
 import org.charybdis.scheduler.io.SharedDisk;
 import org.slf4j.Logger;
@@ -44,6 +46,7 @@ public final class ShardRuntime implements AutoCloseable {
     private final Map<String, SchedulingGroup> groupsByName = new ConcurrentHashMap<>();
     private final Object groupLock = new Object();
     private volatile List<SchedulingGroup> groups;
+    private final IoClasses ioClasses = new IoClasses();
     private final StallDetector stallDetector;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Promise<Void> termination = new DefaultPromise<>(GlobalEventExecutor.INSTANCE);
@@ -120,12 +123,18 @@ public final class ShardRuntime implements AutoCloseable {
 
     public List<SchedulingGroup> groups() { return groups; }
 
-    /** Creates a group on every shard (e.g. for a service level); the name must be new. */
+    /**
+     * Creates a group on every shard (e.g. for a service level), with an IO class of the same name and shares on
+     * every shard's IO queue; the name must be new. Groups cannot be deleted: retire one by renaming it and
+     * reuse it later (as ScyllaDB does with its {@code sl_deleted:} groups).
+     */
     public SchedulingGroup createGroup(String name, int shares) {
         synchronized (groupLock) {
             if (groupsByName.containsKey(name)) throw new IllegalArgumentException("scheduling group exists: " + name);
+            IoClass ioClass = ioClasses.register(name, shares);
+            for (Shard shard : shards) shard.io().addClass(ioClass, shares);
             List<SchedulingGroup> grown = new ArrayList<>(groups);
-            SchedulingGroup group = new SchedulingGroup(grown.size(), name, shares);
+            SchedulingGroup group = new SchedulingGroup(grown.size(), name, shares, ioClass);
             for (Shard shard : shards) shard.reactor().addGroup(group);
             grown.add(group);
             groups = List.copyOf(grown);
@@ -133,6 +142,32 @@ public final class ShardRuntime implements AutoCloseable {
             return group;
         }
     }
+
+    /** Renames a group created at run time, and its IO class; the new name must be unused. */
+    public void renameGroup(SchedulingGroup group, String name) {
+        synchronized (groupLock) {
+            if (group.ioClass() == null || groupsByName.get(group.name()) != group) {
+                throw new IllegalArgumentException("not a run-time group of this runtime: " + group);
+            }
+            if (group.name().equals(name)) return;
+            if (groupsByName.containsKey(name)) throw new IllegalArgumentException("scheduling group exists: " + name);
+            ioClasses.rename(group.ioClass(), name);
+            groupsByName.remove(group.name());
+            group.rename(name);
+            groupsByName.put(name, group);
+        }
+    }
+
+    /** Changes a group's CPU shares and, for a group with its own IO class, its disk shares on every shard. */
+    public void setShares(SchedulingGroup group, int shares) {
+        group.setShares(shares);
+        if (group.ioClass() != null) {
+            for (Shard shard : shards) shard.io().setShares(group.ioClass(), shares);
+        }
+    }
+
+    /** The IO classes every shard's queue knows: the built-in ones and those of groups created at run time. */
+    public List<IoClass> ioClasses() { return ioClasses.all(); }
 
     /** All shards' event loops as one Netty group (next() round-robins), for client bootstraps. */
     public IoEventLoopGroup eventLoopGroup() { return eventLoopGroup; }

@@ -1,5 +1,6 @@
 package org.charybdis.scheduler;
 
+import org.charybdis.scheduler.io.IoClass;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -183,6 +184,42 @@ class ShardTest {
         assertThat(runtime.group("maintenance").shares()).isEqualTo(200);
         for (Shard shard : runtime.shards()) assertThat(Eventually.holds(() -> shard.stats(olap).tasksRun() == 1)).isTrue();
         assertThatThrownBy(() -> runtime.createGroup("olap", 100)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRunTimeGroupHasItsOwnIoClassWhichItsTasksUse() throws Exception {
+        SchedulingGroup olap = runtime.createGroup("sl:olap", 200);
+        IoClass ioClass = olap.ioClass();
+        assertThat(ioClass.label()).isEqualTo("sl:olap");
+        assertThat(runtime.ioClasses()).contains(IoClass.QUERY, ioClass);
+        for (Shard shard : runtime.shards()) assertThat(shard.io().shares(ioClass)).isEqualTo(200);
+        assertThat(statement.ioClass()).isNull();
+
+        CompletableFuture<IoClass> inOlap = new CompletableFuture<>();
+        CompletableFuture<IoClass> inStatement = new CompletableFuture<>();
+        runtime.shard(1).execute(olap, () -> inOlap.complete(IoClass.ofCurrentGroup(IoClass.QUERY)));
+        runtime.shard(1).execute(statement, () -> inStatement.complete(IoClass.ofCurrentGroup(IoClass.QUERY)));
+        assertThat(inOlap.get(5, TimeUnit.SECONDS)).isSameAs(ioClass);
+        assertThat(inStatement.get(5, TimeUnit.SECONDS)).isSameAs(IoClass.QUERY);
+        assertThat(IoClass.ofCurrentGroup(IoClass.QUERY)).isSameAs(IoClass.QUERY); // off-shard
+
+        runtime.setShares(olap, 50);
+        assertThat(olap.shares()).isEqualTo(50);
+        for (Shard shard : runtime.shards()) assertThat(shard.io().shares(ioClass)).isEqualTo(50);
+    }
+
+    @Test
+    void aRunTimeGroupCanBeRenamedForReuse() {
+        SchedulingGroup olap = runtime.createGroup("sl:olap", 200);
+        runtime.createGroup("sl:oltp", 1000);
+        runtime.renameGroup(olap, "sl_deleted:olap");
+        assertThat(runtime.group("sl:olap")).isNull();
+        assertThat(runtime.group("sl_deleted:olap")).isSameAs(olap);
+        assertThat(olap.ioClass().label()).isEqualTo("sl_deleted:olap");
+        assertThatThrownBy(() -> runtime.renameGroup(olap, "sl:oltp")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> runtime.renameGroup(statement, "other")).isInstanceOf(IllegalArgumentException.class);
+        SchedulingGroup again = runtime.createGroup("sl:olap", 10); // the old name is free again
+        assertThat(again).isNotSameAs(olap);
     }
 
     @Test

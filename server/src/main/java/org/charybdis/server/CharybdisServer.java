@@ -30,6 +30,7 @@ import org.charybdis.server.config.ServerConfig;
 import org.charybdis.server.http.HttpEndpoint;
 import org.charybdis.server.http.HttpEndpoint.Reply;
 import org.charybdis.server.metrics.ServerMetrics;
+import org.charybdis.server.qos.ServiceLevelController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,7 +93,10 @@ public final class CharybdisServer implements AutoCloseable {
         this.schema = new SchemaManager(database, events, initialSchema, schemaStore);
         metrics.registerStorage(database.sizes(), schema::current);
         Authenticator authenticator = config.passwordAuthentication() ? passwordAuthenticator() : new AllowAllAuthenticator();
-        this.context = new ServerContext(config, runtime, database, schema, authenticator, events, new ServerClock(runtime.shardCount()));
+        ServiceLevelController serviceLevels = new ServiceLevelController(runtime, database, schema::current,
+                ServerContext.roleStore(authenticator, database, schema), metrics.serviceLevels());
+        this.context = new ServerContext(config, runtime, database, schema, authenticator, events,
+                new ServerClock(runtime.shardCount()), serviceLevels);
         metrics.registerTimeouts(context.timeouts().stats());
         this.processor = new QueryProcessor(context);
     }
@@ -124,6 +128,7 @@ public final class CharybdisServer implements AutoCloseable {
             if (server.context.authenticator() instanceof PasswordAuthenticator passwords) {
                 passwords.setupDefaultSuperuser().join(); // main thread: waiting here blocks no shard
             }
+            server.context.serviceLevels().start().join(); // groups of the stored service levels, before any client
             server.startEndpoints();
         } catch (Exception e) {
             server.close();
@@ -145,8 +150,8 @@ public final class CharybdisServer implements AutoCloseable {
         }
         // CQL listeners last: a client that can connect finds every other endpoint up
         ConnectionServices services = new ConnectionServices(processor, context.authenticator(), events, metrics,
-                client -> runtime.group(ShardRuntime.STATEMENT), runtime.shardCount(), () -> cqlServer.shardAwarePort(),
-                admissions(), admissionTimeout().toNanos());
+                context.serviceLevels()::schedulingGroupFor, runtime.shardCount(), () -> cqlServer.shardAwarePort(),
+                admissions(), admissionTimeout().toNanos(), context.serviceLevels());
         cqlServer = new CqlServer(runtime, config, (shard, channel) -> new ConnectionHandler(shard, services));
         closeables.add(cqlServer);
         log.info("Charybdis {} started: {} shards on {}, Prometheus on {}, admin API on {}", VERSION, runtime.shardCount(),

@@ -399,19 +399,23 @@ roleName: ident | STRING_LITERAL;
 
 // ---------------------------------------------------------------- ScyllaDB service levels
 
-createServiceLevelStatement: K_CREATE K_SERVICE K_LEVEL ifNotExists? serviceLevelName (K_WITH properties)?;
-alterServiceLevelStatement: K_ALTER K_SERVICE K_LEVEL ifExists? serviceLevelName K_WITH properties;
-dropServiceLevelStatement: K_DROP K_SERVICE K_LEVEL ifExists? serviceLevelName;
-attachServiceLevelStatement: K_ATTACH K_SERVICE K_LEVEL serviceLevelName K_TO roleName;
-detachServiceLevelStatement: K_DETACH K_SERVICE K_LEVEL K_FROM roleName;
+createServiceLevelStatement: K_CREATE serviceLevelKeyword ifNotExists? serviceLevelName (K_WITH properties)?;
+alterServiceLevelStatement: K_ALTER serviceLevelKeyword ifExists? serviceLevelName K_WITH properties;
+dropServiceLevelStatement: K_DROP serviceLevelKeyword ifExists? serviceLevelName;
+attachServiceLevelStatement: K_ATTACH serviceLevelKeyword serviceLevelName K_TO roleName;
+detachServiceLevelStatement: K_DETACH serviceLevelKeyword K_FROM roleName;
 
 listServiceLevelStatement
-    : K_LIST K_SERVICE K_LEVEL serviceLevelName             # listOneServiceLevel
-    | K_LIST K_ALL K_SERVICE K_LEVELS                       # listAllServiceLevels
-    | K_LIST K_ATTACHED K_SERVICE K_LEVEL K_OF roleName     # listAttachedServiceLevel
-    | K_LIST K_ALL K_ATTACHED K_SERVICE K_LEVELS            # listAllAttachedServiceLevels
-    | K_LIST K_EFFECTIVE K_SERVICE K_LEVEL K_OF roleName    # listEffectiveServiceLevel
+    : K_LIST serviceLevelKeyword serviceLevelName                 # listOneServiceLevel
+    | K_LIST K_ALL serviceLevelsKeyword                           # listAllServiceLevels
+    | K_LIST K_ATTACHED serviceLevelKeyword K_OF roleName         # listAttachedServiceLevel
+    | K_LIST K_ALL K_ATTACHED serviceLevelsKeyword                # listAllAttachedServiceLevels
+    | K_LIST K_EFFECTIVE serviceLevelKeyword K_OF roleName        # listEffectiveServiceLevel
     ;
+
+// ScyllaDB accepts SERVICE LEVEL and SERVICE_LEVEL alike (its documentation uses the latter).
+serviceLevelKeyword: K_SERVICE K_LEVEL | K_SERVICE_LEVEL;
+serviceLevelsKeyword: K_SERVICE K_LEVELS | K_SERVICE_LEVELS;
 
 serviceLevelName: ident | STRING_LITERAL;
 
@@ -534,7 +538,7 @@ unreservedKeyword
     | K_LANGUAGE | K_LEVEL | K_LEVELS | K_LIKE | K_LIST | K_LOGIN | K_MAP | K_MASKED
     | K_MAXWRITETIME | K_MBEAN | K_MBEANS | K_NOLOGIN | K_NOSUPERUSER | K_ONLY | K_OPTIONS
     | K_PARTITION | K_PASSWORD | K_PER | K_PERMISSION | K_PERMISSIONS | K_RETURNS | K_ROLE
-    | K_ROLES | K_SELECT_MASKED | K_SERVICE | K_SFUNC | K_STATIC | K_STORAGE | K_STYPE
+    | K_ROLES | K_SELECT_MASKED | K_SERVICE | K_SERVICE_LEVEL | K_SERVICE_LEVELS | K_SFUNC | K_STATIC | K_STORAGE | K_STYPE
     | K_SUPERUSER | K_TABLES | K_TIMESTAMP | K_TIMEOUT | K_TRIGGER | K_TTL | K_TUPLE | K_TYPE | K_TYPES
     | K_UNMASK | K_UNSET | K_USER | K_USERS | K_VALUES | K_VECTOR | K_WRITETIME
     ;

@@ -29,6 +29,7 @@ K_PARTITION: 'partition'; K_PASSWORD: 'password'; K_PER: 'per'; K_PERMISSION: 'p
 K_PERMISSIONS: 'permissions'; K_PRIMARY: 'primary'; K_RENAME: 'rename'; K_REPLACE: 'replace';
 K_RETURNS: 'returns'; K_REVOKE: 'revoke'; K_ROLE: 'role'; K_ROLES: 'roles'; K_SCHEMA: 'schema';
 K_SELECT: 'select'; K_SELECT_MASKED: 'select_masked'; K_SERVICE: 'service'; K_SET: 'set';
+K_SERVICE_LEVEL: 'service_level'; K_SERVICE_LEVELS: 'service_levels'; // ScyllaDB's one-word spellings
 K_SFUNC: 'sfunc'; K_STATIC: 'static'; K_STORAGE: 'storage'; K_STYPE: 'stype';
 K_SUPERUSER: 'superuser'; K_TABLE: 'table'; K_TABLES: 'tables'; K_TIMESTAMP: 'timestamp';
 K_TO: 'to'; K_TOKEN: 'token'; K_TRIGGER: 'trigger'; K_TRUE: 'true'; K_TRUNCATE: 'truncate';

@@ -47,4 +47,17 @@ class ServiceLevelBuilderTest {
         assertThat(CqlParser.parse("LIST EFFECTIVE SERVICE LEVEL OF bob"))
                 .isEqualTo(new ListServiceLevelsStatement(ListServiceLevelsStatement.Kind.EFFECTIVE, null, "bob"));
     }
+
+    @Test
+    void scyllaOneWordSpellings() {
+        assertThat(CqlParser.parse("CREATE SERVICE_LEVEL IF NOT EXISTS olap WITH SHARES = 100"))
+                .isInstanceOf(CreateServiceLevelStatement.class);
+        assertThat(CqlParser.parse("LIST ALL SERVICE_LEVELS"))
+                .isEqualTo(new ListServiceLevelsStatement(ListServiceLevelsStatement.Kind.ALL, null, null));
+        assertThat(CqlParser.parse("ATTACH SERVICE_LEVEL olap TO spark")).isEqualTo(new AttachServiceLevelStatement("olap", "spark"));
+        assertThat(CqlParser.parse("DETACH SERVICE_LEVEL FROM spark")).isEqualTo(new DetachServiceLevelStatement("spark"));
+        // still plain identifiers elsewhere: ScyllaDB's tables have such columns
+        assertThat(CqlParser.parse("SELECT service_level FROM system.service_levels_v2")).isInstanceOf(SelectStatement.class);
+        assertThat(CqlParser.parse("SELECT * FROM system_distributed.service_levels")).isInstanceOf(SelectStatement.class);
+    }
 }

@@ -53,7 +53,9 @@ public final class IoQueue {
     private final int maxInFlight;
     private final MpscUnboundedArrayQueue<IoRequest<?>> inbox = new MpscUnboundedArrayQueue<>(64);
     private final FairQueue waiting = new FairQueue(); // dispatcher-owned
-    private final IoClassStats[] stats = new IoClassStats[IoClass.values().length];
+    /** Counters by class id, copied on write when a class is added (rare), so any thread reads them lock-free. */
+    private volatile IoClassStats[] stats = new IoClassStats[0];
+    private final Object classLock = new Object();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean wakeupArmed = new AtomicBoolean();
     private final Runnable wakeup = this::onWakeup;
@@ -72,7 +74,22 @@ public final class IoQueue {
         this.ioThreads = Objects.requireNonNull(ioThreads, "ioThreads");
         this.disk = Objects.requireNonNull(disk, "disk");
         this.maxInFlight = maxInFlight;
-        for (IoClass ioClass : IoClass.values()) stats[ioClass.ordinal()] = new IoClassStats();
+        for (IoClass ioClass : IoClass.builtIn()) addClass(ioClass, ioClass.defaultShares());
+    }
+
+    /**
+     * Adds a class registered at run time (see {@link IoClasses}) with its shares; requests of a class this queue
+     * does not know are refused. Idempotent; any thread.
+     */
+    public void addClass(IoClass ioClass, int shares) {
+        synchronized (classLock) {
+            waiting.addClass(ioClass, shares);
+            IoClassStats[] current = stats;
+            if (ioClass.id() < current.length && current[ioClass.id()] != null) return;
+            IoClassStats[] grown = java.util.Arrays.copyOf(current, Math.max(current.length, ioClass.id() + 1));
+            grown[ioClass.id()] = new IoClassStats();
+            stats = grown;
+        }
     }
 
     public int shardId() { return shardId; }
@@ -134,7 +151,7 @@ public final class IoQueue {
     public int shares(IoClass ioClass) { return waiting.shares(ioClass); }
 
     /** Per-class counters of this shard, readable from any thread (metrics). */
-    public ClassStats stats(IoClass ioClass) { return stats[ioClass.ordinal()]; }
+    public ClassStats stats(IoClass ioClass) { return statsOf(ioClass); }
 
     /** Requests of this shard on the IO threads now. */
     public int inFlight() { return inFlight.get(); }
@@ -181,6 +198,7 @@ public final class IoQueue {
     private <T> CompletableFuture<T> enqueue(IoClass ioClass, boolean write, long bytes, IoTask<T> task) {
         Objects.requireNonNull(ioClass, "ioClass");
         Objects.requireNonNull(task, "task");
+        IoClassStats classStats = statsOf(ioClass);
         Shard caller = Shard.current();
         SchedulingGroup group = caller == null ? null : caller.currentGroup();
         long cost = disk.capacity().costNanos(write, bytes);
@@ -189,7 +207,7 @@ public final class IoQueue {
             request.fail(shutDown());
             return request;
         }
-        stats[ioClass.ordinal()].queued();
+        classStats.queued();
         inbox.offer(request);
         signal();
         return request;
@@ -197,7 +215,7 @@ public final class IoQueue {
 
     /** IO thread, after the operation ran and before its completion is delivered. */
     void finished(IoRequest<?> request, boolean succeeded) {
-        stats[request.ioClass().ordinal()].finished(request.bytes(), succeeded);
+        statsOf(request.ioClass()).finished(request.bytes(), succeeded);
         inFlight.decrementAndGet();
     }
 
@@ -227,7 +245,7 @@ public final class IoQueue {
             IoRequest<?> head = waiting.head(next);
             if (head.isDone()) { // cancelled by its caller while waiting
                 waiting.dropHead(next);
-                stats[next.ordinal()].droppedFromQueue();
+                statsOf(next).droppedFromQueue();
                 continue;
             }
             long wait = disk.tryAcquire(head.cost());
@@ -241,7 +259,7 @@ public final class IoQueue {
     }
 
     private void dispatch(IoRequest<?> request) {
-        IoClassStats classStats = stats[request.ioClass().ordinal()];
+        IoClassStats classStats = statsOf(request.ioClass());
         classStats.dispatched(disk.timer().nanoTime() - request.enqueuedAt(), request.cost());
         inFlight.incrementAndGet();
         try {
@@ -256,7 +274,7 @@ public final class IoQueue {
     private void failWaiting() {
         IoRequest<?> request;
         while ((request = waiting.removeAny()) != null) {
-            stats[request.ioClass().ordinal()].droppedFromQueue();
+            statsOf(request.ioClass()).droppedFromQueue();
             request.fail(shutDown());
         }
     }
@@ -274,6 +292,13 @@ public final class IoQueue {
     private void onWakeup() {
         wakeupArmed.set(false);
         signal();
+    }
+
+    private IoClassStats statsOf(IoClass ioClass) {
+        IoClassStats[] current = stats;
+        IoClassStats found = ioClass.id() < current.length ? current[ioClass.id()] : null;
+        if (found == null || !waiting.knows(ioClass)) throw new IllegalArgumentException("unknown IO class " + ioClass);
+        return found;
     }
 
     private IOException shutDown() {

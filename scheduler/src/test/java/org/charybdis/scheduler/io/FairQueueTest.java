@@ -2,7 +2,6 @@ package org.charybdis.scheduler.io;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.EnumMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +22,20 @@ class FairQueueTest {
         Map<IoClass, Long> cost = dispatch(1_000);
 
         assertThat((double) cost.get(IoClass.QUERY) / cost.get(IoClass.COMPACTION)).isCloseTo(4.0, within(0.04));
+    }
+
+    @Test
+    void aClassRegisteredAtRunTimeCompetesByItsShares() {
+        IoClass olap = new IoClasses().register("sl:olap", 100);
+        assertThatThrownBy(() -> queue.setShares(olap, 10)).isInstanceOf(IllegalArgumentException.class);
+        queue.addClass(olap, 100);
+        queue.setShares(IoClass.QUERY, 1000);
+        fill(IoClass.QUERY, 2_000, 100);
+        fill(olap, 2_000, 100);
+
+        Map<IoClass, Long> cost = dispatch(1_100);
+
+        assertThat((double) cost.get(IoClass.QUERY) / cost.get(olap)).isCloseTo(10.0, within(0.2));
     }
 
     @Test
@@ -102,8 +115,8 @@ class FairQueueTest {
     }
 
     private Map<IoClass, Long> dispatch(int requests) {
-        Map<IoClass, Long> cost = new EnumMap<>(IoClass.class);
-        for (IoClass ioClass : IoClass.values()) cost.put(ioClass, 0L);
+        Map<IoClass, Long> cost = new java.util.HashMap<>();
+        for (IoClass ioClass : IoClass.builtIn()) cost.put(ioClass, 0L); // run-time classes appear once served
         for (int i = 0; i < requests; i++) {
             IoClass next = queue.next();
             IoRequest<?> request = queue.removeHead(next);

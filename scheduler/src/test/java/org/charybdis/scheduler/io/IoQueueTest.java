@@ -53,6 +53,20 @@ class IoQueueTest {
     }
 
     @Test
+    void classesAddedAtRunTimeAreServedAndCountedAndUnknownOnesRefused() throws Exception {
+        ShardRuntime runtime = start(ShardRuntimeConfig.defaults(1));
+        IoQueue queue = runtime.shard(0).io();
+        IoClass unknown = new IoClasses().register("elsewhere", 100);
+        assertThatThrownBy(() -> queue.submit(unknown, 0, () -> null)).isInstanceOf(IllegalArgumentException.class);
+
+        IoClass olap = runtime.createGroup("olap", 100).ioClass();
+        assertThat(queue.submit(olap, 10, () -> "done").get(5, TimeUnit.SECONDS)).isEqualTo("done");
+        assertThat(queue.stats(olap).opsCompleted()).isEqualTo(1);
+        assertThat(queue.stats(olap).bytesCompleted()).isEqualTo(10);
+        assertThat(queue.stats(IoClass.QUERY).opsCompleted()).isZero();
+    }
+
+    @Test
     void offShardCallersCompleteOnTheIoThread() throws Exception {
         ShardRuntime runtime = start(ShardRuntimeConfig.defaults(1));
 

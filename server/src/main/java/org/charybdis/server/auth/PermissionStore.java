@@ -1,8 +1,9 @@
 package org.charybdis.server.auth;
 
 import org.charybdis.cql.syntax.Permission;
-import org.charybdis.server.auth.SystemAuthStorage.KeyedRow;
+import org.charybdis.server.system.SystemTableStorage.KeyedRow;
 import org.charybdis.server.replica.Database;
+import org.charybdis.server.system.SystemTableStorage;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.TableMetadata;
 import org.charybdis.storage.data.Cell;
@@ -32,15 +33,15 @@ public final class PermissionStore {
     /** The permissions one role holds directly on one resource. */
     public record Grant(String role, AuthResource resource, Set<Permission> permissions) {}
 
-    private final SystemAuthStorage storage;
+    private final SystemTableStorage storage;
 
     public PermissionStore(Database database, Supplier<Schema> schema) {
-        this.storage = new SystemAuthStorage(database, schema);
+        this.storage = AuthTables.storage(database, schema);
     }
 
     /** The grants held directly by one role, by resource name. */
     public CompletableFuture<List<Grant>> of(String role) {
-        TableMetadata table = storage.table(SystemAuthStorage.ROLE_PERMISSIONS);
+        TableMetadata table = storage.table(AuthTables.ROLE_PERMISSIONS);
         return storage.readPartition(table, role).thenApply(rows -> {
             List<Grant> grants = new ArrayList<>(rows.size());
             for (Row row : rows) addGrant(grants, table, role, row);
@@ -61,7 +62,7 @@ public final class PermissionStore {
 
     /** Every grant of every role, by role then resource name. */
     public CompletableFuture<List<Grant>> all() {
-        TableMetadata table = storage.table(SystemAuthStorage.ROLE_PERMISSIONS);
+        TableMetadata table = storage.table(AuthTables.ROLE_PERMISSIONS);
         return storage.scan(table).thenApply(rows -> {
             Map<String, List<Grant>> byRole = new TreeMap<>();
             for (KeyedRow row : rows) addGrant(byRole.computeIfAbsent(row.partitionKey(), r -> new ArrayList<>()), table, row.partitionKey(), row.row());
@@ -72,42 +73,42 @@ public final class PermissionStore {
     }
 
     public CompletableFuture<Void> grant(String role, AuthResource resource, Set<Permission> permissions, long timestampMicros) {
-        TableMetadata table = storage.table(SystemAuthStorage.ROLE_PERMISSIONS);
-        long now = SystemAuthStorage.nowInSeconds();
+        TableMetadata table = storage.table(AuthTables.ROLE_PERMISSIONS);
+        long now = SystemTableStorage.nowInSeconds();
         int column = storage.columnId(table, "permissions");
-        PartitionUpdate.Builder update = PartitionUpdate.builder(SystemAuthStorage.key(role));
-        var row = update.row(Clustering.of(SystemAuthStorage.text(resource.name())));
-        for (Permission p : permissions) row.cell(column, SystemAuthStorage.text(p.name()), EMPTY, timestampMicros, 0, now);
+        PartitionUpdate.Builder update = PartitionUpdate.builder(SystemTableStorage.key(role));
+        var row = update.row(Clustering.of(SystemTableStorage.text(resource.name())));
+        for (Permission p : permissions) row.cell(column, SystemTableStorage.text(p.name()), EMPTY, timestampMicros, 0, now);
         return storage.apply(table, update.build());
     }
 
     public CompletableFuture<Void> revoke(String role, AuthResource resource, Set<Permission> permissions, long timestampMicros) {
-        TableMetadata table = storage.table(SystemAuthStorage.ROLE_PERMISSIONS);
-        long now = SystemAuthStorage.nowInSeconds();
+        TableMetadata table = storage.table(AuthTables.ROLE_PERMISSIONS);
+        long now = SystemTableStorage.nowInSeconds();
         int column = storage.columnId(table, "permissions");
-        PartitionUpdate.Builder update = PartitionUpdate.builder(SystemAuthStorage.key(role));
-        var row = update.row(Clustering.of(SystemAuthStorage.text(resource.name())));
-        for (Permission p : permissions) row.deleteCell(column, SystemAuthStorage.text(p.name()), timestampMicros, now);
+        PartitionUpdate.Builder update = PartitionUpdate.builder(SystemTableStorage.key(role));
+        var row = update.row(Clustering.of(SystemTableStorage.text(resource.name())));
+        for (Permission p : permissions) row.deleteCell(column, SystemTableStorage.text(p.name()), timestampMicros, now);
         return storage.apply(table, update.build());
     }
 
     /** Forgets every grant a role holds (DROP ROLE). */
     public CompletableFuture<Void> revokeAllFrom(String role, long timestampMicros) {
-        TableMetadata table = storage.table(SystemAuthStorage.ROLE_PERMISSIONS);
-        PartitionUpdate.Builder update = PartitionUpdate.builder(SystemAuthStorage.key(role));
-        update.deletePartition(timestampMicros, SystemAuthStorage.nowInSeconds());
+        TableMetadata table = storage.table(AuthTables.ROLE_PERMISSIONS);
+        PartitionUpdate.Builder update = PartitionUpdate.builder(SystemTableStorage.key(role));
+        update.deletePartition(timestampMicros, SystemTableStorage.nowInSeconds());
         return storage.apply(table, update.build());
     }
 
     /** Forgets every grant on a resource, whoever holds it (the resource was dropped). */
     public CompletableFuture<Void> revokeAllOn(AuthResource resource, long timestampMicros) {
-        TableMetadata table = storage.table(SystemAuthStorage.ROLE_PERMISSIONS);
-        long now = SystemAuthStorage.nowInSeconds();
+        TableMetadata table = storage.table(AuthTables.ROLE_PERMISSIONS);
+        long now = SystemTableStorage.nowInSeconds();
         return storage.scan(table).thenCompose(rows -> {
             List<PartitionUpdate> deletes = new ArrayList<>();
             for (KeyedRow row : rows) {
-                if (!resource.name().equals(SystemAuthStorage.text(row.row().clustering().get(0)))) continue;
-                PartitionUpdate.Builder update = PartitionUpdate.builder(SystemAuthStorage.key(row.partitionKey()));
+                if (!resource.name().equals(SystemTableStorage.text(row.row().clustering().get(0)))) continue;
+                PartitionUpdate.Builder update = PartitionUpdate.builder(SystemTableStorage.key(row.partitionKey()));
                 update.row(row.row().clustering()).delete(timestampMicros, now);
                 deletes.add(update.build());
             }
@@ -118,10 +119,10 @@ public final class PermissionStore {
     private void addGrant(List<Grant> grants, TableMetadata table, String role, Row row) {
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         for (Cell cell : row.cellsOf(storage.columnId(table, "permissions"))) {
-            permissions.add(Permission.valueOf(SystemAuthStorage.text(cell.path())));
+            permissions.add(Permission.valueOf(SystemTableStorage.text(cell.path())));
         }
         if (!permissions.isEmpty()) {
-            grants.add(new Grant(role, AuthResource.fromName(SystemAuthStorage.text(row.clustering().get(0))), permissions));
+            grants.add(new Grant(role, AuthResource.fromName(SystemTableStorage.text(row.clustering().get(0))), permissions));
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.charybdis.server.cql;
 
-import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.syntax.AuthStatement;
 import org.charybdis.cql.syntax.BatchStatement;
 import org.charybdis.cql.syntax.DescribeStatement;
@@ -16,6 +15,7 @@ import org.charybdis.server.cql.statements.describe.DescribeStatements;
 import org.charybdis.server.cql.statements.modification.ModificationStatements;
 import org.charybdis.server.cql.statements.schema.SchemaStatements;
 import org.charybdis.server.cql.statements.select.SelectStatements;
+import org.charybdis.server.cql.statements.servicelevel.ServiceLevelStatements;
 import org.charybdis.server.schema.Schema;
 
 /** Turns a parse tree into an executable statement, checked against one schema snapshot. */
@@ -30,7 +30,7 @@ public final class StatementCompiler {
             case TruncateStatement truncate -> SchemaStatements.compileTruncate(truncate, client, schema);
             case SchemaStatement change -> SchemaStatements.compile(change, client, schema);
             case AuthStatement auth -> AuthStatements.compile(auth, client, schema);
-            case ServiceLevelStatement ignored -> throw new InvalidRequestException("Service levels are not supported yet");
+            case ServiceLevelStatement serviceLevel -> ServiceLevelStatements.compile(serviceLevel);
             case DescribeStatement describe -> DescribeStatements.compile(describe, client);
         };
     }

@@ -3,6 +3,8 @@ package org.charybdis.server.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -12,6 +14,8 @@ import org.charybdis.scheduler.Shard;
 import org.charybdis.scheduler.ShardRuntime;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,8 +39,10 @@ public final class ServerMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ShardTransportMetrics[] transport;
     private volatile StorageMetrics storage;
+    private final ServiceLevelMetrics serviceLevels;
 
     public ServerMetrics(ShardRuntime runtime) {
+        serviceLevels = new ServiceLevelMetrics(this, runtime);
         transport = new ShardTransportMetrics[runtime.shardCount()];
         for (Shard shard : runtime.shards()) {
             transport[shard.id()] = new ShardTransportMetrics(shard.id());
@@ -46,17 +52,34 @@ public final class ServerMetrics {
                 .description("Tasks that ran longer than the stall threshold").register(registry);
     }
 
-    /** Exposes a scheduling group's counters on one shard (also for groups created later). */
-    public void registerGroup(Shard shard, SchedulingGroup group) {
-        String id = Integer.toString(shard.id());
-        FunctionCounter.builder("charybdis.scheduler.tasks", shard, s -> s.stats(group).tasksRun())
-                .tags("shard", id, "scheduling_group", group.name()).description("Tasks run").register(registry);
-        FunctionCounter.builder("charybdis.scheduler.runtime.seconds", shard, s -> s.stats(group).runtimeNanos() / 1e9)
-                .tags("shard", id, "scheduling_group", group.name()).description("CPU time used").register(registry);
-        Gauge.builder("charybdis.scheduler.queue.length", shard, s -> s.stats(group).queueLength())
-                .tags("shard", id, "scheduling_group", group.name()).description("Tasks waiting").register(registry);
-        Gauge.builder("charybdis.scheduler.shares", group, SchedulingGroup::shares)
-                .tags("shard", id, "scheduling_group", group.name()).description("Group shares").register(registry);
+    /** Exposes a scheduling group's counters on one shard (also for groups created later); returns its meters. */
+    public List<Meter> registerGroup(Shard shard, SchedulingGroup group) {
+        Tags tags = Tags.of("shard", Integer.toString(shard.id()), "scheduling_group", group.name());
+        List<Meter> meters = new ArrayList<>(registerGroupUsage("charybdis.scheduler", shard, group, tags));
+        meters.add(FunctionCounter.builder("charybdis.scheduler.tasks", shard, s -> s.stats(group).tasksRun())
+                .tags(tags).description("Tasks run").register(registry));
+        return meters;
+    }
+
+    /** A group's CPU time, queue length and shares on one shard, as {@code <prefix>.runtime.seconds} and so on. */
+    List<Meter> registerGroupUsage(String prefix, Shard shard, SchedulingGroup group, Tags tags) {
+        return List.of(
+                FunctionCounter.builder(prefix + ".runtime.seconds", shard, s -> s.stats(group).runtimeNanos() / 1e9)
+                        .tags(tags).description("CPU time used").register(registry),
+                Gauge.builder(prefix + ".queue.length", shard, s -> s.stats(group).queueLength())
+                        .tags(tags).description("Tasks waiting").register(registry),
+                Gauge.builder(prefix + ".shares", group, SchedulingGroup::shares)
+                        .tags(tags).description("Group shares").register(registry));
+    }
+
+    /** Removes meters registered for a group that is gone (a dropped service level's). */
+    void remove(List<Meter> meters) {
+        for (Meter meter : meters) registry.remove(meter);
+    }
+
+    /** Per service level meters: requests, latency, CPU time, queue length, shares. */
+    public ServiceLevelMetrics serviceLevels() {
+        return serviceLevels;
     }
 
     /** Exposes the tables' storage figures (memtables, SSTables, flushes, compactions) per shard. */
@@ -107,6 +130,12 @@ public final class ServerMetrics {
         return registry;
     }
 
+    /** A request latency histogram (10 us to 10 s buckets). */
+    Timer latencyTimer(String name, Tags tags, String description) {
+        return Timer.builder(name).tags(tags).description(description).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(10_000)).maximumExpectedValue(Duration.ofSeconds(10)).register(registry);
+    }
+
     /** One shard's CQL transport meters; recorded only from that shard's thread. */
     public final class ShardTransportMetrics {
         private final Counter[] requests = new Counter[REQUEST_OPCODES.length];
@@ -123,10 +152,8 @@ public final class ServerMetrics {
                 errors[op] = Counter.builder("charybdis.transport.errors").tags("shard", id, "opcode", REQUEST_OPCODES[op])
                         .description("CQL requests answered with an error").register(registry);
             }
-            latency = Timer.builder("charybdis.transport.request.latency").tags("shard", id)
-                    .description("CQL request latency, from decoded frame to response written")
-                    .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(10_000))
-                    .maximumExpectedValue(Duration.ofSeconds(10)).register(registry);
+            latency = latencyTimer("charybdis.transport.request.latency", Tags.of("shard", id),
+                    "CQL request latency, from decoded frame to response written");
             Gauge.builder("charybdis.transport.connections", connections, AtomicInteger::get).tags("shard", id)
                     .description("Open CQL connections").register(registry);
         }

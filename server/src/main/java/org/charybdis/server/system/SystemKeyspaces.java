@@ -19,7 +19,7 @@ import java.util.UUID;
 /**
  * The system keyspaces every node starts with, their tables defined by Cassandra 5.0's CQL
  * ({@code system-tables.cql}). Tables of {@code system} and {@code system_schema} are virtual (see
- * {@link VirtualTables}); those of {@code system_auth} are stored like user tables.
+ * {@link VirtualTables}, except {@code system.service_levels_v2}); those of {@code system_auth} are stored like user tables.
  */
 public final class SystemKeyspaces {
     public static final String SYSTEM = "system";
@@ -33,6 +33,8 @@ public final class SystemKeyspaces {
     private static final Set<String> LOCAL = Set.of(SYSTEM, SYSTEM_SCHEMA, "system_views", SYSTEM_VIRTUAL_SCHEMA);
     private static final Set<String> REPLICATED = Set.of(SYSTEM_AUTH, SYSTEM_DISTRIBUTED, SYSTEM_TRACES);
     private static final String TABLES_RESOURCE = "system-tables.cql";
+    /** The table of {@code system} whose rows are stored, not generated: ScyllaDB's service levels. */
+    public static final String SERVICE_LEVELS_V2 = "service_levels_v2";
 
     private SystemKeyspaces() {}
 
@@ -44,6 +46,11 @@ public final class SystemKeyspaces {
     /** System keyspaces users may alter (replication) but not drop. */
     public static boolean isReplicated(String keyspace) {
         return REPLICATED.contains(keyspace);
+    }
+
+    /** Tables of the node-local keyspaces that hold data written to them, rather than rows generated on read. */
+    public static boolean isStored(TableMetadata table) {
+        return table.keyspace().equals(SYSTEM) && table.name().equals(SERVICE_LEVELS_V2);
     }
 
     public static boolean isSystem(String keyspace) {

@@ -19,6 +19,7 @@ public final class VirtualTables {
     private VirtualTables() {}
 
     public static boolean isVirtual(TableMetadata table) {
+        if (SystemKeyspaces.isStored(table)) return false;
         return table.keyspace().equals(SystemKeyspaces.SYSTEM) || table.keyspace().equals(SystemKeyspaces.SYSTEM_SCHEMA)
                 || table.keyspace().equals(SystemKeyspaces.SYSTEM_VIRTUAL_SCHEMA);
     }

@@ -122,7 +122,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
      */
     private void admit(ProtocolVersion version, int streamId, int opcode, long start, Request request, long size) {
         SchedulingGroup group = services.schedulingGroupFor(client);
-        Runnable run = () -> Shard.current().execute(group, () -> process(version, streamId, opcode, start, request, size));
+        Runnable run = () -> Shard.current().execute(group, () -> process(version, streamId, opcode, start, request, size, group));
         RequestAdmission.Pending pending = new RequestAdmission.Pending() {
             @Override
             public void admit() {
@@ -147,7 +147,8 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         if (--waitingForAdmission == 0 && ctx.channel().isActive()) ctx.channel().config().setAutoRead(true);
     }
 
-    private void process(ProtocolVersion version, int streamId, int opcode, long start, Request request, long admittedBytes) {
+    private void process(ProtocolVersion version, int streamId, int opcode, long start, Request request, long admittedBytes,
+                         SchedulingGroup group) {
         CompletionStage<? extends Response> answer;
         RequestTiming timing = services.timingFor(client, start);
         try {
@@ -165,8 +166,10 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
-        answer.whenComplete((response, error) -> respond(version, streamId, opcode, start,
-                error != null ? errorResponse(request, unwrap(error)) : response, admittedBytes));
+        answer.whenComplete((response, error) -> {
+            respond(version, streamId, opcode, start, error != null ? errorResponse(request, unwrap(error)) : response, admittedBytes);
+            services.metrics().serviceLevels().request(shard, group, System.nanoTime() - start); // per service level
+        });
     }
 
     /**

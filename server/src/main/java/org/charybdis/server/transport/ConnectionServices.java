@@ -8,6 +8,9 @@ import org.charybdis.server.auth.Authenticator;
 import org.charybdis.server.cql.ClientState;
 import org.charybdis.server.cql.QueryProcessor;
 import org.charybdis.server.cql.RequestTiming;
+import org.charybdis.server.qos.EffectiveServiceLevel;
+import org.charybdis.server.qos.ServiceLevelController;
+import org.charybdis.server.qos.WorkloadType;
 import org.charybdis.server.metrics.ServerMetrics;
 
 import java.util.List;
@@ -21,29 +24,36 @@ import java.util.function.Function;
  * @param shardAwarePort   the bound shard-aware port, announced in SUPPORTED
  * @param admissions       each shard's admission of requests (by number and bytes in flight)
  * @param admissionTimeoutNanos how long a request may wait for admission (the shortest request timeout)
+ * @param serviceLevels    each client's effective service level: its timeout and workload type
  */
 public record ConnectionServices(QueryProcessor processor, Authenticator authenticator, EventNotifier events,
                                  ServerMetrics metrics, Function<ClientState, SchedulingGroup> schedulingGroups,
                                  int shardCount, java.util.function.IntSupplier shardAwarePort, RequestAdmission[] admissions,
-                                 long admissionTimeoutNanos) {
+                                 long admissionTimeoutNanos, ServiceLevelController serviceLevels) {
 
     /** The admission of requests on one shard (see {@link RequestAdmission}). */
     public RequestAdmission admission(int shard) {
         return admissions[shard];
     }
 
-    /** How long a client's request may wait for admission before it is answered Overloaded. */
+    /**
+     * How long a client's request may wait for admission before it is answered Overloaded: its service level's timeout
+     * if it has one, else the shortest request timeout. A batch workload is never shed, only throttled (ScyllaDB's
+     * workload_type = 'batch': throughput work for which backpressure is the right answer).
+     */
     public long admissionTimeoutNanos(ClientState client) {
-        return admissionTimeoutNanos;
+        EffectiveServiceLevel level = serviceLevels.effective(client);
+        if (level.workloadType() == WorkloadType.BATCH) return Long.MAX_VALUE;
+        return level.timeout() != null ? level.timeout().toNanos() : admissionTimeoutNanos;
     }
 
     public SchedulingGroup schedulingGroupFor(ClientState client) {
         return schedulingGroups.apply(client);
     }
 
-    /** A request's timing: when it arrived, and the timeout of the client's service level (none yet). */
+    /** A request's timing: when it arrived, and the timeout of the client's service level (null: none). */
     public RequestTiming timingFor(ClientState client, long arrivedNanos) {
-        return RequestTiming.arrivedAt(arrivedNanos, null);
+        return RequestTiming.arrivedAt(arrivedNanos, serviceLevels.effective(client).timeout());
     }
 
     /** OPTIONS answer: CQL and protocol versions, compression, and ScyllaDB's sharding facts for this shard. */

@@ -55,7 +55,8 @@ public final class AuthTestNode implements AutoCloseable {
                         regular("salted_hash", NativeType.TEXT, 3))))
                 .withTable(table("role_members", List.of(pk("role"), clustering("member"))))
                 .withTable(table("role_permissions", List.of(pk("role"), clustering("resource"),
-                        regular("permissions", SetType.of(NativeType.TEXT, true), 0))));
+                        regular("permissions", SetType.of(NativeType.TEXT, true), 0))))
+                .withTable(table("role_attributes", List.of(pk("role"), clustering("name"), regular("value", NativeType.TEXT, 0))));
         KeyspaceMetadata ks = KeyspaceMetadata.create("ks", Map.of("class", "SimpleStrategy", "replication_factor", "1"), true)
                 .withTable(new TableMetadata("ks", "tab", UUID.randomUUID(), List.of(
                         new ColumnMetadata("k", Kind.PARTITION_KEY, 0, NativeType.INT, false, -1)),

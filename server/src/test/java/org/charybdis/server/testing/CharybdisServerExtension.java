@@ -173,6 +173,13 @@ public final class CharybdisServerExtension implements BeforeAllCallback, AfterA
         return session;
     }
 
+    /** A driver session logged in as a role (the server must use PasswordAuthenticator). */
+    public CqlSession session(String role, String password) {
+        CqlSession session = sessionBuilder(options -> {}).withAuthCredentials(role, password).build();
+        sessions.add(session);
+        return session;
+    }
+
     /** A session builder pointed at this server (contact point, local DC, timeouts), for credentials and the like. */
     public CqlSessionBuilder sessionBuilder(Consumer<ProgrammaticDriverConfigLoaderBuilder> options) {
         ProgrammaticDriverConfigLoaderBuilder loader = DriverConfigLoader.programmaticBuilder()

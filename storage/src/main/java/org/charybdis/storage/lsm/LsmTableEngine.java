@@ -119,11 +119,12 @@ final class LsmTableEngine implements TableEngine {
         }
         reads++;
         List<CompletableFuture<PartitionFragment>> onDisk = null;
+        IoClass ioClass = IoClass.ofCurrentGroup(IoClass.QUERY); // the reading service level's share of the disk
         for (SSTableReader sstable : sstables.live()) {
             if (!sstable.mightContain(key) || !sstable.mayIntersect(filter.fetchStatic() ? List.of(org.charybdis.storage.data.Slice.ALL) : filter.slices())) continue;
             if (!sstable.ref()) continue;
             if (onDisk == null) onDisk = new ArrayList<>(4);
-            onDisk.add(sstable.read(key, filter.slices(), IoClass.QUERY).whenComplete((f, e) -> sstable.release()));
+            onDisk.add(sstable.read(key, filter.slices(), ioClass).whenComplete((f, e) -> sstable.release()));
         }
         if (onDisk == null) return CompletableFuture.completedFuture(resolve(fragments, readLayout, filter, nowInSeconds));
         sstablesRead += onDisk.size();
@@ -158,8 +159,9 @@ final class LsmTableEngine implements TableEngine {
         memtables.addAll(flushing);
         for (Memtable m : memtables) sources.add(memtableSource(m, from, after, range.lastToken()));
         memtableReaders.retain(memtables); // held until the scanner is closed: it reads them across tasks
+        IoClass ioClass = IoClass.ofCurrentGroup(IoClass.QUERY); // the scanning service level's share of the disk
         for (SSTableReader sstable : sstables.live()) {
-            if (sstable.ref()) sources.add(FragmentSource.of(sstable, sstable.scanner(range, after, IoClass.QUERY)));
+            if (sstable.ref()) sources.add(FragmentSource.of(sstable, sstable.scanner(range, after, ioClass)));
         }
         MergingFragments merge = new MergingFragments(sources);
         return new PartitionScanner() {

@@ -1,4 +1,4 @@
-package org.charybdis.server.auth;
+package org.charybdis.server.system;
 
 import org.charybdis.cql.types.NativeType;
 import org.charybdis.server.replica.Database;
@@ -22,61 +22,58 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * Reads and writes the {@code system_auth} tables straight through the storage API, on the shard that
- * owns each partition. Every table there has a single text partition key. Futures complete on the
- * calling shard.
+ * Reads and writes the stored tables of one system keyspace ({@code system_auth}, the stored tables of
+ * {@code system}) straight through the storage API, on the shard that owns each partition. Every table read
+ * or written so has a single text partition key. Futures complete on the calling shard.
  */
-final class SystemAuthStorage {
-    static final String KEYSPACE = "system_auth";
-    static final String ROLES = "roles";
-    static final String ROLE_MEMBERS = "role_members";
-    static final String ROLE_PERMISSIONS = "role_permissions";
-
+public final class SystemTableStorage {
     /** A row with the partition key it belongs to. */
-    record KeyedRow(String partitionKey, Row row) {}
+    public record KeyedRow(String partitionKey, Row row) {}
 
     private final Database database;
     private final Supplier<Schema> schema;
+    private final String keyspace;
 
-    SystemAuthStorage(Database database, Supplier<Schema> schema) {
+    public SystemTableStorage(Database database, Supplier<Schema> schema, String keyspace) {
         this.database = database;
         this.schema = schema;
+        this.keyspace = keyspace;
     }
 
-    TableMetadata table(String name) {
-        TableMetadata table = schema.get().table(KEYSPACE, name);
-        if (table == null) throw new IllegalStateException(KEYSPACE + "." + name + " is missing from the schema");
+    public TableMetadata table(String name) {
+        TableMetadata table = schema.get().table(keyspace, name);
+        if (table == null) throw new IllegalStateException(keyspace + "." + name + " is missing from the schema");
         return table;
     }
 
-    int columnId(TableMetadata table, String column) {
+    public int columnId(TableMetadata table, String column) {
         ColumnMetadata c = table.column(column);
         if (c == null) throw new IllegalStateException(table + " has no column " + column);
         return c.id();
     }
 
-    static DecoratedKey key(String partitionKey) {
+    public static DecoratedKey key(String partitionKey) {
         return DecoratedKey.of(text(partitionKey));
     }
 
-    static ByteBuffer text(String value) {
+    public static ByteBuffer text(String value) {
         return NativeType.TEXT.serialize(value);
     }
 
-    static String text(ByteBuffer value) {
+    public static String text(ByteBuffer value) {
         return value == null ? null : (String) NativeType.TEXT.deserialize(value.duplicate());
     }
 
-    static ByteBuffer bool(boolean value) {
+    public static ByteBuffer bool(boolean value) {
         return ByteBuffer.wrap(new byte[] {(byte) (value ? 1 : 0)});
     }
 
-    static boolean bool(Cell cell) {
+    public static boolean bool(Cell cell) {
         return cell != null && cell.value().remaining() > 0 && cell.value().get(cell.value().position()) != 0;
     }
 
     /** The live rows of one partition, in clustering order (empty if none). */
-    CompletableFuture<List<Row>> readPartition(TableMetadata table, String partitionKey) {
+    public CompletableFuture<List<Row>> readPartition(TableMetadata table, String partitionKey) {
         DecoratedKey key = key(partitionKey);
         long now = nowInSeconds();
         return database.onShardAsync(database.shardOf(key), storage ->
@@ -88,7 +85,7 @@ final class SystemAuthStorage {
     }
 
     /** Every live row of the table, from every shard (the auth tables are small). */
-    CompletableFuture<List<KeyedRow>> scan(TableMetadata table) {
+    public CompletableFuture<List<KeyedRow>> scan(TableMetadata table) {
         long now = nowInSeconds();
         return database.onAllShardsAsync(storage -> {
             List<KeyedRow> rows = new ArrayList<>();
@@ -103,19 +100,19 @@ final class SystemAuthStorage {
         });
     }
 
-    CompletableFuture<Void> apply(TableMetadata table, PartitionUpdate update) {
+    public CompletableFuture<Void> apply(TableMetadata table, PartitionUpdate update) {
         return database.onShardAsync(database.shardOf(update.key()),
                 storage -> storage.write(List.of(engine(storage.table(table.id()), table)), List.of(update)));
     }
 
     /** Applies updates to several partitions; completes when all are applied. */
-    CompletableFuture<Void> applyAll(TableMetadata table, List<PartitionUpdate> updates) {
+    public CompletableFuture<Void> applyAll(TableMetadata table, List<PartitionUpdate> updates) {
         CompletableFuture<?>[] parts = new CompletableFuture<?>[updates.size()];
         for (int i = 0; i < parts.length; i++) parts[i] = apply(table, updates.get(i));
         return CompletableFuture.allOf(parts);
     }
 
-    static long nowInSeconds() {
+    public static long nowInSeconds() {
         return System.currentTimeMillis() / 1000;
     }
 

@@ -1,0 +1,80 @@
+package org.charybdis.server.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import org.charybdis.scheduler.SchedulingGroup;
+import org.charybdis.scheduler.Shard;
+import org.charybdis.scheduler.ShardRuntime;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Meters of each service level on each shard, labelled {@code service_level} and {@code shard}:
+ * {@code charybdis_service_level_requests_total}, {@code _request_latency_seconds} (histogram),
+ * {@code _runtime_seconds_total} (CPU time of its scheduling group), {@code _queue_length} and {@code _shares};
+ * its group also appears among the {@code charybdis_scheduler_*} meters. A level's meters come and go with the
+ * level. Requests are recorded by scheduling group, from the shard threads, without allocating.
+ */
+public final class ServiceLevelMetrics {
+    private static final String PREFIX = "charybdis.service.level";
+
+    private final ServerMetrics metrics;
+    private final ShardRuntime runtime;
+    /** By scheduling group id; replaced whole when a level comes or goes. */
+    private volatile LevelMeters[] byGroup = new LevelMeters[0];
+
+    /** One level's request meters per shard, and every meter to remove when it goes. */
+    private record LevelMeters(SchedulingGroup group, Counter[] requests, Timer[] latency, List<Meter> all) {}
+
+    ServiceLevelMetrics(ServerMetrics metrics, ShardRuntime runtime) {
+        this.metrics = metrics;
+        this.runtime = runtime;
+    }
+
+    /** Starts metering a level served by {@code group}; replaces what the group was metered as before. */
+    public synchronized void register(String level, SchedulingGroup group) {
+        unregister(group);
+        int shards = runtime.shardCount();
+        Counter[] requests = new Counter[shards];
+        Timer[] latency = new Timer[shards];
+        List<Meter> all = new ArrayList<>();
+        for (Shard shard : runtime.shards()) {
+            Tags tags = Tags.of("shard", Integer.toString(shard.id()), "service_level", level);
+            requests[shard.id()] = Counter.builder(PREFIX + ".requests").tags(tags)
+                    .description("CQL requests served in the service level").register(metrics.registry());
+            latency[shard.id()] = metrics.latencyTimer(PREFIX + ".request.latency", tags,
+                    "Latency of the service level's CQL requests, from decoded frame to response");
+            all.add(requests[shard.id()]);
+            all.add(latency[shard.id()]);
+            all.addAll(metrics.registerGroupUsage(PREFIX, shard, group, tags));
+            if (group.ioClass() != null) all.addAll(metrics.registerGroup(shard, group)); // built-in groups already are
+        }
+        LevelMeters[] next = Arrays.copyOf(byGroup, Math.max(byGroup.length, group.id() + 1));
+        next[group.id()] = new LevelMeters(group, requests, latency, all);
+        byGroup = next;
+    }
+
+    /** Stops metering whatever level {@code group} served (a dropped level). */
+    public synchronized void unregister(SchedulingGroup group) {
+        LevelMeters[] current = byGroup;
+        if (group.id() >= current.length || current[group.id()] == null) return;
+        metrics.remove(current[group.id()].all());
+        LevelMeters[] next = current.clone();
+        next[group.id()] = null;
+        byGroup = next;
+    }
+
+    /** A request served in {@code group} on {@code shard} took {@code nanos}; groups of no level are not metered. */
+    public void request(int shard, SchedulingGroup group, long nanos) {
+        LevelMeters[] current = byGroup;
+        LevelMeters meters = group.id() < current.length ? current[group.id()] : null;
+        if (meters == null || meters.group != group) return;
+        meters.requests[shard].increment();
+        meters.latency[shard].record(nanos, TimeUnit.NANOSECONDS);
+    }
+}
