@@ -107,6 +107,12 @@ final class Reactor implements Runnable {
 
     boolean inReactorThread() { return Thread.currentThread() == thread; }
 
+    /** Owner thread: whether the running task has used its quota, so a long loop should yield (Seastar's need_preempt). */
+    boolean needsPreemption() {
+        long start = (long) TASK_START.getOpaque(this);
+        return start != IDLE && System.nanoTime() - start >= quotaNanos;
+    }
+
     void requestStop() {
         stopping = true;
         loop.wakeup();

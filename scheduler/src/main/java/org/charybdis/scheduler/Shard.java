@@ -55,6 +55,15 @@ public final class Shard {
      */
     public SchedulingGroup currentGroup() { return reactor.currentGroup(); }
 
+    /**
+     * On this shard's own thread: whether the running task has used its quota of CPU time. A loop that can run long
+     * (a scan over memtable data) checks it and, when true, continues in a new task of its group, so other groups'
+     * tasks (interactive reads) are not held up behind it. Always false on other threads.
+     */
+    public boolean needsPreemption() {
+        return reactor.inReactorThread() && reactor.needsPreemption();
+    }
+
     /** Queues a task on this shard in a group; callable from any thread. */
     public void execute(SchedulingGroup group, Runnable task) {
         Objects.requireNonNull(task, "task");

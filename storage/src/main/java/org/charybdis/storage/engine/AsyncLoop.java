@@ -1,5 +1,7 @@
 package org.charybdis.storage.engine;
 
+import org.charybdis.scheduler.Shard;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
@@ -7,7 +9,9 @@ import java.util.function.Supplier;
 
 /**
  * Runs an asynchronous step until it reports the end, without growing the stack while steps complete at
- * once (memtable data) and without blocking while they wait for the disk.
+ * once (memtable data) and without blocking while they wait for the disk. On a shard, a loop whose steps keep
+ * completing at once yields when its task has used its quota, continuing in a new task of the same scheduling
+ * group: a long scan then shares the shard with other groups' requests instead of holding them up.
  */
 public final class AsyncLoop {
     private AsyncLoop() {}
@@ -48,6 +52,7 @@ public final class AsyncLoop {
                     done.complete(null);
                     return;
                 }
+                if (yielded(step, done)) return;
             } catch (CompletionException e) {
                 done.completeExceptionally(unwrap(e));
                 return;
@@ -56,6 +61,14 @@ public final class AsyncLoop {
                 return;
             }
         }
+    }
+
+    /** Continues the loop in a new task of the running group when this one has used its quota; false to go on here. */
+    private static boolean yielded(Supplier<CompletableFuture<Boolean>> step, CompletableFuture<Void> done) {
+        Shard shard = Shard.current();
+        if (shard == null || !shard.needsPreemption()) return false;
+        shard.execute(shard.currentGroup(), () -> run(step, done), done::completeExceptionally);
+        return true;
     }
 
     /** The cause of a CompletionException, or the throwable itself. */
