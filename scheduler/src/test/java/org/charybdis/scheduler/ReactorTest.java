@@ -112,6 +112,26 @@ class ReactorTest {
         assertThat(ratio).isCloseTo(4.0, within(0.6));
     }
 
+    @Test
+    void sharesSetForOneShardWinThereOverTheGroups() throws Exception {
+        SchedulingGroup first = runtime.createGroup("first", 500);
+        SchedulingGroup second = runtime.createGroup("second", 500);
+        shard.setShares(second, 125);
+        keepBusy(first, 1);
+        keepBusy(second, 1);
+        Thread.sleep(100);
+
+        long firstStart = shard.stats(first).runtimeNanos();
+        long secondStart = shard.stats(second).runtimeNanos();
+        Thread.sleep(600);
+        double ratio = (double) (shard.stats(first).runtimeNanos() - firstStart)
+                / (shard.stats(second).runtimeNanos() - secondStart);
+
+        assertThat(ratio).isCloseTo(4.0, within(0.6));
+        assertThat(shard.shares(second)).isEqualTo(125);
+        assertThat(second.shares()).isEqualTo(500);
+    }
+
     private long reactorThreadId() throws Exception {
         CompletableFuture<Long> threadId = new CompletableFuture<>();
         shard.execute(runtime.group(ShardRuntime.STATEMENT), () -> threadId.complete(Thread.currentThread().threadId()));
