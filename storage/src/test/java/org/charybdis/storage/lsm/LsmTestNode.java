@@ -40,11 +40,16 @@ final class LsmTestNode implements AutoCloseable {
     private volatile long clock = System.currentTimeMillis() / 1000;
 
     LsmTestNode(long memtableBytes) throws IOException {
+        this(memtableBytes, LsmConfig.StaticShares.CONTROLLED);
+    }
+
+    LsmTestNode(long memtableBytes, LsmConfig.StaticShares staticShares) throws IOException {
         this.runtime = ShardRuntime.start(ShardRuntimeConfig.defaults(1));
         this.directory = Files.createTempDirectory("charybdis-lsm-");
         CommitLogConfig commitLog = CommitLogConfig.defaults(directory.resolve("commitlog"))
                 .withSegmentSize(256 << 10).withSyncMode(CommitLogConfig.SyncMode.BATCH).withBatchWindow(Duration.ZERO);
-        this.config = new LsmConfig(directory.resolve("data"), commitLog, memtableBytes, 0.5, 1 << 20, 2, () -> clock);
+        this.config = new LsmConfig(directory.resolve("data"), commitLog, memtableBytes, 0.5, 1 << 20, 2, () -> clock)
+                .withStaticShares(staticShares);
     }
 
     LsmConfig config() { return config; }
@@ -64,6 +69,9 @@ final class LsmTestNode implements AutoCloseable {
         });
         factory.start(runtime).join();
     }
+
+    /** The backlog controllers of the node's only shard. */
+    BackgroundControllers controllers() { return factory.controllers(0); }
 
     TableEngine table(TableLayout layout) {
         return call(() -> storage.table(layout.tableId()));
@@ -104,12 +112,23 @@ final class LsmTestNode implements AutoCloseable {
             List<CompletableFuture<Void>> background = new ArrayList<>();
             for (TableEngine t : storage.tables()) background.add(((LsmTableEngine) t).backgroundWorkDone());
             storage.close();
+            factory.stopControllers();
             return CompletableFuture.allOf(background.toArray(CompletableFuture[]::new));
         });
     }
 
     <T> T call(Callable<T> task) {
         return runtime.shard(0).submitTo(0, runtime.group(ShardRuntime.STATEMENT), task).join();
+    }
+
+    /** True once the condition, checked on the shard, holds; false if it still does not after 20 seconds. */
+    boolean eventually(Callable<Boolean> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!call(condition)) {
+            if (System.nanoTime() - deadline > 0) return false;
+            Thread.sleep(20);
+        }
+        return true;
     }
 
     <T> T async(Supplier<CompletableFuture<T>> task) {
