@@ -40,6 +40,9 @@ final class GroupQueue implements Shard.GroupStats {
     /** Owner-only: whether the group was runnable at the last pick (an idle group banks no credit). */
     boolean active;
 
+    /** This shard's own shares of the group (set by a backlog controller), or 0 to follow the group's. */
+    private volatile int localShares;
+
     private long tasksRun;
     private long runtimeNanos;
     private int localLength;
@@ -56,6 +59,15 @@ final class GroupQueue implements Shard.GroupStats {
 
     @Override
     public int queueLength() { return (int) LOCAL_LENGTH.getOpaque(this) + inbox.size(); }
+
+    /** The shares the group is charged by on this shard. */
+    int shares() {
+        int local = localShares;
+        return local > 0 ? local : group.shares();
+    }
+
+    /** Any thread: takes effect from the group's next slice on this shard. */
+    void setLocalShares(int shares) { localShares = SchedulingGroup.checkShares(shares); }
 
     /** Owner thread: no atomics. */
     void addLocal(Runnable task) {
@@ -100,7 +112,7 @@ final class GroupQueue implements Shard.GroupStats {
 
     /** Owner thread: accounts a slice of {@code elapsedNanos} in which {@code tasks} tasks ran. */
     void charge(long elapsedNanos, int tasks) {
-        vruntime += elapsedNanos * VRUNTIME_SCALE / group.shares();
+        vruntime += elapsedNanos * VRUNTIME_SCALE / shares();
         TASKS_RUN.setOpaque(this, tasksRun + tasks);
         RUNTIME_NANOS.setOpaque(this, runtimeNanos + elapsedNanos);
     }

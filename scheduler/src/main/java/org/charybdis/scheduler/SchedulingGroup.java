@@ -9,6 +9,9 @@ import org.charybdis.scheduler.io.IoClass;
  * the same shares (see {@link IoClass#ofCurrentGroup}); the built-in groups use the built-in IO classes.
  */
 public final class SchedulingGroup {
+    public static final int MIN_SHARES = 1;
+    public static final int MAX_SHARES = 1_000_000;
+
     private final int id;
     private final IoClass ioClass;
     /** Changes only when the runtime recycles a retired group (see {@link ShardRuntime#renameGroup}). */
@@ -38,8 +41,15 @@ public final class SchedulingGroup {
     public int shares() { return shares; }
 
     public void setShares(int shares) {
-        if (shares < 1 || shares > 1000_000) throw new IllegalArgumentException("shares must be in [1, 1000000]: " + shares);
-        this.shares = shares;
+        this.shares = checkShares(shares);
+    }
+
+    /** Returns shares if within [{@link #MIN_SHARES}, {@link #MAX_SHARES}], else throws IllegalArgumentException. */
+    public static int checkShares(int shares) {
+        if (shares < MIN_SHARES || shares > MAX_SHARES) {
+            throw new IllegalArgumentException("shares must be in [" + MIN_SHARES + ", " + MAX_SHARES + "]: " + shares);
+        }
+        return shares;
     }
 
     @Override

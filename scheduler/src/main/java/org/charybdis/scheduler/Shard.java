@@ -112,6 +112,16 @@ public final class Shard {
         return GroupTimer.start(this, group, unit.toNanos(initialDelay), unit.toNanos(period), task);
     }
 
+    /**
+     * Sets the group's CPU shares on this shard alone; from then on they win over the group's own shares here. Backlog
+     * controllers use it: flush and compaction backlogs are per shard, so each shard weighs its own background work.
+     * Any thread; takes effect from the group's next slice.
+     */
+    public void setShares(SchedulingGroup group, int shares) { reactor.queueOf(group).setLocalShares(shares); }
+
+    /** The group's CPU shares on this shard: those set for this shard, else the group's own. Any thread. */
+    public int shares(SchedulingGroup group) { return reactor.queueOf(group).shares(); }
+
     /** Per-group counters of this shard, readable from any thread (metrics). */
     public GroupStats stats(SchedulingGroup group) { return reactor.queueOf(group); }
 

@@ -158,7 +158,10 @@ public final class ShardRuntime implements AutoCloseable {
         }
     }
 
-    /** Changes a group's CPU shares and, for a group with its own IO class, its disk shares on every shard. */
+    /**
+     * Changes a group's CPU shares and, for a group with its own IO class, its disk shares on every shard. A shard
+     * that set shares of its own for the group ({@link Shard#setShares}) keeps them.
+     */
     public void setShares(SchedulingGroup group, int shares) {
         group.setShares(shares);
         if (group.ioClass() != null) {

@@ -3,11 +3,11 @@ package org.charybdis.scheduler;
 import java.util.function.BooleanSupplier;
 
 /** Waits, in tests, for a condition another thread will make true. */
-final class Eventually {
+public final class Eventually {
     private Eventually() { }
 
     /** True as soon as the condition holds, false if it still does not after five seconds. */
-    static boolean holds(BooleanSupplier condition) {
+    public static boolean holds(BooleanSupplier condition) {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) return false;

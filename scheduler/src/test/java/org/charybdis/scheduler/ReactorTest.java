@@ -101,15 +101,30 @@ class ReactorTest {
         keepBusy(second, 1);
         first.setShares(1000);
         second.setShares(250);
+
+        assertThat(runtimeRatio(first, second)).isCloseTo(4.0, within(0.6));
+    }
+
+    @Test
+    void sharesSetForOneShardWinThereOverTheGroups() throws Exception {
+        SchedulingGroup first = runtime.createGroup("first", 500);
+        SchedulingGroup second = runtime.createGroup("second", 500);
+        shard.setShares(second, 125);
+        keepBusy(first, 1);
+        keepBusy(second, 1);
+
+        assertThat(runtimeRatio(first, second)).isCloseTo(4.0, within(0.6));
+        assertThat(shard.shares(second)).isEqualTo(125);
+        assertThat(second.shares()).isEqualTo(500);
+    }
+
+    /** CPU time of busy group a over that of busy group b, over 600 ms once they settled. */
+    private double runtimeRatio(SchedulingGroup a, SchedulingGroup b) throws InterruptedException {
         Thread.sleep(100);
-
-        long firstStart = shard.stats(first).runtimeNanos();
-        long secondStart = shard.stats(second).runtimeNanos();
+        long aStart = shard.stats(a).runtimeNanos();
+        long bStart = shard.stats(b).runtimeNanos();
         Thread.sleep(600);
-        double ratio = (double) (shard.stats(first).runtimeNanos() - firstStart)
-                / (shard.stats(second).runtimeNanos() - secondStart);
-
-        assertThat(ratio).isCloseTo(4.0, within(0.6));
+        return (double) (shard.stats(a).runtimeNanos() - aStart) / (shard.stats(b).runtimeNanos() - bStart);
     }
 
     private long reactorThreadId() throws Exception {

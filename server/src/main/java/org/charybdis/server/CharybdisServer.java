@@ -92,6 +92,7 @@ public final class CharybdisServer implements AutoCloseable {
         this.drain = new NodeDrain(database);
         this.schema = new SchemaManager(database, events, initialSchema, schemaStore);
         metrics.registerStorage(database.sizes(), schema::current);
+        metrics.registerBacklogs(engines, runtime.shardCount());
         Authenticator authenticator = config.passwordAuthentication() ? passwordAuthenticator() : new AllowAllAuthenticator();
         ServiceLevelController serviceLevels = new ServiceLevelController(runtime, database, schema::current,
                 ServerContext.roleStore(authenticator, database, schema), metrics.serviceLevels());
@@ -238,6 +239,7 @@ public final class CharybdisServer implements AutoCloseable {
         if (prometheus != null) prometheus.close();
         operatorLoop.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
         stopStorage();
+        engines.stopControllers();
         runtime.close();
         log.info("Charybdis stopped");
     }

@@ -1,5 +1,7 @@
 package org.charybdis.server.config;
 
+import org.charybdis.scheduler.SchedulingGroup;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
@@ -114,6 +116,13 @@ final class ConfigValues {
     static Integer nonNegative(Object raw) {
         int value = integer(raw);
         if (value < 0) throw new IllegalArgumentException("must not be negative");
+        return value;
+    }
+
+    /** Shares fixed by configuration, or 0 to leave them to a backlog controller. */
+    static Integer staticShares(Object raw) {
+        int value = nonNegative(raw);
+        if (value > SchedulingGroup.MAX_SHARES) throw new IllegalArgumentException("must be at most " + SchedulingGroup.MAX_SHARES);
         return value;
     }
 

@@ -18,7 +18,8 @@ public final class StorageSettings {
 
     /**
      * The LSM engine's settings: each shard gets {@code memory * memtable_total_space / smp} for memtables and
-     * an eighth of its share of {@code memory} for the chunk cache.
+     * an eighth of its share of {@code memory} for the chunk cache; flush and compaction shares come from the
+     * shards' backlog controllers unless {@code memtable_flush_static_shares} / {@code compaction_static_shares} fix them.
      */
     public static LsmConfig lsm(ServerConfig config) {
         int shards = config.get(ServerConfig.SMP);
@@ -32,7 +33,9 @@ public final class StorageSettings {
                 .withBatchWindow(Duration.ofMillis(config.get(ServerConfig.COMMITLOG_SYNC_BATCH_WINDOW_IN_MS)))
                 .withTotalSpace((long) config.get(ServerConfig.COMMITLOG_TOTAL_SPACE_IN_MB) << 20);
         return new LsmConfig(config.dataDirectory(), commitLog, memtables, 0.5,
-                Math.max(1L << 20, memoryPerShard / CHUNK_CACHE_SHARE_DIVISOR), 2);
+                Math.max(1L << 20, memoryPerShard / CHUNK_CACHE_SHARE_DIVISOR), 2)
+                .withStaticShares(new LsmConfig.StaticShares(config.get(ServerConfig.MEMTABLE_FLUSH_STATIC_SHARES),
+                        config.get(ServerConfig.COMPACTION_STATIC_SHARES)));
     }
 
     /** The disk's capacity from io_properties_file, or unlimited when none is configured. */

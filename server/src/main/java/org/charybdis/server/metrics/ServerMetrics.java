@@ -12,12 +12,16 @@ import org.charybdis.cql.transport.Opcode;
 import org.charybdis.scheduler.SchedulingGroup;
 import org.charybdis.scheduler.Shard;
 import org.charybdis.scheduler.ShardRuntime;
+import org.charybdis.scheduler.controller.BacklogController;
+import org.charybdis.storage.lsm.BackgroundControllers;
+import org.charybdis.storage.lsm.LsmEngineFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The server's Prometheus metrics, named in ScyllaDB's style ({@code charybdis_<subsystem>_<name>},
@@ -68,8 +72,9 @@ public final class ServerMetrics {
                         .tags(tags).description("CPU time used").register(registry),
                 Gauge.builder(prefix + ".queue.length", shard, s -> s.stats(group).queueLength())
                         .tags(tags).description("Tasks waiting").register(registry),
-                Gauge.builder(prefix + ".shares", group, SchedulingGroup::shares)
-                        .tags(tags).description("Group shares").register(registry));
+                Gauge.builder(prefix + ".shares", shard, s -> s.shares(group))
+                        .tags(tags).description("Group shares on the shard (flush and compaction: set by their backlog controllers)")
+                        .register(registry));
     }
 
     /** Removes meters registered for a group that is gone (a dropped service level's). */
@@ -85,6 +90,26 @@ public final class ServerMetrics {
     /** Exposes the tables' storage figures (memtables, SSTables, flushes, compactions) per shard. */
     public void registerStorage(org.charybdis.server.replica.TableSizes sizes, java.util.function.Supplier<org.charybdis.server.schema.Schema> schema) {
         storage = new StorageMetrics(registry, sizes, schema);
+    }
+
+    /**
+     * Exposes each shard's flush and compaction backlogs, the inputs of the controllers that set those groups' shares
+     * (normalised: memtable memory over its budget; bytes compaction owes over the memtable budget).
+     */
+    public void registerBacklogs(LsmEngineFactory engines, int shards) {
+        for (int shard = 0; shard < shards; shard++) {
+            int id = shard;
+            Gauge.builder("charybdis.storage.memtable.flush.backlog", engines, e -> backlog(e.controllers(id), BackgroundControllers::memtableFlush))
+                    .tags("shard", Integer.toString(id)).description("Memtable memory held, as a fraction of the shard's memtable space")
+                    .register(registry);
+            Gauge.builder("charybdis.storage.compaction.backlog", engines, e -> backlog(e.controllers(id), BackgroundControllers::compaction))
+                    .tags("shard", Integer.toString(id)).description("Bytes compaction still has to rewrite, in units of the shard's memtable space")
+                    .register(registry);
+        }
+    }
+
+    private static double backlog(BackgroundControllers controllers, Function<BackgroundControllers, BacklogController> which) {
+        return controllers == null ? Double.NaN : which.apply(controllers).backlog();
     }
 
     /** Exposes the requests answered with a timeout, and the work abandoned past its deadline, per kind of request. */

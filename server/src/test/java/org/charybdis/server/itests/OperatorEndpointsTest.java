@@ -63,6 +63,19 @@ class OperatorEndpointsTest {
     }
 
     @Test
+    void backgroundSharesFollowTheBacklogsOfEachShard() {
+        String metrics = scrape();
+        for (String shard : new String[] {"0", "1"}) {
+            String labels = "shard=\"" + shard + "\"";
+            assertThat(metrics).containsPattern("charybdis_storage_memtable_flush_backlog\\{" + labels + "\\} [0-9.]+")
+                    .containsPattern("charybdis_storage_compaction_backlog\\{" + labels + "\\} [0-9.]+");
+            // set by the controllers (their floors are 1 and 50), not the groups' fixed 1000
+            assertThat(sum(metrics, "charybdis_scheduler_shares", "scheduling_group=\"memtable_flush\"," + labels)).isBetween(1.0, 999.0);
+            assertThat(sum(metrics, "charybdis_scheduler_shares", "scheduling_group=\"compaction\"," + labels)).isBetween(50.0, 999.0);
+        }
+    }
+
+    @Test
     void requestLatencyIsAHistogram() {
         try (CqlTestClient client = server.rawClient()) {
             client.options();

@@ -119,6 +119,17 @@ public final class UnifiedCompactionPlanner {
         return new CompactionSummary(options.scalingParameters(), levels, pending, compacting);
     }
 
+    /**
+     * Bytes UCS wants rewritten among the SSTables not being compacted (see {@link CompactionBacklog}); what running
+     * compactions still have to do is the engine's to add.
+     */
+    public <C extends CompactionCandidate> double backlog(CompactionState<C> state) {
+        long totalBytes = 0;
+        for (C sstable : state.live()) totalBytes += sstable.onDiskSize();
+        List<Level<C>> levels = Level.assign(notCompacting(state.live(), state.compacting()), bands(state));
+        return CompactionBacklog.bytes(levels, totalBytes, options.overlapInclusionMethod());
+    }
+
     private DensityLevels bands(CompactionState<?> state) {
         return new DensityLevels(options.scalingParameters(),
                                  DensityLevels.effectiveFlushSize(options.flushSizeOverride(), state.observedFlushSize()));

@@ -1,5 +1,6 @@
 package org.charybdis.storage.lsm;
 
+import org.charybdis.scheduler.SchedulingGroup;
 import org.charybdis.storage.commitlog.CommitLogConfig;
 
 import java.nio.file.Path;
@@ -16,11 +17,31 @@ import java.util.function.LongSupplier;
  * @param chunkCacheBytesPerShard decompressed SSTable chunks kept per shard for point reads
  * @param compactionsPerShard compactions a shard runs at once
  * @param clock               the current second, as compactions purge by it (tests drive it)
+ * @param staticShares        fixed shares of flushes and compactions instead of their backlog controllers'
  */
 public record LsmConfig(Path dataDirectory, CommitLogConfig commitLog, long memtableBytesPerShard, double flushThreshold,
-                        long chunkCacheBytesPerShard, int compactionsPerShard, LongSupplier clock) {
+                        long chunkCacheBytesPerShard, int compactionsPerShard, LongSupplier clock, StaticShares staticShares) {
     public static final long MIN_MEMTABLE_BYTES = 4L << 20;
     public static final LongSupplier SYSTEM_CLOCK = () -> System.currentTimeMillis() / 1000;
+
+    /**
+     * scylla.yaml's {@code memtable_flush_static_shares} and {@code compaction_static_shares}: 0 lets the shard's
+     * backlog controller set the shares (the default), more fixes them.
+     */
+    public record StaticShares(int memtableFlush, int compaction) {
+        public static final StaticShares CONTROLLED = new StaticShares(0, 0);
+
+        public StaticShares {
+            if (memtableFlush != 0) SchedulingGroup.checkShares(memtableFlush);
+            if (compaction != 0) SchedulingGroup.checkShares(compaction);
+        }
+    }
+
+    public LsmConfig(Path dataDirectory, CommitLogConfig commitLog, long memtableBytesPerShard, double flushThreshold,
+                     long chunkCacheBytesPerShard, int compactionsPerShard, LongSupplier clock) {
+        this(dataDirectory, commitLog, memtableBytesPerShard, flushThreshold, chunkCacheBytesPerShard, compactionsPerShard, clock,
+                StaticShares.CONTROLLED);
+    }
 
     public LsmConfig(Path dataDirectory, CommitLogConfig commitLog, long memtableBytesPerShard, double flushThreshold,
                      long chunkCacheBytesPerShard, int compactionsPerShard) {
@@ -37,6 +58,12 @@ public record LsmConfig(Path dataDirectory, CommitLogConfig commitLog, long memt
         if (chunkCacheBytesPerShard < 0) throw new IllegalArgumentException("negative chunk cache size");
         if (compactionsPerShard < 1) throw new IllegalArgumentException("at least one compaction per shard");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(staticShares, "staticShares");
+    }
+
+    public LsmConfig withStaticShares(StaticShares shares) {
+        return new LsmConfig(dataDirectory, commitLog, memtableBytesPerShard, flushThreshold, chunkCacheBytesPerShard,
+                compactionsPerShard, clock, shares);
     }
 
     public static LsmConfig defaults(Path workdir) {

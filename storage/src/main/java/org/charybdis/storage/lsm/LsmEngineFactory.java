@@ -11,6 +11,7 @@ import org.charybdis.storage.engine.WriteLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The durable LSM engine: per shard a commitlog, memtables, SSTables and Unified Compaction. Tables are
@@ -21,14 +22,28 @@ public final class LsmEngineFactory implements StorageEngineFactory {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LsmEngineFactory.class);
     private final LsmConfig config;
     private final LsmShard[] shards;
+    /** Set on each shard's thread as it starts, read by metrics from any thread. */
+    private final AtomicReferenceArray<BackgroundControllers> controllers;
 
     public LsmEngineFactory(LsmConfig config, int shardCount) {
         this.config = config;
         this.shards = new LsmShard[shardCount];
         for (int i = 0; i < shardCount; i++) shards[i] = new LsmShard(i, config);
+        this.controllers = new AtomicReferenceArray<>(shardCount);
     }
 
     public LsmConfig config() { return config; }
+
+    /** The backlog controllers of a shard's flushes and compactions; null until {@link #start} has started them. */
+    public BackgroundControllers controllers(int shardId) { return controllers.get(shardId); }
+
+    /** Stops the shards' backlog controllers; the shares they set last stay. Any thread. */
+    public void stopControllers() {
+        for (int i = 0; i < controllers.length(); i++) {
+            BackgroundControllers running = controllers.getAndSet(i, null);
+            if (running != null) running.stop();
+        }
+    }
 
     @Override
     public TableEngine create(int shardId, TableLayout layout) {
@@ -53,8 +68,8 @@ public final class LsmEngineFactory implements StorageEngineFactory {
     }
 
     /**
-     * Replays each shard's commitlog into its tables, flushes what was replayed, deletes the replayed
-     * segments and starts a fresh commitlog; shards recover in parallel, each on its own thread.
+     * Starts each shard's backlog controllers, replays its commitlog into its tables, flushes what was replayed,
+     * deletes the replayed segments and starts a fresh commitlog; shards recover in parallel, each on its own thread.
      */
     public CompletableFuture<Void> start(ShardRuntime runtime) {
         List<CompletableFuture<Void>> recoveries = new ArrayList<>(shards.length);
@@ -63,6 +78,7 @@ public final class LsmEngineFactory implements StorageEngineFactory {
             CompletableFuture<Void> recovered = new CompletableFuture<>();
             target.execute(runtime.group(ShardRuntime.COMMITLOG), () -> {
                 shard.bind(target);
+                controllers.set(shard.id(), BackgroundControllers.start(shard, target)); // replay may fill memtables
                 removeOrphans(shard).thenCompose(ignored -> new CommitLogRecovery(shard).run()).whenComplete((v, e) -> {
                     if (e != null) recovered.completeExceptionally(AsyncLoop.unwrap(e));
                     else recovered.complete(null);

@@ -4,6 +4,7 @@ import org.charybdis.storage.engine.AsyncLoop;
 import org.charybdis.scheduler.io.IoClass;
 import org.charybdis.storage.compaction.CompactionPlan;
 import org.charybdis.storage.compaction.CompactionState;
+import org.charybdis.storage.compaction.UnifiedCompactionPlanner;
 import org.charybdis.storage.data.PartitionFragment;
 import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.dht.TokenRange;
@@ -33,6 +34,9 @@ final class TableCompactions {
     private final Set<SSTableCandidate> compacting = new HashSet<>();
     private final List<Running> running = new ArrayList<>();
     private long observedFlushSize;
+    /** Bumped whenever {@link #compacting} changes, so the cached backlog knows it is stale. */
+    private int compactingChanges;
+    private final BacklogCache backlogCache = new BacklogCache();
     private long completed;
     private long bytesRead;
     private long bytesWritten;
@@ -58,9 +62,9 @@ final class TableCompactions {
         epoch++;
     }
 
-    /** Starts the planner's next compaction; null when there is nothing to do. */
+    /** Starts the planner's next compaction; null when there is nothing to do or automatic compaction is off. */
     CompletableFuture<Void> startNext() {
-        if (table.isClosed()) return null;
+        if (table.isClosed() || !table.planner().options().enabled()) return null;
         Optional<CompactionPlan<SSTableCandidate>> plan = table.planner().nextPlan(state());
         return plan.map(this::run).orElse(null);
     }
@@ -75,7 +79,7 @@ final class TableCompactions {
         List<CompactionPlan<SSTableCandidate>> plans = new ArrayList<>();
         for (CompactionPlan<SSTableCandidate> plan : table.planner().majorPlans(candidates(), Set.copyOf(compacting))) {
             if (plan.inputs().isEmpty()) continue; // a single SSTable is still rewritten: that is how it gets purged
-            compacting.addAll(plan.inputs()); // reserved now: a background compaction must not pick them meanwhile
+            reserve(plan.inputs()); // now: a background compaction must not pick them meanwhile
             plans.add(plan);
         }
         // one plan after the other: a major compaction over thousands of SSTables must not open them all at once
@@ -103,6 +107,17 @@ final class TableCompactions {
     org.charybdis.storage.engine.TableEngine.BackgroundIo io(long flushes, long bytesFlushed, long flushNanos) {
         return new org.charybdis.storage.engine.TableEngine.BackgroundIo(flushes, bytesFlushed, flushNanos, completed, bytesRead,
                 bytesWritten, nanos);
+    }
+
+    /**
+     * Bytes compaction still owes this table, the compaction controller's input: what UCS wants compacted among the
+     * SSTables not being compacted (recomputed only when they or the options changed), plus what the running
+     * compactions have left to write.
+     */
+    double backlog() {
+        double remaining = 0;
+        for (Running r : running) remaining += Math.max(0, r.plan.inputBytes() - r.output.bytesWritten());
+        return backlogCache.idleBacklog() + remaining;
     }
 
     int pending() {
@@ -133,10 +148,10 @@ final class TableCompactions {
     private CompletableFuture<Void> run(CompactionPlan<SSTableCandidate> plan) {
         List<SSTableReader> inputs = new ArrayList<>(plan.inputs().size());
         for (SSTableCandidate c : plan.inputs()) inputs.add(c.reader());
-        compacting.addAll(plan.inputs());
+        reserve(plan.inputs());
         if (plan.kind() == CompactionPlan.Kind.DROP_EXPIRED) {
             table.sstables().replace(inputs, List.of());
-            compacting.removeAll(plan.inputs());
+            release(plan.inputs());
             LOG.info("Dropped {} fully expired SSTables of {}", inputs.size(), table.layout().qualifiedName());
             return CompletableFuture.completedFuture(null);
         }
@@ -167,7 +182,7 @@ final class TableCompactions {
                 .handle((outputs, failure) -> {
                     merge.close();
                     running.remove(progress);
-                    compacting.removeAll(plan.inputs());
+                    release(plan.inputs());
                     if (failure != null) {
                         Throwable cause = AsyncLoop.unwrap(failure);
                         LOG.error("Compaction of {} SSTables of {} on shard {} failed: {}", inputs.size(), table.layout().qualifiedName(),
@@ -203,6 +218,39 @@ final class TableCompactions {
             if (!inputs.contains(r) && r.mightContain(key)) min = Math.min(min, r.minTimestamp());
         }
         return min;
+    }
+
+    private void reserve(List<SSTableCandidate> inputs) {
+        compacting.addAll(inputs);
+        compactingChanges++;
+    }
+
+    private void release(List<SSTableCandidate> inputs) {
+        compacting.removeAll(inputs);
+        compactingChanges++;
+    }
+
+    /** The UCS backlog of the idle SSTables, kept until the SSTables, the compacting set or the options change. */
+    private final class BacklogCache {
+        private List<SSTableReader> live;
+        private UnifiedCompactionPlanner planner;
+        private int compactingChanges = -1;
+        private long flushSize;
+        private double backlog;
+
+        double idleBacklog() {
+            List<SSTableReader> nowLive = table.sstables().live(); // replaced, never modified: identity tells a change
+            UnifiedCompactionPlanner nowPlanner = table.planner();
+            int nowChanges = TableCompactions.this.compactingChanges;
+            if (nowLive != live || nowPlanner != planner || nowChanges != compactingChanges || observedFlushSize != flushSize) {
+                backlog = nowPlanner.backlog(CompactionState.of(candidates(), Set.copyOf(compacting), observedFlushSize));
+                live = nowLive;
+                planner = nowPlanner;
+                compactingChanges = nowChanges;
+                flushSize = observedFlushSize;
+            }
+            return backlog;
+        }
     }
 
     private record Running(UUID id, CompactionPlan<SSTableCandidate> plan, SSTableOutput output, CompletableFuture<Void> done) {}

@@ -15,11 +15,14 @@ import org.charybdis.storage.engine.TableEngine;
 import org.charybdis.storage.engine.TableLayout;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,11 +43,16 @@ final class LsmTestNode implements AutoCloseable {
     private volatile long clock = System.currentTimeMillis() / 1000;
 
     LsmTestNode(long memtableBytes) throws IOException {
+        this(memtableBytes, LsmConfig.StaticShares.CONTROLLED);
+    }
+
+    LsmTestNode(long memtableBytes, LsmConfig.StaticShares staticShares) throws IOException {
         this.runtime = ShardRuntime.start(ShardRuntimeConfig.defaults(1));
         this.directory = Files.createTempDirectory("charybdis-lsm-");
         CommitLogConfig commitLog = CommitLogConfig.defaults(directory.resolve("commitlog"))
                 .withSegmentSize(256 << 10).withSyncMode(CommitLogConfig.SyncMode.BATCH).withBatchWindow(Duration.ZERO);
-        this.config = new LsmConfig(directory.resolve("data"), commitLog, memtableBytes, 0.5, 1 << 20, 2, () -> clock);
+        this.config = new LsmConfig(directory.resolve("data"), commitLog, memtableBytes, 0.5, 1 << 20, 2, () -> clock)
+                .withStaticShares(staticShares);
     }
 
     LsmConfig config() { return config; }
@@ -64,6 +72,9 @@ final class LsmTestNode implements AutoCloseable {
         });
         factory.start(runtime).join();
     }
+
+    /** The backlog controllers of the node's only shard. */
+    BackgroundControllers controllers() { return factory.controllers(0); }
 
     TableEngine table(TableLayout layout) {
         return call(() -> storage.table(layout.tableId()));
@@ -104,12 +115,23 @@ final class LsmTestNode implements AutoCloseable {
             List<CompletableFuture<Void>> background = new ArrayList<>();
             for (TableEngine t : storage.tables()) background.add(((LsmTableEngine) t).backgroundWorkDone());
             storage.close();
+            factory.stopControllers();
             return CompletableFuture.allOf(background.toArray(CompletableFuture[]::new));
         });
     }
 
     <T> T call(Callable<T> task) {
         return runtime.shard(0).submitTo(0, runtime.group(ShardRuntime.STATEMENT), task).join();
+    }
+
+    /** True once the condition, checked on the shard, holds; false if it still does not after 20 seconds. */
+    boolean eventually(Callable<Boolean> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!call(condition)) {
+            if (System.nanoTime() - deadline > 0) return false;
+            Thread.sleep(20);
+        }
+        return true;
     }
 
     <T> T async(Supplier<CompletableFuture<T>> task) {
@@ -123,10 +145,32 @@ final class LsmTestNode implements AutoCloseable {
             if (storage != null) closeStorage();
         } finally {
             runtime.close();
-            try (var walk = Files.walk(directory)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-            }
+            deleteTree(directory);
         }
+    }
+
+    /** Deletes the node's files; an IO thread may still be deleting an obsolete SSTable's meanwhile. */
+    private static void deleteTree(Path root) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+                if (failure instanceof NoSuchFileException) return FileVisitResult.CONTINUE;
+                throw failure;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                if (failure != null && !(failure instanceof NoSuchFileException)) throw failure;
+                Files.deleteIfExists(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     /** A partition read whose rows were all taken while on the shard. */

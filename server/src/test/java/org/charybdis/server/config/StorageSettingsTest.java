@@ -1,0 +1,27 @@
+package org.charybdis.server.config;
+
+import org.charybdis.storage.lsm.LsmConfig;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StorageSettingsTest {
+    @Test
+    void backgroundSharesAreLeftToTheControllersUnlessFixed() {
+        assertThat(StorageSettings.lsm(new ConfigLoader().build()).staticShares()).isEqualTo(LsmConfig.StaticShares.CONTROLLED);
+
+        ServerConfig fixed = new ConfigLoader().set(ServerConfig.MEMTABLE_FLUSH_STATIC_SHARES, "300")
+                .set(ServerConfig.COMPACTION_STATIC_SHARES, "200").build();
+
+        assertThat(StorageSettings.lsm(fixed).staticShares()).isEqualTo(new LsmConfig.StaticShares(300, 200));
+    }
+
+    @Test
+    void staticSharesOutsideTheSchedulersRangeAreRefused() {
+        assertThatThrownBy(() -> new ConfigLoader().set(ServerConfig.COMPACTION_STATIC_SHARES, "-1"))
+                .hasMessageContaining("compaction_static_shares");
+        assertThatThrownBy(() -> new ConfigLoader().set(ServerConfig.MEMTABLE_FLUSH_STATIC_SHARES, "2000000"))
+                .hasMessageContaining("memtable_flush_static_shares");
+    }
+}
