@@ -59,9 +59,10 @@ java="$JAVA_HOME/bin/java"
 export JAVA_HOME
 ls "$home"/tools/target/charybdis-tools-*.jar >/dev/null 2>&1 && [ -d "$home/tools/target/lib" ] \
   || { echo "not built: run ./mvnw -q -DskipTests package in $home first" >&2; exit 1; }
-for tool in curl awk sort column; do command -v $tool >/dev/null || { echo "$tool is required" >&2; exit 1; }; done
+for tool in curl awk sort column pgrep nice; do command -v $tool >/dev/null || { echo "$tool is required" >&2; exit 1; }; done
 [ -x /usr/bin/time ] || { echo "/usr/bin/time is required (client CPU)" >&2; exit 1; }
-if command -v jq >/dev/null; then json_tool=jq; elif command -v python3 >/dev/null; then json_tool=python3
+if [ -n "${JSON_TOOL:-}" ]; then json_tool=$JSON_TOOL # jq or python3, to force one
+elif command -v jq >/dev/null; then json_tool=jq; elif command -v python3 >/dev/null; then json_tool=python3
 else echo "jq or python3 is required to read the reports" >&2; exit 1; fi
 mkdir -p "$RESULTS"
 
@@ -70,7 +71,8 @@ cleanup() {
   local status=$?
   trap - EXIT INT TERM
   local pid
-  for pid in $compact_loop_pid $client_pids; do kill "$pid" 2>/dev/null || true; done
+  # the stress JVMs are children of /usr/bin/time, the admin client of the compaction loop's subshell
+  for pid in $compact_loop_pid $client_pids; do kill $(pgrep -P "$pid") "$pid" 2>/dev/null || true; done
   if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
     kill "$server_pid" 2>/dev/null || true
     for _ in $(seq 1 30); do kill -0 "$server_pid" 2>/dev/null || break; sleep 1; done
@@ -368,7 +370,12 @@ run_peer() { # run number
   local top="$RESULTS/peer$1" rep dir
   mkdir -p "$top"
   log "peer on port $PEER_PORT: roles, populating $ROWS rows"
-  setup_roles "$PEER_PORT" >> "$top/setup.log" 2>&1
+  local attempt
+  for attempt in $(seq 1 30); do # Cassandra creates its default superuser some seconds after it starts listening
+    setup_roles "$PEER_PORT" >> "$top/setup.log" 2>&1 && break
+    [ "$attempt" = 30 ] && { echo "cannot set up the roles on port $PEER_PORT; see $top/setup.log" >&2; exit 1; }
+    sleep 2
+  done
   populate "$PEER_PORT" "$top"
   for rep in $(seq 1 "$REPS"); do
     dir="$top/rep$rep"; mkdir -p "$dir"
@@ -395,8 +402,11 @@ header="run\tphase\toltp p50 ms\tp99 ms\tp99.9 ms\tmax ms\tmedian 1s-p99\terrors
 ratios_jq='
   def p99(p): [.[] | select(.phase == p) | .workloads[] | select(.name == "oltp") | .latency_ms.p99][0];
   def f(x): if x == null then "-" else (x * 10 | round / 10 | tostring) + "x" end;
-  group_by(.run)[] | select(.[0].run | test("final") | not) |
-  "\(.[0].run): OLTP p99 with OLAP / solo: without service levels \(f(p99("olap") / p99("solo"))), with service levels \(f(if p99("olap-sl") then p99("olap-sl") / p99("solo") else null end)) (\(f(if p99("olap-sl") then p99("olap-sl") / p99("solo-sl") else null end)) of solo-sl)"'
+  (group_by(.run)[] | select(.[0].run | test("final") | not) |
+   "\(.[0].run): OLTP p99 with OLAP / solo: without service levels \(f(p99("olap") / p99("solo"))), with service levels \(f(if p99("olap-sl") then p99("olap-sl") / p99("solo") else null end)) (\(f(if p99("olap-sl") then p99("olap-sl") / p99("solo-sl") else null end)) of solo-sl)"),
+  (group_by(.run | split("/")[0])[] | select(any(.[]; .phase == "compaction")) |
+   ([.[] | select(.phase == "solo-sl") | .workloads[] | select(.name == "oltp") | .latency_ms.p99] | add / length) as $base |
+   "\(.[0].run | split("/")[0]): OLTP p99 during major compactions / mean solo-sl p99 of the run: \(f(p99("compaction") / $base)) (\(p99("compaction")) / \($base * 100 | round / 100) ms)")'
 if [ "$json_tool" = jq ]; then
   table() {
     jq -rs '
@@ -439,6 +449,12 @@ for run, p in runs.items():
     if "final" in run: continue
     print("%s: OLTP p99 with OLAP / solo: without service levels %s, with service levels %s (%s of solo-sl)"
           % (run, x(p.get("olap"), p.get("solo")), x(p.get("olap-sl"), p.get("solo")), x(p.get("olap-sl"), p.get("solo-sl"))))
+for run, p in runs.items():
+    if "final" not in run or "compaction" not in p: continue
+    top = run.split("/")[0]; base = [q["solo-sl"] for r, q in runs.items() if r.split("/")[0] == top and "solo-sl" in q]
+    if base:
+        b = sum(base) / len(base)
+        print("%s: OLTP p99 during major compactions / mean solo-sl p99 of the run: %s (%s / %.2f ms)" % (top, x(p["compaction"], b), p["compaction"], b))
 EOF
   }
 fi
