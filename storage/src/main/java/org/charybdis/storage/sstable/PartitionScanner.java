@@ -13,14 +13,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.zip.CRC32;
 
 /**
- * Walks an SSTable's partitions in token order for compactions and range scans: Index.db is read in 64 KiB
- * windows, Data.db in windows of at least 256 KiB (whole chunks, one request each, bypassing the chunk
- * cache). A partition is decoded whole, so memory per step is bounded by the largest partition (plus the
- * windows). Call {@link #next()} again only after the previous future completed.
+ * Walks an SSTable's partitions in token order for compactions and range scans: Index.db is read in windows
+ * of up to 64 KiB, Data.db in windows of up to 256 KiB (whole chunks, one request each, bypassing the chunk
+ * cache). Windows start at an eighth of that and double with every read, so a page of a range scan that takes a
+ * few partitions from this SSTable reads and decompresses little, and a long scan still reads in large requests.
+ * A partition is decoded whole, so memory per step is bounded by the largest partition (plus the windows).
+ * Call {@link #next()} again only after the previous future completed.
  */
 public final class PartitionScanner {
     static final int INDEX_WINDOW = 64 * 1024;
     static final int DATA_WINDOW = 256 * 1024;
+    private static final int FIRST_WINDOW_DIVISOR = 8;
 
     private final SSTableReader reader;
     private final TokenRange range;
@@ -33,6 +36,8 @@ public final class PartitionScanner {
     private long indexWindowStart;
     private byte[] dataWindow = new byte[0];
     private long dataWindowStart;
+    private int indexWindowSize = INDEX_WINDOW / FIRST_WINDOW_DIVISOR;
+    private int dataWindowSize = DATA_WINDOW / FIRST_WINDOW_DIVISOR;
     private boolean done;
 
     PartitionScanner(SSTableReader reader, TokenRange range, DecoratedKey afterExclusive, IoClass ioClass) {
@@ -74,10 +79,11 @@ public final class PartitionScanner {
 
     /** Reads the window of Index.db starting at indexPosition, large enough for the entry there. */
     private CompletableFuture<Void> loadIndexWindow(int extent) {
-        long wanted = extent < 0 ? -extent : INDEX_WINDOW;
+        long wanted = extent < 0 ? -extent : indexWindowSize;
         if (extent < 0 && wanted > indexEnd - indexPosition)
             return CompletableFuture.failedFuture(reader.indexCorruption("index entry at offset " + indexPosition + " runs past the entries' end", null));
-        int length = (int) Math.min(indexEnd - indexPosition, Math.max(wanted, INDEX_WINDOW));
+        int length = (int) Math.min(indexEnd - indexPosition, Math.max(wanted, indexWindowSize));
+        indexWindowSize = Math.min(INDEX_WINDOW, indexWindowSize * 2);
         long at = indexPosition;
         Path file = reader.files().path(Component.INDEX);
         return reader.context().io().readFully(reader.indexChannel(), ByteBuffer.allocate(length), at, ioClass)
@@ -127,7 +133,8 @@ public final class PartitionScanner {
         if (from >= dataWindowStart && to <= dataWindowStart + dataWindow.length) return CompletableFuture.completedFuture(decode(entry));
         CompressionInfo compression = reader.compression();
         long chunk = compression.chunkLength();
-        long end = Math.min(compression.uncompressedLength(), (Math.max(to, from + DATA_WINDOW) + chunk - 1) / chunk * chunk);
+        long end = Math.min(compression.uncompressedLength(), (Math.max(to, from + dataWindowSize) + chunk - 1) / chunk * chunk);
+        dataWindowSize = Math.min(DATA_WINDOW, dataWindowSize * 2);
         if (to > compression.uncompressedLength())
             return CompletableFuture.failedFuture(reader.dataCorruption(from, "partition runs past the data's end", null));
         return reader.chunks().read(from, end, ioClass, false).thenApply(bytes -> {

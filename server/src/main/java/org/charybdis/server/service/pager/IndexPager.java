@@ -64,15 +64,15 @@ public final class IndexPager implements Pager {
     }
 
     @Override
-    public CompletableFuture<PageBuilder.Page> fetch(PagingState state, int capacity, int remainingLimit) {
-        PageBuilder page = new PageBuilder(capacity, remainingLimit, perPartitionLimit);
+    public CompletableFuture<PageBuilder.Page> fetch(PagingState state, PageSize size, int remainingLimit) {
+        PageBuilder page = new PageBuilder(size, remainingLimit, perPartitionLimit);
         if (range.isEmpty()) return CompletableFuture.completedFuture(page.build(false));
-        return database.onAllShardsAsync(storage -> scanShard(storage, state, capacity))
-                .thenApply(results -> RangePager.merge(page, results, state, perPartitionLimit));
+        return database.onAllShardsAsync(storage -> scanShard(storage, state, size))
+                .thenApply(results -> page.build(RangePager.merge(page, results, state, perPartitionLimit)));
     }
 
-    /** Runs on one shard: the hits of the shard's index entries, up to {@code maxRows} rows. */
-    private CompletableFuture<ShardReader.ScanResult> scanShard(ShardStorage storage, PagingState state, int maxRows) {
+    /** Runs on one shard: the hits of the shard's index entries, up to what {@code budget} allows. */
+    private CompletableFuture<ShardReader.ScanResult> scanShard(ShardStorage storage, PagingState state, PageSize budget) {
         deadline.check();
         LocalIndex local = database.indexes().shard(storage.shardId()).index(index.id());
         TableEngine base = storage.table(table.id());
@@ -87,7 +87,7 @@ public final class IndexPager implements Pager {
         if (entries == null) return CompletableFuture.completedFuture(new ShardReader.ScanResult(List.of(), true));
         return local.engine().read(IndexedColumn.entryKey(lookup), entries, nowInSeconds).thenCompose(view -> {
             if (view == null) return CompletableFuture.completedFuture(new ShardReader.ScanResult(List.of(), true));
-            HitReader hits = new HitReader(base, definition, view.rows(), state, maxRows);
+            HitReader hits = new HitReader(base, definition, view.rows(), state, budget);
             return AsyncLoop.until(hits::next).thenApply(ignored -> new ShardReader.ScanResult(hits.chunks, hits.complete));
         });
     }
@@ -127,18 +127,19 @@ public final class IndexPager implements Pager {
         private final IndexedColumn definition;
         private final Iterator<Row> entries;
         private final PagingState state;
-        private final int maxRows;
+        private final PageSize budget;
         private final List<PartitionChunk> chunks = new ArrayList<>();
         private Row pending;
         private int rows;
+        private long bytes;
         private boolean complete;
 
-        HitReader(TableEngine base, IndexedColumn definition, Iterator<Row> entries, PagingState state, int maxRows) {
+        HitReader(TableEngine base, IndexedColumn definition, Iterator<Row> entries, PagingState state, PageSize budget) {
             this.base = base;
             this.definition = definition;
             this.entries = entries;
             this.state = state;
-            this.maxRows = maxRows;
+            this.budget = budget;
             this.pending = entries.hasNext() ? entries.next() : null;
         }
 
@@ -148,7 +149,7 @@ public final class IndexPager implements Pager {
                 complete = true;
                 return CompletableFuture.completedFuture(true);
             }
-            if (rows >= maxRows) return CompletableFuture.completedFuture(true); // more entries: maybe more rows
+            if (rows >= budget.rows() || bytes >= budget.bytes()) return CompletableFuture.completedFuture(true); // more entries: maybe more rows
             deadline.check();
             DecoratedKey key = IndexedColumn.basePartition(pending.clustering());
             List<Slice> slices = new ArrayList<>();
@@ -162,14 +163,16 @@ public final class IndexPager implements Pager {
                 pending = entries.hasNext() ? entries.next() : null;
             }
             boolean resumed = state != null && !state.partitionDone() && key.key().equals(state.partitionKey());
-            int budget = resumed ? state.remainingInPartition() : perPartitionLimit;
+            int partitionBudget = resumed ? state.remainingInPartition() : perPartitionLimit;
             CompletableFuture<PartitionChunk> read;
-            if (definition.partitionLevel()) read = reader.read(base, key, resumed ? state.lastClustering() : null, budget, maxRows - rows);
+            PageSize room = new PageSize(budget.rows() - rows, budget.bytes() - bytes);
+            if (definition.partitionLevel()) read = reader.read(base, key, resumed ? state.lastClustering() : null, partitionBudget, room);
             else if (slices.isEmpty()) return CompletableFuture.completedFuture(false);
-            else read = reader.readRows(base, key, slices, budget, maxRows - rows);
+            else read = reader.readRows(base, key, slices, partitionBudget, room);
             return read.thenApply(chunk -> {
                 if (!chunk.rows().isEmpty()) chunks.add(chunk);
                 rows += chunk.rows().size();
+                for (ByteBuffer[] row : chunk.rows()) bytes += PageSize.bytesOf(row);
                 return !chunk.partitionDone();
             });
         }

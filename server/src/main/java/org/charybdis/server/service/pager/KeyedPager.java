@@ -26,8 +26,8 @@ public final class KeyedPager implements Pager {
     }
 
     @Override
-    public CompletableFuture<PageBuilder.Page> fetch(PagingState state, int capacity, int remainingLimit) {
-        PageBuilder page = new PageBuilder(capacity, remainingLimit, perPartitionLimit);
+    public CompletableFuture<PageBuilder.Page> fetch(PagingState state, PageSize size, int remainingLimit) {
+        PageBuilder page = new PageBuilder(size, remainingLimit, perPartitionLimit);
         int index = 0;
         Clustering resumeAfter = null;
         int budget = perPartitionLimit;
@@ -47,7 +47,7 @@ public final class KeyedPager implements Pager {
         if (index >= keys.size()) return CompletableFuture.completedFuture(page.build(false));
         if (page.full()) return CompletableFuture.completedFuture(page.build(true));
         DecoratedKey key = keys.get(index);
-        int room = page.capacity() - page.size();
+        PageSize room = page.room();
         return source.onOwner(key, engine -> reader.read(engine, key, resumeAfter, budget, room)).thenCompose(chunk -> {
             page.add(chunk, budget);
             if (page.full()) {

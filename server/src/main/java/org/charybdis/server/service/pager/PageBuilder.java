@@ -18,7 +18,7 @@ public final class PageBuilder {
      */
     public record Page(List<ByteBuffer[]> rows, List<DecoratedKey> keys, List<Clustering> clusterings, PagingState next) {}
 
-    private final int capacity;
+    private final PageSize size;
     private final int remainingLimit;
     private final int perPartitionLimit;
     private final List<ByteBuffer[]> rows = new ArrayList<>();
@@ -29,17 +29,21 @@ public final class PageBuilder {
     private boolean lastDone;
     private int lastPartitionRemaining;
     private boolean dropped;
+    private long bytes;
 
-    public PageBuilder(int capacity, int remainingLimit, int perPartitionLimit) {
-        this.capacity = capacity;
+    public PageBuilder(PageSize size, int remainingLimit, int perPartitionLimit) {
+        this.size = size;
         this.remainingLimit = remainingLimit;
         this.perPartitionLimit = perPartitionLimit;
     }
 
     /** Takes what fits of a chunk; {@code partitionBudget} is what PER PARTITION LIMIT allowed the chunk. */
     void add(PartitionChunk chunk, int partitionBudget) {
-        int room = capacity - rows.size();
-        int take = Math.min(room, chunk.rows().size());
+        int take = 0;
+        // the row that crosses the byte limit is the page's last: a page holds at least one row
+        while (take < chunk.rows().size() && rows.size() + take < size.rows() && bytes < size.bytes()) {
+            bytes += PageSize.bytesOf(chunk.rows().get(take++));
+        }
         if (take < chunk.rows().size()) dropped = true;
         if (take == 0) return;
         rows.addAll(chunk.rows().subList(0, take));
@@ -53,12 +57,18 @@ public final class PageBuilder {
         if (lastPartitionRemaining <= 0) lastDone = true;
     }
 
-    int capacity() {
-        return capacity;
+    /** What the page still has room for. */
+    PageSize room() {
+        return new PageSize(Math.max(0, size.rows() - rows.size()), size.bytes() == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, size.bytes() - bytes));
+    }
+
+    /** True when the page may end before it holds all its rows (see {@link PageSize#mayEndShort()}). */
+    boolean mayEndShort() {
+        return size.mayEndShort();
     }
 
     boolean full() {
-        return rows.size() >= capacity;
+        return rows.size() >= size.rows() || bytes >= size.bytes();
     }
 
     int size() {
@@ -81,12 +91,13 @@ public final class PageBuilder {
 
     /** The finished page; {@code mayHaveMore} says whether rows may follow the last one taken. */
     Page build(boolean mayHaveMore) {
+        return new Page(rows, keys, clusterings, mayHaveMore ? resumeState() : null);
+    }
+
+    /** Where reading goes on from, right after the last row taken; null when the LIMIT is reached or nothing was taken. */
+    PagingState resumeState() {
         int remaining = remainingLimit == Integer.MAX_VALUE ? Integer.MAX_VALUE : remainingLimit - rows.size();
-        PagingState next = null;
-        if (mayHaveMore && remaining > 0 && lastKey != null) {
-            next = new PagingState(lastKey.key(), lastDone ? null : lastClustering, remaining,
-                    lastDone ? perPartitionLimit : lastPartitionRemaining);
-        }
-        return new Page(rows, keys, clusterings, next);
+        if (remaining <= 0 || lastKey == null) return null;
+        return new PagingState(lastKey.key(), lastDone ? null : lastClustering, remaining, lastDone ? perPartitionLimit : lastPartitionRemaining);
     }
 }

@@ -6,8 +6,8 @@ import java.util.concurrent.CompletableFuture;
 /** Produces the pages of one bound SELECT: from the start (state null) or from a paging state. */
 public interface Pager {
     /**
-     * @param capacity       rows this page may hold
+     * @param size           what this page may hold
      * @param remainingLimit rows the LIMIT still allows (Integer.MAX_VALUE: no limit)
      */
-    CompletableFuture<PageBuilder.Page> fetch(PagingState state, int capacity, int remainingLimit);
+    CompletableFuture<PageBuilder.Page> fetch(PagingState state, PageSize size, int remainingLimit);
 }

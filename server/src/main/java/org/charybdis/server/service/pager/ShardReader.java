@@ -62,22 +62,22 @@ public final class ShardReader {
 
     /**
      * Reads one partition, resuming after {@code resumeAfter} when not null, returning at most
-     * {@code maxRows} rows and at most {@code partitionBudget} for this partition.
+     * what {@code room} allows and at most {@code partitionBudget} rows for this partition.
      */
-    CompletableFuture<PartitionChunk> read(TableEngine engine, DecoratedKey key, Clustering resumeAfter, int partitionBudget, int maxRows) {
+    CompletableFuture<PartitionChunk> read(TableEngine engine, DecoratedKey key, Clustering resumeAfter, int partitionBudget, PageSize room) {
         return engine.read(key, filter(resumeAfter), nowInSeconds).thenApply(view -> view == null
                 ? new PartitionChunk(key, List.of(), List.of(), true)
-                : rows(view, resumeAfter != null, partitionBudget, maxRows));
+                : rows(view, resumeAfter != null, partitionBudget, room.rows(), room.bytes()));
     }
 
     /**
      * Reads the rows of one partition at the given clusterings (sorted in the table's order, each inside the
-     * query's slices), as an index lookup found them: at most {@code maxRows} rows and {@code partitionBudget}.
+     * query's slices), as an index lookup found them: at most what {@code room} allows and {@code partitionBudget} rows.
      */
-    CompletableFuture<PartitionChunk> readRows(TableEngine engine, DecoratedKey key, List<Slice> exactSlices, int partitionBudget, int maxRows) {
+    CompletableFuture<PartitionChunk> readRows(TableEngine engine, DecoratedKey key, List<Slice> exactSlices, int partitionBudget, PageSize room) {
         return engine.read(key, new ReadFilter(exactSlices, false, null, true), nowInSeconds).thenApply(view -> view == null
                 ? new PartitionChunk(key, List.of(), List.of(), true)
-                : rows(view, true, partitionBudget, maxRows));
+                : rows(view, true, partitionBudget, room.rows(), room.bytes()));
     }
 
     long nowInSeconds() {
@@ -90,56 +90,58 @@ public final class ShardReader {
         return false;
     }
 
-    /** Scans the shard's partitions of the range in token order, after {@code after}, up to {@code maxRows} rows. */
+    /** Scans the shard's partitions of the range in token order, after {@code after}, up to what {@code budget} allows. */
     CompletableFuture<ScanResult> scan(TableEngine engine, TokenRange range, DecoratedKey after, Clustering resumeAfter,
-                                       int partitionBudget, int maxRows) {
-        List<PartitionChunk> chunks = new ArrayList<>();
+                                       int partitionBudget, PageSize budget) {
+        ScanProgress progress = new ScanProgress(budget);
         if (after != null && resumeAfter != null && range.contains(after.token())) {
-            return read(engine, after, resumeAfter, partitionBudget, maxRows).thenCompose(first -> {
-                if (!first.rows().isEmpty()) chunks.add(first);
-                if (!first.partitionDone()) return CompletableFuture.completedFuture(new ScanResult(chunks, false));
-                return scanFrom(engine.scan(range, after, filter(null), nowInSeconds), chunks, first.rows().size(), maxRows);
+            return read(engine, after, resumeAfter, partitionBudget, budget).thenCompose(first -> {
+                progress.add(first);
+                if (!first.partitionDone()) return CompletableFuture.completedFuture(new ScanResult(progress.chunks, false));
+                return scanFrom(engine.scan(range, after, filter(null), nowInSeconds), progress);
             });
         }
-        return scanFrom(engine.scan(range, after, filter(null), nowInSeconds), chunks, 0, maxRows);
+        return scanFrom(engine.scan(range, after, filter(null), nowInSeconds), progress);
     }
 
     /**
      * Takes partitions from the scanner until maxRows rows are collected or the range ends. Loops while the
      * scanner answers at once (memtable data) and continues asynchronously when it has to wait for the disk.
      */
-    private CompletableFuture<ScanResult> scanFrom(PartitionScanner partitions, List<PartitionChunk> chunks, int rows, int maxRows) {
-        ScanProgress progress = new ScanProgress(partitions, chunks, rows, maxRows);
-        return AsyncLoop.until(() -> partitions.next().thenApply(progress::take))
+    private CompletableFuture<ScanResult> scanFrom(PartitionScanner partitions, ScanProgress progress) {
+        return AsyncLoop.until(() -> partitions.next().thenApply(view -> progress.take(partitions, view)))
                 .whenComplete((ignored, failure) -> { if (failure != null) partitions.close(); })
                 .thenApply(ignored -> progress.result);
     }
 
-    /** One shard's scan in progress: the rows collected so far, and the result once the scan stops. */
+    /** One shard's scan in progress: the rows and bytes collected so far, and the result once the scan stops. */
     private final class ScanProgress {
-        private final PartitionScanner partitions;
-        private final List<PartitionChunk> chunks;
-        private final int maxRows;
+        private final List<PartitionChunk> chunks = new ArrayList<>();
+        private final PageSize budget;
         private int rows;
+        private long bytes;
         private ScanResult result;
 
-        ScanProgress(PartitionScanner partitions, List<PartitionChunk> chunks, int rows, int maxRows) {
-            this.partitions = partitions;
-            this.chunks = chunks;
-            this.rows = rows;
-            this.maxRows = maxRows;
+        ScanProgress(PageSize budget) {
+            this.budget = budget;
+        }
+
+        void add(PartitionChunk chunk) {
+            if (chunk.rows().isEmpty()) return;
+            chunks.add(chunk);
+            rows += chunk.rows().size();
+            for (ByteBuffer[] row : chunk.rows()) bytes += PageSize.bytesOf(row);
         }
 
         /** Adds the partition's rows; true when the scan stops here (the result is then set). */
-        boolean take(PartitionView view) {
+        boolean take(PartitionScanner partitions, PartitionView view) {
             // past a full page, the shard is complete only if no partition with live data follows
-            if (rows >= maxRows) result = closed(partitions, new ScanResult(chunks, view == null));
+            if (rows >= budget.rows() || bytes >= budget.bytes()) result = closed(partitions, new ScanResult(chunks, view == null));
             else if (view == null) result = closed(partitions, new ScanResult(chunks, true));
             else {
                 deadline.check(); // past the deadline the scan stops here (the scanner is closed on failure)
-                PartitionChunk chunk = rows(view, false, perPartitionLimit, maxRows - rows);
-                if (!chunk.rows().isEmpty()) chunks.add(chunk);
-                rows += chunk.rows().size();
+                PartitionChunk chunk = rows(view, false, perPartitionLimit, budget.rows() - rows, budget.bytes() - bytes);
+                add(chunk);
                 if (!chunk.partitionDone()) result = closed(partitions, new ScanResult(chunks, false));
             }
             return result != null;
@@ -169,7 +171,8 @@ public final class ShardReader {
         return new ReadFilter(trimmed, reversed, null, true);
     }
 
-    private PartitionChunk rows(PartitionView view, boolean resumed, int partitionBudget, int maxRows) {
+    /** The partition's result rows: at most {@code partitionBudget} and {@code maxRows}, and stopping once {@code maxBytes} is reached. */
+    private PartitionChunk rows(PartitionView view, boolean resumed, int partitionBudget, int maxRows, long maxBytes) {
         DecoratedKey key = view.key();
         ByteBuffer[] keyComponents = PartitionKeys.split(key.key(), table.partitionKey().size());
         Row staticRow = view.staticRow();
@@ -185,12 +188,15 @@ public final class ShardReader {
         Iterator<Row> rows = view.rows();
         boolean anyRow = false;
         int budget = Math.min(partitionBudget, maxRows);
-        while (out.size() < budget && rows.hasNext()) {
+        long bytes = 0;
+        while (out.size() < budget && bytes < maxBytes && rows.hasNext()) {
             Row row = rows.next();
             anyRow = true;
             if (!matches(keyComponents, staticRow, row)) continue;
-            out.add(selection.values(key, keyComponents, staticRow, row, nowInSeconds));
+            ByteBuffer[] values = selection.values(key, keyComponents, staticRow, row, nowInSeconds);
+            out.add(values);
             clusterings.add(row.clustering());
+            bytes += PageSize.bytesOf(values);
         }
         // Cassandra's rule: a partition with static data but no rows shows up once, with null clustering columns
         if (!anyRow && !resumed && staticRow != null && !clusteringRestricted && budget > 0 && matches(keyComponents, staticRow, null)) {

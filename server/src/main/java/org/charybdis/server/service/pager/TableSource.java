@@ -20,6 +20,9 @@ public interface TableSource {
     /** Runs the read on every shard; answers in shard order. */
     <T> CompletableFuture<List<T>> onEvery(Function<TableEngine, CompletableFuture<T>> read);
 
+    /** How many answers {@link #onEvery} gives. */
+    int shardCount();
+
     /** A stored table's shards; a read still queued there past the deadline is dropped with the timeout error. */
     static TableSource shards(Database database, TableMetadata table, Deadline deadline) {
         Function<ShardStorage, TableEngine> engine = storage -> {
@@ -37,6 +40,11 @@ public interface TableSource {
             @Override
             public <T> CompletableFuture<List<T>> onEvery(Function<TableEngine, CompletableFuture<T>> read) {
                 return database.onAllShardsAsync(storage -> read.apply(engine.apply(storage)));
+            }
+
+            @Override
+            public int shardCount() {
+                return database.shardCount();
             }
         };
     }
@@ -56,6 +64,11 @@ public interface TableSource {
             @Override
             public <T> CompletableFuture<List<T>> onEvery(Function<TableEngine, CompletableFuture<T>> read) {
                 return onOwner(null, read).thenApply(List::of);
+            }
+
+            @Override
+            public int shardCount() {
+                return 1;
             }
         };
     }

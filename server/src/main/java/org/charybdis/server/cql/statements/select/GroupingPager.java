@@ -2,6 +2,7 @@ package org.charybdis.server.cql.statements.select;
 
 import org.charybdis.server.service.Deadline;
 import org.charybdis.server.service.pager.PageBuilder.Page;
+import org.charybdis.server.service.pager.PageSize;
 import org.charybdis.server.service.pager.Pager;
 import org.charybdis.server.service.pager.PagingState;
 import org.charybdis.server.cql.statements.select.selection.Aggregation;
@@ -41,8 +42,8 @@ final class GroupingPager implements Pager {
     }
 
     @Override
-    public CompletableFuture<Page> fetch(PagingState state, int capacity, int remainingLimit) {
-        Groups groups = new Groups(capacity, remainingLimit);
+    public CompletableFuture<Page> fetch(PagingState state, PageSize size, int remainingLimit) {
+        Groups groups = new Groups(size.rows(), remainingLimit); // groups are few and small: they count, not their bytes
         PagingState inner = null;
         if (state != null) {
             groups.resumeIn(DecoratedKey.of(state.partitionKey()), perPartitionLimit - state.remainingInPartition());
@@ -52,7 +53,7 @@ final class GroupingPager implements Pager {
     }
 
     private CompletableFuture<Page> read(Groups groups, PagingState inner) {
-        return rows.fetch(inner, INTERNAL_PAGE, Integer.MAX_VALUE).thenCompose(page -> {
+        return rows.fetch(inner, PageSize.paged(INTERNAL_PAGE), Integer.MAX_VALUE).thenCompose(page -> {
             for (int i = 0; i < page.rows().size(); i++) {
                 if (!groups.add(page.keys().get(i), page.clusterings().get(i), page.rows().get(i))) {
                     return CompletableFuture.completedFuture(groups.build(true));

@@ -21,6 +21,7 @@ import org.charybdis.server.service.Deadline;
 import org.charybdis.server.service.StorageProxy;
 import org.charybdis.server.service.pager.KeyedPager;
 import org.charybdis.server.service.pager.PageBuilder.Page;
+import org.charybdis.server.service.pager.PageSize;
 import org.charybdis.server.service.pager.Pager;
 import org.charybdis.server.service.pager.PagingState;
 import org.charybdis.server.service.pager.RangePager;
@@ -125,19 +126,20 @@ final class SelectQuery implements CqlStatement {
                 throw new InvalidRequestException("Cannot page queries with both ORDER BY and a IN restriction on the partition key; "
                         + "you must either remove the ORDER BY or the IN and sort client side, or disable paging for this query");
             }
-            return proxy.read(deadline, () -> paged.fetch(null, Integer.MAX_VALUE, Integer.MAX_VALUE))
+            return proxy.read(deadline, () -> paged.fetch(null, PageSize.rows(Integer.MAX_VALUE), Integer.MAX_VALUE))
                     .thenApply(page -> result(sortedAcrossPartitions(page, rowLimit), null, context));
         }
         ByteBuffer stateBytes = context.options().pagingState();
         PagingState state = stateBytes == null ? null : PagingState.decode(stateBytes);
         int remaining = state != null ? Math.min(state.remaining(), rowLimit) : rowLimit;
-        return proxy.read(deadline, () -> paged.fetch(state, Math.min(pageSize, remaining), remaining))
+        PageSize size = context.pageSize() > 0 ? PageSize.paged(Math.min(pageSize, remaining)) : PageSize.rows(remaining);
+        return proxy.read(deadline, () -> paged.fetch(state, size, remaining))
                 .thenApply(page -> result(page.rows(), page.next(), context));
     }
 
     /** Reads every page internally and folds the rows into the single aggregate row; stops between pages past the deadline. */
     private CompletableFuture<ByteBuffer[]> aggregate(Pager pager, PagingState state, Aggregation aggregation, Deadline deadline) {
-        return pager.fetch(state, AGGREGATE_PAGE, Integer.MAX_VALUE).thenCompose(page -> {
+        return pager.fetch(state, PageSize.paged(AGGREGATE_PAGE), Integer.MAX_VALUE).thenCompose(page -> {
             for (ByteBuffer[] row : page.rows()) aggregation.add(row);
             if (page.next() != null) {
                 deadline.check();
