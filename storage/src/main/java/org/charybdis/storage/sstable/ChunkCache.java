@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One shard's cache of decompressed Data.db chunks, least recently used first out, bounded in bytes. Point
- * reads go through it; sequential scans bypass it so compaction does not flush the hot set.
+ * One shard's cache of decompressed Data.db chunks and of Index.db spans (the entries between two summary
+ * samples), least recently used first out, bounded in bytes, as Cassandra's chunk and key caches. Point reads go
+ * through it, so a read of hot data finishes on the shard without waiting for an IO thread; sequential scans
+ * bypass it so compaction does not flush the hot set.
  * Shard-owned: no locks, call it from its shard's thread only.
  */
 public final class ChunkCache {
@@ -40,7 +42,22 @@ public final class ChunkCache {
         }
     }
 
-    /** Drops every chunk of an SSTable (when its reader closes). */
+    /** The cached Index.db span after summary sample {@code sample} (its bytes must not be modified), or null. */
+    public byte[] indexSpan(long sstableId, int sample) {
+        return get(sstableId, indexSpanKey(sample));
+    }
+
+    public void putIndexSpan(long sstableId, int sample, byte[] bytes) {
+        put(sstableId, indexSpanKey(sample), bytes);
+    }
+
+    /** Index spans share the chunks' key space below zero. */
+    private static int indexSpanKey(int sample) {
+        if (sample < 0) throw new IllegalArgumentException("negative summary sample " + sample);
+        return -1 - sample;
+    }
+
+    /** Drops every chunk and index span of an SSTable (when its reader closes). */
     public void invalidate(long sstableId) {
         Iterator<Map.Entry<Key, byte[]>> it = chunks.entrySet().iterator();
         while (it.hasNext()) {

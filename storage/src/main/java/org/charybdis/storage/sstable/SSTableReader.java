@@ -269,19 +269,29 @@ public final class SSTableReader {
         return header;
     }
 
+    /** The key's index entry in the span after {@code sample}, from the shard's cache when it holds the span. */
     private CompletableFuture<IndexEntry> findEntry(int sample, DecoratedKey key, IoClass ioClass) {
         long start = summary.spanStart(sample);
         long end = summary.spanEnd(sample);
+        ChunkCache cache = context.chunkCache();
+        byte[] cached = cache == null ? null : cache.indexSpan(id, sample);
+        if (cached != null) return CompletableFuture.completedFuture(findIn(cached, start, key));
         Path indexFile = files.path(Component.INDEX);
         return context.io().readFully(indexChannel, ByteBuffer.allocate((int) (end - start)), start, ioClass)
                 .exceptionally(e -> { throw asCorruption(e, indexFile, context.table(), "reading index entries at offset " + start); })
                 .thenApply(span -> {
-                    try {
-                        return IndexEntry.find(new BufferReader(span), key, new CRC32());
-                    } catch (CorruptDataException e) {
-                        throw indexCorruption("index span at offset " + start + ": " + e.getMessage(), e);
-                    }
+                    IndexEntry entry = findIn(span.array(), start, key);
+                    if (cache != null) cache.putIndexSpan(id, sample, span.array()); // each lookup checks the CRC of the entry it finds
+                    return entry;
                 });
+    }
+
+    private IndexEntry findIn(byte[] span, long start, DecoratedKey key) {
+        try {
+            return IndexEntry.find(new BufferReader(ByteBuffer.wrap(span)), key, new CRC32());
+        } catch (CorruptDataException e) {
+            throw indexCorruption("index span at offset " + start + ": " + e.getMessage(), e);
+        }
     }
 
     private CompletableFuture<PartitionFragment> readPartition(IndexEntry entry, List<Slice> slices, IoClass ioClass) {

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -117,6 +118,23 @@ class SSTableRoundTripTest {
             }
         }
         assertThat(shard.call(() -> reader.read(key(99_999), List.of(Slice.ALL), IoClass.QUERY))).isNull();
+        shard.get(() -> { reader.release(); return null; });
+    }
+
+    @Test
+    void aPointReadOfCachedDataFinishesOnTheShardWithoutIo() {
+        SSTableFixture fixture = new SSTableFixture(shard, directory, new ChunkCache(1 << 20));
+        List<TestPartition> partitions = everyShape();
+        SSTableReader reader = fixture.write(1, CompressionParams.DEFAULT, partitions);
+        TestPartition expected = partitions.get(partitions.size() / 2);
+        shard.call(() -> reader.read(expected.key(), List.of(Slice.ALL), IoClass.QUERY)); // fills the index span and the chunks
+        // completed before the call returns: neither Index.db nor Data.db went to an IO thread
+        PartitionFragment again = shard.get(() -> {
+            CompletableFuture<PartitionFragment> read = reader.read(expected.key(), List.of(Slice.ALL), IoClass.QUERY);
+            assertThat(read).as("answered from the chunk cache").isCompleted();
+            return read.join();
+        });
+        assertThat(Describe.stored(again)).isEqualTo(Describe.stored(expected));
         shard.get(() -> { reader.release(); return null; });
     }
 
