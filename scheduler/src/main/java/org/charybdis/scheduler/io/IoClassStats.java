@@ -14,6 +14,8 @@ final class IoClassStats implements IoQueue.ClassStats {
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong dispatchedCost = new AtomicLong();
     private final AtomicLong queueWaitNanos = new AtomicLong();
+    private final AtomicLong pageCacheReads = new AtomicLong();
+    private final AtomicLong pageCacheBytes = new AtomicLong();
 
     @Override
     public long opsCompleted() { return completed.get(); }
@@ -36,7 +38,18 @@ final class IoClassStats implements IoQueue.ClassStats {
     @Override
     public long dispatchedCostNanos() { return dispatchedCost.get(); }
 
+    @Override
+    public long pageCacheReads() { return pageCacheReads.get(); }
+
+    @Override
+    public long pageCacheBytes() { return pageCacheBytes.get(); }
+
     void queued() { queued.incrementAndGet(); }
+
+    void readFromPageCache(long readBytes) {
+        pageCacheReads.incrementAndGet();
+        pageCacheBytes.addAndGet(readBytes);
+    }
 
     void dispatched(long waitedNanos, long cost) {
         queued.decrementAndGet();

@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One shard's disk queue: every read, write, sync and metadata operation of the shard's storage goes through
  * it with an {@link IoClass}, runs on an IO thread (never on the shard thread), and completes back on the
  * calling shard, in the scheduling group the caller was running in. Callers off any shard (tests, start-up
- * code) get their completion on the IO thread.
+ * code) get their completion on the IO thread. The one exception is a read of a {@link ReadOnlyFile} by the
+ * shard itself that the page cache can answer at once: the shard copies the bytes without blocking
+ * ({@link PageCacheReads}) and the future is complete on return; it costs no disk time, so it takes no turn here.
  * <p>
  * Requests wait in per-class queues and are dispatched by virtual-time fair queueing on their cost (disk time
  * from the {@link IoCapacity}), so under contention classes get the disk in proportion to their shares. Dispatch
@@ -57,6 +59,7 @@ public final class IoQueue {
     private volatile IoClassStats[] stats = new IoClassStats[0];
     private final Object classLock = new Object();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final PageCacheReads pageCache = new PageCacheReads(); // the shard thread's
     private final AtomicBoolean wakeupArmed = new AtomicBoolean();
     private final Runnable wakeup = this::onWakeup;
     /** Signals not yet served by the dispatcher; whoever raises it from 0 becomes the dispatcher. */
@@ -108,6 +111,20 @@ public final class IoQueue {
             }
             return total;
         });
+    }
+
+    /**
+     * Reads exactly {@code dst.remaining()} bytes from {@code position}; fails with EOFException if the file is
+     * shorter. On this queue's shard, bytes the page cache holds are read at once, without an IO thread.
+     */
+    public CompletableFuture<ByteBuffer> readFully(ReadOnlyFile file, ByteBuffer dst, long position, IoClass ioClass) {
+        Shard caller = Shard.current();
+        int wanted = dst.remaining();
+        if (caller != null && caller.id() == shardId && !closed && pageCache.tryRead(file.descriptor(), dst, position)) {
+            statsOf(ioClass).readFromPageCache(wanted);
+            return CompletableFuture.completedFuture(dst.flip());
+        }
+        return readFully(file.channel(), dst, position, ioClass);
     }
 
     /** Reads exactly {@code dst.remaining()} bytes from {@code position}; fails with EOFException if the file is shorter. */
@@ -191,6 +208,12 @@ public final class IoQueue {
 
         /** Disk time ({@link IoCapacity#costNanos}) of the requests dispatched, summed: the class's use of the disk. */
         long dispatchedCostNanos();
+
+        /** Reads the shard answered from the page cache itself, without an IO thread (not counted above). */
+        long pageCacheReads();
+
+        /** Bytes of those reads. */
+        long pageCacheBytes();
     }
 
     // ---- request life cycle -------------------------------------------------------------------------------

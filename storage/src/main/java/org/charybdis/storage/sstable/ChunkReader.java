@@ -5,7 +5,7 @@ import org.charybdis.scheduler.io.IoQueue;
 import org.charybdis.storage.serialization.CorruptDataException;
 
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import org.charybdis.scheduler.io.ReadOnlyFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.zip.CRC32;
  */
 final class ChunkReader {
     private final long sstableId;
-    private final FileChannel channel;
+    private final ReadOnlyFile dataFile;
     private final CompressionInfo info;
     private final Path file;
     private final String table;
@@ -28,9 +28,9 @@ final class ChunkReader {
     private final CRC32 crc = new CRC32();
     private long chunksRead;
 
-    ChunkReader(long sstableId, FileChannel channel, CompressionInfo info, Path file, String table, IoQueue io, ChunkCache cache) {
+    ChunkReader(long sstableId, ReadOnlyFile dataFile, CompressionInfo info, Path file, String table, IoQueue io, ChunkCache cache) {
         this.sstableId = sstableId;
-        this.channel = channel;
+        this.dataFile = dataFile;
         this.info = info;
         this.file = file;
         this.table = table;
@@ -72,7 +72,7 @@ final class ChunkReader {
         long start = info.chunkStart(firstChunk);
         long end = info.chunkStart(lastChunk) + info.storedLength(lastChunk);
         ByteBuffer buffer = ByteBuffer.allocate((int) (end - start));
-        return io.readFully(channel, buffer, start, ioClass)
+        return io.readFully(dataFile, buffer, start, ioClass)
                 .exceptionally(e -> { throw SSTableReader.asCorruption(e, file, table, "reading chunks at offset " + start); })
                 .thenAccept(bytes -> {
                     byte[] stored = bytes.array();

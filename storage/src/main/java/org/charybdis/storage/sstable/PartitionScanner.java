@@ -86,7 +86,7 @@ public final class PartitionScanner {
         indexWindowSize = Math.min(INDEX_WINDOW, indexWindowSize * 2);
         long at = indexPosition;
         Path file = reader.files().path(Component.INDEX);
-        return reader.context().io().readFully(reader.indexChannel(), ByteBuffer.allocate(length), at, ioClass)
+        return reader.context().io().readFully(reader.indexFile(), ByteBuffer.allocate(length), at, ioClass)
                 .exceptionally(e -> { throw SSTableReader.asCorruption(e, file, reader.context().table(), "reading index at offset " + at); })
                 .thenAccept(bytes -> {
                     indexWindow = bytes.array();

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import org.charybdis.scheduler.io.ReadOnlyFile;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -50,8 +51,8 @@ public final class SSTableReader {
     private final BloomFilter filter;
     private final IndexSummary summary;
     private final CompressionInfo compression;
-    private final FileChannel dataChannel;
-    private final FileChannel indexChannel;
+    private final ReadOnlyFile dataFile;
+    private final ReadOnlyFile indexFile;
     private final long onDiskSize;
     private final ChunkReader chunks;
     private final AtomicInteger references = new AtomicInteger(1);
@@ -65,10 +66,10 @@ public final class SSTableReader {
         this.filter = opened.filter;
         this.summary = opened.summary;
         this.compression = opened.compression;
-        this.dataChannel = opened.data;
-        this.indexChannel = opened.index;
+        this.dataFile = opened.data;
+        this.indexFile = opened.index;
         this.onDiskSize = opened.onDiskSize;
-        this.chunks = new ChunkReader(id, dataChannel, compression, files.path(Component.DATA), context.table(), context.io(),
+        this.chunks = new ChunkReader(id, dataFile, compression, files.path(Component.DATA), context.table(), context.io(),
                 context.chunkCache());
     }
 
@@ -222,7 +223,7 @@ public final class SSTableReader {
 
     CompressionInfo compression() { return compression; }
 
-    FileChannel indexChannel() { return indexChannel; }
+    ReadOnlyFile indexFile() { return indexFile; }
 
     ChunkReader chunks() { return chunks; }
 
@@ -276,9 +277,9 @@ public final class SSTableReader {
         ChunkCache cache = context.chunkCache();
         byte[] cached = cache == null ? null : cache.indexSpan(id, sample);
         if (cached != null) return CompletableFuture.completedFuture(findIn(cached, start, key));
-        Path indexFile = files.path(Component.INDEX);
-        return context.io().readFully(indexChannel, ByteBuffer.allocate((int) (end - start)), start, ioClass)
-                .exceptionally(e -> { throw asCorruption(e, indexFile, context.table(), "reading index entries at offset " + start); })
+        Path indexPath = files.path(Component.INDEX);
+        return context.io().readFully(indexFile, ByteBuffer.allocate((int) (end - start)), start, ioClass)
+                .exceptionally(e -> { throw asCorruption(e, indexPath, context.table(), "reading index entries at offset " + start); })
                 .thenApply(span -> {
                     IndexEntry entry = findIn(span.array(), start, key);
                     if (cache != null) cache.putIndexSpan(id, sample, span.array()); // each lookup checks the CRC of the entry it finds
@@ -373,7 +374,7 @@ public final class SSTableReader {
         if (context.chunkCache() != null) context.chunkCache().invalidate(id);
         boolean delete = obsolete;
         context.io().submit(IoClass.MAINTENANCE, 0, () -> {
-            try (dataChannel; indexChannel) {
+            try (dataFile; indexFile) {
                 // closed by try-with-resources
             }
             if (delete) {
@@ -395,8 +396,8 @@ public final class SSTableReader {
         BloomFilter filter;
         IndexSummary summary;
         CompressionInfo compression;
-        FileChannel data;
-        FileChannel index;
+        ReadOnlyFile data;
+        ReadOnlyFile index;
         long onDiskSize;
 
         static OpenedFiles load(SSTableFiles files, String table) throws IOException {
@@ -405,7 +406,7 @@ public final class SSTableReader {
                 opened.loadAll(files, table);
                 return opened;
             } catch (IOException | RuntimeException e) {
-                try (FileChannel d = opened.data; FileChannel i = opened.index) {
+                try (ReadOnlyFile d = opened.data; ReadOnlyFile i = opened.index) {
                     // close whatever was opened
                 }
                 throw e;
@@ -423,10 +424,10 @@ public final class SSTableReader {
             filter = load(files, Component.FILTER, table, BloomFilter::read);
             summary = load(files, Component.SUMMARY, table, IndexSummary::read);
             compression = load(files, Component.COMPRESSION_INFO, table, CompressionInfo::read);
-            data = FileChannel.open(files.path(Component.DATA), StandardOpenOption.READ);
-            index = FileChannel.open(files.path(Component.INDEX), StandardOpenOption.READ);
-            checkEnds(data, files.path(Component.DATA), Component.DATA, files.generation(), compression.chunksEnd(), table);
-            checkEnds(index, files.path(Component.INDEX), Component.INDEX, files.generation(), summary.entriesEnd(), table);
+            data = ReadOnlyFile.open(files.path(Component.DATA));
+            index = ReadOnlyFile.open(files.path(Component.INDEX));
+            checkEnds(data.channel(), files.path(Component.DATA), Component.DATA, files.generation(), compression.chunksEnd(), table);
+            checkEnds(index.channel(), files.path(Component.INDEX), Component.INDEX, files.generation(), summary.entriesEnd(), table);
             onDiskSize = 0;
             for (Component c : Component.values()) onDiskSize += Files.size(files.path(c));
         }
