@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * {@code charybdis stress}: a cassandra-stress / scylla-bench-like load generator on the Apache Cassandra Java driver.
+ * {@code charybdis stress}: a cassandra-stress / scylla-bench-like load generator on ScyllaDB's shard-aware fork of the Java driver 4.x.
  * Exit codes: 0 done, 1 the run failed or was aborted, 2 bad options.
  */
 @Command(name = "stress", mixinStandardHelpOptions = true, sortOptions = false,

@@ -1,6 +1,5 @@
 package org.charybdis.tools.stress;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.Queue;
@@ -13,7 +12,6 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The closed loop: its concurrency, its request count, and no recursion when requests complete at once. */
-@Tag("stress")
 class ClosedLoopTest {
     private final WorkloadStats stats = new WorkloadStats();
 

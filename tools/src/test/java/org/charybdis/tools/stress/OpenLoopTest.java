@@ -1,7 +1,6 @@
 package org.charybdis.tools.stress;
 
 import org.HdrHistogram.Histogram;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.util.function.LongConsumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The open loop on a fake clock: the fixed schedule, no skipped requests, latency from the intended start. */
-@Tag("stress")
 class OpenLoopTest {
     private static final long MS = 1_000_000;
     private final FakeClock clock = new FakeClock();

@@ -1,13 +1,11 @@
 package org.charybdis.tools.stress;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The YAML profile format, and standard1 built in. */
-@Tag("stress")
 class ProfileFileTest {
     @Test
     void readsEveryKey() {

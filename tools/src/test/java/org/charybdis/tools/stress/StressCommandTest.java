@@ -5,7 +5,7 @@ import com.datastax.oss.driver.api.core.session.Session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.charybdis.server.testing.CharybdisServerExtension;
-import org.junit.jupiter.api.Tag;
+import org.charybdis.server.testing.HttpGet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,12 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** {@code charybdis stress} against an in-process server: what it writes, reads, scans and reports. */
-@Tag("stress")
 class StressCommandTest {
     @RegisterExtension
     static final CharybdisServerExtension server = new CharybdisServerExtension();
@@ -30,8 +31,28 @@ class StressCommandTest {
     Path dir;
 
     @Test
-    void runsOnTheApacheDriverItShips() {
-        assertThat(Session.OSS_DRIVER_COORDINATES.getGroupId()).isEqualTo("org.apache.cassandra");
+    void sendsEachRequestToTheShardOwningItsKey() throws IOException {
+        assertThat(Session.OSS_DRIVER_COORDINATES.getGroupId()).as("ScyllaDB's fork of the Java driver").isEqualTo("com.scylladb");
+        StressCli.Outcome populate = stress("--populate", "2000", "--keys", "2000", "-w", "op=read,ops=1");
+        assertThat(populate.exitCode()).as(populate.all()).isZero();
+        long[] before = executesByShard();
+        StressCli.Outcome read = stress("--keys", "2000", "-w", "op=read,ops=4000,concurrency=8");
+        assertThat(read.exitCode()).as(read.all()).isZero();
+        long[] after = executesByShard();
+        long shard0 = after[0] - before[0];
+        long shard1 = after[1] - before[1];
+        // a driver that is not shard-aware keeps its one pooled connection on one shard, which then serves every read
+        assertThat(shard0 + shard1).isGreaterThanOrEqualTo(4000);
+        assertThat(Math.min(shard0, shard1)).as("reads served per shard: %d and %d", shard0, shard1).isGreaterThan((shard0 + shard1) / 3);
+    }
+
+    /** EXECUTE requests each shard has served, from the server's Prometheus metrics. */
+    private static long[] executesByShard() {
+        long[] counts = new long[2];
+        Matcher m = Pattern.compile("(?m)^charybdis_transport_requests_total\\{opcode=\"EXECUTE\",shard=\"(\\d)\"} ([0-9.E]+)$")
+                .matcher(HttpGet.body(server.prometheusPort(), "/metrics"));
+        while (m.find()) counts[Integer.parseInt(m.group(1))] = (long) Double.parseDouble(m.group(2));
+        return counts;
     }
 
     @Test

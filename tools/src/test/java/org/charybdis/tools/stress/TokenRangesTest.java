@@ -1,6 +1,5 @@
 package org.charybdis.tools.stress;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The ring cut into ranges that touch end to end and cover every token once. */
-@Tag("stress")
 class TokenRangesTest {
     @Test
     void rangesAreContiguousAndCoverTheRing() {

@@ -1,6 +1,5 @@
 package org.charybdis.tools.stress;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -10,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Values for the markers: keys from the key index, random values that are the same for the same key. */
-@Tag("stress")
 class ValueSpecTest {
     @Test
     void keyValuesAreTheKeyIndex() {

@@ -1,7 +1,6 @@
 package org.charybdis.tools.stress;
 
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Parsing of {@code --workload key=value,...}: defaults, every key, and clear refusals. */
-@Tag("stress")
 class WorkloadSpecTest {
     private static final Credentials ADMIN = new Credentials("admin", "secret");
     private static final WorkloadSpec.Defaults DEFAULTS = new WorkloadSpec.Defaults(Duration.ofSeconds(30), ADMIN);
