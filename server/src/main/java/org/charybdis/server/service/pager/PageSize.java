@@ -39,7 +39,7 @@ public record PageSize(int rows, long bytes) {
      */
     PageSize perShard(int shards) {
         if (!mayEndShort() || shards <= 1) return this;
-        long part = (rows + shards - 1) / shards;
+        long part = ((long) rows + shards - 1) / shards;
         return new PageSize((int) Math.min(rows, part + part / 8 + 4), Math.max(1, bytes / shards + bytes / shards / 8));
     }
 
