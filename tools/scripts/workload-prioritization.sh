@@ -31,6 +31,8 @@
 #   SMP [2] RUNS [2] REPS [2] ROWS [200000] RATE [3000] SCANS [4] PHASE [30s] WARMUP [5s] REWRITES [4]
 #   OLTP_SHARES [1000] OLAP_SHARES [100] CONNECTIONS [1] (per stress session) PAGE_SIZE [5000] (scan pages)
 #   OLAP_NICE []              if set, the OLAP workload runs in a stress process of its own under nice -n OLAP_NICE
+#   OLTP_NICE [0]             niceness of the OLTP stress process (negative needs root): a diagnostic that tells the
+#                             co-located client's own CPU waits apart from the server's
 #                             (default: one stress process runs both workloads)
 #   SERVER_OPTS []            extra server options, e.g. --reactor-stall-threshold-ms=10
 #   SERVER_JVM_OPTS []        CHARYBDIS_JVM_OPTS of the server (the client gets CLIENT_JVM_OPTS)
@@ -47,7 +49,7 @@ CQL_PORT=${CQL_PORT:-9342} SHARD_PORT=${SHARD_PORT:-19342} PROM_PORT=${PROM_PORT
 SMP=${SMP:-2} RUNS=${RUNS:-2} REPS=${REPS:-2} ROWS=${ROWS:-200000} RATE=${RATE:-3000} SCANS=${SCANS:-4}
 PHASE=${PHASE:-30s} WARMUP=${WARMUP:-5s} REWRITES=${REWRITES:-4}
 OLTP_SHARES=${OLTP_SHARES:-1000} OLAP_SHARES=${OLAP_SHARES:-100} CONNECTIONS=${CONNECTIONS:-1} PAGE_SIZE=${PAGE_SIZE:-5000}
-OLAP_NICE=${OLAP_NICE:-} SERVER_OPTS=${SERVER_OPTS:-} SERVER_JVM_OPTS=${SERVER_JVM_OPTS:-} CLIENT_JVM_OPTS=${CLIENT_JVM_OPTS:-}
+OLAP_NICE=${OLAP_NICE:-} OLTP_NICE=${OLTP_NICE:-0} SERVER_OPTS=${SERVER_OPTS:-} SERVER_JVM_OPTS=${SERVER_JVM_OPTS:-} CLIENT_JVM_OPTS=${CLIENT_JVM_OPTS:-}
 SKIP_COMPACTION=${SKIP_COMPACTION:-} PEER_PORT=${PEER_PORT:-} PEER_PID=${PEER_PID:-} PEER_RUNS=${PEER_RUNS:-${RUNS:-2}}
 RESULTS=${RESULTS:-/tmp/charybdis-wp-$(date +%Y%m%d-%H%M%S)}
 own_workdir=0
@@ -185,7 +187,7 @@ wait_clients() {
 workloads() {
   local port=$1 pid=$2 duration=$3 out=$4 oltp=$5 olap=$6 status=0
   if [ "$olap" = 1 ] && [ -n "$OLAP_NICE" ]; then
-    client "$port" "$pid" "$duration" "$out" 0 "$(oltp_workload)"
+    client "$port" "$pid" "$duration" "$out" "$OLTP_NICE" "$(oltp_workload)"
     client "$port" "" "$duration" "$out.olap" "$OLAP_NICE" "$(olap_workload)"
     wait_clients || status=$?
     if [ -f "$out.json" ] && [ -f "$out.olap.json" ]; then
@@ -201,7 +203,9 @@ workloads() {
     local ws=()
     [ "$oltp" = 1 ] && ws+=("$(oltp_workload)")
     [ "$olap" = 1 ] && ws+=("$(olap_workload)")
-    client "$port" "$pid" "$duration" "$out" 0 "${ws[@]}"
+    local niceness=0 # one process for both workloads: OLTP_NICE would raise OLAP's priority too
+    [ "$olap" = 1 ] || niceness=$OLTP_NICE
+    client "$port" "$pid" "$duration" "$out" "$niceness" "${ws[@]}"
     wait_clients || status=$?
   fi
   return $status
