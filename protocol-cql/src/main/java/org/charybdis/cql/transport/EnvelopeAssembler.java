@@ -107,7 +107,7 @@ public final class EnvelopeAssembler extends MessageToMessageDecoder<Segment> {
         }
         if (total > maxFrameBytes) {
             bytesToDiscard = total - payload.readableBytes();
-            report(ctx, payload.getShort(start + 2), false, RequestHeaders.tooBig(total, maxFrameBytes));
+            ctx.fireExceptionCaught(FrameDecodingException.tooBig(ProtocolVersion.V5, payload.getShort(start + 2), total, maxFrameBytes));
             return;
         }
         pendingTotal = (int) total;
@@ -125,7 +125,7 @@ public final class EnvelopeAssembler extends MessageToMessageDecoder<Segment> {
         in.skipBytes(Frame.HEADER_SIZE);
         if (Frame.HEADER_SIZE + (long) length > maxFrameBytes) {
             in.skipBytes(length);
-            report(ctx, streamId, false, RequestHeaders.tooBig(Frame.HEADER_SIZE + (long) length, maxFrameBytes));
+            ctx.fireExceptionCaught(FrameDecodingException.tooBig(ProtocolVersion.V5, streamId, Frame.HEADER_SIZE + (long) length, maxFrameBytes));
             return null;
         }
         String problem = (versionByte & 0x7F) != ProtocolVersion.V5.code()

@@ -12,8 +12,13 @@ final class ErrorFrames {
     private ErrorFrames() {}
 
     static Frame protocolError(ByteBufAllocator alloc, ProtocolVersion version, int streamId, String message) {
+        return error(alloc, version, streamId, ErrorCode.PROTOCOL_ERROR, message);
+    }
+
+    /** An ERROR frame with a code whose body is the code and message alone (protocol, invalid request, ...). */
+    static Frame error(ByteBufAllocator alloc, ProtocolVersion version, int streamId, ErrorCode code, String message) {
         ByteBuf body = alloc.buffer();
-        writeErrorBody(body, ErrorCode.PROTOCOL_ERROR.code(), message);
+        writeErrorBody(body, code.code(), message);
         return Frame.response(version, 0, streamId, Opcode.ERROR, body);
     }
 

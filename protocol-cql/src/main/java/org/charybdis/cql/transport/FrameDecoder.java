@@ -103,7 +103,7 @@ public final class FrameDecoder extends ByteToMessageDecoder {
             in.skipBytes(Frame.HEADER_SIZE);
             bytesToDiscard = length;
             discard(in);
-            report(ctx, streamId, false, RequestHeaders.tooBig(frameLength, maxFrameBytes));
+            ctx.fireExceptionCaught(FrameDecodingException.tooBig(version, streamId, frameLength, maxFrameBytes));
             return;
         }
         if (in.readableBytes() < frameLength) {

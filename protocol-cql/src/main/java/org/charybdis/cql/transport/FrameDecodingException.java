@@ -2,7 +2,8 @@ package org.charybdis.cql.transport;
 
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.DecoderException;
-import org.charybdis.cql.exceptions.ProtocolException;
+import org.charybdis.cql.exceptions.CqlException;
+import org.charybdis.cql.exceptions.InvalidRequestException;
 
 /**
  * A frame or segment the decoders could not accept. The decoders fire it through
@@ -15,9 +16,10 @@ public final class FrameDecodingException extends DecoderException {
     private final ProtocolVersion version;
     private final int streamId;
     private final boolean fatal;
-    private final ProtocolException error;
+    private final CqlException error;
 
-    public FrameDecodingException(ProtocolVersion version, int streamId, boolean fatal, ProtocolException error) {
+    /** @param error a ProtocolException, or an InvalidRequestException for a frame that is only too big */
+    public FrameDecodingException(ProtocolVersion version, int streamId, boolean fatal, CqlException error) {
         super(error.getMessage(), error);
         this.version = version;
         this.streamId = streamId;
@@ -29,10 +31,18 @@ public final class FrameDecodingException extends DecoderException {
     public ProtocolVersion version() { return version; }
     public int streamId() { return streamId; }
     public boolean isFatal() { return fatal; }
-    public ProtocolException error() { return error; }
+    public CqlException error() { return error; }
 
-    /** The ERROR response (code ProtocolError) for the offending stream. */
+    /**
+     * A frame over native_transport_max_frame_size_in_mb whose header was read: its body is skipped, and it is
+     * answered as Cassandra does, InvalidRequest on its stream, so the connection and its other requests go on.
+     */
+    static FrameDecodingException tooBig(ProtocolVersion version, int streamId, long frameLength, int maxFrameBytes) {
+        return new FrameDecodingException(version, streamId, false, new InvalidRequestException(RequestHeaders.tooBig(frameLength, maxFrameBytes)));
+    }
+
+    /** The ERROR response for the offending stream (ProtocolError, or InvalidRequest for a frame too big). */
     public Frame toErrorFrame(ByteBufAllocator alloc) {
-        return ErrorFrames.protocolError(alloc, version, streamId, error.getMessage());
+        return ErrorFrames.error(alloc, version, streamId, error.code(), error.getMessage());
     }
 }

@@ -107,7 +107,7 @@ class FrameDecoderTest {
         assertThat(recorder.frames()).extracting(Frame::streamId).containsExactly(12);
         Frame reply = error.toErrorFrame(channel.alloc());
         assertThat(reply.opcode()).isEqualTo(Opcode.ERROR);
-        assertThat(reply.body().getInt(0)).isEqualTo(0x000A);
+        assertThat(reply.body().getInt(0)).as("InvalidRequest, as Cassandra answers").isEqualTo(0x2200);
         reply.release();
     }
 
