@@ -48,6 +48,8 @@ public final class ServerConfig {
     public static final ConfigKey<Integer> WRITE_REQUEST_TIMEOUT_IN_MS = key("write_request_timeout_in_ms", Integer.class, 2000, ConfigValues::nonNegative, "How long a write may take");
     public static final ConfigKey<Integer> COUNTER_WRITE_REQUEST_TIMEOUT_IN_MS = key("counter_write_request_timeout_in_ms", Integer.class, 5000, ConfigValues::nonNegative, "How long a counter write may take");
     public static final ConfigKey<Integer> CAS_CONTENTION_TIMEOUT_IN_MS = key("cas_contention_timeout_in_ms", Integer.class, 1000, ConfigValues::nonNegative, "How long a lightweight transaction may wait for its partition");
+    public static final ConfigKey<Long> MAX_MEMORY_FOR_UNLIMITED_QUERY_SOFT_LIMIT = key("max_memory_for_unlimited_query_soft_limit", Long.class, 1L << 20, ConfigValues::size, "Result bytes of an unpaged query past which a warning is logged");
+    public static final ConfigKey<Long> MAX_MEMORY_FOR_UNLIMITED_QUERY_HARD_LIMIT = key("max_memory_for_unlimited_query_hard_limit", Long.class, 100L << 20, ConfigValues::size, "Result bytes of an unpaged query past which it fails with InvalidRequest");
     public static final ConfigKey<Integer> TRUNCATE_REQUEST_TIMEOUT_IN_MS = key("truncate_request_timeout_in_ms", Integer.class, 60000, ConfigValues::nonNegative, "How long a TRUNCATE may take");
 
     private static List<ConfigKey<?>> keys;

@@ -44,7 +44,7 @@ public record PageSize(int rows, long bytes) {
     }
 
     /** What a row counts against the byte limit: its values as the RESULT message carries them. */
-    static long bytesOf(ByteBuffer[] row) {
+    public static long bytesOf(ByteBuffer[] row) {
         long size = 0;
         for (ByteBuffer value : row) size += 4 + (value == null ? 0 : value.remaining());
         return size;

@@ -132,9 +132,31 @@ final class SelectQuery implements CqlStatement {
         ByteBuffer stateBytes = context.options().pagingState();
         PagingState state = stateBytes == null ? null : PagingState.decode(stateBytes);
         int remaining = state != null ? Math.min(state.remaining(), rowLimit) : rowLimit;
-        PageSize size = context.pageSize() > 0 ? PageSize.paged(Math.min(pageSize, remaining)) : PageSize.rows(remaining);
-        return proxy.read(deadline, () -> paged.fetch(state, size, remaining))
+        if (context.pageSize() <= 0) {
+            UnpagedResultLimit resultLimit = UnpagedResultLimit.of(context.server().config());
+            return proxy.read(deadline, () -> unpaged(paged, state, remaining, new ArrayList<>(), 0, resultLimit, deadline))
+                    .thenApply(rows -> result(rows, null, context));
+        }
+        return proxy.read(deadline, () -> paged.fetch(state, PageSize.paged(Math.min(pageSize, remaining)), remaining))
                 .thenApply(page -> result(page.rows(), page.next(), context));
+    }
+
+    /**
+     * An unpaged query: read page by page, so that a long read lets other requests in between its pages, into one
+     * result held to the unpaged result limits; stops between pages past the deadline.
+     */
+    private CompletableFuture<List<ByteBuffer[]>> unpaged(Pager pager, PagingState state, int remaining, List<ByteBuffer[]> rows,
+                                                         long bytes, UnpagedResultLimit resultLimit, Deadline deadline) {
+        return pager.fetch(state, PageSize.paged(remaining), remaining).thenCompose(page -> {
+            long total = bytes;
+            for (ByteBuffer[] row : page.rows()) total += PageSize.bytesOf(row);
+            resultLimit.check(bytes, total, "SELECT from " + table.keyspace() + "." + table.name());
+            rows.addAll(page.rows());
+            int left = remaining - page.rows().size();
+            if (page.next() == null || left <= 0) return CompletableFuture.completedFuture(rows);
+            deadline.check();
+            return unpaged(pager, page.next(), left, rows, total, resultLimit, deadline);
+        });
     }
 
     /** Reads every page internally and folds the rows into the single aggregate row; stops between pages past the deadline. */
