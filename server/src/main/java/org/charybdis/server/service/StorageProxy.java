@@ -37,6 +37,7 @@ public final class StorageProxy {
     private final Database database;
     private final ServerClock clock;
     private final long maxMutationBytes;
+    private final CorruptSSTables corruptSSTables = new CorruptSSTables();
 
     public StorageProxy(Database database, ServerClock clock, ServerConfig config) {
         this.database = database;
@@ -140,9 +141,9 @@ public final class StorageProxy {
 
     /**
      * Runs a read (a page, or the pages an aggregate folds) under its deadline: the caller gets the timeout error once
-     * it passes; the pagers check it between partitions and pages.
+     * it passes; the pagers check it between partitions and pages. A corrupt SSTable fails the read with ReadFailure.
      */
-    public <T> CompletableFuture<T> read(Deadline deadline, Supplier<CompletableFuture<T>> read) {
+    public <T> CompletableFuture<T> read(Deadline deadline, ConsistencyLevel consistency, Supplier<CompletableFuture<T>> read) {
         CompletableFuture<T> running;
         try {
             deadline.check();
@@ -150,7 +151,7 @@ public final class StorageProxy {
         } catch (RuntimeException e) {
             running = CompletableFuture.failedFuture(e);
         }
-        return bounded(running, deadline);
+        return bounded(running.exceptionallyCompose(e -> CompletableFuture.failedFuture(corruptSSTables.translate(e, consistency))), deadline);
     }
 
     /** Waits (at most {@code seconds}) until a new index is built on every shard. */

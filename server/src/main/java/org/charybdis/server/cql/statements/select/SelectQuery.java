@@ -116,7 +116,7 @@ final class SelectQuery implements CqlStatement {
         if (groupBy != null) pager = new GroupingPager(pager, groupBy, selection, partitionLimit, deadline);
         else if (selection.isAggregate()) {
             Pager rows = pager;
-            return proxy.read(deadline, () -> aggregate(rows, null, selection.newAggregation(), deadline))
+            return proxy.read(deadline, context.options().consistency(), () -> aggregate(rows, null, selection.newAggregation(), deadline))
                     .thenApply(row -> result(List.<ByteBuffer[]>of(row), null, context));
         }
         Pager paged = pager;
@@ -126,7 +126,7 @@ final class SelectQuery implements CqlStatement {
                 throw new InvalidRequestException("Cannot page queries with both ORDER BY and a IN restriction on the partition key; "
                         + "you must either remove the ORDER BY or the IN and sort client side, or disable paging for this query");
             }
-            return proxy.read(deadline, () -> paged.fetch(null, PageSize.rows(Integer.MAX_VALUE), Integer.MAX_VALUE))
+            return proxy.read(deadline, context.options().consistency(), () -> paged.fetch(null, PageSize.rows(Integer.MAX_VALUE), Integer.MAX_VALUE))
                     .thenApply(page -> result(sortedAcrossPartitions(page, rowLimit), null, context));
         }
         ByteBuffer stateBytes = context.options().pagingState();
@@ -134,10 +134,10 @@ final class SelectQuery implements CqlStatement {
         int remaining = state != null ? Math.min(state.remaining(), rowLimit) : rowLimit;
         if (context.pageSize() <= 0) {
             UnpagedResultLimit resultLimit = UnpagedResultLimit.of(context.server().config());
-            return proxy.read(deadline, () -> unpaged(paged, state, remaining, new ArrayList<>(), 0, resultLimit, deadline))
+            return proxy.read(deadline, context.options().consistency(), () -> unpaged(paged, state, remaining, new ArrayList<>(), 0, resultLimit, deadline))
                     .thenApply(rows -> result(rows, null, context));
         }
-        return proxy.read(deadline, () -> paged.fetch(state, PageSize.paged(Math.min(pageSize, remaining)), remaining))
+        return proxy.read(deadline, context.options().consistency(), () -> paged.fetch(state, PageSize.paged(Math.min(pageSize, remaining)), remaining))
                 .thenApply(page -> result(page.rows(), page.next(), context));
     }
 
