@@ -43,11 +43,9 @@ class PageCacheReadsTest {
             CompletableFuture<String> seen = new CompletableFuture<>();
             runtime.shard(0).execute(runtime.group(ShardRuntime.STATEMENT), () -> {
                 CompletableFuture<ByteBuffer> read = io.readFully(file, ByteBuffer.allocate(5_000), 40_000, IoClass.QUERY);
-                seen.complete((read.isDone() ? "done at once" : "pending") + " on " + Thread.currentThread().getName());
-                read.thenAccept(bytes -> {
-                    byte[] expected = java.util.Arrays.copyOfRange(content, 40_000, 45_000);
-                    if (!ByteBuffer.wrap(expected).equals(bytes)) seen.obtrudeValue("wrong bytes");
-                });
+                String when = (read.isDone() ? "done at once" : "pending") + " on " + Thread.currentThread().getName();
+                ByteBuffer expected = ByteBuffer.wrap(java.util.Arrays.copyOfRange(content, 40_000, 45_000));
+                read.whenComplete((bytes, error) -> seen.complete(expected.equals(bytes) ? when : "wrong bytes or " + error));
             });
             if (PageCacheReads.available()) {
                 assertThat(seen.get(5, TimeUnit.SECONDS)).isEqualTo("done at once on shard-0");

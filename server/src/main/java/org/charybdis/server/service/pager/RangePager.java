@@ -66,7 +66,8 @@ public final class RangePager implements Pager {
             chunks.addAll(r.chunks());
             if (r.complete()) continue;
             complete = false;
-            // an incomplete shard stopped after taking at least one row
+            // an incomplete shard stopped after taking at least one row: its budget is never empty
+            if (r.chunks().isEmpty()) throw new IllegalStateException("a shard's scan stopped short without taking a row");
             DecoratedKey last = r.chunks().getLast().key();
             if (frontier == null || last.compareTo(frontier) < 0) frontier = last;
         }
