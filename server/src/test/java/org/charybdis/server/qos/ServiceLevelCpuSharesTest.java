@@ -1,6 +1,8 @@
 package org.charybdis.server.qos;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
+import com.datastax.oss.driver.api.core.servererrors.ReadTimeoutException;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import org.charybdis.scheduler.SchedulingGroup;
 import org.charybdis.scheduler.Shard;
@@ -102,7 +104,9 @@ class ServiceLevelCpuSharesTest {
         }
         int pk = (int) (next.getAndIncrement() % PARTITIONS);
         session.executeAsync(aggregate.bind(pk)).whenComplete((rs, e) -> {
-            if (e != null) chain.completeExceptionally(e);
+            // with 1/11 of the CPU and 63 requests ahead of it, a bronze request may pass its deadline on a slow
+            // machine: that is the shares at work, not a failure of this test, so it is sent again
+            if (e != null && !(e instanceof ReadTimeoutException || e instanceof DriverTimeoutException)) chain.completeExceptionally(e);
             else issue(session, aggregate, running, next, chain);
         });
     }

@@ -62,11 +62,6 @@ public final class PageBuilder {
         return new PageSize(Math.max(0, size.rows() - rows.size()), size.bytes() == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, size.bytes() - bytes));
     }
 
-    /** True when the page may end before it holds all its rows (see {@link PageSize#mayEndShort()}). */
-    boolean mayEndShort() {
-        return size.mayEndShort();
-    }
-
     boolean full() {
         return rows.size() >= size.rows() || bytes >= size.bytes();
     }
