@@ -23,6 +23,7 @@ import org.charybdis.server.transport.ConnectionHandler;
 import org.charybdis.server.transport.ConnectionServices;
 import org.charybdis.server.transport.CqlServer;
 import org.charybdis.server.transport.EventNotifier;
+import org.charybdis.storage.engine.AsyncLoop;
 import org.charybdis.storage.lsm.LsmEngineFactory;
 import org.charybdis.server.config.StorageSettings;
 import org.charybdis.server.replica.NodeDirectory;
@@ -133,7 +134,8 @@ public final class CharybdisServer implements AutoCloseable {
             server.startEndpoints();
         } catch (Exception e) {
             server.close();
-            throw new IllegalStateException("Charybdis failed to start: " + e.getMessage(), e);
+            Throwable cause = AsyncLoop.unwrap(e);
+            throw new StartupFailedException("Charybdis failed to start: " + cause.getMessage(), cause);
         }
         return server;
     }

@@ -1,10 +1,12 @@
 package org.charybdis.server.cli;
 
 import org.charybdis.server.CharybdisServer;
+import org.charybdis.server.StartupFailedException;
 import org.charybdis.server.config.ConfigException;
 import org.charybdis.server.config.ConfigKey;
 import org.charybdis.server.config.ConfigLoader;
 import org.charybdis.server.config.ServerConfig;
+import org.charybdis.storage.commitlog.CommitLogDamagedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,7 +62,14 @@ public final class CharybdisCommand implements Callable<Integer> {
             System.err.println("charybdis: configuration error: " + e.getMessage());
             return 2;
         }
-        CharybdisServer server = CharybdisServer.start(serverConfig);
+        CharybdisServer server;
+        try {
+            server = CharybdisServer.start(serverConfig);
+        } catch (StartupFailedException e) {
+            System.err.println("charybdis: " + e.getMessage());
+            if (!(e.getCause() instanceof CommitLogDamagedException)) e.getCause().printStackTrace(); // a bug: its trace helps
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

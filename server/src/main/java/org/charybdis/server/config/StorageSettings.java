@@ -31,7 +31,9 @@ public final class StorageSettings {
                         ? CommitLogConfig.SyncMode.BATCH : CommitLogConfig.SyncMode.PERIODIC)
                 .withSyncPeriod(Duration.ofMillis(config.get(ServerConfig.COMMITLOG_SYNC_PERIOD_IN_MS)))
                 .withBatchWindow(Duration.ofMillis(config.get(ServerConfig.COMMITLOG_SYNC_BATCH_WINDOW_IN_MS)))
-                .withTotalSpace((long) config.get(ServerConfig.COMMITLOG_TOTAL_SPACE_IN_MB) << 20);
+                .withTotalSpace((long) config.get(ServerConfig.COMMITLOG_TOTAL_SPACE_IN_MB) << 20)
+                .withReplayErrors(config.get(ServerConfig.COMMITLOG_REPLAY_ERRORS).equals("ignore")
+                        ? CommitLogConfig.ReplayErrors.IGNORE : CommitLogConfig.ReplayErrors.STOP);
         return new LsmConfig(config.dataDirectory(), commitLog, memtables, 0.5,
                 Math.max(1L << 20, memoryPerShard / CHUNK_CACHE_SHARE_DIVISOR), 2)
                 .withStaticShares(new LsmConfig.StaticShares(config.get(ServerConfig.MEMTABLE_FLUSH_STATIC_SHARES),

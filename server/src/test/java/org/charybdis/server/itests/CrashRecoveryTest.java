@@ -1,16 +1,12 @@
 package org.charybdis.server.itests;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
-import org.charybdis.server.system.Topology;
 import org.charybdis.server.testing.ChildServerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +56,7 @@ class CrashRecoveryTest {
         Map<Integer, String> acknowledged = new ConcurrentHashMap<>();
         Set<Integer> deleted = ConcurrentHashMap.newKeySet();
         try (ChildServerProcess child = ChildServerProcess.start(dir.resolve("node"), options, START)) {
-            try (CqlSession session = connect(child)) {
+            try (CqlSession session = child.session()) {
                 session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
                 session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v text, pad blob) WITH compaction = {'class': 'UnifiedCompactionStrategy', 'scaling_parameters': 'T2'}");
             }
@@ -77,7 +73,7 @@ class CrashRecoveryTest {
         long killAfterMillis = 500 + random.nextInt(2500);
         AtomicBoolean killed = new AtomicBoolean();
         List<Integer> earlier = new ArrayList<>(acknowledged.keySet());
-        try (CqlSession session = connect(child)) {
+        try (CqlSession session = child.session()) {
             PreparedStatement insert = session.prepare("INSERT INTO ks.t (k, v, pad) VALUES (?, ?, ?)");
             PreparedStatement delete = session.prepare("DELETE FROM ks.t WHERE k = ?");
             Semaphore inFlight = new Semaphore(64);
@@ -118,7 +114,7 @@ class CrashRecoveryTest {
     }
 
     private void verify(ChildServerProcess child, int round, Map<Integer, String> acknowledged, Set<Integer> deleted) {
-        try (CqlSession session = connect(child)) {
+        try (CqlSession session = child.session()) {
             PreparedStatement select = session.prepare("SELECT v FROM ks.t WHERE k = ?");
             List<CompletableFuture<Void>> checks = new ArrayList<>();
             Map<Integer, String> missing = new ConcurrentHashMap<>();
@@ -143,19 +139,5 @@ class CrashRecoveryTest {
             assertThat(resurrected).as("acknowledged deletions undone after kill -9 in round %d", round).isEmpty();
             System.out.printf("crash round %d: %d acknowledged rows and %d acknowledged deletions intact%n", round, acknowledged.size(), deleted.size());
         }
-    }
-
-    private static CqlSession connect(ChildServerProcess child) {
-        DriverConfigLoader loader = DriverConfigLoader.programmaticBuilder()
-                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(20))
-                .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
-                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(10))
-                .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, 1024)
-                .build();
-        return CqlSession.builder()
-                .addContactPoint(new InetSocketAddress("127.0.0.1", child.nativePort()))
-                .withLocalDatacenter(Topology.DATACENTER)
-                .withConfigLoader(loader)
-                .build();
     }
 }

@@ -1,9 +1,14 @@
 package org.charybdis.server.testing;
 
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import org.charybdis.cql.transport.ProtocolVersion;
+import org.charybdis.server.system.Topology;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +70,27 @@ public final class ChildServerProcess implements AutoCloseable {
     public int apiPort() { return Integer.parseInt(options.get("api_port")); }
 
     public Path workdir() { return workdir; }
+
+    /** Sets a configuration key (YAML name) for the next {@link #restart}. */
+    public void setOption(String key, String value) { options.put(key, value); }
+
+    /**
+     * A Java driver session to the child with timeouts that survive a loaded machine and up to 1,024 requests in
+     * flight per connection.
+     */
+    public CqlSession session() {
+        DriverConfigLoader loader = DriverConfigLoader.programmaticBuilder()
+                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(20))
+                .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
+                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(10))
+                .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, 1024)
+                .build();
+        return CqlSession.builder()
+                .addContactPoint(new InetSocketAddress("127.0.0.1", nativePort()))
+                .withLocalDatacenter(Topology.DATACENTER)
+                .withConfigLoader(loader)
+                .build();
+    }
 
     public long pid() { return process.pid(); }
 

@@ -55,6 +55,9 @@ public final class CommitLog implements AutoCloseable {
     private boolean ioInFlight;
     private boolean batchWindowOpen;
     private long syncedPosition = CommitLogPosition.NONE;
+    /** The end of the last entry appended (sync markers aside), and the synced position the last marker recorded. */
+    private long lastEntryEnd = CommitLogPosition.NONE;
+    private long markedSyncedPosition = CommitLogPosition.NONE;
     /** A sync is due once everything up to here is written. */
     private long syncWantedUpTo = CommitLogPosition.NONE;
     private Throwable failure;
@@ -222,11 +225,11 @@ public final class CommitLog implements AutoCloseable {
     }
 
     private long append(ByteBuffer payload, Collection<UUID> tables) {
-        int crc = checksum.of(active.id(), payload);
-        int end = active.append(payload, crc, tables);
+        int end = active.append(payload, checksum.header(active.id(), payload.remaining()), checksum.payload(payload), tables);
         entriesWritten++;
         bytesWritten += CommitLogSegment.ENTRY_HEADER_SIZE + payload.remaining();
         long position = CommitLogPosition.of(active.id(), end);
+        lastEntryEnd = position;
         if (config.syncMode() == SyncMode.BATCH) requestBatchSync(position);
         schedulePump();
         return position;
@@ -354,7 +357,20 @@ public final class CommitLog implements AutoCloseable {
             if (!toSync.isEmpty()) syncs++;
             syncedPosition = Math.max(syncedPosition, written);
             if (config.syncMode() == SyncMode.BATCH) waiters.completeUpTo(syncedPosition);
+            appendSyncMarker();
         });
+    }
+
+    /**
+     * Records in the log how far it is fsynced, once entries were synced that no marker covers yet, so that
+     * replay can tell damaged durable entries from a torn tail. The marker is written with the next write
+     * (at once when the log is idle) and needs no fsync of its own.
+     */
+    private void appendSyncMarker() {
+        long covered = Math.min(syncedPosition, lastEntryEnd);
+        if (covered <= markedSyncedPosition || !active.hasRoomForSyncMarker()) return;
+        active.appendSyncMarker(syncedPosition, checksum.marker(active.id(), syncedPosition));
+        markedSyncedPosition = syncedPosition;
     }
 
     private CommitLogSegment firstUnwritten() {

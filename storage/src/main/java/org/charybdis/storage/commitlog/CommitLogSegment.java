@@ -13,14 +13,23 @@ import java.util.function.Function;
  * One live segment file of a shard's commit log: the entries appended to it that are not written yet, how far
  * it is written and fsynced, and which tables still have unflushed entries in it. Owned by the shard thread.
  * <p>
- * File format, version 1 (all numbers big-endian). The file is pre-allocated to the segment size, zero-filled
+ * File format, version 2 (all numbers big-endian). The file is pre-allocated to the segment size, zero-filled
  * or reused from a released segment:
  * <pre>
- * header  (24 bytes)  magic "CHCL" int | format version int | shard id int | segment id long | CRC32 of the previous 20 bytes
- * entry   (repeated)  payload length int (&gt; 0) | CRC32 int | payload
- *                     the CRC32 covers segment id long | payload length int | payload
- * end                 a zero length and CRC (the zero fill), or too little room for another entry header
+ * header       (24 bytes)  magic "CHCL" int | format version int | shard id int | segment id long | CRC32 of the previous 20 bytes
+ * entry        (repeated)  payload length int (&gt; 0) | header CRC32 int | payload CRC32 int | payload
+ *                          the header CRC32 covers segment id long | payload length int
+ * sync marker  (16 bytes)  -1 int | CRC32 int | synced position long
+ *                          the CRC32 covers segment id long | -1 int | synced position long
+ * end                      a zero length and CRCs (the zero fill), or too little room for another entry header
  * </pre>
+ * A sync marker follows each fsync: every byte of the log before its synced position is on disk. Replay uses it
+ * to tell damage to entries that were fsynced (and may have been acknowledged) from a torn tail, and the
+ * separate header CRC lets it find the next intact entry after damage.
+ * <p>
+ * Version 1 had an 8-byte entry header (length | one CRC32 over segment id, length and payload) and no markers;
+ * replay still reads it.
+ * <p>
  * Writes cover whole 4 KiB pages: the last, partially filled page is zero-padded and rewritten by the next
  * write, and a write ending exactly on a page boundary also writes the following page as zeros, so the entry
  * after the last one always reads as the end even in a reused file. A released segment gets a zeroed header
@@ -30,7 +39,10 @@ final class CommitLogSegment {
     static final int PAGE_SIZE = 4096;
     static final int MAX_REQUEST_SIZE = 128 * 1024;
     static final int HEADER_SIZE = SegmentHeader.SIZE;
-    static final int ENTRY_HEADER_SIZE = 8;
+    static final int ENTRY_HEADER_SIZE = 12;
+    /** The length field of a sync marker. */
+    static final int SYNC_MARKER = -1;
+    static final int SYNC_MARKER_SIZE = 16;
     private static final int INITIAL_BUFFER = 64 * 1024;
     private static final Function<UUID, int[]> NEW_MARK = table -> new int[1];
 
@@ -91,16 +103,32 @@ final class CommitLogSegment {
     void markFull() { full = true; }
 
     /** Appends one entry and marks its tables dirty; returns the entry's end offset. The caller checked {@link #hasRoom}. */
-    int append(ByteBuffer payload, int crc, Collection<UUID> tables) {
+    int append(ByteBuffer payload, int headerCrc, int payloadCrc, Collection<UUID> tables) {
         int length = payload.remaining();
         int at = dataEnd - bufferStart;
         ensureCapacity(at + ENTRY_HEADER_SIZE + length);
         putInt(at, length);
-        putInt(at + 4, crc);
+        putInt(at + 4, headerCrc);
+        putInt(at + 8, payloadCrc);
         payload.get(payload.position(), buffer, at + ENTRY_HEADER_SIZE, length);
         dataEnd += ENTRY_HEADER_SIZE + length;
         for (UUID table : tables) dirty.computeIfAbsent(table, NEW_MARK)[0] = dataEnd;
         return dataEnd;
+    }
+
+    boolean hasRoomForSyncMarker() {
+        return !full && dataEnd + SYNC_MARKER_SIZE <= size;
+    }
+
+    /** Appends a sync marker; the caller checked {@link #hasRoomForSyncMarker}. */
+    void appendSyncMarker(long syncedPosition, int crc) {
+        int at = dataEnd - bufferStart;
+        ensureCapacity(at + SYNC_MARKER_SIZE);
+        putInt(at, SYNC_MARKER);
+        putInt(at + 4, crc);
+        putInt(at + 8, (int) (syncedPosition >>> 32));
+        putInt(at + 12, (int) syncedPosition);
+        dataEnd += SYNC_MARKER_SIZE;
     }
 
     /** The page-aligned file offset of the first byte still buffered. */

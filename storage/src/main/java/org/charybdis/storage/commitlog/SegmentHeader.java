@@ -8,8 +8,14 @@ import java.util.zip.CRC32;
 /** The first bytes of a segment file, as laid out in {@link CommitLogSegment}. */
 record SegmentHeader(int formatVersion, int shardId, long segmentId) {
     static final int MAGIC = 0x4348_434C; // "CHCL": CHarybdis Commit Log
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
+    /** The first format: entries without a separate header CRC, no sync markers. */
+    static final int LEGACY_FORMAT_VERSION = 1;
     static final int SIZE = 4 + 4 + 4 + 8 + 4;
+
+    static boolean isReadable(int formatVersion) {
+        return formatVersion == FORMAT_VERSION || formatVersion == LEGACY_FORMAT_VERSION;
+    }
 
     static SegmentHeader current(int shardId, long segmentId) {
         return new SegmentHeader(FORMAT_VERSION, shardId, segmentId);

@@ -9,22 +9,37 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import static org.charybdis.storage.commitlog.CommitLogSegment.ENTRY_HEADER_SIZE;
 import static org.charybdis.storage.commitlog.CommitLogSegment.HEADER_SIZE;
 import static org.charybdis.storage.commitlog.CommitLogSegment.MAX_REQUEST_SIZE;
+import static org.charybdis.storage.commitlog.CommitLogSegment.SYNC_MARKER;
+import static org.charybdis.storage.commitlog.CommitLogSegment.SYNC_MARKER_SIZE;
 
 /**
- * Replays one segment file: checks its header, then hands each entry whose length and checksum hold to the
- * handler, in order, until the end marker or the first damaged entry. Reads 128 KiB at a time into a window
- * that grows only for an entry larger than it.
+ * Replays one segment file: checks its header, then hands each intact entry to the handler, in order, until the
+ * end. A damaged entry is skipped: when only its payload fails the checksum, replay goes on after it; when its
+ * header is damaged, replay looks byte by byte for the next intact header (its CRC covers the segment id, so
+ * entries of a recycled file's previous life never match) and goes on from there. Sync markers say how far the
+ * log was fsynced, which tells the replayer whether damage hit durable entries. Reads 128 KiB at a time into a
+ * window that grows only for an entry larger than it.
  */
 final class SegmentReader {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentReader.class);
+    private static final int LEGACY_ENTRY_HEADER_SIZE = 8;
 
-    /** How one segment's replay ended. */
-    record Outcome(long entries, long lastPosition, ReplayResult.Corruption corruption) { }
+    /** A damaged byte range [offset, resumedAt) of the file; resumedAt is the file size if nothing intact follows. */
+    record Damage(long offset, long resumedAt, String reason) { }
+
+    /**
+     * How one segment's replay ended.
+     *
+     * @param maxSyncedPosition the highest synced position a sync marker of this file records, or NONE
+     */
+    record Outcome(long entries, long lastPosition, List<Damage> damages, long maxSyncedPosition) { }
 
     private final CommitLogIo io;
     private final Path file;
@@ -32,6 +47,7 @@ final class SegmentReader {
     private final ReplayHandler handler;
     private final EntryChecksum checksum = new EntryChecksum();
     private final CompletableFuture<Outcome> result = new CompletableFuture<>();
+    private final List<Damage> damages = new ArrayList<>();
 
     private FileChannel channel;
     private long fileSize;
@@ -42,6 +58,11 @@ final class SegmentReader {
     private long offset = HEADER_SIZE;
     private long entries;
     private long lastPosition = CommitLogPosition.NONE;
+    private long maxSyncedPosition = CommitLogPosition.NONE;
+    /** While looking for an intact header after damage: where the damage starts, why, and the next offset to try. */
+    private long damageStart;
+    private String damageReason;
+    private long scanAt;
 
     SegmentReader(CommitLogIo io, SegmentFileName.Found found, ReplayHandler handler) {
         this.io = io;
@@ -52,7 +73,7 @@ final class SegmentReader {
 
     /** Replays the file; fails only on IO errors, a handler failure or a format this version cannot read. */
     CompletableFuture<Outcome> replay() {
-        if (name.formatVersion() != SegmentHeader.FORMAT_VERSION) {
+        if (!SegmentHeader.isReadable(name.formatVersion())) {
             return CompletableFuture.failedFuture(unsupportedVersion(name.formatVersion()));
         }
         io.submit(0, () -> {
@@ -61,14 +82,14 @@ final class SegmentReader {
             return opened;
         }).whenComplete((opened, error) -> {
             if (error != null) {
-                if (isMissingFile(error)) result.complete(new Outcome(0, CommitLogPosition.NONE, null)); // deleted since listed
+                if (isMissingFile(error)) result.complete(new Outcome(0, CommitLogPosition.NONE, List.of(), CommitLogPosition.NONE));
                 else result.completeExceptionally(error);
                 return;
             }
             channel = opened;
             if (fileSize < HEADER_SIZE) { // its creation was interrupted before the header was written
                 LOG.debug("Commit log segment {} has only {} bytes: nothing to replay", file, fileSize);
-                finish(null);
+                finish();
             } else {
                 fill(0, HEADER_SIZE, this::readHeader);
             }
@@ -81,47 +102,69 @@ final class SegmentReader {
         try {
             header = SegmentHeader.read(ByteBuffer.wrap(window, 0, HEADER_SIZE));
         } catch (CorruptDataException e) {
-            finish(corruption(0, e.getMessage()));
+            readEntriesAfterDamagedHeader(e.getMessage());
             return;
         }
         if (header == null) {
             LOG.debug("Commit log segment {} is blank (released or never used)", file);
-            finish(null);
-        } else if (header.formatVersion() != SegmentHeader.FORMAT_VERSION) {
-            fail(unsupportedVersion(header.formatVersion()));
+            finish();
+        } else if (header.formatVersion() != name.formatVersion()) {
+            fail(new IllegalStateException("Commit log segment " + file + " has format version " + header.formatVersion()
+                    + " in its header but " + name.formatVersion() + " in its name"));
         } else if (header.shardId() != name.shardId() || header.segmentId() != name.segmentId()) {
-            finish(corruption(0, "header names segment " + header.segmentId() + " of shard " + header.shardId()));
+            readEntriesAfterDamagedHeader("header names segment " + header.segmentId() + " of shard " + header.shardId());
         } else {
             parseEntries();
         }
     }
 
+    /** The file's name still says which segment it is: its entries are found by their checksums. */
+    private void readEntriesAfterDamagedHeader(String reason) {
+        if (name.formatVersion() == SegmentHeader.LEGACY_FORMAT_VERSION) {
+            damages.add(new Damage(0, fileSize, reason));
+            finish();
+            return;
+        }
+        damageStart = 0;
+        damageReason = "segment header: " + reason;
+        scanAt = HEADER_SIZE;
+        resynchronize();
+    }
+
     /** Replays entries while the window holds them; asks for more bytes and comes back when it runs out. */
     private void parseEntries() {
+        if (name.formatVersion() == SegmentHeader.LEGACY_FORMAT_VERSION) {
+            parseLegacyEntries();
+            return;
+        }
         try {
             while (true) {
                 if (offset + ENTRY_HEADER_SIZE > fileSize) {
-                    finish(null);
+                    finish();
                     return;
                 }
-                if (!inWindow(offset, ENTRY_HEADER_SIZE)) {
-                    fill(offset, ENTRY_HEADER_SIZE, this::parseEntries);
+                int headerBytes = (int) Math.min(SYNC_MARKER_SIZE, fileSize - offset);
+                if (!inWindow(offset, headerBytes)) {
+                    fill(offset, headerBytes, this::parseEntries);
                     return;
                 }
                 int at = (int) (offset - windowStart);
                 int length = intAt(at);
-                int crc = intAt(at + 4);
-                if (length == 0 && crc == 0) {
-                    finish(null);
+                if (!isIntactHeader(at, offset, headerBytes)) {
+                    if (length == 0 && intAt(at + 4) == 0 && intAt(at + 8) == 0) { // the zero fill after the last entry
+                        finish();
+                        return;
+                    }
+                    damageStart = offset;
+                    damageReason = describeDamagedHeader(length);
+                    scanAt = offset + 1;
+                    resynchronize();
                     return;
                 }
-                if (length <= 0 || length > fileSize / 2) {
-                    finish(corruption(offset, "impossible entry length " + length));
-                    return;
-                }
-                if (offset + ENTRY_HEADER_SIZE + length > fileSize) {
-                    finish(corruption(offset, "entry of " + length + " bytes runs past the end of the file (" + fileSize + " bytes)"));
-                    return;
+                if (length == SYNC_MARKER) {
+                    maxSyncedPosition = Math.max(maxSyncedPosition, longAt(at + 8));
+                    offset += SYNC_MARKER_SIZE;
+                    continue;
                 }
                 int entrySize = ENTRY_HEADER_SIZE + length;
                 if (!inWindow(offset, entrySize)) {
@@ -129,17 +172,121 @@ final class SegmentReader {
                     return;
                 }
                 ByteBuffer payload = ByteBuffer.wrap(window, at + ENTRY_HEADER_SIZE, length).slice();
-                if (checksum.of(name.segmentId(), payload) != crc) {
-                    finish(corruption(offset, "checksum mismatch (torn write, damage, or a stale entry of a reused file)"));
-                    return;
+                if (checksum.payload(payload) != intAt(at + 8)) {
+                    addDamage(offset, offset + entrySize, "payload checksum mismatch in an entry of " + length + " bytes");
+                    offset += entrySize;
+                    continue;
                 }
-                offset += entrySize;
-                entries++;
-                lastPosition = CommitLogPosition.of(name.segmentId(), (int) offset);
-                handler.replay(lastPosition, payload.asReadOnlyBuffer());
+                replay(payload, entrySize);
             }
         } catch (RuntimeException e) {
             fail(e);
+        }
+    }
+
+    /**
+     * Whether an entry header or sync marker whose checksum holds starts here: window[at] holds file byte
+     * position, and at least available (12 to 16) bytes of it are in the window.
+     */
+    private boolean isIntactHeader(int at, long position, int available) {
+        int length = intAt(at);
+        if (length == SYNC_MARKER) {
+            return available >= SYNC_MARKER_SIZE && checksum.marker(name.segmentId(), longAt(at + 8)) == intAt(at + 4);
+        }
+        return length > 0 && length <= fileSize - position - ENTRY_HEADER_SIZE
+                && checksum.header(name.segmentId(), length) == intAt(at + 4);
+    }
+
+    private String describeDamagedHeader(int length) {
+        if (length == SYNC_MARKER) return "sync marker checksum mismatch";
+        if (length <= 0) return "impossible entry length " + length;
+        if (length > fileSize - offset - ENTRY_HEADER_SIZE) {
+            return "entry of " + length + " bytes runs past the end of the file (" + fileSize + " bytes)";
+        }
+        return "entry header checksum mismatch";
+    }
+
+    /** Looks for the next intact header after damage, then goes on replaying from it; the damage ends there. */
+    private void resynchronize() {
+        try {
+            while (scanAt + ENTRY_HEADER_SIZE <= fileSize) {
+                int headerBytes = (int) Math.min(SYNC_MARKER_SIZE, fileSize - scanAt);
+                if (!inWindow(scanAt, headerBytes)) {
+                    fill(scanAt, (int) Math.min(MAX_REQUEST_SIZE, fileSize - scanAt), this::resynchronize);
+                    return;
+                }
+                if (isIntactHeader((int) (scanAt - windowStart), scanAt, headerBytes)) {
+                    addDamage(damageStart, scanAt, damageReason);
+                    offset = scanAt;
+                    parseEntries();
+                    return;
+                }
+                scanAt++;
+            }
+            addDamage(damageStart, fileSize, damageReason);
+            finish();
+        } catch (RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    /** Format version 1: entries checked by one CRC each, and replay of the file ends at the first damaged one. */
+    private void parseLegacyEntries() {
+        try {
+            while (true) {
+                if (offset + LEGACY_ENTRY_HEADER_SIZE > fileSize) {
+                    finish();
+                    return;
+                }
+                if (!inWindow(offset, LEGACY_ENTRY_HEADER_SIZE)) {
+                    fill(offset, LEGACY_ENTRY_HEADER_SIZE, this::parseEntries);
+                    return;
+                }
+                int at = (int) (offset - windowStart);
+                int length = intAt(at);
+                int crc = intAt(at + 4);
+                if (length == 0 && crc == 0) {
+                    finish();
+                    return;
+                }
+                if (length <= 0 || length > fileSize - offset - LEGACY_ENTRY_HEADER_SIZE) {
+                    damages.add(new Damage(offset, fileSize, "impossible entry length " + length));
+                    finish();
+                    return;
+                }
+                int entrySize = LEGACY_ENTRY_HEADER_SIZE + length;
+                if (!inWindow(offset, entrySize)) {
+                    fill(offset, entrySize, this::parseEntries);
+                    return;
+                }
+                ByteBuffer payload = ByteBuffer.wrap(window, at + LEGACY_ENTRY_HEADER_SIZE, length).slice();
+                if (checksum.legacyEntry(name.segmentId(), payload) != crc) {
+                    damages.add(new Damage(offset, fileSize, "checksum mismatch"));
+                    finish();
+                    return;
+                }
+                replay(payload, entrySize);
+            }
+        } catch (RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    /** Hands the intact entry at the offset to the handler and moves past it. */
+    private void replay(ByteBuffer payload, int entrySize) {
+        offset += entrySize;
+        entries++;
+        lastPosition = CommitLogPosition.of(name.segmentId(), (int) offset);
+        handler.replay(lastPosition, payload.asReadOnlyBuffer());
+    }
+
+    /** Records damage, merged with the previous one when they touch (a damaged payload after a damaged header). */
+    private void addDamage(long from, long to, String reason) {
+        if (!damages.isEmpty() && damages.getLast().resumedAt() == from) {
+            Damage previous = damages.removeLast();
+            damages.add(new Damage(previous.offset(), to, previous.reason()));
+        } else {
+            damages.add(new Damage(from, to, reason));
         }
     }
 
@@ -172,8 +319,9 @@ final class SegmentReader {
                 fail(error);
                 return;
             }
-            if (count <= 0) {
-                finish(corruption(readAt, "file ended early at " + readAt + " bytes"));
+            if (count <= 0) { // the file shrank under us
+                addDamage(readAt, fileSize, "file ended early at " + readAt + " bytes");
+                finish();
                 return;
             }
             windowBytes += count;
@@ -190,10 +338,8 @@ final class SegmentReader {
         return (window[at] & 0xFF) << 24 | (window[at + 1] & 0xFF) << 16 | (window[at + 2] & 0xFF) << 8 | (window[at + 3] & 0xFF);
     }
 
-    private ReplayResult.Corruption corruption(long at, String reason) {
-        LOG.warn("Commit log segment {} is damaged at offset {}: {}; replayed {} entries from it, skipping the rest of the file",
-                file, at, reason, entries);
-        return new ReplayResult.Corruption(file, at, entries, reason);
+    private long longAt(int at) {
+        return (long) intAt(at) << 32 | (intAt(at + 4) & 0xFFFF_FFFFL);
     }
 
     private IllegalStateException unsupportedVersion(int version) {
@@ -201,8 +347,8 @@ final class SegmentReader {
                 + "; this version of Charybdis reads only version " + SegmentHeader.FORMAT_VERSION);
     }
 
-    private void finish(ReplayResult.Corruption corruption) {
-        closeThen(() -> result.complete(new Outcome(entries, lastPosition, corruption)));
+    private void finish() {
+        closeThen(() -> result.complete(new Outcome(entries, lastPosition, List.copyOf(damages), maxSyncedPosition)));
     }
 
     private void fail(Throwable error) {

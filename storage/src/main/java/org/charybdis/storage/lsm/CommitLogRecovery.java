@@ -1,6 +1,8 @@
 package org.charybdis.storage.lsm;
 
 import org.charybdis.storage.commitlog.CommitLog;
+import org.charybdis.storage.commitlog.CommitLogConfig;
+import org.charybdis.storage.commitlog.CommitLogDamagedException;
 import org.charybdis.storage.commitlog.CommitLogPosition;
 import org.charybdis.storage.commitlog.CommitLogReplayer;
 import org.charybdis.storage.commitlog.ReplayResult;
@@ -57,9 +59,21 @@ final class CommitLogRecovery {
     }
 
     private CompletableFuture<Void> afterReplay(ReplayResult result) {
-        if (result.entriesReplayed() > 0 || !result.corruptions().isEmpty()) {
-            LOG.info("Shard {}: replayed {} commitlog entries from {} segments ({} updates applied, {} already flushed, {} damaged tails)",
-                    shard.id(), result.entriesReplayed(), result.segmentFiles().size(), applied, skipped, result.corruptions().size());
+        List<ReplayResult.Damage> lost = result.syncedDamages();
+        if (!lost.isEmpty()) {
+            if (shard.config().commitLog().replayErrors() == CommitLogConfig.ReplayErrors.STOP) {
+                return CompletableFuture.failedFuture(new CommitLogDamagedException(shard.id(), lost));
+            }
+            for (ReplayResult.Damage damage : lost) {
+                LOG.error("Shard {}: {}; acknowledged writes in it may be lost. Every intact entry was replayed"
+                        + " (commitlog_replay_errors: ignore) and the segment is kept in {}", shard.id(), damage.describe(),
+                        damage.file().resolveSibling(ReplayResult.DAMAGED_DIRECTORY));
+            }
+        }
+        if (result.entriesReplayed() > 0 || !result.damages().isEmpty()) {
+            LOG.info("Shard {}: replayed {} commitlog entries from {} segments ({} updates applied, {} already flushed,"
+                            + " {} damaged ranges skipped of which {} in durable entries)", shard.id(), result.entriesReplayed(),
+                    result.segmentFiles().size(), applied, skipped, result.damages().size(), lost.size());
         }
         List<CompletableFuture<Void>> flushes = new ArrayList<>();
         for (LsmTableEngine table : List.copyOf(shard.tables().values())) flushes.add(table.flush());

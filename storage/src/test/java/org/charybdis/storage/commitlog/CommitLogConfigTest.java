@@ -18,7 +18,7 @@ class CommitLogConfigTest {
         assertThat(defaults.syncPeriod()).isEqualTo(Duration.ofSeconds(10));
         assertThat(defaults.batchWindow()).isEqualTo(Duration.ofMillis(2));
         assertThat(defaults.totalSpace()).isEqualTo(8L << 30);
-        assertThat(defaults.maxPayloadSize()).isEqualTo((16 << 20) - 8);
+        assertThat(defaults.maxPayloadSize()).isEqualTo((16 << 20) - 12);
     }
 
     @Test

@@ -33,65 +33,68 @@ class CommitLogReplayerTest {
     }
 
     @Test
-    void truncatedLastEntryEndsTheSegmentAndIsReported() throws Exception {
+    void aTornTailAfterTheLastSyncIsNotDamageToDurableEntries() throws Exception {
         List<Long> positions = writeEntries(10, 1000);
         Path file = fileOf(positions.getLast());
         int lastStart = CommitLogPosition.offset(positions.get(8));
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) { // also cuts the final sync marker
             channel.truncate(lastStart + CommitLogSegment.ENTRY_HEADER_SIZE + 10);
         }
 
         TestShard.Replayed replayed = shard.replay(dir);
         assertThat(replayed.positions()).isEqualTo(positions.subList(0, 9));
-        assertThat(replayed.result().corruptions()).singleElement().satisfies(c -> {
-            assertThat(c.file()).isEqualTo(file);
-            assertThat(c.offset()).isEqualTo(lastStart);
-            assertThat(c.entriesReplayedFromFile()).isEqualTo(9);
-            assertThat(c.reason()).contains("runs past the end");
+        assertThat(replayed.result().damages()).singleElement().satisfies(d -> {
+            assertThat(d.file()).isEqualTo(file);
+            assertThat(d.offset()).isEqualTo(lastStart);
+            assertThat(d.reason()).contains("runs past the end");
+            assertThat(d.synced()).isFalse();
         });
+        assertThat(replayed.result().syncedDamages()).isEmpty();
     }
 
     @Test
-    void flippedBytesInTheLastEntryFailItsChecksum() throws Exception {
+    void aDamagedPayloadLosesOnlyItsEntryAndASyncMarkerAfterItShowsItWasDurable() throws Exception {
         List<Long> positions = writeEntries(10, 1000);
-        Path file = fileOf(positions.getLast());
-        int lastStart = CommitLogPosition.offset(positions.get(8));
-        flipByte(file, lastStart + CommitLogSegment.ENTRY_HEADER_SIZE + 500);
+        int damagedStart = CommitLogPosition.offset(positions.get(4));
+        flipByte(fileOf(positions.getLast()), damagedStart + CommitLogSegment.ENTRY_HEADER_SIZE + 500);
 
         TestShard.Replayed replayed = shard.replay(dir);
-        assertThat(replayed.positions()).isEqualTo(positions.subList(0, 9));
-        assertThat(replayed.result().corruptions()).singleElement().satisfies(c -> {
-            assertThat(c.offset()).isEqualTo(lastStart);
-            assertThat(c.reason()).contains("checksum mismatch");
+        assertThat(replayed.positions()).isEqualTo(without(positions, 6));
+        assertThat(replayed.result().damages()).singleElement().satisfies(d -> {
+            assertThat(d.offset()).isEqualTo(damagedStart);
+            assertThat(d.resumedAt()).isEqualTo(CommitLogPosition.offset(positions.get(5)));
+            assertThat(d.reason()).contains("payload checksum mismatch");
+            assertThat(d.synced()).isTrue();
         });
     }
 
     @Test
-    void impossibleLengthIsReported() throws Exception {
-        List<Long> positions = writeEntries(5, 1000);
+    void afterADamagedHeaderReplayFindsTheNextIntactEntry() throws Exception {
+        List<Long> positions = writeEntries(40, 700);
+        int damagedStart = CommitLogPosition.offset(positions.get(19));
         Path file = fileOf(positions.getLast());
-        int lastStart = CommitLogPosition.offset(positions.get(3));
-        flipByte(file, lastStart); // the length's high byte: a huge or negative length
+        flipByte(file, damagedStart); // the length's high byte: a huge or negative length
+        flipBytes(file, CommitLogPosition.offset(positions.get(29)) + 3, 16); // across a length and its CRC
 
         TestShard.Replayed replayed = shard.replay(dir);
-        assertThat(replayed.positions()).isEqualTo(positions.subList(0, 4));
-        assertThat(replayed.result().corruptions()).singleElement()
-                .satisfies(c -> assertThat(c.reason()).contains("impossible entry length"));
+        assertThat(replayed.positions()).isEqualTo(without(without(positions, 31), 21));
+        assertThat(replayed.result().damages()).hasSize(2).allSatisfy(d -> assertThat(d.synced()).isTrue());
+        assertThat(replayed.result().damages().getFirst().reason()).contains("impossible entry length");
+        assertThat(replayed.result().damages().getLast().offset()).isEqualTo(CommitLogPosition.offset(positions.get(29)));
     }
 
     @Test
-    void damageInOneSegmentDoesNotStopTheNextOnes() throws Exception {
+    void damageAtTheEndOfASegmentIsDurableWhenALaterSegmentRecordsASync() throws Exception {
         List<Long> positions = writeEntries(150, 1500);
         long firstSegment = CommitLogPosition.segmentId(positions.getFirst());
         List<Long> inFirst = positions.stream().filter(p -> CommitLogPosition.segmentId(p) == firstSegment).toList();
-        int damaged = inFirst.size() / 2;
+        int damaged = inFirst.size() - 1;
         flipByte(fileOf(positions.getFirst()), CommitLogPosition.offset(inFirst.get(damaged)) - 1);
 
         TestShard.Replayed replayed = shard.replay(dir);
-        List<Long> expected = new ArrayList<>(inFirst.subList(0, damaged));
-        expected.addAll(positions.subList(inFirst.size(), positions.size()));
+        List<Long> expected = without(positions, damaged + 1);
         assertThat(replayed.positions()).isEqualTo(expected);
-        assertThat(replayed.result().corruptions()).hasSize(1);
+        assertThat(replayed.result().damages()).singleElement().satisfies(d -> assertThat(d.synced()).isTrue());
         assertThat(replayed.result().entriesReplayed()).isEqualTo(expected.size());
     }
 
@@ -111,9 +114,27 @@ class CommitLogReplayerTest {
 
         TestShard.Replayed replayed = shard.replay(dir);
         assertThat(replayed.positions()).isEmpty();
-        assertThat(replayed.result().corruptions()).singleElement().satisfies(c -> {
-            assertThat(c.offset()).isEqualTo(CommitLogSegment.HEADER_SIZE);
-            assertThat(c.reason()).contains("checksum mismatch");
+        assertThat(replayed.result().damages()).singleElement().satisfies(d -> {
+            assertThat(d.offset()).isEqualTo(CommitLogSegment.HEADER_SIZE);
+            assertThat(d.resumedAt()).isEqualTo(SEGMENT);
+            assertThat(d.reason()).contains("header checksum mismatch");
+            assertThat(d.synced()).isFalse();
+        });
+    }
+
+    @Test
+    void aDamagedSegmentHeaderStillReplaysTheEntriesItsNameIdentifies() throws Exception {
+        List<Long> positions = writeEntries(5, 1000);
+        Path file = fileOf(positions.getFirst());
+        flipByte(file, 2); // the magic
+
+        TestShard.Replayed replayed = shard.replay(dir);
+        assertThat(replayed.positions()).isEqualTo(positions);
+        assertThat(replayed.result().damages()).singleElement().satisfies(d -> {
+            assertThat(d.offset()).isZero();
+            assertThat(d.resumedAt()).isEqualTo(CommitLogSegment.HEADER_SIZE);
+            assertThat(d.reason()).contains("segment header: bad segment magic");
+            assertThat(d.synced()).isTrue();
         });
     }
 
@@ -130,20 +151,52 @@ class CommitLogReplayerTest {
         assertThat(replayed.positions()).isEmpty();
         assertThat(replayed.result().segmentFiles())
                 .containsExactly(SegmentFileName.of(0, 3).in(dir), SegmentFileName.of(0, 4).in(dir), SegmentFileName.of(0, 5).in(dir));
-        assertThat(replayed.result().corruptions()).singleElement().satisfies(c -> {
-            assertThat(c.file()).isEqualTo(SegmentFileName.of(0, 4).in(dir));
-            assertThat(c.offset()).isZero();
-            assertThat(c.reason()).contains("header names segment 9");
+        assertThat(replayed.result().damages()).singleElement().satisfies(d -> {
+            assertThat(d.file()).isEqualTo(SegmentFileName.of(0, 4).in(dir));
+            assertThat(d.offset()).isZero();
+            assertThat(d.reason()).contains("header names segment 9");
         });
     }
 
     @Test
+    void segmentsOfTheFirstFormatStillReplay() throws Exception {
+        ByteBuffer file = ByteBuffer.allocate(SEGMENT);
+        new SegmentHeader(SegmentHeader.LEGACY_FORMAT_VERSION, 0, 4).writeTo(file);
+        EntryChecksum checksum = new EntryChecksum();
+        List<Long> positions = new ArrayList<>();
+        for (byte[] payload : payloads(3, 100)) {
+            file.putInt(payload.length).putInt(checksum.legacyEntry(4, ByteBuffer.wrap(payload))).put(payload);
+            positions.add(CommitLogPosition.of(4, file.position()));
+        }
+        Files.write(dir.resolve("CommitLog-1-0-4.log"), file.array());
+
+        TestShard.Replayed replayed = shard.replay(dir);
+        assertThat(replayed.positions()).isEqualTo(positions);
+        assertThat(replayed.payloads()).containsExactlyElementsOf(payloads(3, 100));
+        assertThat(replayed.result().damages()).isEmpty();
+    }
+
+    @Test
     void segmentsOfANewerFormatFailTheReplay() throws Exception {
-        Files.write(dir.resolve("CommitLog-2-0-1.log"), new byte[SEGMENT]);
+        Files.write(dir.resolve("CommitLog-3-0-1.log"), new byte[SEGMENT]);
 
         assertThatThrownBy(() -> shard.replay(dir))
                 .isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(IllegalStateException.class).hasMessageContaining("format version 2");
+                .cause().isInstanceOf(IllegalStateException.class).hasMessageContaining("format version 3");
+    }
+
+    @Test
+    void aDamagedSegmentIsMovedAsideInsteadOfDeleted() throws Exception {
+        List<Long> positions = writeEntries(10, 1000);
+        Path file = fileOf(positions.getLast());
+        flipByte(file, CommitLogPosition.offset(positions.get(4)) + CommitLogSegment.ENTRY_HEADER_SIZE + 10);
+        byte[] damagedBytes = Files.readAllBytes(file);
+        TestShard.Replayed replayed = shard.replay(dir);
+
+        shard.await(() -> replayed.result().deleteReplayed(shard.shard.io()));
+        assertThat(file).doesNotExist();
+        assertThat(dir.resolve(ReplayResult.DAMAGED_DIRECTORY).resolve(file.getFileName())).hasBinaryContent(damagedBytes);
+        assertThat(shard.replay(dir).result().segmentFiles()).isEmpty();
     }
 
     @Test
@@ -177,12 +230,23 @@ class CommitLogReplayerTest {
     }
 
     private static void flipByte(Path file, long offset) throws Exception {
+        flipBytes(file, offset, 1);
+    }
+
+    private static void flipBytes(Path file, long offset, int count) throws Exception {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            ByteBuffer one = ByteBuffer.allocate(1);
-            channel.read(one, offset);
-            one.put(0, (byte) (one.get(0) ^ 0xFF)).rewind();
-            channel.write(one, offset);
+            ByteBuffer bytes = ByteBuffer.allocate(count);
+            channel.read(bytes, offset);
+            for (int i = 0; i < count; i++) bytes.put(i, (byte) (bytes.get(i) ^ 0xFF));
+            channel.write(bytes.rewind(), offset);
         }
+    }
+
+    /** The positions without the n-th one (1-based). */
+    private static List<Long> without(List<Long> positions, int n) {
+        List<Long> rest = new ArrayList<>(positions);
+        rest.remove(n - 1);
+        return rest;
     }
 
     private void deleteAllBut(Path keep) throws Exception {

@@ -53,7 +53,7 @@ class CommitLogTest {
         assertThat(positions).isSorted().doesNotHaveDuplicates();
         assertThat(positions.stream().map(CommitLogPosition::segmentId).distinct().count()).isGreaterThanOrEqualTo(4);
         TestShard.Replayed replayed = shard.replay(dir);
-        assertThat(replayed.result().corruptions()).isEmpty();
+        assertThat(replayed.result().damages()).isEmpty();
         assertThat(replayed.result().entriesReplayed()).isEqualTo(200);
         assertThat(replayed.positions()).isEqualTo(positions);
         assertThat(replayed.payloads()).usingElementComparator(Arrays::compare).isEqualTo(written);
@@ -93,7 +93,7 @@ class CommitLogTest {
         byte[] marker = payload(42, 100);
         long position = shard.await(() -> log.addDurable(ByteBuffer.wrap(marker), List.of(TABLE_A)));
 
-        byte[] file = Files.readAllBytes(dir.resolve("CommitLog-1-0-1.log"));
+        byte[] file = Files.readAllBytes(dir.resolve("CommitLog-2-0-1.log"));
         int start = CommitLogPosition.offset(position) - marker.length;
         assertThat(Arrays.copyOfRange(file, start, start + marker.length)).isEqualTo(marker);
         assertThat(shard.call(log::stats).syncs()).isZero();
@@ -110,7 +110,7 @@ class CommitLogTest {
         shard = new TestShard();
         TestShard.Replayed replayed = shard.replay(dir);
         assertThat(replayed.positions()).isEqualTo(positions);
-        assertThat(replayed.result().corruptions()).isEmpty();
+        assertThat(replayed.result().damages()).isEmpty();
     }
 
     @Test
@@ -186,9 +186,9 @@ class CommitLogTest {
         List<Long> expected = new ArrayList<>(before.stream().filter(p -> CommitLogPosition.segmentId(p) >= activeAtDiscard).toList());
         expected.addAll(after);
         TestShard.Replayed replayed = shard.replay(dir);
-        assertThat(replayed.result().corruptions()).isEmpty();
+        assertThat(replayed.result().damages()).isEmpty();
         assertThat(replayed.positions()).isEqualTo(expected);
-        assertThat(dir.resolve("CommitLog-1-0-1.log")).doesNotExist();
+        assertThat(dir.resolve("CommitLog-2-0-1.log")).doesNotExist();
     }
 
     @Test

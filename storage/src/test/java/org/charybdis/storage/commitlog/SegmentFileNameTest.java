@@ -16,8 +16,8 @@ class SegmentFileNameTest {
     void formatsAndParsesTheName() {
         SegmentFileName name = SegmentFileName.of(2, 40);
 
-        assertThat(name.fileName()).isEqualTo("CommitLog-1-2-40.log");
-        assertThat(SegmentFileName.parse("CommitLog-1-2-40.log")).isEqualTo(name);
+        assertThat(name.fileName()).isEqualTo("CommitLog-2-2-40.log");
+        assertThat(SegmentFileName.parse("CommitLog-2-2-40.log")).isEqualTo(name);
         assertThat(SegmentFileName.parse("CommitLog-1-2-40.log.tmp")).isNull();
         assertThat(SegmentFileName.parse("commitlog-1-2-40.log")).isNull();
     }

@@ -15,7 +15,7 @@ class SegmentHeaderTest {
         SegmentHeader.current(3, 1234567L).writeTo(page);
 
         assertThat(page.position()).isEqualTo(SegmentHeader.SIZE);
-        assertThat(SegmentHeader.read(page.flip())).isEqualTo(new SegmentHeader(1, 3, 1234567L));
+        assertThat(SegmentHeader.read(page.flip())).isEqualTo(new SegmentHeader(SegmentHeader.FORMAT_VERSION, 3, 1234567L));
     }
 
     @Test
