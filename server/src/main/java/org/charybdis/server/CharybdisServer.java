@@ -157,6 +157,7 @@ public final class CharybdisServer implements AutoCloseable {
                 admissions(), admissionTimeout().toNanos(), context.serviceLevels());
         cqlServer = new CqlServer(runtime, config, (shard, channel) -> new ConnectionHandler(shard, services));
         closeables.add(cqlServer);
+        context.proxy().onDiskFailureStop(cqlServer::disconnectClients);
         log.info("Charybdis {} started: {} shards on {}, Prometheus on {}, admin API on {}", VERSION, runtime.shardCount(),
                 runtime.transportName(), prometheus == null ? "-" : prometheus.port(), adminApi == null ? "-" : adminApi.port());
     }

@@ -4,9 +4,13 @@ import org.charybdis.scheduler.ShardRuntime;
 import org.charybdis.server.http.HttpEndpoint.Request;
 import org.charybdis.server.replica.Database;
 import org.charybdis.server.schema.Schema;
+import org.charybdis.storage.engine.ScrubMode;
+import org.charybdis.storage.engine.ScrubResult;
 import org.charybdis.storage.engine.ShardStorage;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -40,6 +44,7 @@ public final class StorageRoutes {
     public AdminApi registerOn(AdminApi api) {
         return api.post("/storage/flush", this::flush)
                 .post("/storage/compact", this::compact)
+                .post("/storage/scrub", this::scrub)
                 .post("/storage/snapshot", this::snapshot)
                 .post("/storage/drain", this::drain)
                 .getAsync("/storage/compactionstats", this::compactionStats)
@@ -58,6 +63,38 @@ public final class StorageRoutes {
         TableSelection which = TableSelection.of(request, schema.get());
         return onEveryShard(storage -> storage.compact(which))
                 .thenApply(done -> Map.of("operation", "compact", "scope", which.description()));
+    }
+
+    /**
+     * POST /storage/scrub[?mode=skip|abort|validate][&keyspace=ks[&table=t...]]: reads every SSTable of the selected
+     * tables, rewriting what can be read and quarantining what cannot (see {@link ScrubMode}); answers with the sums.
+     */
+    CompletionStage<Map<String, Object>> scrub(Request request) {
+        TableSelection which = TableSelection.of(request, schema.get());
+        ScrubMode mode = scrubMode(request);
+        return offShards(database.onAllShardsAsync(ShardRuntime.MAINTENANCE, storage -> storage.scrub(which, mode))).thenApply(perShard -> {
+            ScrubResult total = ScrubResult.NONE;
+            for (ScrubResult shard : perShard) total = total.plus(shard);
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("operation", "scrub");
+            answer.put("mode", mode.name().toLowerCase(Locale.ROOT));
+            answer.put("scope", which.description());
+            answer.put("sstables", total.sstables());
+            answer.put("partitions_kept", total.partitionsKept());
+            answer.put("partitions_corrupt", total.partitionsCorrupt());
+            answer.put("quarantined", total.quarantined());
+            return answer;
+        });
+    }
+
+    private static ScrubMode scrubMode(Request request) {
+        List<String> given = request.parameters().getOrDefault("mode", List.of());
+        if (given.isEmpty()) return ScrubMode.SKIP;
+        try {
+            return ScrubMode.ofName(given.getFirst().strip());
+        } catch (IllegalArgumentException e) {
+            throw new BadAdminRequest("Invalid scrub mode '" + given.getFirst() + "': use skip, abort or validate");
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.charybdis.server.config;
 
+import org.charybdis.storage.engine.DiskFailurePolicy;
+
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,6 +30,7 @@ public final class ServerConfig {
     public static final ConfigKey<Integer> COMMITLOG_SEGMENT_SIZE_IN_MB = key("commitlog_segment_size_in_mb", Integer.class, 32, ConfigValues::positive, "Size of each pre-allocated commitlog segment; a mutation may take at most half of one");
     public static final ConfigKey<Integer> COMMITLOG_TOTAL_SPACE_IN_MB = key("commitlog_total_space_in_mb", Integer.class, 8192, ConfigValues::positive, "Commitlog space per shard above which the oldest memtables are flushed");
     public static final ConfigKey<String> COMMITLOG_REPLAY_ERRORS = key("commitlog_replay_errors", String.class, "stop", ConfigValues.oneOf("stop", "ignore"), "When replay finds damaged commitlog entries that had been fsynced: stop (refuse to start) or ignore (replay every intact entry, keep the damaged segments in commitlog/damaged)");
+    public static final ConfigKey<String> DISK_FAILURE_POLICY = key("disk_failure_policy", String.class, "stop", ConfigValues.oneOf("die", "stop_paranoid", "stop", "best_effort", "ignore"), "What a corrupt SSTable does: stop/ignore: reads touching it fail; best_effort: it is quarantined and the rest served; stop_paranoid: clients are disconnected; die: the process exits");
     public static final ConfigKey<Double> MEMTABLE_TOTAL_SPACE = key("memtable_total_space", Double.class, 0.5, ConfigValues::fraction, "Share of `memory` the memtables may use (per shard: memory * share / smp)");
     public static final ConfigKey<Integer> MEMTABLE_FLUSH_STATIC_SHARES = key("memtable_flush_static_shares", Integer.class, 0, ConfigValues::staticShares, "Fixed CPU and disk shares of memtable flushes on every shard; 0: each shard's flush controller sets them from its memtable dirtiness");
     public static final ConfigKey<Integer> COMPACTION_STATIC_SHARES = key("compaction_static_shares", Integer.class, 0, ConfigValues::staticShares, "Fixed CPU and disk shares of compactions on every shard; 0: each shard's compaction controller sets them from its compaction backlog");
@@ -91,6 +94,11 @@ public final class ServerConfig {
     public Path dataDirectory() {
         String configured = get(DATA_FILE_DIRECTORIES);
         return (configured.isEmpty() ? workdir().resolve("data") : Path.of(configured)).toAbsolutePath().normalize();
+    }
+
+    /** disk_failure_policy, parsed. */
+    public DiskFailurePolicy diskFailurePolicy() {
+        return DiskFailurePolicy.ofConfigName(get(DISK_FAILURE_POLICY));
     }
 
     /** The commitlog directory: commitlog_directory, or workdir/commitlog. */

@@ -37,7 +37,8 @@ public final class StorageSettings {
         return new LsmConfig(config.dataDirectory(), commitLog, memtables, 0.5,
                 Math.max(1L << 20, memoryPerShard / CHUNK_CACHE_SHARE_DIVISOR), 2)
                 .withStaticShares(new LsmConfig.StaticShares(config.get(ServerConfig.MEMTABLE_FLUSH_STATIC_SHARES),
-                        config.get(ServerConfig.COMPACTION_STATIC_SHARES)));
+                        config.get(ServerConfig.COMPACTION_STATIC_SHARES)))
+                .withDiskFailurePolicy(config.diskFailurePolicy());
     }
 
     /** The disk's capacity from io_properties_file, or unlimited when none is configured. */

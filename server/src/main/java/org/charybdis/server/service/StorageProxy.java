@@ -37,12 +37,18 @@ public final class StorageProxy {
     private final Database database;
     private final ServerClock clock;
     private final long maxMutationBytes;
-    private final CorruptSSTables corruptSSTables = new CorruptSSTables();
+    private final CorruptSSTables corruptSSTables;
 
     public StorageProxy(Database database, ServerClock clock, ServerConfig config) {
         this.database = database;
         this.clock = clock;
         this.maxMutationBytes = maxMutationBytes(config);
+        this.corruptSSTables = new CorruptSSTables(config.diskFailurePolicy(), database);
+    }
+
+    /** How {@code disk_failure_policy: stop_paranoid} stops serving clients once they can connect. */
+    public void onDiskFailureStop(Runnable stopClients) {
+        corruptSSTables.onStop(stopClients);
     }
 
     /** The shard owning a partition. */

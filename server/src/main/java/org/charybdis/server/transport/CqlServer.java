@@ -5,6 +5,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import org.charybdis.scheduler.Shard;
 import org.charybdis.cql.transport.FrameDecoder;
 import org.charybdis.cql.transport.ProtocolPipeline;
@@ -27,6 +30,8 @@ public final class CqlServer implements AutoCloseable {
     private final ConnectionFactory connections;
     private final Channel regular;
     private final Channel shardAware;
+    /** Open client connections (a closed channel leaves the group by itself). */
+    private final ChannelGroup clients = new DefaultChannelGroup("cql-clients", GlobalEventExecutor.INSTANCE);
 
     /** Builds the handler that serves one accepted connection on the given shard. */
     public interface ConnectionFactory {
@@ -66,9 +71,19 @@ public final class CqlServer implements AutoCloseable {
                     protected void initChannel(Channel channel) {
                         ProtocolPipeline.install(channel.pipeline(), maxFrameBytes);
                         channel.pipeline().addLast("cqlConnection", connections.create(Shard.current().id(), channel));
+                        clients.add(channel);
                     }
                 });
         return bootstrap.bind(address, port).sync().channel();
+    }
+
+    /**
+     * Stops serving clients: the listeners close and every client connection is dropped (Cassandra's stopped
+     * transports). Blocking: not on an event loop thread.
+     */
+    public void disconnectClients() {
+        close();
+        clients.close().awaitUninterruptibly();
     }
 
     @Override

@@ -4,15 +4,13 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import org.charybdis.server.testing.ChildServerProcess;
+import org.charybdis.storage.testing.FileDamage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,7 +49,7 @@ class CommitLogDamageTest {
 
             Path commitLog = child.workdir().resolve("commitlog");
             Path damaged = largestSegment(commitLog);
-            long flippedAt = flipSixteenBytesInTheMiddleOfTheUsedPart(damaged);
+            long flippedAt = FileDamage.flipSixteenBytesInTheMiddle(damaged, usedBytes(damaged));
 
             assertThatThrownBy(() -> child.restart(START))
                     .hasMessageContaining("exited with 1")
@@ -110,17 +108,6 @@ class CommitLogDamageTest {
             return files.filter(f -> f.getFileName().toString().endsWith(".log"))
                     .max(Comparator.comparingLong(CommitLogDamageTest::usedBytes)).orElseThrow();
         }
-    }
-
-    private static long flipSixteenBytesInTheMiddleOfTheUsedPart(Path segment) throws IOException {
-        long at = usedBytes(segment) / 2;
-        try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            ByteBuffer bytes = ByteBuffer.allocate(16);
-            channel.read(bytes, at);
-            for (int i = 0; i < 16; i++) bytes.put(i, (byte) ~bytes.get(i));
-            channel.write(bytes.flip(), at);
-        }
-        return at;
     }
 
     /** Up to the last non-zero byte: segments are pre-allocated full of zeros. */

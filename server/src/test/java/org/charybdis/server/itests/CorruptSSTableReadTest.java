@@ -8,12 +8,12 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.servererrors.ReadFailureException;
 import org.charybdis.server.testing.CharybdisServerExtension;
 import org.charybdis.server.testing.HttpPost;
+import org.charybdis.storage.testing.FileDamage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +44,7 @@ class CorruptSSTableReadTest {
         HttpPost.post(server.apiPort(), "/storage/flush?keyspace=cs");
         List<Path> dataFiles = dataFiles("damaged");
         assertThat(dataFiles).isNotEmpty();
-        for (Path file : dataFiles) flipBytesInTheMiddle(file);
+        for (Path file : dataFiles) FileDamage.flipSixteenBytesInTheMiddle(file);
 
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -70,18 +70,6 @@ class CorruptSSTableReadTest {
     private static List<Path> dataFiles(String table) throws IOException {
         try (Stream<Path> files = Files.walk(server.workdir())) {
             return files.filter(p -> p.getFileName().toString().endsWith("Data.db") && p.toString().contains(table)).toList();
-        }
-    }
-
-    private static void flipBytesInTheMiddle(Path file) throws IOException {
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            long middle = raf.length() / 2;
-            for (int i = 0; i < 16; i++) {
-                raf.seek(middle + i);
-                int b = raf.read();
-                raf.seek(middle + i);
-                raf.write(b ^ 0xFF);
-            }
         }
     }
 }

@@ -101,6 +101,23 @@ public final class ShardStorage implements AutoCloseable {
         return forEach(which, TableEngine::compact);
     }
 
+    /** Scrubs every table {@code which} selects, one after the other; completes with what was found. */
+    public CompletableFuture<ScrubResult> scrub(Predicate<TableLayout> which, ScrubMode mode) {
+        CompletableFuture<ScrubResult> total = CompletableFuture.completedFuture(ScrubResult.NONE);
+        for (TableEngine engine : List.copyOf(tables.values())) {
+            if (which.test(engine.layout())) total = total.thenCompose(sum -> engine.scrub(mode).thenApply(sum::plus));
+        }
+        return total;
+    }
+
+    /** Quarantines the SSTable this file belongs to, if one of this shard's tables has it; true if one did. */
+    public boolean quarantine(java.nio.file.Path file) {
+        for (TableEngine engine : List.copyOf(tables.values())) {
+            if (engine.quarantine(file)) return true;
+        }
+        return false;
+    }
+
     /** Flushes, then hard-links the files of every selected table under the snapshot's tag. */
     public CompletableFuture<Void> snapshot(Predicate<TableLayout> which, String tag) {
         return forEach(which, engine -> engine.snapshot(tag));

@@ -66,6 +66,19 @@ public interface TableEngine extends AutoCloseable {
         return CompletableFuture.completedFuture(null);
     }
 
+    /** Reads every SSTable of the table and rewrites or quarantines what is corrupt ({@code charybdis admin scrub}). */
+    default CompletableFuture<ScrubResult> scrub(ScrubMode mode) {
+        return CompletableFuture.completedFuture(ScrubResult.NONE);
+    }
+
+    /**
+     * Takes the SSTable this file belongs to out of service and moves its files to quarantine once no read uses
+     * them ({@code disk_failure_policy: best_effort}); false when no live SSTable of this table owns the file.
+     */
+    default boolean quarantine(java.nio.file.Path file) {
+        return false;
+    }
+
     /** Flushes, then hard-links the table's files under {@code snapshots/<tag>}. */
     default CompletableFuture<Void> snapshot(String tag) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException(

@@ -2,6 +2,7 @@ package org.charybdis.storage.lsm;
 
 import org.charybdis.scheduler.SchedulingGroup;
 import org.charybdis.storage.commitlog.CommitLogConfig;
+import org.charybdis.storage.engine.DiskFailurePolicy;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -18,9 +19,12 @@ import java.util.function.LongSupplier;
  * @param compactionsPerShard compactions a shard runs at once
  * @param clock               the current second, as compactions purge by it (tests drive it)
  * @param staticShares        fixed shares of flushes and compactions instead of their backlog controllers'
+ * @param diskFailurePolicy   what to do about a corrupt SSTable (here: whether one that does not open at start-up
+ *                            is quarantined, BEST_EFFORT, or makes its table unreadable)
  */
 public record LsmConfig(Path dataDirectory, CommitLogConfig commitLog, long memtableBytesPerShard, double flushThreshold,
-                        long chunkCacheBytesPerShard, int compactionsPerShard, LongSupplier clock, StaticShares staticShares) {
+                        long chunkCacheBytesPerShard, int compactionsPerShard, LongSupplier clock, StaticShares staticShares,
+                        DiskFailurePolicy diskFailurePolicy) {
     public static final long MIN_MEMTABLE_BYTES = 4L << 20;
     public static final LongSupplier SYSTEM_CLOCK = () -> System.currentTimeMillis() / 1000;
 
@@ -40,7 +44,7 @@ public record LsmConfig(Path dataDirectory, CommitLogConfig commitLog, long memt
     public LsmConfig(Path dataDirectory, CommitLogConfig commitLog, long memtableBytesPerShard, double flushThreshold,
                      long chunkCacheBytesPerShard, int compactionsPerShard, LongSupplier clock) {
         this(dataDirectory, commitLog, memtableBytesPerShard, flushThreshold, chunkCacheBytesPerShard, compactionsPerShard, clock,
-                StaticShares.CONTROLLED);
+                StaticShares.CONTROLLED, DiskFailurePolicy.STOP);
     }
 
     public LsmConfig(Path dataDirectory, CommitLogConfig commitLog, long memtableBytesPerShard, double flushThreshold,
@@ -59,11 +63,17 @@ public record LsmConfig(Path dataDirectory, CommitLogConfig commitLog, long memt
         if (compactionsPerShard < 1) throw new IllegalArgumentException("at least one compaction per shard");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(staticShares, "staticShares");
+        Objects.requireNonNull(diskFailurePolicy, "diskFailurePolicy");
     }
 
     public LsmConfig withStaticShares(StaticShares shares) {
         return new LsmConfig(dataDirectory, commitLog, memtableBytesPerShard, flushThreshold, chunkCacheBytesPerShard,
-                compactionsPerShard, clock, shares);
+                compactionsPerShard, clock, shares, diskFailurePolicy);
+    }
+
+    public LsmConfig withDiskFailurePolicy(DiskFailurePolicy policy) {
+        return new LsmConfig(dataDirectory, commitLog, memtableBytesPerShard, flushThreshold, chunkCacheBytesPerShard,
+                compactionsPerShard, clock, staticShares, policy);
     }
 
     public static LsmConfig defaults(Path workdir) {

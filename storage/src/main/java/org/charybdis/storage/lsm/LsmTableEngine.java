@@ -11,6 +11,8 @@ import org.charybdis.storage.dht.TokenRange;
 import org.charybdis.storage.engine.PartitionScanner;
 import org.charybdis.storage.engine.PartitionView;
 import org.charybdis.storage.engine.ReadFilter;
+import org.charybdis.storage.engine.ScrubMode;
+import org.charybdis.storage.engine.ScrubResult;
 import org.charybdis.storage.engine.TableEngine;
 import org.charybdis.storage.engine.TableLayout;
 import org.charybdis.storage.memtable.Memtable;
@@ -18,6 +20,7 @@ import org.charybdis.storage.read.LivePartitionView;
 import org.charybdis.storage.read.MergedFragment;
 import org.charybdis.storage.sstable.CompressionParams;
 import org.charybdis.storage.sstable.SSTableContext;
+import org.charybdis.storage.sstable.SSTableFiles;
 import org.charybdis.storage.sstable.SSTableReader;
 import org.charybdis.storage.sstable.SSTableWriter;
 
@@ -249,6 +252,21 @@ final class LsmTableEngine implements TableEngine {
     @Override
     public CompletableFuture<Void> compact() {
         return flush().thenCompose(ignored -> compactions.major());
+    }
+
+    @Override
+    public CompletableFuture<ScrubResult> scrub(ScrubMode mode) {
+        return flush().thenCompose(ignored -> compactions.exclusively(live -> new TableScrub(this, mode).run(live)));
+    }
+
+    @Override
+    public boolean quarantine(Path file) {
+        SSTableFiles.Parsed name = SSTableFiles.parse(file.getFileName().toString());
+        if (name == null || !file.toAbsolutePath().normalize().getParent().equals(directory.toAbsolutePath().normalize())) return false;
+        for (SSTableReader reader : sstables.live()) {
+            if (reader.generation() == name.generation()) return sstables.quarantine(reader);
+        }
+        return false;
     }
 
     @Override

@@ -40,6 +40,20 @@ final class SSTableSet {
         }
     }
 
+    /**
+     * Takes a corrupt SSTable out of service: reads and compactions stop seeing it, and its files move to
+     * quarantine once no read uses them. False if the set does not hold it (any more).
+     */
+    boolean quarantine(SSTableReader reader) {
+        if (!live.contains(reader)) return false;
+        List<SSTableReader> next = new ArrayList<>(live);
+        next.remove(reader);
+        live = List.copyOf(next);
+        reader.markQuarantined();
+        reader.release();
+        return true;
+    }
+
     /** Empties the set; with {@code delete} the files go too (TRUNCATE), otherwise they are only closed. */
     void removeAll(boolean delete) {
         List<SSTableReader> old = live;

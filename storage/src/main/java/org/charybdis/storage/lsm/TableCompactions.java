@@ -96,6 +96,26 @@ final class TableCompactions {
         return chain;
     }
 
+    /**
+     * Runs work over every live SSTable once the compactions running now have finished, while no compaction may
+     * take them (scrub).
+     */
+    <T> CompletableFuture<T> exclusively(java.util.function.Function<List<SSTableReader>, CompletableFuture<T>> work) {
+        if (!running.isEmpty()) return idle().thenCompose(v -> exclusively(work));
+        List<SSTableCandidate> all = new ArrayList<>(candidates());
+        all.removeAll(compacting); // reserved by a major compaction that has not started yet
+        reserve(all);
+        List<SSTableReader> readers = new ArrayList<>(all.size());
+        for (SSTableCandidate c : all) readers.add(c.reader());
+        CompletableFuture<T> result;
+        try {
+            result = work.apply(readers);
+        } catch (RuntimeException e) {
+            result = CompletableFuture.failedFuture(e);
+        }
+        return result.whenComplete((r, e) -> release(all));
+    }
+
     /** Completes when the compactions running now have finished. */
     CompletableFuture<Void> idle() {
         List<CompletableFuture<Void>> current = new ArrayList<>();

@@ -3,8 +3,11 @@ package org.charybdis.storage.lsm;
 import org.charybdis.storage.engine.AsyncLoop;
 import org.charybdis.scheduler.io.IoClass;
 import org.charybdis.scheduler.io.IoQueue;
+import org.charybdis.storage.engine.DiskFailurePolicy;
 import org.charybdis.storage.file.DurableFiles;
+import org.charybdis.storage.sstable.Component;
 import org.charybdis.storage.sstable.SSTableDirectory;
+import org.charybdis.storage.sstable.SSTableFiles;
 import org.charybdis.storage.sstable.SSTableReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,25 +57,31 @@ final class TableFiles {
         SSTableDirectory.scan(directory, name, io).thenCompose(listing -> {
             if (!listing.deleted().isEmpty()) LOG.info("Removed {} leftover files of {} in {}", listing.deleted().size(), name, directory);
             nextGeneration = listing.nextGeneration();
+            List<Long> generations = List.copyOf(listing.generations());
             List<CompletableFuture<SSTableReader>> opening = new ArrayList<>();
-            for (long generation : listing.generations()) opening.add(SSTableReader.open(table.context(), generation, IoClass.MAINTENANCE));
+            for (long generation : generations) opening.add(SSTableReader.open(table.context(), generation, IoClass.MAINTENANCE));
             return CompletableFuture.allOf(opening.toArray(CompletableFuture[]::new)).handle((ignored, failure) -> {
                 List<SSTableReader> opened = new ArrayList<>();
-                for (CompletableFuture<SSTableReader> f : opening) {
+                List<SSTableFiles> corrupt = new ArrayList<>();
+                for (int i = 0; i < opening.size(); i++) {
+                    CompletableFuture<SSTableReader> f = opening.get(i);
                     if (!f.isCompletedExceptionally()) {
                         opened.add(f.join());
                         continue;
                     }
                     Throwable cause = AsyncLoop.unwrap(f.handle((r, e) -> e).join());
                     LOG.error("Cannot open an SSTable of {}: {}", name, cause.getMessage());
-                    if (unreadable == null) {
+                    if (table.shard().config().diskFailurePolicy() == DiskFailurePolicy.BEST_EFFORT) {
+                        corrupt.add(table.context().files(generations.get(i)));
+                    } else if (unreadable == null) {
                         unreadable = new IllegalStateException("Table " + name + " has an SSTable that cannot be read (" + cause.getMessage()
-                                + "); move the damaged files out of " + directory + " and restart to serve the rest", cause);
+                                + "); move the damaged files out of " + directory + " and restart to serve the rest,"
+                                + " or set disk_failure_policy: best_effort to have them quarantined", cause);
                     }
                 }
                 table.sstables().add(opened);
-                return null;
-            });
+                return corrupt;
+            }).thenCompose(this::quarantine);
         }).thenCompose(ignored -> readTruncation()).whenComplete((ignored, failure) -> {
             if (failure != null) {
                 Throwable cause = AsyncLoop.unwrap(failure);
@@ -82,6 +91,18 @@ final class TableFiles {
             ready.complete(null);
         });
         return ready;
+    }
+
+    /** Moves SSTables that do not open to quarantine (disk_failure_policy: best_effort): the table serves the rest. */
+    private CompletableFuture<Void> quarantine(List<SSTableFiles> corrupt) {
+        if (corrupt.isEmpty()) return CompletableFuture.completedFuture(null);
+        return io.submit(IoClass.MAINTENANCE, 0, () -> {
+            for (SSTableFiles sstable : corrupt) {
+                LOG.warn("Moved the SSTable {} of {}, which cannot be opened, to {} (disk_failure_policy: best_effort)",
+                        sstable.fileName(Component.DATA), table.layout().qualifiedName(), sstable.quarantine());
+            }
+            return null;
+        });
     }
 
     /** Remembers that commitlog entries up to {@code position} are truncated away, durably, before TRUNCATE answers. */

@@ -69,6 +69,13 @@ public final class PartitionScanner {
         }
     }
 
+    /**
+     * Where in Index.db the next partition's entry is: a failed {@link #next()} that left it unchanged met an
+     * index entry that does not decode, so no later partition can be found; one that moved it met a corrupt
+     * partition, and the next call goes on with the following one.
+     */
+    public long indexPosition() { return indexPosition; }
+
     /** Where to start in Index.db: the summary span holding the first key that may qualify. */
     private long startPosition() {
         DecoratedKey start = DecoratedKey.minimumFor(range.firstToken());
@@ -137,11 +144,15 @@ public final class PartitionScanner {
         dataWindowSize = Math.min(DATA_WINDOW, dataWindowSize * 2);
         if (to > compression.uncompressedLength())
             return CompletableFuture.failedFuture(reader.dataCorruption(from, "partition runs past the data's end", null));
-        return reader.chunks().read(from, end, ioClass, false).thenApply(bytes -> {
-            dataWindow = bytes;
-            dataWindowStart = from;
-            return decode(entry);
-        });
+        long exactEnd = Math.min(compression.uncompressedLength(), (to + chunk - 1) / chunk * chunk);
+        // a corrupt chunk in the read-ahead must not fail an intact partition: read only its own chunks then
+        return reader.chunks().read(from, end, ioClass, false)
+                .exceptionallyCompose(e -> end > exactEnd ? reader.chunks().read(from, exactEnd, ioClass, false) : CompletableFuture.failedFuture(e))
+                .thenApply(bytes -> {
+                    dataWindow = bytes;
+                    dataWindowStart = from;
+                    return decode(entry);
+                });
     }
 
     private PartitionFragment decode(IndexEntry entry) {

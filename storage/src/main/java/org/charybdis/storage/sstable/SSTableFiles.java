@@ -1,5 +1,9 @@
 package org.charybdis.storage.sstable;
 
+import org.charybdis.storage.file.DurableFiles;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -25,6 +29,29 @@ public record SSTableFiles(Path directory, long generation) {
 
     public String fileName(Component component) {
         return PREFIX + generation + "-" + component.suffix();
+    }
+
+    /** Where a shard's table directory keeps SSTables taken out of service for being corrupt (as ScyllaDB names it). */
+    public static final String QUARANTINE_DIRECTORY = "quarantine";
+
+    /**
+     * Moves the SSTable's components into the directory's {@value #QUARANTINE_DIRECTORY} subdirectory, the TOC
+     * last: a crash in between leaves a TOC whose SSTable no longer opens, which is quarantined again. Blocking.
+     * Returns where the files went.
+     */
+    public Path quarantine() throws IOException {
+        Path target = Files.createDirectories(directory.resolve(QUARANTINE_DIRECTORY));
+        for (Component component : Component.values()) {
+            if (component != Component.TOC) moveIfPresent(path(component), target);
+        }
+        moveIfPresent(path(Component.TOC), target);
+        DurableFiles.syncDirectory(target);
+        DurableFiles.syncDirectory(directory);
+        return target;
+    }
+
+    private static void moveIfPresent(Path file, Path targetDirectory) throws IOException {
+        if (Files.exists(file)) Files.move(file, targetDirectory.resolve(file.getFileName()));
     }
 
     /** A file name of an SSTable component (possibly temporary), or null for any other file. */

@@ -11,6 +11,9 @@ import org.charybdis.storage.file.DurableFiles;
 import org.charybdis.storage.serialization.BufferReader;
 import org.charybdis.storage.serialization.CorruptDataException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,6 +45,7 @@ import java.util.zip.CRC32;
  * was {@linkplain #markObsolete() marked obsolete} (replaced by a compaction, dropped).
  */
 public final class SSTableReader {
+    private static final Logger LOG = LoggerFactory.getLogger(SSTableReader.class);
     private static final AtomicLong NEXT_ID = new AtomicLong();
 
     private final long id = NEXT_ID.incrementAndGet();
@@ -58,6 +62,7 @@ public final class SSTableReader {
     private final AtomicInteger references = new AtomicInteger(1);
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile boolean obsolete;
+    private volatile boolean quarantined;
 
     private SSTableReader(SSTableContext context, SSTableFiles files, OpenedFiles opened) {
         this.context = context;
@@ -190,6 +195,9 @@ public final class SSTableReader {
 
     /** The files are deleted once the last reference is released. */
     public void markObsolete() { obsolete = true; }
+
+    /** The files are moved to quarantine once the last reference is released (see {@link SSTableFiles#quarantine}). */
+    public void markQuarantined() { quarantined = true; }
 
     public boolean isObsolete() { return obsolete; }
 
@@ -373,10 +381,12 @@ public final class SSTableReader {
     private void close() {
         if (context.chunkCache() != null) context.chunkCache().invalidate(id);
         boolean delete = obsolete;
+        boolean quarantine = quarantined && !obsolete;
         context.io().submit(IoClass.MAINTENANCE, 0, () -> {
             try (dataFile; indexFile) {
                 // closed by try-with-resources
             }
+            if (quarantine) LOG.warn("Moved the corrupt SSTable {} of {} to {}", files.fileName(Component.DATA), context.table(), files.quarantine());
             if (delete) {
                 // The TOC goes first: from then on a crash leaves an unfinished SSTable that start-up cleans up.
                 Files.deleteIfExists(files.path(Component.TOC));

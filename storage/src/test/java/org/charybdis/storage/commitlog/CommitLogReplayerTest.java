@@ -1,5 +1,6 @@
 package org.charybdis.storage.commitlog;
 
+import org.charybdis.storage.testing.FileDamage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +57,7 @@ class CommitLogReplayerTest {
     void aDamagedPayloadLosesOnlyItsEntryAndASyncMarkerAfterItShowsItWasDurable() throws Exception {
         List<Long> positions = writeEntries(10, 1000);
         int damagedStart = CommitLogPosition.offset(positions.get(4));
-        flipByte(fileOf(positions.getLast()), damagedStart + CommitLogSegment.ENTRY_HEADER_SIZE + 500);
+        FileDamage.flipBytes(fileOf(positions.getLast()), damagedStart + CommitLogSegment.ENTRY_HEADER_SIZE + 500, 1);
 
         TestShard.Replayed replayed = shard.replay(dir);
         assertThat(replayed.positions()).isEqualTo(without(positions, 6));
@@ -73,8 +74,8 @@ class CommitLogReplayerTest {
         List<Long> positions = writeEntries(40, 700);
         int damagedStart = CommitLogPosition.offset(positions.get(19));
         Path file = fileOf(positions.getLast());
-        flipByte(file, damagedStart); // the length's high byte: a huge or negative length
-        flipBytes(file, CommitLogPosition.offset(positions.get(29)) + 3, 16); // across a length and its CRC
+        FileDamage.flipBytes(file, damagedStart, 1); // the length's high byte: a huge or negative length
+        FileDamage.flipBytes(file, CommitLogPosition.offset(positions.get(29)) + 3, 16); // across a length and its CRC
 
         TestShard.Replayed replayed = shard.replay(dir);
         assertThat(replayed.positions()).isEqualTo(without(without(positions, 31), 21));
@@ -89,7 +90,7 @@ class CommitLogReplayerTest {
         long firstSegment = CommitLogPosition.segmentId(positions.getFirst());
         List<Long> inFirst = positions.stream().filter(p -> CommitLogPosition.segmentId(p) == firstSegment).toList();
         int damaged = inFirst.size() - 1;
-        flipByte(fileOf(positions.getFirst()), CommitLogPosition.offset(inFirst.get(damaged)) - 1);
+        FileDamage.flipBytes(fileOf(positions.getFirst()), CommitLogPosition.offset(inFirst.get(damaged)) - 1, 1);
 
         TestShard.Replayed replayed = shard.replay(dir);
         List<Long> expected = without(positions, damaged + 1);
@@ -126,7 +127,7 @@ class CommitLogReplayerTest {
     void aDamagedSegmentHeaderStillReplaysTheEntriesItsNameIdentifies() throws Exception {
         List<Long> positions = writeEntries(5, 1000);
         Path file = fileOf(positions.getFirst());
-        flipByte(file, 2); // the magic
+        FileDamage.flipBytes(file, 2, 1); // the magic
 
         TestShard.Replayed replayed = shard.replay(dir);
         assertThat(replayed.positions()).isEqualTo(positions);
@@ -189,7 +190,7 @@ class CommitLogReplayerTest {
     void aDamagedSegmentIsMovedAsideInsteadOfDeleted() throws Exception {
         List<Long> positions = writeEntries(10, 1000);
         Path file = fileOf(positions.getLast());
-        flipByte(file, CommitLogPosition.offset(positions.get(4)) + CommitLogSegment.ENTRY_HEADER_SIZE + 10);
+        FileDamage.flipBytes(file, CommitLogPosition.offset(positions.get(4)) + CommitLogSegment.ENTRY_HEADER_SIZE + 10, 1);
         byte[] damagedBytes = Files.readAllBytes(file);
         TestShard.Replayed replayed = shard.replay(dir);
 
@@ -227,19 +228,6 @@ class CommitLogReplayerTest {
 
     private Path fileOf(long position) {
         return SegmentFileName.of(0, CommitLogPosition.segmentId(position)).in(dir);
-    }
-
-    private static void flipByte(Path file, long offset) throws Exception {
-        flipBytes(file, offset, 1);
-    }
-
-    private static void flipBytes(Path file, long offset, int count) throws Exception {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            ByteBuffer bytes = ByteBuffer.allocate(count);
-            channel.read(bytes, offset);
-            for (int i = 0; i < count; i++) bytes.put(i, (byte) (bytes.get(i) ^ 0xFF));
-            channel.write(bytes.rewind(), offset);
-        }
     }
 
     /** The positions without the n-th one (1-based). */

@@ -37,7 +37,7 @@ import java.util.function.Supplier;
 final class LsmTestNode implements AutoCloseable {
     private final ShardRuntime runtime;
     private final Path directory;
-    private final LsmConfig config;
+    private LsmConfig config;
     private LsmEngineFactory factory;
     private ShardStorage storage;
     private volatile long clock = System.currentTimeMillis() / 1000;
@@ -56,6 +56,9 @@ final class LsmTestNode implements AutoCloseable {
     }
 
     LsmConfig config() { return config; }
+
+    /** The policy the next {@link #open} (or restart) uses. */
+    void diskFailurePolicy(org.charybdis.storage.engine.DiskFailurePolicy policy) { config = config.withDiskFailurePolicy(policy); }
 
     /** Sets the second compactions purge by. */
     void clock(long nowInSeconds) { clock = nowInSeconds; }

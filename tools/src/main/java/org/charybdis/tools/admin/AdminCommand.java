@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 /** {@code charybdis admin ...}: nodetool-like operations over the node's REST admin API. */
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Operate a running node through its REST admin API (like nodetool).",
         subcommands = {AdminCommand.Status.class, AdminCommand.Info.class, AdminCommand.Version.class,
-                FlushCommand.class, CompactCommand.class, SnapshotCommand.class, DrainCommand.class,
+                FlushCommand.class, CompactCommand.class, ScrubCommand.class, SnapshotCommand.class, DrainCommand.class,
                 CompactionStatsCommand.class, TableStatsCommand.class})
 public final class AdminCommand {
     @Option(names = {"-H", "--api-host"}, defaultValue = "127.0.0.1", description = "Admin API host (default: ${DEFAULT-VALUE})")
