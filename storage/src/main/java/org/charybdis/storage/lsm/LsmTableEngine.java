@@ -6,6 +6,7 @@ import org.charybdis.storage.compaction.CompactionOptions;
 import org.charybdis.storage.compaction.UnifiedCompactionPlanner;
 import org.charybdis.storage.data.PartitionFragment;
 import org.charybdis.storage.data.PartitionUpdate;
+import org.charybdis.storage.data.Slice;
 import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.dht.TokenRange;
 import org.charybdis.storage.engine.PartitionScanner;
@@ -17,7 +18,6 @@ import org.charybdis.storage.engine.TableLayout;
 import org.charybdis.storage.memtable.Memtable;
 import org.charybdis.storage.read.LivePartitionView;
 import org.charybdis.storage.read.MergedFragment;
-import org.charybdis.storage.data.Slice;
 import org.charybdis.storage.sstable.CompressionParams;
 import org.charybdis.storage.sstable.PartitionCursor;
 import org.charybdis.storage.sstable.SSTableContext;
@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * One table on one shard in the LSM engine: an active memtable taking writes, memtables being flushed, and
@@ -151,7 +152,7 @@ final class LsmTableEngine implements TableEngine {
     private static CompletableFuture<PartitionView> readWhole(List<SSTableReader> sstables, List<PartitionFragment> fragments, TableLayout layout,
                                                               DecoratedKey key, ReadFilter filter, long now, IoClass ioClass) {
         List<CompletableFuture<PartitionFragment>> onDisk = new ArrayList<>(sstables.size());
-        for (SSTableReader sstable : sstables) onDisk.add(sstable.read(key, filter.slices(), ioClass));
+        for (SSTableReader sstable : sstables) onDisk.add(started(() -> sstable.read(key, filter.slices(), ioClass)));
         return CompletableFuture.allOf(onDisk.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
             for (CompletableFuture<PartitionFragment> f : onDisk) {
                 PartitionFragment fragment = f.join();
@@ -164,13 +165,25 @@ final class LsmTableEngine implements TableEngine {
     private static CompletableFuture<PartitionView> readBounded(List<SSTableReader> sstables, List<PartitionFragment> fragments, TableLayout layout,
                                                                 DecoratedKey key, ReadFilter filter, long now, ReadLimit limit, IoClass ioClass) {
         List<CompletableFuture<PartitionCursor>> opened = new ArrayList<>(sstables.size());
-        for (SSTableReader sstable : sstables) opened.add(sstable.openPartition(key, filter.slices(), filter.reversed(), ioClass));
+        for (SSTableReader sstable : sstables) opened.add(started(() -> sstable.openPartition(key, filter.slices(), filter.reversed(), ioClass)));
         return CompletableFuture.allOf(opened.toArray(CompletableFuture[]::new)).thenCompose(ignored -> {
             List<PartitionCursor> cursors = new ArrayList<>(opened.size());
             for (CompletableFuture<PartitionCursor> c : opened) if (c.join() != null) cursors.add(c.join());
             if (cursors.isEmpty()) return CompletableFuture.completedFuture(resolve(fragments, layout, filter, now));
             return BoundedRead.run(fragments, cursors, layout, filter, limit, now);
         });
+    }
+
+    /**
+     * What the call returns, or a failed future when it throws (a corrupt index span found in the cache): every SSTable
+     * read then completes before the read's references on the SSTables and memtables are released.
+     */
+    private static <T> CompletableFuture<T> started(Supplier<CompletableFuture<T>> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private static PartitionView resolve(List<PartitionFragment> fragments, TableLayout layout, ReadFilter filter, long now) {
