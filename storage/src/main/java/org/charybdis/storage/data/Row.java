@@ -92,6 +92,13 @@ public final class Row {
     /** Approximate bytes held, for memory accounting and statistics. */
     public long dataSize() { return dataSize; }
 
+    /** Bytes of the clustering and cell values: about what a query result carries of the row, for read limits. */
+    public long valueBytes() {
+        long bytes = clustering.dataSize();
+        for (Cell c : cells) bytes += c.value().remaining();
+        return bytes;
+    }
+
     Cell[] cellArray() { return cells; }
 
     ComplexDeletion[] complexDeletionArray() { return complexDeletions; }

@@ -15,6 +15,20 @@ public final class RowResolver {
     private RowResolver() {}
 
     /**
+     * True when {@link #resolve} would return a row, ignoring whether columns are known (a cell of a dropped column
+     * counts as live): a cheap check that allocates nothing.
+     */
+    public static boolean isLive(Row row, DeletionTime inherited, long nowInSeconds) {
+        DeletionTime deletion = DeletionTime.max(inherited, row.deletion());
+        LivenessInfo marker = row.liveness();
+        if (marker.isLive(nowInSeconds) && !deletion.deletes(marker)) return true;
+        for (Cell cell : row.cellArray()) {
+            if (cell.isLive(nowInSeconds) && !deletion.deletes(cell) && !row.complexDeletion(cell.column()).deletes(cell)) return true;
+        }
+        return false;
+    }
+
+    /**
      * @param known    columns that exist in the table's current layout (cells of dropped columns are invisible)
      * @param selected columns whose cells are returned, or null for all
      * @return the live row, or null when nothing of it is live

@@ -20,4 +20,13 @@ public interface PartitionView {
      * the same iterator. Each row holds only live cells, with their timestamps, TTLs and expiration times.
      */
     Iterator<Row> rows();
+
+    /**
+     * True when the read stopped at its {@link ReadLimit} before the end of the filter's slices: rows may follow the
+     * last one {@link #rows()} returns, and a read of the slices after it finds them. False when the view holds
+     * everything the filter asks for.
+     */
+    default boolean truncated() {
+        return false;
+    }
 }

@@ -43,6 +43,17 @@ public interface TableEngine extends AutoCloseable {
      */
     CompletableFuture<PartitionView> read(DecoratedKey key, ReadFilter filter, long nowInSeconds);
 
+    /**
+     * Like {@link #read(DecoratedKey, ReadFilter, long)}, for a caller that needs only the first rows in the filter's
+     * order (forward, or backwards when reversed): the engine may stop once it has read what {@code limit} asks for.
+     * A view that stopped says so ({@link PartitionView#truncated()}); it then holds at least {@code limit.rows()} rows
+     * or rows of at least {@code limit.bytes()} bytes, every row it returns is exactly what a full read returns, and
+     * the caller reads the slices after its last row to go on. Engines that hold everything in memory ignore the limit.
+     */
+    default CompletableFuture<PartitionView> read(DecoratedKey key, ReadFilter filter, long nowInSeconds, ReadLimit limit) {
+        return read(key, filter, nowInSeconds);
+    }
+
     /** Partitions in the range with anything live under the filter, in token order. */
     default PartitionScanner scan(TokenRange range, ReadFilter filter, long nowInSeconds) {
         return scan(range, null, filter, nowInSeconds);

@@ -6,11 +6,13 @@ import org.charybdis.storage.compaction.CompactionOptions;
 import org.charybdis.storage.compaction.UnifiedCompactionPlanner;
 import org.charybdis.storage.data.PartitionFragment;
 import org.charybdis.storage.data.PartitionUpdate;
+import org.charybdis.storage.data.Slice;
 import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.dht.TokenRange;
 import org.charybdis.storage.engine.PartitionScanner;
 import org.charybdis.storage.engine.PartitionView;
 import org.charybdis.storage.engine.ReadFilter;
+import org.charybdis.storage.engine.ReadLimit;
 import org.charybdis.storage.engine.ScrubMode;
 import org.charybdis.storage.engine.ScrubResult;
 import org.charybdis.storage.engine.TableEngine;
@@ -19,6 +21,7 @@ import org.charybdis.storage.memtable.Memtable;
 import org.charybdis.storage.read.LivePartitionView;
 import org.charybdis.storage.read.MergedFragment;
 import org.charybdis.storage.sstable.CompressionParams;
+import org.charybdis.storage.sstable.PartitionCursor;
 import org.charybdis.storage.sstable.SSTableContext;
 import org.charybdis.storage.sstable.SSTableFiles;
 import org.charybdis.storage.sstable.SSTableReader;
@@ -29,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * One table on one shard in the LSM engine: an active memtable taking writes, memtables being flushed, and
@@ -103,12 +107,21 @@ final class LsmTableEngine implements TableEngine {
 
     @Override
     public CompletableFuture<PartitionView> read(DecoratedKey key, ReadFilter filter, long nowInSeconds) {
+        return read(key, filter, nowInSeconds, ReadLimit.NONE);
+    }
+
+    /**
+     * Reads the memtables and every SSTable that may hold the key. Unlimited, each SSTable loads the slices' rows at once;
+     * limited, each opens the partition and loads rows only as far as the limit needs ({@link BoundedRead}).
+     */
+    @Override
+    public CompletableFuture<PartitionView> read(DecoratedKey key, ReadFilter filter, long nowInSeconds, ReadLimit limit) {
         checkOpen();
         filter.validate(layout.clusteringComparator());
         if (!files.ready().isDone() || files.unreadable() != null) {
             return files.ready().thenCompose(ignored -> {
                 if (files.unreadable() != null) return CompletableFuture.failedFuture(files.unreadable());
-                return read(key, filter, nowInSeconds);
+                return read(key, filter, nowInSeconds, limit);
             });
         }
         TableLayout readLayout = layout;
@@ -121,25 +134,59 @@ final class LsmTableEngine implements TableEngine {
             if (f != null) fragments.add(f);
         }
         reads++;
-        List<CompletableFuture<PartitionFragment>> onDisk = null;
-        IoClass ioClass = IoClass.ofCurrentGroup(IoClass.QUERY); // the reading service level's share of the disk
+        List<SSTableReader> touched = new ArrayList<>(4);
+        List<Slice> concerned = filter.fetchStatic() ? List.of(Slice.ALL) : filter.slices();
         for (SSTableReader sstable : sstables.live()) {
-            if (!sstable.mightContain(key) || !sstable.mayIntersect(filter.fetchStatic() ? List.of(org.charybdis.storage.data.Slice.ALL) : filter.slices())) continue;
-            if (!sstable.ref()) continue;
-            if (onDisk == null) onDisk = new ArrayList<>(4);
-            onDisk.add(sstable.read(key, filter.slices(), ioClass).whenComplete((f, e) -> sstable.release()));
+            if (sstable.mightContain(key) && sstable.mayIntersect(concerned) && sstable.ref()) touched.add(sstable);
         }
-        if (onDisk == null) return CompletableFuture.completedFuture(resolve(fragments, readLayout, filter, nowInSeconds));
-        sstablesRead += onDisk.size();
-        List<CompletableFuture<PartitionFragment>> pending = onDisk;
+        if (touched.isEmpty()) return CompletableFuture.completedFuture(resolve(fragments, readLayout, filter, nowInSeconds));
+        sstablesRead += touched.size();
         memtableReaders.retain(memtables); // a flush may retire them while the disk answers
-        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> memtableReaders.releaseLater(memtables)).thenApply(ignored -> {
-            for (CompletableFuture<PartitionFragment> f : pending) {
+        IoClass ioClass = IoClass.ofCurrentGroup(IoClass.QUERY); // the reading service level's share of the disk
+        CompletableFuture<PartitionView> read = limit.isNone()
+                ? readWhole(touched, fragments, readLayout, key, filter, nowInSeconds, ioClass)
+                : readBounded(touched, fragments, readLayout, key, filter, nowInSeconds, limit, ioClass);
+        return read.whenComplete((v, e) -> {
+            for (SSTableReader sstable : touched) sstable.release();
+            memtableReaders.releaseLater(memtables);
+        });
+    }
+
+    private static CompletableFuture<PartitionView> readWhole(List<SSTableReader> sstables, List<PartitionFragment> fragments, TableLayout layout,
+                                                              DecoratedKey key, ReadFilter filter, long now, IoClass ioClass) {
+        List<CompletableFuture<PartitionFragment>> onDisk = new ArrayList<>(sstables.size());
+        for (SSTableReader sstable : sstables) onDisk.add(started(() -> sstable.read(key, filter.slices(), ioClass)));
+        return CompletableFuture.allOf(onDisk.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+            for (CompletableFuture<PartitionFragment> f : onDisk) {
                 PartitionFragment fragment = f.join();
                 if (fragment != null) fragments.add(fragment);
             }
-            return resolve(fragments, readLayout, filter, nowInSeconds);
+            return resolve(fragments, layout, filter, now);
         });
+    }
+
+    private static CompletableFuture<PartitionView> readBounded(List<SSTableReader> sstables, List<PartitionFragment> fragments, TableLayout layout,
+                                                                DecoratedKey key, ReadFilter filter, long now, ReadLimit limit, IoClass ioClass) {
+        List<CompletableFuture<PartitionCursor>> opened = new ArrayList<>(sstables.size());
+        for (SSTableReader sstable : sstables) opened.add(started(() -> sstable.openPartition(key, filter.slices(), filter.reversed(), ioClass)));
+        return CompletableFuture.allOf(opened.toArray(CompletableFuture[]::new)).thenCompose(ignored -> {
+            List<PartitionCursor> cursors = new ArrayList<>(opened.size());
+            for (CompletableFuture<PartitionCursor> c : opened) if (c.join() != null) cursors.add(c.join());
+            if (cursors.isEmpty()) return CompletableFuture.completedFuture(resolve(fragments, layout, filter, now));
+            return BoundedRead.run(fragments, cursors, layout, filter, limit, now);
+        });
+    }
+
+    /**
+     * What the call returns, or a failed future when it throws (a corrupt index span found in the cache): every SSTable
+     * read then completes before the read's references on the SSTables and memtables are released.
+     */
+    private static <T> CompletableFuture<T> started(Supplier<CompletableFuture<T>> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private static PartitionView resolve(List<PartitionFragment> fragments, TableLayout layout, ReadFilter filter, long now) {

@@ -38,7 +38,8 @@ import java.util.zip.CRC32;
 /**
  * An open, immutable SSTable. Opening loads only the small components (statistics, bloom filter, the sampled
  * index summary, chunk offsets); a point read costs one Index.db span read plus the Data.db chunks its slices
- * need (large partitions are cut into row index blocks). Everything returned is on-heap and owned by the caller.
+ * need (large partitions are cut into row index blocks), or, through {@link #openPartition}, only the blocks holding
+ * the first rows it needs. Everything returned is on-heap and owned by the caller.
  * <p>
  * Shard-owned: call it from the shard whose {@link SSTableContext#io()} it uses. Reference counted: the opener
  * holds the first reference; files close when the last one is released, and are deleted then if the SSTable
@@ -113,11 +114,19 @@ public final class SSTableReader {
      * deletion and range tombstones; null when the SSTable does not hold the key.
      */
     public CompletableFuture<PartitionFragment> read(DecoratedKey key, List<Slice> slices, IoClass ioClass) {
-        if (!mightContain(key)) return CompletableFuture.completedFuture(null);
-        int sample = summary.floor(key);
-        if (sample < 0) return CompletableFuture.completedFuture(null);
-        return findEntry(sample, key, ioClass).thenCompose(entry ->
-                entry == null ? CompletableFuture.completedFuture(null) : readPartition(entry, slices, ioClass));
+        return findEntry(key, ioClass).thenCompose(entry -> entry == null ? CompletableFuture.completedFuture(null)
+                : cursor(entry, slices, false, true, ioClass).thenCompose(cursor ->
+                        cursor.load(Integer.MAX_VALUE, Long.MAX_VALUE, 0).thenApply(loaded -> cursor.fragment())));
+    }
+
+    /**
+     * The partition's data inside the slices (sorted, non-overlapping) as a cursor that loads rows only when asked,
+     * in clustering order or from the end when {@code reversed}: a read that needs a few rows of a large partition
+     * reads its header, its row index and the blocks holding them. Null when the SSTable does not hold the key.
+     */
+    public CompletableFuture<PartitionCursor> openPartition(DecoratedKey key, List<Slice> slices, boolean reversed, IoClass ioClass) {
+        return findEntry(key, ioClass).thenCompose(entry -> entry == null ? CompletableFuture.completedFuture(null)
+                : cursor(entry, slices, reversed, false, ioClass));
     }
 
     /**
@@ -278,6 +287,14 @@ public final class SSTableReader {
         return header;
     }
 
+    /** The key's index entry; null when the SSTable does not hold the key. */
+    private CompletableFuture<IndexEntry> findEntry(DecoratedKey key, IoClass ioClass) {
+        if (!mightContain(key)) return CompletableFuture.completedFuture(null);
+        int sample = summary.floor(key);
+        if (sample < 0) return CompletableFuture.completedFuture(null);
+        return findEntry(sample, key, ioClass);
+    }
+
     /** The key's index entry in the span after {@code sample}, from the shard's cache when it holds the span. */
     private CompletableFuture<IndexEntry> findEntry(int sample, DecoratedKey key, IoClass ioClass) {
         long start = summary.spanStart(sample);
@@ -303,79 +320,32 @@ public final class SSTableReader {
         }
     }
 
-    private CompletableFuture<PartitionFragment> readPartition(IndexEntry entry, List<Slice> slices, IoClass ioClass) {
+    /**
+     * The partition as a cursor: loaded whole when it has no row index (or {@code whole} and a slice covers
+     * everything), else its header and row index only, the rows coming with {@link PartitionCursor#load}.
+     */
+    private CompletableFuture<PartitionCursor> cursor(IndexEntry entry, List<Slice> slices, boolean reversed, boolean whole, IoClass ioClass) {
         long position = entry.dataPosition();
-        boolean wholePartition = !entry.hasRowIndex() || coversEverything(slices);
-        if (wholePartition) {
+        if (!entry.hasRowIndex() || (whole && coversEverything(slices))) {
             return chunks.read(position, position + entry.rowIndexStart(), ioClass, true)
-                    .thenApply(bytes -> decodeWhole(entry, ByteBuffer.wrap(bytes), slices));
+                    .thenApply(bytes -> PartitionCursor.loaded(this, decodeWhole(entry, ByteBuffer.wrap(bytes), slices)));
         }
         CompletableFuture<byte[]> header = chunks.read(position, position + entry.headerLength(), ioClass, true);
         CompletableFuture<byte[]> rowIndex = chunks.read(position + entry.rowIndexStart(), position + entry.partitionLength(), ioClass, true);
-        return header.thenCombine(rowIndex, (h, r) -> decodeSliced(entry, h, r))
-                .thenCompose(sliced -> sliced.load(slices, ioClass));
-    }
-
-    private SlicedRead decodeSliced(IndexEntry entry, byte[] headerBytes, byte[] rowIndexBytes) {
-        try {
-            PartitionFormat.Header header = readCheckedHeader(entry, new BufferReader(ByteBuffer.wrap(headerBytes)));
-            RowIndexBlock[] blocks = RowIndexBlock.readAll(new BufferReader(ByteBuffer.wrap(rowIndexBytes)), context.comparator().size());
-            return new SlicedRead(entry, header, blocks);
-        } catch (CorruptDataException e) {
-            throw e instanceof CorruptSSTableException c ? c : dataCorruption(entry.dataPosition(), e.getMessage(), e);
-        }
+        return header.thenCombine(rowIndex, (h, r) -> {
+            try {
+                PartitionFormat.Header decoded = readCheckedHeader(entry, new BufferReader(ByteBuffer.wrap(h)));
+                RowIndexBlock[] blocks = RowIndexBlock.readAll(new BufferReader(ByteBuffer.wrap(r)), context.comparator().size());
+                return PartitionCursor.indexed(this, entry, decoded, blocks, slices, reversed, ioClass);
+            } catch (CorruptDataException e) {
+                throw e instanceof CorruptSSTableException c ? c : dataCorruption(entry.dataPosition(), e.getMessage(), e);
+            }
+        });
     }
 
     private static boolean coversEverything(List<Slice> slices) {
         for (Slice s : slices) if (s.start().size() == 0 && s.start().isInclusive() && s.end().size() == 0 && s.end().isInclusive()) return true;
         return false;
-    }
-
-    /** A read of some slices of an indexed partition: loads only the row index blocks the slices touch. */
-    private final class SlicedRead {
-        private final IndexEntry entry;
-        private final PartitionFormat.Header header;
-        private final RowIndexBlock[] blocks;
-
-        SlicedRead(IndexEntry entry, PartitionFormat.Header header, RowIndexBlock[] blocks) {
-            this.entry = entry;
-            this.header = header;
-            this.blocks = blocks;
-        }
-
-        CompletableFuture<PartitionFragment> load(List<Slice> slices, IoClass ioClass) {
-            boolean[] wanted = new boolean[blocks.length];
-            for (Slice slice : slices) {
-                if (context.comparator().isEmpty(slice)) continue;
-                for (int b = 0; b < blocks.length; b++) if (blocks[b].mayIntersect(slice, context.comparator())) wanted[b] = true;
-            }
-            List<CompletableFuture<byte[]>> runs = new ArrayList<>();
-            int b = 0;
-            while (b < blocks.length) {
-                if (!wanted[b]) {
-                    b++;
-                    continue;
-                }
-                int first = b;
-                while (b < blocks.length && wanted[b]) b++;
-                long from = entry.dataPosition() + blocks[first].offset();
-                long to = entry.dataPosition() + blocks[b - 1].offset() + blocks[b - 1].length();
-                if (blocks[first].offset() < entry.headerLength() || to > entry.dataPosition() + entry.rowIndexStart())
-                    return CompletableFuture.failedFuture(dataCorruption(entry.dataPosition(), "row index block outside the rows", null));
-                runs.add(chunks.read(from, to, ioClass, true));
-            }
-            return CompletableFuture.allOf(runs.toArray(new CompletableFuture[0])).thenApply(v -> {
-                List<Row> rows = new ArrayList<>();
-                try {
-                    for (CompletableFuture<byte[]> run : runs)
-                        PartitionFormat.readRows(new BufferReader(ByteBuffer.wrap(run.join())), context.comparator().size(), slices,
-                                context.comparator(), rows);
-                } catch (CorruptDataException e) {
-                    throw dataCorruption(entry.dataPosition(), e.getMessage(), e);
-                }
-                return PartitionFormat.partition(header, rows, context.comparator());
-            });
-        }
     }
 
     private void close() {

@@ -3,6 +3,8 @@ package org.charybdis.storage.sstable;
 import org.charybdis.scheduler.ShardRuntime;
 import org.charybdis.scheduler.ShardRuntimeConfig;
 import org.charybdis.scheduler.io.IoQueue;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -10,8 +12,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** A one-shard runtime for tests: each step runs on shard 0 (as storage code does) and the test waits for it. */
-public final class OnShard implements AutoCloseable {
+/**
+ * A one-shard runtime for tests: each step runs on shard 0 (as storage code does) and the test waits for it.
+ * Registered as a static extension ({@code @RegisterExtension static final OnShard shard = new OnShard();}), it
+ * stops after the class's tests.
+ */
+public final class OnShard implements AutoCloseable, AfterAllCallback {
     private final ShardRuntime runtime = ShardRuntime.start(ShardRuntimeConfig.defaults(1));
 
     public IoQueue io() { return runtime.shard(0).io(); }
@@ -50,5 +56,10 @@ public final class OnShard implements AutoCloseable {
     @Override
     public void close() {
         runtime.close();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 }

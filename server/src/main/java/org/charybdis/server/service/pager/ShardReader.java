@@ -14,6 +14,7 @@ import org.charybdis.storage.engine.AsyncLoop;
 import org.charybdis.storage.engine.PartitionScanner;
 import org.charybdis.storage.engine.PartitionView;
 import org.charybdis.storage.engine.ReadFilter;
+import org.charybdis.storage.engine.ReadLimit;
 import org.charybdis.storage.engine.TableEngine;
 
 import java.nio.ByteBuffer;
@@ -65,9 +66,20 @@ public final class ShardReader {
      * what {@code room} allows and at most {@code partitionBudget} rows for this partition.
      */
     CompletableFuture<PartitionChunk> read(TableEngine engine, DecoratedKey key, Clustering resumeAfter, int partitionBudget, PageSize room) {
-        return engine.read(key, filter(resumeAfter), nowInSeconds).thenApply(view -> view == null
-                ? new PartitionChunk(key, List.of(), List.of(), true)
-                : rows(view, resumeAfter != null, partitionBudget, room.rows(), room.bytes()));
+        return readOn(engine, new PartitionRows(key, resumeAfter != null, partitionBudget, room.rows(), room.bytes()), resumeAfter, 0);
+    }
+
+    /**
+     * Reads the partition after {@code after} (from its start when null) for what {@code rows} still wants; the engine
+     * may stop there ({@link ReadLimit}). While a view that stopped leaves rows wanted (row filters dropped some, or
+     * the values are larger than the engine counted), reads on after the last row it returned.
+     */
+    private CompletableFuture<PartitionChunk> readOn(TableEngine engine, PartitionRows rows, Clustering after, int round) {
+        return engine.read(rows.key, filter(after), nowInSeconds, rows.limit(round)).thenCompose(view -> {
+            if (!rows.take(view)) return CompletableFuture.completedFuture(rows.chunk());
+            deadline.check();
+            return readOn(engine, rows, rows.lastSeen, round + 1);
+        });
     }
 
     /**
@@ -75,9 +87,8 @@ public final class ShardReader {
      * query's slices), as an index lookup found them: at most what {@code room} allows and {@code partitionBudget} rows.
      */
     CompletableFuture<PartitionChunk> readRows(TableEngine engine, DecoratedKey key, List<Slice> exactSlices, int partitionBudget, PageSize room) {
-        return engine.read(key, new ReadFilter(exactSlices, false, null, true), nowInSeconds).thenApply(view -> view == null
-                ? new PartitionChunk(key, List.of(), List.of(), true)
-                : rows(view, true, partitionBudget, room.rows(), room.bytes()));
+        return engine.read(key, new ReadFilter(exactSlices, false, null, true), nowInSeconds)
+                .thenApply(view -> rows(key, view, true, partitionBudget, room.rows(), room.bytes()));
     }
 
     long nowInSeconds() {
@@ -140,7 +151,7 @@ public final class ShardReader {
             else if (view == null) result = closed(partitions, new ScanResult(chunks, true));
             else {
                 deadline.check(); // past the deadline the scan stops here (the scanner is closed on failure)
-                PartitionChunk chunk = rows(view, false, perPartitionLimit, budget.rows() - rows, budget.bytes() - bytes);
+                PartitionChunk chunk = rows(view.key(), view, false, perPartitionLimit, budget.rows() - rows, budget.bytes() - bytes);
                 add(chunk);
                 if (!chunk.partitionDone()) result = closed(partitions, new ScanResult(chunks, false));
             }
@@ -172,40 +183,101 @@ public final class ShardReader {
     }
 
     /** The partition's result rows: at most {@code partitionBudget} and {@code maxRows}, and stopping once {@code maxBytes} is reached. */
-    private PartitionChunk rows(PartitionView view, boolean resumed, int partitionBudget, int maxRows, long maxBytes) {
-        DecoratedKey key = view.key();
-        ByteBuffer[] keyComponents = PartitionKeys.split(key.key(), table.partitionKey().size());
-        Row staticRow = view.staticRow();
-        List<ByteBuffer[]> out = new ArrayList<>();
-        List<Clustering> clusterings = new ArrayList<>();
-        if (distinct) {
-            if (matches(keyComponents, staticRow, null)) {
+    private PartitionChunk rows(DecoratedKey key, PartitionView view, boolean resumed, int partitionBudget, int maxRows, long maxBytes) {
+        PartitionRows rows = new PartitionRows(key, resumed, partitionBudget, maxRows, maxBytes);
+        rows.take(view);
+        return rows.chunk();
+    }
+
+    /**
+     * The result rows of one partition, taken from one view or from several, each going on after the last row of the
+     * previous one: at most {@code partitionBudget} and {@code maxRows} rows, stopping once {@code maxBytes} is reached.
+     */
+    private final class PartitionRows {
+        private final DecoratedKey key;
+        private final ByteBuffer[] keyComponents;
+        private final boolean resumed;
+        private final int partitionBudget;
+        private final int budget;
+        private final long maxBytes;
+        private final List<ByteBuffer[]> out = new ArrayList<>();
+        private final List<Clustering> clusterings = new ArrayList<>();
+        /** True once a view had something live. */
+        private boolean found;
+        private Row staticRow;
+        /** The last row a view returned, whether the filters kept it or not. */
+        private Clustering lastSeen;
+        /** True when rows may follow the last one taken. */
+        private boolean more;
+        private long bytes;
+
+        PartitionRows(DecoratedKey key, boolean resumed, int partitionBudget, int maxRows, long maxBytes) {
+            this.key = key;
+            this.keyComponents = PartitionKeys.split(key.key(), table.partitionKey().size());
+            this.resumed = resumed;
+            this.partitionBudget = partitionBudget;
+            this.budget = Math.min(partitionBudget, maxRows);
+            this.maxBytes = maxBytes;
+        }
+
+        /**
+         * What the next read of {@code round} needs: the rows still wanted, one more to tell whether the partition goes
+         * on (unless PER PARTITION LIMIT ends it there), and the bytes left; with row filters, twice as much each round.
+         */
+        ReadLimit limit(int round) {
+            if (distinct) return ReadLimit.rows(1); // one live row or the static row says the partition exists
+            long rows = Math.max(1, budget - out.size()) + (budget < partitionBudget ? 1L : 0L);
+            long left = maxBytes == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, maxBytes - bytes);
+            if (!filters.isEmpty()) {
+                int doublings = Math.min(round, 31);
+                rows <<= doublings;
+                left = left > Long.MAX_VALUE >> doublings ? Long.MAX_VALUE : left << doublings;
+            }
+            return new ReadLimit((int) Math.min(Integer.MAX_VALUE, rows), left);
+        }
+
+        /** Takes what fits of the view (null: nothing live); true when it stopped short of rows still wanted. */
+        boolean take(PartitionView view) {
+            if (view == null) {
+                more = false;
+                return false;
+            }
+            found = true;
+            staticRow = view.staticRow();
+            if (distinct) return false;
+            Iterator<Row> rows = view.rows();
+            boolean anyRow = false;
+            while (out.size() < budget && bytes < maxBytes && rows.hasNext()) {
+                Row row = rows.next();
+                anyRow = true;
+                lastSeen = row.clustering();
+                if (!matches(keyComponents, staticRow, row)) continue;
+                ByteBuffer[] values = selection.values(key, keyComponents, staticRow, row, nowInSeconds);
+                out.add(values);
+                clusterings.add(row.clustering());
+                bytes += PageSize.bytesOf(values);
+            }
+            boolean viewEnded = !rows.hasNext();
+            more = !viewEnded || view.truncated();
+            return anyRow && viewEnded && view.truncated() && out.size() < budget && bytes < maxBytes;
+        }
+
+        PartitionChunk chunk() {
+            if (distinct) {
+                if (found && matches(keyComponents, staticRow, null)) {
+                    out.add(selection.values(key, keyComponents, staticRow, null, nowInSeconds));
+                    clusterings.add(null);
+                }
+                return new PartitionChunk(key, out, clusterings, true);
+            }
+            // Cassandra's rule: a partition with static data but no rows shows up once, with null clustering columns
+            if (lastSeen == null && !resumed && staticRow != null && !clusteringRestricted && budget > 0 && matches(keyComponents, staticRow, null)) {
                 out.add(selection.values(key, keyComponents, staticRow, null, nowInSeconds));
                 clusterings.add(null);
+                return new PartitionChunk(key, out, clusterings, true);
             }
-            return new PartitionChunk(key, out, clusterings, true);
+            return new PartitionChunk(key, out, clusterings, !more || out.size() >= partitionBudget);
         }
-        Iterator<Row> rows = view.rows();
-        boolean anyRow = false;
-        int budget = Math.min(partitionBudget, maxRows);
-        long bytes = 0;
-        while (out.size() < budget && bytes < maxBytes && rows.hasNext()) {
-            Row row = rows.next();
-            anyRow = true;
-            if (!matches(keyComponents, staticRow, row)) continue;
-            ByteBuffer[] values = selection.values(key, keyComponents, staticRow, row, nowInSeconds);
-            out.add(values);
-            clusterings.add(row.clustering());
-            bytes += PageSize.bytesOf(values);
-        }
-        // Cassandra's rule: a partition with static data but no rows shows up once, with null clustering columns
-        if (!anyRow && !resumed && staticRow != null && !clusteringRestricted && budget > 0 && matches(keyComponents, staticRow, null)) {
-            out.add(selection.values(key, keyComponents, staticRow, null, nowInSeconds));
-            clusterings.add(null);
-            return new PartitionChunk(key, out, clusterings, true);
-        }
-        boolean done = !rows.hasNext() || out.size() >= partitionBudget;
-        return new PartitionChunk(key, out, clusterings, done);
     }
 
     private boolean matches(ByteBuffer[] keyComponents, Row staticRow, Row row) {

@@ -2,6 +2,7 @@ package org.charybdis.server.cql.statements.select;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.ColumnDefinition;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.data.TupleValue;
@@ -26,6 +27,28 @@ public final class ResultRows {
     /** Every row of the query read with the given page size. */
     public static List<String> paged(CqlSession session, String cql, int pageSize) {
         return render(session.execute(SimpleStatement.newInstance(cql).setPageSize(pageSize)));
+    }
+
+    /** The rows of each page of the query read with the given page size, following the paging state to the end. */
+    public static List<List<String>> pages(CqlSession session, String cql, int pageSize) {
+        List<List<String>> pages = new ArrayList<>();
+        for (List<Row> page : rowPages(session, cql, pageSize)) pages.add(render(page));
+        return pages;
+    }
+
+    /** The driver's rows of each page, as {@link #pages} reads them. */
+    public static List<List<Row>> rowPages(CqlSession session, String cql, int pageSize) {
+        List<List<Row>> pages = new ArrayList<>();
+        ByteBuffer state = null;
+        do {
+            ResultSet page = session.execute(SimpleStatement.newInstance(cql).setPageSize(pageSize).setPagingState(state));
+            List<Row> rows = new ArrayList<>();
+            for (int i = page.getAvailableWithoutFetching(); i > 0; i--) rows.add(page.one());
+            pages.add(rows);
+            state = page.getExecutionInfo().getPagingState();
+            if (pages.size() >= 10_000) throw new AssertionError("10,000 pages of " + cql + " and more");
+        } while (state != null);
+        return pages;
     }
 
     public static List<String> render(Iterable<Row> result) {

@@ -2,11 +2,10 @@ package org.charybdis.server.cql.statements.select.paging;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
-import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import org.charybdis.cql.messages.RowsResult;
 import org.charybdis.cql.transport.ProtocolVersion;
+import org.charybdis.server.cql.statements.select.ResultRows;
 import org.charybdis.server.testing.CharybdisServerExtension;
 import org.charybdis.server.testing.CqlTestClient;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -89,17 +87,7 @@ class PageSizeLimitsTest {
 
     /** The rows of each page, following the paging state until the end. */
     private static List<List<Row>> pages(String cql, int pageSize) {
-        List<List<Row>> pages = new ArrayList<>();
-        ByteBuffer state = null;
-        do {
-            ResultSet page = session.execute(SimpleStatement.newInstance(cql).setPageSize(pageSize).setPagingState(state));
-            List<Row> rows = new ArrayList<>();
-            for (int i = page.getAvailableWithoutFetching(); i > 0; i--) rows.add(page.one());
-            pages.add(rows);
-            state = page.getExecutionInfo().getPagingState();
-            assertThat(pages).as("pages of %s", cql).hasSizeLessThan(10_000);
-        } while (state != null);
-        return pages;
+        return ResultRows.rowPages(session, cql, pageSize);
     }
 
     /** Every row once (by its key columns), in token order; the token is the last column. */

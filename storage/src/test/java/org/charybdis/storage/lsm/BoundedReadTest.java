@@ -1,0 +1,227 @@
+package org.charybdis.storage.lsm;
+
+import org.charybdis.storage.data.ClusteringBound;
+import org.charybdis.storage.data.PartitionUpdate;
+import org.charybdis.storage.data.Row;
+import org.charybdis.storage.data.RowUpdate;
+import org.charybdis.storage.data.Slice;
+import org.charybdis.storage.dht.DecoratedKey;
+import org.charybdis.storage.engine.PartitionView;
+import org.charybdis.storage.engine.ReadFilter;
+import org.charybdis.storage.engine.ReadLimit;
+import org.charybdis.storage.engine.StorageParams;
+import org.charybdis.storage.engine.TableEngine;
+import org.charybdis.storage.engine.TableLayout;
+import org.charybdis.storage.engine.TestTables;
+import org.charybdis.storage.memory.MemoryTableEngine;
+import org.charybdis.storage.memtable.Rendering;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.charybdis.storage.engine.TestTables.S;
+import static org.charybdis.storage.engine.TestTables.V1;
+import static org.charybdis.storage.engine.TestTables.V2;
+import static org.charybdis.storage.engine.TestTables.ck;
+import static org.charybdis.storage.engine.TestTables.i;
+import static org.charybdis.storage.engine.TestTables.intOf;
+import static org.charybdis.storage.engine.TestTables.key;
+
+/**
+ * Reads that stop at a limit, on large partitions spread over many SSTables and the memtable with overwrites, row,
+ * range and partition deletions, expiring cells and a static row: read on after each truncated view's last row, as
+ * a pager does, they give exactly the rows of a full read and of the in-memory engine; a truncated view holds at least
+ * its limit; a small limit at either end of a large partition stops long before the partition's end.
+ */
+class BoundedReadTest {
+    private static final long NOW = 1_700_000_000L;
+    private static final int CLUSTERINGS = 3000;
+    private static final int KEYS = 2;
+    private static final String[] CK2 = {"x", "y"};
+    /** Compaction off, so that every flush stays an SSTable of its own; 4 KiB chunks. */
+    private static final TableLayout LAYOUT = TestTables.layout().withStorageParams(new StorageParams(
+            Map.of("class", "UnifiedCompactionStrategy", "enabled", "false"),
+            Map.of("class", "LZ4Compressor", "chunk_length_in_kb", "4"), 0.01));
+
+    @Test
+    void limitedReadsReadOnGiveWhatFullReadsGive() throws Exception {
+        for (int seed = 1; seed <= 3; seed++) {
+            try (LsmTestNode node = new LsmTestNode(64 << 20)) {
+                node.open(List.of(LAYOUT));
+                TableEngine lsm = node.table(LAYOUT);
+                MemoryTableEngine memory = new MemoryTableEngine(LAYOUT);
+                SplittableRandom random = new SplittableRandom(seed);
+                for (int batch = 0; batch < 10; batch++) {
+                    for (int write = 0; write < 30; write++) {
+                        PartitionUpdate update = randomUpdate(random, batch, 10);
+                        node.write(lsm, update);
+                        memory.apply(update);
+                    }
+                    if (batch < 9) node.flush(lsm);
+                }
+                assertThat(node.stats(lsm).sstableCount()).isGreaterThanOrEqualTo(9);
+                for (ReadFilter filter : filters()) {
+                    for (ReadLimit limit : List.of(ReadLimit.rows(1), ReadLimit.rows(10), ReadLimit.rows(137), ReadLimit.rows(2000),
+                            new ReadLimit(50, 3000))) {
+                        for (int k = 0; k < KEYS; k++) {
+                            DecoratedKey key = key(k);
+                            String context = "seed " + seed + " key " + k + " filter " + filter + " limit " + limit;
+                            String expected = Rendering.of(memory.read(key, filter, NOW).join());
+                            assertThat(Rendering.of(node.read(lsm, key, filter, NOW))).as(context).isEqualTo(expected);
+                            assertThat(readOn(node, lsm, key, filter, limit)).as(context).isEqualTo(expected);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSmallLimitAtEitherEndOfAFlushedPartitionStopsEarly() throws Exception {
+        try (LsmTestNode node = new LsmTestNode(64 << 20)) {
+            node.open(List.of(LAYOUT));
+            TableEngine lsm = node.table(LAYOUT);
+            for (int sstable = 0; sstable < 3; sstable++) {
+                for (int from = sstable; from < CLUSTERINGS; from += 150) {
+                    PartitionUpdate.Builder b = PartitionUpdate.builder(key(1));
+                    for (int c = from; c < Math.min(CLUSTERINGS, from + 150); c += 3)
+                        b.row(ck(c, "x")).marker(10, 0, NOW).cell(V1, value(new SplittableRandom(c)), 10, 0, NOW);
+                    node.write(lsm, b.build());
+                }
+                node.flush(lsm);
+            }
+            // the first 100 rows are deleted in the memtable: a limit at the start reads on past them
+            PartitionUpdate.Builder deletion = PartitionUpdate.builder(key(1));
+            deletion.deleteRange(new Slice(ClusteringBound.BOTTOM, ClusteringBound.end(false, i(100))), 20, NOW);
+            node.write(lsm, deletion.build());
+
+            Limited start = node.async(() -> lsm.read(key(1), ReadFilter.ALL, NOW, ReadLimit.rows(10)).thenApply(Limited::of));
+            assertThat(start.truncated()).isTrue();
+            assertThat(start.clusterings()).hasSizeGreaterThanOrEqualTo(10).hasSizeLessThan(CLUSTERINGS / 10);
+            assertThat(start.clusterings().subList(0, 10)).containsExactly(100, 101, 102, 103, 104, 105, 106, 107, 108, 109);
+
+            ReadFilter reversed = ReadFilter.of(List.of(Slice.ALL), true);
+            Limited end = node.async(() -> lsm.read(key(1), reversed, NOW, ReadLimit.rows(10)).thenApply(Limited::of));
+            assertThat(end.truncated()).isTrue();
+            assertThat(end.clusterings()).hasSizeGreaterThanOrEqualTo(10).hasSizeLessThan(CLUSTERINGS / 10);
+            assertThat(end.clusterings().getFirst()).isEqualTo(CLUSTERINGS - 1);
+
+            Limited all = node.async(() -> lsm.read(key(1), reversed, NOW, ReadLimit.NONE).thenApply(Limited::of));
+            assertThat(all.truncated()).isFalse();
+            assertThat(all.clusterings()).hasSize(CLUSTERINGS - 100);
+        }
+    }
+
+    /** Every row, read limit by limit, each read going on after the previous view's last row, as a pager does. */
+    private static String readOn(LsmTestNode node, TableEngine lsm, DecoratedKey key, ReadFilter filter, ReadLimit limit) {
+        List<String> rows = new ArrayList<>();
+        String first = null;
+        ReadFilter next = filter;
+        for (int reads = 0; ; reads++) {
+            assertThat(reads).as("reads of one partition").isLessThan(10_000);
+            ReadFilter current = next;
+            Limited view = node.async(() -> lsm.read(key, current, NOW, limit).thenApply(Limited::of));
+            if (view == null) {
+                if (first == null) return null;
+                break;
+            }
+            if (first == null) first = view.header();
+            rows.addAll(view.rendered());
+            if (!view.truncated()) break;
+            long bytes = 0;
+            for (Row row : view.rows()) bytes += row.valueBytes();
+            assertThat(view.rows().size() >= limit.rows() || bytes >= limit.bytes()).as("a truncated view holds its limit").isTrue();
+            next = after(current, view.rows().getLast());
+        }
+        return first + " rows=" + rows;
+    }
+
+    /** The filter's slices after the row, in the filter's order. */
+    private static ReadFilter after(ReadFilter filter, Row last) {
+        List<Slice> slices = new ArrayList<>();
+        var comparator = LAYOUT.clusteringComparator();
+        for (Slice s : filter.slices()) {
+            Slice cut = filter.reversed() ? new Slice(s.start(), min(ClusteringBound.end(false, last.clustering()), s.end()))
+                    : new Slice(max(ClusteringBound.start(false, last.clustering()), s.start()), s.end());
+            if (!comparator.isEmpty(cut)) slices.add(cut);
+        }
+        return new ReadFilter(slices, filter.reversed(), filter.columns(), filter.fetchStatic());
+    }
+
+    private static ClusteringBound min(ClusteringBound a, ClusteringBound b) {
+        return LAYOUT.clusteringComparator().compare(a, b) <= 0 ? a : b;
+    }
+
+    private static ClusteringBound max(ClusteringBound a, ClusteringBound b) {
+        return LAYOUT.clusteringComparator().compare(a, b) >= 0 ? a : b;
+    }
+
+    private static List<ReadFilter> filters() {
+        Slice middle = new Slice(ClusteringBound.start(true, i(700)), ClusteringBound.end(false, i(2300)));
+        Slice low = new Slice(ClusteringBound.BOTTOM, ClusteringBound.end(true, i(400)));
+        Slice high = new Slice(ClusteringBound.start(false, i(1200), TestTables.t("x")), ClusteringBound.end(true, i(1900)));
+        Slice top = new Slice(ClusteringBound.start(true, i(2800)), ClusteringBound.TOP);
+        BitSet v2 = new BitSet();
+        v2.set(V2);
+        return List.of(ReadFilter.ALL, ReadFilter.of(List.of(Slice.ALL), true),
+                ReadFilter.of(List.of(middle), false), ReadFilter.of(List.of(middle), true),
+                ReadFilter.of(List.of(low, high, top), false), ReadFilter.of(List.of(low, high, top), true),
+                new ReadFilter(List.of(Slice.ALL), false, v2, false));
+    }
+
+    /**
+     * Mostly rows of 200-byte values, some overwrites with older or newer timestamps, row deletions, short range
+     * deletions, expiring cells (some expired by {@link #NOW}), static cells, and now and then a partition deletion.
+     */
+    private static PartitionUpdate randomUpdate(SplittableRandom random, int batch, int ops) {
+        PartitionUpdate.Builder b = PartitionUpdate.builder(key(random.nextInt(KEYS)));
+        for (int op = 0; op < ops; op++) {
+            long ts = batch * 1000L + random.nextInt(1500);
+            int c = random.nextInt(CLUSTERINGS);
+            RowUpdate row = b.row(ck(c, CK2[random.nextInt(CK2.length)]));
+            int kind = random.nextInt(100);
+            if (kind < 60) row.marker(ts, 0, NOW).cell(V1, value(random), ts, 0, NOW);
+            else if (kind < 70) row.cell(V2, i(c), ts, 0, NOW);
+            else if (kind < 78) row.delete(ts, NOW);
+            else if (kind < 84) row.cell(V1, value(random), ts, 20, NOW - random.nextInt(40));
+            else if (kind < 88) row.deleteCell(V1, ts, NOW);
+            else if (kind < 92) b.deleteRange(new Slice(ClusteringBound.start(true, i(c)), ClusteringBound.end(random.nextBoolean(), i(c + random.nextInt(60)))), ts, NOW);
+            else if (kind < 99) b.staticRow().cell(S, i(c), ts, 0, NOW);
+            else b.deletePartition(ts - 500, NOW);
+        }
+        return b.build();
+    }
+
+    private static ByteBuffer value(SplittableRandom random) {
+        byte[] bytes = new byte[200];
+        random.nextBytes(bytes);
+        return ByteBuffer.wrap(bytes);
+    }
+
+    /** A read's result taken on the shard, with whether it stopped at its limit. */
+    private record Limited(String header, List<Row> rows, List<String> rendered, boolean truncated) {
+        static Limited of(PartitionView view) {
+            if (view == null) return null;
+            List<Row> rows = new ArrayList<>();
+            List<String> rendered = new ArrayList<>();
+            view.rows().forEachRemaining(row -> {
+                rows.add(row);
+                rendered.add(Rendering.of(row));
+            });
+            String all = Rendering.of(new LsmTestNode.Materialized(view.key(), view.staticRow(), List.of()));
+            return new Limited(all.substring(0, all.indexOf(" rows=")), rows, rendered, view.truncated());
+        }
+
+        List<Integer> clusterings() {
+            List<Integer> out = new ArrayList<>();
+            for (Row row : rows) out.add(intOf(row.clustering().get(0)));
+            return out;
+        }
+    }
+}
