@@ -54,6 +54,12 @@ public final class Deadline {
 
     public Kind kind() { return kind; }
 
+    /** The request's consistency level, for the errors it may get. */
+    public ConsistencyLevel consistency() { return consistency; }
+
+    /** The write type a write's errors report (SIMPLE, BATCH, CAS, COUNTER...). */
+    public WriteType writeType() { return writeType; }
+
     public boolean isUnbounded() { return unbounded; }
 
     /** The timeout this deadline was set with. */

@@ -58,7 +58,8 @@ public final class StorageProxy {
 
     /**
      * Writes the partitions of a plain (non-counter) statement or batch: each shard's share is applied atomically
-     * there, after any lightweight transaction running on its partitions.
+     * there, after any lightweight transaction running on its partitions. A write the storage cannot take (a full
+     * disk) fails with WriteFailure saying why, as every write below does.
      */
     public CompletableFuture<Void> mutate(PartitionWrites writes, long nowInSeconds, Deadline deadline) {
         return write(writes, false, nowInSeconds, deadline);
@@ -88,7 +89,7 @@ public final class StorageProxy {
             parts.add(database.onShardAsync(shard, storage -> ReplicaWrites.apply(storage, partitions, counters, now, maxMutationBytes, deadline)));
         }
         CompletableFuture<Void> all = parts.size() == 1 ? parts.getFirst() : CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
-        return bounded(all, deadline);
+        return bounded(writeFailures(all, deadline), deadline);
     }
 
     /**
@@ -107,7 +108,7 @@ public final class StorageProxy {
                 return casOnOwner(storage, partition, operation, nowInSeconds);
             });
         });
-        return bounded(result, deadline);
+        return bounded(writeFailures(result, deadline), deadline);
     }
 
     private <R> CompletableFuture<R> casOnOwner(ShardStorage storage, PartitionWrites.Partition partition, CasOperation<R> operation, long now) {
@@ -158,6 +159,10 @@ public final class StorageProxy {
             running = CompletableFuture.failedFuture(e);
         }
         return bounded(running.exceptionallyCompose(e -> CompletableFuture.failedFuture(corruptSSTables.translate(e, consistency))), deadline);
+    }
+
+    private static <T> CompletableFuture<T> writeFailures(CompletableFuture<T> write, Deadline deadline) {
+        return write.exceptionallyCompose(e -> CompletableFuture.failedFuture(RefusedWrites.translate(e, deadline)));
     }
 
     /** Waits (at most {@code seconds}) until a new index is built on every shard. */

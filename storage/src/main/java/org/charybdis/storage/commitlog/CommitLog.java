@@ -4,6 +4,10 @@ import org.charybdis.scheduler.SchedulingGroup;
 import org.charybdis.scheduler.Shard;
 import org.charybdis.scheduler.ShardRuntime;
 import org.charybdis.storage.commitlog.CommitLogConfig.SyncMode;
+import org.charybdis.storage.engine.AsyncLoop;
+import org.charybdis.storage.engine.WriteUnavailableException;
+import org.charybdis.storage.file.DiskSpace;
+import org.charybdis.storage.file.OutageLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +32,21 @@ import java.util.function.Consumer;
  * Owned by one shard thread: every method must be called there, and the returned futures complete there.
  * Replay at start-up is {@link CommitLogReplayer}'s job; do it before opening, since new segments are numbered
  * above every segment file on disk and this log never touches files it did not create.
+ * <p>
+ * A full disk: the segment after the active one is always prepared ahead, so when preparing one fails, writes go
+ * on in the active segment while the preparation is retried in the background (after 100 ms, doubling up to 5 s,
+ * and at once when a released file becomes reusable). Once the active segment is full, writes fail at once with
+ * a {@link WriteUnavailableException} naming the directory and the cause, until a retry succeeds; nothing waits.
+ * The log opens even when no segment can be prepared yet. The outage is logged by an {@link OutageLog}: its
+ * first failure, a summary every 30 s and its end, never a line per write.
  */
 public final class CommitLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CommitLog.class);
     /** How often a commit log over its total space asks again for flushes of the same oldest segment. */
     static final long PRESSURE_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** A segment that could not be prepared is tried again after this, the delay doubling up to {@link #MAX_RETRY_NANOS}. */
+    static final long FIRST_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    static final long MAX_RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final CommitLogConfig config;
     private final Shard shard;
@@ -47,10 +61,18 @@ public final class CommitLog implements AutoCloseable {
     private final ArrayDeque<QueuedAdd> queuedAdds = new ArrayDeque<>();
     private final Runnable pumpTask = this::pump;
     private final Runnable batchWindowEnd = this::endBatchWindow;
+    private final OutageLog outage;
+    /** Where an empty log stands: below every position this log will hand out, above every older one. */
+    private final long startPosition;
 
+    /** Null until the first segment is ready. */
     private CommitLogSegment active;
+    /** The segment after the active one, being prepared or ready; null while a failed preparation waits for its retry. */
     private CompletableFuture<CommitLogSegment> nextSegment;
-    private boolean waitingForSegment;
+    /** Set while segments cannot be prepared: the answer to every write that needs a new segment meanwhile. */
+    private WriteUnavailableException unavailable;
+    private long retryDelayNanos = FIRST_RETRY_NANOS;
+    private ScheduledFuture<?> retryTimer;
     private boolean pumpScheduled;
     private boolean ioInFlight;
     private boolean batchWindowOpen;
@@ -73,7 +95,8 @@ public final class CommitLog implements AutoCloseable {
 
     /**
      * Opens the shard's commit log on the shard's thread: creates the directory, numbers segments above those on
-     * disk, prepares the first segment and the next one. Replays nothing.
+     * disk, prepares the first segment and the next one. Replays nothing. A segment that cannot be prepared (a full
+     * disk) does not fail the open: writes are refused until a background retry succeeds.
      */
     public static CompletableFuture<CommitLog> open(CommitLogConfig config, int shardId, Shard shard) {
         return open(config, shardId, shard, 1);
@@ -102,12 +125,15 @@ public final class CommitLog implements AutoCloseable {
         this.io = io;
         this.allocator = new SegmentAllocator(io, config, shardId, firstSegmentId);
         this.writer = new SegmentWriter(io, (int) config.segmentSize());
+        this.outage = new OutageLog(LOG, "Commit log of shard " + shardId);
+        this.startPosition = CommitLogPosition.of(firstSegmentId, 0);
     }
 
     /**
      * Appends an entry whose mutation touches these tables; completes with its position once it is in the write
      * buffer: at once, unless the next segment is not ready yet. The payload's remaining bytes are copied before
-     * this returns (its position is unchanged), so the caller may reuse it.
+     * this returns (its position is unchanged), so the caller may reuse it. Fails at once with a
+     * {@link WriteUnavailableException} when the entry needs a new segment and none can be prepared (a full disk).
      *
      * @throws IllegalArgumentException if the payload is empty or larger than half a segment
      */
@@ -121,14 +147,17 @@ public final class CommitLog implements AutoCloseable {
         }
         if (failure != null) return CompletableFuture.failedFuture(failed());
         if (shutdown != null) return CompletableFuture.failedFuture(new IllegalStateException("the commit log is shut down"));
-        if (queuedAdds.isEmpty() && (active.hasRoom(length) || switchSegment())) {
+        if (queuedAdds.isEmpty() && (hasRoom(length) || switchSegment())) {
             return CompletableFuture.completedFuture(append(payload, tables));
+        }
+        if (unavailable != null) {
+            outage.refused();
+            return CompletableFuture.failedFuture(unavailable);
         }
         byte[] copy = new byte[length];
         payload.get(payload.position(), copy);
         QueuedAdd queued = new QueuedAdd(ByteBuffer.wrap(copy), List.copyOf(tables), new CompletableFuture<>());
-        queuedAdds.addLast(queued);
-        awaitNextSegment();
+        queuedAdds.addLast(queued); // the segment being prepared places it
         return queued.future;
     }
 
@@ -195,6 +224,7 @@ public final class CommitLog implements AutoCloseable {
             shutdown = new CompletableFuture<>();
             if (syncTimer != null) syncTimer.cancel(false);
             pressureTimer.cancel(false);
+            if (retryTimer != null) retryTimer.cancel(false);
             if (failure != null) closeFiles(failure);
             else schedulePump();
         }
@@ -210,18 +240,16 @@ public final class CommitLog implements AutoCloseable {
     /** The IO path, for tests that watch the write requests. */
     CommitLogIo io() { return io; }
 
+    /** Starts the timers and prepares the first segment; completes after the first attempt, whether it worked or not. */
     private CompletableFuture<CommitLog> start() {
-        return allocator.prepare().thenApply(first -> {
-            activate(first);
-            nextSegment = allocator.prepare();
-            if (config.syncMode() == SyncMode.PERIODIC) {
-                long period = config.syncPeriod().toNanos();
-                syncTimer = shard.scheduleAtFixedRate(group, period, period, TimeUnit.NANOSECONDS, this::periodicSync);
-            }
-            pressureTimer = shard.scheduleAtFixedRate(group, PRESSURE_RETRY_NANOS, PRESSURE_RETRY_NANOS,
-                    TimeUnit.NANOSECONDS, this::checkPressure);
-            return this;
-        });
+        if (config.syncMode() == SyncMode.PERIODIC) {
+            long period = config.syncPeriod().toNanos();
+            syncTimer = shard.scheduleAtFixedRate(group, period, period, TimeUnit.NANOSECONDS, this::periodicSync);
+        }
+        pressureTimer = shard.scheduleAtFixedRate(group, PRESSURE_RETRY_NANOS, PRESSURE_RETRY_NANOS,
+                TimeUnit.NANOSECONDS, this::checkPressure);
+        allocator.setPoolListener(() -> shard.execute(group, this::retryNow));
+        return prepareNext().thenApply(ignored -> this);
     }
 
     private long append(ByteBuffer payload, Collection<UUID> tables) {
@@ -235,13 +263,19 @@ public final class CommitLog implements AutoCloseable {
         return position;
     }
 
-    /** The active segment is full: switches to the prepared one if it is ready. */
+    private boolean hasRoom(int payloadLength) {
+        return active != null && active.hasRoom(payloadLength);
+    }
+
+    /** The active segment is full (or there is none yet): switches to the prepared one if it is ready. */
     private boolean switchSegment() {
-        active.markFull();
-        schedulePump();
+        if (active != null) {
+            active.markFull();
+            schedulePump();
+        }
         if (nextSegment == null || !nextSegment.isDone() || nextSegment.isCompletedExceptionally()) return false;
         activate(nextSegment.join());
-        nextSegment = allocator.prepare();
+        prepareNext();
         shard.execute(group, this::checkPressure); // not inside the caller's add
         return true;
     }
@@ -251,34 +285,84 @@ public final class CommitLog implements AutoCloseable {
         active = segment;
     }
 
-    private void awaitNextSegment() {
-        if (waitingForSegment) return;
-        waitingForSegment = true;
-        if (nextSegment == null) nextSegment = allocator.prepare();
-        nextSegment.whenComplete((segment, error) -> {
-            waitingForSegment = false;
-            if (error != null) {
-                nextSegment = null;
-                Throwable cause = new IllegalStateException("no commit log segment could be prepared", error);
-                QueuedAdd queued;
-                while ((queued = queuedAdds.pollFirst()) != null) queued.future.completeExceptionally(cause);
-                schedulePump();
-            } else {
-                placeQueuedAdds();
-            }
+    /** Starts preparing the segment after the active one; completes once its outcome is handled by {@link #prepared}. */
+    private CompletableFuture<Void> prepareNext() {
+        CompletableFuture<CommitLogSegment> preparing = allocator.prepare();
+        nextSegment = preparing;
+        return preparing.handle((segment, error) -> {
+            prepared(preparing, error);
+            return null;
         });
+    }
+
+    /** A preparation ended: a ready segment ends an outage and takes the waiting adds; a failed one is retried later. */
+    private void prepared(CompletableFuture<CommitLogSegment> preparing, Throwable error) {
+        if (error != null) {
+            if (nextSegment == preparing) nextSegment = null;
+            cannotPrepare(AsyncLoop.unwrap(error));
+            return;
+        }
+        if (unavailable != null) {
+            unavailable = null;
+            retryDelayNanos = FIRST_RETRY_NANOS;
+            outage.recovered();
+        }
+        if (nextSegment != preparing || failure != null || (shutdown != null && queuedAdds.isEmpty())) return;
+        if (active == null) switchSegment();
+        placeQueuedAdds();
+    }
+
+    /** No segment could be prepared: the waiting adds fail, later ones fail at once, and a retry is scheduled. */
+    private void cannotPrepare(Throwable cause) {
+        if (failure != null || SegmentAllocator.isShardStopping(cause)) return; // fail() answered the waiting adds
+        String where = DiskSpace.describe(cause, config.directory());
+        String size = sizeText(config.segmentSize());
+        unavailable = new WriteUnavailableException("Cannot write to the commit log: " + where + " (a " + size
+                + " segment could not be prepared); writes resume once "
+                + (DiskSpace.isOutOfSpace(cause) ? "space is freed" : "a segment can be prepared"), cause);
+        outage.failed("cannot prepare a " + size + " segment: " + where, active != null && !active.isFull()
+                ? "writes go on in the current segment and are refused once it is full; retrying in the background"
+                : "writes are refused until this works; retrying in the background", cause);
+        if (shutdown == null) scheduleRetry();
+        QueuedAdd queued;
+        while ((queued = queuedAdds.pollFirst()) != null) {
+            outage.refused();
+            queued.future.completeExceptionally(unavailable);
+        }
+        schedulePump();
+    }
+
+    private void scheduleRetry() {
+        long delay = retryDelayNanos;
+        retryDelayNanos = Math.min(MAX_RETRY_NANOS, retryDelayNanos * 2);
+        retryTimer = shard.schedule(group, delay, TimeUnit.NANOSECONDS, this::retryPreparation);
+    }
+
+    private void retryPreparation() {
+        retryTimer = null;
+        if (nextSegment == null && failure == null && shutdown == null) prepareNext();
+    }
+
+    /** A released file became reusable: a waiting retry goes now, since reusing the file needs no new space. */
+    private void retryNow() {
+        if (retryTimer == null) return;
+        retryTimer.cancel(false);
+        retryPreparation();
     }
 
     private void placeQueuedAdds() {
         QueuedAdd queued;
         while ((queued = queuedAdds.peekFirst()) != null) {
-            if (!active.hasRoom(queued.payload.remaining()) && !switchSegment()) {
-                awaitNextSegment();
-                return;
-            }
+            if (!hasRoom(queued.payload.remaining()) && !switchSegment()) return; // the segment being prepared takes the rest
             queuedAdds.pollFirst();
             queued.future.complete(append(queued.payload, queued.tables));
         }
+    }
+
+    /** "32 MiB", "64 KiB": a segment size as configured. */
+    private static String sizeText(long bytes) {
+        if (bytes % (1 << 20) == 0) return (bytes >> 20) + " MiB";
+        return bytes % 1024 == 0 ? (bytes >> 10) + " KiB" : bytes + " bytes";
     }
 
     private void requestBatchSync(long position) {
@@ -326,7 +410,7 @@ public final class CommitLog implements AutoCloseable {
         } else if ((releasable = firstReleasable()) != null) {
             segments.remove(releasable);
             run(allocator.release(releasable));
-        } else if (shutdown != null && !shutdown.isDone() && queuedAdds.isEmpty() && !waitingForSegment) {
+        } else if (shutdown != null && !shutdown.isDone() && queuedAdds.isEmpty()) {
             closeFiles(null);
         }
     }
@@ -448,7 +532,7 @@ public final class CommitLog implements AutoCloseable {
     }
 
     private long endPosition() {
-        return CommitLogPosition.of(active.id(), active.dataEnd());
+        return active == null ? startPosition : CommitLogPosition.of(active.id(), active.dataEnd());
     }
 
     private void assertOwnerThread() {

@@ -1,5 +1,6 @@
 package org.charybdis.storage.commitlog;
 
+import org.charybdis.storage.file.DiskSpace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,9 @@ import static org.charybdis.storage.commitlog.CommitLogSegment.PAGE_SIZE;
 /**
  * Makes segment files ready before they are needed and takes back released ones: a new segment reuses a
  * released file from a small pool when there is one, otherwise a new file is written full of zeros (not a
- * sparse extension, so later writes never allocate). Owned by the shard thread.
+ * sparse extension, so later writes never allocate). A new file is only started when the file system has room
+ * for all of it; one that fails anyway (a full disk) is deleted at once, so a failed preparation takes no space.
+ * Failures are the caller's to report. Owned by the shard thread.
  */
 final class SegmentAllocator {
     /** Released files kept for reuse; more are deleted. */
@@ -32,6 +35,7 @@ final class SegmentAllocator {
     private final long totalSpace;
     private final ArrayDeque<PooledFile> pool = new ArrayDeque<>();
     private long nextSegmentId;
+    private Runnable poolListener = () -> { };
     /** Segment files this commit log has on disk: live, being prepared, prepared and pooled. */
     private int files;
     private long recycled;
@@ -70,10 +74,16 @@ final class SegmentAllocator {
         if (pool.size() < RECYCLE_POOL_SIZE && (long) files * segmentSize <= totalSpace) {
             return io.write(channel, zeros(PAGE_SIZE), 0)
                     .thenCompose(v -> io.sync(channel, false))
-                    .thenRun(() -> pool.addLast(new PooledFile(segment.path(), channel)));
+                    .thenRun(() -> {
+                        pool.addLast(new PooledFile(segment.path(), channel));
+                        poolListener.run();
+                    });
         }
         return io.close(channel).thenCompose(v -> io.delete(segment.path())).thenRun(() -> files--);
     }
+
+    /** Called each time a released file joins the pool: a segment can then be prepared without new space. */
+    void setPoolListener(Runnable listener) { this.poolListener = listener; }
 
     /** Segment files on disk owned by this commit log. */
     int files() { return files; }
@@ -103,7 +113,11 @@ final class SegmentAllocator {
     private CompletableFuture<FileChannel> create(Path path, ByteBuffer headerPage) {
         files++;
         CompletableFuture<FileChannel> created = new CompletableFuture<>();
-        io.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE)
+        io.submit(0, () -> {
+                    DiskSpace.requireUsable(directory, segmentSize);
+                    return null;
+                })
+                .thenCompose(v -> io.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE))
                 .whenComplete((channel, error) -> {
                     if (error != null) {
                         files--;
@@ -151,7 +165,7 @@ final class SegmentAllocator {
             LOG.debug("Shard stopped while commit log segment {} was being prepared", names[names.length - 1]);
             return;
         }
-        LOG.error("Could not prepare commit log segment {}", names[names.length - 1], cause);
+        LOG.debug("Could not prepare commit log segment {}: {}", names[names.length - 1], cause.toString());
         CompletableFuture<Void> deleted = io.close(channel);
         for (Path name : names) deleted = deleted.thenCompose(v -> io.delete(name));
         deleted.whenComplete((v, error) -> {
@@ -161,7 +175,7 @@ final class SegmentAllocator {
     }
 
     /** The runtime is closing under us (a test, or a kill): nothing to clean up or report. */
-    private static boolean isShardStopping(Throwable error) {
+    static boolean isShardStopping(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof RejectedExecutionException) return true;
         }
