@@ -107,7 +107,8 @@ public final class SequentialFileWriter {
 
     /**
      * Writes the tail (padded to the alignment, then trimmed), waits for every write, trims the file to
-     * {@link #position()}, fsyncs and closes it.
+     * {@link #position()}, fsyncs and closes it. The file is closed even when this fails (a full disk), so that
+     * deleting it gives its space back; deleting it is the caller's choice.
      */
     public CompletableFuture<Void> finish() {
         checkOpen();
@@ -115,13 +116,14 @@ public final class SequentialFileWriter {
         if (current != null && current.position() > 0) issue(current, true);
         current = null;
         closed = true;
-        return allWritten().thenCompose(v -> io.submit(ioClass, 0, () -> {
+        CompletableFuture<Void> finished = allWritten().thenCompose(v -> io.submit(ioClass, 0, () -> {
             try (file) {
                 file.setLength(length);
                 file.getChannel().force(true);
             }
             return null;
         }));
+        return finished.exceptionallyCompose(this::closeAfter);
     }
 
     /** Stops writing, closes and deletes the file; never fails because of earlier write errors. */
@@ -136,6 +138,13 @@ public final class SequentialFileWriter {
             }
             return null;
         }));
+    }
+
+    private CompletableFuture<Void> closeAfter(Throwable failure) {
+        return io.<Void>submit(ioClass, 0, () -> {
+            file.close();
+            return null;
+        }).handle((v, e) -> null).thenCompose(v -> CompletableFuture.<Void>failedFuture(failure));
     }
 
     private CompletableFuture<Void> allWritten() {

@@ -9,6 +9,8 @@ import org.charybdis.storage.data.PartitionUpdate;
 import org.charybdis.storage.engine.TableEngine;
 import org.charybdis.storage.engine.TableLayout;
 import org.charybdis.storage.engine.WriteLog;
+import org.charybdis.storage.engine.WriteUnavailableException;
+import org.charybdis.storage.file.DiskSpace;
 import org.charybdis.storage.memtable.MemtableMemory;
 import org.charybdis.storage.serialization.BufferWriter;
 import org.charybdis.storage.sstable.ChunkCache;
@@ -34,7 +36,8 @@ import java.util.concurrent.TimeUnit;
  * Everything runs on the shard's thread.
  * <p>
  * Flush policy, after ScyllaDB's dirty-memory manager: above {@code flushThreshold} of the budget the largest
- * active memtable is flushed; at the budget, writes wait until a flush frees memory.
+ * active memtable is flushed; at the budget, writes wait until a flush frees memory, unless flushes fail for lack
+ * of disk space: then nothing would free it soon, so writes are refused at once until a flush works again.
  */
 final class LsmShard implements WriteLog {
     private static final Logger LOG = LoggerFactory.getLogger(LsmShard.class);
@@ -45,6 +48,8 @@ final class LsmShard implements WriteLog {
     private final ChunkCache chunkCache;
     private final Map<UUID, LsmTableEngine> tables = new HashMap<>();
     private final ArrayDeque<CompletableFuture<Void>> memoryWaiters = new ArrayDeque<>();
+    /** Tables whose last flush found the disk full, with the refusal writes get while the memtables are full. */
+    private final Map<LsmTableEngine, WriteUnavailableException> flushesOutOfSpace = new HashMap<>();
     private final Set<LsmTableEngine> compactionQueue = new LinkedHashSet<>();
     private final BufferWriter scratch = new BufferWriter(1024);
     private Shard shard;
@@ -88,6 +93,7 @@ final class LsmShard implements WriteLog {
     void unregister(LsmTableEngine engine) {
         tables.remove(engine.layout().tableId(), engine);
         compactionQueue.remove(engine);
+        flushesOutOfSpace.remove(engine);
     }
 
     Map<UUID, LsmTableEngine> tables() { return tables; }
@@ -104,6 +110,7 @@ final class LsmShard implements WriteLog {
         if (drained) return CompletableFuture.failedFuture(new IllegalStateException("this node is drained: it takes no more writes"));
         if (commitLog == null) return CompletableFuture.failedFuture(new IllegalStateException("the storage of shard " + id + " is not started"));
         if (memory.used() >= memory.budget() && !tablesOf(engines).isEmpty()) {
+            if (!flushesOutOfSpace.isEmpty()) return CompletableFuture.failedFuture(flushesOutOfSpace.values().iterator().next());
             CompletableFuture<Void> room = new CompletableFuture<>();
             memoryWaiters.add(room);
             maybeFlushForMemory();
@@ -155,6 +162,25 @@ final class LsmShard implements WriteLog {
         afterWrite();
     }
 
+    /**
+     * A flush of the table failed; when the disk is full, writes that wait for memtable memory are refused, and so
+     * are later ones while the memtables stay full.
+     */
+    void flushFailed(LsmTableEngine table, Throwable cause) {
+        if (!DiskSpace.isOutOfSpace(cause)) return;
+        WriteUnavailableException refusal = new WriteUnavailableException("Cannot write: the memtables of shard " + id
+                + " are full and cannot be flushed: " + DiskSpace.describe(cause, table.directory()) + "; writes resume once space is freed", cause);
+        flushesOutOfSpace.put(table, refusal);
+        if (memory.used() < memory.budget()) return;
+        CompletableFuture<Void> waiting;
+        while ((waiting = memoryWaiters.poll()) != null) waiting.completeExceptionally(refusal);
+    }
+
+    /** The table's flush worked (or was dropped with the table's data). */
+    void flushDone(LsmTableEngine table) {
+        flushesOutOfSpace.remove(table);
+    }
+
     private void maybeFlushForMemory() {
         LsmTableEngine largest = null;
         long unflushed = 0;
@@ -165,11 +191,7 @@ final class LsmShard implements WriteLog {
         }
         if (largest == null || largest.activeMemtableBytes() == 0) return;
         if (unflushed > memory.budget() * config.flushThreshold() || memory.used() >= memory.budget()) {
-            LsmTableEngine table = largest;
-            table.flush().exceptionally(e -> {
-                LOG.warn("Flush of {} for memory pressure failed: {}", table.layout().qualifiedName(), e.toString());
-                return null;
-            });
+            largest.flush().exceptionally(e -> null); // its failures are logged, and retried, by the table's MemtableFlushes
         }
     }
 
@@ -196,6 +218,13 @@ final class LsmShard implements WriteLog {
 
     void inCompactionGroup(Runnable task) {
         shard.execute(group(ShardRuntime.COMPACTION), task);
+    }
+
+    /** Looks at the table's compactions again after a delay (a compaction failed). */
+    void requestCompactionLater(LsmTableEngine table, long delayMillis) {
+        shard.schedule(group(ShardRuntime.COMPACTION), delayMillis, TimeUnit.MILLISECONDS, () -> {
+            if (!table.isClosed()) requestCompaction(table);
+        });
     }
 
     private SchedulingGroup group(String name) {

@@ -381,6 +381,9 @@ final class LsmTableEngine implements TableEngine {
 
     TableFiles files() { return files; }
 
+    /** This table's directory on this shard, where its SSTables live. */
+    Path directory() { return directory; }
+
     TableCompactions compactions() { return compactions; }
 
     MemtableReaders memtableReaders() { return memtableReaders; }

@@ -4,6 +4,8 @@ import org.charybdis.storage.engine.AsyncLoop;
 import org.charybdis.scheduler.io.IoClass;
 import org.charybdis.storage.compaction.ShardingBoundaries;
 import org.charybdis.storage.data.PartitionFragment;
+import org.charybdis.storage.file.DiskSpace;
+import org.charybdis.storage.file.OutageLog;
 import org.charybdis.storage.memtable.Memtable;
 import org.charybdis.storage.sstable.SSTableReader;
 import org.slf4j.Logger;
@@ -19,14 +21,16 @@ import java.util.concurrent.TimeUnit;
  * Flushes of one table's memtables, one after another in the order they were switched out, in the
  * {@code memtable_flush} scheduling group. Order matters: SSTables record the highest commitlog position
  * they cover and replay skips everything below it, so a newer memtable may never land on disk before an
- * older one. A failed flush (disk full, ...) is retried with a growing delay; its memtable keeps serving
- * reads and its commitlog segments stay, so nothing acknowledged is lost meanwhile.
+ * older one. A failed flush (disk full, ...) deletes what it wrote and is retried with a growing delay (1 s
+ * doubling up to 30 s); its memtable keeps serving reads and its commitlog segments stay, so nothing acknowledged
+ * is lost meanwhile. The failures are logged as one outage (its first failure, a summary every 30 s, its end).
  */
 final class MemtableFlushes {
     private static final Logger LOG = LoggerFactory.getLogger(MemtableFlushes.class);
     private static final long MAX_RETRY_DELAY_MILLIS = 30_000;
 
     private final LsmTableEngine table;
+    private final OutageLog outage;
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
     private int epoch;
     private long completed;
@@ -35,6 +39,7 @@ final class MemtableFlushes {
 
     MemtableFlushes(LsmTableEngine table) {
         this.table = table;
+        this.outage = new OutageLog(LOG, "Flushes of " + table.layout().qualifiedName() + " on shard " + table.shard().id());
     }
 
     /** Completes when every flush started so far has finished. */
@@ -64,6 +69,7 @@ final class MemtableFlushes {
 
     private void attempt(Memtable memtable, int startEpoch, CompletableFuture<Void> answer, CompletableFuture<Void> written, int failures) {
         if (startEpoch != epoch) {
+            table.shard().flushDone(table);
             dropMemtable(memtable);
             answer.complete(null);
             written.complete(null);
@@ -74,12 +80,15 @@ final class MemtableFlushes {
             if (failure != null) {
                 Throwable cause = AsyncLoop.unwrap(failure);
                 long delay = Math.min(MAX_RETRY_DELAY_MILLIS, 1000L << Math.min(failures, 5));
-                LOG.error("Flush of {} on shard {} failed, retrying in {} ms: {}", table.layout().qualifiedName(), table.shard().id(),
-                        delay, cause.toString());
+                outage.failed("a flush failed: " + DiskSpace.describe(cause, table.directory()), "its memtable stays in memory and "
+                        + "its commit log segments on disk, so nothing is lost; retrying with a growing delay up to 30 s", cause);
+                table.shard().flushFailed(table, cause);
                 answer.completeExceptionally(cause);
                 table.shard().inFlushGroupLater(delay, () -> attempt(memtable, startEpoch, answer, written, failures + 1));
                 return;
             }
+            outage.recovered();
+            table.shard().flushDone(table);
             if (startEpoch != epoch) {
                 for (SSTableReader r : readers) {
                     r.markObsolete();

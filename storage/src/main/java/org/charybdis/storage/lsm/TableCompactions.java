@@ -8,6 +8,8 @@ import org.charybdis.storage.compaction.UnifiedCompactionPlanner;
 import org.charybdis.storage.data.PartitionFragment;
 import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.dht.TokenRange;
+import org.charybdis.storage.file.DiskSpace;
+import org.charybdis.storage.file.OutageLog;
 import org.charybdis.storage.engine.TableEngine.CompactionProgress;
 import org.charybdis.storage.read.MergedFragment;
 import org.charybdis.storage.sstable.SSTableReader;
@@ -26,11 +28,18 @@ import java.util.concurrent.CompletableFuture;
  * The compactions of one table on one shard: asks the UCS planner for the next one, runs it in the
  * {@code compaction} scheduling group (merging the inputs partition by partition, purging what
  * gc_grace_seconds allows, splitting outputs at UCS shard boundaries), then swaps inputs for outputs.
+ * <p>
+ * A compaction that fails (a full disk) deletes its outputs and keeps its inputs; the table is looked at again
+ * after a growing delay (1 s doubling up to a minute) or at its next flush. The failures are logged as one outage:
+ * its first failure, a summary every 30 s, its end.
  */
 final class TableCompactions {
     private static final Logger LOG = LoggerFactory.getLogger(TableCompactions.class);
+    private static final long FIRST_RETRY_MILLIS = 1000;
+    private static final long MAX_RETRY_MILLIS = 60_000;
 
     private final LsmTableEngine table;
+    private final OutageLog outage;
     private final Set<SSTableCandidate> compacting = new HashSet<>();
     private final List<Running> running = new ArrayList<>();
     private long observedFlushSize;
@@ -42,9 +51,11 @@ final class TableCompactions {
     private long bytesWritten;
     private long nanos;
     private int epoch;
+    private long retryDelayMillis = FIRST_RETRY_MILLIS;
 
     TableCompactions(LsmTableEngine table) {
         this.table = table;
+        this.outage = new OutageLog(LOG, "Compactions of " + table.layout().qualifiedName() + " on shard " + table.shard().id());
     }
 
     /** Asks the shard to look for work on this table. */
@@ -205,12 +216,13 @@ final class TableCompactions {
                     release(plan.inputs());
                     if (failure != null) {
                         Throwable cause = AsyncLoop.unwrap(failure);
-                        LOG.error("Compaction of {} SSTables of {} on shard {} failed: {}", inputs.size(), table.layout().qualifiedName(),
-                                table.shard().id(), cause.toString());
                         output.abort();
+                        retryLater(inputs.size(), cause);
                         progress.done.completeExceptionally(cause);
                         throw new java.util.concurrent.CompletionException(cause);
                     }
+                    outage.recovered();
+                    retryDelayMillis = FIRST_RETRY_MILLIS;
                     if (startEpoch != epoch || table.isClosed()) {
                         for (SSTableReader r : outputs) {
                             r.markObsolete();
@@ -226,6 +238,15 @@ final class TableCompactions {
                     progress.done.complete(null);
                     return null;
                 });
+    }
+
+    /** A compaction failed: its inputs stay live and the table is looked at again after a growing delay. */
+    private void retryLater(int inputs, Throwable cause) {
+        long delay = retryDelayMillis;
+        retryDelayMillis = Math.min(MAX_RETRY_MILLIS, retryDelayMillis * 2);
+        outage.failed("a compaction of " + inputs + " SSTables failed: " + DiskSpace.describe(cause, table.directory()),
+                "its partial output is deleted and its input SSTables stay; retrying with a growing delay up to a minute", cause);
+        table.shard().requestCompactionLater(table, delay);
     }
 
     /**

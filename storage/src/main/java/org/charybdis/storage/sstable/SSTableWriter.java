@@ -169,7 +169,8 @@ public final class SSTableWriter {
         return written.thenCompose(v -> publish())
                 .handle((v, e) -> {
                     if (e == null) return SSTableReader.open(context, files.generation(), ioClass);
-                    return deleteAll().<SSTableReader>thenCompose(x -> CompletableFuture.failedFuture(e));
+                    // closes both streams too: a deleted file still open would keep its space (a full disk stays full)
+                    return abort().<SSTableReader>thenCompose(x -> CompletableFuture.failedFuture(e));
                 })
                 .thenCompose(f -> f);
     }

@@ -2,6 +2,7 @@ package org.charybdis.storage.engine;
 
 import org.charybdis.storage.data.Clustering;
 import org.charybdis.storage.data.ClusteringComparator;
+import org.charybdis.storage.data.PartitionUpdate;
 import org.charybdis.storage.data.UnsignedBytes;
 import org.charybdis.storage.dht.DecoratedKey;
 
@@ -9,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
@@ -52,6 +54,15 @@ public final class TestTables {
 
     public static DecoratedKey key(int pk) {
         return DecoratedKey.of(i(pk));
+    }
+
+    /** A row of {@code bytes} random bytes in V1, alone in partition {@code pk}: incompressible, so SSTables weigh what they hold. */
+    public static PartitionUpdate incompressibleRow(int pk, int bytes, SplittableRandom random, long now) {
+        byte[] value = new byte[bytes];
+        random.nextBytes(value);
+        PartitionUpdate.Builder b = PartitionUpdate.builder(key(pk));
+        b.row(ck(1, "a")).marker(1, 0, now).cell(V1, ByteBuffer.wrap(value), 1, 0, now);
+        return b.build();
     }
 
     /** Every partition a scanner yields, waiting for each. */

@@ -14,16 +14,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.charybdis.storage.engine.TestTables.V1;
-import static org.charybdis.storage.engine.TestTables.ck;
-import static org.charybdis.storage.engine.TestTables.key;
 
 /**
  * The shard's flush and compaction shares follow their backlogs. The controllers are stepped by hand on the shard
@@ -142,11 +138,7 @@ class BackgroundControllersTest {
 
     /** A row of incompressible bytes in a partition of its own, so SSTables span the ring and weigh what they hold. */
     private PartitionUpdate row() {
-        byte[] value = new byte[ROW_BYTES];
-        random.nextBytes(value);
-        PartitionUpdate.Builder b = PartitionUpdate.builder(key(nextKey++));
-        b.row(ck(1, "a")).marker(1, 0, NOW).cell(V1, ByteBuffer.wrap(value), 1, 0, NOW);
-        return b.build();
+        return TestTables.incompressibleRow(nextKey++, ROW_BYTES, random, NOW);
     }
 
     /** On the shard: its CPU shares of the group and disk shares of the IO class. */

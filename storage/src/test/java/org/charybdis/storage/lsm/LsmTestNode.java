@@ -47,12 +47,21 @@ final class LsmTestNode implements AutoCloseable {
     }
 
     LsmTestNode(long memtableBytes, LsmConfig.StaticShares staticShares) throws IOException {
+        this(memtableBytes, staticShares, null);
+    }
+
+    /** A node whose SSTables live in {@code dataDirectory} (say, a small disk that fills up), its commitlog elsewhere. */
+    LsmTestNode(long memtableBytes, Path dataDirectory) throws IOException {
+        this(memtableBytes, LsmConfig.StaticShares.CONTROLLED, dataDirectory);
+    }
+
+    private LsmTestNode(long memtableBytes, LsmConfig.StaticShares staticShares, Path dataDirectory) throws IOException {
         this.runtime = ShardRuntime.start(ShardRuntimeConfig.defaults(1));
         this.directory = Files.createTempDirectory("charybdis-lsm-");
         CommitLogConfig commitLog = CommitLogConfig.defaults(directory.resolve("commitlog"))
                 .withSegmentSize(256 << 10).withSyncMode(CommitLogConfig.SyncMode.BATCH).withBatchWindow(Duration.ZERO);
-        this.config = new LsmConfig(directory.resolve("data"), commitLog, memtableBytes, 0.5, 1 << 20, 2, () -> clock)
-                .withStaticShares(staticShares);
+        Path data = dataDirectory != null ? dataDirectory : directory.resolve("data");
+        this.config = new LsmConfig(data, commitLog, memtableBytes, 0.5, 1 << 20, 2, () -> clock).withStaticShares(staticShares);
     }
 
     LsmConfig config() { return config; }
