@@ -98,12 +98,17 @@ final class SegmentAllocator {
         return CompletableFuture.allOf(closes);
     }
 
+    /**
+     * Renamed first, header second: a crash in between leaves a file whose zeroed header says "blank". The other
+     * order could leave the new header under the old name, which replay would read as a damaged header over the
+     * old segment's intact (and long flushed) entries.
+     */
     private CompletableFuture<FileChannel> reuse(PooledFile file, Path path, ByteBuffer headerPage) {
         recycled++;
-        return io.write(file.channel, headerPage, 0)
-                .thenCompose(v -> io.sync(file.channel, false))
-                .thenCompose(v -> io.move(file.path, path))
+        return io.move(file.path, path)
                 .thenCompose(v -> io.syncDirectory(directory))
+                .thenCompose(v -> io.write(file.channel, headerPage, 0))
+                .thenCompose(v -> io.sync(file.channel, false))
                 .thenApply(v -> file.channel)
                 .whenComplete((channel, error) -> {
                     if (error != null) abandon(file.channel, error, file.path, path);

@@ -6,6 +6,7 @@ import org.charybdis.storage.commitlog.CommitLogDamagedException;
 import org.charybdis.storage.commitlog.CommitLogPosition;
 import org.charybdis.storage.commitlog.CommitLogReplayer;
 import org.charybdis.storage.commitlog.ReplayResult;
+import org.charybdis.storage.engine.AsyncLoop;
 import org.charybdis.storage.serialization.CorruptDataException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +17,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Start-up of one shard's storage: waits for its tables' SSTables to open, replays the commitlog entries no
- * SSTable covers yet, flushes them, and only then deletes the replayed segments, so a crash during recovery
- * just replays again. The new commitlog numbers its segments above every position the tables have recorded,
- * which keeps "position <= what the SSTables cover" meaning "already flushed" across restarts.
+ * SSTable covers yet, starts a fresh commitlog and flushes what was replayed; the replayed segments are deleted
+ * only once that is on disk, so a crash meanwhile just replays again. The new commitlog numbers its segments
+ * above every position the tables have recorded (and every segment file still on disk), which keeps
+ * "position <= what the SSTables cover" meaning "already flushed" across restarts.
  */
 final class CommitLogRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(CommitLogRecovery.class);
@@ -75,18 +77,31 @@ final class CommitLogRecovery {
                             + " {} damaged ranges skipped of which {} in durable entries)", shard.id(), result.entriesReplayed(),
                     result.segmentFiles().size(), applied, skipped, result.damages().size(), lost.size());
         }
+        // A flush that fails (a full disk) retries by itself and its memtable serves reads meanwhile: start-up goes on,
+        // and the replayed segments stay until every replayed memtable is on disk.
         List<CompletableFuture<Void>> flushes = new ArrayList<>();
-        for (LsmTableEngine table : List.copyOf(shard.tables().values())) flushes.add(table.flush());
+        for (LsmTableEngine table : List.copyOf(shard.tables().values())) {
+            flushes.add(table.flush().handle((v, e) -> null).thenCompose(ignored -> table.flushesWritten()));
+        }
         long highestSegment = CommitLogPosition.segmentId(result.lastPosition());
         for (LsmTableEngine table : shard.tables().values()) {
             highestSegment = Math.max(highestSegment, CommitLogPosition.segmentId(Math.max(0, table.replayedUpTo())));
         }
         long firstSegment = highestSegment + 1;
-        return CompletableFuture.allOf(flushes.toArray(CompletableFuture[]::new))
-                .thenCompose(ignored -> CommitLog.open(shard.config().commitLog(), shard.id(), shard.shard(), firstSegment))
-                .thenCompose(log -> {
-                    shard.startCommitLog(log);
-                    return result.deleteReplayed(shard.io());
-                });
+        CompletableFuture<Void> flushed = CompletableFuture.allOf(flushes.toArray(CompletableFuture[]::new));
+        return CommitLog.open(shard.config().commitLog(), shard.id(), shard.shard(), firstSegment).thenAccept(log -> {
+            shard.startCommitLog(log);
+            if (!flushed.isDone()) LOG.info("Shard {}: serving while the replayed data is flushed; the replayed segments stay until then", shard.id());
+            List<LsmTableEngine> tables = List.copyOf(shard.tables().values());
+            flushed.thenCompose(ignored -> {
+                // a table closed meanwhile (shutdown, DROP) gave its flush up: what it held is only in these segments
+                if (tables.stream().anyMatch(LsmTableEngine::isClosed)) return CompletableFuture.<Void>completedFuture(null);
+                return result.deleteReplayed(shard.io());
+            }).exceptionally(e -> {
+                LOG.error("Shard {}: could not delete the replayed commit log segments (they replay again, harmlessly, at the next start)",
+                        shard.id(), AsyncLoop.unwrap(e));
+                return null;
+            });
+        });
     }
 }

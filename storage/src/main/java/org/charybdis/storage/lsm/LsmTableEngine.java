@@ -296,6 +296,11 @@ final class LsmTableEngine implements TableEngine {
         });
     }
 
+    /** Completes once every flush started so far is on disk, however many times it had to retry. */
+    CompletableFuture<Void> flushesWritten() {
+        return flushes.pending();
+    }
+
     @Override
     public CompletableFuture<Void> compact() {
         return flush().thenCompose(ignored -> compactions.major());

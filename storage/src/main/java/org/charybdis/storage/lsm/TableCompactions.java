@@ -10,8 +10,10 @@ import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.dht.TokenRange;
 import org.charybdis.storage.file.DiskSpace;
 import org.charybdis.storage.file.OutageLog;
+import org.charybdis.storage.engine.DiskFailurePolicy;
 import org.charybdis.storage.engine.TableEngine.CompactionProgress;
 import org.charybdis.storage.read.MergedFragment;
+import org.charybdis.storage.sstable.CorruptSSTableException;
 import org.charybdis.storage.sstable.SSTableReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -217,7 +219,7 @@ final class TableCompactions {
                     if (failure != null) {
                         Throwable cause = AsyncLoop.unwrap(failure);
                         output.abort();
-                        retryLater(inputs.size(), cause);
+                        if (!quarantined(cause)) retryLater(inputs.size(), cause);
                         progress.done.completeExceptionally(cause);
                         throw new java.util.concurrent.CompletionException(cause);
                     }
@@ -241,6 +243,20 @@ final class TableCompactions {
     }
 
     /** A compaction failed: its inputs stay live and the table is looked at again after a growing delay. */
+    /**
+     * A compaction that met a corrupt input under {@code disk_failure_policy: best_effort}: the input is quarantined
+     * and compaction goes on without it at once. Under the other policies it stays, and the compaction is retried
+     * like any failed one until it is scrubbed or restored.
+     */
+    private boolean quarantined(Throwable cause) {
+        if (!(cause instanceof CorruptSSTableException corrupt)
+                || table.shard().config().diskFailurePolicy() != DiskFailurePolicy.BEST_EFFORT
+                || !table.quarantine(corrupt.file())) return false;
+        LOG.error("{}. Quarantined it (disk_failure_policy: best_effort); compaction goes on without it", corrupt.getMessage());
+        request();
+        return true;
+    }
+
     private void retryLater(int inputs, Throwable cause) {
         long delay = retryDelayMillis;
         retryDelayMillis = Math.min(MAX_RETRY_MILLIS, retryDelayMillis * 2);

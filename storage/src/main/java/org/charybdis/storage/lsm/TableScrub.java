@@ -57,7 +57,9 @@ final class TableScrub {
                         throw new java.util.concurrent.CompletionException(AsyncLoop.unwrap(failure));
                     }
                     return pass.conclude(outputs);
-                });
+                })
+                .thenCompose(result -> result.quarantined() == 0 ? CompletableFuture.completedFuture(result)
+                        : sstable.whenClosed().thenApply(moved -> result)); // the files are in quarantine when scrub answers
     }
 
     /** One SSTable's partitions, read in order; corrupt ones counted and, in ABORT mode, the end of the pass. */

@@ -129,6 +129,25 @@ class TableScrubTest {
     }
 
     @Test
+    void bestEffortCompactionQuarantinesACorruptInputAndGoesOnWithoutIt() throws Exception {
+        node.diskFailurePolicy(DiskFailurePolicy.BEST_EFFORT);
+        node.restart(List.of(layout));
+        table = node.table(layout);
+        writePartitions(0, PARTITIONS);
+        node.flush(table);
+        Path damaged = single(dataFiles());
+        writePartitions(PARTITIONS, 50);
+        node.flush(table);
+        FileDamage.flipSixteenBytesInTheMiddle(damaged);
+
+        assertThatThrownBy(() -> node.compact(table)).hasMessageContaining("Corrupted SSTable file " + damaged);
+
+        Path quarantined = damaged.resolveSibling(SSTableFiles.QUARANTINE_DIRECTORY).resolve(damaged.getFileName());
+        assertThat(node.eventually(() -> Files.exists(quarantined))).isTrue();
+        assertThat(scan()).hasSize(50);
+    }
+
+    @Test
     void quarantiningByFileTakesTheSSTableOutOfReads() throws Exception {
         writePartitions(0, PARTITIONS);
         node.flush(table);
