@@ -92,11 +92,7 @@ class TableScrubTest {
 
     @Test
     void validateQuarantinesOnlyTheCorruptSSTable() throws IOException {
-        writePartitions(0, PARTITIONS);
-        node.flush(table);
-        Path damaged = single(dataFiles());
-        writePartitions(PARTITIONS, 50);
-        node.flush(table);
+        Path damaged = twoSSTables();
         FileDamage.flipSixteenBytesInTheMiddle(damaged);
 
         ScrubResult result = node.async(() -> table.scrub(ScrubMode.VALIDATE));
@@ -110,11 +106,7 @@ class TableScrubTest {
 
     @Test
     void bestEffortQuarantinesAnSSTableThatDoesNotOpenAndServesTheRest() throws IOException {
-        writePartitions(0, PARTITIONS);
-        node.flush(table);
-        Path damaged = single(dataFiles());
-        writePartitions(PARTITIONS, 50);
-        node.flush(table);
+        Path damaged = twoSSTables();
         Files.write(damaged.resolveSibling(damaged.getFileName().toString().replace("Data.db", "Statistics.db")), new byte[10]);
 
         node.restart(List.of(layout)); // stop, the default: the table refuses reads rather than answer without the file
@@ -133,11 +125,7 @@ class TableScrubTest {
         node.diskFailurePolicy(DiskFailurePolicy.BEST_EFFORT);
         node.restart(List.of(layout));
         table = node.table(layout);
-        writePartitions(0, PARTITIONS);
-        node.flush(table);
-        Path damaged = single(dataFiles());
-        writePartitions(PARTITIONS, 50);
-        node.flush(table);
+        Path damaged = twoSSTables();
         FileDamage.flipSixteenBytesInTheMiddle(damaged);
 
         assertThatThrownBy(() -> node.compact(table)).hasMessageContaining("Corrupted SSTable file " + damaged);
@@ -149,17 +137,23 @@ class TableScrubTest {
 
     @Test
     void quarantiningByFileTakesTheSSTableOutOfReads() throws Exception {
-        writePartitions(0, PARTITIONS);
-        node.flush(table);
-        Path first = single(dataFiles());
-        writePartitions(PARTITIONS, 50);
-        node.flush(table);
+        Path first = twoSSTables();
 
         assertThat(node.call(() -> table.quarantine(first))).isTrue();
         assertThat(node.call(() -> table.quarantine(first))).isFalse();
         assertThat(scan()).hasSize(50);
         assertThat(node.eventually(() -> Files.exists(first.resolveSibling(SSTableFiles.QUARANTINE_DIRECTORY).resolve(first.getFileName()))))
                 .isTrue();
+    }
+
+    /** An SSTable of PARTITIONS partitions, then one of 50 more; returns the first one's Data.db. */
+    private Path twoSSTables() throws IOException {
+        writePartitions(0, PARTITIONS);
+        node.flush(table);
+        Path first = single(dataFiles());
+        writePartitions(PARTITIONS, 50);
+        node.flush(table);
+        return first;
     }
 
     private void writePartitions(int from, int count) {
