@@ -66,7 +66,7 @@ public final class CharybdisServer implements AutoCloseable {
     private final SchemaManager schema;
     private final ServerContext context;
     private final QueryProcessor processor;
-    private CqlServer cqlServer;
+    private volatile CqlServer cqlServer;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final long startedAtMillis = System.currentTimeMillis();
     private HttpEndpoint prometheus;
@@ -88,6 +88,7 @@ public final class CharybdisServer implements AutoCloseable {
         this.metrics = new ServerMetrics(runtime);
         this.operatorLoop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.engines = new LsmEngineFactory(StorageSettings.lsm(config), runtime.shardCount());
+        engines.onCommitFailure(this::commitFailed);
         this.database = new Database(runtime, engines);
         database.publishTableSizes(5);
         this.drain = new NodeDrain(database);
@@ -138,6 +139,30 @@ public final class CharybdisServer implements AutoCloseable {
             throw new StartupFailedException("Charybdis failed to start: " + cause.getMessage(), cause);
         }
         return server;
+    }
+
+    /**
+     * commit_failure_policy, on the shard whose commit log failed: the log already refuses writes (stop_commit,
+     * ignore); stop also disconnects every client and keeps the REST API for inspection; die exits.
+     */
+    private void commitFailed(int shard, Throwable error) {
+        String policy = config.get(ServerConfig.COMMIT_FAILURE_POLICY);
+        String what = "The commit log of shard " + shard + " in " + config.commitLogDirectory() + " failed (" + error + ")";
+        switch (policy) {
+            case "stop" -> {
+                log.error("{}: stopping client transports (commit_failure_policy: stop); the REST API stays up. Check the disk, then restart", what);
+                Thread.ofPlatform().name("commit-failure-stop").start(() -> {
+                    CqlServer clients = cqlServer;
+                    if (clients != null) clients.disconnectClients();
+                });
+            }
+            case "die" -> {
+                log.error("{}: exiting (commit_failure_policy: die)", what);
+                Runtime.getRuntime().halt(1); // everything acknowledged is on disk; nothing more is safe to do
+            }
+            default -> log.error("{}: writes to that shard are refused, reads go on (commit_failure_policy: {}). Check the disk, then restart",
+                    what, policy);
+        }
     }
 
     private void startEndpoints() throws InterruptedException {

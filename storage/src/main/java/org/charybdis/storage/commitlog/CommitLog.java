@@ -87,6 +87,7 @@ public final class CommitLog implements AutoCloseable {
     private ScheduledFuture<?> syncTimer;
     private ScheduledFuture<?> pressureTimer;
     private Consumer<Set<UUID>> pressureListener;
+    private Consumer<Throwable> failureListener = error -> { };
     private long lastPressureSegment = -1;
     private long lastPressureNanos;
     private long entriesWritten;
@@ -189,6 +190,15 @@ public final class CommitLog implements AutoCloseable {
         assertOwnerThread();
         for (CommitLogSegment segment : segments) segment.markClean(table, upToPosition);
         schedulePump();
+    }
+
+    /**
+     * Called once, on the shard's thread, when a write or fsync of the log fails: from then on the log refuses
+     * entries (the node's {@code commit_failure_policy} may do more).
+     */
+    public void setFailureListener(Consumer<Throwable> listener) {
+        assertOwnerThread();
+        this.failureListener = listener;
     }
 
     /**
@@ -404,20 +414,27 @@ public final class CommitLog implements AutoCloseable {
         long written = writtenPosition(unwritten);
         CommitLogSegment releasable;
         if (syncedPosition < syncWantedUpTo && written >= syncWantedUpTo) {
-            run(syncWritten(written));
+            run(() -> syncWritten(written));
         } else if (unwritten != null) {
-            run(writer.writePending(unwritten).thenRun(this::afterWrite));
+            run(() -> writer.writePending(unwritten).thenRun(this::afterWrite));
         } else if ((releasable = firstReleasable()) != null) {
             segments.remove(releasable);
-            run(allocator.release(releasable));
+            run(() -> allocator.release(releasable));
         } else if (shutdown != null && !shutdown.isDone() && queuedAdds.isEmpty()) {
             closeFiles(null);
         }
     }
 
-    private void run(CompletableFuture<Void> operation) {
+    /** Runs one disk operation; one that throws as it starts fails the log like one that fails later. */
+    private void run(java.util.function.Supplier<CompletableFuture<Void>> operation) {
         ioInFlight = true;
-        operation.whenComplete((v, error) -> {
+        CompletableFuture<Void> started;
+        try {
+            started = operation.get();
+        } catch (RuntimeException e) {
+            started = CompletableFuture.failedFuture(e);
+        }
+        started.whenComplete((v, error) -> {
             ioInFlight = false;
             if (error != null) fail(error);
             else pump();
@@ -508,6 +525,11 @@ public final class CommitLog implements AutoCloseable {
         QueuedAdd queued;
         while ((queued = queuedAdds.pollFirst()) != null) queued.future.completeExceptionally(cause);
         if (shutdown != null && !shutdown.isDone()) closeFiles(failure);
+        try {
+            failureListener.accept(error);
+        } catch (RuntimeException e) {
+            LOG.warn("Commit log failure listener failed", e);
+        }
     }
 
     private Throwable failed() {

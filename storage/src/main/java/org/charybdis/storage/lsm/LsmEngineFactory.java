@@ -37,6 +37,14 @@ public final class LsmEngineFactory implements StorageEngineFactory {
     /** The backlog controllers of a shard's flushes and compactions; null until {@link #start} has started them. */
     public BackgroundControllers controllers(int shardId) { return controllers.get(shardId); }
 
+    /**
+     * Who to tell when a shard's commit log fails to write or fsync (the shard id and the error), on that shard's
+     * thread: {@code commit_failure_policy} beyond the log refusing entries. Set before {@link #start}.
+     */
+    public void onCommitFailure(java.util.function.BiConsumer<Integer, Throwable> listener) {
+        for (LsmShard shard : shards) shard.onCommitFailure(listener);
+    }
+
     /** Stops the shards' backlog controllers; the shares they set last stay. Any thread. */
     public void stopControllers() {
         for (int i = 0; i < controllers.length(); i++) {

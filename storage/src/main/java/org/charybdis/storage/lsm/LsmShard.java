@@ -54,6 +54,7 @@ final class LsmShard implements WriteLog {
     private final BufferWriter scratch = new BufferWriter(1024);
     private Shard shard;
     private CommitLog commitLog;
+    private volatile java.util.function.BiConsumer<Integer, Throwable> commitFailureListener = (shard, error) -> { };
     private int compactionsRunning;
     private boolean drained;
 
@@ -101,6 +102,12 @@ final class LsmShard implements WriteLog {
     void startCommitLog(CommitLog log) {
         this.commitLog = log;
         log.setPressureListener(this::flushForCommitLogSpace);
+        log.setFailureListener(error -> commitFailureListener.accept(id, error));
+    }
+
+    /** Told when this shard's commit log fails (commit_failure_policy); set before the storage starts. */
+    void onCommitFailure(java.util.function.BiConsumer<Integer, Throwable> listener) {
+        this.commitFailureListener = listener;
     }
 
     // ---- WriteLog ----

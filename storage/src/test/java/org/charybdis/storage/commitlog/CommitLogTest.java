@@ -207,6 +207,25 @@ class CommitLogTest {
     }
 
     @Test
+    void aFailedWriteStopsTheLogAndTellsItsFailureListenerOnce() throws Exception {
+        CommitLog log = shard.open(config().withSyncMode(CommitLogConfig.SyncMode.BATCH));
+        long acknowledged = shard.await(() -> log.addDurable(ByteBuffer.wrap(payload(1, 100)), List.of(TABLE_A)));
+        List<Throwable> told = Collections.synchronizedList(new ArrayList<>());
+        shard.call(() -> {
+            log.setFailureListener(told::add);
+            log.io().setWriteObserver((offset, length) -> { throw new java.io.UncheckedIOException(new java.io.IOException("Input/output error")); });
+            return null;
+        });
+
+        assertThatThrownBy(() -> shard.await(() -> log.addDurable(ByteBuffer.wrap(payload(2, 100)), List.of(TABLE_A))))
+                .hasRootCauseMessage("Input/output error");
+        assertThatThrownBy(() -> shard.await(() -> log.add(ByteBuffer.wrap(payload(3, 100)), List.of(TABLE_A))))
+                .hasMessageContaining("the commit log failed");
+        assertThat(told).singleElement().satisfies(e -> assertThat(e).hasRootCauseMessage("Input/output error"));
+        assertThat(acknowledged).isPositive();
+    }
+
+    @Test
     void everyWriteRequestIsPageAlignedAndAtMost128KiB() throws Exception {
         CommitLog log = shard.open(config().withSegmentSize(1 << 20));
         List<long[]> requests = Collections.synchronizedList(new ArrayList<>());
