@@ -67,6 +67,7 @@ public final class CharybdisServer implements AutoCloseable {
     private final ServerContext context;
     private final QueryProcessor processor;
     private volatile CqlServer cqlServer;
+    private volatile boolean storageStarted;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final long startedAtMillis = System.currentTimeMillis();
     private HttpEndpoint prometheus;
@@ -127,6 +128,7 @@ public final class CharybdisServer implements AutoCloseable {
         CharybdisServer server = new CharybdisServer(config);
         try {
             server.engines.start(server.runtime).join(); // commitlog replay: before anything reads or writes
+            server.storageStarted = true;
             server.database.startIndexBuilds().join(); // indexes whose build a stop interrupted
             if (server.context.authenticator() instanceof PasswordAuthenticator passwords) {
                 passwords.setupDefaultSuperuser().join(); // main thread: waiting here blocks no shard
@@ -239,11 +241,17 @@ public final class CharybdisServer implements AutoCloseable {
     public int apiPort() { return adminApi == null ? -1 : adminApi.port(); }
 
     /** Clean shutdown of the data: everything flushed and the commitlog synced (drain), then the files closed. */
+    /**
+     * Drains (flushes everything) then closes the storage; after a start-up that failed in recovery, only closes it:
+     * what recovery replayed stays in the commit log alone, as the operator may still restore a damaged segment.
+     */
     private void stopStorage() {
-        try {
-            database.onAllShardsAsync(org.charybdis.storage.engine.ShardStorage::drain).get(2, java.util.concurrent.TimeUnit.MINUTES);
-        } catch (Exception e) {
-            log.warn("Could not drain the storage before stopping; the commitlog will be replayed at the next start", e);
+        if (storageStarted) {
+            try {
+                database.onAllShardsAsync(org.charybdis.storage.engine.ShardStorage::drain).get(2, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (Exception e) {
+                log.warn("Could not drain the storage before stopping; the commitlog will be replayed at the next start", e);
+            }
         }
         try {
             database.close().get(1, java.util.concurrent.TimeUnit.MINUTES);

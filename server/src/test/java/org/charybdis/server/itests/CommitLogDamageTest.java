@@ -56,7 +56,10 @@ class CommitLogDamageTest {
                     .hasMessageContaining("has damaged entries that had been written durably")
                     .hasMessageContaining(damaged.toString())
                     .hasMessageContaining("commitlog_replay_errors: ignore");
-            assertThat(damaged).exists(); // nothing was replayed, flushed or deleted
+            assertThat(damaged).exists(); // nothing was flushed or deleted
+            String damagedShard = "shard-" + damaged.getFileName().toString().split("-")[2];
+            assertThat(dataFiles(child)).as("the damaged shard's refused start flushes nothing it replayed")
+                    .noneMatch(f -> f.getParent().getFileName().toString().equals(damagedShard));
 
             child.setOption("commitlog_replay_errors", "ignore");
             child.restart(START);
@@ -99,6 +102,14 @@ class CommitLogDamageTest {
                 keys.add(row.getInt("k"));
             }
             return keys;
+        }
+    }
+
+    private static List<Path> dataFiles(ChildServerProcess child) throws IOException {
+        Path data = child.workdir().resolve("data");
+        if (!Files.exists(data)) return List.of();
+        try (Stream<Path> files = Files.walk(data)) {
+            return files.filter(f -> f.getFileName().toString().endsWith("Data.db") && f.toString().contains("/t-")).toList();
         }
     }
 

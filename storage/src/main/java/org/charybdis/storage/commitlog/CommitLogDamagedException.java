@@ -20,7 +20,8 @@ public final class CommitLogDamagedException extends RuntimeException {
         Path directory = damages.getFirst().file().getParent();
         text.append("\nCharybdis does not start so that nothing is lost silently. Copy ").append(directory)
                 .append(" somewhere safe first. Then either restore the damaged files from a copy, or set")
-                .append(" commitlog_replay_errors: ignore in charybdis.yaml to start with every intact entry replayed;")
+                .append(" commitlog_replay_errors: ignore in charybdis.yaml (or start once with --commitlog-replay-errors=ignore) to start with")
+                .append(" every intact entry replayed;")
                 .append(" the damaged segments are then kept in ").append(directory.resolve(ReplayResult.DAMAGED_DIRECTORY))
                 .append(" and the setting can go back to stop.");
         return text.toString();
