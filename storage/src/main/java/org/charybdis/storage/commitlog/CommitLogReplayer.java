@@ -56,8 +56,7 @@ public final class CommitLogReplayer {
             List<Path> paths = files.stream().map(SegmentFileName.Found::path).toList();
             List<ReplayResult.Damage> classified = classifyDamages();
             if (!files.isEmpty()) {
-                LOG.info("Replayed {} commit log entries from {} segments of shard {} ({} damaged ranges)",
-                        entries, files.size(), shardId, classified.size());
+                LOG.info("Replayed {} commit log entries from {} segments of shard {}", entries, files.size(), shardId);
             }
             result.complete(new ReplayResult(entries, classified, paths, lastPosition));
             return;

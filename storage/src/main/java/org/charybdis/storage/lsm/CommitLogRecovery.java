@@ -74,7 +74,7 @@ final class CommitLogRecovery {
         }
         if (result.entriesReplayed() > 0 || !result.damages().isEmpty()) {
             LOG.info("Shard {}: replayed {} commitlog entries from {} segments ({} updates applied, {} already flushed,"
-                            + " {} damaged ranges skipped of which {} in durable entries)", shard.id(), result.entriesReplayed(),
+                            + " {} unreadable ranges skipped, {} of them in fsynced entries)", shard.id(), result.entriesReplayed(),
                     result.segmentFiles().size(), applied, skipped, result.damages().size(), lost.size());
         }
         // A flush that fails (a full disk) retries by itself and its memtable serves reads meanwhile: start-up goes on,
