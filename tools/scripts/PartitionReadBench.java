@@ -46,6 +46,8 @@ public final class PartitionReadBench {
         queries.put("LIMIT 10 at the end (ck >=)", "SELECT * FROM bench_reads.wide WHERE pk = 0 AND ck >= " + (rows - 10) + " LIMIT 10");
         queries.put("LIMIT 10 in the middle", "SELECT * FROM bench_reads.wide WHERE pk = 0 AND ck >= " + rows / 2 + " LIMIT 10");
         queries.put("paged full read (5000/page)", "SELECT * FROM bench_reads.wide WHERE pk = 0");
+        queries.put("range scan LIMIT 10", "SELECT * FROM bench_reads.wide LIMIT 10");
+        queries.put("paged range scan (5000/page)", "SELECT * FROM bench_reads.wide");
 
         List<Node> nodes = new ArrayList<>();
         for (int i = 3; i < args.length; i++) nodes.add(Node.connect(args[i], queries.size()));

@@ -68,6 +68,10 @@ class LargePartitionReadsTest {
                 assertThat(((ErrorResponse) unpaged).error().getMessage()).contains("max_memory_for_unlimited_query_hard_limit");
                 RowsResult next = (RowsResult) raw.query("SELECT ck FROM ks.wide WHERE pk = 1 LIMIT 3"); // the connection goes on
                 assertThat(next.rows()).hasSize(3);
+                Response unpagedScan = raw.query("SELECT * FROM ks.wide");
+                assertThat(unpagedScan).as(CqlTestClient.describe(unpagedScan)).isInstanceOf(ErrorResponse.class);
+                assertThat(((ErrorResponse) unpagedScan).error().getMessage()).contains("max_memory_for_unlimited_query_hard_limit");
+                assertThat(((RowsResult) raw.query("SELECT ck FROM ks.wide LIMIT 3")).rows()).hasSize(3);
             }
 
             child.kill();
@@ -85,6 +89,10 @@ class LargePartitionReadsTest {
                 .isEqualTo(IntStream.range(0, 10).map(i -> ROWS - 1 - i).boxed().toList());
         ResultSet paged = session.execute(SimpleStatement.newInstance("SELECT ck, v FROM ks.wide WHERE pk = 1").setPageSize(999));
         assertThat(cks(paged)).isEqualTo(IntStream.range(DELETED, ROWS).boxed().toList());
+        // range scans reach the partition through the scanner, which leaves it on disk for a read as far as the page
+        assertThat(cks(session.execute("SELECT ck, v FROM ks.wide LIMIT 10"))).isEqualTo(IntStream.range(DELETED, DELETED + 10).boxed().toList());
+        ResultSet scanned = session.execute(SimpleStatement.newInstance("SELECT ck, v FROM ks.wide").setPageSize(999));
+        assertThat(cks(scanned)).isEqualTo(IntStream.range(DELETED, ROWS).boxed().toList());
     }
 
     /** The clustering keys, each row's value checked. */

@@ -13,6 +13,15 @@ public interface PartitionScanner extends AutoCloseable {
     /** The next partition, or null once the range is exhausted. */
     CompletableFuture<PartitionView> next();
 
+    /**
+     * Like {@link #next()}, for a caller that needs only the partition's first rows: as with
+     * {@link TableEngine#read(org.charybdis.storage.dht.DecoratedKey, ReadFilter, long, ReadLimit)}, a large partition
+     * on disk may come back truncated after what {@code limit} asks for, and the caller reads it on by key.
+     */
+    default CompletableFuture<PartitionView> next(ReadLimit limit) {
+        return next();
+    }
+
     /** Releases what the scan holds (SSTable references); safe to call more than once. */
     @Override
     default void close() {}

@@ -5,6 +5,7 @@ import org.charybdis.storage.dht.TokenRange;
 import org.charybdis.storage.engine.PartitionScanner;
 import org.charybdis.storage.engine.PartitionView;
 import org.charybdis.storage.engine.ReadFilter;
+import org.charybdis.storage.engine.ReadLimit;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -21,6 +22,11 @@ final class DeferredScanner implements PartitionScanner {
     @Override
     public CompletableFuture<PartitionView> next() {
         return scanner.thenCompose(PartitionScanner::next);
+    }
+
+    @Override
+    public CompletableFuture<PartitionView> next(ReadLimit limit) {
+        return scanner.thenCompose(s -> s.next(limit));
     }
 
     @Override

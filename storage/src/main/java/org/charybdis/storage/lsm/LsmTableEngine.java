@@ -22,6 +22,7 @@ import org.charybdis.storage.read.LivePartitionView;
 import org.charybdis.storage.read.MergedFragment;
 import org.charybdis.storage.sstable.CompressionParams;
 import org.charybdis.storage.sstable.PartitionCursor;
+import org.charybdis.storage.sstable.UnloadedPartition;
 import org.charybdis.storage.sstable.SSTableContext;
 import org.charybdis.storage.sstable.SSTableFiles;
 import org.charybdis.storage.sstable.SSTableReader;
@@ -211,22 +212,28 @@ final class LsmTableEngine implements TableEngine {
         memtableReaders.retain(memtables); // held until the scanner is closed: it reads them across tasks
         IoClass ioClass = IoClass.ofCurrentGroup(IoClass.QUERY); // the scanning service level's share of the disk
         for (SSTableReader sstable : sstables.live()) {
-            if (sstable.ref()) sources.add(FragmentSource.of(sstable, sstable.scanner(range, after, ioClass)));
+            if (sstable.ref()) sources.add(FragmentSource.of(sstable, sstable.scanner(range, after, ioClass, true)));
         }
         MergingFragments merge = new MergingFragments(sources);
         return new PartitionScanner() {
             @Override
             public CompletableFuture<PartitionView> next() {
+                return next(ReadLimit.NONE);
+            }
+
+            /** Partitions an SSTable left on disk (large ones) are read by key, only as far as the limit needs. */
+            @Override
+            public CompletableFuture<PartitionView> next(ReadLimit limit) {
                 CompletableFuture<PartitionView> result = new CompletableFuture<>();
-                AsyncLoop.until(() -> merge.next().thenApply(group -> {
+                AsyncLoop.until(() -> merge.next().thenCompose(group -> {
                     if (group == null) {
                         result.complete(null);
-                        return true;
+                        return CompletableFuture.completedFuture(true);
                     }
-                    PartitionView view = resolve(group, readLayout, filter, nowInSeconds);
-                    if (view == null) return false;
-                    result.complete(view);
-                    return true;
+                    CompletableFuture<PartitionView> view = anyUnloaded(group)
+                            ? read(group.getFirst().key(), filter, nowInSeconds, limit)
+                            : CompletableFuture.completedFuture(resolve(group, readLayout, filter, nowInSeconds));
+                    return view.thenApply(live -> live != null && result.complete(live));
                 })).whenComplete((ignored, failure) -> {
                     if (failure != null) result.completeExceptionally(failure);
                 });
@@ -243,6 +250,11 @@ final class LsmTableEngine implements TableEngine {
                 memtableReaders.releaseLater(memtables);
             }
         };
+    }
+
+    private static boolean anyUnloaded(List<PartitionFragment> group) {
+        for (PartitionFragment f : group) if (f instanceof UnloadedPartition) return true;
+        return false;
     }
 
     private static FragmentSource memtableSource(Memtable memtable, DecoratedKey from, DecoratedKey afterExclusive, long lastToken) {

@@ -17,8 +17,9 @@ import java.util.zip.CRC32;
  * of up to 64 KiB, Data.db in windows of up to 256 KiB (whole chunks, one request each, bypassing the chunk
  * cache). Windows start at an eighth of that and double with every read, so a page of a range scan that takes a
  * few partitions from this SSTable reads and decompresses little, and a long scan still reads in large requests.
- * A partition is decoded whole, so memory per step is bounded by the largest partition (plus the windows).
- * Call {@link #next()} again only after the previous future completed.
+ * A partition is decoded whole, so memory per step is bounded by the largest partition (plus the windows), unless the
+ * scanner leaves partitions with a row index on disk: it then yields an {@link UnloadedPartition} for each of them,
+ * and the range scan reads them by key only as far as its page needs. Call {@link #next()} again only after the previous future completed.
  */
 public final class PartitionScanner {
     static final int INDEX_WINDOW = 64 * 1024;
@@ -29,6 +30,7 @@ public final class PartitionScanner {
     private final TokenRange range;
     private final DecoratedKey after;
     private final IoClass ioClass;
+    private final boolean leaveIndexed;
     private final CRC32 crc = new CRC32();
     private final long indexEnd;
     private long indexPosition = -1;
@@ -40,11 +42,12 @@ public final class PartitionScanner {
     private int dataWindowSize = DATA_WINDOW / FIRST_WINDOW_DIVISOR;
     private boolean done;
 
-    PartitionScanner(SSTableReader reader, TokenRange range, DecoratedKey afterExclusive, IoClass ioClass) {
+    PartitionScanner(SSTableReader reader, TokenRange range, DecoratedKey afterExclusive, IoClass ioClass, boolean leaveIndexed) {
         this.reader = reader;
         this.range = range;
         this.after = afterExclusive;
         this.ioClass = ioClass;
+        this.leaveIndexed = leaveIndexed;
         this.indexEnd = reader.summary().entriesEnd();
         this.done = range.isEmpty() || range.lastToken() < reader.firstKey().token() || range.firstToken() > reader.lastKey().token();
     }
@@ -60,6 +63,7 @@ public final class PartitionScanner {
                 IndexEntry entry = parseEntry(extent);
                 if (entry.key().token() > range.lastToken()) break;
                 if (!range.contains(entry.key().token()) || (after != null && entry.key().compareTo(after) <= 0)) continue;
+                if (leaveIndexed && entry.hasRowIndex()) return CompletableFuture.completedFuture(new UnloadedPartition(entry.key()));
                 return load(entry);
             }
             done = true;

@@ -134,7 +134,16 @@ public final class SSTableReader {
      * (null: from the range's start), read sequentially with large requests and without the chunk cache.
      */
     public PartitionScanner scanner(TokenRange range, DecoratedKey afterExclusive, IoClass ioClass) {
-        return new PartitionScanner(this, range, afterExclusive, ioClass);
+        return scanner(range, afterExclusive, ioClass, false);
+    }
+
+    /**
+     * Like {@link #scanner(TokenRange, DecoratedKey, IoClass)}; with {@code leaveIndexed}, a partition large enough to
+     * have a row index is not read but comes as an {@link UnloadedPartition}, for a range scan to read by key only
+     * as far as its page needs.
+     */
+    public PartitionScanner scanner(TokenRange range, DecoratedKey afterExclusive, IoClass ioClass, boolean leaveIndexed) {
+        return new PartitionScanner(this, range, afterExclusive, ioClass, leaveIndexed);
     }
 
     // ---- metadata ----

@@ -6,6 +6,8 @@ import org.charybdis.storage.data.Row;
 import org.charybdis.storage.data.RowUpdate;
 import org.charybdis.storage.data.Slice;
 import org.charybdis.storage.dht.DecoratedKey;
+import org.charybdis.storage.dht.TokenRange;
+import org.charybdis.storage.engine.PartitionScanner;
 import org.charybdis.storage.engine.PartitionView;
 import org.charybdis.storage.engine.ReadFilter;
 import org.charybdis.storage.engine.ReadLimit;
@@ -76,6 +78,8 @@ class BoundedReadTest {
                             assertThat(Rendering.of(node.read(lsm, key, filter, NOW))).as(context).isEqualTo(expected);
                             assertThat(readOn(node, lsm, key, filter, limit)).as(context).isEqualTo(expected);
                         }
+                        assertThat(scanOn(node, lsm, filter, limit)).as("scan, seed " + seed + " filter " + filter + " limit " + limit)
+                                .isEqualTo(scan(memory, filter));
                     }
                 }
             }
@@ -118,15 +122,102 @@ class BoundedReadTest {
         }
     }
 
+    @Test
+    void aScanReadsALargeFlushedPartitionOnlyAsFarAsItsLimit() throws Exception {
+        try (LsmTestNode node = new LsmTestNode(64 << 20)) {
+            node.open(List.of(LAYOUT));
+            TableEngine lsm = node.table(LAYOUT);
+            MemoryTableEngine memory = new MemoryTableEngine(LAYOUT);
+            for (int sstable = 0; sstable < 3; sstable++) {
+                for (int from = sstable; from < CLUSTERINGS; from += 150) {
+                    PartitionUpdate.Builder b = PartitionUpdate.builder(key(1));
+                    for (int c = from; c < Math.min(CLUSTERINGS, from + 150); c += 3)
+                        b.row(ck(c, "x")).marker(10, 0, NOW).cell(V1, value(new SplittableRandom(c)), 10, 0, NOW);
+                    both(node, lsm, memory, b.build());
+                }
+                // small partitions around it, in every SSTable and in the memtable
+                for (int k = 2 + sstable; k < 60; k += 4) both(node, lsm, memory, smallPartition(k, sstable));
+                node.flush(lsm);
+            }
+            for (int k = 5; k < 60; k += 4) both(node, lsm, memory, smallPartition(k, 3));
+
+            List<Limited> scanned = scanned(node, lsm, ReadFilter.ALL, ReadLimit.rows(10));
+            assertThat(scanned).hasSize(59);
+            for (Limited partition : scanned) {
+                if (partition.key().equals(key(1))) {
+                    assertThat(partition.truncated()).as("the large partition").isTrue();
+                    assertThat(partition.clusterings()).hasSizeGreaterThanOrEqualTo(10).hasSizeLessThan(CLUSTERINGS / 10);
+                    assertThat(partition.clusterings().subList(0, 3)).containsExactly(0, 1, 2);
+                } else {
+                    assertThat(partition.truncated()).as("a small partition").isFalse();
+                    assertThat(partition.rows()).hasSize(4);
+                }
+            }
+            List<Limited> whole = scanned(node, lsm, ReadFilter.ALL, ReadLimit.NONE);
+            assertThat(whole).filteredOn(p -> p.key().equals(key(1))).singleElement()
+                    .satisfies(p -> assertThat(p.truncated()).isFalse())
+                    .satisfies(p -> assertThat(p.rows()).hasSize(CLUSTERINGS));
+            for (ReadFilter filter : filters()) {
+                for (ReadLimit limit : List.of(ReadLimit.rows(1), ReadLimit.rows(10), ReadLimit.NONE))
+                    assertThat(scanOn(node, lsm, filter, limit)).as("filter " + filter + " limit " + limit).isEqualTo(scan(memory, filter));
+            }
+        }
+    }
+
+    private static void both(LsmTestNode node, TableEngine lsm, MemoryTableEngine memory, PartitionUpdate update) {
+        node.write(lsm, update);
+        memory.apply(update);
+    }
+
+    /** Four rows, written in round {@code round}. */
+    private static PartitionUpdate smallPartition(int k, int round) {
+        PartitionUpdate.Builder b = PartitionUpdate.builder(key(k));
+        for (int c = 0; c < 4; c++) b.row(ck(c * 10 + round, "y")).marker(10, 0, NOW).cell(V2, i(k), 10, 0, NOW);
+        return b.build();
+    }
+
+    /** Every partition of the ring, each as a scan with this limit returns it. */
+    private static List<Limited> scanned(LsmTestNode node, TableEngine lsm, ReadFilter filter, ReadLimit limit) {
+        PartitionScanner scanner = node.call(() -> lsm.scan(TokenRange.FULL_RING, filter, NOW));
+        try {
+            List<Limited> partitions = new ArrayList<>();
+            for (Limited view; (view = node.async(() -> scanner.next(limit).thenApply(Limited::of))) != null; ) partitions.add(view);
+            return partitions;
+        } finally {
+            node.call(() -> {
+                scanner.close();
+                return null;
+            });
+        }
+    }
+
+    /** Every partition of the ring in full: scanned with the limit, each truncated one read on as a pager does. */
+    private static List<String> scanOn(LsmTestNode node, TableEngine lsm, ReadFilter filter, ReadLimit limit) {
+        List<String> partitions = new ArrayList<>();
+        for (Limited view : scanned(node, lsm, filter, limit)) partitions.add(readOn(node, lsm, view.key(), filter, limit, view));
+        return partitions;
+    }
+
+    private static List<String> scan(MemoryTableEngine memory, ReadFilter filter) {
+        List<String> partitions = new ArrayList<>();
+        memory.scan(TokenRange.FULL_RING, filter, NOW).forEachRemaining(view -> partitions.add(Rendering.of(view))).join();
+        return partitions;
+    }
+
     /** Every row, read limit by limit, each read going on after the previous view's last row, as a pager does. */
     private static String readOn(LsmTestNode node, TableEngine lsm, DecoratedKey key, ReadFilter filter, ReadLimit limit) {
+        return readOn(node, lsm, key, filter, limit, null);
+    }
+
+    /** Like {@link #readOn(LsmTestNode, TableEngine, DecoratedKey, ReadFilter, ReadLimit)}, starting with a view a scan returned. */
+    private static String readOn(LsmTestNode node, TableEngine lsm, DecoratedKey key, ReadFilter filter, ReadLimit limit, Limited scanned) {
         List<String> rows = new ArrayList<>();
         String first = null;
         ReadFilter next = filter;
         for (int reads = 0; ; reads++) {
             assertThat(reads).as("reads of one partition").isLessThan(10_000);
             ReadFilter current = next;
-            Limited view = node.async(() -> lsm.read(key, current, NOW, limit).thenApply(Limited::of));
+            Limited view = reads == 0 && scanned != null ? scanned : node.async(() -> lsm.read(key, current, NOW, limit).thenApply(Limited::of));
             if (view == null) {
                 if (first == null) return null;
                 break;
@@ -205,7 +296,7 @@ class BoundedReadTest {
     }
 
     /** A read's result taken on the shard, with whether it stopped at its limit. */
-    private record Limited(String header, List<Row> rows, List<String> rendered, boolean truncated) {
+    private record Limited(DecoratedKey key, String header, List<Row> rows, List<String> rendered, boolean truncated) {
         static Limited of(PartitionView view) {
             if (view == null) return null;
             List<Row> rows = new ArrayList<>();
@@ -215,7 +306,7 @@ class BoundedReadTest {
                 rendered.add(Rendering.of(row));
             });
             String all = Rendering.of(new LsmTestNode.Materialized(view.key(), view.staticRow(), List.of()));
-            return new Limited(all.substring(0, all.indexOf(" rows=")), rows, rendered, view.truncated());
+            return new Limited(view.key(), all.substring(0, all.indexOf(" rows=")), rows, rendered, view.truncated());
         }
 
         List<Integer> clusterings() {

@@ -109,18 +109,20 @@ public final class ShardReader {
             return read(engine, after, resumeAfter, partitionBudget, budget).thenCompose(first -> {
                 progress.add(first);
                 if (!first.partitionDone()) return CompletableFuture.completedFuture(new ScanResult(progress.chunks, false));
-                return scanFrom(engine.scan(range, after, filter(null), nowInSeconds), progress);
+                return scanFrom(engine, engine.scan(range, after, filter(null), nowInSeconds), progress);
             });
         }
-        return scanFrom(engine.scan(range, after, filter(null), nowInSeconds), progress);
+        return scanFrom(engine, engine.scan(range, after, filter(null), nowInSeconds), progress);
     }
 
     /**
      * Takes partitions from the scanner until maxRows rows are collected or the range ends. Loops while the
      * scanner answers at once (memtable data) and continues asynchronously when it has to wait for the disk.
+     * Each partition is asked for only what the page still has room for: a large one on disk comes back truncated
+     * there, and the next page reads it on by key.
      */
-    private CompletableFuture<ScanResult> scanFrom(PartitionScanner partitions, ScanProgress progress) {
-        return AsyncLoop.until(() -> partitions.next().thenApply(view -> progress.take(partitions, view)))
+    private CompletableFuture<ScanResult> scanFrom(TableEngine engine, PartitionScanner partitions, ScanProgress progress) {
+        return AsyncLoop.until(() -> partitions.next(progress.nextLimit()).thenCompose(view -> progress.take(engine, partitions, view)))
                 .whenComplete((ignored, failure) -> { if (failure != null) partitions.close(); })
                 .thenApply(ignored -> progress.result);
     }
@@ -144,18 +146,37 @@ public final class ShardReader {
             for (ByteBuffer[] row : chunk.rows()) bytes += PageSize.bytesOf(row);
         }
 
-        /** Adds the partition's rows; true when the scan stops here (the result is then set). */
-        boolean take(PartitionScanner partitions, PartitionView view) {
+        private boolean full() {
+            return rows >= budget.rows() || bytes >= budget.bytes();
+        }
+
+        /** What the next partition is read for: the room left on the page; one row once it is full. */
+        ReadLimit nextLimit() {
+            if (full()) return ReadLimit.rows(1); // only whether a partition with live data follows
+            int wanted = Math.min(perPartitionLimit, budget.rows() - rows);
+            long bytesLeft = budget.bytes() == Long.MAX_VALUE ? Long.MAX_VALUE : budget.bytes() - bytes;
+            return readLimit(wanted, wanted < perPartitionLimit, bytesLeft, 0);
+        }
+
+        /**
+         * Adds the partition's rows, reading on by key while a truncated view left rows wanted; completes with true
+         * when the scan stops here (the result is then set).
+         */
+        CompletableFuture<Boolean> take(TableEngine engine, PartitionScanner partitions, PartitionView view) {
             // past a full page, the shard is complete only if no partition with live data follows
-            if (rows >= budget.rows() || bytes >= budget.bytes()) result = closed(partitions, new ScanResult(chunks, view == null));
+            if (full()) result = closed(partitions, new ScanResult(chunks, view == null));
             else if (view == null) result = closed(partitions, new ScanResult(chunks, true));
-            else {
-                deadline.check(); // past the deadline the scan stops here (the scanner is closed on failure)
-                PartitionChunk chunk = rows(view.key(), view, false, perPartitionLimit, budget.rows() - rows, budget.bytes() - bytes);
-                add(chunk);
-                if (!chunk.partitionDone()) result = closed(partitions, new ScanResult(chunks, false));
-            }
-            return result != null;
+            if (result != null) return CompletableFuture.completedFuture(true);
+            deadline.check(); // past the deadline the scan stops here (the scanner is closed on failure)
+            PartitionRows partition = new PartitionRows(view.key(), false, perPartitionLimit, budget.rows() - rows, budget.bytes() - bytes);
+            CompletableFuture<PartitionChunk> chunk = partition.take(view)
+                    ? readOn(engine, partition, partition.lastSeen, 1)
+                    : CompletableFuture.completedFuture(partition.chunk());
+            return chunk.thenApply(c -> {
+                add(c);
+                if (!c.partitionDone()) result = closed(partitions, new ScanResult(chunks, false));
+                return result != null;
+            });
         }
     }
 
@@ -221,19 +242,10 @@ public final class ShardReader {
         }
 
         /**
-         * What the next read of {@code round} needs: the rows still wanted, one more to tell whether the partition goes
-         * on (unless PER PARTITION LIMIT ends it there), and the bytes left; with row filters, twice as much each round.
+         * What the next read of {@code round} needs: the rows and bytes still wanted ({@link #readLimit}).
          */
         ReadLimit limit(int round) {
-            if (distinct) return ReadLimit.rows(1); // one live row or the static row says the partition exists
-            long rows = Math.max(1, budget - out.size()) + (budget < partitionBudget ? 1L : 0L);
-            long left = maxBytes == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, maxBytes - bytes);
-            if (!filters.isEmpty()) {
-                int doublings = Math.min(round, 31);
-                rows <<= doublings;
-                left = left > Long.MAX_VALUE >> doublings ? Long.MAX_VALUE : left << doublings;
-            }
-            return new ReadLimit((int) Math.min(Integer.MAX_VALUE, rows), left);
+            return readLimit(budget - out.size(), budget < partitionBudget, maxBytes == Long.MAX_VALUE ? Long.MAX_VALUE : maxBytes - bytes, round);
         }
 
         /** Takes what fits of the view (null: nothing live); true when it stopped short of rows still wanted. */
@@ -278,6 +290,23 @@ public final class ShardReader {
             }
             return new PartitionChunk(key, out, clusterings, !more || out.size() >= partitionBudget);
         }
+    }
+
+    /**
+     * What a read of round {@code round} of a partition needs when {@code wanted} more rows fit and {@code bytesLeft}
+     * bytes: the rows, one more to tell whether the partition goes on unless PER PARTITION LIMIT ends it there
+     * ({@code mayGoOn} false), and the bytes; with row filters, twice as much each round.
+     */
+    private ReadLimit readLimit(int wanted, boolean mayGoOn, long bytesLeft, int round) {
+        if (distinct) return ReadLimit.rows(1); // one live row or the static row says the partition exists
+        long rows = Math.max(1, wanted) + (mayGoOn ? 1L : 0L);
+        long left = Math.max(1, bytesLeft);
+        if (!filters.isEmpty()) {
+            int doublings = Math.min(round, 31);
+            rows <<= doublings;
+            left = left > Long.MAX_VALUE >> doublings ? Long.MAX_VALUE : left << doublings;
+        }
+        return new ReadLimit((int) Math.min(Integer.MAX_VALUE, rows), left);
     }
 
     private boolean matches(ByteBuffer[] keyComponents, Row staticRow, Row row) {

@@ -139,6 +139,22 @@ class FlushedPartitionLimitsTest {
         }
     }
 
+    @Test
+    void rangeScansThroughFlushedPartitions() {
+        for (int pageSize : new int[]{7, 100, 999, 5000}) {
+            List<List<String>> flushed = pages("SELECT * FROM " + FLUSHED, pageSize);
+            assertThat(flushed).as("pages of %d rows", pageSize).isEqualTo(pages("SELECT * FROM " + UNFLUSHED, pageSize));
+            for (List<String> page : flushed.subList(0, flushed.size() - 1)) assertThat(page).hasSize(pageSize);
+        }
+        same("SELECT count(*) FROM %s");
+        same("SELECT DISTINCT pk, s FROM %s");
+        for (String cql : List.of("SELECT pk, ck, v FROM %s LIMIT 250", "SELECT pk, ck FROM %s PER PARTITION LIMIT 250",
+                "SELECT pk, ck FROM %s WHERE tag = 3 ALLOW FILTERING", "SELECT pk, ck, v FROM %s WHERE ck > 5990 ALLOW FILTERING",
+                "SELECT pk, ck FROM %s WHERE token(pk) > token(2)")) {
+            assertThat(pages(cql.formatted(FLUSHED), 100)).as(cql).isEqualTo(pages(cql.formatted(UNFLUSHED), 100));
+        }
+    }
+
     /** The query gives the same rows from both tables ({@code %s} is the table). */
     private static void same(String cql) {
         assertThat(rows(cql.formatted(FLUSHED))).as(cql).isEqualTo(rows(cql.formatted(UNFLUSHED)));
