@@ -34,17 +34,29 @@ public record AuthResource(String name, String display, String kind, Set<Permiss
     private static final Set<Permission> ROLE = EnumSet.of(ALTER, DROP, AUTHORIZE, DESCRIBE);
     private static final Set<Permission> FUNCTIONS_ROOT_OR_KEYSPACE = EnumSet.of(CREATE, ALTER, DROP, AUTHORIZE, EXECUTE);
     private static final Set<Permission> FUNCTION = EnumSet.of(ALTER, DROP, AUTHORIZE, EXECUTE);
+    private static final Set<Permission> SERVICE_LEVELS = EnumSet.of(CREATE, ALTER, DROP, DESCRIBE, AUTHORIZE);
     private static final Set<Permission> MBEANS = EnumSet.of(SELECT, MODIFY, AUTHORIZE, DESCRIBE, EXECUTE);
 
     private static final AuthResource ALL_KEYSPACES = new AuthResource("data", "<all keyspaces>", "DataResource", DATA_ROOT_OR_KEYSPACE, null);
     private static final AuthResource ALL_ROLES = new AuthResource("roles", "<all roles>", "RoleResource", ROLES_ROOT, null);
     private static final AuthResource ALL_FUNCTIONS = new AuthResource("functions", "<all functions>", "FunctionResource", FUNCTIONS_ROOT_OR_KEYSPACE, null);
+    private static final AuthResource ALL_SERVICE_LEVELS = new AuthResource("service_levels", "<all service levels>", "ServiceLevelResource",
+            SERVICE_LEVELS, null);
     private static final AuthResource ALL_MBEANS = new AuthResource("mbean", "<all mbeans>", "JMXResource", MBEANS, null);
 
     public static AuthResource allKeyspaces() { return ALL_KEYSPACES; }
 
     public static AuthResource keyspace(String keyspace) {
         return new AuthResource("data/" + keyspace, "<keyspace " + keyspace + ">", "DataResource", DATA_ROOT_OR_KEYSPACE, ALL_KEYSPACES);
+    }
+
+    /**
+     * Everything a keyspace holds, what creating a table or type in it is checked on. Not a resource grants are made
+     * on: a grant on the keyspace covers it, and it is named apart only in messages, as in Cassandra.
+     */
+    public static AuthResource allTables(String keyspace) {
+        return new AuthResource("data/" + keyspace + "/*", "<all tables in " + keyspace + ">", "DataResource", DATA_ROOT_OR_KEYSPACE,
+                keyspace(keyspace));
     }
 
     public static AuthResource table(String keyspace, String table) {
@@ -73,6 +85,9 @@ public record AuthResource(String name, String display, String kind, Set<Permiss
 
     public static AuthResource allMBeans() { return ALL_MBEANS; }
 
+    /** ScyllaDB's root resource of service levels, what its statements are checked on. */
+    public static AuthResource allServiceLevels() { return ALL_SERVICE_LEVELS; }
+
     public static AuthResource mbean(String pattern) {
         return new AuthResource("mbean/" + pattern, "<mbean " + pattern + ">", "JMXResource", MBEANS, ALL_MBEANS);
     }
@@ -85,6 +100,7 @@ public record AuthResource(String name, String display, String kind, Set<Permiss
             case "roles" -> parts.length == 1 ? ALL_ROLES : role(name.substring("roles/".length()));
             case "functions" -> parts.length == 1 ? ALL_FUNCTIONS : parts.length == 2 ? functionsIn(parts[1]) : function(parts[1], parts[2]);
             case "mbean" -> parts.length == 1 ? ALL_MBEANS : mbean(name.substring("mbean/".length()));
+            case "service_levels" -> ALL_SERVICE_LEVELS;
             default -> throw new IllegalArgumentException("Unknown resource " + name);
         };
     }

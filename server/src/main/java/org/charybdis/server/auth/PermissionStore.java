@@ -23,9 +23,8 @@ import java.util.function.Supplier;
 
 /**
  * Permission grants in {@code system_auth.role_permissions} (role, resource name, set of permission
- * names), as Cassandra's CassandraAuthorizer stores them. Grants are recorded and listed; enforcing them
- * on data statements is not done yet (AllowAllAuthorizer semantics for data), only role management checks
- * them. Futures complete on the calling shard.
+ * names), as Cassandra's CassandraAuthorizer stores them ({@link CassandraAuthorizer} enforces them).
+ * Futures complete on the calling shard.
  */
 public final class PermissionStore {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
@@ -102,12 +101,22 @@ public final class PermissionStore {
 
     /** Forgets every grant on a resource, whoever holds it (the resource was dropped). */
     public CompletableFuture<Void> revokeAllOn(AuthResource resource, long timestampMicros) {
+        return revokeAll(name -> name.equals(resource.name()), timestampMicros);
+    }
+
+    /** Forgets every grant on a resource and on everything inside it (a dropped keyspace's tables). */
+    public CompletableFuture<Void> revokeAllUnder(AuthResource resource, long timestampMicros) {
+        String inside = resource.name() + "/";
+        return revokeAll(name -> name.equals(resource.name()) || name.startsWith(inside), timestampMicros);
+    }
+
+    private CompletableFuture<Void> revokeAll(java.util.function.Predicate<String> resourceNames, long timestampMicros) {
         TableMetadata table = storage.table(AuthTables.ROLE_PERMISSIONS);
         long now = SystemTableStorage.nowInSeconds();
         return storage.scan(table).thenCompose(rows -> {
             List<PartitionUpdate> deletes = new ArrayList<>();
             for (KeyedRow row : rows) {
-                if (!resource.name().equals(SystemTableStorage.text(row.row().clustering().get(0)))) continue;
+                if (!resourceNames.test(SystemTableStorage.text(row.row().clustering().get(0)))) continue;
                 PartitionUpdate.Builder update = PartitionUpdate.builder(SystemTableStorage.key(row.partitionKey()));
                 update.row(row.row().clustering()).delete(timestampMicros, now);
                 deletes.add(update.build());

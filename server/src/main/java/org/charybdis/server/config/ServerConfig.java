@@ -38,6 +38,10 @@ public final class ServerConfig {
     public static final ConfigKey<String> IO_PROPERTIES_FILE = key("io_properties_file", String.class, "", ConfigValues::directory, "Disk capacity (read/write IOPS and bandwidth) in ScyllaDB's io-properties.yaml format; empty: unlimited");
     public static final ConfigKey<String> AUTHENTICATOR = key("authenticator", String.class, "AllowAllAuthenticator",
             ConfigValues.oneOf("AllowAllAuthenticator", "PasswordAuthenticator"), "AllowAllAuthenticator or PasswordAuthenticator");
+    public static final ConfigKey<String> AUTHORIZER = key("authorizer", String.class, "AllowAllAuthorizer",
+            ConfigValues.oneOf("AllowAllAuthorizer", "CassandraAuthorizer"), "AllowAllAuthorizer (every role may do everything) or CassandraAuthorizer (GRANTs are enforced; needs PasswordAuthenticator)");
+    public static final ConfigKey<Integer> ROLES_VALIDITY_IN_MS = key("roles_validity_in_ms", Integer.class, 2000, ConfigValues::nonNegative, "How long each shard caches the roles granted to a role (0: no cache); GRANT, REVOKE and role changes clear it at once");
+    public static final ConfigKey<Integer> PERMISSIONS_VALIDITY_IN_MS = key("permissions_validity_in_ms", Integer.class, 2000, ConfigValues::nonNegative, "How long each shard caches a role's permissions (0: no cache); GRANT, REVOKE and role changes clear it at once");
     public static final ConfigKey<Integer> PROMETHEUS_PORT = key("prometheus_port", Integer.class, 9180, ConfigValues::portOrDisabled, "Prometheus metrics port (-1 disables)");
     public static final ConfigKey<String> PROMETHEUS_ADDRESS = key("prometheus_address", String.class, "127.0.0.1", ConfigValues::address, "Prometheus metrics address");
     public static final ConfigKey<Integer> API_PORT = key("api_port", Integer.class, 10000, ConfigValues::portOrDisabled, "REST admin API port (-1 disables)");
@@ -110,6 +114,10 @@ public final class ServerConfig {
 
     public boolean passwordAuthentication() {
         return get(AUTHENTICATOR).equals("PasswordAuthenticator");
+    }
+
+    public boolean enforcedAuthorization() {
+        return get(AUTHORIZER).equals("CassandraAuthorizer");
     }
 
     private static <T> ConfigKey<T> key(String name, Class<T> type, T def, java.util.function.Function<Object, T> parser, String description) {

@@ -3,6 +3,7 @@ package org.charybdis.server.cql;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.exceptions.WriteType;
 import org.charybdis.cql.messages.QueryOptions;
+import org.charybdis.server.auth.Access;
 import org.charybdis.server.service.Deadline;
 
 import java.nio.ByteBuffer;
@@ -17,13 +18,15 @@ import java.util.List;
  *                        timestamp or the server clock)
  * @param nowInSeconds    the time TTL expiry is judged against
  * @param timing          when the request arrived and its service level's timeout
+ * @param access          what the client's role may do, as the authorizer decided for this request
  */
 public record ExecutionContext(ServerContext server, ClientState client, QueryOptions options,
-                               List<ByteBuffer> values, long timestampMicros, long nowInSeconds, RequestTiming timing) {
+                               List<ByteBuffer> values, long timestampMicros, long nowInSeconds, RequestTiming timing, Access access) {
 
+    /** An internal execution: no deadline, every permission. */
     public ExecutionContext(ServerContext server, ClientState client, QueryOptions options, List<ByteBuffer> values,
                             long timestampMicros, long nowInSeconds) {
-        this(server, client, options, values, timestampMicros, nowInSeconds, RequestTiming.INTERNAL);
+        this(server, client, options, values, timestampMicros, nowInSeconds, RequestTiming.INTERNAL, Access.INTERNAL);
     }
 
     public ByteBuffer value(int index) {
@@ -38,11 +41,11 @@ public record ExecutionContext(ServerContext server, ClientState client, QueryOp
     }
 
     public ExecutionContext withValues(List<ByteBuffer> newValues) {
-        return new ExecutionContext(server, client, options, newValues, timestampMicros, nowInSeconds, timing);
+        return new ExecutionContext(server, client, options, newValues, timestampMicros, nowInSeconds, timing, access);
     }
 
     public ExecutionContext withTimestamp(long newTimestampMicros) {
-        return new ExecutionContext(server, client, options, values, newTimestampMicros, nowInSeconds, timing);
+        return new ExecutionContext(server, client, options, values, newTimestampMicros, nowInSeconds, timing, access);
     }
 
     /**

@@ -19,6 +19,7 @@ import org.charybdis.cql.syntax.CqlSyntaxError;
 import org.charybdis.cql.syntax.Statement;
 import org.charybdis.cql.syntax.Term;
 import org.charybdis.scheduler.Shard;
+import org.charybdis.server.auth.Access;
 import org.charybdis.server.cql.PreparedStatements.Prepared;
 import org.charybdis.server.cql.statements.BatchExecution;
 import org.charybdis.server.schema.Schema;
@@ -117,31 +118,46 @@ public final class QueryProcessor {
             statements.add(statement);
             values.add(entry.values());
         }
-        ExecutionContext context = context(client, request.options(), List.of(), timing);
-        return BatchExecution.execute(request.type(), statements, values, context);
+        return access(client).thenCompose(access ->
+                BatchExecution.execute(request.type(), statements, values, context(client, request.options(), List.of(), timing, access)));
     }
 
     /** Runs a statement with internal rights (system start-up, auth bootstrap); no bind values. */
     public CompletionStage<? extends Result> executeInternal(String cql, QueryOptions options) {
         ClientState internal = ClientState.internal(org.charybdis.cql.transport.ProtocolVersion.V5);
         Statement ast = parse(cql);
-        return run(compiler.compile(ast, internal, server.schema().current()), ast, internal, options, RequestTiming.INTERNAL);
+        CqlStatement statement = compiler.compile(ast, internal, server.schema().current());
+        return execute(statement, context(internal, options, bindValues(ast, options), RequestTiming.INTERNAL, Access.INTERNAL));
     }
 
     private CompletionStage<? extends Result> run(CqlStatement statement, Statement ast, ClientState client, QueryOptions options,
                                                   RequestTiming timing) {
         List<ByteBuffer> values = bindValues(ast, options);
-        ExecutionContext context = context(client, options, values, timing);
+        CompletableFuture<Access> access = access(client);
+        if (access.isDone() && !access.isCompletedExceptionally()) return execute(statement, context(client, options, values, timing, access.join()));
+        return access.thenCompose(a -> execute(statement, context(client, options, values, timing, a)));
+    }
+
+    private static CompletionStage<? extends Result> execute(CqlStatement statement, ExecutionContext context) {
         statement.checkAccess(context);
         return statement.execute(context);
     }
 
-    private ExecutionContext context(ClientState client, QueryOptions options, List<ByteBuffer> values, RequestTiming timing) {
+    /** What the client's role may do, from the authorizer (at once while the shard's cache holds the role). */
+    private CompletableFuture<Access> access(ClientState client) {
+        ClientState.AuthenticatedUser user = client.user();
+        if (user == null || !server.authorizer().requireAuthorization()) return ALLOW_ALL;
+        return server.authorizer().subject(user).thenApply(subject -> Access.of(user.name(), subject));
+    }
+
+    private static final CompletableFuture<Access> ALLOW_ALL = CompletableFuture.completedFuture(Access.of(null, null));
+
+    private ExecutionContext context(ClientState client, QueryOptions options, List<ByteBuffer> values, RequestTiming timing, Access access) {
         Shard shard = Shard.current();
         long timestamp = options.hasDefaultTimestamp() ? options.defaultTimestamp()
                 : server.clock().nextMicros(shard == null ? -1 : shard.id());
         long now = options.hasNowInSeconds() ? options.nowInSeconds() : ServerClock.nowInSeconds();
-        return new ExecutionContext(server, client, options, values, timestamp, now, timing);
+        return new ExecutionContext(server, client, options, values, timestamp, now, timing, access);
     }
 
     private Prepared lookup(byte[] id, ClientState client) {

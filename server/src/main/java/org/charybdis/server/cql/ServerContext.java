@@ -1,9 +1,13 @@
 package org.charybdis.server.cql;
 
 import org.charybdis.scheduler.ShardRuntime;
+import org.charybdis.server.auth.AllowAllAuthorizer;
 import org.charybdis.server.auth.Authenticator;
+import org.charybdis.server.auth.Authorizer;
+import org.charybdis.server.auth.CassandraAuthorizer;
 import org.charybdis.server.auth.PasswordAuthenticator;
 import org.charybdis.server.auth.RoleStore;
+import org.charybdis.server.config.ConfigException;
 import org.charybdis.server.config.ServerConfig;
 import org.charybdis.server.qos.ServiceLevelController;
 import org.charybdis.server.replica.Database;
@@ -19,13 +23,13 @@ import org.charybdis.server.transport.EventNotifier;
  * for the node's bookkeeping (prepared-statement caches on every shard, system tables), not for statements.
  */
 public record ServerContext(ServerConfig config, ShardRuntime runtime, Database database, SchemaManager schema,
-                            Authenticator authenticator, EventNotifier events, ServerClock clock,
+                            Authenticator authenticator, Authorizer authorizer, EventNotifier events, ServerClock clock,
                             ServiceLevelController serviceLevels, StorageProxy proxy, RequestTimeouts timeouts) {
 
     public ServerContext(ServerConfig config, ShardRuntime runtime, Database database, SchemaManager schema,
                          Authenticator authenticator, EventNotifier events, ServerClock clock, ServiceLevelController serviceLevels) {
-        this(config, runtime, database, schema, authenticator, events, clock, serviceLevels, new StorageProxy(database, clock, config),
-                new RequestTimeouts(config));
+        this(config, runtime, database, schema, authenticator, authorizer(config, authenticator, database, runtime), events, clock,
+                serviceLevels, new StorageProxy(database, clock, config), new RequestTimeouts(config));
     }
 
     /** A context whose service levels are not started (every client gets the default level): test nodes, tools. */
@@ -38,5 +42,16 @@ public record ServerContext(ServerConfig config, ShardRuntime runtime, Database 
     /** The role store statements change roles through: the PasswordAuthenticator's, or a fresh one. */
     public static RoleStore roleStore(Authenticator authenticator, Database database, SchemaManager schema) {
         return authenticator instanceof PasswordAuthenticator passwords ? passwords.roles() : new RoleStore(database, schema::current);
+    }
+
+    /** The configured authorizer; CassandraAuthorizer checks the roles PasswordAuthenticator logs in. */
+    public static Authorizer authorizer(ServerConfig config, Authenticator authenticator, Database database, ShardRuntime runtime) {
+        if (!config.enforcedAuthorization()) return new AllowAllAuthorizer();
+        if (!(authenticator instanceof PasswordAuthenticator passwords)) {
+            throw new ConfigException("authorizer: CassandraAuthorizer needs authenticator: PasswordAuthenticator (with "
+                    + authenticator.className() + " nobody logs in, so there is no role to check)");
+        }
+        return new CassandraAuthorizer(passwords, database, runtime.shardCount(), config.get(ServerConfig.ROLES_VALIDITY_IN_MS),
+                config.get(ServerConfig.PERMISSIONS_VALIDITY_IN_MS));
     }
 }

@@ -41,7 +41,8 @@ public final class AuthTestNode implements AutoCloseable {
         schema = new SchemaManager(database, new EventNotifier(), schema());
         authenticator = new PasswordAuthenticator(database, schema::current, new PasswordHasher(4));
         authenticator.setupDefaultSuperuser().join();
-        processor = new QueryProcessor(new ServerContext(ServerConfig.defaults(), runtime, database, schema, authenticator,
+        processor = new QueryProcessor(new ServerContext(ServerConfig.defaults().with(ServerConfig.AUTHORIZER, "CassandraAuthorizer"),
+                runtime, database, schema, authenticator,
                 new EventNotifier(), new ServerClock(runtime.shardCount())));
     }
 

@@ -32,6 +32,7 @@ class PasswordAuthenticationTest {
                 .with(ServerConfig.API_PORT, 0)
                 .with(ServerConfig.SMP, 2)
                 .with(ServerConfig.AUTHENTICATOR, "PasswordAuthenticator")
+                .with(ServerConfig.AUTHORIZER, "CassandraAuthorizer")
                 .with(ServerConfig.WORKDIR, workdir.toString()));
     }
 

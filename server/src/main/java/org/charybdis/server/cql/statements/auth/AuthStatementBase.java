@@ -1,5 +1,6 @@
 package org.charybdis.server.cql.statements.auth;
 
+import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.exceptions.UnauthorizedException;
 import org.charybdis.cql.messages.ColumnSpec;
 import org.charybdis.cql.messages.Result;
@@ -34,12 +35,32 @@ abstract class AuthStatementBase implements CqlStatement {
         }
     }
 
+    /**
+     * Runs as the logged-in role; a statement that changed roles or grants is answered once every shard's authorizer
+     * cache has forgotten them, so the change holds for the very next request.
+     */
     @Override
     public final CompletionStage<? extends Result> execute(ExecutionContext context) {
         checkAccess(context);
         PasswordAuthenticator auth = (PasswordAuthenticator) context.server().authenticator();
-        return Performer.load(auth, context.client().user().name())
+        var authorizer = context.server().authorizer();
+        CompletableFuture<? extends Result> result = Performer.load(auth, context.client().user().name(), authorizer.requireAuthorization())
                 .thenCompose(performer -> run(context, auth, performer));
+        if (!changesAuth()) return result;
+        return result.thenCompose(r -> authorizer.invalidate().thenApply(ignored -> r));
+    }
+
+    /** False for statements that only list. */
+    boolean changesAuth() {
+        return true;
+    }
+
+    /** What Cassandra answers when the authorizer keeps no grants (AllowAllAuthorizer) and a statement needs them. */
+    static void requireGrants(ExecutionContext context, String operation) {
+        var authorizer = context.server().authorizer();
+        if (!authorizer.requireAuthorization()) {
+            throw new InvalidRequestException(operation + " operation is not supported by " + authorizer.className());
+        }
     }
 
     /** The statement's work; errors thrown here or failing the future reach the client. */

@@ -57,6 +57,11 @@ final class ListRoles extends AuthStatementBase {
     }
 
     @Override
+    boolean changesAuth() {
+        return false;
+    }
+
+    @Override
     CompletableFuture<? extends Result> run(ExecutionContext context, PasswordAuthenticator auth, Performer performer) {
         CompletableFuture<Boolean> exists = of == null ? done(true) : auth.roles().exists(of);
         return exists.thenCompose(found -> {

@@ -32,8 +32,7 @@ import java.util.stream.Collectors;
 
 /**
  * GRANT / REVOKE / LIST permissions, stored in system_auth.role_permissions as CassandraAuthorizer
- * stores them. Only role management checks grants so far: data statements are not yet checked against
- * them (AllowAllAuthorizer semantics for data).
+ * stores them; with AllowAllAuthorizer there are none, and these statements are refused as Cassandra refuses them.
  */
 final class PermissionStatements {
     static final ResultMetadata LIST_METADATA = ResultMetadata.of(List.of(
@@ -101,6 +100,7 @@ final class PermissionStatements {
 
         @Override
         CompletableFuture<? extends Result> run(ExecutionContext context, PasswordAuthenticator auth, Performer performer) {
+            requireGrants(context, grant ? "GRANT" : "REVOKE");
             performer.require(Permission.AUTHORIZE, resource);
             for (Permission p : permissions) performer.require(p, resource);
             long timestamp = context.timestampMicros();
@@ -136,7 +136,13 @@ final class PermissionStatements {
         }
 
         @Override
+        boolean changesAuth() {
+            return false;
+        }
+
+        @Override
         CompletableFuture<? extends Result> run(ExecutionContext context, PasswordAuthenticator auth, Performer performer) {
+            requireGrants(context, "LIST PERMISSIONS");
             CompletableFuture<Boolean> resourceExists = resource == null ? done(true)
                     : exists(resource, auth, context.server().schema().current());
             return resourceExists.thenCompose(found -> {

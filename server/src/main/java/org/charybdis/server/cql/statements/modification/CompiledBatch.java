@@ -1,5 +1,6 @@
 package org.charybdis.server.cql.statements.modification;
 
+import org.charybdis.cql.syntax.Permission;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.messages.ColumnSpec;
 import org.charybdis.cql.messages.Result;
@@ -100,6 +101,11 @@ final class CompiledBatch implements CqlStatement {
     @Override
     public int[] partitionKeyBindIndexes() {
         return partitionKeyBindIndexes.clone();
+    }
+
+    @Override
+    public void checkAccess(ExecutionContext context) {
+        for (WriteStatement statement : statements) statement.checkAccess(context);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.charybdis.server.cql.statements.modification;
 
+import org.charybdis.cql.syntax.Permission;
 import org.charybdis.cql.exceptions.WriteType;
 import org.charybdis.cql.messages.ColumnSpec;
 import org.charybdis.cql.messages.Result;
@@ -59,6 +60,13 @@ public abstract sealed class WriteStatement implements CqlStatement permits Comp
     /** True for a write to a counter table (an increment or a deletion), which batches keep apart. */
     public boolean isCounter() {
         return counter;
+    }
+
+    /** MODIFY on the table; a conditional write reads the row, so SELECT too. */
+    @Override
+    public void checkAccess(ExecutionContext context) {
+        context.access().ensureTable(Permission.MODIFY, table.keyspace(), table.name());
+        if (conditions != null) context.access().ensureTable(Permission.SELECT, table.keyspace(), table.name());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.charybdis.server.cql.statements.schema;
 
+import org.charybdis.cql.syntax.Permission;
+import org.charybdis.server.cql.ExecutionContext;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.messages.SchemaChange;
 import org.charybdis.cql.syntax.AlterKeyspaceStatement;
@@ -17,6 +19,11 @@ final class AlterKeyspace extends SchemaChangeStatement {
         this.keyspace = statement.keyspace();
         this.ifExists = statement.ifExists();
         this.options = KeyspaceOptions.parse(keyspace, statement.options());
+    }
+
+    @Override
+    public void checkAccess(ExecutionContext context) {
+        context.access().ensureKeyspace(Permission.ALTER, keyspace);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.charybdis.server.cql.statements.schema;
 
+import org.charybdis.cql.syntax.Permission;
+import org.charybdis.server.cql.ExecutionContext;
 import org.charybdis.cql.exceptions.ConfigurationException;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.messages.SchemaChange;
@@ -40,6 +42,11 @@ final class AlterTable extends SchemaChangeStatement {
         if (statement.action() instanceof AlterTableStatement.DropCompactStorage) {
             throw new InvalidRequestException("Cannot DROP COMPACT STORAGE as table " + keyspace + "." + table + " is not a compact table");
         }
+    }
+
+    @Override
+    public void checkAccess(ExecutionContext context) {
+        context.access().ensureTable(Permission.ALTER, keyspace, table);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.charybdis.server.cql.statements.schema;
 
+import org.charybdis.cql.syntax.Permission;
 import org.charybdis.cql.exceptions.ConfigurationException;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.messages.Result;
@@ -68,6 +69,11 @@ final class CreateIndex extends SchemaChangeStatement {
             }
         }
         return null;
+    }
+
+    @Override
+    public void checkAccess(ExecutionContext context) {
+        context.access().ensureTable(Permission.ALTER, keyspace, statement.table().name());
     }
 
     @Override

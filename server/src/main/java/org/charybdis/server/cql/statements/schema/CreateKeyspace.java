@@ -1,5 +1,7 @@
 package org.charybdis.server.cql.statements.schema;
 
+import org.charybdis.cql.syntax.Permission;
+import org.charybdis.server.cql.ExecutionContext;
 import org.charybdis.cql.exceptions.AlreadyExistsException;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.messages.SchemaChange;
@@ -35,6 +37,11 @@ final class CreateKeyspace extends SchemaChangeStatement {
             throw new InvalidRequestException("Keyspace name must not be empty and must contain alphanumeric or underscore characters only (got \""
                     + name + "\")");
         }
+    }
+
+    @Override
+    public void checkAccess(ExecutionContext context) {
+        context.access().ensureKeyspace(Permission.CREATE, keyspace);
     }
 
     @Override

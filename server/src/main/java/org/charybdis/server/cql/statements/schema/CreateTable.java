@@ -1,5 +1,7 @@
 package org.charybdis.server.cql.statements.schema;
 
+import org.charybdis.cql.syntax.Permission;
+import org.charybdis.server.cql.ExecutionContext;
 import org.charybdis.cql.exceptions.AlreadyExistsException;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.messages.SchemaChange;
@@ -17,6 +19,11 @@ final class CreateTable extends SchemaChangeStatement {
     CreateTable(CreateTableStatement statement, String keyspace) {
         this.statement = statement;
         this.keyspace = keyspace;
+    }
+
+    @Override
+    public void checkAccess(ExecutionContext context) {
+        context.access().ensureAllTables(Permission.CREATE, keyspace);
     }
 
     @Override

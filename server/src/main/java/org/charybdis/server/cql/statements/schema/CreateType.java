@@ -1,5 +1,7 @@
 package org.charybdis.server.cql.statements.schema;
 
+import org.charybdis.cql.syntax.Permission;
+import org.charybdis.server.cql.ExecutionContext;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.messages.SchemaChange;
 import org.charybdis.cql.syntax.CreateTypeStatement;
@@ -24,6 +26,11 @@ final class CreateType extends SchemaChangeStatement {
     CreateType(CreateTypeStatement statement, String keyspace) {
         this.statement = statement;
         this.keyspace = keyspace;
+    }
+
+    @Override
+    public void checkAccess(ExecutionContext context) {
+        context.access().ensureAllTables(Permission.CREATE, keyspace);
     }
 
     @Override

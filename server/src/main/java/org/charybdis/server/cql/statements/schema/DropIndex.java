@@ -1,5 +1,7 @@
 package org.charybdis.server.cql.statements.schema;
 
+import org.charybdis.cql.syntax.Permission;
+import org.charybdis.server.cql.ExecutionContext;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.messages.SchemaChange;
 import org.charybdis.cql.syntax.DropIndexStatement;
@@ -18,6 +20,13 @@ final class DropIndex extends SchemaChangeStatement {
         this.keyspace = keyspace;
         this.name = statement.index().name();
         this.ifExists = statement.ifExists();
+    }
+
+    @Override
+    public void checkAccess(ExecutionContext context) {
+        var ks = context.server().schema().current().keyspace(keyspace);
+        var table = ks == null ? null : ks.tableOfIndex(name);
+        if (table != null) context.access().ensureTable(Permission.ALTER, keyspace, table.name()); // else the index does not exist
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.charybdis.server.cql.statements.schema;
 
+import org.charybdis.cql.syntax.Permission;
+import org.charybdis.server.cql.ExecutionContext;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.messages.SchemaChange;
 import org.charybdis.cql.syntax.DropKeyspaceStatement;
@@ -14,6 +16,11 @@ final class DropKeyspace extends SchemaChangeStatement {
     DropKeyspace(DropKeyspaceStatement statement) {
         this.keyspace = statement.keyspace();
         this.ifExists = statement.ifExists();
+    }
+
+    @Override
+    public void checkAccess(ExecutionContext context) {
+        context.access().ensureKeyspace(Permission.DROP, keyspace);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.charybdis.server.cql.statements.schema;
 
+import org.charybdis.cql.syntax.Permission;
+import org.charybdis.server.cql.ExecutionContext;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.messages.SchemaChange;
 import org.charybdis.cql.syntax.DropTableStatement;
@@ -17,6 +19,11 @@ final class DropTable extends SchemaChangeStatement {
         this.keyspace = keyspace;
         this.table = statement.table().name();
         this.ifExists = statement.ifExists();
+    }
+
+    @Override
+    public void checkAccess(ExecutionContext context) {
+        context.access().ensureTable(Permission.DROP, keyspace, table);
     }
 
     @Override

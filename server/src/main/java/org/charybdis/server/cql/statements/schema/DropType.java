@@ -1,5 +1,7 @@
 package org.charybdis.server.cql.statements.schema;
 
+import org.charybdis.cql.syntax.Permission;
+import org.charybdis.server.cql.ExecutionContext;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.messages.SchemaChange;
 import org.charybdis.cql.syntax.DropTypeStatement;
@@ -17,6 +19,11 @@ final class DropType extends SchemaChangeStatement {
         this.keyspace = keyspace;
         this.name = statement.type().name();
         this.ifExists = statement.ifExists();
+    }
+
+    @Override
+    public void checkAccess(ExecutionContext context) {
+        context.access().ensureAllTables(Permission.DROP, keyspace);
     }
 
     @Override

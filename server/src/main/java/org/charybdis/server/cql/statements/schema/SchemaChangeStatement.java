@@ -10,6 +10,7 @@ import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.SchemaManager.SchemaUpdate;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -27,10 +28,14 @@ abstract class SchemaChangeStatement implements CqlStatement {
         return List.of();
     }
 
+    /** Answers once the authorizer has granted the creator its rights or revoked what was granted on a dropped resource. */
     @Override
     public CompletionStage<? extends Result> execute(ExecutionContext context) {
         long now = context.timestampMicros();
-        return context.server().schema().apply(current -> apply(current, now))
-                .thenApply(change -> change == null ? VoidResult.INSTANCE : new SchemaChangeResult(change));
+        return context.server().schema().apply(current -> apply(current, now)).thenCompose(change -> {
+            if (change == null) return CompletableFuture.completedFuture(VoidResult.INSTANCE);
+            return context.server().authorizer().schemaChanged(change, context.client().user(), now)
+                    .thenApply(ignored -> new SchemaChangeResult(change));
+        });
     }
 }

@@ -5,6 +5,7 @@ import org.charybdis.cql.exceptions.WriteType;
 import org.charybdis.cql.messages.ColumnSpec;
 import org.charybdis.cql.messages.Result;
 import org.charybdis.cql.messages.VoidResult;
+import org.charybdis.cql.syntax.Permission;
 import org.charybdis.server.cql.CqlStatement;
 import org.charybdis.server.cql.ExecutionContext;
 import org.charybdis.server.cql.QueryProcessor;
@@ -37,6 +38,11 @@ final class TruncateTable implements CqlStatement {
     @Override
     public List<ColumnSpec> bindVariables() {
         return List.of();
+    }
+
+    @Override
+    public void checkAccess(ExecutionContext context) {
+        context.access().ensureTable(Permission.MODIFY, keyspace, table);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.charybdis.server.cql.statements.select;
 
+import org.charybdis.cql.syntax.Permission;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.messages.ColumnSpec;
 import org.charybdis.cql.messages.QueryOptions;
@@ -90,6 +91,11 @@ final class SelectQuery implements CqlStatement {
 
     @Override
     public ResultMetadata resultMetadata() { return metadata; }
+
+    @Override
+    public void checkAccess(ExecutionContext context) {
+        context.access().ensureTable(Permission.SELECT, table.keyspace(), table.name());
+    }
 
     @Override
     public CompletionStage<RowsResult> execute(ExecutionContext context) {

@@ -4,6 +4,7 @@ import org.charybdis.cql.exceptions.UnauthorizedException;
 import org.charybdis.cql.messages.ColumnSpec;
 import org.charybdis.cql.messages.Result;
 import org.charybdis.cql.syntax.Permission;
+import org.charybdis.server.auth.AuthResource;
 import org.charybdis.server.cql.CqlStatement;
 import org.charybdis.server.cql.ExecutionContext;
 import org.charybdis.server.qos.ServiceLevelController;
@@ -29,13 +30,13 @@ abstract class ServiceLevelStatementBase implements CqlStatement {
     }
 
     /**
-     * Without an authorizer ScyllaDB lets every logged-in client run service level statements, anonymous ones
-     * included; that is what is enforced here. The hook for the authorizer: once permissions on resources are
-     * enforced, {@link #permission} on {@code service_levels} is what to require of the client's role.
+     * As ScyllaDB: without an authorizer that checks grants every logged-in client may run service level statements,
+     * anonymous ones included; with one, the role needs {@link #permission} on all service levels (superusers hold it).
      */
     @Override
     public void checkAccess(ExecutionContext context) {
         if (context.client().user() == null) throw new UnauthorizedException("You have not logged in");
+        context.access().ensure(permission, AuthResource.allServiceLevels());
     }
 
     /** The permission the authorizer is to check (CREATE, ALTER, DROP, AUTHORIZE or DESCRIBE). */

@@ -1,0 +1,90 @@
+package org.charybdis.server.auth;
+
+import org.charybdis.cql.exceptions.UnauthorizedException;
+import org.charybdis.cql.syntax.Permission;
+import org.charybdis.server.system.SystemKeyspaces;
+
+import java.util.Set;
+
+/**
+ * What one request may do: the checks statements make before they run, with Cassandra's rules and messages.
+ * The system keyspaces' schema is protected whoever asks; beyond that, without an authorizer that requires
+ * authorization everything is allowed, and with one the request's {@link Subject} must hold the permission on
+ * the resource or one of its parents (superusers hold every permission). A few system tables are readable by
+ * every logged-in role, as in Cassandra, so that drivers and cqlsh work.
+ */
+public final class Access {
+    /** Internal queries (start-up, tools): everything allowed. */
+    public static final Access INTERNAL = new Access(null, null);
+
+    private static final Set<String> READABLE_SYSTEM_TABLES = Set.of("local", "peers", "peers_v2", "size_estimates", "table_estimates");
+    private static final Set<String> READABLE_SYSTEM_KEYSPACES = Set.of(SystemKeyspaces.SYSTEM_SCHEMA, SystemKeyspaces.SYSTEM_TRACES,
+            SystemKeyspaces.SYSTEM_VIRTUAL_SCHEMA);
+
+    private final String user;
+    private final Subject subject;
+
+    private Access(String user, Subject subject) {
+        this.user = user;
+        this.subject = subject;
+    }
+
+    /** The access of a logged-in role: {@code subject} null when authorization is not required. */
+    public static Access of(String user, Subject subject) {
+        return new Access(user, subject);
+    }
+
+    /** True when grants are checked. */
+    public boolean enforced() {
+        return subject != null;
+    }
+
+    /** The role's subject, or null when grants are not checked. */
+    public Subject subject() {
+        return subject;
+    }
+
+    /** SELECT, MODIFY, ALTER or DROP on a table. */
+    public void ensureTable(Permission permission, String keyspace, String table) {
+        AuthResource resource = AuthResource.table(keyspace, table);
+        protectSystemSchema(permission, resource, keyspace);
+        if (permission == Permission.SELECT && readableByAll(keyspace, table)) return;
+        ensure(permission, resource);
+    }
+
+    /** A permission on a keyspace (ALTER, DROP) or, for {@code CREATE}, on all keyspaces. */
+    public void ensureKeyspace(Permission permission, String keyspace) {
+        AuthResource resource = AuthResource.keyspace(keyspace);
+        protectSystemSchema(permission, resource, keyspace);
+        ensure(permission, permission == Permission.CREATE ? AuthResource.allKeyspaces() : resource);
+    }
+
+    /** CREATE, ALTER or DROP of what a keyspace holds (tables, types): checked on all its tables. */
+    public void ensureAllTables(Permission permission, String keyspace) {
+        AuthResource resource = AuthResource.allTables(keyspace);
+        protectSystemSchema(permission, resource, keyspace);
+        ensure(permission, resource);
+    }
+
+    /** The general check, with Cassandra's wording. */
+    public void ensure(Permission permission, AuthResource resource) {
+        if (subject == null || subject.has(permission, resource)) return;
+        throw new UnauthorizedException("User " + user + " has no " + permission + " permission on " + resource + " or any of its parents");
+    }
+
+    /**
+     * Cassandra's rule for the system keyspaces, checked for every role: the node-local ones' schema never changes;
+     * the replicated ones (system_auth, ...) may only have their replication altered.
+     */
+    private void protectSystemSchema(Permission permission, AuthResource resource, String keyspace) {
+        if (this == INTERNAL || (permission != Permission.CREATE && permission != Permission.ALTER && permission != Permission.DROP)) return;
+        if (SystemKeyspaces.isLocal(keyspace)) throw new UnauthorizedException(keyspace + " keyspace is not user-modifiable.");
+        if (SystemKeyspaces.isReplicated(keyspace) && !(permission == Permission.ALTER && resource.equals(AuthResource.keyspace(keyspace)))) {
+            throw new UnauthorizedException("Cannot " + permission + " " + resource);
+        }
+    }
+
+    private static boolean readableByAll(String keyspace, String table) {
+        return READABLE_SYSTEM_KEYSPACES.contains(keyspace) || (keyspace.equals(SystemKeyspaces.SYSTEM) && READABLE_SYSTEM_TABLES.contains(table));
+    }
+}
