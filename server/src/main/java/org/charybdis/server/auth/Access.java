@@ -69,7 +69,12 @@ public final class Access {
     /** The general check, with Cassandra's wording. */
     public void ensure(Permission permission, AuthResource resource) {
         if (subject == null || subject.has(permission, resource)) return;
-        throw new UnauthorizedException("User " + user + " has no " + permission + " permission on " + resource + " or any of its parents");
+        throw missing(user, permission, resource);
+    }
+
+    /** Cassandra's error for a permission the role does not hold. */
+    public static UnauthorizedException missing(String user, Permission permission, AuthResource resource) {
+        return new UnauthorizedException("User " + user + " has no " + permission + " permission on " + resource + " or any of its parents");
     }
 
     /**

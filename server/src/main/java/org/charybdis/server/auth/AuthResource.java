@@ -105,6 +105,12 @@ public record AuthResource(String name, String display, String kind, Set<Permiss
         };
     }
 
+    /** The keyspace of a keyspace, its tables or its functions; null for roots, roles and MBeans. */
+    public String keyspace() {
+        String[] parts = name.split("/", 3);
+        return (parts[0].equals("data") || parts[0].equals("functions")) && parts.length > 1 ? parts[1] : null;
+    }
+
     /** This resource and its parents, nearest first (what a grant on any of them applies to). */
     public List<AuthResource> chain() {
         List<AuthResource> chain = new ArrayList<>(3);

@@ -1,18 +1,12 @@
 package org.charybdis.server.auth;
 
 import org.charybdis.cql.messages.SchemaChange;
-import org.charybdis.cql.syntax.Permission;
 import org.charybdis.scheduler.Shard;
 import org.charybdis.server.cql.ClientState.AuthenticatedUser;
 import org.charybdis.server.replica.Database;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -56,21 +50,7 @@ public final class CassandraAuthorizer implements Authorizer {
     }
 
     private CompletableFuture<Subject> load(String name, java.util.function.Function<String, CompletableFuture<List<Role>>> rolesOf) {
-        return rolesOf.apply(name).thenCompose(held -> auth.permissions().ofRoles(held).thenApply(grants -> subject(name, held, grants)));
-    }
-
-    private static Subject subject(String name, List<Role> held, List<PermissionStore.Grant> grants) {
-        Set<String> names = new LinkedHashSet<>();
-        boolean superuser = false;
-        for (Role role : held) {
-            names.add(role.name());
-            superuser |= role.superuser();
-        }
-        Map<String, Set<Permission>> permissions = new HashMap<>();
-        for (PermissionStore.Grant grant : grants) {
-            permissions.computeIfAbsent(grant.resource().name(), r -> EnumSet.noneOf(Permission.class)).addAll(grant.permissions());
-        }
-        return new Subject(name, names, superuser, permissions);
+        return Subject.load(auth, name, rolesOf);
     }
 
     @Override

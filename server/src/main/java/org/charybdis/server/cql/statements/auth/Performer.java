@@ -2,54 +2,52 @@ package org.charybdis.server.cql.statements.auth;
 
 import org.charybdis.cql.exceptions.UnauthorizedException;
 import org.charybdis.cql.syntax.Permission;
+import org.charybdis.server.auth.Access;
 import org.charybdis.server.auth.AuthResource;
 import org.charybdis.server.auth.PasswordAuthenticator;
-import org.charybdis.server.auth.PermissionStore.Grant;
-import org.charybdis.server.auth.Role;
+import org.charybdis.server.auth.Subject;
 
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 
 /**
- * The logged-in role running an auth statement, read fresh from the role tables: the roles it holds
- * (itself and every role granted to it), whether any of them is a superuser, and their grants.
+ * The logged-in role running an auth statement, read fresh from the role tables (not from a cache, so that a role
+ * statement always sees the latest grants).
  *
  * @param enforced whether the authorizer checks grants; when it does not (AllowAllAuthorizer), every permission is held
  */
-record Performer(String name, Set<String> roles, boolean superuser, List<Grant> grants, boolean enforced) {
+record Performer(Subject subject, boolean enforced) {
 
     static CompletableFuture<Performer> load(PasswordAuthenticator auth, String name, boolean enforced) {
-        return auth.roles().rolesOf(name, true).thenCompose(roles ->
-            auth.permissions().ofRoles(roles).thenApply(grants -> {
-                Set<String> names = roles.stream().map(Role::name).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
-                return new Performer(name, names, roles.stream().anyMatch(Role::superuser), grants, enforced);
-            }));
+        return Subject.load(auth, name, role -> auth.roles().rolesOf(role, true)).thenApply(subject -> new Performer(subject, enforced));
     }
 
-    /** Superusers hold every permission; others need a grant on the resource or one of its parents. */
+    String name() {
+        return subject.name();
+    }
+
+    /** The role itself and every role granted to it. */
+    Set<String> roles() {
+        return subject.roles();
+    }
+
+    boolean superuser() {
+        return subject.superuser();
+    }
+
     boolean has(Permission permission, AuthResource resource) {
-        if (superuser || !enforced) return true;
-        for (AuthResource r : resource.chain()) {
-            for (Grant grant : grants) {
-                if (grant.resource().name().equals(r.name()) && grant.permissions().contains(permission)) return true;
-            }
-        }
-        return false;
+        return !enforced || subject.has(permission, resource);
     }
 
     /** Role management's check, with Cassandra's wording. */
     void requireOnRoles(Permission permission, AuthResource resource) {
         if (!has(permission, resource)) {
-            throw new UnauthorizedException("User " + name + " does not have sufficient privileges to perform the requested operation");
+            throw new UnauthorizedException("User " + name() + " does not have sufficient privileges to perform the requested operation");
         }
     }
 
-    /** The general permission check, with Cassandra's wording. */
+    /** The general check, with Cassandra's wording. */
     void require(Permission permission, AuthResource resource) {
-        if (!has(permission, resource)) {
-            throw new UnauthorizedException("User " + name + " has no " + permission + " permission on " + resource + " or any of its parents");
-        }
+        if (!has(permission, resource)) throw Access.missing(name(), permission, resource);
     }
 }

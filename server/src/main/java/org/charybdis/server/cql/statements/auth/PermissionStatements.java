@@ -152,7 +152,10 @@ final class PermissionStatements {
                 if (!found) throw new InvalidRequestException(AuthResource.role(of) + " doesn't exist");
                 if (!performer.superuser()) {
                     if (of == null) throw new UnauthorizedException("You are not authorized to view everyone's permissions");
-                    if (!performer.roles().contains(of)) throw new UnauthorizedException("You are not authorized to view " + of + "'s permissions");
+                    // a role's own grants and those of roles granted to it, or any role's with DESCRIBE on it
+                    if (!performer.roles().contains(of) && !performer.has(Permission.DESCRIBE, AuthResource.role(of))) {
+                        throw new UnauthorizedException("You are not authorized to view " + of + "'s permissions");
+                    }
                 }
                 return grants(auth);
             }).thenApply(this::result);
