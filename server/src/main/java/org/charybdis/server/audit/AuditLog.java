@@ -92,14 +92,15 @@ public final class AuditLog implements AutoCloseable {
         if (!enabled() || client == writer) return work.get();
         List<StatementAudit.Target> targets = selected(StatementAudit.targets(ast, keyspace != null ? keyspace : client.keyspace()));
         if (targets.isEmpty()) return work.get();
+        String operation = StatementAudit.operation(ast, text);
         CompletionStage<? extends R> outcome;
         try {
             outcome = work.get();
         } catch (RuntimeException e) {
-            record(targets, text, client, consistency, true);
+            record(targets, operation, client, consistency, true);
             throw e;
         }
-        return outcome.whenComplete((result, error) -> record(targets, text, client, consistency, error != null));
+        return outcome.whenComplete((result, error) -> record(targets, operation, client, consistency, error != null));
     }
 
     /**
@@ -146,7 +147,7 @@ public final class AuditLog implements AutoCloseable {
         for (Entry entry : statements) {
             List<StatementAudit.Target> targets = selected(StatementAudit.targets(entry.statement(),
                     entry.keyspace() != null ? entry.keyspace() : client.keyspace()));
-            if (!targets.isEmpty()) record(targets, entry.text(), client, consistency, error);
+            if (!targets.isEmpty()) record(targets, StatementAudit.operation(entry.statement(), entry.text()), client, consistency, error);
         }
     }
 

@@ -2,6 +2,10 @@ package org.charybdis.server.audit;
 
 import org.charybdis.cql.syntax.AlterKeyspaceStatement;
 import org.charybdis.cql.syntax.AlterMaterializedViewStatement;
+import org.charybdis.cql.syntax.AlterRoleStatement;
+import org.charybdis.cql.syntax.AlterUserStatement;
+import org.charybdis.cql.syntax.CreateRoleStatement;
+import org.charybdis.cql.syntax.CreateUserStatement;
 import org.charybdis.cql.syntax.AlterTableStatement;
 import org.charybdis.cql.syntax.AlterTypeStatement;
 import org.charybdis.cql.syntax.AuthStatement;
@@ -48,6 +52,9 @@ public final class StatementAudit {
     /** What an event is about: its category and the keyspace and table it concerns (either may be null). */
     public record Target(AuditCategory category, String keyspace, String table) {}
 
+    static final String MASK = "*******";
+    private static final java.util.regex.Pattern PASSWORD = java.util.regex.Pattern.compile("(?i)\\bpassword\\b");
+
     private StatementAudit() {}
 
     /**
@@ -82,6 +89,17 @@ public final class StatementAudit {
             // ScyllaDB files DESCRIBE under the system keyspace
             case DescribeStatement ignored -> new Target(AuditCategory.QUERY, "system", null);
         };
+    }
+
+    /**
+     * The text recorded for a statement: as sent, except that a role statement's password is masked, as Cassandra's
+     * audit log masks it: everything from the word PASSWORD on becomes {@value #MASK}.
+     */
+    public static String operation(Statement statement, String text) {
+        if (!(statement instanceof CreateRoleStatement || statement instanceof AlterRoleStatement
+                || statement instanceof CreateUserStatement || statement instanceof AlterUserStatement)) return text;
+        java.util.regex.Matcher password = PASSWORD.matcher(text);
+        return password.find() ? text.substring(0, password.end()) + " " + MASK : text;
     }
 
     private static Target schema(SchemaStatement statement, String keyspace) {

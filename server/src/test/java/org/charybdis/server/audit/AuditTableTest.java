@@ -127,7 +127,9 @@ class AuditTableTest {
         admin.execute("GRANT SELECT ON KEYSPACE audited TO dcl_probe");
         admin.execute("CREATE SERVICE LEVEL admin_probe WITH shares = 100");
 
-        assertThat(AuditRows.await(admin, r -> r.operation().startsWith("CREATE ROLE dcl_probe")).category()).isEqualTo("DCL");
+        AuditRow role = AuditRows.await(admin, r -> r.operation().startsWith("CREATE ROLE dcl_probe"));
+        assertThat(role.category()).isEqualTo("DCL");
+        assertThat(role.operation()).isEqualTo("CREATE ROLE dcl_probe WITH PASSWORD *******"); // never the password
         AuditRow grant = AuditRows.await(admin, r -> r.operation().startsWith("GRANT SELECT ON KEYSPACE audited"));
         assertThat(grant.category()).isEqualTo("DCL");
         assertThat(grant.keyspace()).isEqualTo("audited");

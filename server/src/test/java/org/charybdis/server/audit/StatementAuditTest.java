@@ -60,6 +60,18 @@ class StatementAuditTest {
         assertThat(target("LIST ALL SERVICE LEVELS")).isEqualTo(new Target(AuditCategory.ADMIN, null, null));
     }
 
+    @Test
+    void passwordsOfRoleStatementsAreMasked() {
+        assertThat(operation("CREATE ROLE r WITH PASSWORD = 'secret' AND LOGIN = true")).isEqualTo("CREATE ROLE r WITH PASSWORD *******");
+        assertThat(operation("ALTER USER u WITH password 'secret'")).isEqualTo("ALTER USER u WITH password *******");
+        assertThat(operation("CREATE ROLE r WITH LOGIN = true")).isEqualTo("CREATE ROLE r WITH LOGIN = true");
+        assertThat(operation("SELECT password FROM ks.t")).isEqualTo("SELECT password FROM ks.t"); // not a role statement
+    }
+
+    private static String operation(String cql) {
+        return StatementAudit.operation(CqlParser.parse(cql), cql);
+    }
+
     private static Target target(String cql) {
         return StatementAudit.target(CqlParser.parse(cql), "current");
     }
