@@ -47,6 +47,7 @@ public final class AuditLog implements AutoCloseable {
     private long droppedReported;
     private long failedReported;
     private long lastWarnNanos;
+    private volatile Throwable lastFailure;
 
     private AuditLog() {
         this.filter = null;
@@ -186,6 +187,7 @@ public final class AuditLog implements AutoCloseable {
                 sink.write(batch);
             } catch (Exception e) {
                 failed.add(batch.size());
+                lastFailure = e;
                 log.debug("Audit sink {} failed", sink, e);
             } catch (Throwable t) {
                 failed.add(batch.size());
@@ -208,8 +210,8 @@ public final class AuditLog implements AutoCloseable {
             lastWarnNanos = now;
         }
         if (failedNow > failedReported) {
-            log.warn("Audit log: {} events could not be written to {} since the last report; {} in all",
-                    failedNow - failedReported, sink, failedNow);
+            log.warn("Audit log: {} events could not be written to {} since the last report; {} in all (last failure: {})",
+                    failedNow - failedReported, sink, failedNow, String.valueOf(lastFailure));
             failedReported = failedNow;
             lastWarnNanos = now;
         }
