@@ -1,5 +1,7 @@
 #!/bin/sh
-# Starts Charybdis in a container: listens on all interfaces, keeps data in the /var/lib/charybdis volume.
+# Starts Charybdis in a container: CQL and Prometheus on all interfaces, the admin API on 127.0.0.1 only
+# (set CHARYBDIS_API_ADDRESS=0.0.0.0 to expose it, best with --api-authentication=password), data in the
+# /var/lib/charybdis volume.
 # Extra arguments are passed on (any --key-name=value), e.g. `docker run charybdis --smp=2`;
 # `docker run charybdis admin status` runs a tool instead.
 set -e
@@ -12,4 +14,4 @@ exec java -XX:+UseZGC -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNN
   --sun-misc-unsafe-memory-access=allow -Dlogback.configurationFile=/opt/charybdis/conf/logback.xml \
   ${CHARYBDIS_JVM_OPTS:-} -cp "/opt/charybdis/lib/*" org.charybdis.server.cli.CharybdisCommand \
   --config=/opt/charybdis/conf/charybdis.yaml --workdir=/var/lib/charybdis \
-  --listen-address="${address:-127.0.0.1}" --rpc-address=0.0.0.0 --prometheus-address=0.0.0.0 --api-address=0.0.0.0 "$@"
+  --listen-address="${address:-127.0.0.1}" --rpc-address=0.0.0.0 --prometheus-address=0.0.0.0 --api-address="${CHARYBDIS_API_ADDRESS:-127.0.0.1}" "$@"

@@ -4,7 +4,13 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import org.charybdis.scheduler.ShardRuntime;
 import org.charybdis.scheduler.ShardRuntimeConfig;
+import org.charybdis.server.api.AdminAccess;
 import org.charybdis.server.api.AdminApi;
+import org.charybdis.server.audit.AuditFilter;
+import org.charybdis.server.audit.AuditLog;
+import org.charybdis.server.audit.AuditSink;
+import org.charybdis.server.audit.LogAuditSink;
+import org.charybdis.server.audit.TableAuditSink;
 import org.charybdis.server.api.NodeDrain;
 import org.charybdis.server.api.StorageRoutes;
 import org.charybdis.server.auth.AllowAllAuthenticator;
@@ -72,10 +78,15 @@ public final class CharybdisServer implements AutoCloseable {
     private final long startedAtMillis = System.currentTimeMillis();
     private HttpEndpoint prometheus;
     private HttpEndpoint adminApi;
+    private AuditLog audit = AuditLog.DISABLED;
     private volatile boolean closed;
 
     private CharybdisServer(ServerConfig config) {
         // system.local reports the CQL ports, so an ephemeral port (0) is chosen before anything reads the config
+        if (config.get(ServerConfig.API_AUTHENTICATION).equals("password") && !config.passwordAuthentication()) {
+            throw new StartupFailedException("api_authentication: password checks the admin API's credentials against system_auth.roles, "
+                    + "so it requires authenticator: PasswordAuthenticator (authenticator is " + config.get(ServerConfig.AUTHENTICATOR) + ")", null);
+        }
         this.config = config = choosePorts(config);
         // the saved schema is read before anything starts, so an unreadable one stops start-up with nothing to clean up
         SchemaStore schemaStore = new SchemaStore(config.workdir().resolve(SCHEMA_DIRECTORY), keyspace -> !SystemKeyspaces.isLocal(keyspace));
@@ -134,6 +145,7 @@ public final class CharybdisServer implements AutoCloseable {
                 passwords.setupDefaultSuperuser().join(); // main thread: waiting here blocks no shard
             }
             server.context.serviceLevels().start().join(); // groups of the stored service levels, before any client
+            server.startAudit();
             server.startEndpoints();
         } catch (Exception e) {
             server.close();
@@ -167,6 +179,25 @@ public final class CharybdisServer implements AutoCloseable {
         }
     }
 
+    /** audit: table or syslog/log: the audit log's sink (audit.audit_log created if missing) and its writer thread. */
+    private void startAudit() throws Exception {
+        String destination = config.get(ServerConfig.AUDIT);
+        if (destination.equals("none")) return;
+        java.net.InetAddress node = java.net.InetAddress.getByName(config.get(ServerConfig.LISTEN_ADDRESS));
+        AuditSink sink;
+        org.charybdis.server.cql.ClientState writer = null;
+        if (destination.equals("table")) {
+            TableAuditSink table = TableAuditSink.create(processor, runtime, node);
+            writer = table.writer();
+            sink = table;
+        } else {
+            sink = new LogAuditSink(node);
+        }
+        audit = new AuditLog(AuditFilter.of(config), sink, runtime.shardCount(), config.get(ServerConfig.AUDIT_QUEUE_SIZE), writer);
+        closeables.add(audit);
+        processor.auditTo(audit);
+    }
+
     private void startEndpoints() throws InterruptedException {
         int promPort = config.get(ServerConfig.PROMETHEUS_PORT);
         if (promPort >= 0) {
@@ -176,7 +207,14 @@ public final class CharybdisServer implements AutoCloseable {
         }
         int apiPort = config.get(ServerConfig.API_PORT);
         if (apiPort >= 0) {
-            adminApi = HttpEndpoint.start(operatorLoop, config.get(ServerConfig.API_ADDRESS), apiPort, adminRoutes());
+            boolean credentials = config.get(ServerConfig.API_AUTHENTICATION).equals("password");
+            String apiAddress = config.get(ServerConfig.API_ADDRESS);
+            adminApi = HttpEndpoint.start(operatorLoop, apiAddress, apiPort,
+                    new AdminAccess(adminRoutes(), credentials ? context.authenticator() : null, audit, operatorLoop));
+            if (!credentials && !isLoopback(apiAddress)) {
+                log.warn("The admin API listens on {} without credentials: anyone who reaches that address can flush, snapshot or "
+                        + "drain this node. Set api_authentication: password (with PasswordAuthenticator), or api_address: 127.0.0.1", apiAddress);
+            }
         }
         // CQL listeners last: a client that can connect finds every other endpoint up
         ConnectionServices services = new ConnectionServices(processor, context.authenticator(), events, metrics,
@@ -187,6 +225,14 @@ public final class CharybdisServer implements AutoCloseable {
         context.proxy().onDiskFailureStop(cqlServer::disconnectClients);
         log.info("Charybdis {} started: {} shards on {}, Prometheus on {}, admin API on {}", VERSION, runtime.shardCount(),
                 runtime.transportName(), prometheus == null ? "-" : prometheus.port(), adminApi == null ? "-" : adminApi.port());
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     /** Each shard's share of the requests and request bytes the node runs at once. */
@@ -222,6 +268,9 @@ public final class CharybdisServer implements AutoCloseable {
     public ServerContext context() { return context; }
 
     public QueryProcessor processor() { return processor; }
+
+    /** The audit log ({@link AuditLog#DISABLED} with audit: none). */
+    public AuditLog auditLog() { return audit; }
 
     /** The bound CQL port (useful when configured as 0). */
     public int nativePort() { return cqlServer.port(); }

@@ -136,5 +136,33 @@ final class ConfigValues {
         };
     }
 
+    /**
+     * A comma-separated list of names, each one of {@code allowed} (any case), e.g. scylla.yaml's
+     * {@code audit_categories: "DCL,DDL,AUTH"}; answers the names as written in {@code allowed}, comma-separated.
+     */
+    static Function1<String> namesOf(String... allowed) {
+        return raw -> {
+            if (raw instanceof java.util.List<?> list) raw = String.join(",", list.stream().map(String::valueOf).toList());
+            java.util.List<String> names = new java.util.ArrayList<>();
+            for (String part : (raw == null ? "" : raw.toString()).split(",")) {
+                String name = part.trim();
+                if (name.isEmpty()) continue;
+                String found = null;
+                for (String a : allowed) if (a.equalsIgnoreCase(name)) found = a;
+                if (found == null) throw new IllegalArgumentException("unknown name " + name + "; expected names among " + String.join(", ", allowed));
+                if (!names.contains(found)) names.add(found);
+            }
+            return String.join(",", names);
+        };
+    }
+
+    /** A comma-separated list (a YAML list is accepted too), blanks dropped; may be empty. */
+    static String list(Object raw) {
+        if (raw instanceof java.util.List<?> list) raw = String.join(",", list.stream().map(String::valueOf).toList());
+        java.util.List<String> items = new java.util.ArrayList<>();
+        for (String part : (raw == null ? "" : raw.toString()).split(",")) if (!part.isBlank()) items.add(part.trim());
+        return String.join(",", items);
+    }
+
     interface Function1<T> extends java.util.function.Function<Object, T> {}
 }

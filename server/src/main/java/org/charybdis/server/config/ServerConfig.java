@@ -46,6 +46,13 @@ public final class ServerConfig {
     public static final ConfigKey<String> PROMETHEUS_ADDRESS = key("prometheus_address", String.class, "127.0.0.1", ConfigValues::address, "Prometheus metrics address");
     public static final ConfigKey<Integer> API_PORT = key("api_port", Integer.class, 10000, ConfigValues::portOrDisabled, "REST admin API port (-1 disables)");
     public static final ConfigKey<String> API_ADDRESS = key("api_address", String.class, "127.0.0.1", ConfigValues::address, "REST admin API address");
+    public static final ConfigKey<String> API_AUTHENTICATION = key("api_authentication", String.class, "none", ConfigValues.oneOf("none", "password"), "none, or password: every admin API request needs a superuser's credentials (HTTP basic; requires PasswordAuthenticator)");
+    // audit log, as ScyllaDB's scylla.yaml
+    public static final ConfigKey<String> AUDIT = key("audit", String.class, "none", ConfigValues.oneOf("none", "table", "syslog", "log"), "Audit log destination: none, table (audit.audit_log), syslog or log (the org.charybdis.audit logger)");
+    public static final ConfigKey<String> AUDIT_CATEGORIES = key("audit_categories", String.class, "DCL,DDL,AUTH,ADMIN", ConfigValues.namesOf("AUTH", "DML", "DDL", "DCL", "QUERY", "ADMIN"), "Comma-separated categories audited: AUTH, DML, DDL, DCL, QUERY, ADMIN");
+    public static final ConfigKey<String> AUDIT_KEYSPACES = key("audit_keyspaces", String.class, "", ConfigValues::list, "Comma-separated keyspaces whose DDL, DML and QUERY statements are audited");
+    public static final ConfigKey<String> AUDIT_TABLES = key("audit_tables", String.class, "", ConfigValues::list, "Comma-separated tables (keyspace.table) whose DDL, DML and QUERY statements are audited");
+    public static final ConfigKey<Integer> AUDIT_QUEUE_SIZE = key("audit_queue_size", Integer.class, 8192, ConfigValues::positive, "Audit events each shard holds for the background writer; past it events are dropped and counted, never waited for");
     public static final ConfigKey<Integer> REACTOR_STALL_THRESHOLD_MS = key("reactor_stall_threshold_ms", Integer.class, 25, ConfigValues::positive, "Tasks running longer than this are logged as reactor stalls");
     public static final ConfigKey<String> IO_TRANSPORT = key("io_transport", String.class, "auto", ConfigValues.oneOf("auto", "io_uring", "epoll", "nio"), "Network IO transport");
     // overload: per shard, requests beyond these wait with their connection paused, and are shed past their timeout

@@ -12,6 +12,7 @@ public final class ClientState {
     private final int shard;
     private volatile String keyspace;
     private volatile AuthenticatedUser user;
+    private volatile java.net.InetAddress source;
 
     /** A logged-in role: its name and whether it is a superuser. */
     public record AuthenticatedUser(String name, boolean superuser) {
@@ -42,6 +43,11 @@ public final class ClientState {
     public void login(AuthenticatedUser user) { this.user = user; }
 
     public boolean isLoggedIn() { return user != null; }
+
+    /** The client's address (the audit log records it), or null for internal clients. */
+    public java.net.InetAddress source() { return source; }
+
+    public void setSource(java.net.InetAddress source) { this.source = source; }
 
     /** The keyspace a statement names, or the current one; an error naming the fix if neither. */
     public String keyspaceOr(String named) {

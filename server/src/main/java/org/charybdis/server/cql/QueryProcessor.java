@@ -19,6 +19,7 @@ import org.charybdis.cql.syntax.CqlSyntaxError;
 import org.charybdis.cql.syntax.Statement;
 import org.charybdis.cql.syntax.Term;
 import org.charybdis.scheduler.Shard;
+import org.charybdis.server.audit.AuditLog;
 import org.charybdis.server.auth.Access;
 import org.charybdis.server.cql.PreparedStatements.Prepared;
 import org.charybdis.server.cql.statements.BatchExecution;
@@ -39,6 +40,7 @@ public final class QueryProcessor {
     private final ServerContext server;
     private final StatementCompiler compiler = new StatementCompiler();
     private final PreparedStatements prepared;
+    private volatile AuditLog audit = AuditLog.DISABLED;
 
     public QueryProcessor(ServerContext server) {
         this.server = server;
@@ -49,6 +51,15 @@ public final class QueryProcessor {
         return server;
     }
 
+    /** Where QUERY, EXECUTE and BATCH outcomes (and logins, by the transport) are audited; set once at start-up. */
+    public void auditTo(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    public AuditLog auditLog() {
+        return audit;
+    }
+
     /** A QUERY with no deadline of its own (internal callers, tests): the configured timeouts apply from now. */
     public CompletionStage<? extends Result> query(QueryRequest request, ClientState client) {
         return query(request, client, RequestTiming.arrivedAt(System.nanoTime(), null));
@@ -57,8 +68,10 @@ public final class QueryProcessor {
     /** A client's QUERY, its deadline counted from when it arrived ({@code timing}). */
     public CompletionStage<? extends Result> query(QueryRequest request, ClientState client, RequestTiming timing) {
         Statement ast = parse(request.query());
-        CqlStatement statement = compiler.compile(ast, client, server.schema().current());
-        return run(statement, ast, client, request.options(), timing);
+        return audit.statement(ast, request.query(), null, client, request.options().consistency(), () -> {
+            CqlStatement statement = compiler.compile(ast, client, server.schema().current());
+            return run(statement, ast, client, request.options(), timing);
+        });
     }
 
     public CompletionStage<PreparedResult> prepare(PrepareRequest request, ClientState client) {
@@ -84,7 +97,8 @@ public final class QueryProcessor {
 
     public CompletionStage<? extends Result> execute(ExecuteRequest request, ClientState client, RequestTiming timing) {
         Prepared entry = lookup(request.statementId(), client);
-        CompletionStage<? extends Result> result = run(entry.statement(), entry.ast(), client, request.options(), timing);
+        CompletionStage<? extends Result> result = audit.statement(entry.ast(), entry.query(), entry.keyspace(), client,
+                request.options().consistency(), () -> run(entry.statement(), entry.ast(), client, request.options(), timing));
         // v5: tell the client when the result columns changed since it prepared
         if (request.resultMetadataId() != null && !java.util.Arrays.equals(request.resultMetadataId(), entry.resultMetadataId())) {
             return result.thenApply(r -> r instanceof RowsResult rows
@@ -98,6 +112,13 @@ public final class QueryProcessor {
     }
 
     public CompletionStage<? extends Result> batch(BatchRequest request, ClientState client, RequestTiming timing) {
+        List<AuditLog.Entry> audited = audit.enabled() ? new ArrayList<>(request.statements().size()) : null;
+        return audit.batch(audited, client, request.options().consistency(), () -> runBatch(request, client, timing, audited));
+    }
+
+    /** Compiles and runs a BATCH, adding each statement to {@code audited} (if not null) as it is read. */
+    private CompletionStage<? extends Result> runBatch(BatchRequest request, ClientState client, RequestTiming timing,
+                                                       List<AuditLog.Entry> audited) {
         List<CqlStatement> statements = new ArrayList<>(request.statements().size());
         List<List<ByteBuffer>> values = new ArrayList<>(request.statements().size());
         for (var entry : request.statements()) {
@@ -106,9 +127,11 @@ public final class QueryProcessor {
             if (entry.isPrepared()) {
                 Prepared p = lookup(entry.preparedId(), client);
                 ast = p.ast();
+                if (audited != null) audited.add(new AuditLog.Entry(ast, p.query(), p.keyspace()));
                 statement = p.statement();
             } else {
                 ast = parse(entry.query());
+                if (audited != null) audited.add(new AuditLog.Entry(ast, entry.query(), null));
                 statement = compiler.compile(ast, client, server.schema().current());
             }
             if (entry.values().size() != ast.bindMarkerCount()) {
@@ -146,7 +169,8 @@ public final class QueryProcessor {
     /** What the client's role may do, from the authorizer (at once while the shard's cache holds the role). */
     private CompletableFuture<Access> access(ClientState client) {
         ClientState.AuthenticatedUser user = client.user();
-        if (user == null || !server.authorizer().requireAuthorization()) return ALLOW_ALL;
+        // the anonymous role is the node's own (internal writers such as the audit log): CassandraAuthorizer needs logins
+        if (user == null || user == ClientState.AuthenticatedUser.ANONYMOUS || !server.authorizer().requireAuthorization()) return ALLOW_ALL;
         return server.authorizer().subject(user).thenApply(subject -> Access.of(user.name(), subject));
     }
 

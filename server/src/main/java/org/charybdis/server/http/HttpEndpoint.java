@@ -33,15 +33,33 @@ import java.util.function.Function;
  * loop, never on a shard, so scraping or admin calls cannot stall query processing.
  */
 public final class HttpEndpoint implements AutoCloseable {
-    /** A route's answer. */
-    public record Reply(int status, String contentType, String body) {
+    /** A route's answer, with extra response headers (e.g. WWW-Authenticate). */
+    public record Reply(int status, String contentType, String body, Map<String, String> headers) {
+        public Reply(int status, String contentType, String body) { this(status, contentType, body, Map.of()); }
+
         public static Reply json(String body) { return new Reply(200, "application/json", body); }
 
         public static Reply text(int status, String body) { return new Reply(status, "text/plain; charset=utf-8", body); }
     }
 
-    /** The parts of a request a route needs. */
-    public record Request(String method, String path, Map<String, java.util.List<String>> parameters) {}
+    /**
+     * The parts of a request a route needs.
+     *
+     * @param uri     the path with its query string, as sent
+     * @param headers the request headers by lower-case name (the first value of each)
+     * @param remote  the client's address, null when unknown
+     */
+    public record Request(String method, String path, Map<String, java.util.List<String>> parameters, String uri,
+                          Map<String, String> headers, InetSocketAddress remote) {
+        public Request(String method, String path, Map<String, java.util.List<String>> parameters) {
+            this(method, path, parameters, path, Map.of(), null);
+        }
+
+        /** A header's value, or null. */
+        public String header(String name) {
+            return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
 
     private final Channel channel;
 
@@ -87,7 +105,8 @@ public final class HttpEndpoint implements AutoCloseable {
             boolean keepAlive = HttpUtil.isKeepAlive(request);
             CompletionStage<Reply> reply;
             try {
-                reply = handler.apply(new Request(request.method().name(), uri.path(), uri.parameters()));
+                reply = handler.apply(new Request(request.method().name(), uri.path(), uri.parameters(), request.uri(),
+                        headersOf(request), ctx.channel().remoteAddress() instanceof InetSocketAddress remote ? remote : null));
             } catch (RuntimeException e) {
                 reply = CompletableFuture.completedFuture(Reply.text(500, String.valueOf(e.getMessage())));
             }
@@ -97,11 +116,20 @@ public final class HttpEndpoint implements AutoCloseable {
                 FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                         HttpResponseStatus.valueOf(answer.status()), Unpooled.copiedBuffer(answer.body(), StandardCharsets.UTF_8));
                 response.headers().set(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
+                answer.headers().forEach(response.headers()::set);
                 HttpUtil.setContentLength(response, response.content().readableBytes());
                 HttpUtil.setKeepAlive(response, keepAlive);
                 var write = ctx.writeAndFlush(response);
                 if (!keepAlive) write.addListener(ChannelFutureListener.CLOSE);
             });
+        }
+
+        private static Map<String, String> headersOf(FullHttpRequest request) {
+            Map<String, String> headers = new java.util.HashMap<>();
+            for (Map.Entry<String, String> header : request.headers()) {
+                headers.putIfAbsent(header.getKey().toLowerCase(java.util.Locale.ROOT), header.getValue());
+            }
+            return headers;
         }
     }
 }

@@ -198,6 +198,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         Compression compression = Compression.fromStartupOption(startup.options().get(StartupRequest.COMPRESSION), version);
         boolean login = services.authenticator().requireAuthentication();
         client = new ClientState(version, shard, login ? null : ClientState.AuthenticatedUser.ANONYMOUS);
+        if (ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress remote) client.setSource(remote.getAddress());
         Response answer = login ? new AuthenticateResponse(services.authenticator().className()) : ReadyResponse.INSTANCE;
         awaitingCredentials = login;
         ready = !login;
@@ -214,6 +215,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         if (!awaitingCredentials) throw new ProtocolException("Unexpected message AUTH_RESPONSE, no authentication is in progress");
         String[] credentials = saslPlain(auth.token());
         services.authenticator().authenticate(credentials[0], credentials[1]).whenComplete((user, error) -> {
+            services.processor().auditLog().login(credentials[0], client.source(), error != null); // AUTH, refused ones too
             if (error != null) {
                 respond(version, streamId, opcode, start, ErrorResponse.of(unwrap(error)));
                 return;

@@ -23,10 +23,19 @@ final class AdminClient {
     private final String host;
     private final int port;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The Authorization header (HTTP basic), or null to send no credentials. */
+    private final String authorization;
 
     AdminClient(String host, int port) {
+        this(host, port, null, null);
+    }
+
+    /** @param user the role to send credentials of (HTTP basic), or null to send none */
+    AdminClient(String host, int port, String user, String password) {
         this.host = host;
         this.port = port;
+        this.authorization = user == null ? null : "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** GET pathAndQuery, e.g. {@code /storage/tablestats?keyspace=ks}. */
@@ -40,7 +49,8 @@ final class AdminClient {
     }
 
     private HttpRequest.Builder request(String pathAndQuery) {
-        return HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + pathAndQuery));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + pathAndQuery));
+        return authorization == null ? builder : builder.header("Authorization", authorization);
     }
 
     private JsonNode send(HttpRequest request, String pathAndQuery) throws IOException, InterruptedException {
@@ -49,6 +59,9 @@ final class AdminClient {
             response = client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
             throw new IOException("cannot reach the admin API at " + host + ":" + port + " (is the node running? see api_port)");
+        }
+        if (response.statusCode() == 401) {
+            throw new IOException(refusal(response, pathAndQuery) + " (give --user and --password, or set CHARYBDIS_API_USER and CHARYBDIS_API_PASSWORD)");
         }
         if (response.statusCode() != 200) throw new IOException(refusal(response, pathAndQuery));
         return JSON.readTree(response.body());

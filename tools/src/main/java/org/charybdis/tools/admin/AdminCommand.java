@@ -21,8 +21,17 @@ public final class AdminCommand {
     @Option(names = {"-p", "--api-port"}, defaultValue = "10000", description = "Admin API port (default: ${DEFAULT-VALUE})")
     int port;
 
+    @Option(names = {"-u", "--user"}, description = "Role to authenticate as when the node sets api_authentication: password "
+            + "(default: the CHARYBDIS_API_USER environment variable)")
+    String user;
+
+    @Option(names = {"-pw", "--password"}, description = "Password of --user (default: the CHARYBDIS_API_PASSWORD environment variable)")
+    String password;
+
     AdminClient client() {
-        return new AdminClient(host, port);
+        String role = user != null ? user : System.getenv("CHARYBDIS_API_USER");
+        String secret = password != null ? password : System.getenv("CHARYBDIS_API_PASSWORD");
+        return new AdminClient(host, port, role == null || role.isEmpty() ? null : role, secret == null ? "" : secret);
     }
 
     /** Shared shape of the subcommands: ask the node, print the answer, exit 1 with a message on failure. */
