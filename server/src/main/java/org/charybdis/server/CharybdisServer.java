@@ -29,6 +29,10 @@ import org.charybdis.server.config.StorageSettings;
 import org.charybdis.server.replica.NodeDirectory;
 import org.charybdis.server.config.ServerConfig;
 import org.charybdis.server.http.HttpEndpoint;
+import org.charybdis.server.http.HttpsRequired;
+import org.charybdis.server.config.EncryptionOptions;
+import org.charybdis.server.tls.ReloadingSslContext;
+import org.charybdis.server.tls.TlsPort;
 import org.charybdis.server.http.HttpEndpoint.Reply;
 import org.charybdis.server.metrics.ServerMetrics;
 import org.charybdis.server.qos.ServiceLevelController;
@@ -72,11 +76,17 @@ public final class CharybdisServer implements AutoCloseable {
     private final long startedAtMillis = System.currentTimeMillis();
     private HttpEndpoint prometheus;
     private HttpEndpoint adminApi;
+    /** client_encryption_options and api_encryption_options, when enabled (else null). */
+    private final ReloadingSslContext clientTls;
+    private final ReloadingSslContext apiTls;
     private volatile boolean closed;
 
     private CharybdisServer(ServerConfig config) {
         // system.local reports the CQL ports, so an ephemeral port (0) is chosen before anything reads the config
         this.config = config = choosePorts(config);
+        // TLS files are read before anything starts, so a missing or bad one stops start-up naming the option and file
+        this.clientTls = sslContext(config, ServerConfig.CLIENT_ENCRYPTION_OPTIONS);
+        this.apiTls = sslContext(config, ServerConfig.API_ENCRYPTION_OPTIONS);
         // the saved schema is read before anything starts, so an unreadable one stops start-up with nothing to clean up
         SchemaStore schemaStore = new SchemaStore(config.workdir().resolve(SCHEMA_DIRECTORY), keyspace -> !SystemKeyspaces.isLocal(keyspace));
         Schema initialSchema = schemaStore.loadOnto(SystemKeyspaces.initialSchema());
@@ -112,8 +122,14 @@ public final class CharybdisServer implements AutoCloseable {
         return authenticator;
     }
 
+    private static ReloadingSslContext sslContext(ServerConfig config, EncryptionOptions.Keys section) {
+        EncryptionOptions options = config.encryption(section);
+        return options.enabled() ? new ReloadingSslContext(options) : null;
+    }
+
     private static ServerConfig choosePorts(ServerConfig config) {
-        for (var key : java.util.List.of(ServerConfig.NATIVE_TRANSPORT_PORT, ServerConfig.NATIVE_SHARD_AWARE_TRANSPORT_PORT)) {
+        for (var key : java.util.List.of(ServerConfig.NATIVE_TRANSPORT_PORT, ServerConfig.NATIVE_SHARD_AWARE_TRANSPORT_PORT,
+                ServerConfig.NATIVE_TRANSPORT_PORT_SSL, ServerConfig.NATIVE_SHARD_AWARE_TRANSPORT_PORT_SSL)) {
             if (config.get(key) != 0) continue;
             try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(config.get(ServerConfig.RPC_ADDRESS)))) {
                 config = config.with(key, probe.getLocalPort());
@@ -168,6 +184,12 @@ public final class CharybdisServer implements AutoCloseable {
     }
 
     private void startEndpoints() throws InterruptedException {
+        int reloadMillis = config.get(ServerConfig.ENCRYPTION_RELOAD_INTERVAL_IN_MS);
+        for (ReloadingSslContext tls : new ReloadingSslContext[] {clientTls, apiTls}) {
+            if (tls == null) continue;
+            tls.watch(operatorLoop, reloadMillis); // the operator loop, never a shard: the check reads files
+            closeables.add(tls);
+        }
         int promPort = config.get(ServerConfig.PROMETHEUS_PORT);
         if (promPort >= 0) {
             prometheus = HttpEndpoint.start(operatorLoop, config.get(ServerConfig.PROMETHEUS_ADDRESS), promPort,
@@ -176,13 +198,15 @@ public final class CharybdisServer implements AutoCloseable {
         }
         int apiPort = config.get(ServerConfig.API_PORT);
         if (apiPort >= 0) {
-            adminApi = HttpEndpoint.start(operatorLoop, config.get(ServerConfig.API_ADDRESS), apiPort, adminRoutes());
+            adminApi = HttpEndpoint.start(operatorLoop, config.get(ServerConfig.API_ADDRESS), apiPort,
+                    apiTls == null ? null : TlsPort.tls("admin API port " + apiPort, apiTls, config.encryption(ServerConfig.API_ENCRYPTION_OPTIONS).optional(), new HttpsRequired()),
+                    adminRoutes());
         }
         // CQL listeners last: a client that can connect finds every other endpoint up
         ConnectionServices services = new ConnectionServices(processor, context.authenticator(), events, metrics,
-                context.serviceLevels()::schedulingGroupFor, runtime.shardCount(), () -> cqlServer.shardAwarePort(),
+                context.serviceLevels()::schedulingGroupFor, runtime.shardCount(), () -> cqlServer.shardAwarePort(), () -> cqlServer.shardAwareTlsPort(),
                 admissions(), admissionTimeout().toNanos(), context.serviceLevels());
-        cqlServer = new CqlServer(runtime, config, (shard, channel) -> new ConnectionHandler(shard, services));
+        cqlServer = new CqlServer(runtime, config, (shard, channel) -> new ConnectionHandler(shard, services), clientTls);
         closeables.add(cqlServer);
         context.proxy().onDiskFailureStop(cqlServer::disconnectClients);
         log.info("Charybdis {} started: {} shards on {}, Prometheus on {}, admin API on {}", VERSION, runtime.shardCount(),
@@ -228,6 +252,12 @@ public final class CharybdisServer implements AutoCloseable {
 
     /** The bound shard-aware CQL port. */
     public int shardAwarePort() { return cqlServer.shardAwarePort(); }
+
+    /** The TLS-only CQL port (native_transport_port_ssl), or -1. */
+    public int nativeSslPort() { return cqlServer.sslPort(); }
+
+    /** The shard-aware port that speaks TLS, or -1. */
+    public int shardAwareTlsPort() { return cqlServer.shardAwareTlsPort(); }
 
     public long startedAtMillis() { return startedAtMillis; }
 

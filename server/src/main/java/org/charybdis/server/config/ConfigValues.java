@@ -97,6 +97,20 @@ final class ConfigValues {
         return raw == null ? "" : raw.toString().trim();
     }
 
+    /** A file name; empty when not given. */
+    static String file(Object raw) {
+        return raw == null ? "" : raw.toString().trim();
+    }
+
+    /** A list given as a YAML list or as comma-separated text (the command line); kept as comma-separated text. */
+    static String list(Object raw) {
+        java.util.List<String> items = new java.util.ArrayList<>();
+        if (raw instanceof java.util.List<?> list) list.forEach(item -> items.add(String.valueOf(item).trim()));
+        else if (raw != null) for (String item : raw.toString().split(",")) items.add(item.trim());
+        items.removeIf(String::isEmpty);
+        return String.join(",", items);
+    }
+
     /** A fraction in (0, 1], like 0.5. */
     static Double fraction(Object raw) {
         double value;
