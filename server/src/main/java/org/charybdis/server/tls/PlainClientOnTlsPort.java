@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * First handler of a TLS-only port. A TLS client starts with a handshake record (first byte 0x16): the handler
@@ -27,9 +28,11 @@ public final class PlainClientOnTlsPort extends ByteToMessageDecoder {
         ByteBuf answer(ByteBufAllocator alloc, ByteBuf firstBytes);
     }
 
+    private static final long CLOSE_GRACE_MILLIS = 1000;
     private final String port;
     private final PlainAnswer answer;
     private final OncePerRemote warned;
+    private boolean answered;
 
     /** @param port what the port is, for the log: "CQL port 9142" */
     public PlainClientOnTlsPort(String port, PlainAnswer answer, OncePerRemote warned) {
@@ -40,6 +43,10 @@ public final class PlainClientOnTlsPort extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (answered) {
+            in.skipBytes(in.readableBytes());
+            return;
+        }
         if (!in.isReadable()) return;
         if (in.getUnsignedByte(in.readerIndex()) == TLS_HANDSHAKE_RECORD) {
             ctx.pipeline().remove(this); // the bytes gathered so far go on to the SslHandler
@@ -52,8 +59,14 @@ public final class PlainClientOnTlsPort extends ByteToMessageDecoder {
         }
         ByteBuf reply = answer.answer(ctx.alloc(), in);
         in.skipBytes(in.readableBytes());
-        ctx.channel().config().setAutoRead(false);
-        if (reply == null) ctx.close();
-        else ctx.writeAndFlush(reply).addListener(ChannelFutureListener.CLOSE);
+        answered = true;
+        if (reply == null) {
+            ctx.close();
+            return;
+        }
+        // Closing at once could reset the connection over bytes the client sent meanwhile, and a reset can discard
+        // the answer before the client reads it; the client closes on the error, else we do after a grace period.
+        ctx.writeAndFlush(reply).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        ctx.executor().schedule(() -> { ctx.close(); }, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }
 }

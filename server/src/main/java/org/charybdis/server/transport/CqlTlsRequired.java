@@ -12,15 +12,17 @@ import org.charybdis.server.tls.PlainClientOnTlsPort;
 final class CqlTlsRequired implements PlainClientOnTlsPort.PlainAnswer {
     static final String MESSAGE = "This port requires TLS (client_encryption_options); connect with SSL enabled, e.g. cqlsh --ssl";
     private static final int HIGHEST_VERSION = 5;
+    private static final int FALLBACK_VERSION = 4;
 
     @Override
     public ByteBuf answer(ByteBufAllocator alloc, ByteBuf first) {
         int start = first.readerIndex();
         int versionByte = first.getUnsignedByte(start);
         int version = versionByte & 0x7F;
-        // a request header: direction bit clear, a version we could know (v1 to v6)
-        if ((versionByte & 0x80) != 0 || version < 1 || version > 6) return null;
+        // a request header has the direction bit clear; drivers probe versions we do not speak too (the Java driver
+        // starts with DSE_V2, 0x42), and those get the answer in v4, as an unsupported version would
+        if ((versionByte & 0x80) != 0 || version == 0) return null;
         int streamId = version < 3 ? first.getByte(start + 2) : first.getShort(start + 2);
-        return ErrorFrames.rawProtocolError(alloc, Math.min(version, HIGHEST_VERSION), streamId, MESSAGE);
+        return ErrorFrames.rawProtocolError(alloc, version <= HIGHEST_VERSION ? version : FALLBACK_VERSION, streamId, MESSAGE);
     }
 }
