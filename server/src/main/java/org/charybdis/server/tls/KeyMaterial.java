@@ -128,6 +128,23 @@ public final class KeyMaterial {
         }
     }
 
+    /**
+     * CA certificates to trust: a PEM file (ScyllaDB's truststore, or a CA file such as cqlsh's) or a keystore
+     * (Cassandra's truststore) opened with password.
+     */
+    public static KeyStore trustStore(String option, Path file, String password, String type) {
+        if (!isPem(option, file)) return keystore(option, file, password, type);
+        try {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            X509Certificate[] certificates = pemCertificates(option, file);
+            for (int i = 0; i < certificates.length; i++) store.setCertificateEntry("ca-" + i, certificates[i]);
+            return store;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("an empty in-memory keystore cannot fail to load", e);
+        }
+    }
+
     /** Whether the file is PEM text (a truststore may be a PEM CA file, as in ScyllaDB, or a keystore). */
     public static boolean isPem(String option, Path file) {
         return new String(read(option, file), StandardCharsets.US_ASCII).contains("-----BEGIN ");

@@ -112,11 +112,7 @@ public final class ServerSslContexts {
             throw new ConfigException(options.option("require_client_auth") + " needs " + option + ": the CA certificates that sign client certificates");
         }
         Path file = Path.of(options.truststore());
-        if (KeyMaterial.isPem(option, file)) {
-            builder.trustManager(KeyMaterial.pemCertificates(option, file));
-            return;
-        }
-        KeyStore store = KeyMaterial.keystore(option, file, options.truststorePassword(), options.storeType());
+        KeyStore store = KeyMaterial.trustStore(option, file, options.truststorePassword(), options.storeType());
         try {
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(store);

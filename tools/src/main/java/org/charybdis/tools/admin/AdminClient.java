@@ -3,12 +3,19 @@ package org.charybdis.tools.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.charybdis.server.tls.KeyMaterial;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 
 /**
@@ -22,11 +29,31 @@ final class AdminClient {
 
     private final String host;
     private final int port;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String scheme;
+    private final HttpClient client;
 
-    AdminClient(String host, int port) {
+    /** @param tls the context of an HTTPS connection, or null for plain HTTP */
+    AdminClient(String host, int port, SSLContext tls) {
         this.host = host;
         this.port = port;
+        this.scheme = tls == null ? "http" : "https";
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (tls != null) builder.sslContext(tls);
+        this.client = builder.build();
+    }
+
+    /** An HTTPS context trusting the CA certificates of caFile (PEM or keystore), or the JDK's CAs when null. */
+    static SSLContext sslContext(Path caFile, String password) {
+        try {
+            if (caFile == null) return SSLContext.getDefault();
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(KeyMaterial.trustStore("--api-cacert", caFile, password, ""));
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
     }
 
     /** GET pathAndQuery, e.g. {@code /storage/tablestats?keyspace=ks}. */
@@ -40,7 +67,7 @@ final class AdminClient {
     }
 
     private HttpRequest.Builder request(String pathAndQuery) {
-        return HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + pathAndQuery));
+        return HttpRequest.newBuilder(URI.create(scheme + "://" + host + ":" + port + pathAndQuery));
     }
 
     private JsonNode send(HttpRequest request, String pathAndQuery) throws IOException, InterruptedException {
@@ -49,6 +76,9 @@ final class AdminClient {
             response = client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
             throw new IOException("cannot reach the admin API at " + host + ":" + port + " (is the node running? see api_port)");
+        } catch (SSLException e) {
+            throw new IOException("TLS with the admin API at " + host + ":" + port + " failed: " + e.getMessage()
+                    + " (see --api-tls, --api-cacert and the node's api_encryption_options)");
         }
         if (response.statusCode() != 200) throw new IOException(refusal(response, pathAndQuery));
         return JSON.readTree(response.body());

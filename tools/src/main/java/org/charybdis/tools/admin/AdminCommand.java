@@ -7,6 +7,7 @@ import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code charybdis admin ...}: nodetool-like operations over the node's REST admin API. */
@@ -21,8 +22,18 @@ public final class AdminCommand {
     @Option(names = {"-p", "--api-port"}, defaultValue = "10000", description = "Admin API port (default: ${DEFAULT-VALUE})")
     int port;
 
+    @Option(names = "--api-tls", description = "Use HTTPS (the node has api_encryption_options enabled)")
+    boolean tls;
+
+    @Option(names = "--api-cacert", paramLabel = "<file>",
+            description = "With --api-tls: the CA certificate(s) that signed the node's (PEM file or keystore); default: the JDK's trusted CAs")
+    Path caCertificates;
+
+    @Option(names = "--api-cacert-password", paramLabel = "<password>", defaultValue = "", description = "Password of --api-cacert when it is a keystore")
+    String caPassword;
+
     AdminClient client() {
-        return new AdminClient(host, port);
+        return new AdminClient(host, port, tls ? AdminClient.sslContext(caCertificates, caPassword) : null);
     }
 
     /** Shared shape of the subcommands: ask the node, print the answer, exit 1 with a message on failure. */
@@ -44,7 +55,7 @@ public final class AdminCommand {
             try {
                 print(fetch(admin.client()), System.out);
                 return 0;
-            } catch (IOException e) {
+            } catch (IOException | org.charybdis.server.config.ConfigException e) { // the latter: an unreadable --api-cacert
                 System.err.println("charybdis admin: " + e.getMessage());
                 return 1;
             }
