@@ -176,6 +176,21 @@ class ClientTlsTest {
     }
 
     @Test
+    void shardAwareTlsPortIsServedAndAnnounced() throws Exception {
+        Consumer<CharybdisServerExtension> config = pem(dir).andThen(ext -> ext
+                .with(ServerConfig.NATIVE_TRANSPORT_PORT_SSL, 0)
+                .with(ServerConfig.NATIVE_SHARD_AWARE_TRANSPORT_PORT_SSL, 0));
+        withServer(config, server -> {
+            int shardAwareTls = server.server().shardAwareTlsPort();
+            assertThat(shardAwareTls).isPositive().isNotEqualTo(server.shardAwarePort());
+            assertThat(peerCertificate(shardAwareTls).getSerialNumber()).isEqualTo(serverCert.serial());
+            try (var client = org.charybdis.server.testing.CqlTestClient.connect(server.shardAwarePort())) {
+                assertThat(client.options()).containsEntry("SCYLLA_SHARD_AWARE_PORT_SSL", java.util.List.of(Integer.toString(shardAwareTls)));
+            }
+        });
+    }
+
+    @Test
     void changedCertificateFilesAreReloadedForNewConnectionsOnly(@TempDir Path files) throws Exception {
         Path certificate = files.resolve("server.crt");
         Path key = files.resolve("server.key");
