@@ -24,6 +24,8 @@ import java.net.InetSocketAddress;
  * The CQL listeners. On the regular port connections are spread over the shards round-robin; on the
  * shard-aware port a connection goes to shard {@code client_port % smp}, which ScyllaDB's drivers use
  * to open one connection to each shard. Either way the connection then lives on its shard's thread.
+ * With client TLS on, each port speaks TLS (or either, {@code optional}) unless a TLS-only twin
+ * ({@code native_transport_port_ssl}, {@code native_shard_aware_transport_port_ssl}) is set beside it: see {@link TlsPort}.
  */
 public final class CqlServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CqlServer.class);
