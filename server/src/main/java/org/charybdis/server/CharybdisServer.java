@@ -35,6 +35,10 @@ import org.charybdis.server.config.StorageSettings;
 import org.charybdis.server.replica.NodeDirectory;
 import org.charybdis.server.config.ServerConfig;
 import org.charybdis.server.http.HttpEndpoint;
+import org.charybdis.server.http.HttpsRequired;
+import org.charybdis.server.config.EncryptionOptions;
+import org.charybdis.server.tls.ReloadingSslContext;
+import org.charybdis.server.tls.TlsPort;
 import org.charybdis.server.http.HttpEndpoint.Reply;
 import org.charybdis.server.metrics.ServerMetrics;
 import org.charybdis.server.qos.ServiceLevelController;
@@ -79,6 +83,9 @@ public final class CharybdisServer implements AutoCloseable {
     private HttpEndpoint prometheus;
     private HttpEndpoint adminApi;
     private AuditLog audit = AuditLog.DISABLED;
+    /** client_encryption_options and api_encryption_options, when enabled (else null). */
+    private final ReloadingSslContext clientTls;
+    private final ReloadingSslContext apiTls;
     private volatile boolean closed;
 
     private CharybdisServer(ServerConfig config) {
@@ -88,6 +95,9 @@ public final class CharybdisServer implements AutoCloseable {
                     + "so it requires authenticator: PasswordAuthenticator (authenticator is " + config.get(ServerConfig.AUTHENTICATOR) + ")", null);
         }
         this.config = config = choosePorts(config);
+        // TLS files are read before anything starts, so a missing or bad one stops start-up naming the option and file
+        this.clientTls = sslContext(config, ServerConfig.CLIENT_ENCRYPTION_OPTIONS);
+        this.apiTls = sslContext(config, ServerConfig.API_ENCRYPTION_OPTIONS);
         // the saved schema is read before anything starts, so an unreadable one stops start-up with nothing to clean up
         SchemaStore schemaStore = new SchemaStore(config.workdir().resolve(SCHEMA_DIRECTORY), keyspace -> !SystemKeyspaces.isLocal(keyspace));
         Schema initialSchema = schemaStore.loadOnto(SystemKeyspaces.initialSchema());
@@ -123,8 +133,14 @@ public final class CharybdisServer implements AutoCloseable {
         return authenticator;
     }
 
+    private static ReloadingSslContext sslContext(ServerConfig config, EncryptionOptions.Keys section) {
+        EncryptionOptions options = config.encryption(section);
+        return options.enabled() ? new ReloadingSslContext(options) : null;
+    }
+
     private static ServerConfig choosePorts(ServerConfig config) {
-        for (var key : java.util.List.of(ServerConfig.NATIVE_TRANSPORT_PORT, ServerConfig.NATIVE_SHARD_AWARE_TRANSPORT_PORT)) {
+        for (var key : java.util.List.of(ServerConfig.NATIVE_TRANSPORT_PORT, ServerConfig.NATIVE_SHARD_AWARE_TRANSPORT_PORT,
+                ServerConfig.NATIVE_TRANSPORT_PORT_SSL, ServerConfig.NATIVE_SHARD_AWARE_TRANSPORT_PORT_SSL)) {
             if (config.get(key) != 0) continue;
             try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(config.get(ServerConfig.RPC_ADDRESS)))) {
                 config = config.with(key, probe.getLocalPort());
@@ -199,6 +215,12 @@ public final class CharybdisServer implements AutoCloseable {
     }
 
     private void startEndpoints() throws InterruptedException {
+        int reloadMillis = config.get(ServerConfig.ENCRYPTION_RELOAD_INTERVAL_IN_MS);
+        for (ReloadingSslContext tls : new ReloadingSslContext[] {clientTls, apiTls}) {
+            if (tls == null) continue;
+            tls.watch(operatorLoop, reloadMillis); // the operator loop, never a shard: the check reads files
+            closeables.add(tls);
+        }
         int promPort = config.get(ServerConfig.PROMETHEUS_PORT);
         if (promPort >= 0) {
             prometheus = HttpEndpoint.start(operatorLoop, config.get(ServerConfig.PROMETHEUS_ADDRESS), promPort,
@@ -210,6 +232,7 @@ public final class CharybdisServer implements AutoCloseable {
             boolean credentials = config.get(ServerConfig.API_AUTHENTICATION).equals("password");
             String apiAddress = config.get(ServerConfig.API_ADDRESS);
             adminApi = HttpEndpoint.start(operatorLoop, apiAddress, apiPort,
+                    apiTls == null ? null : TlsPort.tls("admin API port " + apiPort, apiTls, config.encryption(ServerConfig.API_ENCRYPTION_OPTIONS).optional(), new HttpsRequired()),
                     new AdminAccess(adminRoutes(), credentials ? context.authenticator() : null, audit, operatorLoop));
             if (!credentials && !isLoopback(apiAddress)) {
                 log.warn("The admin API listens on {} without credentials: anyone who reaches that address can flush, snapshot or "
@@ -218,9 +241,9 @@ public final class CharybdisServer implements AutoCloseable {
         }
         // CQL listeners last: a client that can connect finds every other endpoint up
         ConnectionServices services = new ConnectionServices(processor, context.authenticator(), events, metrics,
-                context.serviceLevels()::schedulingGroupFor, runtime.shardCount(), () -> cqlServer.shardAwarePort(),
+                context.serviceLevels()::schedulingGroupFor, runtime.shardCount(), () -> cqlServer.shardAwarePort(), () -> cqlServer.shardAwareTlsPort(),
                 admissions(), admissionTimeout().toNanos(), context.serviceLevels());
-        cqlServer = new CqlServer(runtime, config, (shard, channel) -> new ConnectionHandler(shard, services));
+        cqlServer = new CqlServer(runtime, config, (shard, channel) -> new ConnectionHandler(shard, services), clientTls);
         closeables.add(cqlServer);
         context.proxy().onDiskFailureStop(cqlServer::disconnectClients);
         log.info("Charybdis {} started: {} shards on {}, Prometheus on {}, admin API on {}", VERSION, runtime.shardCount(),
@@ -277,6 +300,12 @@ public final class CharybdisServer implements AutoCloseable {
 
     /** The bound shard-aware CQL port. */
     public int shardAwarePort() { return cqlServer.shardAwarePort(); }
+
+    /** The TLS-only CQL port (native_transport_port_ssl), or -1. */
+    public int nativeSslPort() { return cqlServer.sslPort(); }
+
+    /** The shard-aware port that speaks TLS, or -1. */
+    public int shardAwareTlsPort() { return cqlServer.shardAwareTlsPort(); }
 
     public long startedAtMillis() { return startedAtMillis; }
 

@@ -6,7 +6,7 @@ import io.netty.buffer.ByteBufUtil;
 import org.charybdis.cql.exceptions.ErrorCode;
 
 /** ERROR frames the transport itself must produce, before or without the message layer. */
-final class ErrorFrames {
+public final class ErrorFrames {
     private static final int MAX_STRING_BYTES = 0xFFFF;
 
     private ErrorFrames() {}
@@ -42,6 +42,14 @@ final class ErrorFrames {
         writeErrorBody(out, ErrorCode.PROTOCOL_ERROR.code(), message);
         out.setInt(lengthIndex, out.writerIndex() - lengthIndex - 4);
         return out;
+    }
+
+    /**
+     * A complete PROTOCOL_ERROR frame for a client whose connection never reaches the codecs (e.g. a plain client on
+     * a TLS-only port), in the frame version it spoke ({@code versionCode} 1 to 5).
+     */
+    public static ByteBuf rawProtocolError(ByteBufAllocator alloc, int versionCode, int streamId, String message) {
+        return unsupportedVersion(alloc, versionCode, streamId, message);
     }
 
     private static void writeErrorBody(ByteBuf out, int code, String message) {

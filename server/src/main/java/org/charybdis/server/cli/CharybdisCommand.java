@@ -65,6 +65,9 @@ public final class CharybdisCommand implements Callable<Integer> {
         CharybdisServer server;
         try {
             server = CharybdisServer.start(serverConfig);
+        } catch (ConfigException e) { // found at start-up: a TLS file missing or unreadable
+            System.err.println("charybdis: configuration error: " + e.getMessage());
+            return 2;
         } catch (StartupFailedException e) {
             System.err.println("charybdis: " + e.getMessage());
             if (!(e.getCause() instanceof CommitLogDamagedException)) e.getCause().printStackTrace(); // a bug: its trace helps

@@ -29,12 +29,24 @@ public final class ConfigLoader {
         } catch (IOException | YAMLException e) {
             throw new ConfigException("Cannot read " + file + ": " + e.getMessage());
         }
-        raw.forEach((name, value) -> {
-            ConfigKey<?> key = ServerConfig.byName(name);
-            if (key == null) throw new ConfigException("Unknown configuration key '" + name + "' in " + file);
-            if (value != null) values.put(key, key.parse(value, file.toString()));
-        });
+        raw.forEach((name, value) -> put(name, value, file));
         return this;
+    }
+
+    /**
+     * One YAML entry. A section such as {@code client_encryption_options} is a nested map whose entries are keys
+     * named {@code section.entry}, so {@code --client-encryption-options.enabled=true} overrides one of them.
+     */
+    private void put(String name, Object value, Path file) {
+        ConfigKey<?> key = ServerConfig.byName(name);
+        if (key == null && ServerConfig.isSection(name)) {
+            if (value == null) return;
+            if (!(value instanceof Map<?, ?> section)) throw new ConfigException(name + " in " + file + " must be a mapping of key: value");
+            section.forEach((k, v) -> put(name + "." + k, v, file));
+            return;
+        }
+        if (key == null) throw new ConfigException("Unknown configuration key '" + name + "' in " + file);
+        if (value != null) values.put(key, key.parse(value, file.toString()));
     }
 
     /** Applies one override given as text (command line). */

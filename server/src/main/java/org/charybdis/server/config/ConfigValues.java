@@ -97,6 +97,20 @@ final class ConfigValues {
         return raw == null ? "" : raw.toString().trim();
     }
 
+    /** A file name; empty when not given. */
+    static String file(Object raw) {
+        return raw == null ? "" : raw.toString().trim();
+    }
+
+    /** A list given as a YAML list or as comma-separated text (the command line); kept as comma-separated text. */
+    static String list(Object raw) {
+        java.util.List<String> items = new java.util.ArrayList<>();
+        if (raw instanceof java.util.List<?> list) list.forEach(item -> items.add(String.valueOf(item).trim()));
+        else if (raw != null) for (String item : raw.toString().split(",")) items.add(item.trim());
+        items.removeIf(String::isEmpty);
+        return String.join(",", items);
+    }
+
     /** A fraction in (0, 1], like 0.5. */
     static Double fraction(Object raw) {
         double value;
@@ -142,11 +156,9 @@ final class ConfigValues {
      */
     static Function1<String> namesOf(String... allowed) {
         return raw -> {
-            if (raw instanceof java.util.List<?> list) raw = String.join(",", list.stream().map(String::valueOf).toList());
             java.util.List<String> names = new java.util.ArrayList<>();
-            for (String part : (raw == null ? "" : raw.toString()).split(",")) {
-                String name = part.trim();
-                if (name.isEmpty()) continue;
+            String items = list(raw);
+            for (String name : items.isEmpty() ? new String[0] : items.split(",")) {
                 String found = null;
                 for (String a : allowed) if (a.equalsIgnoreCase(name)) found = a;
                 if (found == null) throw new IllegalArgumentException("unknown name " + name + "; expected names among " + String.join(", ", allowed));
@@ -154,14 +166,6 @@ final class ConfigValues {
             }
             return String.join(",", names);
         };
-    }
-
-    /** A comma-separated list (a YAML list is accepted too), blanks dropped; may be empty. */
-    static String list(Object raw) {
-        if (raw instanceof java.util.List<?> list) raw = String.join(",", list.stream().map(String::valueOf).toList());
-        java.util.List<String> items = new java.util.ArrayList<>();
-        for (String part : (raw == null ? "" : raw.toString()).split(",")) if (!part.isBlank()) items.add(part.trim());
-        return String.join(",", items);
     }
 
     interface Function1<T> extends java.util.function.Function<Object, T> {}

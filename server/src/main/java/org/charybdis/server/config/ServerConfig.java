@@ -18,6 +18,9 @@ public final class ServerConfig {
     public static final ConfigKey<String> RPC_ADDRESS = key("rpc_address", String.class, "127.0.0.1", ConfigValues::address, "Address CQL clients connect to");
     public static final ConfigKey<Integer> NATIVE_TRANSPORT_PORT = key("native_transport_port", Integer.class, 9042, ConfigValues::port, "CQL native protocol port");
     public static final ConfigKey<Integer> NATIVE_SHARD_AWARE_TRANSPORT_PORT = key("native_shard_aware_transport_port", Integer.class, 19042, ConfigValues::portOrDisabled, "Shard-aware CQL port (a connection is served by shard client_port mod smp; -1 disables)");
+    public static final ConfigKey<Integer> NATIVE_TRANSPORT_PORT_SSL = key("native_transport_port_ssl", Integer.class, -1, ConfigValues::portOrDisabled, "TLS-only CQL port beside the plain native_transport_port when client_encryption_options is enabled (-1: none, native_transport_port itself is TLS)");
+    public static final ConfigKey<Integer> NATIVE_SHARD_AWARE_TRANSPORT_PORT_SSL = key("native_shard_aware_transport_port_ssl", Integer.class, -1, ConfigValues::portOrDisabled, "TLS-only shard-aware CQL port beside the plain one when client_encryption_options is enabled (-1: none)");
+    public static final EncryptionOptions.Keys CLIENT_ENCRYPTION_OPTIONS = new EncryptionOptions.Keys("client_encryption_options", "CQL clients");
     public static final ConfigKey<Integer> NATIVE_TRANSPORT_MAX_FRAME_SIZE_IN_MB = key("native_transport_max_frame_size_in_mb", Integer.class, 16, ConfigValues::positive, "Largest accepted CQL frame");
     public static final ConfigKey<String> WORKDIR = key("workdir", String.class, "./data", ConfigValues::string, "Directory holding data, commitlog and other directories unless given");
     public static final ConfigKey<Integer> SMP = key("smp", Integer.class, Runtime.getRuntime().availableProcessors(), ConfigValues::positive, "Number of shards (reactor threads)");
@@ -53,6 +56,8 @@ public final class ServerConfig {
     public static final ConfigKey<String> AUDIT_KEYSPACES = key("audit_keyspaces", String.class, "", ConfigValues::list, "Comma-separated keyspaces whose DDL, DML and QUERY statements are audited");
     public static final ConfigKey<String> AUDIT_TABLES = key("audit_tables", String.class, "", ConfigValues::list, "Comma-separated tables (keyspace.table) whose DDL, DML and QUERY statements are audited");
     public static final ConfigKey<Integer> AUDIT_QUEUE_SIZE = key("audit_queue_size", Integer.class, 8192, ConfigValues::positive, "Audit events each shard holds for the background writer; past it events are dropped and counted, never waited for");
+    public static final EncryptionOptions.Keys API_ENCRYPTION_OPTIONS = new EncryptionOptions.Keys("api_encryption_options", "the REST admin API");
+    public static final ConfigKey<Integer> ENCRYPTION_RELOAD_INTERVAL_IN_MS = key("encryption_reload_interval_in_ms", Integer.class, 5000, ConfigValues::nonNegative, "How often certificate, key, keystore and truststore files are checked for changes and reloaded (0: never)");
     public static final ConfigKey<Integer> REACTOR_STALL_THRESHOLD_MS = key("reactor_stall_threshold_ms", Integer.class, 25, ConfigValues::positive, "Tasks running longer than this are logged as reactor stalls");
     public static final ConfigKey<String> IO_TRANSPORT = key("io_transport", String.class, "auto", ConfigValues.oneOf("auto", "io_uring", "epoll", "nio"), "Network IO transport");
     // overload: per shard, requests beyond these wait with their connection paused, and are shed past their timeout
@@ -127,11 +132,24 @@ public final class ServerConfig {
         return get(AUTHORIZER).equals("CassandraAuthorizer");
     }
 
-    private static <T> ConfigKey<T> key(String name, Class<T> type, T def, java.util.function.Function<Object, T> parser, String description) {
+    /** The values of an encryption section (client_encryption_options, api_encryption_options). */
+    public EncryptionOptions encryption(EncryptionOptions.Keys section) {
+        return section.read(this);
+    }
+
+    static <T> ConfigKey<T> key(String name, Class<T> type, T def, java.util.function.Function<Object, T> parser, String description) {
         ConfigKey<T> key = new ConfigKey<>(name, type, def, parser, description);
         if (keys == null) keys = new java.util.ArrayList<>();
         keys.add(key);
         return key;
+    }
+
+    /** Whether name is a section of nested keys ({@code section.key}), such as client_encryption_options. */
+    static boolean isSection(String name) {
+        for (ConfigKey<?> key : keys) {
+            if (key.name().startsWith(name + ".")) return true;
+        }
+        return false;
     }
 
     static ConfigKey<?> byName(String name) {

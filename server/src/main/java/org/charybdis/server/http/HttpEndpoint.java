@@ -21,6 +21,8 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
+import org.charybdis.server.tls.TlsPort;
+
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -73,11 +75,18 @@ public final class HttpEndpoint implements AutoCloseable {
      */
     public static HttpEndpoint start(EventLoopGroup group, String address, int port,
                                      Function<Request, CompletionStage<Reply>> handler) throws InterruptedException {
+        return start(group, address, port, null, handler);
+    }
+
+    /** As {@link #start(EventLoopGroup, String, int, Function)}, served over TLS as tls says (null: plain HTTP). */
+    public static HttpEndpoint start(EventLoopGroup group, String address, int port, TlsPort tls,
+                                     Function<Request, CompletionStage<Reply>> handler) throws InterruptedException {
         ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), new RouteHandler(handler));
+                        if (tls != null) tls.install(ch);
                     }
                 });
         return new HttpEndpoint(bootstrap.bind(address, port).sync().channel());

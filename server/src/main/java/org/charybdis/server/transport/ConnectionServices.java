@@ -22,13 +22,15 @@ import java.util.function.Function;
  *
  * @param schedulingGroups picks the group a client's statements run in (its service level)
  * @param shardAwarePort   the bound shard-aware port, announced in SUPPORTED
+ * @param shardAwareTlsPort the shard-aware port that speaks TLS (-1: none), announced as ScyllaDB does
  * @param admissions       each shard's admission of requests (by number and bytes in flight)
  * @param admissionTimeoutNanos how long a request may wait for admission (the shortest request timeout)
  * @param serviceLevels    each client's effective service level: its timeout and workload type
  */
 public record ConnectionServices(QueryProcessor processor, Authenticator authenticator, EventNotifier events,
                                  ServerMetrics metrics, Function<ClientState, SchedulingGroup> schedulingGroups,
-                                 int shardCount, java.util.function.IntSupplier shardAwarePort, RequestAdmission[] admissions,
+                                 int shardCount, java.util.function.IntSupplier shardAwarePort,
+                                 java.util.function.IntSupplier shardAwareTlsPort, RequestAdmission[] admissions,
                                  long admissionTimeoutNanos, ServiceLevelController serviceLevels) {
 
     /** The admission of requests on one shard (see {@link RequestAdmission}). */
@@ -58,7 +60,7 @@ public record ConnectionServices(QueryProcessor processor, Authenticator authent
 
     /** OPTIONS answer: CQL and protocol versions, compression, and ScyllaDB's sharding facts for this shard. */
     public SupportedResponse supportedOptions(int shard) {
-        return new SupportedResponse(Map.of(
+        Map<String, List<String>> options = new java.util.LinkedHashMap<>(Map.of(
                 "CQL_VERSION", List.of(org.charybdis.server.CharybdisServer.CQL_VERSION),
                 "COMPRESSION", List.of("lz4", "snappy"),
                 "PROTOCOL_VERSIONS", ProtocolVersion.supportedDescriptions(),
@@ -68,5 +70,9 @@ public record ConnectionServices(QueryProcessor processor, Authenticator authent
                 "SCYLLA_SHARDING_ALGORITHM", List.of("biased-token-round-robin"),
                 "SCYLLA_SHARDING_IGNORE_MSB", List.of("12"),
                 "SCYLLA_SHARD_AWARE_PORT", List.of(Integer.toString(shardAwarePort.getAsInt()))));
+        int tlsPort = shardAwareTlsPort.getAsInt();
+        // ScyllaDB's drivers connected with TLS open their per-shard connections to this one
+        if (tlsPort >= 0) options.put("SCYLLA_SHARD_AWARE_PORT_SSL", List.of(Integer.toString(tlsPort)));
+        return new SupportedResponse(options);
     }
 }

@@ -131,7 +131,14 @@ class ConfigLoaderTest {
     void shippedConfigurationDocumentsEveryKey() throws IOException {
         String text = Files.readString(SHIPPED_CONFIG);
         for (ConfigKey<?> key : ServerConfig.keys()) {
-            assertThat(text).as("conf/charybdis.yaml mentions " + key.name()).containsPattern("(?m)^#? ?" + key.name() + ":");
+            int dot = key.name().indexOf('.');
+            if (dot < 0) {
+                assertThat(text).as("conf/charybdis.yaml mentions " + key.name()).containsPattern("(?m)^#? ?" + key.name() + ":");
+            } else { // a section's key, indented under the section
+                String section = key.name().substring(0, dot);
+                assertThat(text).as("conf/charybdis.yaml mentions " + key.name())
+                        .containsPattern("(?m)^#? ?" + section + ":\\n(#? +.*\\n)*#? +" + key.name().substring(dot + 1) + ":");
+            }
         }
     }
 
@@ -139,6 +146,56 @@ class ConfigLoaderTest {
     void everyKeyHasACommandLineOptionName() {
         assertThat(ServerConfig.NATIVE_TRANSPORT_MAX_FRAME_SIZE_IN_MB.optionName()).isEqualTo("--native-transport-max-frame-size-in-mb");
         assertThat(ServerConfig.keys()).extracting(ConfigKey::optionName).doesNotHaveDuplicates().allMatch(name -> !name.contains("_"));
+    }
+
+    @Test
+    void encryptionSectionIsANestedMapWithCommandLineOverrides() throws IOException {
+        Path file = write("""
+                client_encryption_options:
+                  enabled: true
+                  certificate: /etc/charybdis/server.crt
+                  keyfile: /etc/charybdis/server.key
+                  require_client_auth: true
+                  truststore: /etc/charybdis/ca.crt
+                  protocol: TLSv1.3
+                  cipher_suites: [TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384]
+                native_transport_port_ssl: 9142
+                """);
+
+        ServerConfig config = new ConfigLoader().yaml(file)
+                .set(ServerConfig.CLIENT_ENCRYPTION_OPTIONS.keyfile, "/tmp/other.key").build();
+        EncryptionOptions tls = config.encryption(ServerConfig.CLIENT_ENCRYPTION_OPTIONS);
+
+        assertThat(tls.enabled()).isTrue();
+        assertThat(tls.pem()).isTrue();
+        assertThat(tls.certificate()).isEqualTo("/etc/charybdis/server.crt");
+        assertThat(tls.keyfile()).isEqualTo("/tmp/other.key");
+        assertThat(tls.requireClientAuth()).isEqualTo(EncryptionOptions.ClientAuth.REQUIRE);
+        assertThat(tls.protocols()).containsExactly("TLSv1.3");
+        assertThat(tls.cipherSuites()).containsExactly("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384");
+        assertThat(config.get(ServerConfig.NATIVE_TRANSPORT_PORT_SSL)).isEqualTo(9142);
+        assertThat(config.encryption(ServerConfig.API_ENCRYPTION_OPTIONS).enabled()).isFalse();
+        assertThat(ServerConfig.CLIENT_ENCRYPTION_OPTIONS.requireClientAuth.optionName())
+                .isEqualTo("--client-encryption-options.require-client-auth");
+    }
+
+    @Test
+    void unknownKeyInASectionNamesItsFullName() throws IOException {
+        Path file = write("client_encryption_options:\n  enabled: true\n  keyfiel: x.key\n");
+
+        assertThatThrownBy(() -> new ConfigLoader().yaml(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("client_encryption_options.keyfiel")
+                .hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void badProtocolNamesTheKey() throws IOException {
+        Path file = write("client_encryption_options:\n  protocol: SSLv3\n");
+
+        assertThatThrownBy(() -> new ConfigLoader().yaml(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("client_encryption_options.protocol");
     }
 
     private Path write(String yaml) throws IOException {

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * session against the node. Without the driver the test is skipped locally, but fails on CI.
  */
 class PythonDriverSessionTest {
-    private static final String PYTHON = "/usr/bin/python3";
+    static final String PYTHON = "/usr/bin/python3";
     private static final String SCRIPT = "src/test/python/python_driver_session.py";
 
     @RegisterExtension
@@ -27,28 +27,33 @@ class PythonDriverSessionTest {
 
     @Test
     void pythonDriverSessionPasses() throws IOException, InterruptedException {
+        requireDriver();
+
+        Outcome outcome = run(List.of(PYTHON, script(SCRIPT).toString(), "127.0.0.1", Integer.toString(server.nativePort())), 180);
+
+        assertThat(outcome.exitCode()).as(outcome.output()).isZero();
+        assertThat(outcome.output()).contains("python driver session passed");
+    }
+
+    /** Skips the test without the driver, except on CI, where it must be installed. */
+    static void requireDriver() throws IOException, InterruptedException {
         boolean driverInstalled = Files.isExecutable(Path.of(PYTHON)) && run(List.of(PYTHON, "-c", "import cassandra"), 30).exitCode() == 0;
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             assertThat(driverInstalled).as("the cassandra Python module (python3-cassandra) must be installed on CI").isTrue();
         } else {
             assumeThat(driverInstalled).as("the cassandra Python module is not installed").isTrue();
         }
-
-        Outcome outcome = run(List.of(PYTHON, script().toString(), "127.0.0.1", Integer.toString(server.nativePort())), 180);
-
-        assertThat(outcome.exitCode()).as(outcome.output()).isZero();
-        assertThat(outcome.output()).contains("python driver session passed");
     }
 
     /** Tests run in the module directory; from the repository root the script is under server/. */
-    private static Path script() {
-        Path inModule = Path.of(SCRIPT);
-        return Files.exists(inModule) ? inModule : Path.of("server").resolve(SCRIPT);
+    static Path script(String script) {
+        Path inModule = Path.of(script);
+        return Files.exists(inModule) ? inModule : Path.of("server").resolve(script);
     }
 
-    private record Outcome(int exitCode, String output) {}
+    record Outcome(int exitCode, String output) {}
 
-    private static Outcome run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
+    static Outcome run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
         Path log = Files.createTempFile("python-driver-", ".log");
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

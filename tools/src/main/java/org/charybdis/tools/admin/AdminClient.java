@@ -3,12 +3,19 @@ package org.charybdis.tools.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.charybdis.server.tls.KeyMaterial;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 
 /**
@@ -22,20 +29,38 @@ final class AdminClient {
 
     private final String host;
     private final int port;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String scheme;
+    private final HttpClient client;
     /** The Authorization header (HTTP basic), or null to send no credentials. */
     private final String authorization;
 
-    AdminClient(String host, int port) {
-        this(host, port, null, null);
-    }
-
-    /** @param user the role to send credentials of (HTTP basic), or null to send none */
-    AdminClient(String host, int port, String user, String password) {
+    /**
+     * @param tls  the context of an HTTPS connection, or null for plain HTTP
+     * @param user the role to send credentials of (HTTP basic), or null to send none
+     */
+    AdminClient(String host, int port, SSLContext tls, String user, String password) {
         this.host = host;
         this.port = port;
+        this.scheme = tls == null ? "http" : "https";
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (tls != null) builder.sslContext(tls);
+        this.client = builder.build();
         this.authorization = user == null ? null : "Basic " + java.util.Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** An HTTPS context trusting the CA certificates of caFile (PEM or keystore), or the JDK's CAs when null. */
+    static SSLContext sslContext(Path caFile, String password) {
+        try {
+            if (caFile == null) return SSLContext.getDefault();
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(KeyMaterial.trustStore("--api-cacert", caFile, password, ""));
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
     }
 
     /** GET pathAndQuery, e.g. {@code /storage/tablestats?keyspace=ks}. */
@@ -49,7 +74,7 @@ final class AdminClient {
     }
 
     private HttpRequest.Builder request(String pathAndQuery) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + pathAndQuery));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(scheme + "://" + host + ":" + port + pathAndQuery));
         return authorization == null ? builder : builder.header("Authorization", authorization);
     }
 
@@ -59,6 +84,9 @@ final class AdminClient {
             response = client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
             throw new IOException("cannot reach the admin API at " + host + ":" + port + " (is the node running? see api_port)");
+        } catch (SSLException e) {
+            throw new IOException("TLS with the admin API at " + host + ":" + port + " failed: " + e.getMessage()
+                    + " (see --api-tls, --api-cacert and the node's api_encryption_options)");
         }
         if (response.statusCode() == 401) {
             throw new IOException(refusal(response, pathAndQuery) + " (give --user and --password, or set CHARYBDIS_API_USER and CHARYBDIS_API_PASSWORD)");

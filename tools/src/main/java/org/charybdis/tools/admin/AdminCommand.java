@@ -7,6 +7,7 @@ import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code charybdis admin ...}: nodetool-like operations over the node's REST admin API. */
@@ -28,10 +29,21 @@ public final class AdminCommand {
     @Option(names = {"-pw", "--password"}, description = "Password of --user (default: the CHARYBDIS_API_PASSWORD environment variable)")
     String password;
 
+    @Option(names = "--api-tls", description = "Use HTTPS (the node has api_encryption_options enabled)")
+    boolean tls;
+
+    @Option(names = "--api-cacert", paramLabel = "<file>",
+            description = "With --api-tls: the CA certificate(s) that signed the node's (PEM file or keystore); default: the JDK's trusted CAs")
+    Path caCertificates;
+
+    @Option(names = "--api-cacert-password", paramLabel = "<password>", defaultValue = "", description = "Password of --api-cacert when it is a keystore")
+    String caPassword;
+
     AdminClient client() {
         String role = user != null ? user : System.getenv("CHARYBDIS_API_USER");
         String secret = password != null ? password : System.getenv("CHARYBDIS_API_PASSWORD");
-        return new AdminClient(host, port, role == null || role.isEmpty() ? null : role, secret == null ? "" : secret);
+        return new AdminClient(host, port, tls ? AdminClient.sslContext(caCertificates, caPassword) : null,
+                role == null || role.isEmpty() ? null : role, secret == null ? "" : secret);
     }
 
     /** Shared shape of the subcommands: ask the node, print the answer, exit 1 with a message on failure. */
@@ -53,7 +65,7 @@ public final class AdminCommand {
             try {
                 print(fetch(admin.client()), System.out);
                 return 0;
-            } catch (IOException e) {
+            } catch (IOException | org.charybdis.server.config.ConfigException e) { // the latter: an unreadable --api-cacert
                 System.err.println("charybdis admin: " + e.getMessage());
                 return 1;
             }
