@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AuditTableTest {
     @RegisterExtension
     static final CharybdisServerExtension server = new CharybdisServerExtension().passwordAuthentication()
+            .with(ServerConfig.AUTHORIZER, "CassandraAuthorizer")
             .with(ServerConfig.AUDIT, "table")
             .with(ServerConfig.AUDIT_CATEGORIES, "AUTH,DML,DDL,DCL,QUERY,ADMIN")
             .with(ServerConfig.AUDIT_KEYSPACES, "audited")
