@@ -15,7 +15,9 @@ import java.util.Set;
  */
 public final class Access {
     /** Internal queries (start-up, tools): everything allowed. */
-    public static final Access INTERNAL = new Access(null, null);
+    public static final Access INTERNAL = new Access(null, null, true);
+    private static final Access UNCHECKED = new Access(null, null, false);
+    private static final Access UNCHECKED_SUPERUSER = new Access(null, null, true);
 
     private static final Set<String> READABLE_SYSTEM_TABLES = Set.of("local", "peers", "peers_v2", "size_estimates", "table_estimates");
     private static final Set<String> READABLE_SYSTEM_KEYSPACES = Set.of(SystemKeyspaces.SYSTEM_SCHEMA, SystemKeyspaces.SYSTEM_TRACES,
@@ -23,15 +25,28 @@ public final class Access {
 
     private final String user;
     private final Subject subject;
+    /** Whether the role is a superuser, when grants are not checked (it then comes from the login). */
+    private final boolean superuser;
 
-    private Access(String user, Subject subject) {
+    private Access(String user, Subject subject, boolean superuser) {
         this.user = user;
         this.subject = subject;
+        this.superuser = superuser;
     }
 
-    /** The access of a logged-in role: {@code subject} null when authorization is not required. */
+    /** The access of a logged-in role whose grants are checked. */
     public static Access of(String user, Subject subject) {
-        return new Access(user, subject);
+        return new Access(user, subject, subject.superuser());
+    }
+
+    /** The access of a client whose grants are not checked (AllowAllAuthorizer, or not logged in). */
+    public static Access unchecked(boolean superuser) {
+        return superuser ? UNCHECKED_SUPERUSER : UNCHECKED;
+    }
+
+    /** Whether the role is a superuser (what sees password hashes). */
+    public boolean superuser() {
+        return superuser;
     }
 
     /** True when grants are checked. */

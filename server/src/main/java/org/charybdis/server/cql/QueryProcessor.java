@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * Entry point for statements: parses, compiles against the current schema, binds values and runs
@@ -141,7 +142,7 @@ public final class QueryProcessor {
             statements.add(statement);
             values.add(entry.values());
         }
-        return access(client).thenCompose(access ->
+        return withAccess(client, access ->
                 BatchExecution.execute(request.type(), statements, values, context(client, request.options(), List.of(), timing, access)));
     }
 
@@ -156,9 +157,14 @@ public final class QueryProcessor {
     private CompletionStage<? extends Result> run(CqlStatement statement, Statement ast, ClientState client, QueryOptions options,
                                                   RequestTiming timing) {
         List<ByteBuffer> values = bindValues(ast, options);
+        return withAccess(client, access -> execute(statement, context(client, options, values, timing, access)));
+    }
+
+    /** Runs the body with the client's access: at once (errors thrown as they are) while the shard's cache holds it. */
+    private CompletionStage<? extends Result> withAccess(ClientState client, Function<Access, CompletionStage<? extends Result>> body) {
         CompletableFuture<Access> access = access(client);
-        if (access.isDone() && !access.isCompletedExceptionally()) return execute(statement, context(client, options, values, timing, access.join()));
-        return access.thenCompose(a -> execute(statement, context(client, options, values, timing, a)));
+        if (access.isDone() && !access.isCompletedExceptionally()) return body.apply(access.join());
+        return access.thenCompose(body::apply);
     }
 
     private static CompletionStage<? extends Result> execute(CqlStatement statement, ExecutionContext context) {
@@ -169,12 +175,16 @@ public final class QueryProcessor {
     /** What the client's role may do, from the authorizer (at once while the shard's cache holds the role). */
     private CompletableFuture<Access> access(ClientState client) {
         ClientState.AuthenticatedUser user = client.user();
+        if (user == null) return UNCHECKED;
         // the anonymous role is the node's own (internal writers such as the audit log): CassandraAuthorizer needs logins
-        if (user == null || user == ClientState.AuthenticatedUser.ANONYMOUS || !server.authorizer().requireAuthorization()) return ALLOW_ALL;
+        if (user == ClientState.AuthenticatedUser.ANONYMOUS || !server.authorizer().requireAuthorization()) {
+            return user.superuser() ? UNCHECKED_SUPERUSER : UNCHECKED;
+        }
         return server.authorizer().subject(user).thenApply(subject -> Access.of(user.name(), subject));
     }
 
-    private static final CompletableFuture<Access> ALLOW_ALL = CompletableFuture.completedFuture(Access.of(null, null));
+    private static final CompletableFuture<Access> UNCHECKED = CompletableFuture.completedFuture(Access.unchecked(false));
+    private static final CompletableFuture<Access> UNCHECKED_SUPERUSER = CompletableFuture.completedFuture(Access.unchecked(true));
 
     private ExecutionContext context(ClientState client, QueryOptions options, List<ByteBuffer> values, RequestTiming timing, Access access) {
         Shard shard = Shard.current();

@@ -25,6 +25,7 @@ class ConfigLoaderTest {
                 smp: 3
                 memory: 512M
                 authenticator: org.apache.cassandra.auth.PasswordAuthenticator
+                authorizer: org.apache.cassandra.auth.CassandraAuthorizer
                 """);
 
         ServerConfig config = new ConfigLoader().yaml(file).build();
@@ -34,6 +35,7 @@ class ConfigLoaderTest {
         assertThat(config.get(ServerConfig.SMP)).isEqualTo(3);
         assertThat(config.get(ServerConfig.MEMORY)).isEqualTo(512L << 20);
         assertThat(config.passwordAuthentication()).isTrue();
+        assertThat(config.enforcedAuthorization()).isTrue();
         assertThat(config.get(ServerConfig.API_PORT)).isEqualTo(ServerConfig.API_PORT.defaultValue());
     }
 

@@ -15,6 +15,8 @@ import org.charybdis.server.cql.statements.select.selection.Aggregation;
 import org.charybdis.server.cql.statements.select.selection.Selection;
 import org.charybdis.server.cql.terms.BoundValue;
 import org.charybdis.server.schema.ColumnMetadata;
+import org.charybdis.server.service.pager.RowProjection;
+import org.charybdis.server.system.SystemKeyspaces;
 import org.charybdis.server.schema.PartitionKeys;
 import org.charybdis.server.schema.TableLayouts;
 import org.charybdis.server.schema.TableMetadata;
@@ -92,6 +94,13 @@ final class SelectQuery implements CqlStatement {
     @Override
     public ResultMetadata resultMetadata() { return metadata; }
 
+    /** The selection; for a role that is not a superuser, without the password hashes of system_auth.roles. */
+    private RowProjection projection(ExecutionContext context) {
+        if (context.access().superuser() || !table.keyspace().equals(SystemKeyspaces.SYSTEM_AUTH) || !table.name().equals("roles")) return selection;
+        ColumnMetadata hash = table.column("salted_hash");
+        return hash == null ? selection : new HiddenColumn(selection, hash.id());
+    }
+
     @Override
     public void checkAccess(ExecutionContext context) {
         context.access().ensureTable(Permission.SELECT, table.keyspace(), table.name());
@@ -108,7 +117,7 @@ final class SelectQuery implements CqlStatement {
         Deadline deadline = context.deadline(where.keys() != null ? Deadline.Kind.READ : Deadline.Kind.RANGE, timeout.bind(context),
                 WriteType.SIMPLE);
         StorageProxy proxy = context.server().proxy();
-        ShardReader reader = new ShardReader(table, selection, where.slices(), reversed, where.filters(),
+        ShardReader reader = new ShardReader(table, projection(context), where.slices(), reversed, where.filters(),
                 restrictions.isClusteringRestricted(), distinct, rowsPerPartition, context.nowInSeconds(), comparator, deadline);
         TableSource source = VirtualTables.isVirtual(table)
                 ? TableSource.snapshot(VirtualTables.snapshot(table, context.server()))
