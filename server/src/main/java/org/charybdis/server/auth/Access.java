@@ -63,8 +63,19 @@ public final class Access {
     public void ensureTable(Permission permission, String keyspace, String table) {
         AuthResource resource = AuthResource.table(keyspace, table);
         protectSystemSchema(permission, resource, keyspace);
+        if (permission == Permission.MODIFY) protectSystemData(resource, keyspace);
         if (permission == Permission.SELECT && readableByAll(keyspace, table)) return;
         ensure(permission, resource);
+    }
+
+    /**
+     * Stricter than Cassandra, which lets a superuser write any system table: the node's own tables are written only by
+     * the node, and the role tables only by superusers (a way back when roles are broken); grants do not open them.
+     */
+    private void protectSystemData(AuthResource resource, String keyspace) {
+        if (this == INTERNAL) return;
+        if (SystemKeyspaces.isLocal(keyspace)) throw new UnauthorizedException(keyspace + " keyspace is not user-modifiable.");
+        if (keyspace.equals(SystemKeyspaces.SYSTEM_AUTH) && !superuser()) throw missing(user == null ? "anonymous" : user, Permission.MODIFY, resource);
     }
 
     /** A permission on a keyspace (ALTER, DROP) or, for {@code CREATE}, on all keyspaces. */

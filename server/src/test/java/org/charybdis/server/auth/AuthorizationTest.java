@@ -97,6 +97,23 @@ class AuthorizationTest {
     }
 
     @Test
+    void systemTablesAreWrittenOnlyByTheNodeAndRoleTablesOnlyBySuperusers() {
+        assertThatThrownBy(() -> admin.execute("INSERT INTO system.local (key) VALUES ('x')")).isInstanceOf(UnauthorizedException.class)
+                .hasMessage("system keyspace is not user-modifiable.");
+        assertThatThrownBy(() -> admin.execute("TRUNCATE system_schema.keyspaces")).isInstanceOf(UnauthorizedException.class)
+                .hasMessage("system_schema keyspace is not user-modifiable.");
+        admin.execute("GRANT MODIFY ON TABLE system_auth.roles TO reader");
+        CqlSession reader = server.session("reader", "r");
+        assertThatThrownBy(() -> reader.execute("UPDATE system_auth.roles SET is_superuser = true WHERE role = 'reader'"))
+                .isInstanceOf(UnauthorizedException.class)
+                .hasMessage("User reader has no MODIFY permission on <table system_auth.roles> or any of its parents");
+        admin.execute("REVOKE MODIFY ON TABLE system_auth.roles FROM reader");
+        admin.execute("INSERT INTO system_auth.roles (role, can_login) VALUES ('repaired', false)"); // a superuser's way back
+        assertThat(admin.execute("SELECT can_login FROM system_auth.roles WHERE role = 'repaired'").one().getBoolean(0)).isFalse();
+        admin.execute("DELETE FROM system_auth.roles WHERE role = 'repaired'");
+    }
+
+    @Test
     void cassandraAuthorizerNeedsPasswordAuthentication() {
         ServerConfig config = ServerConfig.defaults().with(ServerConfig.AUTHORIZER, "CassandraAuthorizer");
         assertThatThrownBy(() -> ServerContext.authorizer(config, new AllowAllAuthenticator(), null, null))
