@@ -114,6 +114,18 @@ class AuthorizationTest {
     }
 
     @Test
+    void serviceLevelStatementsNeedPermissionsOnAllServiceLevelsAsInScyllaDb() {
+        CqlSession reader = server.session("reader", "r");
+        assertThatThrownBy(() -> reader.execute("CREATE SERVICE LEVEL sl_reader")).isInstanceOf(UnauthorizedException.class)
+                .hasMessage("User reader has no CREATE permission on <all service levels> or any of its parents");
+        assertThatThrownBy(() -> reader.execute("LIST ALL SERVICE LEVELS")).isInstanceOf(UnauthorizedException.class)
+                .hasMessage("User reader has no DESCRIBE permission on <all service levels> or any of its parents");
+        admin.execute("CREATE SERVICE LEVEL sl_admin");
+        assertThat(admin.execute("LIST ALL SERVICE LEVELS").all()).extracting(r -> r.getString(0)).contains("sl_admin");
+        admin.execute("DROP SERVICE LEVEL sl_admin");
+    }
+
+    @Test
     void cassandraAuthorizerNeedsPasswordAuthentication() {
         ServerConfig config = ServerConfig.defaults().with(ServerConfig.AUTHORIZER, "CassandraAuthorizer");
         assertThatThrownBy(() -> ServerContext.authorizer(config, new AllowAllAuthenticator(), null, null))
