@@ -33,6 +33,7 @@ import org.charybdis.storage.engine.AsyncLoop;
 import org.charybdis.storage.lsm.LsmEngineFactory;
 import org.charybdis.server.config.StorageSettings;
 import org.charybdis.server.replica.NodeDirectory;
+import org.charybdis.server.config.ConfigKey;
 import org.charybdis.server.config.ServerConfig;
 import org.charybdis.server.http.HttpEndpoint;
 import org.charybdis.server.http.HttpsRequired;
@@ -139,8 +140,7 @@ public final class CharybdisServer implements AutoCloseable {
     }
 
     private static ServerConfig choosePorts(ServerConfig config) {
-        for (var key : java.util.List.of(ServerConfig.NATIVE_TRANSPORT_PORT, ServerConfig.NATIVE_SHARD_AWARE_TRANSPORT_PORT,
-                ServerConfig.NATIVE_TRANSPORT_PORT_SSL, ServerConfig.NATIVE_SHARD_AWARE_TRANSPORT_PORT_SSL)) {
+        for (var key : CHOSEN_PORTS) {
             if (config.get(key) != 0) continue;
             try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(config.get(ServerConfig.RPC_ADDRESS)))) {
                 config = config.with(key, probe.getLocalPort());
@@ -152,6 +152,34 @@ public final class CharybdisServer implements AutoCloseable {
     }
 
     public static CharybdisServer start(ServerConfig config) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(config);
+            } catch (StartupFailedException e) {
+                // a free port chosen for a 0 in the configuration may be taken by another process before the node binds it
+                if (attempt == 3 || !choosesPorts(config) || !addressInUse(e)) throw e;
+                log.warn("A port chosen for this node was taken before it could bind it ({}); choosing the ports again", e.getMessage());
+            }
+        }
+    }
+
+    /** The CQL ports a 0 in the configuration asks the node to choose (their number is announced, so chosen before binding). */
+    private static final java.util.List<ConfigKey<Integer>> CHOSEN_PORTS = java.util.List.of(ServerConfig.NATIVE_TRANSPORT_PORT,
+            ServerConfig.NATIVE_SHARD_AWARE_TRANSPORT_PORT, ServerConfig.NATIVE_TRANSPORT_PORT_SSL, ServerConfig.NATIVE_SHARD_AWARE_TRANSPORT_PORT_SSL);
+
+    private static boolean choosesPorts(ServerConfig config) {
+        for (var key : CHOSEN_PORTS) if (config.get(key) == 0) return true;
+        return false;
+    }
+
+    private static boolean addressInUse(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException || (t.getMessage() != null && t.getMessage().contains("Address already in use"))) return true;
+        }
+        return false;
+    }
+
+    private static CharybdisServer startOnce(ServerConfig config) {
         CharybdisServer server = new CharybdisServer(config);
         try {
             server.engines.start(server.runtime).join(); // commitlog replay: before anything reads or writes
