@@ -12,6 +12,6 @@ esac
 address=$(hostname -i 2>/dev/null | cut -d' ' -f1)
 exec java -XX:+UseZGC -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED \
   --sun-misc-unsafe-memory-access=allow -Dlogback.configurationFile=/opt/charybdis/conf/logback.xml \
-  ${CHARYBDIS_JVM_OPTS:-} -cp "/opt/charybdis/lib/*" org.charybdis.server.cli.CharybdisCommand \
+  -Dio.netty.leakDetection.level=disabled ${CHARYBDIS_JVM_OPTS:-} -cp "/opt/charybdis/lib/*" org.charybdis.server.cli.CharybdisCommand \
   --config=/opt/charybdis/conf/charybdis.yaml --workdir=/var/lib/charybdis \
   --listen-address="${address:-127.0.0.1}" --rpc-address=0.0.0.0 --prometheus-address=0.0.0.0 --api-address="${CHARYBDIS_API_ADDRESS:-127.0.0.1}" "$@"
