@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * What one request may do: the checks statements make before they run, with Cassandra's rules and messages.
- * The system keyspaces' schema is protected whoever asks; beyond that, without an authorizer that requires
+ * The system keyspaces' schema is protected whoever asks, their node-local tables are written only by the node and
+ * system_auth only by superusers; beyond that, without an authorizer that requires
  * authorization everything is allowed, and with one the request's {@link Subject} must hold the permission on
  * the resource or one of its parents (superusers hold every permission). A few system tables are readable by
  * every logged-in role, as in Cassandra, so that drivers and cqlsh work.
@@ -49,15 +50,6 @@ public final class Access {
         return superuser;
     }
 
-    /** True when grants are checked. */
-    public boolean enforced() {
-        return subject != null;
-    }
-
-    /** The role's subject, or null when grants are not checked. */
-    public Subject subject() {
-        return subject;
-    }
 
     /** SELECT, MODIFY, ALTER or DROP on a table. */
     public void ensureTable(Permission permission, String keyspace, String table) {
