@@ -49,6 +49,10 @@ public final class StressCommand implements Callable<Integer> {
             description = "How long each workload runs unless it says otherwise, e.g. 10s, 5m (default: ${DEFAULT-VALUE})")
     String duration;
 
+    @Option(names = "--warmup", paramLabel = "<duration>",
+            description = "Run the workloads this long first, unmeasured, so the server's JIT and caches settle (default: none)")
+    String warmup;
+
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Server address (default: ${DEFAULT-VALUE})")
     String host;
 
@@ -169,7 +173,7 @@ public final class StressCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--server-pid " + serverPid + ": no such process (cannot read /proc/" + serverPid + "/stat)");
         }
         SessionFactory sessions = new SessionFactory(host, port, datacenter, protocolVersion(), connections, duration("--timeout", timeout));
-        return new StressSettings(sessions, defaults, profile(), keyCount, populate, populateConcurrency, specs, serverPid);
+        return new StressSettings(sessions, defaults, profile(), keyCount, populate, populateConcurrency, specs, warmup == null ? Duration.ZERO : duration("--warmup", warmup), serverPid);
     }
 
     private StressProfile profile() {

@@ -36,11 +36,12 @@ final class StressRun {
         String scanCql = prepareTable();
         List<CqlSession> sessions = new ArrayList<>();
         try {
+            for (WorkloadSpec spec : settings.workloads()) sessions.add(open(spec.name(), spec.credentials(), false));
+            if (!settings.warmup().isZero()) warmUp(sessions, scanCql);
             List<WorkloadRunner> runners = new ArrayList<>();
-            for (WorkloadSpec spec : settings.workloads()) {
-                CqlSession session = open(spec.name(), spec.credentials(), false);
-                sessions.add(session);
-                runners.add(new WorkloadRunner(spec, prepare(spec, session, scanCql, settings.keys()), clock));
+            for (int i = 0; i < sessions.size(); i++) {
+                WorkloadSpec spec = settings.workloads().get(i);
+                runners.add(new WorkloadRunner(spec, prepare(spec, sessions.get(i), scanCql, settings.keys()), clock));
             }
             long cpuBefore = serverCpuNanos();
             String aborted = runAll(runners);
@@ -74,6 +75,20 @@ final class StressRun {
         if (aborted != null) throw new StressFailure("populate failed: " + aborted, null);
         WorkloadReport r = runner.report();
         out.printf(Locale.ROOT, "Populated %d rows in %.1f s (%.0f rows/s), %d errors%n%n", r.ops(), r.seconds(), r.opsPerSecond(), r.errors());
+    }
+
+    /** Runs every workload for the warmup time on its own session, and reports only how it went. */
+    private void warmUp(List<CqlSession> sessions, String scanCql) throws InterruptedException {
+        List<WorkloadRunner> runners = new ArrayList<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            WorkloadSpec spec = settings.workloads().get(i).warmup(settings.warmup());
+            runners.add(new WorkloadRunner(spec, prepare(spec, sessions.get(i), scanCql, settings.keys()), clock));
+        }
+        out.printf(Locale.ROOT, "Warming up for %d s (not measured)%n", settings.warmup().toSeconds());
+        String aborted = runAll(runners);
+        if (aborted != null) throw new StressFailure("warmup failed: " + aborted, null);
+        long ops = runners.stream().mapToLong(r -> r.stats().ops()).sum();
+        out.printf(Locale.ROOT, "Warmed up with %d requests%n%n", ops);
     }
 
     /**

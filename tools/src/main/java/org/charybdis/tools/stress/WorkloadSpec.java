@@ -55,6 +55,12 @@ record WorkloadSpec(String name, Operation operation, LoadModel load, Duration d
                 DEFAULT_SPLITS, 0, DEFAULT_PAGE_SIZE, null, credentials);
     }
 
+    /** The same workload sending for {@code warmup} only, with no request count: the unmeasured run before the measured one. */
+    WorkloadSpec warmup(Duration warmup) {
+        return new WorkloadSpec(name, operation, load, warmup, 0, distribution, readWeight, writeWeight, splits, 0, pageSize, consistency,
+                credentials);
+    }
+
     /** What a workload takes from the command's options when its spec says nothing. */
     record Defaults(Duration duration, Credentials credentials) {}
 

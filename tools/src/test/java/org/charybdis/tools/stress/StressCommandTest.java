@@ -96,6 +96,18 @@ class StressCommandTest {
     }
 
     @Test
+    void aWarmupRunsTheWorkloadsUnmeasuredBeforeTheMeasuredRun() throws IOException {
+        Path json = dir.resolve("warm.json");
+        StressCli.Outcome run = stress("--populate", "500", "--keys", "500", "--warmup", "1s", "--json", json.toString(),
+                "-w", "op=read,ops=300,concurrency=4");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        Matcher warmed = Pattern.compile("Warmed up with (\\d+) requests").matcher(run.out());
+        assertThat(warmed.find()).as(run.out()).isTrue();
+        assertThat(Long.parseLong(warmed.group(1))).as("the warmup runs for its time, not the workload's ops=").isGreaterThan(300);
+        assertThat(new ObjectMapper().readTree(json.toFile()).path("workloads").get(0).path("ops").asLong()).isEqualTo(300);
+    }
+
+    @Test
     void theOpenLoopHoldsItsRateAndMeasuresFromTheIntendedStart() throws IOException {
         Path json = dir.resolve("open.json");
         StressCli.Outcome outcome = stress("--keys", "1000", "--json", json.toString(), "-w", "name=paced,op=mixed,rate=400/s,duration=2s");
@@ -178,6 +190,7 @@ class StressCommandTest {
         assertBadOption("give at least one --workload");
         assertBadOption("--workload 'op=read,threads=2': unknown key 'threads'", "-w", "op=read,threads=2");
         assertBadOption("--duration: not a duration: 'forever'", "--duration", "forever", "-w", "op=read");
+        assertBadOption("--warmup: not a duration: 'soon'", "--warmup", "soon", "-w", "op=read");
         assertBadOption("two workloads are named 'read'", "-w", "op=read", "-w", "op=read");
         assertBadOption("--protocol-version must be 3, 4 or 5", "--protocol-version", "2", "-w", "op=read");
         assertBadOption("--server-pid 2147483647: no such process", "--server-pid", "2147483647", "-w", "op=read");
