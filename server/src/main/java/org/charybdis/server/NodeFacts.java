@@ -55,6 +55,9 @@ final class NodeFacts {
         m.put("native_shard_aware_transport_port", server.shardAwarePort());
         m.put("workdir", server.config().workdir().toString());
         m.put("reactor_stalls", server.runtime().stallCount());
+        // a shard-aware driver sends each request to the shard owning its partition: cross-shard stays near zero
+        m.put("coordinator_local_operations", server.context().database().hops().totalLocal());
+        m.put("coordinator_cross_shard_operations", server.context().database().hops().totalCrossShard());
         return m;
     }
 }

@@ -25,6 +25,7 @@ public final class Database {
     private final ShardStorage[] shards;
     private final TableSizes sizes;
     private final SecondaryIndexes indexes;
+    private final ShardHops hops;
 
     public Database(ShardRuntime runtime, StorageEngineFactory engines) {
         this.runtime = runtime;
@@ -36,6 +37,7 @@ public final class Database {
             shards[i].derivedWrites(indexes.shard(i)); // every write to an indexed table carries its index entries
         }
         this.sizes = new TableSizes(shards.length);
+        this.hops = new ShardHops(shards.length);
     }
 
     /** Starts each shard's periodic publication of its table sizes (system.size_estimates). */
@@ -54,6 +56,11 @@ public final class Database {
             indexes.shard(storage.shardId()).enableBuilds();
             return null;
         }).thenApply(ignored -> null);
+    }
+
+    /** How many partition operations each shard ran on itself, and how many it sent to another shard. */
+    public ShardHops hops() {
+        return hops;
     }
 
     /** Table sizes as last published by the shards. */
@@ -96,6 +103,22 @@ public final class Database {
             return result;
         }
         return caller.submitTo(shard, callerGroup(caller), () -> work.apply(shards[shard]));
+    }
+
+    /**
+     * Runs one partition's work (a read, a write, a transaction) on the shard owning it: the one place where a request
+     * decides whether it hops. A shard-aware driver sends each request to a connection on the owner, so the owner is
+     * the calling shard; {@link #hops()} counts how often it is and is not (off-shard callers are not counted).
+     */
+    public <T> CompletableFuture<T> onOwnerAsync(DecoratedKey key, Function<ShardStorage, ? extends CompletionStage<T>> work) {
+        return onOwnerAsync(shardOf(key), work);
+    }
+
+    /** Like {@link #onOwnerAsync(DecoratedKey, Function)}, for partitions whose owner the caller already knows. */
+    public <T> CompletableFuture<T> onOwnerAsync(int owner, Function<ShardStorage, ? extends CompletionStage<T>> work) {
+        Shard caller = Shard.current();
+        if (caller != null && caller.runtime() == runtime) hops.record(caller.id(), owner);
+        return onShardAsync(owner, work);
     }
 
     /** Like {@link #onShard}, for work that itself completes later on that shard (disk reads, commitlog syncs). */

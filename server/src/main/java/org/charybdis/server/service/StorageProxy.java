@@ -86,7 +86,7 @@ public final class StorageProxy {
         for (int shard = 0; shard < byShard.size(); shard++) {
             List<PartitionWrites.Partition> partitions = byShard.get(shard);
             if (partitions == null) continue;
-            parts.add(database.onShardAsync(shard, storage -> ReplicaWrites.apply(storage, partitions, counters, now, maxMutationBytes, deadline)));
+            parts.add(database.onOwnerAsync(shard, storage -> ReplicaWrites.apply(storage, partitions, counters, now, maxMutationBytes, deadline)));
         }
         CompletableFuture<Void> all = parts.size() == 1 ? parts.getFirst() : CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
         return bounded(writeFailures(all, deadline), deadline);
@@ -100,8 +100,7 @@ public final class StorageProxy {
      */
     public <R> CompletableFuture<R> cas(PartitionWrites.Partition partition, CasOperation<R> operation, long nowInSeconds, Deadline deadline) {
         TableMetadata table = partition.table();
-        int shard = database.shardOf(partition.key());
-        CompletableFuture<R> result = database.onShardAsync(shard, storage -> {
+        CompletableFuture<R> result = database.onOwnerAsync(partition.key(), storage -> {
             deadline.check();
             return storage.sequencer().run(table.id(), partition.key(), () -> {
                 deadline.check(); // waited for its turn too long: contention

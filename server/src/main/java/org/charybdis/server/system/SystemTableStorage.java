@@ -76,7 +76,7 @@ public final class SystemTableStorage {
     public CompletableFuture<List<Row>> readPartition(TableMetadata table, String partitionKey) {
         DecoratedKey key = key(partitionKey);
         long now = nowInSeconds();
-        return database.onShardAsync(database.shardOf(key), storage ->
+        return database.onOwnerAsync(key, storage ->
                 engine(storage.table(table.id()), table).read(key, ReadFilter.ALL, now).thenApply(view -> {
                     List<Row> rows = new ArrayList<>();
                     if (view != null) view.rows().forEachRemaining(rows::add);
@@ -101,7 +101,7 @@ public final class SystemTableStorage {
     }
 
     public CompletableFuture<Void> apply(TableMetadata table, PartitionUpdate update) {
-        return database.onShardAsync(database.shardOf(update.key()),
+        return database.onOwnerAsync(update.key(),
                 storage -> storage.write(List.of(engine(storage.table(table.id()), table)), List.of(update)));
     }
 

@@ -12,6 +12,7 @@ import org.charybdis.server.qos.EffectiveServiceLevel;
 import org.charybdis.server.qos.ServiceLevelController;
 import org.charybdis.server.qos.WorkloadType;
 import org.charybdis.server.metrics.ServerMetrics;
+import org.charybdis.storage.dht.ShardOf;
 
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ public record ConnectionServices(QueryProcessor processor, Authenticator authent
                 "SCYLLA_NR_SHARDS", List.of(Integer.toString(shardCount)),
                 "SCYLLA_PARTITIONER", List.of(Topology.PARTITIONER),
                 "SCYLLA_SHARDING_ALGORITHM", List.of("biased-token-round-robin"),
-                "SCYLLA_SHARDING_IGNORE_MSB", List.of("12"),
+                "SCYLLA_SHARDING_IGNORE_MSB", List.of(Integer.toString(ShardOf.DEFAULT_IGNORE_MSB)), // as Database places partitions
                 "SCYLLA_SHARD_AWARE_PORT", List.of(Integer.toString(shardAwarePort.getAsInt()))));
         int tlsPort = shardAwareTlsPort.getAsInt();
         // ScyllaDB's drivers connected with TLS open their per-shard connections to this one

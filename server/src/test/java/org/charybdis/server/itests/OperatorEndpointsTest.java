@@ -7,12 +7,11 @@ import org.charybdis.server.CharybdisServer;
 import org.charybdis.server.testing.CharybdisServerExtension;
 import org.charybdis.server.testing.CqlTestClient;
 import org.charybdis.server.testing.HttpGet;
+import org.charybdis.server.testing.PrometheusText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,6 +117,8 @@ class OperatorEndpointsTest {
         assertThat(info.path("native_transport_port").asInt()).isEqualTo(server.nativePort());
         assertThat(info.path("native_shard_aware_transport_port").asInt()).isEqualTo(server.shardAwarePort());
         assertThat(info.path("workdir").asText()).isEqualTo(server.workdir().toAbsolutePath().normalize().toString());
+        assertThat(info.path("coordinator_local_operations").isIntegralNumber()).isTrue();
+        assertThat(info.path("coordinator_cross_shard_operations").isIntegralNumber()).isTrue();
     }
 
     @Test
@@ -127,20 +128,14 @@ class OperatorEndpointsTest {
     }
 
     private static String scrape() {
-        return HttpGet.body(server.prometheusPort(), "/metrics");
+        return PrometheusText.scrape(server);
     }
 
     private static JsonNode json(String path) throws IOException {
         return JSON.readTree(HttpGet.body(server.apiPort(), path));
     }
 
-    /** Sums the samples of a metric whose labels contain {@code labelPart}. */
-    static double sum(String scrape, String metric, String labelPart) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(metric) + "\\{([^}]*)\\} (\\S+)$").matcher(scrape);
-        double total = 0;
-        while (m.find()) {
-            if (m.group(1).contains(labelPart)) total += Double.parseDouble(m.group(2));
-        }
-        return total;
+    private static double sum(String scrape, String metric, String labelPart) {
+        return PrometheusText.sum(scrape, metric, labelPart);
     }
 }

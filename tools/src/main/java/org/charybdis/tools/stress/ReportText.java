@@ -25,6 +25,11 @@ final class ReportText {
         if (cpu != null) {
             line(s, "server CPU (pid %d): %.2f s, %.1f us per op over %d ops", cpu.pid(), cpu.cpuSeconds(), cpu.microsPerOp(), cpu.ops());
         }
+        ServerHops hops = report.serverHops();
+        if (hops != null) {
+            line(s, "server shard hops: %d of %d partition operations ran on another shard than their connection's (%.2f%%)",
+                    hops.crossShardOperations(), hops.localOperations() + hops.crossShardOperations(), 100 * hops.crossShardShare());
+        }
         if (report.abortedBecause() != null) line(s, "ABORTED: %s", report.abortedBecause());
         return s.toString();
     }

@@ -99,6 +99,10 @@ public final class StressCommand implements Callable<Integer> {
     @Option(names = "--server-pid", paramLabel = "<pid>", description = "Server process (on this machine) whose CPU time per op is reported")
     Long serverPid;
 
+    @Option(names = "--prometheus-port", paramLabel = "<port>",
+            description = "The server's Prometheus port (on --host): report how many of its partition operations hopped to another shard")
+    Integer prometheusPort;
+
     /** The command with its help footer (the workload keys and the profile format), which annotations cannot hold. */
     static CommandLine commandLine() {
         CommandLine line = new CommandLine(new StressCommand());
@@ -173,7 +177,12 @@ public final class StressCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--server-pid " + serverPid + ": no such process (cannot read /proc/" + serverPid + "/stat)");
         }
         SessionFactory sessions = new SessionFactory(host, port, datacenter, protocolVersion(), connections, duration("--timeout", timeout));
-        return new StressSettings(sessions, defaults, profile(), keyCount, populate, populateConcurrency, specs, warmup == null ? Duration.ZERO : duration("--warmup", warmup), serverPid);
+        if (prometheusPort != null && (prometheusPort < 1 || prometheusPort > 65535)) {
+            throw new IllegalArgumentException("--prometheus-port must be between 1 and 65535: " + prometheusPort);
+        }
+        PrometheusEndpoint metrics = prometheusPort == null ? null : new PrometheusEndpoint(host, prometheusPort);
+        Duration warmupTime = warmup == null ? Duration.ZERO : duration("--warmup", warmup);
+        return new StressSettings(sessions, defaults, profile(), keyCount, populate, populateConcurrency, specs, warmupTime, serverPid, metrics);
     }
 
     private StressProfile profile() {

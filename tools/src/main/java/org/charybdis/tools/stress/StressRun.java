@@ -33,6 +33,7 @@ final class StressRun {
 
     /** @throws StressFailure when the run cannot start */
     StressReport run() throws InterruptedException {
+        serverHops(); // a wrong --prometheus-port fails the run before it populates
         String scanCql = prepareTable();
         List<CqlSession> sessions = new ArrayList<>();
         try {
@@ -43,11 +44,13 @@ final class StressRun {
                 WorkloadSpec spec = settings.workloads().get(i);
                 runners.add(new WorkloadRunner(spec, prepare(spec, sessions.get(i), scanCql, settings.keys()), clock));
             }
+            ServerHops hopsBefore = serverHops();
             long cpuBefore = serverCpuNanos();
             String aborted = runAll(runners);
             long cpuAfter = serverCpuNanos();
+            ServerHops hops = hopsBefore == null ? null : serverHops().since(hopsBefore);
             List<WorkloadReport> reports = runners.stream().map(WorkloadRunner::report).toList();
-            return new StressReport(reports, serverCpu(cpuBefore, cpuAfter, reports), aborted);
+            return new StressReport(reports, serverCpu(cpuBefore, cpuAfter, reports), hops, aborted);
         } finally {
             CompletableFuture.allOf(sessions.stream().map(s -> s.closeAsync().toCompletableFuture()).toArray(CompletableFuture[]::new)).join();
         }
@@ -168,6 +171,11 @@ final class StressRun {
             return null;
         }
         return ServerCpu.of(settings.serverPid(), cpuBefore, cpuAfter, reports.stream().mapToLong(WorkloadReport::ops).sum());
+    }
+
+    /** The server's shard hop counters now; null without --prometheus-port. */
+    private ServerHops serverHops() {
+        return settings.serverMetrics() == null ? null : settings.serverMetrics().hops();
     }
 
     private long serverCpuNanos() {

@@ -11,9 +11,11 @@ import java.util.List;
  * @param populate rows written (key indexes 0 to populate - 1) before the workloads start; 0 for none
  * @param warmup how long the workloads run unmeasured before the measured run (JIT, caches); zero for none
  * @param serverPid the server process whose CPU time is reported per op; null for none
+ * @param serverMetrics the server's Prometheus endpoint, whose shard hop counters are reported; null for none
  */
 record StressSettings(SessionFactory sessions, Credentials defaultCredentials, StressProfile profile, long keys, long populate,
-                      int populateConcurrency, List<WorkloadSpec> workloads, Duration warmup, Long serverPid) {
+                      int populateConcurrency, List<WorkloadSpec> workloads, Duration warmup, Long serverPid,
+                      PrometheusEndpoint serverMetrics) {
     StressSettings {
         workloads = List.copyOf(workloads);
     }

@@ -1,6 +1,7 @@
 package org.charybdis.tools.itests;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.metadata.Node;
@@ -8,8 +9,12 @@ import com.datastax.oss.driver.api.core.metadata.TokenMap;
 import com.datastax.oss.driver.api.core.metadata.token.Token;
 import com.datastax.oss.driver.api.core.type.codec.TypeCodecs;
 import com.datastax.oss.driver.internal.core.metadata.token.Murmur3Token;
+import com.datastax.oss.driver.internal.core.pool.ChannelPool;
+import com.datastax.oss.driver.internal.core.session.DefaultSession;
 import org.charybdis.server.testing.CharybdisServerExtension;
-import org.charybdis.server.testing.HttpGet;
+import org.charybdis.server.testing.CoordinatorHops;
+import org.charybdis.server.testing.PrometheusText;
+import org.charybdis.server.testing.ShardRoutingWorkload;
 import org.charybdis.storage.dht.Murmur3Partitioner;
 import org.charybdis.storage.dht.ShardOf;
 import org.junit.jupiter.api.Test;
@@ -17,8 +22,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,11 +43,9 @@ class ShardAwareDriverTest {
             assertThat(node.getShardingInfo()).as("the driver read SCYLLA_NR_SHARDS").isNotNull();
             assertThat(node.getShardingInfo().getShardsCount()).isEqualTo(SHARDS);
 
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while ((node.getOpenConnections() < SHARDS || !everyShardHasAConnection()) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(node.getOpenConnections()).isGreaterThanOrEqualTo(SHARDS);
+            // this driver (4.18.0.x) has no "advanced shard awareness": it never uses SCYLLA_SHARD_AWARE_PORT, and opens
+            // connections to the CQL port until each shard has one, which the node's round-robin placement makes quick
+            awaitAConnectionPerShard(session);
             assertThat(everyShardHasAConnection()).as("charybdis_transport_connections > 0 on every shard").isTrue();
 
             session.execute("CREATE KEYSPACE IF NOT EXISTS shard_aware WITH replication = "
@@ -82,14 +83,41 @@ class ShardAwareDriverTest {
         }
     }
 
-    private static boolean everyShardHasAConnection() {
-        String metrics = HttpGet.body(server.prometheusPort(), "/metrics");
-        Matcher m = Pattern.compile("(?m)^charybdis_transport_connections\\{shard=\"(\\d+)\"\\} (\\S+)$").matcher(metrics);
-        boolean[] connected = new boolean[SHARDS];
-        while (m.find()) {
-            if (Double.parseDouble(m.group(2)) > 0) connected[Integer.parseInt(m.group(1))] = true;
+    @Test
+    void preparedStatementsRunOnTheShardOwningTheirPartition() throws InterruptedException {
+        // a short schema debounce: the driver waits that long after each of the workload's CREATE statements
+        try (CqlSession session = server.session(o -> o.withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(1)))) {
+            awaitAConnectionPerShard(session);
+            ShardRoutingWorkload workload = new ShardRoutingWorkload(session);
+            CoordinatorHops before = CoordinatorHops.scrape(server);
+
+            int operations = workload.run(200);
+
+            CoordinatorHops counted = CoordinatorHops.scrape(server).since(before);
+            assertThat(counted.local()).as(counted.toString()).isGreaterThanOrEqualTo(operations);
+            assertThat(counted.crossShard()).as(counted + " of " + operations + " statements").isZero();
         }
-        for (boolean c : connected) if (!c) return false;
+    }
+
+    /** Waits until the driver's pool holds a connection to every shard: before that it sends to the shards it has. */
+    private static void awaitAConnectionPerShard(CqlSession session) throws InterruptedException {
+        Node node = session.getMetadata().getNodes().values().iterator().next();
+        ChannelPool pool = ((DefaultSession) session).getPools().get(node);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        for (int shard = 0; shard < SHARDS; shard++) {
+            // the pool answers a channel of the suggested shard when it has one, else one of another shard
+            while (pool.next(null, shard) == null || pool.next(null, shard).getShardId() != shard) {
+                assertThat(System.nanoTime()).as("the driver's pool reaches shard " + shard).isLessThan(deadline);
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private static boolean everyShardHasAConnection() {
+        String metrics = PrometheusText.scrape(server);
+        for (int shard = 0; shard < SHARDS; shard++) {
+            if (PrometheusText.sum(metrics, "charybdis_transport_connections", "shard=\"" + shard + "\"") == 0) return false;
+        }
         return true;
     }
 }

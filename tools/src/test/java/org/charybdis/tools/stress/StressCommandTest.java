@@ -36,7 +36,9 @@ class StressCommandTest {
         StressCli.Outcome populate = stress("--populate", "2000", "--keys", "2000", "-w", "op=read,ops=1");
         assertThat(populate.exitCode()).as(populate.all()).isZero();
         long[] before = executesByShard();
-        StressCli.Outcome read = stress("--keys", "2000", "-w", "op=read,ops=4000,concurrency=8");
+        Path json = dir.resolve("hops.json");
+        StressCli.Outcome read = stress("--keys", "2000", "--prometheus-port", Integer.toString(server.prometheusPort()),
+                "--json", json.toString(), "-w", "op=read,ops=4000,concurrency=8");
         assertThat(read.exitCode()).as(read.all()).isZero();
         long[] after = executesByShard();
         long shard0 = after[0] - before[0];
@@ -44,6 +46,13 @@ class StressCommandTest {
         // a driver that is not shard-aware keeps its one pooled connection on one shard, which then serves every read
         assertThat(shard0 + shard1).isGreaterThanOrEqualTo(4000);
         assertThat(Math.min(shard0, shard1)).as("reads served per shard: %d and %d", shard0, shard1).isGreaterThan((shard0 + shard1) / 3);
+        // and the shard that serves each read owns its key: the coordinator hopped for none, or for the first few while
+        // the driver was still connecting to every shard
+        assertThat(read.out()).contains("server shard hops: ");
+        JsonNode hops = new ObjectMapper().readTree(json.toFile()).path("server_hops");
+        assertThat(hops.path("local_operations").asLong() + hops.path("cross_shard_operations").asLong()).as(hops.toString())
+                .isGreaterThanOrEqualTo(4000);
+        assertThat(hops.path("cross_shard_share").asDouble()).as(hops.toString()).isLessThan(0.01);
     }
 
     /** EXECUTE requests each shard has served, from the server's Prometheus metrics. */
@@ -194,6 +203,7 @@ class StressCommandTest {
         assertBadOption("two workloads are named 'read'", "-w", "op=read", "-w", "op=read");
         assertBadOption("--protocol-version must be 3, 4 or 5", "--protocol-version", "2", "-w", "op=read");
         assertBadOption("--server-pid 2147483647: no such process", "--server-pid", "2147483647", "-w", "op=read");
+        assertBadOption("--prometheus-port must be between 1 and 65535", "--prometheus-port", "0", "-w", "op=read");
         assertBadOption("cannot read profile /nonexistent.yaml", "--profile", "/nonexistent.yaml", "-w", "op=read");
         assertBadOption("--column-size: not a size", "--column-size", "wide", "-w", "op=read");
         assertBadOption("Unknown options: '--threads'", "--threads", "4");

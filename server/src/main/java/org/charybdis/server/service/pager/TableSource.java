@@ -34,7 +34,7 @@ public interface TableSource {
         return new TableSource() {
             @Override
             public <T> CompletableFuture<T> onOwner(DecoratedKey key, Function<TableEngine, CompletableFuture<T>> read) {
-                return database.onShardAsync(database.shardOf(key), storage -> read.apply(engine.apply(storage)));
+                return database.onOwnerAsync(key, storage -> read.apply(engine.apply(storage)));
             }
 
             @Override
