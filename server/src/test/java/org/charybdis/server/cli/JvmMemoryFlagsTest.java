@@ -12,21 +12,21 @@ class JvmMemoryFlagsTest {
 
     @Test
     void sizeTheHeapAndDirectMemoryFromTheBudgetAndCapTheJvmsOwnAreas() {
-        assertThat(JvmMemoryFlags.of(TWO_GIB, List.of())).containsExactly("-Xmx912m", "-XX:MaxDirectMemorySize=1040m",
+        assertThat(JvmMemoryFlags.of(TWO_GIB, List.of())).containsExactly("-Xmx1276m", "-XX:MaxDirectMemorySize=675m",
                 "-XX:MaxMetaspaceSize=256m", "-XX:ReservedCodeCacheSize=128m", "-XX:ZUncommitDelay=30");
     }
 
     @Test
     void aFlagTheUserGivesReplacesTheComputedOne() {
         assertThat(JvmMemoryFlags.of(TWO_GIB, List.of("-XX:MaxDirectMemorySize=4g", "-Xlog:gc")))
-                .contains("-Xmx912m").noneMatch(flag -> flag.startsWith("-XX:MaxDirectMemorySize"));
+                .contains("-Xmx1276m").noneMatch(flag -> flag.startsWith("-XX:MaxDirectMemorySize"));
     }
 
     @Test
     void aHeapSizeTheUserGivesLeavesTheHeapToTheUser() {
         for (String heap : List.of("-Xmx4g", "-XX:MaxHeapSize=4g", "-Xms1g")) {
             assertThat(JvmMemoryFlags.of(TWO_GIB, List.of(heap))).as(heap)
-                    .noneMatch(flag -> flag.startsWith("-Xm")).contains("-XX:MaxDirectMemorySize=1040m");
+                    .noneMatch(flag -> flag.startsWith("-Xm")).contains("-XX:MaxDirectMemorySize=675m");
         }
     }
 }

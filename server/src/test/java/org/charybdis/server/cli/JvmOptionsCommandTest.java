@@ -19,17 +19,17 @@ class JvmOptionsCommandTest {
         CharybdisCommandTest.Outcome outcome = CharybdisCommandTest.run("jvm-options", "--config=" + config("memory: 2G\nsmp: 2\n"));
 
         assertThat(outcome.exitCode()).isZero();
-        assertThat(outcome.out()).startsWith("-Xmx912m -XX:MaxDirectMemorySize=1040m ");
+        assertThat(outcome.out()).startsWith("-Xmx1276m -XX:MaxDirectMemorySize=675m ");
     }
 
     @Test
     void anOptionOverridesTheConfigFileInEitherSpelling() throws IOException {
         Path config = config("memory: 2G\nsmp: 2\n");
 
-        assertThat(CharybdisCommandTest.run("jvm-options", "--config=" + config, "--memory=1G").out()).startsWith("-Xmx400m ");
-        assertThat(CharybdisCommandTest.run("jvm-options", "--config=" + config, "--memory", "1g").out()).startsWith("-Xmx400m ");
+        assertThat(CharybdisCommandTest.run("jvm-options", "--config=" + config, "--memory=1G").out()).startsWith("-Xmx560m ");
+        assertThat(CharybdisCommandTest.run("jvm-options", "--config=" + config, "--memory", "1g").out()).startsWith("-Xmx560m ");
         assertThat(CharybdisCommandTest.run("jvm-options", "-c", config.toString(), "--memtable-total-space=0.25").out())
-                .startsWith("-Xmx1368m ");
+                .startsWith("-Xmx1550m ");
     }
 
     @Test
@@ -37,7 +37,7 @@ class JvmOptionsCommandTest {
         CharybdisCommandTest.Outcome outcome = CharybdisCommandTest.run("jvm-options", "--config=" + config("smp: 2\n"), "--help", "--version");
 
         assertThat(outcome.exitCode()).isZero();
-        assertThat(outcome.out()).startsWith("-Xmx400m ");
+        assertThat(outcome.out()).startsWith("-Xmx560m ");
     }
 
     @Test

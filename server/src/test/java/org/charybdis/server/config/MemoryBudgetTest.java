@@ -8,27 +8,33 @@ class MemoryBudgetTest {
     private static final long MIB = 1L << 20;
 
     @Test
-    void oneGibibyteLeavesTheJvmItsOverheadAndSharesTheRestBetweenMemtablesAndHeap() {
+    void oneGibibyteLeavesTheJvmItsOverheadAndSplitsTheRestBetweenMemtablesAndHeap() {
         MemoryBudget budget = MemoryBudget.of(1024 * MIB, 0.5, 2);
 
         assertThat(budget.jvmOverhead()).isEqualTo(160 * MIB);
         assertThat(budget.directBuffers()).isEqualTo(64 * MIB);
-        assertThat(budget.memtables()).isEqualTo(400 * MIB);
-        assertThat(budget.heap()).isEqualTo(400 * MIB);
+        assertThat(budget.memtables()).isEqualTo(240 * MIB); // half of 60% of the 800 MiB left
+        assertThat(budget.heap()).isEqualTo(560 * MIB);
         assertThat(budget.chunkCache()).isEqualTo(100 * MIB);
-        assertThat(budget.maxDirectMemory()).isEqualTo(528 * MIB);
         assertThat(budget.requestsInFlight()).isEqualTo(40 * MIB);
+        assertThat(budget.maxDirectMemory()).isEqualTo(368 * MIB);
     }
 
     @Test
-    void thePartsAddUpToMemoryUnlessTheHeapFloorApplies() {
+    void theHeapHasRoomForTheMemtablesIndexesBesideTheCacheAndTheRequests() {
+        MemoryBudget budget = MemoryBudget.of(4096 * MIB, 0.5, 4);
+
+        assertThat(budget.heap() - budget.chunkCache() - budget.requestsInFlight()).isGreaterThan(budget.memtables());
+    }
+
+    @Test
+    void thePartsAddUpToMemoryFromOneGibibyteUp() {
         for (long memory : new long[] {1024 * MIB, 2048 * MIB, 3000 * MIB, 64L << 30}) {
-            for (double share : new double[] {0.1, 0.5, 0.7, 0.9}) {
+            for (double share : new double[] {0.1, 0.5, 0.7, 1.0}) {
                 MemoryBudget budget = MemoryBudget.of(memory, share, 4);
                 long parts = budget.jvmOverhead() + budget.directBuffers() + budget.memtables() + budget.heap();
                 String what = "memory " + (memory >> 20) + " MiB, share " + share;
-                if (budget.heap() > MemoryBudget.HEAP_FLOOR) assertThat(memory - parts).as(what).isBetween(0L, 2 * MIB);
-                else assertThat(parts).as(what).isGreaterThan(memory); // 1 GiB at 0.7 and 0.9, 2 GiB at 0.9
+                assertThat(memory - parts).as(what).isBetween(0L, 2 * MIB);
                 assertThat(budget.heap() % (2 * MIB)).as(what).isZero();
             }
         }
@@ -39,16 +45,16 @@ class MemoryBudgetTest {
         MemoryBudget small = MemoryBudget.of(2048 * MIB, 0.25, 2);
         MemoryBudget large = MemoryBudget.of(2048 * MIB, 0.5, 2);
 
-        assertThat(small.memtables()).isEqualTo(456 * MIB);
-        assertThat(small.heap()).isEqualTo(1368 * MIB);
-        assertThat(large.memtables()).isEqualTo(912 * MIB);
-        assertThat(large.heap()).isEqualTo(912 * MIB);
+        assertThat(small.memtables()).isEqualTo(273 * MIB);
+        assertThat(small.heap()).isEqualTo(1550 * MIB);
+        assertThat(large.memtables()).isEqualTo(547 * MIB);
+        assertThat(large.heap()).isEqualTo(1276 * MIB);
     }
 
     @Test
     void belowAGibibyteTheHeapFloorAndTheEnginesMinimumWin() {
         MemoryBudget tests = MemoryBudget.of(256 * MIB, 0.5, 2);
-        assertThat(tests.memtables()).isEqualTo(64 * MIB); // half of memory is usable at least
+        assertThat(tests.memtables()).isEqualTo(38 * MIB); // half of memory is usable at least
         assertThat(tests.heap()).isEqualTo(MemoryBudget.HEAP_FLOOR);
 
         MemoryBudget tiny = MemoryBudget.of(32 * MIB, 0.5, 4);

@@ -23,7 +23,7 @@ class StorageSettingsTest {
 
         LsmConfig lsm = StorageSettings.lsm(config);
 
-        assertThat(lsm.memtableBytesPerShard()).isEqualTo(200L << 20);
+        assertThat(lsm.memtableBytesPerShard()).isEqualTo(120L << 20);
         assertThat(lsm.chunkCacheBytesPerShard()).isEqualTo(50L << 20);
     }
 
