@@ -31,6 +31,7 @@ import org.charybdis.server.transport.CqlServer;
 import org.charybdis.server.transport.EventNotifier;
 import org.charybdis.storage.engine.AsyncLoop;
 import org.charybdis.storage.lsm.LsmEngineFactory;
+import org.charybdis.server.config.MemoryBudget;
 import org.charybdis.server.config.StorageSettings;
 import org.charybdis.server.replica.NodeDirectory;
 import org.charybdis.server.config.ConfigKey;
@@ -290,7 +291,7 @@ public final class CharybdisServer implements AutoCloseable {
     /** Each shard's share of the requests and request bytes the node runs at once. */
     private org.charybdis.server.transport.RequestAdmission[] admissions() {
         long bytes = config.get(ServerConfig.NATIVE_TRANSPORT_MAX_REQUEST_DATA_IN_FLIGHT);
-        if (bytes == 0) bytes = config.get(ServerConfig.MEMORY) / 10;
+        if (bytes == 0) bytes = MemoryBudget.of(config).requestsInFlight();
         var admissions = org.charybdis.server.transport.RequestAdmission.perShard(runtime.shardCount(),
                 config.get(ServerConfig.MAX_CONCURRENT_REQUESTS_PER_SHARD), Math.max(1, bytes / runtime.shardCount()));
         metrics.registerAdmission(admissions);

@@ -1,6 +1,7 @@
 package org.charybdis.server;
 
 import org.charybdis.cql.transport.ProtocolVersion;
+import org.charybdis.server.config.MemoryBudget;
 import org.charybdis.server.config.ServerConfig;
 import static org.charybdis.server.system.Topology.DATACENTER;
 import static org.charybdis.server.system.Topology.RACK;
@@ -50,7 +51,12 @@ final class NodeFacts {
         m.put("io_transport", server.runtime().transportName());
         m.put("heap_used_bytes", heap.getUsed());
         m.put("heap_max_bytes", heap.getMax());
-        m.put("memory_budget_bytes", server.config().get(ServerConfig.MEMORY));
+        MemoryBudget budget = MemoryBudget.of(server.config());
+        m.put("memory_budget_bytes", budget.memory());
+        m.put("heap_budget_bytes", budget.heap());
+        m.put("memtable_budget_bytes", budget.memtables());
+        m.put("chunk_cache_budget_bytes", budget.chunkCache());
+        m.put("max_direct_memory_bytes", maxDirectMemory());
         m.put("native_transport_port", server.nativePort());
         m.put("native_shard_aware_transport_port", server.shardAwarePort());
         m.put("workdir", server.config().workdir().toString());
@@ -59,5 +65,11 @@ final class NodeFacts {
         m.put("coordinator_local_operations", server.context().database().hops().totalLocal());
         m.put("coordinator_cross_shard_operations", server.context().database().hops().totalCrossShard());
         return m;
+    }
+
+    /** The JVM's -XX:MaxDirectMemorySize (0 when not given: then it equals the heap's maximum). */
+    private static long maxDirectMemory() {
+        var diagnostics = ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+        return Long.parseLong(diagnostics.getVMOption("MaxDirectMemorySize").getValue());
     }
 }

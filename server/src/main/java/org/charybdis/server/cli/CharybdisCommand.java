@@ -3,19 +3,12 @@ package org.charybdis.server.cli;
 import org.charybdis.server.CharybdisServer;
 import org.charybdis.server.StartupFailedException;
 import org.charybdis.server.config.ConfigException;
-import org.charybdis.server.config.ConfigKey;
-import org.charybdis.server.config.ConfigLoader;
 import org.charybdis.server.config.ServerConfig;
 import org.charybdis.storage.commitlog.CommitLogDamagedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -28,12 +21,8 @@ import java.util.concurrent.CountDownLatch;
         description = "Charybdis: a CQL-compatible, shard-per-core database server.%nWithout a subcommand, starts the server.")
 public final class CharybdisCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = {"-c", "--config"}, paramLabel = "<file>",
-            description = "YAML configuration file (default: $CHARYBDIS_HOME/conf/charybdis.yaml, else conf/charybdis.yaml)")
-    Path config;
+    @Mixin
+    ConfigOptions configOptions;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -42,11 +31,8 @@ public final class CharybdisCommand implements Callable<Integer> {
     /** The full command tree, with one option per configuration key and the plugins' subcommands. */
     public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new CharybdisCommand());
-        CommandSpec spec = line.getCommandSpec();
-        for (ConfigKey<?> key : ServerConfig.keys()) {
-            spec.addOption(OptionSpec.builder(key.optionName()).paramLabel("<value>").type(String.class)
-                    .description(key.description() + " (" + key.name() + ", default: " + key.defaultValue() + ")").build());
-        }
+        ConfigOptions.addKeyOptions(line.getCommandSpec());
+        line.addSubcommand(JvmOptionsCommand.commandLine());
         for (CommandPlugin plugin : ServiceLoader.load(CommandPlugin.class)) {
             line.addSubcommand(plugin.command());
         }
@@ -83,20 +69,7 @@ public final class CharybdisCommand implements Callable<Integer> {
     }
 
     ServerConfig loadConfig() {
-        ConfigLoader loader = new ConfigLoader();
-        Path file = config != null ? config : defaultConfigFile();
-        if (file != null) loader.yaml(file);
-        for (ConfigKey<?> key : ServerConfig.keys()) {
-            OptionSpec option = spec.findOption(key.optionName());
-            if (option != null && option.getValue() != null) loader.set(key, option.getValue());
-        }
-        return loader.build();
-    }
-
-    private static Path defaultConfigFile() {
-        String home = System.getenv("CHARYBDIS_HOME");
-        Path candidate = home != null ? Path.of(home, "conf", "charybdis.yaml") : Path.of("conf", "charybdis.yaml");
-        return Files.exists(candidate) ? candidate : null;
+        return configOptions.load();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -12,19 +12,17 @@ import java.time.Duration;
 
 /** Turns the node's configuration into the storage engine's and the IO scheduler's settings. */
 public final class StorageSettings {
-    private static final long CHUNK_CACHE_SHARE_DIVISOR = 8;
-
     private StorageSettings() {}
 
     /**
-     * The LSM engine's settings: each shard gets {@code memory * memtable_total_space / smp} for memtables and
-     * an eighth of its share of {@code memory} for the chunk cache; flush and compaction shares come from the
-     * shards' backlog controllers unless {@code memtable_flush_static_shares} / {@code compaction_static_shares} fix them.
+     * The LSM engine's settings: each shard gets its share of the {@link MemoryBudget}'s memtables and chunk cache;
+     * flush and compaction shares come from the shards' backlog controllers unless {@code memtable_flush_static_shares}
+     * / {@code compaction_static_shares} fix them.
      */
     public static LsmConfig lsm(ServerConfig config) {
         int shards = config.get(ServerConfig.SMP);
-        long memoryPerShard = config.get(ServerConfig.MEMORY) / shards;
-        long memtables = Math.max(LsmConfig.MIN_MEMTABLE_BYTES, (long) (memoryPerShard * config.get(ServerConfig.MEMTABLE_TOTAL_SPACE)));
+        MemoryBudget budget = MemoryBudget.of(config);
+        long memtables = budget.memtables() / shards; // at least the engine's minimum: the budget sees to it
         CommitLogConfig commitLog = CommitLogConfig.defaults(config.commitLogDirectory())
                 .withSegmentSize((long) config.get(ServerConfig.COMMITLOG_SEGMENT_SIZE_IN_MB) << 20)
                 .withSyncMode(config.get(ServerConfig.COMMITLOG_SYNC).equals("batch")
@@ -35,7 +33,7 @@ public final class StorageSettings {
                 .withReplayErrors(config.get(ServerConfig.COMMITLOG_REPLAY_ERRORS).equals("ignore")
                         ? CommitLogConfig.ReplayErrors.IGNORE : CommitLogConfig.ReplayErrors.STOP);
         return new LsmConfig(config.dataDirectory(), commitLog, memtables, 0.5,
-                Math.max(1L << 20, memoryPerShard / CHUNK_CACHE_SHARE_DIVISOR), 2)
+                Math.max(1L << 20, budget.chunkCache() / shards), 2)
                 .withStaticShares(new LsmConfig.StaticShares(config.get(ServerConfig.MEMTABLE_FLUSH_STATIC_SHARES),
                         config.get(ServerConfig.COMPACTION_STATIC_SHARES)))
                 .withDiskFailurePolicy(config.diskFailurePolicy());

@@ -18,6 +18,16 @@ class StorageSettingsTest {
     }
 
     @Test
+    void eachShardGetsItsShareOfTheMemoryBudgetsMemtablesAndChunkCache() {
+        ServerConfig config = new ConfigLoader().set(ServerConfig.MEMORY, "1G").set(ServerConfig.SMP, "2").build();
+
+        LsmConfig lsm = StorageSettings.lsm(config);
+
+        assertThat(lsm.memtableBytesPerShard()).isEqualTo(120L << 20);
+        assertThat(lsm.chunkCacheBytesPerShard()).isEqualTo(50L << 20);
+    }
+
+    @Test
     void staticSharesOutsideTheSchedulersRangeAreRefused() {
         assertThatThrownBy(() -> new ConfigLoader().set(ServerConfig.COMPACTION_STATIC_SHARES, "-1"))
                 .hasMessageContaining("compaction_static_shares");

@@ -50,7 +50,7 @@ class CrashRecoveryTest {
 
     private void runRounds(Map<String, String> sync, int rounds, long seed) throws Exception {
         Map<String, String> options = new HashMap<>(sync);
-        options.put("memory", "32M");                    // 8 MB of memtable per shard: flushes every few seconds
+        options.put("memory", "110M");                   // 8 MB of memtable per shard (MemoryBudget): flushes every few seconds
         options.put("commitlog_segment_size_in_mb", "2");
         SplittableRandom random = new SplittableRandom(seed);
         Map<Integer, String> acknowledged = new ConcurrentHashMap<>();

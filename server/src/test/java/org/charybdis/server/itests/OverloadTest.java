@@ -43,8 +43,8 @@ class OverloadTest {
     private static final int IN_FLIGHT = 1_000;
     private static final int VALUE_BYTES = 10 * 1024;
     /**
-     * The growth of the server's resident memory the flood may cause: its memtables may fill their share of `memory`
-     * (512 MB of the default 1 GB) and its heap is 512 MB; requests beyond the admission limits never reach it.
+     * The growth of the server's resident memory the flood may cause: its memtables may fill their budget (240 MB of
+     * the default 1 GB) and its heap is 560 MB (MemoryBudget); requests beyond the admission limits never reach it.
      */
     private static final long RSS_GROWTH_LIMIT = 1536L << 20;
 

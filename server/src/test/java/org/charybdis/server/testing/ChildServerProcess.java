@@ -4,9 +4,13 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import org.charybdis.cql.transport.ProtocolVersion;
+import org.charybdis.server.cli.JvmOptionsCommand;
 import org.charybdis.server.system.Topology;
+import picocli.CommandLine;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -20,8 +24,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Charybdis server in a child JVM, started like {@code bin/charybdis} (the test classpath and
- * {@code org.charybdis.server.cli.CharybdisCommand --key=value ...}), for crash tests: {@link #kill()}
+ * A Charybdis server in a child JVM, started like {@code bin/charybdis} (the test classpath, the memory flags of
+ * {@code charybdis jvm-options} and {@code org.charybdis.server.cli.CharybdisCommand --key=value ...}), for crash tests: {@link #kill()}
  * is a SIGKILL, {@link #restart()} starts it again on the same workdir and ports.
  *
  * <p>Ports are chosen here (free at the time of the choice) rather than by the child, so a restarted
@@ -135,19 +139,13 @@ public final class ChildServerProcess implements AutoCloseable {
     }
 
     private void launch(Duration startTimeout) {
+        List<String> arguments = serverArguments();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-XX:+UseZGC", "-Xss2m", "-Xmx512m", "--enable-native-access=ALL-UNNAMED",
-                "--sun-misc-unsafe-memory-access=allow", "-cp", System.getProperty("java.class.path"), MAIN_CLASS));
-        try {
-            // an empty config file, so neither the repository's conf/ nor $CHARYBDIS_HOME leaks in
-            Path config = Files.createDirectories(workdir).resolveSibling(workdir.getFileName() + "-charybdis.yaml");
-            Files.writeString(config, "# written by ChildServerProcess\n");
-            command.add("--config=" + config);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        options.forEach((key, value) -> command.add("--" + key.replace('_', '-') + "=" + value));
+        command.addAll(List.of("-XX:+UseZGC", "-Xss2m", "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
+        command.addAll(jvmMemoryFlags(arguments));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASS));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().remove("CHARYBDIS_HOME");
@@ -157,6 +155,30 @@ public final class ChildServerProcess implements AutoCloseable {
             throw new UncheckedIOException("cannot start a child JVM", e);
         }
         awaitServing(startTimeout);
+    }
+
+    /** {@code --config=<empty file> --key-name=value ...}: an empty file, so neither conf/ nor $CHARYBDIS_HOME leaks in. */
+    private List<String> serverArguments() {
+        List<String> arguments = new ArrayList<>();
+        try {
+            Path config = Files.createDirectories(workdir).resolveSibling(workdir.getFileName() + "-charybdis.yaml");
+            Files.writeString(config, "# written by ChildServerProcess\n");
+            arguments.add("--config=" + config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        options.forEach((key, value) -> arguments.add("--" + key.replace('_', '-') + "=" + value));
+        return arguments;
+    }
+
+    /** The heap and direct memory flags bin/charybdis would give the server for these arguments (charybdis jvm-options). */
+    private static List<String> jvmMemoryFlags(List<String> serverArguments) {
+        StringWriter out = new StringWriter();
+        CommandLine jvmOptions = JvmOptionsCommand.commandLine();
+        jvmOptions.setOut(new PrintWriter(out, true));
+        int exitCode = jvmOptions.execute(serverArguments.toArray(String[]::new));
+        if (exitCode != 0) throw new IllegalArgumentException("jvm-options refused " + serverArguments + ": exit code " + exitCode);
+        return List.of(out.toString().trim().split("\\s+"));
     }
 
     private void awaitServing(Duration timeout) {

@@ -6,19 +6,25 @@ import org.charybdis.storage.dht.DecoratedKey;
 
 /**
  * Estimated heap bytes of a memtable's on-heap index, so that the shard's memtable budget counts what the
- * index really costs next to the native slabs. Sizes assume a 64-bit JVM with compressed oops: 12-byte
- * object headers, 4-byte references, objects padded to 8 bytes; a skip-list node is 24 bytes and carries
- * on average half an index node (24 bytes) above it.
+ * index really costs next to the native slabs. Sizes are ZGC's, the collector Charybdis runs with: it has no
+ * compressed oops, so references take 8 bytes; object headers take 12 bytes (compressed class pointers) and
+ * objects are padded to 8. A skip-list node is 40 bytes and carries on average half an index node (40 bytes)
+ * above it. Checked against a class histogram of a server holding single-row partitions (about 530 bytes per
+ * partition); under a collector with compressed oops the estimate is a third too high, which errs on the safe side.
  */
 final class IndexFootprint {
-    private static final long SKIP_LIST_ENTRY = 24 + 12;
-    private static final long HEAP_BYTE_BUFFER = 56;
+    private static final long SKIP_LIST_ENTRY = 40 + 20;
+    private static final long HEAP_BYTE_BUFFER = 64;
     private static final long ROW_SLOT = 24;
     private static final long CLUSTERING = 24;
-    /** Partition object, its row skip list with head node and head index, and the key's record. */
-    private static final long PARTITION = 40 + 40 + 24 + 24 + 24;
+    private static final long REFERENCE = 8;
+    /**
+     * Partition object, its row skip list (with the head node and head index it makes on the first row and the
+     * LongAdder counting its size), and the key's record.
+     */
+    private static final long PARTITION = 56 + 88 + 40 + 40 + 32 + 32;
     /** Record, slice, two bounds with their arrays, deletion time, array slot. */
-    private static final long RANGE_TOMBSTONE = 24 + 24 + 2 * (24 + 16) + 32 + 4;
+    private static final long RANGE_TOMBSTONE = 32 + 32 + 2 * (24 + 16) + 32 + REFERENCE;
 
     private IndexFootprint() {}
 
@@ -29,12 +35,12 @@ final class IndexFootprint {
 
     /**
      * A row entry: skip-list node, the slot holding the native address, the clustering with one heap buffer
-     * per component over a single byte array. About 190 bytes plus the clustering bytes for one component.
+     * per component over a single byte array. About 200 bytes plus the clustering bytes for one component.
      */
     static long row(ClusteringPrefix clustering) {
         long components = 0;
         for (int i = 0; i < clustering.size(); i++) components += clustering.get(i).remaining();
-        return SKIP_LIST_ENTRY + ROW_SLOT + CLUSTERING + padded(16 + 4L * clustering.size())
+        return SKIP_LIST_ENTRY + ROW_SLOT + CLUSTERING + padded(16 + REFERENCE * clustering.size())
                 + HEAP_BYTE_BUFFER * clustering.size() + array(components);
     }
 

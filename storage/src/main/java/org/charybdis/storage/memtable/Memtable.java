@@ -33,8 +33,8 @@ import java.util.function.IntPredicate;
  * <p>
  * There is no object per cell. The heap holds a skip list of partitions in token order and, per row, a
  * skip-list entry mapping a compact copy of its clustering to a slot with the row's native address: about
- * 190 bytes plus the clustering bytes for a one-component clustering, 56 more per further component, and
- * about 280 bytes plus the key bytes per partition (see {@link IndexFootprint}). Overwriting a row appends
+ * 200 bytes plus the clustering bytes for a one-component clustering, 72 more per further component, and
+ * about 430 bytes plus the key bytes per partition (see {@link IndexFootprint}). Overwriting a row appends
  * the merged version and repoints its slot; the old bytes stay counted until {@link #discard()}.
  * Partition deletions and range tombstones stay on heap: they are rare.
  * <p>
