@@ -7,41 +7,72 @@ import org.charybdis.storage.dht.DecoratedKey;
 /**
  * Estimated heap bytes of a memtable's on-heap index, so that the shard's memtable budget counts what the
  * index really costs next to the native slabs. Sizes assume a 64-bit JVM with compressed oops: 12-byte
- * object headers, 4-byte references, objects padded to 8 bytes; a skip-list node is 24 bytes and carries
- * on average half an index node (24 bytes) above it.
+ * object headers, 4-byte references, objects padded to 8 bytes.
+ * <p>
+ * A partition costs its object, its key's copy (record, heap buffer, bytes) and, for tables with clustering
+ * columns, a {@link RowIndex} with one small leaf; its entry in the {@link PartitionIndex} (a token and a
+ * reference, 12 bytes, in leaves about two thirds full) is counted as the tree's nodes grow. A row costs its
+ * clustering's copy and its 12-byte entry in the partition's row index, counted the same way.
  */
 final class IndexFootprint {
-    private static final long SKIP_LIST_ENTRY = 24 + 12;
+    private static final long DECORATED_KEY = 24;
     private static final long HEAP_BYTE_BUFFER = 56;
-    private static final long ROW_SLOT = 24;
+    /** Header, key, deletion, range tombstones, static row address and the row's address (or the row index). */
+    private static final long PARTITION = 40;
+    /** Header, comparator, root, size, modification count, heap bytes, node size. */
+    private static final long ROW_INDEX = 40;
+    /** Header, size, entry arrays, previous and next leaf. */
+    private static final long LEAF = 32;
+    /** Header, size, entry arrays, children. */
+    private static final long INNER = 32;
+    /** Header, components array, static flag. */
     private static final long CLUSTERING = 24;
-    /** Partition object, its row skip list with head node and head index, and the key's record. */
-    private static final long PARTITION = 40 + 40 + 24 + 24 + 24;
     /** Record, slice, two bounds with their arrays, deletion time, array slot. */
     private static final long RANGE_TOMBSTONE = 24 + 24 + 2 * (24 + 16) + 32 + 4;
 
     private IndexFootprint() {}
 
-    /** A partition entry: skip-list node in the memtable, partition object, row map, key and its byte copy. */
-    static long partition(DecoratedKey key) {
-        return SKIP_LIST_ENTRY + PARTITION + HEAP_BYTE_BUFFER + array(key.key().remaining());
+    /** A partition of a table without clustering columns: its object and key. */
+    static long singleRowPartition(DecoratedKey key) {
+        return PARTITION + key(key);
     }
 
-    /**
-     * A row entry: skip-list node, the slot holding the native address, the clustering with one heap buffer
-     * per component over a single byte array. About 190 bytes plus the clustering bytes for one component.
-     */
-    static long row(ClusteringPrefix clustering) {
+    /** A partition of a table with clustering columns, without its row index's nodes. */
+    static long clusteredPartition(DecoratedKey key) {
+        return PARTITION + ROW_INDEX + key(key);
+    }
+
+    /** A tree leaf with room for {@code capacity} entries. */
+    static long leaf(int capacity) {
+        return LEAF + entries(capacity);
+    }
+
+    /** An inner tree node with room for {@code capacity} children. */
+    static long inner(int capacity) {
+        return INNER + entries(capacity) + array(4L * capacity);
+    }
+
+    /** A row's clustering as the memtable copies it: one heap buffer per component over a single byte array. */
+    static long clustering(ClusteringPrefix clustering) {
+        if (clustering.size() == 0) return 0; // the shared empty clustering
         long components = 0;
         for (int i = 0; i < clustering.size(); i++) components += clustering.get(i).remaining();
-        return SKIP_LIST_ENTRY + ROW_SLOT + CLUSTERING + padded(16 + 4L * clustering.size())
-                + HEAP_BYTE_BUFFER * clustering.size() + array(components);
+        return CLUSTERING + array(4L * clustering.size()) + HEAP_BYTE_BUFFER * clustering.size() + array(components);
     }
 
     /** A range tombstone kept on heap with the buffers of its bounds. */
     static long rangeTombstone(RangeTombstone tombstone) {
         long components = tombstone.slice().start().size() + tombstone.slice().end().size();
         return RANGE_TOMBSTONE + HEAP_BYTE_BUFFER * components;
+    }
+
+    private static long key(DecoratedKey key) {
+        return DECORATED_KEY + HEAP_BYTE_BUFFER + array(key.key().remaining());
+    }
+
+    /** A long array and a reference array of the capacity. */
+    private static long entries(int capacity) {
+        return array(8L * capacity) + array(4L * capacity);
     }
 
     private static long array(long length) {

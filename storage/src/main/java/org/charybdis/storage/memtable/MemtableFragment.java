@@ -9,7 +9,7 @@ import org.charybdis.storage.dht.DecoratedKey;
 
 import java.util.Iterator;
 import java.util.List;
-import java.util.NavigableMap;
+import java.util.PrimitiveIterator;
 
 /**
  * What a memtable holds of one partition, as reads and flushes consume it. Rows are decoded on demand into
@@ -52,18 +52,18 @@ final class MemtableFragment implements PartitionFragment {
     @Override
     public Iterator<Row> rows(Slice slice, boolean reversed) {
         memtable.checkUsable();
-        NavigableMap<?, MemtablePartition.Slot> range = partition.rows.subMap(slice.start(), true, slice.end(), true);
-        Iterator<MemtablePartition.Slot> slots = (reversed ? range.descendingMap() : range).values().iterator();
+        PrimitiveIterator.OfLong addresses = partition.rowAddresses(slice, reversed, memtable.layout().clusteringComparator());
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
                 memtable.checkUsable();
-                return slots.hasNext();
+                return addresses.hasNext();
             }
 
             @Override
             public Row next() {
-                return memtable.readRow(slots.next().address);
+                memtable.checkUsable();
+                return memtable.readRow(addresses.nextLong());
             }
         };
     }
