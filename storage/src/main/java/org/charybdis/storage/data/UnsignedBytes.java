@@ -17,6 +17,19 @@ public final class UnsignedBytes {
             int bStart = b.arrayOffset() + b.position();
             return Arrays.compareUnsigned(a.array(), aStart, aStart + a.remaining(), b.array(), bStart, bStart + b.remaining());
         }
+        return compareByMismatch(a, b);
+    }
+
+    /** Compares the buffer's remaining bytes with the array's, without moving the buffer's position. */
+    public static int compare(ByteBuffer a, byte[] b) {
+        if (a.hasArray()) {
+            int aStart = a.arrayOffset() + a.position();
+            return Arrays.compareUnsigned(a.array(), aStart, aStart + a.remaining(), b, 0, b.length);
+        }
+        return compareByMismatch(a, ByteBuffer.wrap(b));
+    }
+
+    private static int compareByMismatch(ByteBuffer a, ByteBuffer b) {
         int aLength = a.remaining();
         int bLength = b.remaining();
         int mismatch = a.mismatch(b);

@@ -32,7 +32,7 @@ final class ClusteredPartition extends MemtablePartition {
 
     @Override
     void repointRow(Clustering clustering, long address) {
-        if (!rows.repoint(clustering, address)) throw new IllegalStateException("no row " + clustering + " to repoint in " + key);
+        if (!rows.repoint(clustering, address)) throw new IllegalStateException("no row " + clustering + " to repoint in " + decoratedKey());
     }
 
     @Override
@@ -48,6 +48,6 @@ final class ClusteredPartition extends MemtablePartition {
 
     @Override
     long emptyHeapBytes() {
-        return IndexFootprint.clusteredPartition(key) + rows.heapBytes();
+        return IndexFootprint.clusteredPartition(key.length) + rows.heapBytes();
     }
 }

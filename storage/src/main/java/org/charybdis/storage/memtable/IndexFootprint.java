@@ -2,23 +2,21 @@ package org.charybdis.storage.memtable;
 
 import org.charybdis.storage.data.ClusteringPrefix;
 import org.charybdis.storage.data.RangeTombstone;
-import org.charybdis.storage.dht.DecoratedKey;
 
 /**
  * Estimated heap bytes of a memtable's on-heap index, so that the shard's memtable budget counts what the
  * index really costs next to the native slabs. Sizes assume a 64-bit JVM with compressed oops: 12-byte
  * object headers, 4-byte references, objects padded to 8 bytes.
  * <p>
- * A partition costs its object, its key's copy (record, heap buffer, bytes) and, for tables with clustering
+ * A partition costs its object, its key's bytes and, for tables with clustering
  * columns, a {@link RowIndex} with one small leaf; its entry in the {@link PartitionIndex} (a token and a
  * reference, 12 bytes, in leaves about two thirds full) is counted as the tree's nodes grow. A row costs its
  * clustering's copy and its 12-byte entry in the partition's row index, counted the same way.
  */
 final class IndexFootprint {
-    private static final long DECORATED_KEY = 24;
     private static final long HEAP_BYTE_BUFFER = 56;
-    /** Header, key, deletion, range tombstones, static row address and the row's address (or the row index). */
-    private static final long PARTITION = 40;
+    /** Header, token, key bytes, deletion, range tombstones, static row address, the row's address (or the row index). */
+    private static final long PARTITION = 48;
     /** Header, comparator, root, size, modification count, heap bytes, node size. */
     private static final long ROW_INDEX = 40;
     /** Header, size, entry arrays, previous and next leaf. */
@@ -33,13 +31,13 @@ final class IndexFootprint {
     private IndexFootprint() {}
 
     /** A partition of a table without clustering columns: its object and key. */
-    static long singleRowPartition(DecoratedKey key) {
-        return PARTITION + key(key);
+    static long singleRowPartition(int keyLength) {
+        return PARTITION + array(keyLength);
     }
 
     /** A partition of a table with clustering columns, without its row index's nodes. */
-    static long clusteredPartition(DecoratedKey key) {
-        return PARTITION + ROW_INDEX + key(key);
+    static long clusteredPartition(int keyLength) {
+        return PARTITION + ROW_INDEX + array(keyLength);
     }
 
     /** A tree leaf with room for {@code capacity} entries. */
@@ -64,10 +62,6 @@ final class IndexFootprint {
     static long rangeTombstone(RangeTombstone tombstone) {
         long components = tombstone.slice().start().size() + tombstone.slice().end().size();
         return RANGE_TOMBSTONE + HEAP_BYTE_BUFFER * components;
-    }
-
-    private static long key(DecoratedKey key) {
-        return DECORATED_KEY + HEAP_BYTE_BUFFER + array(key.key().remaining());
     }
 
     /** A long array and a reference array of the capacity. */

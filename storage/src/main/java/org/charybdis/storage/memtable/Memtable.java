@@ -219,7 +219,7 @@ public final class Memtable {
             long indexBefore = partitions.heapBytes();
             partitions.add(partition);
             partitionCount++;
-            liveDataSize += partition.key.key().remaining();
+            liveDataSize += partition.key.length;
             chargeHeap(partition.emptyHeapBytes() + partitions.heapBytes() - indexBefore);
         }
         return partition;

@@ -20,6 +20,7 @@ import java.util.PrimitiveIterator;
 final class MemtableFragment implements PartitionFragment {
     private final Memtable memtable;
     private final MemtablePartition partition;
+    private DecoratedKey key;
 
     MemtableFragment(Memtable memtable, MemtablePartition partition) {
         this.memtable = memtable;
@@ -27,7 +28,10 @@ final class MemtableFragment implements PartitionFragment {
     }
 
     @Override
-    public DecoratedKey key() { return partition.key; }
+    public DecoratedKey key() {
+        if (key == null) key = partition.decoratedKey();
+        return key;
+    }
 
     @Override
     public DeletionTime partitionDeletion() {

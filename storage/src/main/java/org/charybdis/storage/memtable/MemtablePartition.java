@@ -23,19 +23,27 @@ abstract sealed class MemtablePartition permits SingleRowPartition, ClusteredPar
     static final long NO_ROW = -1;
     private static final RangeTombstone[] NO_RANGE_TOMBSTONES = new RangeTombstone[0];
 
-    final DecoratedKey key;
+    final long token;
+    final byte[] key; // the partition key's bytes, a copy of its own: the caller's buffer may be a view into a frame or a log segment
     long staticRow = NO_ROW;
     DeletionTime partitionDeletion = DeletionTime.LIVE;
     private RangeTombstone[] rangeTombstones = NO_RANGE_TOMBSTONES; // replaced, never mutated: readers keep their copy
 
     MemtablePartition(DecoratedKey key) {
-        this.key = key;
+        this.token = key.token();
+        ByteBuffer bytes = key.key();
+        this.key = new byte[bytes.remaining()];
+        bytes.get(bytes.position(), this.key);
     }
 
     /** An empty partition of the table, holding its own copy of the key. */
     static MemtablePartition create(DecoratedKey key, ClusteringComparator comparator) {
-        DecoratedKey copy = compactCopy(key);
-        return comparator.size() == 0 ? new SingleRowPartition(copy) : new ClusteredPartition(copy, comparator);
+        return comparator.size() == 0 ? new SingleRowPartition(key) : new ClusteredPartition(key, comparator);
+    }
+
+    /** The partition's key, a new object over the partition's bytes (kept apart, they cost less and are found faster). */
+    DecoratedKey decoratedKey() {
+        return new DecoratedKey(token, ByteBuffer.wrap(key));
     }
 
     /** The address of the row's latest version, or {@link #NO_ROW}. */
@@ -70,14 +78,6 @@ abstract sealed class MemtablePartition permits SingleRowPartition, ClusteredPar
 
     void replaceStaticRow(LongUnaryOperator replacement) {
         if (staticRow != NO_ROW) staticRow = replacement.applyAsLong(staticRow);
-    }
-
-    /** A partition key of its own: the caller's buffer may be a view into a much larger one (a frame, a log segment). */
-    static DecoratedKey compactCopy(DecoratedKey key) {
-        ByteBuffer source = key.key();
-        byte[] bytes = new byte[source.remaining()];
-        source.get(source.position(), bytes);
-        return new DecoratedKey(key.token(), ByteBuffer.wrap(bytes));
     }
 
     /** A clustering of its own with all components in one array, the smallest heap shape a clustering can take. */

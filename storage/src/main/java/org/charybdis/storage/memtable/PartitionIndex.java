@@ -5,8 +5,8 @@ import org.charybdis.storage.dht.DecoratedKey;
 
 /**
  * A memtable's partitions in ring order. Each entry is the partition's token, as a primitive, and the partition
- * itself, which holds its key: a lookup compares longs and looks at key bytes only when tokens are equal (the
- * entry found, or a rare collision). No lookup allocates.
+ * itself, which holds its key's bytes in an array: a lookup compares longs and looks at key bytes only when tokens
+ * are equal (the entry found, or a rare collision), one reference away. No lookup allocates.
  */
 final class PartitionIndex extends BPlusTree<DecoratedKey> {
     PartitionIndex() {
@@ -24,7 +24,7 @@ final class PartitionIndex extends BPlusTree<DecoratedKey> {
 
     /** Adds a partition whose key is not in the index yet. */
     void add(MemtablePartition partition) {
-        insert(partition.key, partition.key.token(), partition);
+        insert(partition.decoratedKey(), partition.token, partition);
     }
 
     /** Partitions from the first at or after the key (null: the first), in ring order; see {@link Cursor}. */
@@ -38,13 +38,13 @@ final class PartitionIndex extends BPlusTree<DecoratedKey> {
     }
 
     @Override
-    int compare(DecoratedKey key, long token, Object partition) {
-        int byToken = Long.compare(key.token(), token);
-        return byToken != 0 ? byToken : UnsignedBytes.compare(key.key(), ((MemtablePartition) partition).key.key());
+    int compare(DecoratedKey key, long[] tokens, Object[] partitions, int i) {
+        int byToken = Long.compare(key.token(), tokens[i]);
+        return byToken != 0 ? byToken : UnsignedBytes.compare(key.key(), ((MemtablePartition) partitions[i]).key);
     }
 
     @Override
     DecoratedKey keyOf(long token, Object partition) {
-        return ((MemtablePartition) partition).key;
+        return ((MemtablePartition) partition).decoratedKey();
     }
 }

@@ -75,8 +75,8 @@ final class RowIndex extends BPlusTree<ClusteringPrefix> {
     }
 
     @Override
-    int compare(ClusteringPrefix key, long address, Object clustering) {
-        return comparator.compare(key, (Clustering) clustering);
+    int compare(ClusteringPrefix key, long[] addresses, Object[] clusterings, int i) {
+        return comparator.compare(key, (Clustering) clusterings[i]);
     }
 
     @Override

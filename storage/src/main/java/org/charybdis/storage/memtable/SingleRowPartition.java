@@ -61,6 +61,6 @@ final class SingleRowPartition extends MemtablePartition {
 
     @Override
     long emptyHeapBytes() {
-        return IndexFootprint.singleRowPartition(key);
+        return IndexFootprint.singleRowPartition(key.length);
     }
 }

@@ -21,7 +21,7 @@ class UnsignedBytesTest {
     }
 
     @Test
-    void everyKindOfBufferComparesItsRemainingBytesTheSameWay() {
+    void everyKindOfBufferComparesItsRemainingBytesTheSameWayWithABufferOrAnArray() {
         List<Function<byte[], ByteBuffer>> kinds = List.of(
                 ByteBuffer::wrap,
                 bytes -> { // a slice in the middle of a larger array, position moved
@@ -45,6 +45,7 @@ class UnsignedBytesTest {
                     signs.add(Integer.signum(UnsignedBytes.compare(bufferA, bufferB)));
                     assertThat(bufferA.position()).isEqualTo(positionA);
                 }
+                signs.add(Integer.signum(UnsignedBytes.compare(kindA.apply(a), b)));
             }
             assertThat(signs).containsOnly(expected);
         }

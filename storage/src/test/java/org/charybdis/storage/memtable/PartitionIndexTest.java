@@ -86,7 +86,7 @@ class PartitionIndexTest {
             PartitionIndex.Cursor cursor = index.from(from);
             List<DecoratedKey> seen = new ArrayList<>();
             while (cursor.advance()) {
-                DecoratedKey key = PartitionIndex.partitionAt(cursor).key;
+                DecoratedKey key = PartitionIndex.partitionAt(cursor).decoratedKey();
                 assertThat(cursor.currentLong()).isEqualTo(key.token());
                 seen.add(key);
                 for (int i = random.nextInt(3); i > 0 && seen.size() < 500; i--) { // behind the cursor, ahead, in its leaf
@@ -148,7 +148,7 @@ class PartitionIndexTest {
     private MemtablePartition add(PartitionIndex index, DecoratedKey key) {
         MemtablePartition partition = MemtablePartition.create(key, ClusteringComparator.none());
         index.add(partition);
-        oracle.put(partition.key, partition);
+        oracle.put(key, partition);
         return partition;
     }
 
@@ -161,7 +161,7 @@ class PartitionIndexTest {
 
     private static List<DecoratedKey> keys(PartitionIndex.Cursor cursor) {
         List<DecoratedKey> keys = new ArrayList<>();
-        while (cursor.advance()) keys.add(PartitionIndex.partitionAt(cursor).key);
+        while (cursor.advance()) keys.add(PartitionIndex.partitionAt(cursor).decoratedKey());
         return keys;
     }
 
