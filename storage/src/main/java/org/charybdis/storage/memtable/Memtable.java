@@ -23,7 +23,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.IntPredicate;
 
 /**
@@ -31,11 +30,13 @@ import java.util.function.IntPredicate;
  * in native slabs charged to the shard's {@link MemtableMemory}; nothing is purged, tombstones stay until
  * flush and compaction decide. Owned by the shard thread: no method is thread-safe, none blocks.
  * <p>
- * There is no object per cell. The heap holds a skip list of partitions in token order and, per row, a
- * skip-list entry mapping a compact copy of its clustering to a slot with the row's native address: about
- * 200 bytes plus the clustering bytes for a one-component clustering, 72 more per further component, and
- * about 430 bytes plus the key bytes per partition (see {@link IndexFootprint}). Overwriting a row appends
- * the merged version and repoints its slot; the old bytes stay counted until {@link #discard()}.
+ * There is no object per cell. The heap holds a {@link PartitionIndex} (a B+tree keyed by token) of partitions
+ * and, per partition of a table with clustering columns, a {@link RowIndex} (a B+tree in clustering order) of
+ * compact clustering copies with the native address of each row's latest version; a table without clustering
+ * columns keeps its one row's address in the partition. About 120 bytes plus the key bytes per partition, about
+ * 140 bytes plus the clustering bytes per row of a one-component clustering, 72 more per further component (see
+ * {@link IndexFootprint}). Overwriting a row appends the merged version and repoints its entry; the old bytes
+ * stay counted until {@link #discard()}.
  * Partition deletions and range tombstones stay on heap: they are rare.
  * <p>
  * Reads hand out on-heap copies of rows and survive writes applied while they are consumed. Columns missing
@@ -46,7 +47,7 @@ public final class Memtable {
 
     private final MemtableMemory memory;
     private final NativeRowStore store;
-    private final ConcurrentSkipListMap<DecoratedKey, MemtablePartition> partitions = new ConcurrentSkipListMap<>();
+    private final PartitionIndex partitions = new PartitionIndex();
     private final Set<Integer> droppedColumns = new HashSet<>(); // dropped while this memtable lived
     private BufferWriter scratch = new BufferWriter(1024);
     private TableLayout layout;
@@ -105,8 +106,7 @@ public final class Memtable {
      */
     public Iterator<PartitionFragment> partitions(DecoratedKey fromInclusive, long lastToken) {
         checkUsable();
-        Iterator<MemtablePartition> source = (fromInclusive == null ? partitions : partitions.tailMap(fromInclusive, true))
-                .values().iterator();
+        PartitionIndex.Cursor source = partitions.from(fromInclusive);
         return new Iterator<>() {
             private MemtablePartition next;
             private boolean exhausted;
@@ -115,11 +115,8 @@ public final class Memtable {
             public boolean hasNext() {
                 checkUsable();
                 if (next == null && !exhausted) {
-                    if (source.hasNext()) next = source.next();
-                    if (next == null || next.key.token() > lastToken) {
-                        next = null;
-                        exhausted = true;
-                    }
+                    if (source.advance() && source.currentLong() <= lastToken) next = PartitionIndex.partitionAt(source);
+                    else exhausted = true;
                 }
                 return next != null;
             }
@@ -218,27 +215,22 @@ public final class Memtable {
     private MemtablePartition partitionFor(DecoratedKey key) {
         MemtablePartition partition = partitions.get(key);
         if (partition == null) {
-            DecoratedKey copy = MemtablePartition.compactCopy(key);
-            partition = new MemtablePartition(copy, layout.clusteringComparator());
-            partitions.put(copy, partition);
+            partition = MemtablePartition.create(key, layout.clusteringComparator());
+            long indexBefore = partitions.heapBytes();
+            partitions.add(partition);
             partitionCount++;
-            liveDataSize += copy.key().remaining();
-            chargeHeap(IndexFootprint.partition(copy));
+            liveDataSize += partition.key.length;
+            chargeHeap(partition.emptyHeapBytes() + partitions.heapBytes() - indexBefore);
         }
         return partition;
     }
 
     private void applyRow(MemtablePartition partition, RowUpdate update) {
-        MemtablePartition.Slot slot = partition.rows.get(update.clustering());
-        if (slot != null) {
-            slot.address = merge(slot.address, update);
-            return;
-        }
-        long address = merge(MemtablePartition.NO_ROW, update);
-        if (address == MemtablePartition.NO_ROW) return;
-        Clustering clustering = MemtablePartition.compactCopy(update.clustering());
-        partition.rows.put(clustering, new MemtablePartition.Slot(address));
-        chargeHeap(IndexFootprint.row(clustering));
+        Clustering clustering = update.clustering();
+        long address = partition.rowAddress(clustering);
+        long merged = merge(address, update);
+        if (address != MemtablePartition.NO_ROW) partition.repointRow(clustering, merged);
+        else if (merged != MemtablePartition.NO_ROW) chargeHeap(partition.addRow(clustering, merged));
     }
 
     /** Merges the update into the row stored at the address (or none); returns the merged row's address. */
@@ -281,10 +273,8 @@ public final class Memtable {
     }
 
     private void removeColumns(IntPredicate keep) {
-        for (MemtablePartition partition : partitions.values()) {
-            if (partition.staticRow != MemtablePartition.NO_ROW) partition.staticRow = retain(partition.staticRow, keep);
-            for (MemtablePartition.Slot slot : partition.rows.values()) slot.address = retain(slot.address, keep);
-        }
+        PartitionIndex.Cursor cursor = partitions.from(null);
+        while (cursor.advance()) PartitionIndex.partitionAt(cursor).replaceRows(address -> retain(address, keep));
     }
 
     private long retain(long address, IntPredicate keep) {

@@ -9,7 +9,7 @@ import org.charybdis.storage.dht.DecoratedKey;
 
 import java.util.Iterator;
 import java.util.List;
-import java.util.NavigableMap;
+import java.util.PrimitiveIterator;
 
 /**
  * What a memtable holds of one partition, as reads and flushes consume it. Rows are decoded on demand into
@@ -20,6 +20,7 @@ import java.util.NavigableMap;
 final class MemtableFragment implements PartitionFragment {
     private final Memtable memtable;
     private final MemtablePartition partition;
+    private DecoratedKey key;
 
     MemtableFragment(Memtable memtable, MemtablePartition partition) {
         this.memtable = memtable;
@@ -27,7 +28,10 @@ final class MemtableFragment implements PartitionFragment {
     }
 
     @Override
-    public DecoratedKey key() { return partition.key; }
+    public DecoratedKey key() {
+        if (key == null) key = partition.decoratedKey();
+        return key;
+    }
 
     @Override
     public DeletionTime partitionDeletion() {
@@ -52,18 +56,18 @@ final class MemtableFragment implements PartitionFragment {
     @Override
     public Iterator<Row> rows(Slice slice, boolean reversed) {
         memtable.checkUsable();
-        NavigableMap<?, MemtablePartition.Slot> range = partition.rows.subMap(slice.start(), true, slice.end(), true);
-        Iterator<MemtablePartition.Slot> slots = (reversed ? range.descendingMap() : range).values().iterator();
+        PrimitiveIterator.OfLong addresses = partition.rowAddresses(slice, reversed, memtable.layout().clusteringComparator());
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
                 memtable.checkUsable();
-                return slots.hasNext();
+                return addresses.hasNext();
             }
 
             @Override
             public Row next() {
-                return memtable.readRow(slots.next().address);
+                memtable.checkUsable();
+                return memtable.readRow(addresses.nextLong());
             }
         };
     }

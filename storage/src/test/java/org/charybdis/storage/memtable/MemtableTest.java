@@ -3,6 +3,7 @@ package org.charybdis.storage.memtable;
 import org.charybdis.storage.data.Cell;
 import org.charybdis.storage.data.Clustering;
 import org.charybdis.storage.data.ClusteringBound;
+import org.charybdis.storage.data.ClusteringComparator;
 import org.charybdis.storage.data.PartitionFragment;
 import org.charybdis.storage.data.PartitionUpdate;
 import org.charybdis.storage.data.Row;
@@ -282,6 +283,58 @@ class MemtableTest {
         List<Integer> clusterings = new ArrayList<>();
         view.rows().forEachRemaining(r -> clusterings.add(intOf(r.clustering().get(0))));
         assertThat(clusterings).containsExactly(5, 4, 3);
+    }
+
+    @Test
+    void tablesWithoutClusteringColumnsKeepOneRowPerPartition() {
+        Memtable kv = new Memtable(keyValueLayout(), memory);
+        kv.apply(kvRow(1, V1, i(10), 10), 1);
+        kv.apply(kvRow(1, V2, i(20), 10), 2);
+        kv.apply(kvRow(1, V1, i(11), 11), 3); // overwrites
+        kv.apply(PartitionUpdate.builder(key(2)).deletePartition(5, NOW).build(), 4); // no row at all
+        kv.apply(kvRow(3, 77, i(1), 10), 5); // only a column the layout does not know: no row
+
+        Row row = onlyRow(kv.partition(key(1)));
+        assertThat(row.clustering()).isEqualTo(Clustering.EMPTY);
+        assertThat(intOf(row.simpleCell(V1).value())).isEqualTo(11);
+        assertThat(intOf(row.simpleCell(V2).value())).isEqualTo(20);
+        assertThat(kv.partition(key(1)).rows(Slice.ALL, true).next().simpleCell(V1).timestamp()).isEqualTo(11);
+        assertThat(kv.partition(key(1)).rows(Slice.exactly(Clustering.EMPTY), false).hasNext()).isTrue();
+        assertThat(kv.partition(key(2)).rows(Slice.ALL, false).hasNext()).isFalse();
+        assertThat(kv.partition(key(2)).partitionDeletion().markedForDeleteAt()).isEqualTo(5);
+        assertThat(kv.partition(key(3)).rows(Slice.ALL, false).hasNext()).isFalse();
+        assertThat(keysOf(kv.partitions())).containsExactlyInAnyOrder(key(1), key(2), key(3)).isSorted();
+
+        Iterator<Row> rows = kv.partition(key(3)).rows(Slice.ALL, false); // the row comes while the read is paged
+        kv.apply(kvRow(3, V1, i(3), 12), 6);
+        assertThat(intOf(rows.next().simpleCell(V1).value())).isEqualTo(3);
+        assertThat(rows.hasNext()).isFalse();
+
+        kv.updateLayout(new TableLayout(TestTables.TABLE_ID, "ks", "kv", 2, ClusteringComparator.none(),
+                List.of(ColumnLayout.simple(V1, false)), 864000, 0));
+        assertThat(onlyRow(kv.partition(key(1))).simpleCell(V2)).isNull();
+        kv.discard();
+        assertThat(memory.used()).isZero();
+    }
+
+    @Test
+    void indexOfSingleRowPartitionsCostsUnderTwoHundredBytesEach() {
+        Memtable kv = new Memtable(keyValueLayout(), memory);
+        long grown = 0;
+        for (int pk = 0; pk < 10_000; pk++) grown += kv.apply(kvRow(pk, V1, i(pk), 10), pk);
+        long heap = grown - kv.liveDataSize(); // what is not serialized data is the on-heap index
+        assertThat(heap).isPositive().isLessThan(200L * 10_000);
+    }
+
+    private static TableLayout keyValueLayout() {
+        return new TableLayout(TestTables.TABLE_ID, "ks", "kv", 1, ClusteringComparator.none(),
+                List.of(ColumnLayout.simple(V1, false), ColumnLayout.simple(V2, false)), 864000, 0);
+    }
+
+    private static PartitionUpdate kvRow(int pk, int column, ByteBuffer value, long timestamp) {
+        PartitionUpdate.Builder builder = PartitionUpdate.builder(key(pk));
+        builder.row(Clustering.EMPTY).cell(column, value, timestamp, 0, NOW);
+        return builder.build();
     }
 
     private static PartitionUpdate row(int pk, int ck1, String ck2, int column, ByteBuffer value, long timestamp) {
