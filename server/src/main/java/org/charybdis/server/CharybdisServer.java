@@ -118,6 +118,7 @@ public final class CharybdisServer implements AutoCloseable {
         this.schema = new SchemaManager(database, events, initialSchema, schemaStore);
         metrics.registerStorage(database.sizes(), schema::current);
         metrics.registerBacklogs(engines, runtime.shardCount());
+        metrics.registerChunkCaches(engines, runtime.shardCount());
         Authenticator authenticator = config.passwordAuthentication() ? passwordAuthenticator() : new AllowAllAuthenticator();
         ServiceLevelController serviceLevels = new ServiceLevelController(runtime, database, schema::current,
                 ServerContext.roleStore(authenticator, database, schema), metrics.serviceLevels());

@@ -1,5 +1,7 @@
 package org.charybdis.storage.sstable;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,14 +11,17 @@ import java.util.Map;
  * samples), least recently used first out, bounded in bytes, as Cassandra's chunk and key caches. Point reads go
  * through it, so a read of hot data finishes on the shard without waiting for an IO thread; sequential scans
  * bypass it so compaction does not flush the hot set.
- * Shard-owned: no locks, call it from its shard's thread only.
+ * Shard-owned: no locks, call it from its shard's thread only. The counters and sizes may be read from any thread
+ * (metrics): the owner publishes them opaquely.
  */
 public final class ChunkCache {
+    private static final VarHandle COUNTERS = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final int DATA_HITS = 0, DATA_MISSES = 1, INDEX_HITS = 2, INDEX_MISSES = 3, DATA_BYTES = 4, INDEX_BYTES = 5;
+
     private final long capacityBytes;
     private final LinkedHashMap<Key, byte[]> chunks = new LinkedHashMap<>(256, 0.75f, true);
+    private final long[] counters = new long[6];
     private long sizeBytes;
-    private long hits;
-    private long misses;
 
     public ChunkCache(long capacityBytes) {
         if (capacityBytes < 0) throw new IllegalArgumentException("negative capacity " + capacityBytes);
@@ -26,18 +31,19 @@ public final class ChunkCache {
     /** The cached chunk (its bytes must not be modified), or null. */
     public byte[] get(long sstableId, int chunk) {
         byte[] bytes = chunks.get(new Key(sstableId, chunk));
-        if (bytes == null) misses++;
-        else hits++;
+        boolean index = chunk < 0;
+        count(bytes == null ? (index ? INDEX_MISSES : DATA_MISSES) : (index ? INDEX_HITS : DATA_HITS), 1);
         return bytes;
     }
 
     public void put(long sstableId, int chunk, byte[] bytes) {
         if (bytes.length > capacityBytes) return;
         byte[] old = chunks.put(new Key(sstableId, chunk), bytes);
-        sizeBytes += bytes.length - (old == null ? 0 : old.length);
-        Iterator<byte[]> eldest = chunks.values().iterator();
+        resize(chunk, bytes.length - (old == null ? 0 : old.length));
+        Iterator<Map.Entry<Key, byte[]>> eldest = chunks.entrySet().iterator();
         while (sizeBytes > capacityBytes && eldest.hasNext()) {
-            sizeBytes -= eldest.next().length;
+            Map.Entry<Key, byte[]> e = eldest.next();
+            resize(e.getKey().chunk, -e.getValue().length);
             eldest.remove();
         }
     }
@@ -63,7 +69,7 @@ public final class ChunkCache {
         while (it.hasNext()) {
             Map.Entry<Key, byte[]> e = it.next();
             if (e.getKey().sstableId == sstableId) {
-                sizeBytes -= e.getValue().length;
+                resize(e.getKey().chunk, -e.getValue().length);
                 it.remove();
             }
         }
@@ -75,9 +81,27 @@ public final class ChunkCache {
 
     public int chunkCount() { return chunks.size(); }
 
-    public long hits() { return hits; }
+    public long hits() { return hits(Component.DATA) + hits(Component.INDEX); }
 
-    public long misses() { return misses; }
+    public long misses() { return misses(Component.DATA) + misses(Component.INDEX); }
+
+    /** Lookups of Data.db chunks ({@link Component#DATA}) or Index.db spans ({@link Component#INDEX}) answered. Any thread. */
+    public long hits(Component component) { return counter(component == Component.INDEX ? INDEX_HITS : DATA_HITS); }
+
+    /** Lookups of chunks or spans that were not cached: each is read from disk. Any thread. */
+    public long misses(Component component) { return counter(component == Component.INDEX ? INDEX_MISSES : DATA_MISSES); }
+
+    /** Bytes of chunks or spans cached. Any thread. */
+    public long sizeBytes(Component component) { return counter(component == Component.INDEX ? INDEX_BYTES : DATA_BYTES); }
+
+    private void resize(int chunk, long delta) {
+        sizeBytes += delta;
+        count(chunk < 0 ? INDEX_BYTES : DATA_BYTES, delta);
+    }
+
+    private void count(int counter, long delta) { COUNTERS.setOpaque(counters, counter, counters[counter] + delta); }
+
+    private long counter(int counter) { return (long) COUNTERS.getOpaque(counters, counter); }
 
     private record Key(long sstableId, int chunk) {}
 }
