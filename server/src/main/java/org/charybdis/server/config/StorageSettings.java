@@ -18,7 +18,8 @@ public final class StorageSettings {
 
     /**
      * The LSM engine's settings: each shard gets {@code memory * memtable_total_space / smp} for memtables and
-     * an eighth of its share of {@code memory} for the chunk cache; flush and compaction shares come from the
+     * an eighth of its share of {@code memory} for the chunk cache (of which index spans may take
+     * {@code index_cache_fraction}); flush and compaction shares come from the
      * shards' backlog controllers unless {@code memtable_flush_static_shares} / {@code compaction_static_shares} fix them.
      */
     public static LsmConfig lsm(ServerConfig config) {
@@ -38,7 +39,8 @@ public final class StorageSettings {
                 Math.max(1L << 20, memoryPerShard / CHUNK_CACHE_SHARE_DIVISOR), 2)
                 .withStaticShares(new LsmConfig.StaticShares(config.get(ServerConfig.MEMTABLE_FLUSH_STATIC_SHARES),
                         config.get(ServerConfig.COMPACTION_STATIC_SHARES)))
-                .withDiskFailurePolicy(config.diskFailurePolicy());
+                .withDiskFailurePolicy(config.diskFailurePolicy())
+                .withIndexCacheFraction(config.get(ServerConfig.INDEX_CACHE_FRACTION));
     }
 
     /** The disk's capacity from io_properties_file, or unlimited when none is configured. */

@@ -64,7 +64,7 @@ final class BenchNode implements AutoCloseable {
         }
         CommitLogConfig commitLog = CommitLogConfig.defaults(directory.resolve("commitlog")).withSyncMode(settings.syncMode());
         LsmConfig config = new LsmConfig(directory.resolve("data"), commitLog, settings.memtablePerShard(), FLUSH_THRESHOLD,
-                settings.chunkCachePerShard(), COMPACTIONS_PER_SHARD);
+                settings.chunkCachePerShard(), COMPACTIONS_PER_SHARD).withIndexCacheFraction(settings.indexCacheFraction());
         ShardRuntime runtime = ShardRuntime.start(ShardRuntimeConfig.defaults(settings.shards()));
         BenchNode node = new BenchNode(runtime, directory, temporary, settings.keep(), config, settings.shards());
         try {
