@@ -120,6 +120,7 @@ public final class CharybdisServer implements AutoCloseable {
         metrics.registerStorage(database.sizes(), schema::current);
         metrics.registerBacklogs(engines, runtime.shardCount());
         metrics.registerShardHops(database.hops());
+        metrics.registerChunkCaches(engines, runtime.shardCount());
         Authenticator authenticator = config.passwordAuthentication() ? passwordAuthenticator() : new AllowAllAuthenticator();
         ServiceLevelController serviceLevels = new ServiceLevelController(runtime, database, schema::current,
                 ServerContext.roleStore(authenticator, database, schema), metrics.serviceLevels());

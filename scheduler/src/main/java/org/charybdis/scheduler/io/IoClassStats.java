@@ -16,6 +16,7 @@ final class IoClassStats implements IoQueue.ClassStats {
     private final AtomicLong queueWaitNanos = new AtomicLong();
     private final AtomicLong pageCacheReads = new AtomicLong();
     private final AtomicLong pageCacheBytes = new AtomicLong();
+    private final AtomicLong reads = new AtomicLong();
 
     @Override
     public long opsCompleted() { return completed.get(); }
@@ -44,9 +45,16 @@ final class IoClassStats implements IoQueue.ClassStats {
     @Override
     public long pageCacheBytes() { return pageCacheBytes.get(); }
 
+    @Override
+    public long readOps() { return reads.get(); }
+
     void queued() { queued.incrementAndGet(); }
 
+    /** A read request queued for an IO thread. */
+    void readQueued() { reads.incrementAndGet(); }
+
     void readFromPageCache(long readBytes) {
+        reads.incrementAndGet();
         pageCacheReads.incrementAndGet();
         pageCacheBytes.addAndGet(readBytes);
     }

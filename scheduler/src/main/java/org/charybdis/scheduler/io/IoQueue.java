@@ -214,6 +214,12 @@ public final class IoQueue {
 
         /** Bytes of those reads. */
         long pageCacheBytes();
+
+        /**
+         * Read requests since start, whether an IO thread or the page cache answered them: what the shard's storage
+         * asked of the disk past its own caches (a point read of data the chunk cache lacks costs one per file it reads).
+         */
+        long readOps();
     }
 
     // ---- request life cycle -------------------------------------------------------------------------------
@@ -231,6 +237,7 @@ public final class IoQueue {
             return request;
         }
         classStats.queued();
+        if (!write) classStats.readQueued();
         inbox.offer(request);
         signal();
         return request;

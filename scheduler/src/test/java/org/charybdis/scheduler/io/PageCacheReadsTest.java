@@ -58,6 +58,8 @@ class PageCacheReadsTest {
             ByteBuffer offShard = io.readFully(file, ByteBuffer.allocate(10), 0, IoClass.QUERY).get(5, TimeUnit.SECONDS);
             assertThat(offShard.get(1)).isEqualTo(content[1]);
             assertThat(io.stats(IoClass.QUERY).opsCompleted()).isEqualTo(PageCacheReads.available() ? 1 : 2);
+            assertThat(io.stats(IoClass.QUERY).readOps()).as("every read, whoever answered it").isEqualTo(2);
+            assertThat(io.stats(IoClass.MAINTENANCE).readOps()).isZero();
         }
     }
 

@@ -1,6 +1,7 @@
 package org.charybdis.server.config;
 
 import org.charybdis.storage.engine.DiskFailurePolicy;
+import org.charybdis.storage.sstable.ChunkCache;
 
 import java.nio.file.Path;
 import java.util.Collections;
@@ -36,6 +37,7 @@ public final class ServerConfig {
     public static final ConfigKey<String> DISK_FAILURE_POLICY = key("disk_failure_policy", String.class, "stop", ConfigValues.oneOf("die", "stop_paranoid", "stop", "best_effort", "ignore"), "What a corrupt SSTable does: stop/ignore: reads touching it fail; best_effort: it is quarantined and the rest served; stop_paranoid: clients are disconnected; die: the process exits");
     public static final ConfigKey<String> COMMIT_FAILURE_POLICY = key("commit_failure_policy", String.class, "stop", ConfigValues.oneOf("die", "stop", "stop_commit", "ignore"), "When a commitlog write or fsync fails: the failed commitlog refuses writes; stop also disconnects every client (the REST API stays), die exits; stop_commit and ignore do nothing more");
     public static final ConfigKey<Double> MEMTABLE_TOTAL_SPACE = key("memtable_total_space", Double.class, 0.5, ConfigValues::fraction, "Share of the memtables' pool (60% of `memory` after the JVM's own overhead) the memtables may use, split evenly over the shards; the rest is heap for their index");
+    public static final ConfigKey<Double> INDEX_CACHE_FRACTION = key("index_cache_fraction", Double.class, ChunkCache.DEFAULT_INDEX_FRACTION, ConfigValues::fraction, "Share of each shard's chunk cache that SSTable index spans may take; they have priority over data chunks up to it, so point reads of data larger than the cache cost one disk read");
     public static final ConfigKey<Integer> MEMTABLE_FLUSH_STATIC_SHARES = key("memtable_flush_static_shares", Integer.class, 0, ConfigValues::staticShares, "Fixed CPU and disk shares of memtable flushes on every shard; 0: each shard's flush controller sets them from its memtable dirtiness");
     public static final ConfigKey<Integer> COMPACTION_STATIC_SHARES = key("compaction_static_shares", Integer.class, 0, ConfigValues::staticShares, "Fixed CPU and disk shares of compactions on every shard; 0: each shard's compaction controller sets them from its compaction backlog");
     public static final ConfigKey<String> IO_PROPERTIES_FILE = key("io_properties_file", String.class, "", ConfigValues::directory, "Disk capacity (read/write IOPS and bandwidth) in ScyllaDB's io-properties.yaml format; empty: unlimited");

@@ -15,7 +15,8 @@ public final class StorageSettings {
     private StorageSettings() {}
 
     /**
-     * The LSM engine's settings: each shard gets its share of the {@link MemoryBudget}'s memtables and chunk cache;
+     * The LSM engine's settings: each shard gets its share of the {@link MemoryBudget}'s memtables and chunk cache (of which index
+     * spans may take {@code index_cache_fraction});
      * flush and compaction shares come from the shards' backlog controllers unless {@code memtable_flush_static_shares}
      * / {@code compaction_static_shares} fix them.
      */
@@ -36,7 +37,8 @@ public final class StorageSettings {
                 Math.max(1L << 20, budget.chunkCache() / shards), 2)
                 .withStaticShares(new LsmConfig.StaticShares(config.get(ServerConfig.MEMTABLE_FLUSH_STATIC_SHARES),
                         config.get(ServerConfig.COMPACTION_STATIC_SHARES)))
-                .withDiskFailurePolicy(config.diskFailurePolicy());
+                .withDiskFailurePolicy(config.diskFailurePolicy())
+                .withIndexCacheFraction(config.get(ServerConfig.INDEX_CACHE_FRACTION));
     }
 
     /** The disk's capacity from io_properties_file, or unlimited when none is configured. */

@@ -13,6 +13,7 @@ import org.charybdis.scheduler.SchedulingGroup;
 import org.charybdis.scheduler.Shard;
 import org.charybdis.scheduler.ShardRuntime;
 import org.charybdis.scheduler.controller.BacklogController;
+import org.charybdis.scheduler.io.IoClass;
 import org.charybdis.server.replica.ShardHops;
 import org.charybdis.storage.lsm.BackgroundControllers;
 import org.charybdis.storage.lsm.LsmEngineFactory;
@@ -52,6 +53,7 @@ public final class ServerMetrics {
         for (Shard shard : runtime.shards()) {
             transport[shard.id()] = new ShardTransportMetrics(shard.id());
             for (SchedulingGroup group : runtime.groups()) registerGroup(shard, group);
+            for (IoClass ioClass : IoClass.builtIn()) IoQueueMetrics.register(registry, shard, ioClass);
         }
         FunctionCounter.builder("charybdis.reactor.stalls", runtime, ShardRuntime::stallCount)
                 .description("Tasks that ran longer than the stall threshold").register(registry);
@@ -63,6 +65,7 @@ public final class ServerMetrics {
         List<Meter> meters = new ArrayList<>(registerGroupUsage("charybdis.scheduler", shard, group, tags));
         meters.add(FunctionCounter.builder("charybdis.scheduler.tasks", shard, s -> s.stats(group).tasksRun())
                 .tags(tags).description("Tasks run").register(registry));
+        if (group.ioClass() != null) meters.addAll(IoQueueMetrics.register(registry, shard, group.ioClass()));
         return meters;
     }
 
@@ -107,6 +110,11 @@ public final class ServerMetrics {
                     .tags("shard", Integer.toString(id)).description("Bytes compaction still has to rewrite, in units of the shard's memtable space")
                     .register(registry);
         }
+    }
+
+    /** Exposes each shard's chunk cache: hits and misses of Data.db chunks and Index.db spans, bytes held. */
+    public void registerChunkCaches(LsmEngineFactory engines, int shards) {
+        ChunkCacheMetrics.register(registry, engines, shards);
     }
 
     private static double backlog(BackgroundControllers controllers, Function<BackgroundControllers, BacklogController> which) {

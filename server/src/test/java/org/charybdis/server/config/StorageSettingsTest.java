@@ -34,4 +34,12 @@ class StorageSettingsTest {
         assertThatThrownBy(() -> new ConfigLoader().set(ServerConfig.MEMTABLE_FLUSH_STATIC_SHARES, "2000000"))
                 .hasMessageContaining("memtable_flush_static_shares");
     }
+
+    @Test
+    void indexSpansTakeHalfOfTheChunkCacheUnlessConfigured() {
+        assertThat(StorageSettings.lsm(new ConfigLoader().build()).indexCacheFraction()).isEqualTo(0.5);
+        assertThat(StorageSettings.lsm(new ConfigLoader().set(ServerConfig.INDEX_CACHE_FRACTION, "0.2").build()).indexCacheFraction())
+                .isEqualTo(0.2);
+        assertThatThrownBy(() -> new ConfigLoader().set(ServerConfig.INDEX_CACHE_FRACTION, "1.5")).hasMessageContaining("index_cache_fraction");
+    }
 }

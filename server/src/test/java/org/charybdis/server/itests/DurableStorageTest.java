@@ -100,6 +100,39 @@ class DurableStorageTest {
         assertThat(metrics).contains("charybdis_storage_flushed_bytes{keyspace=\"ks3\"");
     }
 
+    @Test
+    void pointReadsOfFlushedRowsShowAsChunkCacheLookupsAndQueryReads() {
+        CqlSession session = NODE.session();
+        session.execute("CREATE KEYSPACE ks4 WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        session.execute("CREATE TABLE ks4.r (k int PRIMARY KEY, v text)");
+        for (int k = 0; k < 50; k++) session.execute("INSERT INTO ks4.r (k, v) VALUES (" + k + ", 'v" + k + "')");
+        assertThat(post("/storage/flush?keyspace=ks4")).isEqualTo(200);
+        String before = metrics();
+        PreparedStatement select = session.prepare("SELECT v FROM ks4.r WHERE k = ?");
+        for (int round = 0; round < 2; round++) {
+            for (int k = 0; k < 50; k++) assertThat(session.execute(select.bind(k)).one().getString("v")).isEqualTo("v" + k);
+        }
+        String after = metrics();
+
+        for (String component : List.of("data", "index")) {
+            String label = "component=\"" + component + "\"";
+            assertThat(grew(before, after, "charybdis_sstables_chunk_cache_misses_total", label)).as(component + " misses").isPositive();
+            assertThat(grew(before, after, "charybdis_sstables_chunk_cache_hits_total", label)).as(component + " hits").isPositive();
+            assertThat(OperatorEndpointsTest.sum(after, "charybdis_sstables_chunk_cache_bytes", label)).isPositive();
+        }
+        assertThat(grew(before, after, "charybdis_io_queue_read_ops_total", "class=\"query\"")).isPositive();
+        assertThat(after).containsPattern("charybdis_sstables_chunk_cache_capacity_bytes\\{shard=\"0\"} [1-9]")
+                .containsPattern("charybdis_io_queue_operations_total\\{class=\"commitlog\",shard=\"0\"}");
+    }
+
+    private static double grew(String before, String after, String metric, String labels) {
+        return OperatorEndpointsTest.sum(after, metric, labels) - OperatorEndpointsTest.sum(before, metric, labels);
+    }
+
+    private static String metrics() {
+        return HttpGet.body(NODE.server().prometheusPort(), "/metrics");
+    }
+
     private static int post(String path) {
         return org.charybdis.server.testing.HttpPost.post(NODE.server().apiPort(), path).statusCode();
     }

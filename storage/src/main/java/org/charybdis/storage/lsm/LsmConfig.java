@@ -3,6 +3,7 @@ package org.charybdis.storage.lsm;
 import org.charybdis.scheduler.SchedulingGroup;
 import org.charybdis.storage.commitlog.CommitLogConfig;
 import org.charybdis.storage.engine.DiskFailurePolicy;
+import org.charybdis.storage.sstable.ChunkCache;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -21,10 +22,11 @@ import java.util.function.LongSupplier;
  * @param staticShares        fixed shares of flushes and compactions instead of their backlog controllers'
  * @param diskFailurePolicy   what to do about a corrupt SSTable (here: whether one that does not open at start-up
  *                            is quarantined, BEST_EFFORT, or makes its table unreadable)
+ * @param indexCacheFraction  share of the chunk cache that Index.db spans may take, with priority over data chunks
  */
 public record LsmConfig(Path dataDirectory, CommitLogConfig commitLog, long memtableBytesPerShard, double flushThreshold,
                         long chunkCacheBytesPerShard, int compactionsPerShard, LongSupplier clock, StaticShares staticShares,
-                        DiskFailurePolicy diskFailurePolicy) {
+                        DiskFailurePolicy diskFailurePolicy, double indexCacheFraction) {
     public static final long MIN_MEMTABLE_BYTES = 4L << 20;
     public static final LongSupplier SYSTEM_CLOCK = () -> System.currentTimeMillis() / 1000;
 
@@ -44,7 +46,7 @@ public record LsmConfig(Path dataDirectory, CommitLogConfig commitLog, long memt
     public LsmConfig(Path dataDirectory, CommitLogConfig commitLog, long memtableBytesPerShard, double flushThreshold,
                      long chunkCacheBytesPerShard, int compactionsPerShard, LongSupplier clock) {
         this(dataDirectory, commitLog, memtableBytesPerShard, flushThreshold, chunkCacheBytesPerShard, compactionsPerShard, clock,
-                StaticShares.CONTROLLED, DiskFailurePolicy.STOP);
+                StaticShares.CONTROLLED, DiskFailurePolicy.STOP, ChunkCache.DEFAULT_INDEX_FRACTION);
     }
 
     public LsmConfig(Path dataDirectory, CommitLogConfig commitLog, long memtableBytesPerShard, double flushThreshold,
@@ -64,16 +66,23 @@ public record LsmConfig(Path dataDirectory, CommitLogConfig commitLog, long memt
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(staticShares, "staticShares");
         Objects.requireNonNull(diskFailurePolicy, "diskFailurePolicy");
+        if (!(indexCacheFraction >= 0 && indexCacheFraction <= 1))
+            throw new IllegalArgumentException("index cache fraction must be in [0, 1]: " + indexCacheFraction);
     }
 
     public LsmConfig withStaticShares(StaticShares shares) {
         return new LsmConfig(dataDirectory, commitLog, memtableBytesPerShard, flushThreshold, chunkCacheBytesPerShard,
-                compactionsPerShard, clock, shares, diskFailurePolicy);
+                compactionsPerShard, clock, shares, diskFailurePolicy, indexCacheFraction);
     }
 
     public LsmConfig withDiskFailurePolicy(DiskFailurePolicy policy) {
         return new LsmConfig(dataDirectory, commitLog, memtableBytesPerShard, flushThreshold, chunkCacheBytesPerShard,
-                compactionsPerShard, clock, staticShares, policy);
+                compactionsPerShard, clock, staticShares, policy, indexCacheFraction);
+    }
+
+    public LsmConfig withIndexCacheFraction(double fraction) {
+        return new LsmConfig(dataDirectory, commitLog, memtableBytesPerShard, flushThreshold, chunkCacheBytesPerShard,
+                compactionsPerShard, clock, staticShares, diskFailurePolicy, fraction);
     }
 
     public static LsmConfig defaults(Path workdir) {

@@ -7,6 +7,7 @@ import org.charybdis.storage.engine.StorageEngineFactory;
 import org.charybdis.storage.engine.TableEngine;
 import org.charybdis.storage.engine.TableLayout;
 import org.charybdis.storage.engine.WriteLog;
+import org.charybdis.storage.sstable.ChunkCache;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,9 @@ public final class LsmEngineFactory implements StorageEngineFactory {
     }
 
     public LsmConfig config() { return config; }
+
+    /** A shard's chunk cache, for its metrics: its counters may be read from any thread. */
+    public ChunkCache chunkCache(int shardId) { return shards[shardId].chunkCache(); }
 
     /** The backlog controllers of a shard's flushes and compactions; null until {@link #start} has started them. */
     public BackgroundControllers controllers(int shardId) { return controllers.get(shardId); }

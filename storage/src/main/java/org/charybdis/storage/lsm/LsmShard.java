@@ -62,7 +62,7 @@ final class LsmShard implements WriteLog {
         this.id = id;
         this.config = config;
         this.memory = new MemtableMemory(config.memtableBytesPerShard());
-        this.chunkCache = new ChunkCache(config.chunkCacheBytesPerShard());
+        this.chunkCache = new ChunkCache(config.chunkCacheBytesPerShard(), config.indexCacheFraction());
     }
 
     int id() { return id; }

@@ -37,8 +37,8 @@ import java.util.zip.CRC32;
 
 /**
  * An open, immutable SSTable. Opening loads only the small components (statistics, bloom filter, the sampled
- * index summary, chunk offsets); a point read costs one Index.db span read plus the Data.db chunks its slices
- * need (large partitions are cut into row index blocks), or, through {@link #openPartition}, only the blocks holding
+ * index summary, chunk offsets); a point read costs one Index.db span read (none once the shard's chunk cache holds
+ * the span: spans have priority there) plus the Data.db chunks its slices need (large partitions are cut into row index blocks), or, through {@link #openPartition}, only the blocks holding
  * the first rows it needs. Everything returned is on-heap and owned by the caller.
  * <p>
  * Shard-owned: call it from the shard whose {@link SSTableContext#io()} it uses. Reference counted: the opener

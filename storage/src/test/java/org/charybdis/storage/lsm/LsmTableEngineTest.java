@@ -8,6 +8,8 @@ import org.charybdis.storage.engine.ReadFilter;
 import org.charybdis.storage.engine.TableEngine;
 import org.charybdis.storage.engine.TableLayout;
 import org.charybdis.storage.engine.TestTables;
+import org.charybdis.storage.sstable.ChunkCache;
+import org.charybdis.storage.sstable.Component;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,6 +153,39 @@ class LsmTableEngineTest {
         int n = 0;
         for (var it = view.rows(); it.hasNext(); it.next()) n++;
         return n;
+    }
+
+    @Test
+    void compactedAwayAndDroppedSSTablesLeaveNothingInTheChunkCache() throws InterruptedException {
+        ChunkCache cache = node.chunkCache();
+        for (int flush = 0; flush < 2; flush++) {
+            for (int k = 0; k < 300; k++) {
+                PartitionUpdate.Builder b = PartitionUpdate.builder(key(k));
+                b.row(ck(flush, "a")).marker(3, 0, NOW).cell(V1, i(k), 3, 0, NOW);
+                node.write(table, b.build());
+            }
+            node.flush(table);
+        }
+        readEveryKey(300, 2);
+        assertThat(cache.sizeBytes(Component.INDEX)).isPositive();
+        assertThat(cache.sizeBytes(Component.DATA)).isPositive();
+
+        node.compact(table);
+        assertThat(node.eventually(() -> cache.sizeBytes() == 0)).as("the compacted SSTables' chunks and index spans are dropped").isTrue();
+        readEveryKey(300, 2);
+        assertThat(cache.sizeBytes(Component.INDEX)).as("the compaction's output is read and cached").isPositive();
+
+        node.drop(layout);
+        assertThat(node.eventually(() -> cache.sizeBytes() == 0)).as("nothing of a dropped table stays cached").isTrue();
+    }
+
+    private void readEveryKey(int keys, int rowsEach) {
+        for (int k = 0; k < keys; k++) {
+            PartitionView view = node.read(table, key(k), ReadFilter.ALL, NOW);
+            List<Object> rows = new ArrayList<>();
+            view.rows().forEachRemaining(rows::add);
+            assertThat(rows).hasSize(rowsEach);
+        }
     }
 
     private void write(java.util.function.Consumer<PartitionUpdate.Builder> build) {

@@ -11,6 +11,7 @@ import org.charybdis.storage.dht.TokenRange;
 import org.charybdis.storage.engine.PartitionView;
 import org.charybdis.storage.engine.ReadFilter;
 import org.charybdis.storage.engine.ShardStorage;
+import org.charybdis.storage.sstable.ChunkCache;
 import org.charybdis.storage.engine.TableEngine;
 import org.charybdis.storage.engine.TableLayout;
 
@@ -84,6 +85,12 @@ final class LsmTestNode implements AutoCloseable {
         });
         factory.start(runtime).join();
     }
+
+    /** The chunk cache of the node's only shard (its counters and sizes may be read from here). */
+    ChunkCache chunkCache() { return factory.chunkCache(0); }
+
+    /** Drops the table: its engine closes and its files go. */
+    void drop(TableLayout layout) { call(() -> storage.dropTable(layout.tableId())); }
 
     /** The backlog controllers of the node's only shard. */
     BackgroundControllers controllers() { return factory.controllers(0); }

@@ -140,6 +140,31 @@ class SSTableCorruptionTest {
         shard.get(() -> { reader.release(); return null; });
     }
 
+    @Test
+    void damagedIndexEntryInACachedSpanFailsTheLookupTheSameWay() throws Exception {
+        ChunkCache cache = new ChunkCache(1 << 20);
+        SSTableFixture fixture = new SSTableFixture(shard, directory, cache);
+        writeAndClose(fixture);
+        Path index = fixture.context.files(1).path(Component.INDEX);
+        List<TestPartition> inOrder = partitions().stream().sorted(java.util.Comparator.comparing(TestPartition::key)).toList();
+        flipByte(index, ComponentFraming.HEADER_LENGTH + 1 + 8 + 1 + 3); // the first entry's key, as above
+        SSTableReader reader = fixture.open(1);
+        TestPartition last = inOrder.getLast();
+        assertThat(shard.call(() -> reader.read(last.key(), List.of(Slice.ALL), IoClass.QUERY))).as("an intact entry of the same span").isNotNull();
+        assertThat(cache.sizeBytes(Component.INDEX)).as("the span is cached").isPositive();
+
+        long misses = cache.misses(Component.INDEX);
+        try {
+            assertThat(shard.call(() -> reader.read(inOrder.getFirst().key(), List.of(Slice.ALL), IoClass.QUERY))).isNull();
+        } catch (CorruptSSTableException e) {
+            assertThat(e.getMessage()).contains(index.toString()).contains("ks.t").contains("checksum");
+        }
+        assertThat(cache.misses(Component.INDEX)).as("the lookup used the cached span").isEqualTo(misses);
+        shard.get(() -> { reader.release(); return null; });
+        shard.call(reader::whenClosed);
+        assertThat(cache.sizeBytes()).as("nothing of a closed SSTable stays cached").isZero();
+    }
+
     private static void flipByte(Path file, long offset) throws Exception {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.seek(offset);

@@ -3,12 +3,15 @@ package org.charybdis.tools.bench;
 import org.charybdis.scheduler.Shard;
 import org.charybdis.scheduler.ShardRuntime;
 import org.charybdis.scheduler.ShardRuntimeConfig;
+import org.charybdis.scheduler.io.IoClass;
 import org.charybdis.storage.commitlog.CommitLogConfig;
 import org.charybdis.storage.engine.ShardStorage;
 import org.charybdis.storage.engine.TableEngine;
 import org.charybdis.storage.engine.TableLayout;
 import org.charybdis.storage.lsm.LsmConfig;
 import org.charybdis.storage.lsm.LsmEngineFactory;
+import org.charybdis.storage.sstable.ChunkCache;
+import org.charybdis.storage.sstable.Component;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,6 +41,7 @@ final class BenchNode implements AutoCloseable {
     private final LsmConfig config;
     private final ShardStorage[] storages;
     private final TableEngine[] tables;
+    private LsmEngineFactory engines;
 
     private BenchNode(ShardRuntime runtime, Path directory, boolean temporary, boolean keep, LsmConfig config, int shards) {
         this.runtime = runtime;
@@ -60,7 +64,7 @@ final class BenchNode implements AutoCloseable {
         }
         CommitLogConfig commitLog = CommitLogConfig.defaults(directory.resolve("commitlog")).withSyncMode(settings.syncMode());
         LsmConfig config = new LsmConfig(directory.resolve("data"), commitLog, settings.memtablePerShard(), FLUSH_THRESHOLD,
-                settings.chunkCachePerShard(), COMPACTIONS_PER_SHARD);
+                settings.chunkCachePerShard(), COMPACTIONS_PER_SHARD).withIndexCacheFraction(settings.indexCacheFraction());
         ShardRuntime runtime = ShardRuntime.start(ShardRuntimeConfig.defaults(settings.shards()));
         BenchNode node = new BenchNode(runtime, directory, temporary, settings.keep(), config, settings.shards());
         try {
@@ -74,6 +78,7 @@ final class BenchNode implements AutoCloseable {
 
     private void createTables(TableLayout layout) {
         LsmEngineFactory factory = new LsmEngineFactory(config, storages.length);
+        engines = factory;
         for (int i = 0; i < storages.length; i++) {
             ShardStorage storage = new ShardStorage(i, factory);
             storages[i] = storage;
@@ -102,6 +107,27 @@ final class BenchNode implements AutoCloseable {
             total = total.plus(call(i, table::stats));
         }
         return total;
+    }
+
+    /**
+     * What point reads cost every shard so far: read requests of the query IO class (answered by the IO threads or
+     * the page cache) and chunk cache misses of Index.db spans and of Data.db chunks. Read from any thread.
+     */
+    ReadCosts readCosts() {
+        long diskReads = 0, indexMisses = 0, dataMisses = 0;
+        for (int i = 0; i < tables.length; i++) {
+            diskReads += runtime.shard(i).io().stats(IoClass.QUERY).readOps();
+            ChunkCache cache = engines.chunkCache(i);
+            indexMisses += cache.misses(Component.INDEX);
+            dataMisses += cache.misses(Component.DATA);
+        }
+        return new ReadCosts(diskReads, indexMisses, dataMisses);
+    }
+
+    record ReadCosts(long diskReads, long indexMisses, long dataMisses) {
+        ReadCosts minus(ReadCosts o) {
+            return new ReadCosts(diskReads - o.diskReads, indexMisses - o.indexMisses, dataMisses - o.dataMisses);
+        }
     }
 
     /** True when no shard has a flush waiting or running and no compaction running or wanted. */

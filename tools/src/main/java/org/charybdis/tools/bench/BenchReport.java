@@ -39,8 +39,8 @@ public record BenchReport(Setup setup, Writes writes, Background background, Amp
                         double spaceAmplification) {}
 
     /** Random point reads of existing rows. {@code wrongAnswers}: reads that did not return the row written. */
-    public record Reads(long reads, long wrongAnswers, double sstablesPerRead, double seconds, double readsPerSecond,
-                        LatencySummary latency) {}
+    public record Reads(long reads, long wrongAnswers, double sstablesPerRead, double diskReadsPerRead, double indexReadsPerRead,
+                        double dataChunksReadPerRead, double seconds, double readsPerSecond, LatencySummary latency) {}
 
     /** The major compaction ({@code compact()} on every shard) and the same reads after it; null when skipped. */
     public record Major(double seconds, long bytesRead, long bytesWritten, int sstables, long sstableBytes,

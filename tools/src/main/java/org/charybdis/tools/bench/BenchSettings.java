@@ -17,6 +17,7 @@ import java.time.Duration;
  * @param keep              leave the files behind after the run
  * @param memtablePerShard  memtable budget of every shard
  * @param chunkCachePerShard decompressed-chunk cache of every shard
+ * @param indexCacheFraction share of that cache index spans may take, with priority over data chunks
  * @param scaling           UCS scaling parameters ({@code T4}, {@code L10}, {@code T4,T4,L10})
  * @param syncMode          commitlog sync mode
  * @param concurrency       writes in flight per shard
@@ -27,7 +28,7 @@ import java.time.Duration;
  * @param seed              seed of the key order, the values and the read keys
  */
 public record BenchSettings(long rows, int valueSize, int shards, Path directory, boolean keep, long memtablePerShard,
-                            long chunkCachePerShard, String scaling, CommitLogConfig.SyncMode syncMode, int concurrency,
+                            long chunkCachePerShard, double indexCacheFraction, String scaling, CommitLogConfig.SyncMode syncMode, int concurrency,
                             long reads, int readConcurrency, boolean majorCompaction, Duration settleTimeout, long seed) {
     /** Bytes of every partition key (a big-endian long). */
     public static final int KEY_SIZE = 8;
@@ -46,6 +47,8 @@ public record BenchSettings(long rows, int valueSize, int shards, Path directory
             throw new IllegalArgumentException("--memtable must be at least " + ByteAmount.format(MIN_MEMTABLE) + " per shard (memtables take "
                     + "memory in 1 MiB slabs: a smaller budget flushes after almost every write): " + memtablePerShard);
         if (chunkCachePerShard < 0) throw new IllegalArgumentException("--chunk-cache must not be negative");
+        if (!(indexCacheFraction >= 0 && indexCacheFraction <= 1))
+            throw new IllegalArgumentException("--index-cache-fraction must be between 0 and 1: " + indexCacheFraction);
         checkScaling(scaling);
         if (syncMode == null) throw new IllegalArgumentException("--commitlog-sync must be periodic or batch");
         if (concurrency < 1 || concurrency > 65536) throw new IllegalArgumentException("--concurrency must be between 1 and 65536: " + concurrency);

@@ -68,6 +68,10 @@ public final class StorageBenchCommand implements Callable<Integer> {
     @Option(names = "--chunk-cache", paramLabel = "<size>", defaultValue = "32M", description = "Decompressed chunk cache per shard (default: ${DEFAULT-VALUE})")
     String chunkCache;
 
+    @Option(names = "--index-cache-fraction", paramLabel = "<share>", defaultValue = "0.5",
+            description = "Share of the chunk cache index spans may take, with priority over data chunks (default: ${DEFAULT-VALUE})")
+    double indexCacheFraction;
+
     @Option(names = "--no-major", description = "Skip the major compaction and the reads after it")
     boolean noMajor;
 
@@ -134,7 +138,7 @@ public final class StorageBenchCommand implements Callable<Integer> {
             rowCount = total / perRow;
         }
         long memtableBytes = memtable == null ? (rowMode ? 4L << 20 : 64L << 20) : size("--memtable", memtable);
-        return new BenchSettings(rowCount, value, smp, dir, keep, memtableBytes, size("--chunk-cache", chunkCache), scaling,
+        return new BenchSettings(rowCount, value, smp, dir, keep, memtableBytes, size("--chunk-cache", chunkCache), indexCacheFraction, scaling,
                 syncMode(commitlogSync), concurrency, reads, readConcurrency, !noMajor, Duration.ofSeconds(Math.max(0, settleTimeoutSeconds)), seed);
     }
 

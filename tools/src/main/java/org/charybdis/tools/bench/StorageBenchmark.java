@@ -115,8 +115,9 @@ public final class StorageBenchmark {
     }
 
     private BenchReport.Reads read(BenchNode node, BenchTable table, ShardOf shardOf, long seed) throws InterruptedException {
-        if (settings.reads() == 0) return new BenchReport.Reads(0, 0, 0, 0, 0, LatencySummary.NONE);
+        if (settings.reads() == 0) return new BenchReport.Reads(0, 0, 0, 0, 0, 0, 0, 0, LatencySummary.NONE);
         TableEngine.Stats before = node.stats();
+        BenchNode.ReadCosts costsBefore = node.readCosts();
         long started = System.nanoTime();
         int shards = node.shardCount();
         List<CompletableFuture<ShardReader.Result>> running = node.onEveryShard(i -> {
@@ -127,6 +128,7 @@ public final class StorageBenchmark {
         waitWithProgress(CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)), () -> "reads: running");
         long nanos = System.nanoTime() - started;
         TableEngine.Stats after = node.stats();
+        BenchNode.ReadCosts costs = node.readCosts().minus(costsBefore);
         Histogram latency = LatencySummary.newHistogram();
         long wrong = 0;
         for (CompletableFuture<ShardReader.Result> shard : running) {
@@ -136,7 +138,9 @@ public final class StorageBenchmark {
         if (wrong > 0) warnings.add(wrong + " of " + settings.reads() + " reads did not return the row written: an engine bug");
         long engineReads = after.reads() - before.reads();
         double perRead = engineReads == 0 ? 0 : (double) (after.sstablesRead() - before.sstablesRead()) / engineReads;
-        return new BenchReport.Reads(settings.reads(), wrong, perRead, seconds(nanos), settings.reads() / seconds(nanos), LatencySummary.of(latency));
+        double reads = settings.reads();
+        return new BenchReport.Reads(settings.reads(), wrong, perRead, costs.diskReads() / reads, costs.indexMisses() / reads,
+                costs.dataMisses() / reads, seconds(nanos), reads / seconds(nanos), LatencySummary.of(latency));
     }
 
     private BenchReport.Major major(BenchNode node, BenchTable table, ShardOf shardOf) throws InterruptedException {

@@ -78,6 +78,8 @@ public final class TextReport {
         line("Reads", "%,d random existing rows in %.1f s, %,.0f reads/s, %d wrong answers", r.reads(), r.seconds(), r.readsPerSecond(),
                 r.wrongAnswers());
         line("SSTables per read", "%.2f", r.sstablesPerRead());
+        line("Disk reads per read", "%.3f (query IO class; chunk cache misses per read: index spans %.3f, data chunks %.3f)",
+                r.diskReadsPerRead(), r.indexReadsPerRead(), r.dataChunksReadPerRead());
         latency("Read latency", r.latency());
     }
 

@@ -10,13 +10,16 @@ enum KeyDistribution {
     /** 0, 1, 2, ... wrapping at the key count: writes fill the table in order. */
     SEQ,
     /** Uniformly random: reads hit the populated keys evenly. */
-    UNIFORM;
+    UNIFORM,
+    /** Zipfian (exponent 0.99, as YCSB): a few hot keys take most requests, the rest form a long tail. */
+    ZIPF;
 
     static KeyDistribution parse(String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "seq", "sequence" -> SEQ;
             case "uniform" -> UNIFORM;
-            default -> throw new IllegalArgumentException("dist must be seq or uniform: '" + text + "'");
+            case "zipf", "zipfian" -> ZIPF;
+            default -> throw new IllegalArgumentException("dist must be seq, uniform or zipf: '" + text + "'");
         };
     }
 
@@ -24,6 +27,7 @@ enum KeyDistribution {
     LongSupplier chooser(long keys) {
         if (keys <= 0) throw new IllegalArgumentException("the key count must be positive: " + keys);
         if (this == UNIFORM) return () -> ThreadLocalRandom.current().nextLong(keys);
+        if (this == ZIPF) return new ZipfianKeys(keys, ZipfianKeys.DEFAULT_EXPONENT);
         AtomicLong next = new AtomicLong();
         return () -> Math.floorMod(next.getAndIncrement(), keys);
     }

@@ -35,7 +35,8 @@ record WorkloadSpec(String name, Operation operation, LoadModel load, Duration d
                                   latency runs from each request's intended start
               duration=<d>        how long it runs, e.g. 30s, 2m (default: --duration)
               ops=<n>             stop after n requests
-              dist=seq|uniform    key choice (default: seq to write, else uniform)
+              dist=<d>            key choice: seq | uniform | zipf (hot keys, exponent
+                                  0.99 as YCSB) (default: seq to write, else uniform)
               read=<w>,write=<w>  mixed: weights of reads and writes (default 1, 1)
               splits=<n>          scan: token ranges of the ring (default %d)
               passes=<n>          scan: stop after n full scans

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StorageBenchmarkTest {
     @Test
     void aTinyRunMeasuresEveryPhase(@TempDir Path dir) throws Exception {
-        BenchSettings settings = new BenchSettings(4000, 1024, 1, dir.resolve("run"), false, 4L << 20, 1L << 20, "T4",
+        BenchSettings settings = new BenchSettings(4000, 1024, 1, dir.resolve("run"), false, 4L << 20, 1L << 20, 0.5, "T4",
                 CommitLogConfig.SyncMode.PERIODIC, 64, 500, 2, true, Duration.ofMinutes(2), 42);
 
         BenchReport report = new StorageBenchmark(settings, null).run();

@@ -12,8 +12,8 @@ class TextReportTest {
     static final LatencySummary LATENCY = new LatencySummary(1000, 150.4, 120, 300, 2500, 12_000, 15_000_000);
 
     static BenchReport sample(List<String> warnings) {
-        BenchReport.Reads reads = new BenchReport.Reads(100_000, 0, 2.25, 10.0, 10_000, LATENCY);
-        BenchReport.Reads afterMajor = new BenchReport.Reads(100_000, 0, 1.0, 5.0, 20_000, LATENCY);
+        BenchReport.Reads reads = new BenchReport.Reads(100_000, 0, 2.25, 1.9, 0.9, 1.0, 10.0, 10_000, LATENCY);
+        BenchReport.Reads afterMajor = new BenchReport.Reads(100_000, 0, 1.0, 1.01, 0.0, 1.01, 5.0, 20_000, LATENCY);
         return new BenchReport(
                 new BenchReport.Setup(1_040_447, 8, 1024, 1L << 30, 1, "/tmp/b", false, 64L << 20, "T4", "periodic", 256, "25", 512L << 20, "ZGC", 2),
                 new BenchReport.Writes(1_040_447, 1L << 30, 20.0, 51.2, 52_022, LATENCY),
@@ -45,6 +45,7 @@ class TextReportTest {
                 .contains("Space amplification:         1.07")
                 .contains("Point reads after the writes")
                 .contains("SSTables per read:           2.25")
+                .contains("Disk reads per read:         1.900 (query IO class; chunk cache misses per read: index spans 0.900, data chunks 1.000)")
                 .contains("Major compaction")
                 .contains("SSTables after:              1, 1.06 GiB, space amplification 1.06")
                 .contains("Point reads after the major compaction")
@@ -73,6 +74,7 @@ class TextReportTest {
         assertThat(json.path("files").path("space_amplification").asDouble()).isEqualTo(1.07);
         assertThat(json.path("reads").path("sstables_per_read").asDouble()).isEqualTo(2.25);
         assertThat(json.path("major").path("reads").path("sstables_per_read").asDouble()).isEqualTo(1.0);
+        assertThat(json.path("major").path("reads").path("disk_reads_per_read").asDouble()).isEqualTo(1.01);
         assertThat(json.path("memory").path("max_resident").asLong()).isEqualTo(700L << 20);
         assertThat(json.path("warnings").isArray()).isTrue();
     }
