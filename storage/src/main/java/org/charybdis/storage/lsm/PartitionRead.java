@@ -1,6 +1,8 @@
 package org.charybdis.storage.lsm;
 
+import org.charybdis.storage.data.ClusteringBound;
 import org.charybdis.storage.data.ClusteringComparator;
+import org.charybdis.storage.data.ClusteringPrefix;
 import org.charybdis.storage.data.PartitionFragment;
 import org.charybdis.storage.data.Row;
 import org.charybdis.storage.data.RowMerger;
@@ -83,18 +85,24 @@ final class PartitionRead {
     /** Merges the rows at hand until the limit or the end (true), or until some source has fetched more (false). */
     private CompletableFuture<Boolean> merge() {
         while (rows.size() < limit.rows() && bytes < limit.bytes()) {
-            List<CompletableFuture<Void>> fetches = null;
             Row head = null;
+            ClusteringPrefix first = null; // the first row at hand, or the first bound of a source with none at hand
+            boolean waiting = false;
             for (RowStream source : sources) {
                 Row row = source.peek();
                 if (row != null) {
-                    if (head == null || order.before(row, head)) head = row;
+                    if (head == null || order.before(row.clustering(), head.clustering())) head = row;
+                    if (first == null || order.before(row.clustering(), first)) first = row.clustering();
                 } else if (!source.exhausted()) {
-                    if (fetches == null) fetches = new ArrayList<>(sources.size());
-                    fetches.add(source.fetch());
+                    waiting = true;
+                    ClusteringBound from = source.nextRowsFrom();
+                    if (from != null && (first == null || order.before(from, first))) first = from;
                 }
             }
-            if (fetches != null) return CompletableFuture.allOf(fetches.toArray(CompletableFuture[]::new)).thenApply(ignored -> false);
+            if (waiting) {
+                List<CompletableFuture<Void>> fetches = fetchesUpTo(first);
+                if (!fetches.isEmpty()) return CompletableFuture.allOf(fetches.toArray(CompletableFuture[]::new)).thenApply(ignored -> false);
+            }
             if (head == null) {
                 ended = true;
                 break;
@@ -102,6 +110,28 @@ final class PartitionRead {
             take(versionsOf(head));
         }
         return CompletableFuture.completedFuture(true);
+    }
+
+    /**
+     * Fetches from the sources with no row at hand whose rows may come first: those that do not know where their rows
+     * start if there are any (the others are looked at again once these have rows), else those whose rows start at
+     * {@code first}. One whose rows start after a row at hand waits until the merge gets there: an SSTable holding only
+     * later rows of the partition is not read for an earlier page.
+     */
+    private List<CompletableFuture<Void>> fetchesUpTo(ClusteringPrefix first) {
+        boolean anyUnknown = false;
+        for (RowStream source : sources) anyUnknown |= waiting(source) && source.nextRowsFrom() == null;
+        List<CompletableFuture<Void>> fetches = new ArrayList<>(sources.size());
+        for (RowStream source : sources) {
+            if (!waiting(source)) continue;
+            ClusteringBound from = source.nextRowsFrom();
+            if (anyUnknown ? from == null : !order.before(first, from)) fetches.add(source.fetch());
+        }
+        return fetches;
+    }
+
+    private static boolean waiting(RowStream source) {
+        return source.peek() == null && !source.exhausted();
     }
 
     /** Every source's version of the head row merged; the sources move past it. */
@@ -138,10 +168,10 @@ final class PartitionRead {
         return true;
     }
 
-    /** Clusterings compared in the read's order. */
+    /** Clusterings and bounds compared in the read's order. */
     private record ReadOrder(ClusteringComparator comparator, boolean reversed) {
-        boolean before(Row a, Row b) {
-            int c = comparator.compare(a.clustering(), b.clustering());
+        boolean before(ClusteringPrefix a, ClusteringPrefix b) {
+            int c = comparator.compare(a, b);
             return reversed ? c > 0 : c < 0;
         }
 

@@ -1,5 +1,6 @@
 package org.charybdis.storage.read;
 
+import org.charybdis.storage.data.ClusteringBound;
 import org.charybdis.storage.data.ClusteringComparator;
 import org.charybdis.storage.data.PartitionFragment;
 import org.charybdis.storage.data.Row;
@@ -24,6 +25,15 @@ public interface RowStream {
 
     /** True when no row follows those at hand. */
     boolean exhausted();
+
+    /**
+     * Where the rows not yet at hand start, as far as the stream knows without reading: none of them sorts before this
+     * bound in the read's order (after it, reversed). Null when it does not know. A merge need not fetch from a stream
+     * whose bound lies after a row it has at hand from another.
+     */
+    default ClusteringBound nextRowsFrom() {
+        return null;
+    }
 
     /**
      * Brings further rows to hand; it may bring none (look again, and fetch again while the stream is not exhausted).

@@ -1,6 +1,7 @@
 package org.charybdis.storage.sstable;
 
 import org.charybdis.scheduler.io.IoClass;
+import org.charybdis.storage.data.ClusteringBound;
 import org.charybdis.storage.data.ClusteringComparator;
 import org.charybdis.storage.data.PartitionFragment;
 import org.charybdis.storage.data.Row;
@@ -111,6 +112,13 @@ public final class PartitionCursor implements RowStream {
     @Override
     public boolean exhausted() {
         return exhausted;
+    }
+
+    /** Before the first fetch, the SSTable's smallest (largest, reversed) clustering bound: its rows all lie past it. */
+    @Override
+    public ClusteringBound nextRowsFrom() {
+        if (started) return null;
+        return reversed ? reader.statistics().maxClustering() : reader.statistics().minClustering();
     }
 
     IndexEntry entry() {

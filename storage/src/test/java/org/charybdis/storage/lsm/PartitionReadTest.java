@@ -269,6 +269,45 @@ class PartitionReadTest {
         }
     }
 
+    @Test
+    void aPageReadsNoBlockOfAnSSTableWhoseRowsAllComeAfterIt() throws Exception {
+        try (LsmTestNode node = new LsmTestNode(64 << 20)) {
+            node.open(List.of(LAYOUT));
+            TableEngine lsm = node.table(LAYOUT);
+            for (int sstable = 0; sstable < 3; sstable++) { // rows written in order: each SSTable holds a third of them
+                for (int from = sstable * 3000; from < (sstable + 1) * 3000; from += 300) {
+                    PartitionUpdate.Builder b = PartitionUpdate.builder(key(1));
+                    for (int c = from; c < from + 300; c++) b.row(ck(c, "x")).marker(10, 0, NOW).cell(V1, value(new SplittableRandom(c)), 10, 0, NOW);
+                    node.write(lsm, b.build());
+                }
+                node.flush(lsm);
+            }
+            for (boolean reversed : new boolean[] {false, true}) {
+                List<Long> before = chunksReadBySSTable(node, lsm);
+                Limited page = readPage(node, lsm, ReadFilter.of(List.of(Slice.ALL), reversed), 50);
+                assertThat(page.clusterings().getFirst()).isEqualTo(reversed ? 8999 : 0);
+                List<Long> after = chunksReadBySSTable(node, lsm);
+                List<Long> read = new ArrayList<>();
+                for (int i = 0; i < after.size(); i++) read.add(after.get(i) - before.get(i));
+                // in the read's order: the SSTable holding the page's rows, then two that only had their header and row index count read
+                List<Long> inOrder = reversed ? read.reversed() : read;
+                assertThat(inOrder.getFirst()).as("chunks read per SSTable: %s", read).isGreaterThan(2);
+                assertThat(inOrder.subList(1, 3)).as("chunks read per SSTable: %s", read).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2));
+            }
+        }
+    }
+
+    /** Data.db chunks each SSTable has read from disk, oldest SSTable first. */
+    private static List<Long> chunksReadBySSTable(LsmTestNode node, TableEngine lsm) {
+        return node.call(() -> {
+            List<org.charybdis.storage.sstable.SSTableReader> live = new ArrayList<>(((LsmTableEngine) lsm).sstables().live());
+            live.sort(java.util.Comparator.comparingLong(org.charybdis.storage.sstable.SSTableReader::generation));
+            List<Long> read = new ArrayList<>();
+            for (var sstable : live) read.add(sstable.chunksReadFromDisk());
+            return read;
+        });
+    }
+
     private static Limited readPage(LsmTestNode node, TableEngine lsm, ReadFilter filter, int rows) {
         return node.async(() -> lsm.read(key(1), filter, NOW, ReadLimit.rows(rows)).thenApply(Limited::of));
     }
