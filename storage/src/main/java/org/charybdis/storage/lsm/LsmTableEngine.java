@@ -112,8 +112,8 @@ final class LsmTableEngine implements TableEngine {
     }
 
     /**
-     * Reads the memtables and every SSTable that may hold the key. Unlimited, each SSTable loads the slices' rows at once;
-     * limited, each opens the partition and loads rows only as far as the limit needs ({@link BoundedRead}).
+     * Reads the memtables and every SSTable that may hold the key; the SSTables' rows stream into the merge a few row
+     * index blocks at a time, and the read stops at the limit ({@link PartitionRead}).
      */
     @Override
     public CompletableFuture<PartitionView> read(DecoratedKey key, ReadFilter filter, long nowInSeconds, ReadLimit limit) {
@@ -144,37 +144,21 @@ final class LsmTableEngine implements TableEngine {
         sstablesRead += touched.size();
         memtableReaders.retain(memtables); // a flush may retire them while the disk answers
         IoClass ioClass = IoClass.ofCurrentGroup(IoClass.QUERY); // the reading service level's share of the disk
-        CompletableFuture<PartitionView> read = limit.isNone()
-                ? readWhole(touched, fragments, readLayout, key, filter, nowInSeconds, ioClass)
-                : readBounded(touched, fragments, readLayout, key, filter, nowInSeconds, limit, ioClass);
-        return read.whenComplete((v, e) -> {
+        return readSSTables(touched, fragments, readLayout, key, filter, nowInSeconds, limit, ioClass).whenComplete((v, e) -> {
             for (SSTableReader sstable : touched) sstable.release();
             memtableReaders.releaseLater(memtables);
         });
     }
 
-    private static CompletableFuture<PartitionView> readWhole(List<SSTableReader> sstables, List<PartitionFragment> fragments, TableLayout layout,
-                                                              DecoratedKey key, ReadFilter filter, long now, IoClass ioClass) {
-        List<CompletableFuture<PartitionFragment>> onDisk = new ArrayList<>(sstables.size());
-        for (SSTableReader sstable : sstables) onDisk.add(started(() -> sstable.read(key, filter.slices(), ioClass)));
-        return CompletableFuture.allOf(onDisk.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
-            for (CompletableFuture<PartitionFragment> f : onDisk) {
-                PartitionFragment fragment = f.join();
-                if (fragment != null) fragments.add(fragment);
-            }
-            return resolve(fragments, layout, filter, now);
-        });
-    }
-
-    private static CompletableFuture<PartitionView> readBounded(List<SSTableReader> sstables, List<PartitionFragment> fragments, TableLayout layout,
-                                                                DecoratedKey key, ReadFilter filter, long now, ReadLimit limit, IoClass ioClass) {
+    private static CompletableFuture<PartitionView> readSSTables(List<SSTableReader> sstables, List<PartitionFragment> fragments, TableLayout layout,
+                                                                 DecoratedKey key, ReadFilter filter, long now, ReadLimit limit, IoClass ioClass) {
         List<CompletableFuture<PartitionCursor>> opened = new ArrayList<>(sstables.size());
         for (SSTableReader sstable : sstables) opened.add(started(() -> sstable.openPartition(key, filter.slices(), filter.reversed(), ioClass)));
         return CompletableFuture.allOf(opened.toArray(CompletableFuture[]::new)).thenCompose(ignored -> {
             List<PartitionCursor> cursors = new ArrayList<>(opened.size());
             for (CompletableFuture<PartitionCursor> c : opened) if (c.join() != null) cursors.add(c.join());
             if (cursors.isEmpty()) return CompletableFuture.completedFuture(resolve(fragments, layout, filter, now));
-            return BoundedRead.run(fragments, cursors, layout, filter, limit, now);
+            return PartitionRead.run(fragments, cursors, layout, filter, limit, now);
         });
     }
 

@@ -20,7 +20,7 @@ import java.util.zip.CRC32;
 final class ComponentFraming {
     static final int MAGIC = 0x43485353;
     static final int FOOTER_MAGIC = ~MAGIC;
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
     static final int HEADER_LENGTH = 16;
     static final int FOOTER_LENGTH = 8;
 
@@ -39,8 +39,8 @@ final class ComponentFraming {
         return java.util.Arrays.copyOf(out.array(), HEADER_LENGTH);
     }
 
-    /** Checks a header at the buffer's position (which must hold at least 16 bytes). */
-    static void checkHeader(ByteBuffer bytes, Component component, long generation, Path file, String table) {
+    /** Checks a header at the buffer's position (which must hold at least 16 bytes); returns its format version. */
+    static int checkHeader(ByteBuffer bytes, Component component, long generation, Path file, String table) {
         if (bytes.remaining() < HEADER_LENGTH)
             throw new CorruptSSTableException(file, table, "file too short for a header (" + bytes.remaining() + " bytes)");
         int at = bytes.position();
@@ -57,6 +57,7 @@ final class ComponentFraming {
         long headerGeneration = bytes.getLong(at + 8);
         if (headerGeneration != generation)
             throw new CorruptSSTableException(file, table, "header says generation " + headerGeneration + ", the file name " + generation);
+        return version;
     }
 
     /** Checks the footer magic of the last 8 bytes of a file and returns its CRC. */

@@ -3,191 +3,237 @@ package org.charybdis.storage.sstable;
 import org.charybdis.scheduler.io.IoClass;
 import org.charybdis.storage.data.ClusteringBound;
 import org.charybdis.storage.data.ClusteringComparator;
-import org.charybdis.storage.data.DeletionTime;
 import org.charybdis.storage.data.PartitionFragment;
-import org.charybdis.storage.data.RangeTombstone;
 import org.charybdis.storage.data.Row;
-import org.charybdis.storage.data.RowResolver;
 import org.charybdis.storage.data.Slice;
+import org.charybdis.storage.engine.AsyncLoop;
+import org.charybdis.storage.read.RowStream;
 import org.charybdis.storage.serialization.BufferReader;
 import org.charybdis.storage.serialization.CorruptDataException;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One partition of one SSTable, loaded a few row index blocks at a time in a query's clustering order (from the end
- * for a reversed query), so that a read needing the first rows of a large partition leaves the rest on disk.
- * The header (partition deletion, every range tombstone, the static row) comes first and whole: however few rows
- * are loaded, the {@linkplain #fragment() fragment} carries every deletion this SSTable holds for the partition.
- * Rows of the query's slices are all loaded up to {@link #loadedUpTo()}; a partition without a row index is loaded
- * whole at once. Shard-owned, like its reader; the caller holds a reference on the reader while it loads.
+ * One partition of one SSTable, streamed a few row index blocks at a time in a query's clustering order (from the end
+ * for a reversed query) as the read's merge consumes its rows: each {@link #fetch()} finds where the slice goes on
+ * in the {@link RowIndex} or reads the next blocks, one at first and twice as many each time after, up to
+ * {@link #MAX_BLOCKS_PER_FETCH}; rows already consumed are dropped, so a read holds a few blocks of each SSTable
+ * whatever the slices span. The header (partition deletion, every range tombstone, the static row) comes first and
+ * whole ({@link #header()}): however few rows are read, every deletion this SSTable holds for the partition is known.
+ * A partition without a row index comes whole, with its header. Shard-owned, like its reader; the caller holds a
+ * reference on the reader while it reads.
  */
-public final class PartitionCursor {
+public final class PartitionCursor implements RowStream {
+    /** The most blocks one fetch reads: 128 KiB of rows in one request, and the most a cursor holds. */
+    static final int MAX_BLOCKS_PER_FETCH = 8;
+    private static final Row[] NO_ROWS = new Row[0];
+
     private final SSTableReader reader;
     private final IndexEntry entry;
     private final PartitionFormat.Header header;
+    private final ClusteringComparator comparator;
+    /** The query's non-empty slices, in clustering order. */
     private final List<Slice> slices;
     private final boolean reversed;
     private final IoClass ioClass;
-    /** The row index blocks the slices touch, in clustering order. */
-    private final RowIndexBlock[] wanted;
-    /** Rows of each load, each in clustering order, in the order they were loaded. */
-    private final List<Row[]> loads = new ArrayList<>();
-    private int blocksLoaded;
-    private long liveRowsLoaded;
-    private long liveBytesLoaded;
-    private StoredPartition fragment;
+    /** Null when every row came with the header, or no slice wants rows. */
+    private final RowIndex rowIndex;
+    /** Slices done, in the query's order. */
+    private int slicesDone;
+    /** True once the block to go on from is known for the current slice. */
+    private boolean positioned;
+    /** True once {@link #nextBlock} is set: at the first block, or at the last for a reversed query. */
+    private boolean started;
+    /** The next block to read, in the query's order: blocks before it (after it, reversed) are read. */
+    private int nextBlock;
+    private int blocksPerFetch = 1;
+    private int blocksRead;
+    /** Rows at hand, in the query's order. */
+    private Row[] rows;
+    private int next;
+    private boolean exhausted;
 
     private PartitionCursor(SSTableReader reader, IndexEntry entry, PartitionFormat.Header header, List<Slice> slices, boolean reversed,
-                            IoClass ioClass, RowIndexBlock[] wanted) {
+                            IoClass ioClass, RowIndex rowIndex, Row[] rows) {
         this.reader = reader;
         this.entry = entry;
         this.header = header;
+        this.comparator = reader.context().comparator();
         this.slices = slices;
         this.reversed = reversed;
         this.ioClass = ioClass;
-        this.wanted = wanted;
+        this.rowIndex = rowIndex;
+        this.rows = rows;
+        this.exhausted = rowIndex == null || slices.isEmpty();
     }
 
-    /** A partition loaded whole (it has no row index, or the read wants all of it). */
-    static PartitionCursor loaded(SSTableReader reader, StoredPartition partition) {
-        PartitionCursor cursor = new PartitionCursor(reader, null, null, List.of(), false, null, new RowIndexBlock[0]);
-        cursor.fragment = partition;
-        return cursor;
+    /** A partition whose rows of the slices (in clustering order) all came with its header. */
+    static PartitionCursor loaded(SSTableReader reader, PartitionFormat.Header header, List<Row> rows, boolean reversed) {
+        Row[] inOrder = rows.toArray(NO_ROWS);
+        if (reversed) reverse(inOrder);
+        return new PartitionCursor(reader, null, header, List.of(), reversed, null, null, inOrder);
     }
 
-    /** A partition whose rows load block by block; {@code blocks} is its whole row index. */
-    static PartitionCursor indexed(SSTableReader reader, IndexEntry entry, PartitionFormat.Header header, RowIndexBlock[] blocks,
+    /**
+     * A partition whose rows of the slices come block by block from its row index ({@code rowIndex} may be null when
+     * every slice is empty).
+     */
+    static PartitionCursor indexed(SSTableReader reader, IndexEntry entry, PartitionFormat.Header header, RowIndex rowIndex,
                                    List<Slice> slices, boolean reversed, IoClass ioClass) {
-        ClusteringComparator comparator = reader.context().comparator();
-        List<RowIndexBlock> touched = new ArrayList<>();
-        for (RowIndexBlock block : blocks) {
-            for (Slice slice : slices) {
-                if (!comparator.isEmpty(slice) && block.mayIntersect(slice, comparator)) {
-                    touched.add(block);
-                    break;
-                }
-            }
-        }
-        return new PartitionCursor(reader, entry, header, slices, reversed, ioClass, touched.toArray(new RowIndexBlock[0]));
+        return new PartitionCursor(reader, entry, header, nonEmpty(slices, reader.context().comparator()), reversed, ioClass, rowIndex, NO_ROWS);
     }
 
-    /** True once every row of the slices is loaded. */
+    /** The slices that can hold rows. */
+    static List<Slice> nonEmpty(List<Slice> slices, ClusteringComparator comparator) {
+        List<Slice> nonEmpty = new ArrayList<>(slices.size());
+        for (Slice slice : slices) if (!comparator.isEmpty(slice)) nonEmpty.add(slice);
+        return nonEmpty;
+    }
+
+    /** The partition's header as a fragment without rows: its deletion, range tombstones and static row. */
+    public PartitionFragment header() {
+        return PartitionFormat.partition(header, List.of(), comparator);
+    }
+
+    @Override
+    public Row peek() {
+        return next < rows.length ? rows[next] : null;
+    }
+
+    @Override
+    public void advance() {
+        rows[next++] = null; // a consumed row is the merge's now
+    }
+
+    @Override
     public boolean exhausted() {
-        return blocksLoaded == wanted.length;
+        return exhausted;
     }
 
-    /**
-     * How far the loaded rows go, in the query's order: an end bound (a start bound for a reversed query) such that
-     * every row of the slices before it (after it, reversed) is loaded; null once exhausted.
-     */
-    public ClusteringBound loadedUpTo() {
-        if (exhausted()) return null;
-        return reversed ? ClusteringBound.start(false, wanted[wanted.length - 1 - blocksLoaded].last())
-                : ClusteringBound.end(false, wanted[blocksLoaded].first());
+    /** Before the first fetch, the SSTable's smallest (largest, reversed) clustering bound: its rows all lie past it. */
+    @Override
+    public ClusteringBound nextRowsFrom() {
+        if (started) return null;
+        return reversed ? reader.statistics().maxClustering() : reader.statistics().minClustering();
     }
 
-    /** Row index blocks loaded so far. */
-    public int blocksLoaded() {
-        return blocksLoaded;
+    IndexEntry entry() {
+        return entry;
     }
 
-    /**
-     * The partition as loaded so far: its header and the loaded rows of the slices. Exact for the rows up to
-     * {@link #loadedUpTo()} only.
-     */
-    public PartitionFragment fragment() {
-        if (fragment == null) {
-            List<Row> rows = new ArrayList<>();
-            for (int i = 0; i < loads.size(); i++) rows.addAll(Arrays.asList(loads.get(reversed ? loads.size() - 1 - i : i)));
-            fragment = PartitionFormat.partition(header, rows, reader.context().comparator());
+    /** Row index blocks read so far. */
+    public int blocksRead() {
+        return blocksRead;
+    }
+
+    /** Finds where the current slice goes on in the row index, or reads the next blocks. */
+    @Override
+    public CompletableFuture<Void> fetch() {
+        if (exhausted || peek() != null) return CompletableFuture.completedFuture(null);
+        if (!started) {
+            started = true;
+            nextBlock = reversed ? rowIndex.count() - 1 : 0;
         }
-        return fragment;
+        if (slicesDone == slices.size() || nextBlock < 0 || nextBlock >= rowIndex.count()) {
+            exhausted = true;
+            return CompletableFuture.completedFuture(null);
+        }
+        return positioned ? readBlocks(rowIndex, slice()) : position(rowIndex, slice());
     }
 
-    /**
-     * Loads further blocks, in the query's order, until the newly loaded rows include {@code rows} rows live as far as
-     * this SSTable knows (its own deletions and expiry applied at {@code nowInSeconds}; other sources may still
-     * shadow them), or such rows of {@code bytes} bytes of values ({@link Row#valueBytes()}), or the slices end.
-     * {@code Integer.MAX_VALUE} rows and {@code Long.MAX_VALUE} bytes load everything at once.
-     */
-    public CompletableFuture<Void> load(int rows, long bytes, long nowInSeconds) {
-        return load((long) rows, bytes, nowInSeconds);
-    }
-
-    private CompletableFuture<Void> load(long rows, long bytes, long nowInSeconds) {
-        if (exhausted() || rows <= 0 || bytes <= 0) return CompletableFuture.completedFuture(null);
-        int count = blocksFor(rows, bytes);
-        int first = reversed ? wanted.length - blocksLoaded - count : blocksLoaded;
-        return readBlocks(first, first + count).thenCompose(loaded -> {
-            blocksLoaded += count;
-            loads.add(loaded);
-            fragment = null;
-            long liveRows = 0;
-            long liveBytes = 0;
-            for (Row row : loaded) {
-                if (!RowResolver.isLive(row, deletionCovering(row), nowInSeconds)) continue;
-                liveRows++;
-                liveBytes += row.valueBytes();
-            }
-            liveRowsLoaded += liveRows;
-            liveBytesLoaded += liveBytes;
-            return load(rows - liveRows, bytes - liveBytes, nowInSeconds);
+    /** Every row of the slices at once, with the header; for tools and tests (reads stream through {@link #fetch()}). */
+    CompletableFuture<PartitionFragment> drain() {
+        List<Row> all = new ArrayList<>();
+        return AsyncLoop.until(() -> {
+            for (Row row; (row = peek()) != null; advance()) all.add(row);
+            return exhausted ? CompletableFuture.completedFuture(true) : fetch().thenApply(ignored -> false);
+        }).thenApply(done -> {
+            if (reversed) Collections.reverse(all);
+            return PartitionFormat.partition(header, all, comparator);
         });
     }
 
+    private Slice slice() {
+        return slices.get(reversed ? slices.size() - 1 - slicesDone : slicesDone);
+    }
+
     /**
-     * How many blocks the next load reads: all of them for an unlimited load, one to begin with, then as many as the
-     * live rows (and bytes) per block seen so far say are needed.
+     * Searches the first block (the last, reversed) not yet read that can hold rows of the slice: the first whose last
+     * row is after the slice's start (the last whose first row is before its end). A slice open at that end needs no search.
      */
-    private int blocksFor(long rows, long bytes) {
-        int remaining = wanted.length - blocksLoaded;
-        if (rows >= Integer.MAX_VALUE && bytes == Long.MAX_VALUE) return remaining;
-        if (blocksLoaded == 0) return 1;
-        if (liveRowsLoaded == 0) return Math.min(remaining, blocksLoaded); // dead rows only so far: double the reach
-        long byRows = Math.ceilDiv(rows * blocksLoaded, liveRowsLoaded);
-        long byBytes = liveBytesLoaded == 0 || bytes > Long.MAX_VALUE / blocksLoaded ? remaining
-                : Math.ceilDiv(bytes * blocksLoaded, liveBytesLoaded);
-        return (int) Math.clamp(Math.min(byRows, byBytes), 1, remaining);
+    private CompletableFuture<Void> position(RowIndex index, Slice slice) {
+        positioned = true;
+        if (!reversed) {
+            if (slice.start().size() == 0) return CompletableFuture.completedFuture(null);
+            return index.first(nextBlock, index.count(), b -> comparator.compare(slice.start(), b.last()) < 0)
+                    .thenAccept(block -> nextBlock = block);
+        }
+        if (slice.end().size() == 0) return CompletableFuture.completedFuture(null);
+        return index.first(0, nextBlock + 1, b -> comparator.compare(b.first(), slice.end()) > 0)
+                .thenAccept(block -> nextBlock = block - 1);
     }
 
-    private DeletionTime deletionCovering(Row row) {
-        DeletionTime deletion = header.deletion();
-        for (RangeTombstone rt : header.rangeTombstones()) {
-            if (rt.deletion().supersedes(deletion) && reader.context().comparator().contains(rt.slice(), row.clustering()))
-                deletion = rt.deletion();
-        }
-        return deletion;
+    /**
+     * Reads the next blocks of the slice, up to this fetch's number; the first block that lies past the slice ends it,
+     * and the next fetch positions the next slice.
+     */
+    private CompletableFuture<Void> readBlocks(RowIndex index, Slice slice) {
+        int from = reversed ? Math.max(0, nextBlock - blocksPerFetch + 1) : nextBlock;
+        int to = reversed ? nextBlock + 1 : Math.min(index.count(), nextBlock + blocksPerFetch);
+        return index.blocks(from, to).thenCompose(blocks -> {
+            int inSlice = 0;
+            while (inSlice < blocks.length && inSlice(blocks[reversed ? blocks.length - 1 - inSlice : inSlice], slice)) inSlice++;
+            if (inSlice < blocks.length) {
+                slicesDone++;
+                positioned = false;
+            }
+            if (inSlice == 0) return CompletableFuture.completedFuture(null);
+            int first = reversed ? blocks.length - inSlice : 0;
+            int last = reversed ? blocks.length - 1 : inSlice - 1;
+            nextBlock += reversed ? -inSlice : inSlice;
+            blocksRead += inSlice;
+            blocksPerFetch = Math.min(MAX_BLOCKS_PER_FETCH, blocksPerFetch * 2);
+            return readRows(blocks, first, last);
+        });
     }
 
-    /** The rows of the slices in wanted blocks [from, to), in clustering order; one request per run of adjacent blocks. */
-    private CompletableFuture<Row[]> readBlocks(int from, int to) {
-        List<CompletableFuture<byte[]>> runs = new ArrayList<>();
-        long rowsEnd = entry.dataPosition() + entry.rowIndexStart();
-        int b = from;
-        while (b < to) {
-            int first = b++;
-            while (b < to && wanted[b].offset() == wanted[b - 1].offset() + wanted[b - 1].length()) b++;
-            long start = entry.dataPosition() + wanted[first].offset();
-            long end = entry.dataPosition() + wanted[b - 1].offset() + wanted[b - 1].length();
-            if (wanted[first].offset() < entry.headerLength() || end > rowsEnd)
-                return CompletableFuture.failedFuture(reader.dataCorruption(entry.dataPosition(), "row index block outside the rows", null));
-            runs.add(reader.chunks().read(start, end, ioClass, true));
+    /** False once the block, in the query's order, lies past the slice. */
+    private boolean inSlice(RowIndexBlock block, Slice slice) {
+        return reversed ? comparator.compare(slice.start(), block.last()) < 0 : comparator.compare(block.first(), slice.end()) < 0;
+    }
+
+    /** Reads blocks [first, last] (adjacent on disk) in one request and puts their rows of the slices at hand. */
+    private CompletableFuture<Void> readRows(RowIndexBlock[] blocks, int first, int last) {
+        for (int b = first + 1; b <= last; b++) {
+            if (blocks[b].offset() != blocks[b - 1].offset() + blocks[b - 1].length())
+                return CompletableFuture.failedFuture(reader.dataCorruption(entry.dataPosition(), "row index blocks not adjacent", null));
         }
-        return CompletableFuture.allOf(runs.toArray(new CompletableFuture[0])).thenApply(v -> {
-            List<Row> rows = new ArrayList<>();
-            ClusteringComparator comparator = reader.context().comparator();
+        long start = blocks[first].offset();
+        long end = blocks[last].offset() + blocks[last].length();
+        if (start < entry.headerLength() || end > entry.rowIndexStart())
+            return CompletableFuture.failedFuture(reader.dataCorruption(entry.dataPosition(), "row index block outside the rows", null));
+        return reader.chunks().read(entry.dataPosition() + start, entry.dataPosition() + end, ioClass, true).thenAccept(bytes -> {
+            List<Row> read = new ArrayList<>();
             try {
-                for (CompletableFuture<byte[]> run : runs)
-                    PartitionFormat.readRows(new BufferReader(ByteBuffer.wrap(run.join())), comparator.size(), slices, comparator, rows);
+                PartitionFormat.readRows(new BufferReader(ByteBuffer.wrap(bytes)), comparator.size(), slices, comparator, read);
             } catch (CorruptDataException e) {
                 throw reader.dataCorruption(entry.dataPosition(), e.getMessage(), e);
             }
-            return rows.toArray(new Row[0]);
+            rows = read.toArray(NO_ROWS);
+            if (reversed) reverse(rows);
+            next = 0;
         });
+    }
+
+    private static void reverse(Row[] rows) {
+        for (int i = 0, j = rows.length - 1; i < j; i++, j--) {
+            Row row = rows[i];
+            rows[i] = rows[j];
+            rows[j] = row;
+        }
     }
 }

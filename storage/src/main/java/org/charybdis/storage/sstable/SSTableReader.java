@@ -38,8 +38,9 @@ import java.util.zip.CRC32;
 /**
  * An open, immutable SSTable. Opening loads only the small components (statistics, bloom filter, the sampled
  * index summary, chunk offsets); a point read costs one Index.db span read (none once the shard's chunk cache holds
- * the span: spans have priority there) plus the Data.db chunks its slices need (large partitions are cut into row index blocks), or, through {@link #openPartition}, only the blocks holding
- * the first rows it needs. Everything returned is on-heap and owned by the caller.
+ * the span: spans have priority there) plus the Data.db chunks its rows need: {@link #openPartition} streams a large
+ * partition a few row index blocks at a time as the read consumes its rows. Everything returned is on-heap and owned
+ * by the caller.
  * <p>
  * Shard-owned: call it from the shard whose {@link SSTableContext#io()} it uses. Reference counted: the opener
  * holds the first reference; files close when the last one is released, and are deleted then if the SSTable
@@ -58,6 +59,7 @@ public final class SSTableReader {
     private final CompressionInfo compression;
     private final ReadOnlyFile dataFile;
     private final ReadOnlyFile indexFile;
+    private final int dataVersion;
     private final long onDiskSize;
     private final ChunkReader chunks;
     private final AtomicInteger references = new AtomicInteger(1);
@@ -74,6 +76,7 @@ public final class SSTableReader {
         this.compression = opened.compression;
         this.dataFile = opened.data;
         this.indexFile = opened.index;
+        this.dataVersion = opened.dataVersion;
         this.onDiskSize = opened.onDiskSize;
         this.chunks = new ChunkReader(id, dataFile, compression, files.path(Component.DATA), context.table(), context.io(),
                 context.chunkCache());
@@ -111,22 +114,22 @@ public final class SSTableReader {
 
     /**
      * The partition's stored data inside the slices (sorted, non-overlapping), with its static row, partition
-     * deletion and range tombstones; null when the SSTable does not hold the key.
+     * deletion and range tombstones, all at once; null when the SSTable does not hold the key. For tools and tests:
+     * reads stream the rows through {@link #openPartition}.
      */
     public CompletableFuture<PartitionFragment> read(DecoratedKey key, List<Slice> slices, IoClass ioClass) {
-        return findEntry(key, ioClass).thenCompose(entry -> entry == null ? CompletableFuture.completedFuture(null)
-                : cursor(entry, slices, false, true, ioClass).thenCompose(cursor ->
-                        cursor.load(Integer.MAX_VALUE, Long.MAX_VALUE, 0).thenApply(loaded -> cursor.fragment())));
+        return openPartition(key, slices, false, ioClass).thenCompose(cursor -> cursor == null ? CompletableFuture.completedFuture(null)
+                : cursor.drain());
     }
 
     /**
-     * The partition's data inside the slices (sorted, non-overlapping) as a cursor that loads rows only when asked,
-     * in clustering order or from the end when {@code reversed}: a read that needs a few rows of a large partition
-     * reads its header, its row index and the blocks holding them. Null when the SSTable does not hold the key.
+     * The partition's data inside the slices (sorted, non-overlapping) as a cursor that reads rows only as they are
+     * consumed, in clustering order or from the end when {@code reversed}: its header first, then the row index
+     * entries and blocks holding the next rows. Null when the SSTable does not hold the key.
      */
     public CompletableFuture<PartitionCursor> openPartition(DecoratedKey key, List<Slice> slices, boolean reversed, IoClass ioClass) {
         return findEntry(key, ioClass).thenCompose(entry -> entry == null ? CompletableFuture.completedFuture(null)
-                : cursor(entry, slices, reversed, false, ioClass));
+                : cursor(entry, slices, reversed, ioClass));
     }
 
     /**
@@ -253,6 +256,9 @@ public final class SSTableReader {
 
     ChunkReader chunks() { return chunks; }
 
+    /** Data.db's format version: how its row indexes are laid out. */
+    int dataVersion() { return dataVersion; }
+
     CorruptSSTableException dataCorruption(long offset, String problem, Throwable cause) {
         return new CorruptSSTableException(files.path(Component.DATA), context.table(), "partition at offset " + offset + ": " + problem, cause);
     }
@@ -330,31 +336,26 @@ public final class SSTableReader {
     }
 
     /**
-     * The partition as a cursor: loaded whole when it has no row index (or {@code whole} and a slice covers
-     * everything), else its header and row index only, the rows coming with {@link PartitionCursor#load}.
+     * The partition as a cursor: whole when it has no row index (it is small), else its header and the row index's
+     * block count, read side by side, the rows coming with {@link PartitionCursor#fetch}.
      */
-    private CompletableFuture<PartitionCursor> cursor(IndexEntry entry, List<Slice> slices, boolean reversed, boolean whole, IoClass ioClass) {
+    private CompletableFuture<PartitionCursor> cursor(IndexEntry entry, List<Slice> slices, boolean reversed, IoClass ioClass) {
         long position = entry.dataPosition();
-        if (!entry.hasRowIndex() || (whole && coversEverything(slices))) {
-            return chunks.read(position, position + entry.rowIndexStart(), ioClass, true)
-                    .thenApply(bytes -> PartitionCursor.loaded(this, decodeWhole(entry, ByteBuffer.wrap(bytes), slices)));
-        }
-        CompletableFuture<byte[]> header = chunks.read(position, position + entry.headerLength(), ioClass, true);
-        CompletableFuture<byte[]> rowIndex = chunks.read(position + entry.rowIndexStart(), position + entry.partitionLength(), ioClass, true);
-        return header.thenCombine(rowIndex, (h, r) -> {
+        boolean small = !entry.hasRowIndex();
+        CompletableFuture<RowIndex> rowIndex = small || PartitionCursor.nonEmpty(slices, context.comparator()).isEmpty()
+                ? CompletableFuture.completedFuture(null) : RowIndex.open(this, entry, ioClass);
+        return chunks.read(position, position + (small ? entry.rowIndexStart() : entry.headerLength()), ioClass, true).thenCombine(rowIndex, (bytes, index) -> {
             try {
-                PartitionFormat.Header decoded = readCheckedHeader(entry, new BufferReader(ByteBuffer.wrap(h)));
-                RowIndexBlock[] blocks = RowIndexBlock.readAll(new BufferReader(ByteBuffer.wrap(r)), context.comparator().size());
-                return PartitionCursor.indexed(this, entry, decoded, blocks, slices, reversed, ioClass);
+                BufferReader in = new BufferReader(ByteBuffer.wrap(bytes));
+                PartitionFormat.Header header = readCheckedHeader(entry, in);
+                if (!small) return PartitionCursor.indexed(this, entry, header, index, slices, reversed, ioClass);
+                List<Row> rows = new ArrayList<>();
+                PartitionFormat.readRows(in, context.comparator().size(), slices, context.comparator(), rows);
+                return PartitionCursor.loaded(this, header, rows, reversed);
             } catch (CorruptDataException e) {
                 throw e instanceof CorruptSSTableException c ? c : dataCorruption(entry.dataPosition(), e.getMessage(), e);
             }
         });
-    }
-
-    private static boolean coversEverything(List<Slice> slices) {
-        for (Slice s : slices) if (s.start().size() == 0 && s.start().isInclusive() && s.end().size() == 0 && s.end().isInclusive()) return true;
-        return false;
     }
 
     private void close() {
@@ -387,6 +388,7 @@ public final class SSTableReader {
         CompressionInfo compression;
         ReadOnlyFile data;
         ReadOnlyFile index;
+        int dataVersion;
         long onDiskSize;
 
         static OpenedFiles load(SSTableFiles files, String table) throws IOException {
@@ -415,7 +417,7 @@ public final class SSTableReader {
             compression = load(files, Component.COMPRESSION_INFO, table, CompressionInfo::read);
             data = ReadOnlyFile.open(files.path(Component.DATA));
             index = ReadOnlyFile.open(files.path(Component.INDEX));
-            checkEnds(data.channel(), files.path(Component.DATA), Component.DATA, files.generation(), compression.chunksEnd(), table);
+            dataVersion = checkEnds(data.channel(), files.path(Component.DATA), Component.DATA, files.generation(), compression.chunksEnd(), table);
             checkEnds(index.channel(), files.path(Component.INDEX), Component.INDEX, files.generation(), summary.entriesEnd(), table);
             onDiskSize = 0;
             for (Component c : Component.values()) onDiskSize += Files.size(files.path(c));
@@ -444,8 +446,8 @@ public final class SSTableReader {
             }
         }
 
-        /** Header at the start, footer magic right where the small components say the content ends. */
-        private static void checkEnds(FileChannel channel, Path path, Component component, long generation, long contentEnd,
+        /** Header at the start, footer magic right where the small components say the content ends; returns the format version. */
+        private static int checkEnds(FileChannel channel, Path path, Component component, long generation, long contentEnd,
                                       String table) throws IOException {
             long size = channel.size();
             long expected = contentEnd + ComponentFraming.FOOTER_LENGTH;
@@ -453,10 +455,11 @@ public final class SSTableReader {
                 throw new CorruptSSTableException(path, table, "file is " + size + " bytes, expected " + expected + (size < expected ? " (truncated)" : ""));
             ByteBuffer header = ByteBuffer.allocate(ComponentFraming.HEADER_LENGTH);
             readFully(channel, header, 0);
-            ComponentFraming.checkHeader(header.flip(), component, generation, path, table);
+            int version = ComponentFraming.checkHeader(header.flip(), component, generation, path, table);
             ByteBuffer footer = ByteBuffer.allocate(ComponentFraming.FOOTER_LENGTH);
             readFully(channel, footer, contentEnd);
             ComponentFraming.checkFooter(footer.flip(), contentEnd, path, table);
+            return version;
         }
 
         private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {

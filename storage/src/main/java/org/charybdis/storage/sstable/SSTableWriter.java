@@ -42,6 +42,7 @@ public final class SSTableWriter {
     private final StatisticsCollector statistics;
     private final BufferWriter buffer = new BufferWriter(4096);
     private final BufferWriter scratch = new BufferWriter(256);
+    private final RowIndexWriter rowIndex = new RowIndexWriter();
     private final CRC32 indexCrc = new CRC32();
     private final CRC32 entryCrc = new CRC32();
     private final List<DecoratedKey> summaryKeys = new ArrayList<>();
@@ -255,7 +256,6 @@ public final class SSTableWriter {
         private final Iterator<Row> rows;
         private final long start;
         private final int headerLength;
-        private final List<RowIndexBlock> blocks = new ArrayList<>();
         private Clustering blockFirst;
         private Clustering blockLast;
         private long blockStart;
@@ -273,6 +273,7 @@ public final class SSTableWriter {
             Row staticRow = partition.staticRow();
             if (staticRow != null && !staticRow.isEmpty()) statistics.row(staticRow);
             blockStart = headerLength;
+            rowIndex.clear();
         }
 
         CompletableFuture<Void> writeRows() {
@@ -301,7 +302,7 @@ public final class SSTableWriter {
         }
 
         private void closeBlock(long end) {
-            blocks.add(new RowIndexBlock(blockFirst, blockLast, blockStart, end - blockStart));
+            rowIndex.add(new RowIndexBlock(blockFirst, blockLast, blockStart, end - blockStart));
             blockStart = end;
             blockFirst = null;
         }
@@ -309,9 +310,9 @@ public final class SSTableWriter {
         private void complete() {
             long rowsEnd = data.position() - start;
             if (blockFirst != null) closeBlock(rowsEnd);
-            if (blocks.size() > 1) {
+            if (rowIndex.count() > 1) {
                 buffer.clear();
-                RowIndexBlock.writeAll(blocks, buffer);
+                rowIndex.writeTo(buffer);
                 data.write(buffer.array(), 0, buffer.position());
             }
             long length = data.position() - start;

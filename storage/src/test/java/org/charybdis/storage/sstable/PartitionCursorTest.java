@@ -5,7 +5,6 @@ import org.charybdis.storage.data.ClusteringBound;
 import org.charybdis.storage.data.PartitionFragment;
 import org.charybdis.storage.data.Row;
 import org.charybdis.storage.data.Slice;
-import org.charybdis.storage.engine.ReadFilter;
 import org.charybdis.storage.engine.TableLayout;
 import org.charybdis.storage.engine.TestTables;
 import org.junit.jupiter.api.Test;
@@ -20,6 +19,7 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.charybdis.storage.engine.TestTables.S;
 import static org.charybdis.storage.engine.TestTables.V1;
 import static org.charybdis.storage.engine.TestTables.ck;
 import static org.charybdis.storage.engine.TestTables.i;
@@ -27,8 +27,9 @@ import static org.charybdis.storage.engine.TestTables.intOf;
 import static org.charybdis.storage.engine.TestTables.key;
 
 /**
- * A large partition read through a cursor: a read needing a few rows loads the row index blocks holding them, in the
- * query's order (from the end for a reversed query), and only those; rows its own deletions hide do not count.
+ * A large partition read through a cursor: rows stream in the query's order (from the end for a reversed query), the
+ * row index blocks holding them read as the rows are consumed, a few at a time, and only the blocks the slices touch;
+ * the row index itself is searched on disk, so the first rows of a slice anywhere cost a few chunks.
  */
 class PartitionCursorTest {
     private static final long NOW = 1_700_000_000L;
@@ -41,112 +42,164 @@ class PartitionCursorTest {
     Path directory;
 
     @Test
-    void aForwardReadOfTenRowsLoadsTheFirstBlockOnly() {
+    void theFirstRowsOfAForwardReadComeFromTheFirstBlock() {
         SSTableReader reader = write(b -> rows(b, 0, ROWS));
         PartitionCursor cursor = open(reader, List.of(Slice.ALL), false);
         long opening = reader.chunksReadFromDisk();
-        assertThat(cursor.blocksLoaded()).isZero();
+        assertThat(cursor.blocksRead()).isZero();
         assertThat(cursor.exhausted()).isFalse();
 
-        shard.call(() -> cursor.load(10, Long.MAX_VALUE, NOW));
-        assertThat(cursor.blocksLoaded()).isEqualTo(1);
-        List<Integer> first = clusterings(cursor.fragment(), false);
-        assertThat(first).hasSizeGreaterThanOrEqualTo(10).hasSizeLessThan(ROWS / 20);
-        assertThat(first).isEqualTo(range(0, first.size()));
-        // 16 KiB of rows in 4 KiB chunks: five chunks at most, the header's included
+        assertThat(take(cursor, 10)).isEqualTo(range(0, 10));
+        assertThat(cursor.blocksRead()).isEqualTo(1);
+        // 16 KiB of rows in 4 KiB chunks, the row index's count: six chunks at most
         assertThat(reader.chunksReadFromDisk() - opening).isBetween(1L, 6L);
-        assertThat(cursor.loadedUpTo()).isEqualTo(ClusteringBound.end(false, ck(first.size(), "x")));
-
-        shard.call(() -> cursor.load(3 * first.size(), Long.MAX_VALUE, NOW));
-        List<Integer> more = clusterings(cursor.fragment(), false);
-        assertThat(more).hasSizeGreaterThanOrEqualTo(4 * first.size()).isEqualTo(range(0, more.size()));
-        assertThat(cursor.blocksLoaded()).as("blocks estimated from the rows per block seen").isBetween(4, 6);
-        shard.get(() -> { reader.release(); return null; });
+        release(reader);
     }
 
     @Test
-    void aReversedReadLoadsTheLastBlocks() {
+    void aWholeReadGoesBlockByBlockAndEndsExhausted() {
+        SSTableReader reader = write(b -> rows(b, 0, ROWS));
+        for (boolean reversed : new boolean[] {false, true}) {
+            PartitionCursor cursor = open(reader, List.of(Slice.ALL), reversed);
+            List<Integer> all = new ArrayList<>();
+            int fetches = 0;
+            int blocksBefore = 0;
+            while (true) {
+                for (Row row; (row = cursor.peek()) != null; cursor.advance()) all.add(intOf(row.clustering().get(0)));
+                if (cursor.exhausted()) break;
+                shard.call(cursor::fetch);
+                fetches++;
+                assertThat(cursor.blocksRead() - blocksBefore).as("blocks one fetch reads").isLessThanOrEqualTo(PartitionCursor.MAX_BLOCKS_PER_FETCH);
+                blocksBefore = cursor.blocksRead();
+            }
+            assertThat(all).isEqualTo(reversed ? range(ROWS - 1, -1) : range(0, ROWS));
+            int blocks = blockCount(reader);
+            assertThat(cursor.blocksRead()).as("every block once").isEqualTo(blocks);
+            assertThat(fetches).as("one block, then two, four, then eight at a time").isBetween(blocks / 8, blocks / 8 + 5);
+        }
+        release(reader);
+    }
+
+    @Test
+    void aReversedReadStartsWithTheLastBlock() {
         SSTableReader reader = write(b -> rows(b, 0, ROWS));
         PartitionCursor cursor = open(reader, List.of(Slice.ALL), true);
-        shard.call(() -> cursor.load(10, Long.MAX_VALUE, NOW));
-        assertThat(cursor.blocksLoaded()).isEqualTo(1);
-        List<Integer> last = clusterings(cursor.fragment(), true);
-        assertThat(last).hasSizeGreaterThanOrEqualTo(10).hasSizeLessThan(ROWS / 20);
-        assertThat(last.getFirst()).isEqualTo(ROWS - 1);
-        assertThat(last.getLast()).isEqualTo(ROWS - last.size());
-        assertThat(cursor.loadedUpTo()).isEqualTo(ClusteringBound.start(false, ck(ROWS - last.size() - 1, "x")));
-        shard.get(() -> { reader.release(); return null; });
+        assertThat(take(cursor, 10)).isEqualTo(range(ROWS - 1, ROWS - 11));
+        assertThat(cursor.blocksRead()).isEqualTo(1);
+        release(reader);
     }
 
     @Test
-    void aByteLimitStopsLikeARowLimit() {
-        SSTableReader reader = write(b -> rows(b, 0, ROWS));
-        PartitionCursor cursor = open(reader, List.of(Slice.ALL), false);
-        shard.call(() -> cursor.load(Integer.MAX_VALUE - 1, 1000, NOW));
-        assertThat(cursor.blocksLoaded()).isEqualTo(1);
-        shard.get(() -> { reader.release(); return null; });
-    }
-
-    @Test
-    void rowsItsOwnDeletionsHideDoNotCount() {
-        SSTableReader reader = write(b -> {
-            rows(b, 0, ROWS);
-            b.deleteRange(new Slice(ClusteringBound.BOTTOM, ClusteringBound.end(false, i(1000))), 10_000, NOW - 10);
-            for (int r = 1000; r < 1500; r++) b.row(ck(r, "x")).delete(10_000, NOW - 10);
-            for (int r = 1500; r < 2000; r++) b.row(ck(r, "x")).marker(20_000, 5, NOW - 10).cell(V1, i(r), 20_000, 5, NOW - 10);
-        });
-        PartitionCursor cursor = open(reader, List.of(Slice.ALL), false);
-        shard.call(() -> cursor.load(10, Long.MAX_VALUE, NOW));
-        List<String> live = Describe.live(cursor.fragment(), LAYOUT, ReadFilter.ALL, NOW);
-        assertThat(live.size() - 1).as("live rows loaded").isGreaterThanOrEqualTo(10);
-        assertThat(live.get(1)).startsWith(ck(2000, "x").toString());
-        PartitionCursor whole = open(reader, List.of(Slice.ALL), false);
-        shard.call(() -> whole.load(Integer.MAX_VALUE, Long.MAX_VALUE, NOW));
-        assertThat(cursor.blocksLoaded()).as("blocks of dead rows, then some of live ones, not all").isLessThan(whole.blocksLoaded());
-        assertThat(cursor.blocksLoaded()).isGreaterThan(whole.blocksLoaded() / 2);
-        shard.get(() -> { reader.release(); return null; });
-    }
-
-    @Test
-    void slicesLoadOnlyTheBlocksTheyTouchAndAnUnlimitedLoadMatchesAFullRead() {
+    void slicesReadOnlyTheBlocksTheyTouchInEitherOrder() {
         SSTableReader reader = write(b -> rows(b, 0, ROWS));
         Slice low = new Slice(ClusteringBound.start(true, i(100)), ClusteringBound.end(true, i(300)));
         Slice high = new Slice(ClusteringBound.start(true, i(3000)), ClusteringBound.end(false, i(3100)));
-        List<Slice> slices = List.of(low, high);
-        PartitionCursor cursor = open(reader, slices, false);
-        shard.call(() -> cursor.load(250, Long.MAX_VALUE, NOW));
-        List<Integer> loaded = clusterings(cursor.fragment(), false);
-        assertThat(loaded.subList(0, 201)).isEqualTo(range(100, 201));
-        assertThat(loaded.subList(201, loaded.size())).isEqualTo(range(3000, loaded.size() - 201));
-        assertThat(cursor.blocksLoaded()).as("the blocks of the first slice, then one of the second").isBetween(4, 7);
+        Slice empty = new Slice(ClusteringBound.start(false, i(3500)), ClusteringBound.end(false, i(3500)));
+        List<Slice> slices = List.of(low, high, empty);
+        List<Integer> expected = concat(range(100, 301), range(3000, 3100));
 
-        PartitionCursor whole = open(reader, slices, true);
-        shard.call(() -> whole.load(Integer.MAX_VALUE, Long.MAX_VALUE, NOW));
-        assertThat(whole.exhausted()).isTrue();
-        assertThat(whole.loadedUpTo()).isNull();
-        assertThat(clusterings(whole.fragment(), false)).isEqualTo(concat(range(100, 201), range(3000, 100)));
-        PartitionFragment full = shard.call(() -> reader.read(key(1), slices, IoClass.QUERY));
-        assertThat(Describe.stored(whole.fragment())).isEqualTo(Describe.stored(full));
-        shard.get(() -> { reader.release(); return null; });
+        PartitionCursor forward = open(reader, slices, false);
+        assertThat(take(forward, Integer.MAX_VALUE)).isEqualTo(expected);
+        assertThat(forward.exhausted()).isTrue();
+        PartitionCursor reversed = open(reader, slices, true);
+        assertThat(take(reversed, Integer.MAX_VALUE)).isEqualTo(expected.reversed());
+        int blocks = blockCount(reader);
+        // 80 rows per 16 KiB block: 201 rows over 3 or 4 blocks, 100 rows over 2 or 3
+        assertThat(forward.blocksRead()).isBetween(5, 7).isLessThan(blocks / 5);
+        assertThat(reversed.blocksRead()).isEqualTo(forward.blocksRead());
+        release(reader);
     }
 
     @Test
-    void aSmallPartitionIsLoadedWholeAtOnce() {
-        SSTableReader reader = write(b -> rows(b, 0, 20));
-        PartitionCursor cursor = open(reader, List.of(Slice.ALL), false);
+    void aSliceInTheMiddleOfAHugePartitionCostsAFewChunks() {
+        int rows = 40_000;
+        SSTableReader reader = write(b -> rows(b, 0, rows));
+        int chunks = reader.compression().chunkCount();
+        assertThat(chunks).isGreaterThan(2000);
+        for (boolean reversed : new boolean[] {false, true}) {
+            long before = reader.chunksReadFromDisk();
+            Slice fromMiddle = reversed ? new Slice(ClusteringBound.BOTTOM, ClusteringBound.end(true, i(rows / 2)))
+                    : new Slice(ClusteringBound.start(true, i(rows / 2)), ClusteringBound.TOP);
+            PartitionCursor cursor = open(reader, List.of(fromMiddle), reversed);
+            List<Integer> first = take(cursor, 50);
+            assertThat(first).isEqualTo(reversed ? range(rows / 2, rows / 2 - 50) : range(rows / 2, rows / 2 + 50));
+            // header, the index's count, a binary search over 500 blocks (about nine probes of two small reads), one block
+            assertThat(reader.chunksReadFromDisk() - before).as("chunks read for 50 rows in the middle").isLessThan(30);
+        }
+        release(reader);
+    }
+
+    @Test
+    void aReadOfTheStaticRowAloneReadsNoRowIndex() {
+        SSTableReader reader = write(b -> {
+            b.staticRow().cell(S, i(42), 1, 0, NOW);
+            rows(b, 0, ROWS);
+        });
+        long before = reader.chunksReadFromDisk();
+        PartitionCursor cursor = open(reader, List.of(), false);
         assertThat(cursor.exhausted()).isTrue();
-        assertThat(clusterings(cursor.fragment(), false)).isEqualTo(range(0, 20));
+        assertThat(cursor.peek()).isNull();
+        assertThat(cursor.header().staticRow()).isNotNull();
+        assertThat(reader.chunksReadFromDisk() - before).as("the header's chunk").isEqualTo(1);
+        release(reader);
+    }
+
+    @Test
+    void aSmallPartitionComesWholeWithItsHeader() {
+        SSTableReader reader = write(b -> rows(b, 0, 20));
+        PartitionCursor cursor = open(reader, List.of(Slice.ALL), true);
+        assertThat(cursor.exhausted()).isTrue();
+        assertThat(take(cursor, Integer.MAX_VALUE)).isEqualTo(range(19, -1));
         assertThat(shard.call(() -> reader.openPartition(key(2), List.of(Slice.ALL), false, IoClass.QUERY))).isNull();
-        shard.get(() -> { reader.release(); return null; });
+        release(reader);
+    }
+
+    @Test
+    void aDrainedCursorIsTheStoredPartition() {
+        TestPartition partition = TestPartition.of(key(1), LAYOUT, b -> {
+            rows(b, 0, ROWS);
+            b.deleteRange(new Slice(ClusteringBound.start(true, i(10)), ClusteringBound.end(true, i(20))), 5, NOW);
+        });
+        SSTableFixture fixture = new SSTableFixture(shard, directory, null);
+        SSTableReader reader = fixture.write(1, CompressionParams.lz4(4096), List.of(partition));
+        PartitionFragment read = shard.call(() -> reader.read(key(1), List.of(Slice.ALL), IoClass.QUERY));
+        assertThat(Describe.stored(read)).isEqualTo(Describe.stored(partition));
+        release(reader);
+    }
+
+    /** Up to {@code count} rows' first clustering components, fetching as a merge does. */
+    static List<Integer> take(PartitionCursor cursor, int count) {
+        List<Integer> out = new ArrayList<>();
+        while (out.size() < count) {
+            Row row = cursor.peek();
+            if (row != null) {
+                out.add(intOf(row.clustering().get(0)));
+                cursor.advance();
+            } else if (cursor.exhausted()) {
+                break;
+            } else {
+                shard.call(cursor::fetch);
+            }
+        }
+        return out;
+    }
+
+    private static int blockCount(SSTableReader reader) {
+        IndexEntry entry = open(reader, List.of(), false).entry();
+        return shard.call(() -> RowIndex.open(reader, entry, IoClass.QUERY)).count();
     }
 
     private SSTableReader write(Consumer<org.charybdis.storage.data.PartitionUpdate.Builder> writes) {
-        SSTableFixture fixture = new SSTableFixture(shard, directory, null);
+        SSTableFixture fixture = new SSTableFixture(shard, directory, new ChunkCache(64 << 20));
         return fixture.write(1, CompressionParams.lz4(4096), List.of(TestPartition.of(key(1), LAYOUT, writes)));
     }
 
     private static PartitionCursor open(SSTableReader reader, List<Slice> slices, boolean reversed) {
         return shard.call(() -> reader.openPartition(key(1), slices, reversed, IoClass.QUERY));
+    }
+
+    private static void release(SSTableReader reader) {
+        shard.get(() -> { reader.release(); return null; });
     }
 
     private static void rows(org.charybdis.storage.data.PartitionUpdate.Builder b, int from, int to) {
@@ -158,18 +211,10 @@ class PartitionCursorTest {
         }
     }
 
-    private static List<Integer> clusterings(PartitionFragment fragment, boolean reversed) {
+    /** from, from ± 1, ... up to {@code to} excluded, counting down when to < from. */
+    private static List<Integer> range(int from, int to) {
         List<Integer> out = new ArrayList<>();
-        for (var it = fragment.rows(Slice.ALL, reversed); it.hasNext(); ) {
-            Row row = it.next();
-            out.add(intOf(row.clustering().get(0)));
-        }
-        return out;
-    }
-
-    private static List<Integer> range(int from, int count) {
-        List<Integer> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) out.add(from + i);
+        for (int i = from; i != to; i += from < to ? 1 : -1) out.add(i);
         return out;
     }
 

@@ -112,7 +112,7 @@ class SSTableCorruptionTest {
                 .hasMessageContaining("Filter.db").hasMessageContaining("format version 9 is newer");
         try (RandomAccessFile file = new RandomAccessFile(files.path(Component.FILTER).toFile(), "rw")) {
             file.seek(4);
-            file.writeShort(1);
+            file.writeShort(ComponentFraming.FORMAT_VERSION);
         }
 
         flipByte(files.path(Component.SUMMARY), ComponentFraming.HEADER_LENGTH + 3);

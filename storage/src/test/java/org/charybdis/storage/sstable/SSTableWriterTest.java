@@ -73,7 +73,7 @@ class SSTableWriterTest {
         SSTableReader reader = shard.call(() -> writer.finish(0, Set.of()));
         assertThat(fileNames()).containsExactlyInAnyOrderElementsOf(Stream.of(Component.values()).map(c -> reader.files().fileName(c)).toList());
         String toc = Files.readString(reader.files().path(Component.TOC));
-        assertThat(toc).startsWith("charybdis-sstable 1 generation 1\n").contains("Data.db\n").containsPattern("crc32 [0-9a-f]{8}\n$");
+        assertThat(toc).startsWith("charybdis-sstable " + ComponentFraming.FORMAT_VERSION + " generation 1\n").contains("Data.db\n").containsPattern("crc32 [0-9a-f]{8}\n$");
         assertThatThrownBy(() -> shard.call(() -> writer.append(partition(2)))).isInstanceOf(IllegalStateException.class);
         shard.get(() -> { reader.release(); return null; });
     }

@@ -39,9 +39,10 @@ import static org.charybdis.storage.engine.TestTables.key;
  * Reads that stop at a limit, on large partitions spread over many SSTables and the memtable with overwrites, row,
  * range and partition deletions, expiring cells and a static row: read on after each truncated view's last row, as
  * a pager does, they give exactly the rows of a full read and of the in-memory engine; a truncated view holds at least
- * its limit; a small limit at either end of a large partition stops long before the partition's end.
+ * its limit; a small limit at either end of a large partition stops long before the partition's end, and the first
+ * page of a partition thousands of chunks long reads a few dozen of them, wherever the page starts.
  */
-class BoundedReadTest {
+class PartitionReadTest {
     private static final long NOW = 1_700_000_000L;
     private static final int CLUSTERINGS = 3000;
     private static final int KEYS = 2;
@@ -162,6 +163,162 @@ class BoundedReadTest {
                     assertThat(scanOn(node, lsm, filter, limit)).as("filter " + filter + " limit " + limit).isEqualTo(scan(memory, filter));
             }
         }
+    }
+
+    @Test
+    void aPartitionFarLargerThanAPageReadsPageByPageEveryRowOnceInOrder() throws Exception {
+        int rows = 12_000;
+        try (LsmTestNode node = new LsmTestNode(64 << 20)) {
+            node.open(List.of(LAYOUT));
+            TableEngine lsm = node.table(LAYOUT);
+            MemoryTableEngine memory = new MemoryTableEngine(LAYOUT);
+            // three SSTables holding every third row each, with deletions that span many blocks of the others
+            for (int sstable = 0; sstable < 3; sstable++) {
+                for (int from = sstable; from < rows; from += 600) {
+                    PartitionUpdate.Builder b = PartitionUpdate.builder(key(1));
+                    for (int c = from; c < Math.min(rows, from + 600); c += 3)
+                        b.row(ck(c, "x")).marker(10, 0, NOW).cell(V1, value(new SplittableRandom(c)), 10, 0, NOW);
+                    both(node, lsm, memory, b.build());
+                }
+                PartitionUpdate.Builder deletions = PartitionUpdate.builder(key(1));
+                if (sstable == 0) deletions.staticRow().cell(S, i(7), 10, 0, NOW);
+                if (sstable == 1) for (int c = 8000; c < 8300; c++) deletions.row(ck(c, "x")).delete(30, NOW);
+                if (sstable == 2) deletions.deleteRange(new Slice(ClusteringBound.start(true, i(5000)), ClusteringBound.end(false, i(6000))), 15, NOW);
+                both(node, lsm, memory, deletions.build());
+                node.flush(lsm);
+            }
+            // the memtable: newer versions of some rows (over the range deletion too), another range deletion, rows past the end
+            PartitionUpdate.Builder b = PartitionUpdate.builder(key(1));
+            for (int c = 0; c < rows + 200; c += 7) b.row(ck(c, "y")).marker(40, 0, NOW).cell(V2, i(c), 40, 0, NOW);
+            for (int c = 4990; c < 5100; c++) b.row(ck(c, "x")).cell(V2, i(-c), 20, 0, NOW);
+            b.deleteRange(new Slice(ClusteringBound.start(false, i(11_000)), ClusteringBound.end(true, i(11_500))), 50, NOW);
+            both(node, lsm, memory, b.build());
+            assertThat(node.stats(lsm).sstableCount()).isEqualTo(3);
+
+            Slice middle = new Slice(ClusteringBound.start(true, i(3000)), ClusteringBound.end(false, i(9000)));
+            Slice later = new Slice(ClusteringBound.start(false, i(10_990), TestTables.t("x")), ClusteringBound.end(true, i(11_600)));
+            for (ReadFilter filter : List.of(ReadFilter.ALL, ReadFilter.of(List.of(Slice.ALL), true), ReadFilter.of(List.of(middle), false),
+                    ReadFilter.of(List.of(middle, later), true))) {
+                String expected = Rendering.of(memory.read(key(1), filter, NOW).join());
+                for (ReadLimit page : List.of(ReadLimit.rows(137), new ReadLimit(5000, 64 * 1024)))
+                    assertThat(readOn(node, lsm, key(1), filter, page)).as(filter + " by " + page).isEqualTo(expected);
+                assertThat(Rendering.of(node.read(lsm, key(1), filter, NOW))).as(filter + " unlimited").isEqualTo(expected);
+            }
+        }
+    }
+
+    /**
+     * Long clustering keys make the row index itself hundreds of chunks long (an entry holds two of them): a read that
+     * decoded it whole would read all of them for every page.
+     */
+    @Test
+    void theFirstPageOfAHugePartitionReadsAFewChunksWhereverItStarts() throws Exception {
+        int rows = 8000;
+        String wide = "k".repeat(1500);
+        try (LsmTestNode node = new LsmTestNode(64 << 20)) {
+            node.open(List.of(LAYOUT));
+            TableEngine lsm = node.table(LAYOUT);
+            for (int from = 0; from < rows; from += 50) {
+                PartitionUpdate.Builder b = PartitionUpdate.builder(key(1));
+                for (int c = from; c < from + 50; c++) b.row(ck(c, wide)).marker(10, 0, NOW).cell(V1, value(new SplittableRandom(c)), 10, 0, NOW);
+                node.write(lsm, b.build());
+            }
+            node.flush(lsm);
+            for (int from = 0; from < rows; from += 500) {
+                PartitionUpdate.Builder newer = PartitionUpdate.builder(key(1));
+                for (int c = from; c < from + 500; c += 10) newer.row(ck(c, wide)).cell(V2, i(c), 20, 0, NOW);
+                node.write(lsm, newer.build());
+            }
+            node.flush(lsm);
+            for (int c = 0; c < rows; c += 1000) {
+                PartitionUpdate.Builder memtable = PartitionUpdate.builder(key(1));
+                memtable.row(ck(c, "z")).marker(30, 0, NOW);
+                node.write(lsm, memtable.build());
+            }
+            long chunks = node.call(() -> {
+                long total = 0;
+                for (var sstable : ((LsmTableEngine) lsm).sstables().live()) total += sstable.uncompressedSize() / 4096;
+                return total;
+            });
+            assertThat(chunks).as("chunks in the SSTables").isGreaterThan(3000);
+
+            Slice fromMiddle = new Slice(ClusteringBound.start(true, i(rows / 2)), ClusteringBound.TOP);
+            Slice toMiddle = new Slice(ClusteringBound.BOTTOM, ClusteringBound.end(true, i(rows / 2)));
+            for (ReadFilter filter : List.of(ReadFilter.ALL, ReadFilter.of(List.of(Slice.ALL), true), ReadFilter.of(List.of(fromMiddle), false),
+                    ReadFilter.of(List.of(toMiddle), true))) {
+                long before = chunksRead(node, lsm);
+                Limited page = readPage(node, lsm, filter, 20);
+                assertThat(page.truncated()).isTrue();
+                assertThat(page.rows()).hasSizeGreaterThanOrEqualTo(20);
+                // per SSTable: the header, the row index's count, a binary search of its entries, the blocks of 20 rows
+                assertThat(chunksRead(node, lsm) - before).as("chunks read by the first page, " + filter).isLessThan(80);
+            }
+            long before = chunksRead(node, lsm);
+            ReadFilter next = ReadFilter.ALL;
+            int pages = 0;
+            long mostPerPage = 0;
+            for (Limited page; (page = readPage(node, lsm, next, 100)) != null && page.truncated(); pages++) {
+                long now = chunksRead(node, lsm);
+                mostPerPage = Math.max(mostPerPage, now - before);
+                before = now;
+                next = after(next, page.rows().getLast());
+            }
+            assertThat(pages).isGreaterThan(rows / 100 - 5);
+            // a page's 100 rows are about 45 chunks of data
+            assertThat(mostPerPage).as("chunks read by the largest of %d pages", pages).isLessThan(200);
+        }
+    }
+
+    @Test
+    void aPageReadsNoBlockOfAnSSTableWhoseRowsAllComeAfterIt() throws Exception {
+        try (LsmTestNode node = new LsmTestNode(64 << 20)) {
+            node.open(List.of(LAYOUT));
+            TableEngine lsm = node.table(LAYOUT);
+            for (int sstable = 0; sstable < 3; sstable++) { // rows written in order: each SSTable holds a third of them
+                for (int from = sstable * 3000; from < (sstable + 1) * 3000; from += 300) {
+                    PartitionUpdate.Builder b = PartitionUpdate.builder(key(1));
+                    for (int c = from; c < from + 300; c++) b.row(ck(c, "x")).marker(10, 0, NOW).cell(V1, value(new SplittableRandom(c)), 10, 0, NOW);
+                    node.write(lsm, b.build());
+                }
+                node.flush(lsm);
+            }
+            for (boolean reversed : new boolean[] {false, true}) {
+                List<Long> before = chunksReadBySSTable(node, lsm);
+                Limited page = readPage(node, lsm, ReadFilter.of(List.of(Slice.ALL), reversed), 50);
+                assertThat(page.clusterings().getFirst()).isEqualTo(reversed ? 8999 : 0);
+                List<Long> after = chunksReadBySSTable(node, lsm);
+                List<Long> read = new ArrayList<>();
+                for (int i = 0; i < after.size(); i++) read.add(after.get(i) - before.get(i));
+                // in the read's order: the SSTable holding the page's rows, then two that only had their header and row index count read
+                List<Long> inOrder = reversed ? read.reversed() : read;
+                assertThat(inOrder.getFirst()).as("chunks read per SSTable: %s", read).isGreaterThan(2);
+                assertThat(inOrder.subList(1, 3)).as("chunks read per SSTable: %s", read).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2));
+            }
+        }
+    }
+
+    /** Data.db chunks each SSTable has read from disk, oldest SSTable first. */
+    private static List<Long> chunksReadBySSTable(LsmTestNode node, TableEngine lsm) {
+        return node.call(() -> {
+            List<org.charybdis.storage.sstable.SSTableReader> live = new ArrayList<>(((LsmTableEngine) lsm).sstables().live());
+            live.sort(java.util.Comparator.comparingLong(org.charybdis.storage.sstable.SSTableReader::generation));
+            List<Long> read = new ArrayList<>();
+            for (var sstable : live) read.add(sstable.chunksReadFromDisk());
+            return read;
+        });
+    }
+
+    private static Limited readPage(LsmTestNode node, TableEngine lsm, ReadFilter filter, int rows) {
+        return node.async(() -> lsm.read(key(1), filter, NOW, ReadLimit.rows(rows)).thenApply(Limited::of));
+    }
+
+    /** Data.db chunks the table's SSTables have read from disk. */
+    private static long chunksRead(LsmTestNode node, TableEngine lsm) {
+        return node.call(() -> {
+            long total = 0;
+            for (var sstable : ((LsmTableEngine) lsm).sstables().live()) total += sstable.chunksReadFromDisk();
+            return total;
+        });
     }
 
     private static void both(LsmTestNode node, TableEngine lsm, MemoryTableEngine memory, PartitionUpdate update) {
