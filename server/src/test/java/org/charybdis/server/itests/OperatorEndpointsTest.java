@@ -135,7 +135,7 @@ class OperatorEndpointsTest {
         return JSON.readTree(HttpGet.body(server.apiPort(), path));
     }
 
-    private static double sum(String scrape, String metric, String labelPart) {
+    static double sum(String scrape, String metric, String labelPart) {
         return PrometheusText.sum(scrape, metric, labelPart);
     }
 }
