@@ -121,7 +121,7 @@ class PartitionIndexTest {
         assertThat(keys(small.from(null))).isEqualTo(List.copyOf(oracle.keySet()));
         assertThat(keys(usual.from(null))).isEqualTo(List.copyOf(oracle.keySet()));
         for (DecoratedKey key : oracle.keySet()) if (usual.get(key) != oracle.get(key)) throw new AssertionError("lost " + key);
-        // 12 bytes an entry in leaves at least half full, plus inner nodes and node headers
+        // 16 bytes an entry in leaves at least half full, plus inner nodes and node headers
         assertThat(usual.heapBytes()).isBetween(12L * oracle.size(), 30L * oracle.size());
     }
 
