@@ -71,11 +71,12 @@ public final class PartitionCursor implements RowStream {
         this.exhausted = rowIndex == null || slices.isEmpty();
     }
 
-    /** A partition whose rows of the slices (in clustering order) all came with its header. */
-    static PartitionCursor loaded(SSTableReader reader, PartitionFormat.Header header, List<Row> rows, boolean reversed) {
-        Row[] inOrder = rows.toArray(NO_ROWS);
-        if (reversed) reverse(inOrder);
-        return new PartitionCursor(reader, null, header, List.of(), reversed, null, null, inOrder);
+    /** A partition (without a row index) decoded whole, with its rows of the slices. */
+    static PartitionCursor loaded(SSTableReader reader, StoredPartition partition, boolean reversed) {
+        var header = new PartitionFormat.Header(partition.key(), partition.partitionDeletion(), partition.rangeTombstones(), partition.staticRow());
+        List<Row> rows = new ArrayList<>(partition.rowCount());
+        partition.rows(Slice.ALL, reversed).forEachRemaining(rows::add);
+        return new PartitionCursor(reader, null, header, List.of(), reversed, null, null, rows.toArray(NO_ROWS));
     }
 
     /**

@@ -290,8 +290,21 @@ public final class SSTableReader {
             PartitionFormat.readRows(in, context.comparator().size(), slices, context.comparator(), rows);
             return PartitionFormat.partition(header, rows, context.comparator());
         } catch (CorruptDataException e) {
-            throw e instanceof CorruptSSTableException c ? c : dataCorruption(entry.dataPosition(), e.getMessage(), e);
+            throw dataCorruption(entry, e);
         }
+    }
+
+    /** Decodes a partition's header: {@code bytes} must start at it. */
+    private PartitionFormat.Header decodeHeader(IndexEntry entry, byte[] bytes) {
+        try {
+            return readCheckedHeader(entry, new BufferReader(ByteBuffer.wrap(bytes)));
+        } catch (CorruptDataException e) {
+            throw dataCorruption(entry, e);
+        }
+    }
+
+    private CorruptSSTableException dataCorruption(IndexEntry entry, CorruptDataException e) {
+        return e instanceof CorruptSSTableException c ? c : dataCorruption(entry.dataPosition(), e.getMessage(), e);
     }
 
     private PartitionFormat.Header readCheckedHeader(IndexEntry entry, BufferReader in) {
@@ -344,18 +357,10 @@ public final class SSTableReader {
         boolean small = !entry.hasRowIndex();
         CompletableFuture<RowIndex> rowIndex = small || PartitionCursor.nonEmpty(slices, context.comparator()).isEmpty()
                 ? CompletableFuture.completedFuture(null) : RowIndex.open(this, entry, ioClass);
-        return chunks.read(position, position + (small ? entry.rowIndexStart() : entry.headerLength()), ioClass, true).thenCombine(rowIndex, (bytes, index) -> {
-            try {
-                BufferReader in = new BufferReader(ByteBuffer.wrap(bytes));
-                PartitionFormat.Header header = readCheckedHeader(entry, in);
-                if (!small) return PartitionCursor.indexed(this, entry, header, index, slices, reversed, ioClass);
-                List<Row> rows = new ArrayList<>();
-                PartitionFormat.readRows(in, context.comparator().size(), slices, context.comparator(), rows);
-                return PartitionCursor.loaded(this, header, rows, reversed);
-            } catch (CorruptDataException e) {
-                throw e instanceof CorruptSSTableException c ? c : dataCorruption(entry.dataPosition(), e.getMessage(), e);
-            }
-        });
+        return chunks.read(position, position + (small ? entry.rowIndexStart() : entry.headerLength()), ioClass, true)
+                .thenCombine(rowIndex, (bytes, index) -> small
+                        ? PartitionCursor.loaded(this, decodeWhole(entry, ByteBuffer.wrap(bytes), slices), reversed)
+                        : PartitionCursor.indexed(this, entry, decodeHeader(entry, bytes), index, slices, reversed, ioClass));
     }
 
     private void close() {
