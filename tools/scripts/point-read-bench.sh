@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Point reads of a data set ten times the chunk cache (issue 11) on two builds side by side: loads standard1 once
 # (charybdis stress --populate, admin flush, admin compact), starts a node of each build on its own copy of that data,
-# warms both up, then runs measured reads in rounds that alternate between them, uniform keys first, then Zipfian
-# ones. Per run it prints the disk reads per point read (query IO class read requests / partition reads, from each
-# node's /metrics), the chunk cache misses per read of index spans and data chunks, ops/s, p50/p99 and the server's
-# CPU per op; then the median of each figure per build and key distribution.
+# warms both up, then runs measured reads in rounds that alternate between them (each going first in turn), uniform
+# keys first, then Zipfian ones. Per run it prints the disk reads per point read (query IO class read requests /
+# partition reads, from each node's /metrics), the chunk cache misses per read of index spans and data chunks, ops/s,
+# p50/p99 and the server's CPU per op; then the median of each figure per build and key distribution.
 #   tools/scripts/point-read-bench.sh BEFORE_TREE AFTER_TREE [ROWS] [ROUNDS] [SECONDS]
 # Defaults: 300000 rows (about 320 MB of SSTables: 10x the chunk caches of --memory=256M, 2 x 16 MiB), 5 rounds of
 # 20 s runs (warm-ups: 30 s). Nodes run with --smp=2 --memory=${MEMORY:-256M} and CHARYBDIS_JVM_OPTS (default
@@ -13,7 +13,7 @@
 # measured runs (posix_fadvise DONTNEED, no root needed), so most reads past the chunk cache reach the disk. Figures go
 # to standard output, progress to standard error.
 set -euo pipefail
-[ $# -ge 2 ] || { sed -n '2,13p' "$0" >&2; exit 2; }
+[ $# -ge 2 ] || { sed -n '2,14p' "$0" >&2; exit 2; }
 before="$(cd "$1" && pwd)"
 after="$(cd "$2" && pwd)"
 rows="${3:-300000}"
@@ -98,7 +98,9 @@ for dist in uniform zipf; do
     stress "$side" --duration 30s --workload "op=read,$load,dist=$dist"
   done
   for round in $(seq 1 "$rounds"); do
-    for side in before after; do measure "$side" "$side round $round" "$dist" "${seconds}s"; done
+    order="before after"
+    [ $((round % 2)) = 0 ] && order="after before" # neither build always runs right after the other
+    for side in $order; do measure "$side" "$side round $round" "$dist" "${seconds}s"; done
   done
 done | tee "$work/runs.txt"
 python3 "$here/point-read-figures.py" medians "$work/runs.txt"
