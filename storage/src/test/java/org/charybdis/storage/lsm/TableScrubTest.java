@@ -16,8 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -183,9 +185,14 @@ class TableScrubTest {
     }
 
     private List<Path> dataFiles() throws IOException {
-        try (Stream<Path> files = Files.walk(node.directory().resolve("data"))) {
-            return files.filter(f -> f.getFileName().toString().endsWith("Data.db"))
-                    .filter(f -> !f.getParent().getFileName().toString().equals(SSTableFiles.QUARANTINE_DIRECTORY)).toList();
+        for (int attempt = 1; ; attempt++) {
+            try (Stream<Path> files = Files.walk(node.directory().resolve("data"))) {
+                return files.filter(f -> f.getFileName().toString().endsWith("Data.db"))
+                        .filter(f -> !f.getParent().getFileName().toString().equals(SSTableFiles.QUARANTINE_DIRECTORY)).toList();
+            } catch (UncheckedIOException e) {
+                // a background flush or compaction renamed a temporary file while the walk looked at it
+                if (!(e.getCause() instanceof NoSuchFileException) || attempt == 3) throw e;
+            }
         }
     }
 
