@@ -17,6 +17,8 @@ set -- --config=/opt/charybdis/conf/charybdis.yaml --workdir=/var/lib/charybdis 
 # the heap and direct memory `memory` asks for, read from the same file and arguments as the server reads them
 memory_flags=$(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -cp "/opt/charybdis/lib/*" \
   org.charybdis.server.cli.JvmOptionsCommand "$@")
+# glibc would keep freed memtable slabs in its malloc arenas: allocations of 128 KiB or more get mappings of their own
+export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-131072}"
 exec java -XX:+UseZGC -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED \
   --sun-misc-unsafe-memory-access=allow -Dlogback.configurationFile=/opt/charybdis/conf/logback.xml \
   -Dio.netty.leakDetection.level=disabled $memory_flags ${CHARYBDIS_JVM_OPTS:-} -cp "/opt/charybdis/lib/*" \

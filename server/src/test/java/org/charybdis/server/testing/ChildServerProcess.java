@@ -149,6 +149,7 @@ public final class ChildServerProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().remove("CHARYBDIS_HOME");
+        builder.environment().put("MALLOC_MMAP_THRESHOLD_", "131072"); // as bin/charybdis sets it
         try {
             process = builder.start();
         } catch (IOException e) {
