@@ -113,6 +113,7 @@ public final class LargePartitionBench {
     private static void read(CqlSession session, Node node, int rows, boolean reversed, Path gcLog) throws Exception {
         String cql = "SELECT ck, v FROM bench_large.wide WHERE pk = 0" + (reversed ? " ORDER BY ck DESC" : "");
         Sample before = node.sample();
+        double cpuBefore = node.cpuSeconds();
         Sampler sampler = new Sampler(node);
         sampler.start();
         long startMillis = System.currentTimeMillis();
@@ -131,14 +132,16 @@ public final class LargePartitionBench {
             if (result.getAvailableWithoutFetching() == 0 && !result.isFullyFetched()) pages++;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = node.cpuSeconds() - cpuBefore;
         long endMillis = System.currentTimeMillis();
         List<Sample> during = sampler.finish();
         if (count != rows) throw new AssertionError(count + " rows, expected " + rows);
         Thread.sleep(2000);
         Sample after = node.sample();
 
-        System.out.printf(Locale.ROOT, "%s: %,d rows, %.1f MB in %.1f s = %.1f MB/s, %d pages of up to %d rows%n",
-                reversed ? "ORDER BY ck DESC" : "forward", count, bytes / 1e6, seconds, bytes / 1e6 / seconds, pages, PAGE_SIZE);
+        System.out.printf(Locale.ROOT, "%s: %,d rows, %.1f MB in %.1f s = %.1f MB/s, %d pages of up to %d rows; server CPU %.1f s (%.1f ms per MB)%n",
+                reversed ? "ORDER BY ck DESC" : "forward", count, bytes / 1e6, seconds, bytes / 1e6 / seconds, pages, PAGE_SIZE, cpu,
+                cpu * 1000 / (bytes / 1e6));
         System.out.printf(Locale.ROOT, "  heap used (admin API, %d samples): before %s, during %s, 2 s after %s%n",
                 during.size(), mb(before.heap), spread(during.stream().mapToLong(s -> s.heap).toArray()), mb(after.heap));
         System.out.printf(Locale.ROOT, "  RSS: before %s, during %s, 2 s after %s%n",
@@ -248,6 +251,13 @@ public final class LargePartitionBench {
                 if (line.startsWith("VmRSS:")) rss = Long.parseLong(line.replaceAll("[^0-9]", "")) << 10;
             }
             return new Sample(Long.parseLong(heap.group(1)), rss);
+        }
+
+        /** CPU time the server process has used (user and system), from /proc/PID/stat. */
+        double cpuSeconds() throws Exception {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime in clock ticks
         }
 
         void post(String path) throws Exception {
