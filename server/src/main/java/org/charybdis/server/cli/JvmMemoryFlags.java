@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * The JVM flags that make the process fit its {@link MemoryBudget}: the heap's maximum; the direct memory, which
  * holds the memtables' native slabs and Netty's and the writers' buffers, so that none of them outgrows its
- * budget unseen; caps on metaspace and the code cache, which normally use a fraction of them; and ZGC giving idle
- * heap back to the system within a minute instead of five.
+ * budget unseen; caps on metaspace and the code cache, which normally use a fraction of them; and ZGC giving heap
+ * it has not used for 30 s back to the system (instead of 5 minutes).
  *
  * <p>A flag the user gives (CHARYBDIS_JVM_OPTS) wins: the computed one is left out, and a heap size the user gives
  * leaves out the other heap flags with it.
@@ -18,7 +18,8 @@ final class JvmMemoryFlags {
     static final long MAX_METASPACE = 256L << 20;
     static final long RESERVED_CODE_CACHE = 128L << 20;
     static final int UNCOMMIT_DELAY_SECONDS = 30;
-    private static final List<String> HEAP_FLAGS = List.of("-Xmx", "-XX:MaxHeapSize=", "-Xms", "-XX:InitialHeapSize=", "-XX:MinHeapSize=", "-XX:SoftMaxHeapSize=");
+    /** Flags that size the heap: any of them from the user, and the computed maximum could contradict it. */
+    private static final List<String> HEAP_FLAGS = List.of("-Xmx", "-XX:MaxHeapSize=", "-Xms", "-XX:InitialHeapSize=", "-XX:MinHeapSize=");
 
     private JvmMemoryFlags() {}
 
