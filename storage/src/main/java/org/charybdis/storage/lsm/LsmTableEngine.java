@@ -361,9 +361,13 @@ final class LsmTableEngine implements TableEngine {
         shard.memoryReleased();
     }
 
-    /** Completes when the flushes and compactions in progress have finished (after a close: given up). */
+    /**
+     * Completes when the flushes and compactions in progress have finished (after a close: given up) and the files
+     * of the SSTables they replaced or abandoned are closed and deleted.
+     */
     CompletableFuture<Void> backgroundWorkDone() {
-        return CompletableFuture.allOf(flushes.pending().handle((v, e) -> null), compactions.idle());
+        return CompletableFuture.allOf(flushes.pending().handle((v, e) -> null), compactions.idle())
+                .thenCompose(ignored -> sstables.closed());
     }
 
     // ---- for the flush and compaction machinery of this package ----

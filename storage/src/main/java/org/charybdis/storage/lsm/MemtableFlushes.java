@@ -90,10 +90,7 @@ final class MemtableFlushes {
             outage.recovered();
             table.shard().flushDone(table);
             if (startEpoch != epoch) {
-                for (SSTableReader r : readers) {
-                    r.markObsolete();
-                    r.release();
-                }
+                for (SSTableReader r : readers) table.sstables().discard(r);
                 dropMemtable(memtable);
             } else {
                 table.sstables().add(readers);

@@ -82,10 +82,7 @@ final class SSTableOutput {
     CompletableFuture<Void> abort() {
         CompletableFuture<Void> writer = current == null ? CompletableFuture.completedFuture(null) : current.abort();
         current = null;
-        for (SSTableReader reader : finished) {
-            reader.markObsolete();
-            reader.release();
-        }
+        for (SSTableReader reader : finished) table.sstables().discard(reader);
         finished.clear();
         return writer;
     }

@@ -5,14 +5,21 @@ import org.charybdis.storage.sstable.SSTableReader;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The live SSTables of one table on one shard. The list is replaced, never modified, so a read or scan that
  * took it keeps a consistent view while flushes and compactions swap SSTables in and out. The set holds one
  * reference on each reader; removing a reader releases it (and deletes its files when marked obsolete).
+ * <p>
+ * Closing and deleting files happens later, on an IO thread; the set remembers what it let go of until then, so
+ * that a table closed and opened again in one process never lists an SSTable whose files are being deleted.
  */
 final class SSTableSet {
     private List<SSTableReader> live = List.of();
+    private final Set<CompletableFuture<Void>> closing = ConcurrentHashMap.newKeySet(); // completed on IO threads
 
     List<SSTableReader> live() { return live; }
 
@@ -34,10 +41,25 @@ final class SSTableSet {
         }
         next.addAll(added);
         live = List.copyOf(next);
-        for (SSTableReader r : dropped) { // only what the set still held: a TRUNCATE may have emptied it meanwhile
-            r.markObsolete();
-            r.release();
-        }
+        for (SSTableReader r : dropped) discard(r); // only what the set still held: a TRUNCATE may have emptied it meanwhile
+    }
+
+    /** Lets go of a reader whose files are no longer wanted (a compaction input, an output made pointless): they are deleted. */
+    void discard(SSTableReader reader) {
+        reader.markObsolete();
+        letGo(reader);
+    }
+
+    /** Completes once every reader the set let go of has closed its files (and deleted or quarantined them). */
+    CompletableFuture<Void> closed() {
+        return CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).handle((v, e) -> null);
+    }
+
+    private void letGo(SSTableReader reader) {
+        CompletableFuture<Void> closed = reader.whenClosed();
+        closing.add(closed);
+        closed.whenComplete((v, e) -> closing.remove(closed));
+        reader.release();
     }
 
     /**
@@ -50,7 +72,7 @@ final class SSTableSet {
         next.remove(reader);
         live = List.copyOf(next);
         reader.markQuarantined();
-        reader.release();
+        letGo(reader);
         return true;
     }
 
@@ -60,7 +82,7 @@ final class SSTableSet {
         live = List.of();
         for (SSTableReader r : old) {
             if (delete) r.markObsolete();
-            r.release();
+            letGo(r);
         }
     }
 }

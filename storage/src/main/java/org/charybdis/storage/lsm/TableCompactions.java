@@ -226,10 +226,7 @@ final class TableCompactions {
                     outage.recovered();
                     retryDelayMillis = FIRST_RETRY_MILLIS;
                     if (startEpoch != epoch || table.isClosed()) {
-                        for (SSTableReader r : outputs) {
-                            r.markObsolete();
-                            r.release();
-                        }
+                        for (SSTableReader r : outputs) table.sstables().discard(r);
                     } else {
                         table.sstables().replace(inputs, outputs);
                         completed++;

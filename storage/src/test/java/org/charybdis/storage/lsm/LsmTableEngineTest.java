@@ -10,6 +10,7 @@ import org.charybdis.storage.engine.TableLayout;
 import org.charybdis.storage.engine.TestTables;
 import org.charybdis.storage.sstable.ChunkCache;
 import org.charybdis.storage.sstable.Component;
+import org.charybdis.storage.sstable.SSTableReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -177,6 +178,35 @@ class LsmTableEngineTest {
 
         node.drop(layout);
         assertThat(node.eventually(() -> cache.sizeBytes() == 0)).as("nothing of a dropped table stays cached").isTrue();
+    }
+
+    @Test
+    void aRestartWaitsForTheDeletionOfTruncatedSSTables() throws Exception {
+        write(b -> b.row(ck(1, "a")).marker(3, 0, NOW).cell(V1, i(1), 3, 0, NOW));
+        node.flush(table);
+        SSTableReader held = node.call(() -> ((LsmTableEngine) table).sstables().live().getFirst());
+        assertThat(held.ref()).isTrue(); // as a slow read would: the files stay until it lets go
+        node.async(table::truncate);
+        Thread slowRead = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            held.release();
+        });
+        node.restart(List.of(layout)); // must not list an SSTable whose files are about to go
+        slowRead.join();
+        table = node.table(layout);
+        assertThat(node.stats(table).sstableCount()).isZero();
+        assertThat(tableOfContents()).isEmpty();
+        assertThat(rows()).isEmpty();
+    }
+
+    private List<java.nio.file.Path> tableOfContents() throws IOException {
+        try (var files = java.nio.file.Files.walk(node.directory().resolve("data"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(Component.TOC.suffix())).toList();
+        }
     }
 
     private void readEveryKey(int keys, int rowsEach) {
