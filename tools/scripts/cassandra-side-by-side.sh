@@ -2,7 +2,8 @@
 # Issue 11's side-by-side: the same charybdis stress client against Apache Cassandra 5.0 (the peer started by
 # ../shared/peer-cassandra/start.sh on 9043) and a Charybdis node of this tree (--smp=2), one after the other in each
 # phase, so that both see the same machine. Each measured run follows an unmeasured warm-up (stress --warmup) of the
-# same workload, so the JIT of neither server is counted. Phases: write, read, mixed (128 in flight), rate (5,000
+# same workload, so the JIT of neither server is counted, and each phase starts once both servers are idle again
+# (the writes of the phase before flushed and compacted). Phases: write, read, mixed (128 in flight), rate (5,000
 # reads/s, then 5,000 writes/s, open loop), scan (three full passes). Per run: server CPU per op, ops/s, latency.
 #   tools/scripts/cassandra-side-by-side.sh [DURATION=30s] [WARMUP=30s] [ROUNDS=1] [PHASES="write read mixed rate scan"]
 # Environment: MEMORY (Charybdis --memory, default 2G; the peer has a 2 GB heap), PORT (default 9872), OUT (default
@@ -28,6 +29,14 @@ stress() { # name port pid args...
   printf "%-28s %s\n" "$name" "$(grep -E 'server CPU' "$OUT/$name.txt" | sed 's/.*: //')"
   grep -E "^  (ops|latency)" "$OUT/$name.txt" | sed "s/^/      /"
 }
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+settle() { # waits until neither server uses more than a tenth of a core over 3 s (the last phase's flushes and
+  # compactions are done, so a phase never pays for the one before it), at most 10 minutes
+  for _ in $(seq 1 200); do
+    local a b c d; a=$(ticks "$cpid"); b=$(ticks "$hpid"); sleep 3; c=$(ticks "$cpid"); d=$(ticks "$hpid")
+    [ $((c - a)) -le 30 ] && [ $((d - b)) -le 30 ] && return
+  done
+}
 servers=("cassandra:9043:$cpid" "charybdis:$PORT:$hpid")
 for who in "${servers[@]}"; do IFS=: read -r n p pid <<< "$who"
   creds=(); [ "$p" = 9043 ] && creds=(-u cassandra -p cassandra)
@@ -35,6 +44,7 @@ for who in "${servers[@]}"; do IFS=: read -r n p pid <<< "$who"
 done
 for r in $(seq 1 "$ROUNDS"); do
   for phase in $PHASES; do
+    settle
     for who in "${servers[@]}"; do IFS=: read -r n p pid <<< "$who"
       case $phase in
         rate) stress "$n-rate5k-read-r$r" "$p" "$pid" --keys 100000 --duration "$D" --warmup "$W" -w op=read,rate=5000/s
