@@ -112,8 +112,9 @@ final class LsmTableEngine implements TableEngine {
     }
 
     /**
-     * Reads the memtables and every SSTable that may hold the key; the SSTables' rows stream into the merge a few row
-     * index blocks at a time, and the read stops at the limit ({@link PartitionRead}).
+     * Reads the memtables and every SSTable that may hold the key, except those older than what the memtables hold of
+     * a single-row partition ({@link NewerInMemtables}); the SSTables' rows stream into the merge a few row index
+     * blocks at a time, and the read stops at the limit ({@link PartitionRead}).
      */
     @Override
     public CompletableFuture<PartitionView> read(DecoratedKey key, ReadFilter filter, long nowInSeconds, ReadLimit limit) {
@@ -137,8 +138,15 @@ final class LsmTableEngine implements TableEngine {
         reads++;
         List<SSTableReader> touched = new ArrayList<>(4);
         List<Slice> concerned = filter.fetchStatic() ? List.of(Slice.ALL) : filter.slices();
+        long cutoff = Long.MIN_VALUE; // SSTables older than what the memtables hold of every fetched column are not read
+        boolean cutoffKnown = fragments.isEmpty(); // worked out at the first SSTable that may hold the key
         for (SSTableReader sstable : sstables.live()) {
-            if (sstable.mightContain(key) && sstable.mayIntersect(concerned) && sstable.ref()) touched.add(sstable);
+            if (!sstable.mightContain(key) || !sstable.mayIntersect(concerned)) continue;
+            if (!cutoffKnown) {
+                cutoff = NewerInMemtables.cutoff(fragments, readLayout, filter, nowInSeconds);
+                cutoffKnown = true;
+            }
+            if (sstable.maxTimestamp() >= cutoff && sstable.ref()) touched.add(sstable);
         }
         if (touched.isEmpty()) return CompletableFuture.completedFuture(resolve(fragments, readLayout, filter, nowInSeconds));
         sstablesRead += touched.size();
