@@ -9,6 +9,7 @@ import org.charybdis.storage.engine.ColumnLayout;
 import org.charybdis.storage.engine.ReadFilter;
 import org.charybdis.storage.engine.TableLayout;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -34,7 +35,7 @@ final class NewerInMemtables {
         if (memtables.isEmpty() || layout.clusteringComparator().size() > 0) return Long.MIN_VALUE;
         List<ColumnLayout> columns = layout.columns();
         long[] newest = new long[columns.size()];
-        java.util.Arrays.fill(newest, Long.MIN_VALUE);
+        Arrays.fill(newest, Long.MIN_VALUE);
         long marker = Long.MIN_VALUE;
         boolean markerLive = false; // the newest marker, and every other of its timestamp
         for (PartitionFragment fragment : memtables) {
