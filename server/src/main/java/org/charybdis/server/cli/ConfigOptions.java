@@ -28,7 +28,8 @@ public final class ConfigOptions {
     static void addKeyOptions(CommandSpec spec) {
         for (ConfigKey<?> key : ServerConfig.keys()) {
             spec.addOption(OptionSpec.builder(key.optionName()).paramLabel("<value>").type(String.class)
-                    .description(key.description() + " (" + key.name() + ", default: " + key.defaultValue() + ")").build());
+                    // picocli formats descriptions: a literal % (as in "60% of memory") must be doubled
+                    .description((key.description() + " (" + key.name() + ", default: " + key.defaultValue() + ")").replace("%", "%%")).build());
         }
     }
 

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Builds a {@link ServerConfig} from defaults, a YAML file and command-line overrides, in that order. */
@@ -45,8 +47,16 @@ public final class ConfigLoader {
             section.forEach((k, v) -> put(name + "." + k, v, file));
             return;
         }
-        if (key == null) throw new ConfigException("Unknown configuration key '" + name + "' in " + file);
+        if (key == null) throw unknownKey(name, file);
         if (value != null) values.put(key, key.parse(value, file.toString()));
+    }
+
+    private static ConfigException unknownKey(String name, Path file) {
+        List<String> known = new ArrayList<>();
+        for (ConfigKey<?> key : ServerConfig.keys()) known.add(key.name());
+        String suggestion = KeySuggestion.closest(name, known);
+        return new ConfigException("Unknown configuration key '" + name + "' in " + file
+                + (suggestion != null ? "; did you mean '" + suggestion + "'?" : "; `charybdis --help` lists every key"));
     }
 
     /** Applies one override given as text (command line). */

@@ -76,6 +76,8 @@ class CharybdisCommandTest {
         Outcome help = run("--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("--native-transport-port").contains("--smp");
+        assertThat(help.out()).as("a %% in a key's description is printed as is").contains("(60% of `memory`");
+        assertThat(help.err()).as("picocli has nothing to warn about").doesNotContain("WARN");
 
         Outcome version = run("--version");
         assertThat(version.exitCode()).isZero();

@@ -46,7 +46,29 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> new ConfigLoader().yaml(file))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("native_transprot_port")
-                .hasMessageContaining(file.toString());
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("did you mean 'native_transport_port'?");
+    }
+
+    @Test
+    void aKeyFarFromEveryKnownOneGetsNoGuess() throws IOException {
+        Path file = write("flux_capacitor: on\n");
+
+        assertThatThrownBy(() -> new ConfigLoader().yaml(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Unknown configuration key 'flux_capacitor'")
+                .hasMessageNotContaining("did you mean")
+                .hasMessageContaining("charybdis --help");
+    }
+
+    @Test
+    void suggestionsForgiveSwapsAndMissingLetters() {
+        java.util.List<String> known = java.util.List.of("commitlog_sync", "commitlog_sync_period_in_ms", "memory", "smp");
+        assertThat(KeySuggestion.closest("comitlog_sync", known)).isEqualTo("commitlog_sync");
+        assertThat(KeySuggestion.closest("commitlog_sync_period_in_sm", known)).isEqualTo("commitlog_sync_period_in_ms");
+        assertThat(KeySuggestion.closest("memroy", known)).isEqualTo("memory");
+        assertThat(KeySuggestion.closest("num_tokens", known)).isNull();
+        assertThat(KeySuggestion.distance("ab", "ba")).isEqualTo(1);
     }
 
     @Test
