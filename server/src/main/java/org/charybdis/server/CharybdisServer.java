@@ -11,7 +11,11 @@ import org.charybdis.server.audit.AuditLog;
 import org.charybdis.server.audit.AuditSink;
 import org.charybdis.server.audit.LogAuditSink;
 import org.charybdis.server.audit.TableAuditSink;
+import org.charybdis.server.api.LoggerRoutes;
+import org.charybdis.server.api.MetricsRoutes;
+import org.charybdis.server.api.NativeTransportRoutes;
 import org.charybdis.server.api.NodeDrain;
+import org.charybdis.server.api.TopPartitionsRoute;
 import org.charybdis.server.api.StorageRoutes;
 import org.charybdis.server.auth.AllowAllAuthenticator;
 import org.charybdis.server.auth.Authenticator;
@@ -29,6 +33,7 @@ import org.charybdis.server.transport.ConnectionHandler;
 import org.charybdis.server.transport.ConnectionServices;
 import org.charybdis.server.transport.CqlServer;
 import org.charybdis.server.transport.EventNotifier;
+import org.charybdis.server.transport.NativeTransport;
 import org.charybdis.storage.engine.AsyncLoop;
 import org.charybdis.storage.lsm.LsmEngineFactory;
 import org.charybdis.server.config.MemoryBudget;
@@ -78,7 +83,7 @@ public final class CharybdisServer implements AutoCloseable {
     private final SchemaManager schema;
     private final ServerContext context;
     private final QueryProcessor processor;
-    private volatile CqlServer cqlServer;
+    private volatile NativeTransport nativeTransport;
     private volatile boolean storageStarted;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final long startedAtMillis = System.currentTimeMillis();
@@ -213,8 +218,8 @@ public final class CharybdisServer implements AutoCloseable {
             case "stop" -> {
                 log.error("{}: stopping client transports (commit_failure_policy: stop); the REST API stays up. Check the disk, then restart", what);
                 Thread.ofPlatform().name("commit-failure-stop").start(() -> {
-                    CqlServer clients = cqlServer;
-                    if (clients != null) clients.disconnectClients();
+                    NativeTransport clients = nativeTransport;
+                    if (clients != null) clients.stop();
                 });
             }
             case "die" -> {
@@ -246,6 +251,11 @@ public final class CharybdisServer implements AutoCloseable {
     }
 
     private void startEndpoints() throws InterruptedException {
+        ConnectionServices services = new ConnectionServices(processor, context.authenticator(), events, metrics,
+                context.serviceLevels()::schedulingGroupFor, runtime.shardCount(), () -> nativeTransport.server().shardAwarePort(),
+                () -> nativeTransport.server().shardAwareTlsPort(),
+                admissions(), admissionTimeout().toNanos(), context.serviceLevels());
+        nativeTransport = new NativeTransport(() -> new CqlServer(runtime, config, (shard, channel) -> new ConnectionHandler(shard, services), clientTls));
         int reloadMillis = config.get(ServerConfig.ENCRYPTION_RELOAD_INTERVAL_IN_MS);
         for (ReloadingSslContext tls : new ReloadingSslContext[] {clientTls, apiTls}) {
             if (tls == null) continue;
@@ -271,12 +281,9 @@ public final class CharybdisServer implements AutoCloseable {
             }
         }
         // CQL listeners last: a client that can connect finds every other endpoint up
-        ConnectionServices services = new ConnectionServices(processor, context.authenticator(), events, metrics,
-                context.serviceLevels()::schedulingGroupFor, runtime.shardCount(), () -> cqlServer.shardAwarePort(), () -> cqlServer.shardAwareTlsPort(),
-                admissions(), admissionTimeout().toNanos(), context.serviceLevels());
-        cqlServer = new CqlServer(runtime, config, (shard, channel) -> new ConnectionHandler(shard, services), clientTls);
-        closeables.add(cqlServer);
-        context.proxy().onDiskFailureStop(cqlServer::disconnectClients);
+        nativeTransport.start();
+        closeables.add(nativeTransport);
+        context.proxy().onDiskFailureStop(nativeTransport::stop);
         log.info("Charybdis {} started: {} shards on {}, Prometheus on {}, admin API on {}", VERSION, runtime.shardCount(),
                 runtime.transportName(), prometheus == null ? "-" : prometheus.port(), adminApi == null ? "-" : adminApi.port());
     }
@@ -305,12 +312,24 @@ public final class CharybdisServer implements AutoCloseable {
                 .map(context.timeouts()::of).min(Duration::compareTo).orElseThrow();
     }
 
+    /** The admin API: the node's facts, then each subsystem's routes (ScyllaDB's paths beside the older /storage ones). */
     private AdminApi adminRoutes() {
         AdminApi api = new AdminApi()
                 .get("/version", () -> NodeFacts.version())
                 .get("/status", () -> NodeFacts.status(this))
-                .get("/info", () -> NodeFacts.info(this));
-        return new StorageRoutes(database, schema::current, drain, operatorLoop).registerOn(api);
+                .get("/info", () -> NodeFacts.info(this))
+                .get("/storage_service/release_version", () -> RELEASE_VERSION)
+                .get("/storage_service/hostid/local", () -> NodeFacts.hostId(this))
+                .get("/storage_service/cluster_name", () -> config.get(ServerConfig.CLUSTER_NAME))
+                .get("/storage_service/partitioner_name", () -> org.charybdis.server.system.Topology.PARTITIONER)
+                .get("/storage_service/schema_version", () -> schema.current().versionId().toString())
+                .get("/storage_service/operation_mode", () -> mode().name())
+                .getAsync("/storage_service/keyspaces", request -> CompletableFuture.completedFuture(NodeFacts.keyspaces(schema.current(), request)));
+        new StorageRoutes(database, schema::current, drain, operatorLoop).registerOn(api);
+        new MetricsRoutes(database, schema::current, context.proxy().latencies(), operatorLoop).registerOn(api);
+        new TopPartitionsRoute(database, schema::current, operatorLoop).registerOn(api);
+        new NativeTransportRoutes(nativeTransport).registerOn(api);
+        return new LoggerRoutes().registerOn(api);
     }
 
     public ServerConfig config() { return config; }
@@ -327,16 +346,19 @@ public final class CharybdisServer implements AutoCloseable {
     public AuditLog auditLog() { return audit; }
 
     /** The bound CQL port (useful when configured as 0). */
-    public int nativePort() { return cqlServer.port(); }
+    public int nativePort() { return nativeTransport.server().port(); }
 
     /** The bound shard-aware CQL port. */
-    public int shardAwarePort() { return cqlServer.shardAwarePort(); }
+    public int shardAwarePort() { return nativeTransport.server().shardAwarePort(); }
+
+    /** Whether CQL clients are served (an operator may stop and start the listeners: disablebinary, enablebinary). */
+    public boolean nativeTransportRunning() { return nativeTransport != null && nativeTransport.isRunning(); }
 
     /** The TLS-only CQL port (native_transport_port_ssl), or -1. */
-    public int nativeSslPort() { return cqlServer.sslPort(); }
+    public int nativeSslPort() { return nativeTransport.server().sslPort(); }
 
     /** The shard-aware port that speaks TLS, or -1. */
-    public int shardAwareTlsPort() { return cqlServer.shardAwareTlsPort(); }
+    public int shardAwareTlsPort() { return nativeTransport.server().shardAwareTlsPort(); }
 
     public long startedAtMillis() { return startedAtMillis; }
 

@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
 
 /**
  * The nodetool-like storage operations of the admin API, under {@code /storage}: flush, compact,
- * snapshot, drain, compactionstats, tablestats. Each runs on every shard in the {@code maintenance}
- * scheduling group and answers once all shards are done; answers are put together off the shards.
+ * snapshot, drain, compactionstats, tablestats; flush, compact, drain and stopping compactions also under
+ * ScyllaDB's paths. Each runs on every shard in the {@code maintenance} scheduling group and answers once all
+ * shards are done; answers are put together off the shards.
  */
 public final class StorageRoutes {
     private static final Pattern SAFE_TAG = Pattern.compile("[A-Za-z0-9._-]+");
@@ -43,10 +44,16 @@ public final class StorageRoutes {
     /** Adds the routes to the API. */
     public AdminApi registerOn(AdminApi api) {
         return api.post("/storage/flush", this::flush)
+                .post("/storage_service/keyspace_flush/{keyspace}", this::flush)
                 .post("/storage/compact", this::compact)
+                .post("/storage_service/keyspace_compaction/{keyspace}", this::compact)
+                .post("/compaction_manager/stop_compaction", this::stopCompaction)
                 .post("/storage/scrub", this::scrub)
                 .post("/storage/snapshot", this::snapshot)
+                // until the backups work serves ScyllaDB's snapshot routes (list, clear, skip flush) in full
+                .post("/storage_service/snapshots", this::snapshot)
                 .post("/storage/drain", this::drain)
+                .post("/storage_service/drain", this::drain)
                 .getAsync("/storage/compactionstats", this::compactionStats)
                 .getAsync("/storage/tablestats", this::tableStats);
     }
@@ -108,6 +115,29 @@ public final class StorageRoutes {
         return onEveryShard(storage -> storage.snapshot(which, tag))
                 .thenApply(done -> Map.of("tag", tag, "scope", which.description(), "directory", "snapshots/" + tag));
     }
+
+    /**
+     * POST /compaction_manager/stop_compaction?type=COMPACTION (nodetool stop): the running compactions end before their
+     * next partition, their inputs kept. The other kinds ScyllaDB names run here only as part of a request that waits
+     * for them (scrub, cleanup, ...) or not at all: nothing of theirs is stopped, and the answer says so.
+     */
+    CompletionStage<Map<String, Object>> stopCompaction(Request request) {
+        List<String> given = request.parameters().getOrDefault("type", List.of());
+        String type = given.isEmpty() ? "" : given.getFirst().strip().toUpperCase(Locale.ROOT);
+        if (!STOPPABLE_TYPES.contains(type)) {
+            throw new BadAdminRequest("Invalid compaction type '" + (given.isEmpty() ? "" : given.getFirst()) + "': use one of " + STOPPABLE_TYPES);
+        }
+        if (!type.equals("COMPACTION")) return CompletableFuture.completedFuture(Map.of("type", type, "stopped", 0));
+        return offShards(database.onAllShardsAsync(ShardRuntime.MAINTENANCE, storage -> {
+            int stopped = 0;
+            for (org.charybdis.storage.engine.TableEngine engine : storage.tables()) stopped += engine.stopCompactions();
+            return CompletableFuture.completedFuture(stopped);
+        })).thenApply(perShard -> Map.of("type", type, "stopped", perShard.stream().mapToInt(Integer::intValue).sum()));
+    }
+
+    /** The operation types of Cassandra's and ScyllaDB's {@code nodetool stop}. */
+    private static final List<String> STOPPABLE_TYPES = List.of("COMPACTION", "VALIDATION", "CLEANUP", "SCRUB", "UPGRADE_SSTABLES",
+            "INDEX_BUILD", "RESHAPE", "RESHARD", "VERIFY", "GARBAGE_COLLECT", "ANTICOMPACTION", "VIEW_BUILD");
 
     /** POST /storage/drain: see {@link NodeDrain}. */
     CompletionStage<Map<String, Object>> drain(Request request) {

@@ -13,7 +13,8 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * The tables an operator request names through its {@code keyspace} and {@code table} query parameters:
+ * The tables an operator request names through its {@code keyspace} and {@code table} query parameters (or
+ * ScyllaDB's {@code kn} and {@code cf}; the keyspace may come from the path, {@code /storage_service/keyspace_flush/{keyspace}}):
  * every table (neither given), the tables of one or more keyspaces, or some tables of one keyspace.
  * Names are checked against the schema when the request arrives, so a typo is a 400, not a silent no-op.
  * Immutable: shards test their engines against it concurrently.
@@ -32,8 +33,8 @@ public final class TableSelection implements Predicate<TableLayout> {
 
     /** Reads the selection from the request; throws {@link BadAdminRequest} for names the schema lacks. */
     public static TableSelection of(Request request, Schema schema) {
-        List<String> keyspaces = values(request, "keyspace");
-        List<String> tables = values(request, "table");
+        List<String> keyspaces = values(request, "keyspace", "kn");
+        List<String> tables = values(request, "table", "cf");
         if (keyspaces.isEmpty()) {
             if (!tables.isEmpty()) throw new BadAdminRequest("A table must be named together with its keyspace");
             return ALL;
@@ -59,6 +60,17 @@ public final class TableSelection implements Predicate<TableLayout> {
         return new TableSelection(Set.copyOf(ids), description);
     }
 
+    /** The table {@code keyspace:table} (ScyllaDB's form; {@code keyspace.table} too) names; 400 when it does not exist. */
+    public static TableMetadata named(String qualified, Schema schema) {
+        String[] parts = qualified.split("[:.]", 2);
+        if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+            throw new BadAdminRequest("Name a table as keyspace:table, got '" + qualified + "'");
+        }
+        TableMetadata table = schema.table(parts[0], parts[1]);
+        if (table == null) throw new BadAdminRequest("Table '" + parts[0] + "." + parts[1] + "' does not exist");
+        return table;
+    }
+
     @Override
     public boolean test(TableLayout layout) {
         return tableIds == null || tableIds.contains(layout.tableId());
@@ -69,10 +81,10 @@ public final class TableSelection implements Predicate<TableLayout> {
         return description;
     }
 
-    /** A parameter's non-blank values; repeated parameters and comma-separated lists both work. */
-    private static List<String> values(Request request, String name) {
-        List<String> raw = request.parameters().getOrDefault(name, List.of());
-        return raw.stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
+    /** The non-blank values of the parameters so named; repeated parameters and comma-separated lists both work. */
+    private static List<String> values(Request request, String... names) {
+        return java.util.Arrays.stream(names).flatMap(name -> request.parameters().getOrDefault(name, List.of()).stream())
+                .flatMap(v -> java.util.Arrays.stream(v.split(",")))
                 .map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
     }
 }

@@ -38,12 +38,19 @@ public final class StorageProxy {
     private final ServerClock clock;
     private final long maxMutationBytes;
     private final CorruptSSTables corruptSSTables;
+    private final CoordinatorLatencies latencies;
 
     public StorageProxy(Database database, ServerClock clock, ServerConfig config) {
         this.database = database;
         this.clock = clock;
         this.maxMutationBytes = maxMutationBytes(config);
         this.corruptSSTables = new CorruptSSTables(config.diskFailurePolicy(), database);
+        this.latencies = new CoordinatorLatencies(database.shardCount());
+    }
+
+    /** The coordinator's read, range read and write latencies (proxyhistograms). */
+    public CoordinatorLatencies latencies() {
+        return latencies;
     }
 
     /** How {@code disk_failure_policy: stop_paranoid} stops serving clients once they can connect. */
@@ -72,6 +79,7 @@ public final class StorageProxy {
 
     private CompletableFuture<Void> write(PartitionWrites writes, boolean counters, long now, Deadline deadline) {
         if (writes.isEmpty()) return CompletableFuture.completedFuture(null);
+        long start = System.nanoTime();
         List<List<PartitionWrites.Partition>> byShard = new ArrayList<>(database.shardCount());
         for (int i = 0; i < database.shardCount(); i++) byShard.add(null);
         for (PartitionWrites.Partition partition : writes.partitions()) {
@@ -89,7 +97,7 @@ public final class StorageProxy {
             parts.add(database.onOwnerAsync(shard, storage -> ReplicaWrites.apply(storage, partitions, counters, now, maxMutationBytes, deadline)));
         }
         CompletableFuture<Void> all = parts.size() == 1 ? parts.getFirst() : CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
-        return bounded(writeFailures(all, deadline), deadline);
+        return latencies.timed(CoordinatorLatencies.Kind.WRITE, bounded(writeFailures(all, deadline), deadline), start);
     }
 
     /**
@@ -150,6 +158,7 @@ public final class StorageProxy {
      * it passes; the pagers check it between partitions and pages. A corrupt SSTable fails the read with ReadFailure.
      */
     public <T> CompletableFuture<T> read(Deadline deadline, ConsistencyLevel consistency, Supplier<CompletableFuture<T>> read) {
+        long start = System.nanoTime();
         CompletableFuture<T> running;
         try {
             deadline.check();
@@ -157,7 +166,8 @@ public final class StorageProxy {
         } catch (RuntimeException e) {
             running = CompletableFuture.failedFuture(e);
         }
-        return bounded(running.exceptionallyCompose(e -> CompletableFuture.failedFuture(corruptSSTables.translate(e, consistency))), deadline);
+        CoordinatorLatencies.Kind kind = deadline.kind() == Deadline.Kind.RANGE ? CoordinatorLatencies.Kind.RANGE : CoordinatorLatencies.Kind.READ;
+        return latencies.timed(kind, bounded(running.exceptionallyCompose(e -> CompletableFuture.failedFuture(corruptSSTables.translate(e, consistency))), deadline), start);
     }
 
     private static <T> CompletableFuture<T> writeFailures(CompletableFuture<T> write, Deadline deadline) {

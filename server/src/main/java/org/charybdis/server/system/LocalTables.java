@@ -22,7 +22,7 @@ import java.util.UUID;
  * {@code peers_v2} are empty (a single node); {@code size_estimates} lists every user table over the
  * whole ring, with the sizes the shards last published (see {@link TableSizes}).
  */
-final class LocalTables {
+public final class LocalTables {
     /** The node's single token: owning the whole ring, it ends where it starts. */
     static final String TOKEN = Long.toString(Long.MIN_VALUE);
     static final int STORAGE_PORT = 7000;
@@ -40,7 +40,7 @@ final class LocalTables {
     }
 
     /** A stable host id for the node: derived from its data directory. */
-    static UUID hostId(ServerConfig config) {
+    public static UUID hostId(ServerConfig config) {
         return UUID.nameUUIDFromBytes(("charybdis-host-" + config.workdir()).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -146,8 +146,26 @@ public interface TableEngine extends AutoCloseable {
         }
     }
 
+    /** This table's latency, SSTables-per-read and partition histograms on this shard (a copy); empty for engines that keep none. */
+    default TableHistograms histograms() {
+        return TableHistograms.empty();
+    }
+
+    /** Starts counting the partitions read and written into {@code sampler}, or stops with null ({@code toppartitions}). */
+    default void sample(PartitionSampler sampler) {}
+
+    /** The sampler set by {@link #sample}, or null. */
+    default PartitionSampler sampler() {
+        return null;
+    }
+
     /** A compaction running now, for {@code compactionstats}. */
     record CompactionProgress(String id, String kind, String keyspace, String table, long bytesDone, long bytesTotal) {}
+
+    /** Stops this table's running compactions (their inputs stay, their outputs go); returns how many. */
+    default int stopCompactions() {
+        return 0;
+    }
 
     /** Compactions of this table running now. */
     default java.util.List<CompactionProgress> activeCompactions() {

@@ -1,6 +1,9 @@
 package org.charybdis.storage.lsm;
 
 import org.charybdis.storage.engine.AsyncLoop;
+import org.charybdis.storage.engine.EstimatedHistogram;
+import org.charybdis.storage.engine.PartitionSampler;
+import org.charybdis.storage.engine.TableHistograms;
 import org.charybdis.scheduler.io.IoClass;
 import org.charybdis.storage.compaction.CompactionOptions;
 import org.charybdis.storage.compaction.UnifiedCompactionPlanner;
@@ -57,6 +60,11 @@ final class LsmTableEngine implements TableEngine {
     private boolean closed;
     private long reads;
     private long sstablesRead;
+    private final EstimatedHistogram readLatencyMicros = new EstimatedHistogram();
+    private final EstimatedHistogram writeLatencyMicros = new EstimatedHistogram();
+    private final EstimatedHistogram sstablesPerRead = new EstimatedHistogram();
+    /** Set only while toppartitions samples this table. */
+    private PartitionSampler sampler;
 
     LsmTableEngine(LsmShard shard, TableLayout layout, Path directory) {
         this.shard = shard;
@@ -102,7 +110,10 @@ final class LsmTableEngine implements TableEngine {
     public void apply(PartitionUpdate update, long commitLogPosition) {
         checkOpen();
         layout.checkUpdate(update);
+        long start = System.nanoTime();
         active.apply(update, commitLogPosition);
+        writeLatencyMicros.add((System.nanoTime() - start) / 1000);
+        if (sampler != null) sampler.written(update.key());
         shard.afterWrite();
     }
 
@@ -126,6 +137,8 @@ final class LsmTableEngine implements TableEngine {
                 return read(key, filter, nowInSeconds, limit);
             });
         }
+        long start = System.nanoTime();
+        if (sampler != null) sampler.read(key);
         TableLayout readLayout = layout;
         List<PartitionFragment> fragments = new ArrayList<>(4);
         List<Memtable> memtables = new ArrayList<>(1 + flushing.size());
@@ -148,13 +161,19 @@ final class LsmTableEngine implements TableEngine {
             }
             if (sstable.maxTimestamp() >= cutoff && sstable.ref()) touched.add(sstable);
         }
-        if (touched.isEmpty()) return CompletableFuture.completedFuture(resolve(fragments, readLayout, filter, nowInSeconds));
+        sstablesPerRead.add(touched.size());
+        if (touched.isEmpty()) {
+            PartitionView view = resolve(fragments, readLayout, filter, nowInSeconds);
+            readLatencyMicros.add((System.nanoTime() - start) / 1000);
+            return CompletableFuture.completedFuture(view);
+        }
         sstablesRead += touched.size();
         memtableReaders.retain(memtables); // a flush may retire them while the disk answers
         IoClass ioClass = IoClass.ofCurrentGroup(IoClass.QUERY); // the reading service level's share of the disk
         return readSSTables(touched, fragments, readLayout, key, filter, nowInSeconds, limit, ioClass).whenComplete((v, e) -> {
             for (SSTableReader sstable : touched) sstable.release();
             memtableReaders.releaseLater(memtables);
+            readLatencyMicros.add((System.nanoTime() - start) / 1000);
         });
     }
 
@@ -348,6 +367,37 @@ final class LsmTableEngine implements TableEngine {
         }
         return new Stats(partitions, data, memtableBytes, flushes.completed(), sstables.live().size(), onDisk, flushing.size(),
                 compactions.pending(), reads, sstablesRead, compactions.io(flushes.completed(), flushes.bytesFlushed(), flushes.flushNanos()));
+    }
+
+    /** Latencies and SSTables per read as counted here; partition sizes and cell counts from the live SSTables' statistics. */
+    @Override
+    public TableHistograms histograms() {
+        EstimatedHistogram sizes = new EstimatedHistogram();
+        EstimatedHistogram cells = new EstimatedHistogram();
+        for (SSTableReader r : sstables.live()) {
+            long[] sizeBuckets = r.statistics().partitionSizeHistogram();
+            // bucket i holds sizes in [2^i, 2^(i+1)): counted at its middle
+            for (int i = 0; i < sizeBuckets.length; i++) sizes.add(3L << i >> 1, sizeBuckets[i]);
+            long partitions = r.partitionCount();
+            // Statistics.db keeps the cell total, not its spread: each partition counts with its SSTable's mean
+            if (partitions > 0) cells.add(Math.round((double) r.statistics().cellCount() / partitions), partitions);
+        }
+        return new TableHistograms(readLatencyMicros.copy(), writeLatencyMicros.copy(), sstablesPerRead.copy(), sizes, cells);
+    }
+
+    @Override
+    public void sample(PartitionSampler sampler) {
+        this.sampler = sampler;
+    }
+
+    @Override
+    public PartitionSampler sampler() {
+        return sampler;
+    }
+
+    @Override
+    public int stopCompactions() {
+        return compactions.stopRunning();
     }
 
     @Override

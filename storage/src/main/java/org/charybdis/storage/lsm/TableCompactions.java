@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The compactions of one table on one shard: asks the UCS planner for the next one, runs it in the
@@ -73,6 +74,16 @@ final class TableCompactions {
     /** Compactions in progress are abandoned and their outputs deleted (TRUNCATE, close). */
     void invalidate() {
         epoch++;
+    }
+
+    /**
+     * Stops the compactions running now ({@code nodetool stop COMPACTION}): each ends before its next partition,
+     * deleting its output and keeping its inputs; returns how many were asked to stop. The planner may start
+     * others later, as after any flush.
+     */
+    int stopRunning() {
+        for (Running r : running) r.stop().set(true);
+        return running.size();
     }
 
     /** Starts the planner's next compaction; null when there is nothing to do or automatic compaction is off. */
@@ -204,10 +215,11 @@ final class TableCompactions {
         MergingFragments merge = new MergingFragments(sources);
         Purger purger = new Purger(table.layout(), now);
         SSTableOutput output = new SSTableOutput(table, plan.outputShards(), IoClass.COMPACTION, partitions, commitLogBound, ancestors);
-        Running progress = new Running(UUID.randomUUID(), plan, output, new CompletableFuture<>());
+        Running progress = new Running(UUID.randomUUID(), plan, output, new CompletableFuture<>(), new AtomicBoolean());
         long started = System.nanoTime();
         running.add(progress);
         return AsyncLoop.forEach(merge::next, group -> {
+                    if (progress.stop().get()) throw new CompactionStoppedException(table.layout().qualifiedName());
                     PartitionFragment merged = MergedFragment.of(group, table.layout().clusteringComparator(), table.layout());
                     return output.append(purger.purge(merged, maxPurgeableTimestamp(merged.key(), inputs)));
                 })
@@ -219,7 +231,8 @@ final class TableCompactions {
                     if (failure != null) {
                         Throwable cause = AsyncLoop.unwrap(failure);
                         output.abort();
-                        if (!quarantined(cause)) retryLater(inputs.size(), cause);
+                        if (cause instanceof CompactionStoppedException) LOG.info("{}", cause.getMessage());
+                        else if (!quarantined(cause)) retryLater(inputs.size(), cause);
                         progress.done.completeExceptionally(cause);
                         throw new java.util.concurrent.CompletionException(cause);
                     }
@@ -307,5 +320,13 @@ final class TableCompactions {
         }
     }
 
-    private record Running(UUID id, CompactionPlan<SSTableCandidate> plan, SSTableOutput output, CompletableFuture<Void> done) {}
+    /** @param stop set to stop the compaction before its next partition */
+    private record Running(UUID id, CompactionPlan<SSTableCandidate> plan, SSTableOutput output, CompletableFuture<Void> done, AtomicBoolean stop) {}
+
+    /** How a compaction an operator stopped ends: its output deleted, its inputs kept. */
+    static final class CompactionStoppedException extends RuntimeException {
+        CompactionStoppedException(String table) {
+            super("A compaction of " + table + " was stopped by an operator; its inputs stay", null, false, false);
+        }
+    }
 }

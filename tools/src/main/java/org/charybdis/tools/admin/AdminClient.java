@@ -65,12 +65,22 @@ final class AdminClient {
 
     /** GET pathAndQuery, e.g. {@code /storage/tablestats?keyspace=ks}. */
     JsonNode get(String pathAndQuery) throws IOException, InterruptedException {
-        return send(request(pathAndQuery).timeout(Duration.ofSeconds(60)).GET().build(), pathAndQuery);
+        return get(pathAndQuery, Duration.ZERO);
+    }
+
+    /** GET of an answer the node gives only after {@code takes} (a sampling), within the usual minute beyond it. */
+    JsonNode get(String pathAndQuery, Duration takes) throws IOException, InterruptedException {
+        return send(request(pathAndQuery).timeout(Duration.ofSeconds(60).plus(takes)).GET().build(), pathAndQuery);
     }
 
     /** POST pathAndQuery (no body), e.g. {@code /storage/flush?keyspace=ks}. */
     JsonNode post(String pathAndQuery) throws IOException, InterruptedException {
         return send(request(pathAndQuery).timeout(OPERATION_TIMEOUT).POST(HttpRequest.BodyPublishers.noBody()).build(), pathAndQuery);
+    }
+
+    /** DELETE pathAndQuery, e.g. {@code /storage_service/native_transport}. */
+    JsonNode delete(String pathAndQuery) throws IOException, InterruptedException {
+        return send(request(pathAndQuery).timeout(OPERATION_TIMEOUT).DELETE().build(), pathAndQuery);
     }
 
     private HttpRequest.Builder request(String pathAndQuery) {
@@ -89,7 +99,7 @@ final class AdminClient {
                     + " (see --api-tls, --api-cacert and the node's api_encryption_options)");
         }
         if (response.statusCode() == 401) {
-            throw new IOException(refusal(response, pathAndQuery) + " (give --user and --password, or set CHARYBDIS_API_USER and CHARYBDIS_API_PASSWORD)");
+            throw new IOException(refusal(response, pathAndQuery) + " (give -u/--username and -pw/--password or -pwf/--password-file, or set CHARYBDIS_API_USER and CHARYBDIS_API_PASSWORD)");
         }
         if (response.statusCode() != 200) throw new IOException(refusal(response, pathAndQuery));
         return JSON.readTree(response.body());

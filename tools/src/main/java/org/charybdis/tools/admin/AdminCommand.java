@@ -8,26 +8,44 @@ import picocli.CommandLine.ParentCommand;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
-/** {@code charybdis admin ...}: nodetool-like operations over the node's REST admin API. */
-@Command(name = "admin", mixinStandardHelpOptions = true, description = "Operate a running node through its REST admin API (like nodetool).",
-        subcommands = {AdminCommand.Status.class, AdminCommand.Info.class, AdminCommand.Version.class,
-                FlushCommand.class, CompactCommand.class, ScrubCommand.class, SnapshotCommand.class, DrainCommand.class,
-                CompactionStatsCommand.class, TableStatsCommand.class})
+/**
+ * {@code charybdis admin ...} (what {@code bin/nodetool} runs): nodetool's operations over the node's REST admin API,
+ * with nodetool's global options ({@code -h}, {@code -p}, {@code -u}, {@code -pw}, {@code -pwf}); {@code -p} is the
+ * admin API's port (10000, as ScyllaDB's nodetool), not JMX's.
+ */
+@Command(name = "admin", description = "Operate a running node through its REST admin API, like nodetool (bin/nodetool runs this).",
+        subcommands = {AdminCommand.Status.class, AdminCommand.Info.class, AdminCommand.Version.class, DescribeClusterCommand.class,
+                FlushCommand.class, CompactCommand.class, ScrubCommand.class, SnapshotCommand.class, ListSnapshotsCommand.class,
+                ClearSnapshotCommand.class, RefreshCommand.class, DrainCommand.class, StopCommand.class,
+                CompactionStatsCommand.class, TableStatsCommand.class, TableHistogramsCommand.class, ProxyHistogramsCommand.class,
+                TopPartitionsCommand.class, GetLoggingLevelsCommand.class, SetLoggingLevelCommand.class,
+                NativeTransportCommand.Enable.class, NativeTransportCommand.Disable.class, NativeTransportCommand.Status.class})
 public final class AdminCommand {
-    @Option(names = {"-H", "--api-host"}, defaultValue = "127.0.0.1", description = "Admin API host (default: ${DEFAULT-VALUE})")
+    // -h is nodetool's host, so help is --help only
+    @Option(names = "--help", usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(names = {"-h", "--host", "-H", "--api-host"}, defaultValue = "127.0.0.1", description = "Node's admin API host (default: ${DEFAULT-VALUE})")
     String host;
 
-    @Option(names = {"-p", "--api-port"}, defaultValue = "10000", description = "Admin API port (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-p", "--port", "--api-port"}, defaultValue = "10000", description = "Node's admin API port (default: ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = {"-u", "--user"}, description = "Role to authenticate as when the node sets api_authentication: password "
+    @Option(names = {"-u", "--username", "--user"}, description = "Role to authenticate as when the node sets api_authentication: password "
             + "(default: the CHARYBDIS_API_USER environment variable)")
     String user;
 
-    @Option(names = {"-pw", "--password"}, description = "Password of --user (default: the CHARYBDIS_API_PASSWORD environment variable)")
+    @Option(names = {"-pw", "--password"}, description = "Password of --username (default: the CHARYBDIS_API_PASSWORD environment variable)")
     String password;
+
+    @Option(names = {"-pwf", "--password-file"}, paramLabel = "<file>",
+            description = "File holding the password, as nodetool's: lines of '<username> <password>' (without --username: the first line's)")
+    Path passwordFile;
 
     @Option(names = "--api-tls", description = "Use HTTPS (the node has api_encryption_options enabled)")
     boolean tls;
@@ -39,9 +57,14 @@ public final class AdminCommand {
     @Option(names = "--api-cacert-password", paramLabel = "<password>", defaultValue = "", description = "Password of --api-cacert when it is a keystore")
     String caPassword;
 
-    AdminClient client() {
+    AdminClient client() throws IOException {
         String role = user != null ? user : System.getenv("CHARYBDIS_API_USER");
         String secret = password != null ? password : System.getenv("CHARYBDIS_API_PASSWORD");
+        if (passwordFile != null) {
+            PasswordFile.Login login = PasswordFile.read(passwordFile, user);
+            role = login.user();
+            secret = login.password();
+        }
         return new AdminClient(host, port, tls ? AdminClient.sslContext(caCertificates, caPassword) : null,
                 role == null || role.isEmpty() ? null : role, secret == null ? "" : secret);
     }
@@ -76,15 +99,17 @@ public final class AdminCommand {
     static final class Status extends Route {
         String path() { return "/status"; }
 
+        /** nodetool's layout; Owns is '?' as nodetool prints it without a keyspace (a single node owns everything). */
         void print(JsonNode s, PrintStream out) {
-            out.println("Datacenter: " + s.path("datacenter").asText());
-            out.println("=".repeat(12 + s.path("datacenter").asText().length()));
+            String datacenter = "Datacenter: " + s.path("datacenter").asText();
+            out.println(datacenter);
+            out.println("=".repeat(datacenter.length()));
             out.println("Status=Up/Down");
             out.println("|/ State=Normal/Leaving/Joining/Moving");
-            out.printf("%-4s%-16s%-8s%-8s%-8s%n", "--", "Address", "Tokens", "Owns", "Rack");
             String code = (s.path("status").asText().equals("UP") ? "U" : "D") + s.path("state").asText().charAt(0);
-            out.printf("%-4s%-16s%-8s%-8s%-8s%n", code, s.path("address").asText(), s.path("tokens").asText(),
-                    s.path("owns").asText(), s.path("rack").asText());
+            AlignedColumns.print(List.of(List.of("--", "Address", "Load", "Tokens", "Owns", "Host ID", "Rack"),
+                    List.of(code, s.path("address").asText(), ByteSize.human(s.path("load_bytes").asLong()), s.path("tokens").asText(),
+                            "?", s.path("host_id").asText(), s.path("rack").asText())), 2, out);
             String mode = s.path("mode").asText("NORMAL");
             if (!mode.equals("NORMAL")) out.println("Mode: " + mode); // drained nodes refuse writes: say so
         }
@@ -92,10 +117,29 @@ public final class AdminCommand {
 
     @Command(name = "info", description = "Node information, like nodetool info.")
     static final class Info extends Route {
+        /** Facts printed in nodetool's lines first; the rest follow under their own labels. */
+        private static final Set<String> NODETOOL_LINES = Set.of("host_id", "native_transport_active", "load_bytes", "uptime_seconds",
+                "heap_used_bytes", "heap_max_bytes", "datacenter", "rack");
+
         String path() { return "/info"; }
 
         void print(JsonNode info, PrintStream out) {
-            info.properties().forEach(e -> out.printf("%-36s: %s%n", label(e.getKey()), e.getValue().asText()));
+            line(out, "ID", info.path("host_id").asText());
+            line(out, "Gossip active", "false");
+            line(out, "Native Transport active", info.path("native_transport_active").asText());
+            line(out, "Load", ByteSize.human(info.path("load_bytes").asLong()));
+            line(out, "Uptime (seconds)", info.path("uptime_seconds").asText());
+            line(out, "Heap Memory (MB)", String.format(Locale.ROOT, "%.2f / %.2f", info.path("heap_used_bytes").asLong() / 1048576.0,
+                    info.path("heap_max_bytes").asLong() / 1048576.0));
+            line(out, "Data Center", info.path("datacenter").asText());
+            line(out, "Rack", info.path("rack").asText());
+            info.properties().forEach(e -> {
+                if (!NODETOOL_LINES.contains(e.getKey())) line(out, label(e.getKey()), e.getValue().asText());
+            });
+        }
+
+        private static void line(PrintStream out, String label, String value) {
+            out.printf("%-23s: %s%n", label, value);
         }
 
         private static String label(String key) {

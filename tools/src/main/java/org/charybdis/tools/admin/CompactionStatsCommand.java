@@ -32,23 +32,6 @@ final class CompactionStatsCommand extends AdminCommand.Route {
                     Long.toString(c.path("completed").asLong()), Long.toString(c.path("total").asLong()), c.path("unit").asText("bytes"),
                     String.format(Locale.ROOT, "%.2f%%", c.path("progress").asDouble())));
         }
-        printAligned(rows, out);
-    }
-
-    /** Columns left-aligned, each as wide as its widest cell, one space apart. */
-    static void printAligned(List<List<String>> rows, PrintStream out) {
-        int[] widths = new int[rows.getFirst().size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) widths[i] = Math.max(widths[i], row.get(i).length());
-        }
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                if (i > 0) line.append(' ');
-                line.append(row.get(i));
-                if (i < row.size() - 1) line.append(" ".repeat(widths[i] - row.get(i).length()));
-            }
-            out.println(line);
-        }
+        AlignedColumns.print(rows, 1, out);
     }
 }

@@ -26,6 +26,11 @@ final class QueryString {
         return this;
     }
 
+    /** A value as one path segment (a keyspace or logger name): URL-encoded, spaces as %20. */
+    static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     @Override
     public String toString() {
         return text.toString();

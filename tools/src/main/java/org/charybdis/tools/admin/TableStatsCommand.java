@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code charybdis admin tablestats [keyspace[.table]...]}: per-table statistics laid out like nodetool's. */
-@Command(name = "tablestats", description = "Statistics of tables (default: all), like nodetool tablestats.")
+@Command(name = "tablestats", aliases = "cfstats", description = "Statistics of tables (default: all), like nodetool tablestats.")
 final class TableStatsCommand extends AdminCommand.Route {
     private static final String SEPARATOR = "----------------";
 
@@ -77,9 +77,17 @@ final class TableStatsCommand extends AdminCommand.Route {
         out.println("\t\tMemtable data size: " + t.path("memtable_data_size").asLong());
         out.println("\t\tMemtable switch count: " + t.path("memtable_switch_count").asLong());
         out.println("\t\tLocal read count: " + t.path("local_read_count").asLong());
+        out.println("\t\tLocal read latency: " + latency(t.path("local_read_latency_ms").asDouble()));
+        out.println("\t\tLocal write count: " + t.path("local_write_count").asLong());
+        out.println("\t\tLocal write latency: " + latency(t.path("local_write_latency_ms").asDouble()));
         out.println("\t\tPending flushes: " + t.path("pending_flushes").asLong());
         out.println("\t\tPending compactions: " + t.path("pending_compactions").asLong());
         out.println("\t\tAverage SSTables per read: " + String.format(Locale.ROOT, "%.2f", t.path("average_sstables_per_read").asDouble()));
         out.println();
+    }
+
+    /** A mean latency as nodetool prints it: {@code 0.043 ms}, {@code NaN ms} before the first operation. */
+    private static String latency(double millis) {
+        return (millis == 0 ? "NaN" : String.format(Locale.ROOT, "%.3f", millis)) + " ms";
     }
 }

@@ -96,13 +96,14 @@ class AdminCommandTest {
     }
 
     @Test
-    void statusPrintsANodetoolLikeTable() {
+    void statusPrintsNodetoolsTable() {
         Outcome outcome = charybdis("admin", "--api-port=" + server.apiPort(), "status");
 
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
-        assertThat(outcome.out()).contains("Datacenter: datacenter1")
+        assertThat(outcome.out()).startsWith("Datacenter: datacenter1\n=======================\n".replace("\n", System.lineSeparator()))
                 .contains("Status=Up/Down")
-                .containsPattern("(?m)^UN\\s+127\\.0\\.0\\.1\\s+1\\s+100\\.0%\\s+rack1");
+                .containsPattern("(?m)^--\\s+Address\\s+Load\\s+Tokens\\s+Owns\\s+Host ID\\s+Rack$")
+                .containsPattern("(?m)^UN  127\\.0\\.0\\.1\\s+[0-9.]+ (bytes|KiB|MiB)\\s+1\\s+\\?\\s+[0-9a-f-]{36}\\s+rack1$");
     }
 
     @Test
@@ -110,10 +111,15 @@ class AdminCommandTest {
         Outcome outcome = charybdis("admin", "-p", Integer.toString(server.apiPort()), "info");
 
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
-        assertThat(outcome.out()).containsPattern("(?m)^Shards\\s+: 2$")
+        assertThat(outcome.out()).containsPattern("(?m)^ID                     : [0-9a-f-]{36}$")
+                .containsPattern("(?m)^Native Transport active: true$")
+                .containsPattern("(?m)^Load\\s+: [0-9.]+ (bytes|KiB|MiB)$")
+                .containsPattern("(?m)^Heap Memory \\(MB\\)\\s+: [0-9.]+ / [0-9.]+$")
+                .containsPattern("(?m)^Data Center\\s+: datacenter1$")
+                .containsPattern("(?m)^Shards\\s+: 2$")
                 .containsPattern("(?m)^Cluster Name\\s+: Charybdis Cluster$")
                 .containsPattern("(?m)^Native Transport Port\\s+: " + server.nativePort() + "$")
-                .contains("Uptime Seconds");
+                .contains("Uptime (seconds)");
     }
 
     @Test

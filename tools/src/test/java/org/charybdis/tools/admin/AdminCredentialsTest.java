@@ -5,6 +5,11 @@ import org.charybdis.server.testing.CharybdisServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.charybdis.tools.admin.AdminCommandTest.charybdis;
@@ -31,11 +36,28 @@ class AdminCredentialsTest {
     }
 
     @Test
+    void nodetoolsPasswordFileGivesThePasswordOfTheUser(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("nodetool.password"), "# user password\nviewer viewer\ncassandra cassandra\n");
+
+        AdminCommandTest.Outcome named = charybdis("admin", "-p", Integer.toString(server.apiPort()), "-u", "cassandra", "-pwf", file.toString(), "status");
+        assertThat(named.exitCode()).as(named.err()).isZero();
+        assertThat(named.out()).contains("Datacenter: datacenter1");
+
+        AdminCommandTest.Outcome firstLine = charybdis("admin", "-p", Integer.toString(server.apiPort()), "--password-file=" + file, "status");
+        assertThat(firstLine.exitCode()).isEqualTo(1);
+        assertThat(firstLine.err()).contains("User viewer is not a superuser");
+
+        AdminCommandTest.Outcome missing = charybdis("admin", "-p", Integer.toString(server.apiPort()), "--username=nobody", "-pwf", file.toString(), "status");
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("has no line for user nobody");
+    }
+
+    @Test
     void withoutCredentialsTheCommandSaysHowToGiveThem() {
         AdminCommandTest.Outcome outcome = charybdis("admin", "--api-port=" + server.apiPort(), "status");
 
         assertThat(outcome.exitCode()).isEqualTo(1);
-        assertThat(outcome.err()).contains("requires a superuser's credentials").contains("--user and --password")
+        assertThat(outcome.err()).contains("requires a superuser's credentials").contains("-u/--username and -pw/--password")
                 .contains("CHARYBDIS_API_USER");
     }
 

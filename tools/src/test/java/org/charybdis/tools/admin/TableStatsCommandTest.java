@@ -16,7 +16,8 @@ class TableStatsCommandTest {
             {"tables": [
               {"keyspace": "ks", "table": "events", "sstable_count": 3, "space_used_live": 9592399, "memtable_data_size": 4128083,
                "memtable_switch_count": 7, "pending_flushes": 1, "pending_compactions": 2, "partitions_estimate": 26829,
-               "local_read_count": 10, "average_sstables_per_read": 1.5},
+               "local_read_count": 10, "average_sstables_per_read": 1.5, "local_read_latency_ms": 0.0426,
+               "local_write_count": 31, "local_write_latency_ms": 0.0126},
               {"keyspace": "ks", "table": "users", "sstable_count": 0, "space_used_live": 0, "memtable_data_size": 120,
                "memtable_switch_count": 0, "pending_flushes": 0, "pending_compactions": 0, "partitions_estimate": 4,
                "local_read_count": 5, "average_sstables_per_read": 0.0},
@@ -39,6 +40,9 @@ class TableStatsCommandTest {
                 \t\tMemtable data size: 4128083
                 \t\tMemtable switch count: 7
                 \t\tLocal read count: 10
+                \t\tLocal read latency: 0.043 ms
+                \t\tLocal write count: 31
+                \t\tLocal write latency: 0.013 ms
                 \t\tPending flushes: 1
                 \t\tPending compactions: 2
                 \t\tAverage SSTables per read: 1.50
