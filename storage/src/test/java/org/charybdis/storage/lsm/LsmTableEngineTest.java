@@ -203,6 +203,28 @@ class LsmTableEngineTest {
         assertThat(rows()).isEmpty();
     }
 
+    @Test
+    void aStoppedCompactionKeepsItsInputsAndSaysItWasStopped() {
+        for (int round = 0; round < 3; round++) {
+            for (int k = 0; k < 500; k++) {
+                PartitionUpdate.Builder b = PartitionUpdate.builder(key(k));
+                for (int r = 0; r < 100; r++) b.row(ck(r, "round-" + round)).marker(3, 0, NOW).cell(V1, i(k * r), 3, 0, NOW);
+                node.write(table, b.build());
+            }
+            node.flush(table);
+        }
+        while (!node.call(() -> table.activeCompactions().isEmpty())) Thread.onSpinWait(); // background ones done
+        int sstables = node.stats(table).sstableCount();
+
+        java.util.concurrent.CompletableFuture<Void> major = node.call(table::compact);
+        while (!major.isDone() && node.call(() -> table.activeCompactions().isEmpty())) Thread.onSpinWait();
+        assertThat(node.call(table::stopCompactions)).as("a compaction was running to stop").isPositive();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(major::join).hasMessageContaining("was stopped by an operator; its inputs stay");
+        assertThat(node.stats(table).sstableCount()).isEqualTo(sstables);
+        readEveryKey(500, 300);
+    }
+
     private List<java.nio.file.Path> tableOfContents() throws IOException {
         try (var files = java.nio.file.Files.walk(node.directory().resolve("data"))) {
             return files.filter(f -> f.getFileName().toString().endsWith(Component.TOC.suffix())).toList();
