@@ -87,6 +87,12 @@ class AuditLoggerTest {
         assertThat(response.statusCode()).isEqualTo(200);
 
         assertThat(await(l -> l.contains("POST /storage/flush?keyspace=logged"))).contains("category=\"ADMIN\"").contains("username=\"anonymous\"");
+
+        // DELETE is an action too (disablebinary, clearsnapshot): here, putting log levels back as configured
+        HttpResponse<String> reset = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.apiPort() + "/system/logger")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(reset.statusCode()).isEqualTo(200);
+        assertThat(await(l -> l.contains("DELETE /system/logger"))).contains("category=\"ADMIN\"");
     }
 
     @Test

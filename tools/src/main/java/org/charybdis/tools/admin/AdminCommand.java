@@ -3,6 +3,7 @@ package org.charybdis.tools.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
@@ -97,9 +98,21 @@ public final class AdminCommand {
 
     @Command(name = "status", description = "Node status, like nodetool status.")
     static final class Status extends Route {
+        @Parameters(arity = "0..1", paramLabel = "<keyspace>", description = "Show the effective ownership of this keyspace's data")
+        String keyspace;
+
         String path() { return "/status"; }
 
-        /** nodetool's layout; Owns is '?' as nodetool prints it without a keyspace (a single node owns everything). */
+        JsonNode fetch(AdminClient client) throws IOException, InterruptedException {
+            if (keyspace != null) {
+                boolean known = false;
+                for (JsonNode name : client.get("/storage_service/keyspaces")) known |= name.asText().equals(keyspace);
+                if (!known) throw new IOException("Keyspace '" + keyspace + "' does not exist");
+            }
+            return client.get(path());
+        }
+
+        /** nodetool's layout; without a keyspace Owns is '?', as nodetool prints it; with one the node owns all of it. */
         void print(JsonNode s, PrintStream out) {
             String datacenter = "Datacenter: " + s.path("datacenter").asText();
             out.println(datacenter);
@@ -107,9 +120,9 @@ public final class AdminCommand {
             out.println("Status=Up/Down");
             out.println("|/ State=Normal/Leaving/Joining/Moving");
             String code = (s.path("status").asText().equals("UP") ? "U" : "D") + s.path("state").asText().charAt(0);
-            AlignedColumns.print(List.of(List.of("--", "Address", "Load", "Tokens", "Owns", "Host ID", "Rack"),
+            AlignedColumns.print(List.of(List.of("--", "Address", "Load", "Tokens", keyspace == null ? "Owns" : "Owns (effective)", "Host ID", "Rack"),
                     List.of(code, s.path("address").asText(), ByteSize.human(s.path("load_bytes").asLong()), s.path("tokens").asText(),
-                            "?", s.path("host_id").asText(), s.path("rack").asText())), 2, out);
+                            keyspace == null ? "?" : "100.0%", s.path("host_id").asText(), s.path("rack").asText())), 2, out);
             String mode = s.path("mode").asText("NORMAL");
             if (!mode.equals("NORMAL")) out.println("Mode: " + mode); // drained nodes refuse writes: say so
         }

@@ -50,6 +50,19 @@ class NodetoolNodeTest {
     }
 
     @Test
+    void statusOfAKeyspaceShowsItsEffectiveOwnership() {
+        AdminCommandTest.Outcome outcome = charybdis("admin", "-p", port(), "status", "node_ks");
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).containsPattern("(?m)^--\\s+Address\\s+Load\\s+Tokens\\s+Owns \\(effective\\)\\s+Host ID\\s+Rack$")
+                .containsPattern("(?m)^UN  127\\.0\\.0\\.1\\s+.+\\s+1\\s+100\\.0%\\s+[0-9a-f-]{36}\\s+rack1$");
+
+        AdminCommandTest.Outcome unknown = charybdis("admin", "-p", port(), "status", "no_such_ks");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("Keyspace 'no_such_ks' does not exist");
+    }
+
+    @Test
     void describeclusterPrintsNodetoolsLayout() {
         AdminCommandTest.Outcome outcome = charybdis("admin", "-p", port(), "describecluster");
 
