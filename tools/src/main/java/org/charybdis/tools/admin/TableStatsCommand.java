@@ -56,13 +56,22 @@ final class TableStatsCommand extends AdminCommand.Route {
         out.println(SEPARATOR);
         byKeyspace.forEach((keyspace, tables) -> {
             long reads = 0;
+            long writes = 0;
             long pendingFlushes = 0;
+            double readMillis = 0;
+            double writeMillis = 0;
             for (JsonNode t : tables) {
                 reads += t.path("local_read_count").asLong();
+                writes += t.path("local_write_count").asLong();
+                readMillis += t.path("local_read_count").asLong() * t.path("local_read_latency_ms").asDouble();
+                writeMillis += t.path("local_write_count").asLong() * t.path("local_write_latency_ms").asDouble();
                 pendingFlushes += t.path("pending_flushes").asLong();
             }
             out.println("Keyspace : " + keyspace);
             out.println("\tRead Count: " + reads);
+            out.println("\tRead Latency: " + latency(reads == 0 ? 0 : readMillis / reads));
+            out.println("\tWrite Count: " + writes);
+            out.println("\tWrite Latency: " + latency(writes == 0 ? 0 : writeMillis / writes));
             out.println("\tPending Flushes: " + pendingFlushes);
             for (JsonNode t : tables) printTable(t, out);
             out.println(SEPARATOR);

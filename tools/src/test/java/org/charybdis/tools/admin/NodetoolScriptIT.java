@@ -4,6 +4,7 @@ import org.charybdis.server.CharybdisServer;
 import org.charybdis.server.testing.CharybdisServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,15 @@ class NodetoolScriptIT {
     }
 
     @Test
+    void aSymbolicLinkToTheScriptWorksToo(@TempDir Path dir) throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolve("nodetool"), ROOT.resolve("bin/nodetool"));
+        Result version = run(link, "-p", Integer.toString(server.apiPort()), "version");
+
+        assertThat(version.exitCode()).as(version.output()).isZero();
+        assertThat(version.output()).startsWith("ReleaseVersion: ");
+    }
+
+    @Test
     void aWrongCommandIsAUsageErrorNamingIt() throws Exception {
         Result wrong = nodetool("-p", Integer.toString(server.apiPort()), "frobnicate");
 
@@ -48,7 +58,10 @@ class NodetoolScriptIT {
     private record Result(int exitCode, String output) {}
 
     private static Result nodetool(String... args) throws IOException, InterruptedException {
-        Path script = ROOT.resolve("bin/nodetool");
+        return run(ROOT.resolve("bin/nodetool"), args);
+    }
+
+    private static Result run(Path script, String... args) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(script), "no executable " + script);
         assumeTrue(Files.isDirectory(ROOT.resolve("tools/target/lib")),
                 "bin/nodetool needs a built tree: run ./mvnw -DskipTests package (tools/target/lib is missing)");

@@ -3,6 +3,7 @@ package org.charybdis.tools.admin;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import org.charybdis.server.testing.CharybdisServerExtension;
+import org.charybdis.server.testing.HttpGet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -124,6 +125,17 @@ class NodetoolStatisticsTest {
 
         assertThat(outcome.exitCode()).isEqualTo(1);
         assertThat(outcome.err()).contains("Unknown sampler 'SCANS'");
+    }
+
+    @Test
+    void theToppartitionsRouteSaysWhatIsMissingOrWrong() {
+        var noTable = HttpGet.get(server.apiPort(), "/storage_service/toppartitions/?duration=10");
+        assertThat(noTable.statusCode()).isEqualTo(400);
+        assertThat(noTable.body()).contains("Name the tables to sample: table_filters=keyspace:table");
+
+        var badDuration = HttpGet.get(server.apiPort(), "/storage_service/toppartitions/?table_filters=stats_ks:hot&duration=soon");
+        assertThat(badDuration.statusCode()).isEqualTo(400);
+        assertThat(badDuration.body()).contains("Invalid duration 'soon': use a whole number from 1 to 600000");
     }
 
     /** The number in a histogram table's row (by its label) and column (1: the first after the label). */

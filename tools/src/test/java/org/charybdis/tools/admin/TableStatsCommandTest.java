@@ -31,7 +31,8 @@ class TableStatsCommandTest {
     void printsKeyspaceTotalsThenEachTable() throws IOException {
         String out = print(ANSWER);
 
-        assertThat(out).startsWith("Total number of tables: 3\n----------------\nKeyspace : ks\n\tRead Count: 15\n\tPending Flushes: 1\n");
+        assertThat(out).startsWith("Total number of tables: 3\n----------------\nKeyspace : ks\n\tRead Count: 15\n"
+                + "\tRead Latency: 0.028 ms\n\tWrite Count: 31\n\tWrite Latency: 0.013 ms\n\tPending Flushes: 1\n");
         assertThat(out).contains("""
                 \t\tTable: events
                 \t\tSSTable count: 3
@@ -49,7 +50,8 @@ class TableStatsCommandTest {
 
                 \t\tTable: users
                 """);
-        assertThat(out).contains("Keyspace : other\n\tRead Count: 0\n\tPending Flushes: 0\n\t\tTable: t\n");
+        assertThat(out).contains("Keyspace : other\n\tRead Count: 0\n\tRead Latency: NaN ms\n\tWrite Count: 0\n\tWrite Latency: NaN ms\n"
+                + "\tPending Flushes: 0\n\t\tTable: t\n");
         assertThat(out).endsWith("\n----------------\n");
     }
 
