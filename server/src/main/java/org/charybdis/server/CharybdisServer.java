@@ -323,6 +323,9 @@ public final class CharybdisServer implements AutoCloseable {
                 .get("/storage_service/cluster_name", () -> config.get(ServerConfig.CLUSTER_NAME))
                 .get("/storage_service/partitioner_name", () -> org.charybdis.server.system.Topology.PARTITIONER)
                 .get("/storage_service/schema_version", () -> schema.current().versionId().toString())
+                .get("/storage_proxy/schema_versions", () -> List.of(java.util.Map.of("key", schema.current().versionId().toString(),
+                        "value", List.of(config.get(ServerConfig.LISTEN_ADDRESS)))))
+                .get("/snitch/name", () -> "org.apache.cassandra.locator.SimpleSnitch")
                 .get("/storage_service/operation_mode", () -> mode().name())
                 .getAsync("/storage_service/keyspaces", request -> CompletableFuture.completedFuture(NodeFacts.keyspaces(schema.current(), request)));
         new StorageRoutes(database, schema::current, drain, operatorLoop).registerOn(api);

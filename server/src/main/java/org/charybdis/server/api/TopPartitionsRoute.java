@@ -26,8 +26,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /storage_service/toppartitions/?table_filters=ks:t[,ks:t2]&duration=ms&list_size=n&capacity=c}, as
- * ScyllaDB's: samples the partitions the tables' reads and writes touch for {@code duration} milliseconds, then
+ * {@code GET /storage_service/toppartitions/?table_filters=ks:t[,ks:t2]&keyspace_filters=ks&duration=ms&list_size=n&capacity=c},
+ * as ScyllaDB's: samples the partitions the tables' reads and writes touch for {@code duration} milliseconds, then
  * answers the most frequent ones ({@code {"read": [{"partition", "count", "error"}...], "read_cardinality": n,
  * "write": [...], "write_cardinality": n}}). Only the engines of the named tables sample, and only meanwhile;
  * one sampling runs at a time.
@@ -56,14 +56,18 @@ public final class TopPartitionsRoute {
     }
 
     CompletionStage<Map<String, Object>> sample(Request request) {
+        Schema current = schema.get();
         Map<java.util.UUID, TableMetadata> tables = new LinkedHashMap<>();
-        for (String name : request.parameters().getOrDefault("table_filters", List.of())) {
-            for (String one : name.split(",")) if (!one.isBlank()) {
-                TableMetadata table = TableSelection.named(one.strip(), schema.get());
-                tables.put(table.id(), table);
-            }
+        for (String name : list(request, "table_filters")) {
+            TableMetadata table = TableSelection.named(name, current);
+            tables.put(table.id(), table);
         }
-        if (tables.isEmpty()) throw new BadAdminRequest("Name the tables to sample: table_filters=keyspace:table");
+        for (String name : list(request, "keyspace_filters")) {
+            var keyspace = current.keyspace(name);
+            if (keyspace == null) throw new BadAdminRequest("Keyspace '" + name + "' does not exist");
+            for (TableMetadata table : keyspace.tables().values()) tables.put(table.id(), table);
+        }
+        if (tables.isEmpty()) throw new BadAdminRequest("Name the tables to sample: table_filters=keyspace:table or keyspace_filters=keyspace");
         long duration = number(request, "duration", 5000, 1, MAX_DURATION_MILLIS);
         int capacity = (int) number(request, "capacity", 256, 1, 100_000);
         int listSize = (int) number(request, "list_size", 10, 1, capacity);
@@ -126,6 +130,12 @@ public final class TopPartitionsRoute {
             text.append(columns.get(i).type().toCqlLiteral(parts[i]));
         }
         return text.toString();
+    }
+
+    /** A parameter's comma-separated values, repeated parameters included. */
+    private static List<String> list(Request request, String name) {
+        return request.parameters().getOrDefault(name, List.of()).stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                .map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
     private static long number(Request request, String name, long defaultValue, long min, long max) {

@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code describecluster}: name, partitioner, schema versions and nodes, in nodetool's layout (one node). */
 @Command(name = "describecluster", description = "Name, partitioner, schema versions and nodes of the cluster, like nodetool describecluster.")
@@ -18,8 +20,9 @@ final class DescribeClusterCommand extends AdminCommand.Route {
     JsonNode fetch(AdminClient client) throws IOException, InterruptedException {
         ObjectNode facts = JsonNodeFactory.instance.objectNode();
         facts.set("name", client.get(path()));
+        facts.set("snitch", client.get("/snitch/name"));
         facts.set("partitioner", client.get("/storage_service/partitioner_name"));
-        facts.set("schema_version", client.get("/storage_service/schema_version"));
+        facts.set("schema_versions", client.get("/storage_proxy/schema_versions"));
         facts.set("release_version", client.get("/storage_service/release_version"));
         facts.set("status", client.get("/status"));
         return facts;
@@ -32,11 +35,15 @@ final class DescribeClusterCommand extends AdminCommand.Route {
         boolean up = status.path("status").asText().equals("UP");
         out.println("Cluster Information:");
         out.println("\tName: " + facts.path("name").asText());
-        out.println("\tSnitch: org.apache.cassandra.locator.SimpleSnitch");
+        out.println("\tSnitch: " + facts.path("snitch").asText());
         out.println("\tDynamicEndPointSnitch: disabled");
         out.println("\tPartitioner: " + facts.path("partitioner").asText());
         out.println("\tSchema versions:");
-        out.println("\t\t" + facts.path("schema_version").asText() + ": [" + address + "]");
+        for (JsonNode version : facts.path("schema_versions")) {
+            List<String> nodes = new ArrayList<>();
+            version.path("value").forEach(node -> nodes.add(node.asText()));
+            out.println("\t\t" + version.path("key").asText() + ": [" + String.join(", ", nodes) + "]");
+        }
         out.println();
         out.println("Stats for all nodes:");
         out.println("\tLive: " + (up ? 1 : 0));

@@ -131,7 +131,7 @@ class NodetoolStatisticsTest {
     void theToppartitionsRouteSaysWhatIsMissingOrWrong() {
         var noTable = HttpGet.get(server.apiPort(), "/storage_service/toppartitions/?duration=10");
         assertThat(noTable.statusCode()).isEqualTo(400);
-        assertThat(noTable.body()).contains("Name the tables to sample: table_filters=keyspace:table");
+        assertThat(noTable.body()).contains("Name the tables to sample: table_filters=keyspace:table or keyspace_filters=keyspace");
 
         var badDuration = HttpGet.get(server.apiPort(), "/storage_service/toppartitions/?table_filters=stats_ks:hot&duration=soon");
         assertThat(badDuration.statusCode()).isEqualTo(400);
