@@ -155,6 +155,7 @@ public final class CharybdisServer implements AutoCloseable {
     }
 
     public static CharybdisServer start(ServerConfig config) {
+        for (String notice : config.notices()) log.info(notice);
         for (int attempt = 1; ; attempt++) {
             try {
                 return startOnce(config);
@@ -230,7 +231,7 @@ public final class CharybdisServer implements AutoCloseable {
     private void startAudit() throws Exception {
         String destination = config.get(ServerConfig.AUDIT);
         if (destination.equals("none")) return;
-        java.net.InetAddress node = java.net.InetAddress.getByName(config.get(ServerConfig.LISTEN_ADDRESS));
+        java.net.InetAddress node = java.net.InetAddress.getByName(config.broadcastAddress());
         AuditSink sink;
         org.charybdis.server.cql.ClientState writer = null;
         if (destination.equals("table")) {

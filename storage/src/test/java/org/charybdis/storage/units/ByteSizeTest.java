@@ -1,4 +1,4 @@
-package org.charybdis.storage.compaction;
+package org.charybdis.storage.units;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +14,6 @@ class ByteSizeTest {
             "1GiB|1073741824",
             "1 GiB|1073741824",
             "100MiB|104857600",
-            "256MiB|268435456",
             "10MB|10000000",
             "1.5KiB|1536",
             "1kB|1000",
@@ -23,22 +22,36 @@ class ByteSizeTest {
             "1024B|1024",
             "2TiB|2199023255552",
             " 1GiB |1073741824",
+            "2G|2147483648",
+            "512m|536870912",
+            "4k|4096",
+            "1048576|1048576",
     })
     void parsesBinaryAndDecimalUnits(String text, long bytes) {
-        assertThat(ByteSize.parse("target_sstable_size", text)).isEqualTo(bytes);
+        assertThat(ByteSize.parse(text)).isEqualTo(bytes);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1073741824", "GiB", "-1MiB", "1 iB", "1GB B", "1 GiBs", "1XB"})
-    void refusesWhatCassandraRefuses(String text) {
-        assertThatThrownBy(() -> ByteSize.parse("target_sstable_size", text))
+    @ValueSource(strings = {"GiB", "-1MiB", "1 iB", "1GB B", "1 GiBs", "1XB", "lots", "", "1.5"})
+    void refusesWhatIsNotASize(String text) {
+        assertThatThrownBy(() -> ByteSize.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("target_sstable_size " + text + " is not a valid size in bytes");
+                .hasMessageStartingWith("not a size: '" + text.strip() + "'")
+                .hasMessageContaining("KiB");
+    }
+
+    @Test
+    void aUnitCanBeRequiredAsCassandraDoesInTableOptions() {
+        assertThat(ByteSize.parseWithUnit("1GiB")).isEqualTo(1L << 30);
+        assertThatThrownBy(() -> ByteSize.parseWithUnit("1073741824")).hasMessageStartingWith("not a size");
+        assertThat(ByteSize.isBareNumber(" 32 ")).isTrue();
+        assertThat(ByteSize.isBareNumber("32MiB")).isFalse();
     }
 
     @Test
     void refusesSizesBeyondALong() {
-        assertThatThrownBy(() -> ByteSize.parse("min_sstable_size", "9EiB")).hasMessageContaining("too large");
+        assertThatThrownBy(() -> ByteSize.parse("9EiB")).hasMessageContaining("too large");
+        assertThatThrownBy(() -> ByteSize.parse("99999999999T")).hasMessageContaining("too large");
     }
 
     @Test
