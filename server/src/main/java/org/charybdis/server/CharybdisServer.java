@@ -359,6 +359,7 @@ public final class CharybdisServer implements AutoCloseable {
         if (storageStarted) {
             try {
                 database.onAllShardsAsync(org.charybdis.storage.engine.ShardStorage::drain).get(2, java.util.concurrent.TimeUnit.MINUTES);
+                log.info("Drained: every memtable flushed, the commitlog synced and closed");
             } catch (Exception e) {
                 log.warn("Could not drain the storage before stopping; the commitlog will be replayed at the next start", e);
             }
