@@ -28,7 +28,8 @@ done
 # passed on as the option: the server reads it anyway, and the option keeps it above these defaults).
 given() { local option; for option in "${options[@]}"; do [[ $option == "--$1="* ]] && return 0; done; return 1; }
 default() {
-  local variable="CHARYBDIS_$(tr 'a-z-' 'A-Z_' <<< "$1")"
+  local variable="CHARYBDIS_${1//-/_}"
+  variable=${variable^^}
   given "$1" && return 0
   if [ -n "${!variable:-}" ]; then options+=("--$1=${!variable}"); else options+=("--$1=$2"); fi
 }

@@ -39,8 +39,10 @@ class ContainerImageIT {
     private static final Duration QUICK = Duration.ofMinutes(1);
     private static final Duration START = Duration.ofMinutes(3);
     private static final String[] SERVER_FLAGS = {
-            // ScyllaDB's spellings, with a space or an '='
-            "--smp", "1", "--memory", "1G", "--developer-mode=1", "--seeds", "127.0.0.1"};
+            // ScyllaDB's spellings, with a space or an '='; --rpc-address replaces the entrypoint's default
+            "--smp", "1", "--memory", "1G", "--developer-mode=1", "--seeds", "127.0.0.1", "--rpc-address", "0.0.0.0"};
+    /** Replaces the entrypoint's default (0.0.0.0) as an option would. */
+    private static final String PROMETHEUS_ADDRESS_VARIABLE = "CHARYBDIS_PROMETHEUS_ADDRESS=127.0.0.1";
     private static final int ROWS = 100;
 
     private static final String id = UUID.randomUUID().toString().substring(0, 8);
@@ -95,8 +97,13 @@ class ContainerImageIT {
         String first = startContainer();
         assertThat(podman.run(QUICK, "exec", first, "id", "-u").trimmed()).as("the server's user id").isNotEqualTo("0");
         assertThat(serverCommandLine(first)).as("the entrypoint's options, and the heap --memory sized")
-                .contains("--smp=1", "--memory=1G", "--developer-mode=1", "--seeds=127.0.0.1", "--workdir=/var/lib/charybdis")
+                .contains("--smp=1", "--memory=1G", "--developer-mode=1", "--seeds=127.0.0.1", "--workdir=/var/lib/charybdis",
+                        "--prometheus-address=127.0.0.1")
+                .containsOnlyOnce("--rpc-address=0.0.0.0")
+                .doesNotContain("--prometheus-address=0.0.0.0")
                 .containsAll(ChildServerProcess.jvmMemoryFlags(List.of("--memory=1G")));
+        assertThat(podman.run(QUICK, "exec", first, "charybdis", "admin", "status").requireSuccess().output())
+                .as("the tools on the PATH").contains("UN");
         Map<Integer, String> written = writeRows(cqlPort(first));
         stopCleanly(first);
 
@@ -113,7 +120,7 @@ class ContainerImageIT {
         String name = "charybdis-it-" + id + "-" + containers.size();
         containers.add(name);
         List<String> run = new ArrayList<>(List.of("run", "--detach", "--name", name, "--volume", volume + ":/var/lib/charybdis",
-                "--publish", "127.0.0.1::9042", image));
+                "--env", PROMETHEUS_ADDRESS_VARIABLE, "--publish", "127.0.0.1::9042", image));
         run.addAll(List.of(SERVER_FLAGS));
         podman.run(QUICK, run.toArray(String[]::new)).requireSuccess();
         awaitHealthy(name);
