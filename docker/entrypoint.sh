@@ -15,17 +15,22 @@ esac
 # ScyllaDB's `--flag value` becomes `--flag=value`, so that every option given is known by its name below.
 options=()
 while [ $# -gt 0 ]; do
-  if [[ $1 == --* && $1 != *=* && $1 != --help && $1 != --version && $# -gt 1 && $2 != -* ]]; then
-    options+=("$1=$2")
-    shift 2
-  else
-    options+=("$1")
+  option=$1
+  shift
+  if [[ $option == --* && $option != *=* && $option != --help && $option != --version && $# -gt 0 && $1 != -* ]]; then
+    option="$option=$1"
     shift
   fi
+  # ScyllaDB's switches take 1 or 0 (--developer-mode 1), the server's booleans true or false
+  case $option in
+    --developer-mode=1|--overprovisioned=1) option=${option%=1}=true ;;
+    --developer-mode=0|--overprovisioned=0) option=${option%=0}=false ;;
+  esac
+  options+=("$option")
 done
 
-# The container's defaults, each unless an option or its CHARYBDIS_<KEY> variable sets that key (a variable is
-# passed on as the option: the server reads it anyway, and the option keeps it above these defaults).
+# The container's defaults, each unless an option or its CHARYBDIS_<KEY> variable sets that key (such a variable is
+# passed on as the option: the same value, and healthcheck.sh finds every address on the server's command line).
 given() { local option; for option in "${options[@]}"; do [[ $option == "--$1="* ]] && return 0; done; return 1; }
 default() {
   local variable="CHARYBDIS_${1//-/_}"

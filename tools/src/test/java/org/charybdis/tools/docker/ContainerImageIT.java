@@ -97,11 +97,12 @@ class ContainerImageIT {
         String first = startContainer();
         assertThat(podman.run(QUICK, "exec", first, "id", "-u").trimmed()).as("the server's user id").isNotEqualTo("0");
         assertThat(serverCommandLine(first)).as("the entrypoint's options, and the heap --memory sized")
-                .contains("--smp=1", "--memory=1G", "--developer-mode=1", "--seeds=127.0.0.1", "--workdir=/var/lib/charybdis",
+                .contains("--smp=1", "--memory=1G", "--developer-mode=true", "--seeds=127.0.0.1", "--workdir=/var/lib/charybdis",
                         "--prometheus-address=127.0.0.1")
                 .containsOnlyOnce("--rpc-address=0.0.0.0")
                 .doesNotContain("--prometheus-address=0.0.0.0")
                 .containsAll(ChildServerProcess.jvmMemoryFlags(List.of("--memory=1G")));
+        assertThat(podman.run(QUICK, "logs", first).output()).contains("Ignoring seeds 127.0.0.1");
         assertThat(podman.run(QUICK, "exec", first, "charybdis", "admin", "status").requireSuccess().output())
                 .as("the tools on the PATH").contains("UN");
         Map<Integer, String> written = writeRows(cqlPort(first));
