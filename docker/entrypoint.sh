@@ -21,11 +21,6 @@ while [ $# -gt 0 ]; do
     option="$option=$1"
     shift
   fi
-  # ScyllaDB's switches take 1 or 0 (--developer-mode 1), the server's booleans true or false
-  case $option in
-    --developer-mode=1|--overprovisioned=1) option=${option%=1}=true ;;
-    --developer-mode=0|--overprovisioned=0) option=${option%=0}=false ;;
-  esac
   options+=("$option")
 done
 

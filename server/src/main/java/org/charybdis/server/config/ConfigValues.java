@@ -59,8 +59,8 @@ final class ConfigValues {
     static Boolean bool(Object raw) {
         if (raw instanceof Boolean b) return b;
         return switch (string(raw).trim().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on" -> true;
-            case "false", "no", "off" -> false;
+            case "true", "yes", "on", "1" -> true; // 1 and 0: ScyllaDB's switches (--developer-mode 1)
+            case "false", "no", "off", "0" -> false;
             default -> throw new IllegalArgumentException("expected true or false");
         };
     }

@@ -95,6 +95,14 @@ class DropInConfigurationTest {
     }
 
     @Test
+    void scyllasSwitchesTakeOneOrZero() throws IOException {
+        ServerConfig config = new ConfigLoader().yaml(write("developer_mode: 1\noverprovisioned: 0\n")).build();
+        assertThat(config.get(ServerConfig.DEVELOPER_MODE)).isTrue();
+        assertThat(config.get(ServerConfig.OVERPROVISIONED)).isFalse();
+        assertThat(new ConfigLoader().set(ServerConfig.DEVELOPER_MODE, "1").build().get(ServerConfig.DEVELOPER_MODE)).isTrue();
+    }
+
+    @Test
     void onlyMurmur3IsAPartitioner() throws IOException {
         assertThat(new ConfigLoader().yaml(write("partitioner: Murmur3Partitioner\n")).build().get(ServerConfig.PARTITIONER))
                 .isEqualTo("Murmur3Partitioner");
