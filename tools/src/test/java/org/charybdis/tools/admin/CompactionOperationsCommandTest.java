@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.charybdis.tools.admin.AdminCommandTest.charybdis;
 
 /**
  * The compaction operations of {@code charybdis admin} (nodetool's names) and their ScyllaDB REST paths, against a
@@ -203,11 +202,7 @@ class CompactionOperationsCommandTest {
     // ---- helpers ----
 
     private static Outcome admin(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "admin";
-        all[1] = "--api-port=" + server.apiPort();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return charybdis(all);
+        return AdminCommandTest.admin(server.apiPort(), args);
     }
 
     private static void create(String table) {

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.charybdis.tools.admin.AdminCommandTest.charybdis;
 
 /**
  * {@code charybdis admin verify} against a running node: a byte flipped in a flushed SSTable's Data.db is found, the
@@ -85,11 +84,7 @@ class VerifyCommandTest {
     }
 
     private static Outcome admin(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "admin";
-        all[1] = "--api-port=" + server.apiPort();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return charybdis(all);
+        return AdminCommandTest.admin(server.apiPort(), args);
     }
 
     private static void fill(String table, int from, int count) {
