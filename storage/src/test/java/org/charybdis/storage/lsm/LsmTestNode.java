@@ -89,6 +89,9 @@ final class LsmTestNode implements AutoCloseable {
     /** The chunk cache of the node's only shard (its counters and sizes may be read from here). */
     ChunkCache chunkCache() { return factory.chunkCache(0); }
 
+    /** The engine factory of the node's one shard (compaction throughput, history listener). */
+    LsmEngineFactory factory() { return factory; }
+
     /** Drops the table: its engine closes and its files go. */
     void drop(TableLayout layout) { call(() -> storage.dropTable(layout.tableId())); }
 
