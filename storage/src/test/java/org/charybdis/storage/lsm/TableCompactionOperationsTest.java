@@ -1,6 +1,5 @@
 package org.charybdis.storage.lsm;
 
-import org.charybdis.storage.data.PartitionUpdate;
 import org.charybdis.storage.engine.CompletedCompaction;
 import org.charybdis.storage.engine.ReadFilter;
 import org.charybdis.storage.engine.TableEngine;
@@ -11,15 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.charybdis.storage.engine.TestTables.V1;
-import static org.charybdis.storage.engine.TestTables.ck;
-import static org.charybdis.storage.engine.TestTables.key;
 
 /** Compaction throughput, automatic compaction off, single-SSTable rewrites and the history they leave, on one shard. */
 class TableCompactionOperationsTest {
@@ -46,7 +40,7 @@ class TableCompactionOperationsTest {
     void aThrottledCompactionTakesAtLeastItsBytesOverTheRate() {
         disableAutoCompaction();
         for (int f = 0; f < 3; f++) {
-            write(f * 1000, 1000); // about 600 KB a flush, incompressible
+            node.writeIncompressible(table, f * 1000, 1000, NOW); // about 600 KB a flush, incompressible
             node.flush(table);
         }
         node.factory().compactionThroughput(1 << 20); // 1 MiB/s for the node's one shard
@@ -65,7 +59,7 @@ class TableCompactionOperationsTest {
     void withAutoCompactionOffFlushesPileUpAndAMajorCompactionStillRuns() {
         disableAutoCompaction();
         for (int f = 0; f < 8; f++) {
-            write(f * 10, 10);
+            node.writeIncompressible(table, f * 10, 10, NOW);
             node.flush(table);
         }
         assertThat(node.stats(table).sstableCount()).isEqualTo(8);
@@ -87,7 +81,7 @@ class TableCompactionOperationsTest {
     void rewritesCompactEachSSTableAloneAndOnlyOutdatedOnesUnlessAll() {
         disableAutoCompaction();
         for (int f = 0; f < 3; f++) {
-            write(f * 10, 10);
+            node.writeIncompressible(table, f * 10, 10, NOW);
             node.flush(table);
         }
         assertThat(node.<Integer>async(() -> table.rewriteSSTables(false))).as("every SSTable is in the current version").isZero();
@@ -108,13 +102,4 @@ class TableCompactionOperationsTest {
         assertThat(node.<Boolean>call(() -> table.autoCompaction())).isFalse();
     }
 
-    private void write(int from, int count) {
-        for (int pk = from; pk < from + count; pk++) {
-            byte[] bytes = new byte[600];
-            new SplittableRandom(pk).nextBytes(bytes);
-            PartitionUpdate.Builder b = PartitionUpdate.builder(key(pk));
-            b.row(ck(1, "a")).marker(3, 0, NOW).cell(V1, ByteBuffer.wrap(bytes), 3, 0, NOW);
-            node.write(table, b.build());
-        }
-    }
 }

@@ -1,6 +1,5 @@
 package org.charybdis.storage.lsm;
 
-import org.charybdis.storage.data.PartitionUpdate;
 import org.charybdis.storage.engine.PartitionView;
 import org.charybdis.storage.engine.ReadFilter;
 import org.charybdis.storage.engine.TableEngine;
@@ -16,17 +15,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.charybdis.storage.engine.TestTables.V1;
-import static org.charybdis.storage.engine.TestTables.ck;
-import static org.charybdis.storage.engine.TestTables.key;
 
 /** verify of one shard's table: every component's checksums, the damaged SSTable quarantined, the others served. */
 class TableVerifyTest {
@@ -96,25 +90,16 @@ class TableVerifyTest {
 
     /** 400 partitions in one SSTable, 50 in another; returns the first one's Data.db. */
     private Path writeTwoSSTables() throws IOException {
-        writePartitions(0, 400);
+        node.writeIncompressible(table, 0, 400, NOW);
         node.flush(table);
         List<Path> first = dataFiles();
         assertThat(first).hasSize(1);
-        writePartitions(400, 50);
+        node.writeIncompressible(table, 400, 50, NOW);
         node.flush(table);
         assertThat(dataFiles()).hasSize(2);
         return first.getFirst();
     }
 
-    private void writePartitions(int from, int count) {
-        for (int pk = from; pk < from + count; pk++) {
-            byte[] bytes = new byte[600];
-            new SplittableRandom(pk).nextBytes(bytes);
-            PartitionUpdate.Builder b = PartitionUpdate.builder(key(pk));
-            b.row(ck(1, "a")).marker(3, 0, NOW).cell(V1, ByteBuffer.wrap(bytes), 3, 0, NOW);
-            node.write(table, b.build());
-        }
-    }
 
     private List<PartitionView> scan() {
         return node.scan(table, null, ReadFilter.ALL, NOW);
