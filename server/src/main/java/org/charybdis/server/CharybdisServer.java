@@ -13,6 +13,8 @@ import org.charybdis.server.audit.LogAuditSink;
 import org.charybdis.server.audit.TableAuditSink;
 import org.charybdis.server.api.NodeDrain;
 import org.charybdis.server.api.StorageRoutes;
+import org.charybdis.server.api.CompactionRoutes;
+import org.charybdis.server.system.CompactionHistory;
 import org.charybdis.server.auth.AllowAllAuthenticator;
 import org.charybdis.server.auth.Authenticator;
 import org.charybdis.server.auth.PasswordAuthenticator;
@@ -74,6 +76,7 @@ public final class CharybdisServer implements AutoCloseable {
     private final LsmEngineFactory engines;
     private final Database database;
     private final NodeDrain drain;
+    private final CompactionHistory compactionHistory;
     private final EventNotifier events = new EventNotifier();
     private final SchemaManager schema;
     private final ServerContext context;
@@ -117,6 +120,9 @@ public final class CharybdisServer implements AutoCloseable {
         database.publishTableSizes(5);
         this.drain = new NodeDrain(database);
         this.schema = new SchemaManager(database, events, initialSchema, schemaStore);
+        this.compactionHistory = new CompactionHistory(database, schema::current);
+        engines.onCompaction(compactionHistory::record);
+        engines.compactionThroughput(config.compactionThroughput());
         metrics.registerStorage(database.sizes(), schema::current);
         metrics.registerBacklogs(engines, runtime.shardCount());
         metrics.registerShardHops(database.hops());
@@ -311,6 +317,7 @@ public final class CharybdisServer implements AutoCloseable {
                 .get("/version", () -> NodeFacts.version())
                 .get("/status", () -> NodeFacts.status(this))
                 .get("/info", () -> NodeFacts.info(this));
+        new CompactionRoutes(database, schema::current, engines, compactionHistory, operatorLoop).registerOn(api);
         return new StorageRoutes(database, schema::current, drain, operatorLoop).registerOn(api);
     }
 

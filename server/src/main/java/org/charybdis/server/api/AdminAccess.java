@@ -21,7 +21,7 @@ import java.util.function.Function;
  * The door of the admin API. With {@code api_authentication: password} every request must carry a superuser's
  * credentials (HTTP basic), checked against {@code system_auth.roles} like a CQL login: none or wrong ones are
  * answered 401 with {@code WWW-Authenticate}, a role that is no superuser (itself or through granted roles) 403,
- * both with the API's {@code {"error": ...}} body. Actions (POST) and refused requests are audited as ADMIN.
+ * both with the API's {@code {"error": ...}} body. Actions (POST, DELETE) and refused requests are audited as ADMIN.
  */
 public final class AdminAccess implements Function<Request, CompletionStage<Reply>> {
     static final String CHALLENGE = "Basic realm=\"Charybdis admin API\", charset=\"UTF-8\"";
@@ -66,12 +66,12 @@ public final class AdminAccess implements Function<Request, CompletionStage<Repl
         return audited(request, user, reply);
     }
 
-    /** ADMIN events: every action (POST), and every request refused for its credentials. */
+    /** ADMIN events: every action (POST, DELETE), and every request refused for its credentials. */
     private CompletionStage<Reply> audited(Request request, String user, CompletionStage<Reply> reply) {
         if (!audit.enabled()) return reply;
         return reply.whenComplete((answer, failure) -> {
             int status = failure != null ? 500 : answer == null ? 404 : answer.status();
-            if (request.method().equals("POST") || status == 401 || status == 403) {
+            if (request.method().equals("POST") || request.method().equals("DELETE") || status == 401 || status == 403) {
                 InetAddress source = request.remote() == null ? null : request.remote().getAddress();
                 audit.admin(request.method() + " " + request.uri(), source, user, status >= 400);
             }

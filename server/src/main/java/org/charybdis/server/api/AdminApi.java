@@ -22,6 +22,10 @@ import java.util.function.Supplier;
  * The REST admin API behind {@code charybdis admin}: each route answers JSON. Routes are registered by
  * the subsystems that own the facts (node status, table stats, flush, ...). A failed route answers
  * {@code {"error": "..."}}: 400 for a {@link BadAdminRequest}, 500 otherwise, never a stack trace.
+ * <p>
+ * A path may hold variables as ScyllaDB's REST API does ({@code /storage_service/keyspace_scrub/{keyspace}}): a
+ * request matches it when it has the same segments elsewhere, and reaches the route with each variable's segment
+ * as a query parameter of the variable's name. Exact paths win over patterns.
  */
 public final class AdminApi implements Function<Request, CompletionStage<Reply>> {
     private static final Logger log = LoggerFactory.getLogger(AdminApi.class);
@@ -49,13 +53,29 @@ public final class AdminApi implements Function<Request, CompletionStage<Reply>>
         return this;
     }
 
+    /** An action route that undoes or turns something off (DELETE), as ScyllaDB's API has them. */
+    public AdminApi delete(String path, Function<Request, ? extends CompletionStage<?>> action) {
+        routes.put("DELETE " + path, action::apply);
+        return this;
+    }
+
     @Override
     public CompletionStage<Reply> apply(Request request) {
         if (request.method().equals("GET") && request.path().equals("/")) {
             return CompletableFuture.completedFuture(Reply.json(toJson(routes.keySet())));
         }
         Function<Request, CompletionStage<?>> route = routes.get(request.method() + " " + request.path());
-        if (route == null) return CompletableFuture.completedFuture(null);
+        if (route == null) {
+            for (Map.Entry<String, Function<Request, CompletionStage<?>>> pattern : routes.entrySet()) {
+                Request matched = withPathVariables(pattern.getKey(), request);
+                if (matched != null) return answer(pattern.getValue(), matched);
+            }
+            return CompletableFuture.completedFuture(null);
+        }
+        return answer(route, request);
+    }
+
+    private CompletionStage<Reply> answer(Function<Request, CompletionStage<?>> route, Request request) {
         CompletionStage<?> answer;
         try {
             answer = route.apply(request);
@@ -63,6 +83,31 @@ public final class AdminApi implements Function<Request, CompletionStage<Reply>>
             answer = CompletableFuture.failedFuture(e);
         }
         return answer.handle((value, failure) -> failure == null ? Reply.json(toJson(value)) : failed(request, failure));
+    }
+
+    /**
+     * The request with the variables of the route's path (its {@code {name}} segments) added to its parameters, or null
+     * when the route is no pattern or the request's method or path does not match it.
+     */
+    static Request withPathVariables(String route, Request request) {
+        if (!route.contains("{")) return null;
+        String[] wanted = route.split(" ", 2);
+        if (!wanted[0].equals(request.method())) return null;
+        String[] pattern = wanted[1].split("/", -1);
+        String[] path = request.path().split("/", -1);
+        if (pattern.length != path.length) return null;
+        Map<String, java.util.List<String>> parameters = new LinkedHashMap<>(request.parameters());
+        for (int i = 0; i < pattern.length; i++) {
+            String segment = pattern[i];
+            if (segment.startsWith("{") && segment.endsWith("}")) {
+                if (path[i].isEmpty()) return null;
+                parameters.put(segment.substring(1, segment.length() - 1),
+                        java.util.List.of(java.net.URLDecoder.decode(path[i], java.nio.charset.StandardCharsets.UTF_8)));
+            } else if (!segment.equals(path[i])) {
+                return null;
+            }
+        }
+        return new Request(request.method(), request.path(), parameters, request.uri(), request.headers(), request.remote());
     }
 
     private static Reply failed(Request request, Throwable failure) {

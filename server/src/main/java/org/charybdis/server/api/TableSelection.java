@@ -13,8 +13,9 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * The tables an operator request names through its {@code keyspace} and {@code table} query parameters:
- * every table (neither given), the tables of one or more keyspaces, or some tables of one keyspace.
+ * The tables an operator request names through its {@code keyspace} and {@code table} query parameters
+ * ({@code cf} for ScyllaDB's routes, whose keyspace is in the path): every table (neither given), the tables of one
+ * or more keyspaces, or some tables of one keyspace.
  * Names are checked against the schema when the request arrives, so a typo is a 400, not a silent no-op.
  * Immutable: shards test their engines against it concurrently.
  */
@@ -33,7 +34,7 @@ public final class TableSelection implements Predicate<TableLayout> {
     /** Reads the selection from the request; throws {@link BadAdminRequest} for names the schema lacks. */
     public static TableSelection of(Request request, Schema schema) {
         List<String> keyspaces = values(request, "keyspace");
-        List<String> tables = values(request, "table");
+        List<String> tables = java.util.stream.Stream.concat(values(request, "table").stream(), values(request, "cf").stream()).distinct().toList();
         if (keyspaces.isEmpty()) {
             if (!tables.isEmpty()) throw new BadAdminRequest("A table must be named together with its keyspace");
             return ALL;
@@ -57,6 +58,20 @@ public final class TableSelection implements Predicate<TableLayout> {
         String description = tables.isEmpty() ? "keyspaces " + keyspaces
                 : "tables " + tables.stream().map(t -> keyspaces.getFirst() + "." + t).toList();
         return new TableSelection(Set.copyOf(ids), description);
+    }
+
+    /** One table named as ScyllaDB's {@code /column_family/...} routes name it: {@code keyspace:table}. */
+    public static TableSelection ofQualifiedName(String name, Schema schema) {
+        int colon = name == null ? -1 : name.indexOf(':');
+        if (colon <= 0 || colon == name.length() - 1) {
+            throw new BadAdminRequest("Invalid table name '" + name + "': expected keyspace:table");
+        }
+        String keyspace = name.substring(0, colon);
+        String table = name.substring(colon + 1);
+        if (schema.keyspace(keyspace) == null) throw new BadAdminRequest("Keyspace '" + keyspace + "' does not exist");
+        TableMetadata metadata = schema.table(keyspace, table);
+        if (metadata == null) throw new BadAdminRequest("Table '" + keyspace + "." + table + "' does not exist");
+        return new TableSelection(Set.of(metadata.id()), "tables [" + keyspace + "." + table + "]");
     }
 
     @Override

@@ -73,6 +73,11 @@ final class AdminClient {
         return send(request(pathAndQuery).timeout(OPERATION_TIMEOUT).POST(HttpRequest.BodyPublishers.noBody()).build(), pathAndQuery);
     }
 
+    /** DELETE pathAndQuery (no body): what turns something off, e.g. {@code /storage/autocompaction?keyspace=ks}. */
+    JsonNode delete(String pathAndQuery) throws IOException, InterruptedException {
+        return send(request(pathAndQuery).timeout(OPERATION_TIMEOUT).DELETE().build(), pathAndQuery);
+    }
+
     private HttpRequest.Builder request(String pathAndQuery) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(scheme + "://" + host + ":" + port + pathAndQuery));
         return authorization == null ? builder : builder.header("Authorization", authorization);

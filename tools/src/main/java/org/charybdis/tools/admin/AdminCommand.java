@@ -14,7 +14,10 @@ import java.util.concurrent.Callable;
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Operate a running node through its REST admin API (like nodetool).",
         subcommands = {AdminCommand.Status.class, AdminCommand.Info.class, AdminCommand.Version.class,
                 FlushCommand.class, CompactCommand.class, ScrubCommand.class, SnapshotCommand.class, DrainCommand.class,
-                CompactionStatsCommand.class, TableStatsCommand.class})
+                CompactionStatsCommand.class, TableStatsCommand.class,
+                GetCompactionThroughputCommand.class, SetCompactionThroughputCommand.class, EnableAutoCompactionCommand.class,
+                DisableAutoCompactionCommand.class, CompactionHistoryCommand.class, VerifyCommand.class, UpgradeSSTablesCommand.class,
+                CleanupCommand.class, GarbageCollectCommand.class})
 public final class AdminCommand {
     @Option(names = {"-H", "--api-host"}, defaultValue = "127.0.0.1", description = "Admin API host (default: ${DEFAULT-VALUE})")
     String host;
@@ -60,11 +63,17 @@ public final class AdminCommand {
 
         abstract void print(JsonNode answer, PrintStream out);
 
+        /** The exit code of an answer the node gave: 0, unless the answer reports trouble (verify found corruption). */
+        int exitCode(JsonNode answer) {
+            return 0;
+        }
+
         @Override
         public Integer call() throws InterruptedException {
             try {
-                print(fetch(admin.client()), System.out);
-                return 0;
+                JsonNode answer = fetch(admin.client());
+                print(answer, System.out);
+                return exitCode(answer);
             } catch (IOException | org.charybdis.server.config.ConfigException e) { // the latter: an unreadable --api-cacert
                 System.err.println("charybdis admin: " + e.getMessage());
                 return 1;

@@ -146,6 +146,15 @@ class AdminCommandTest {
 
     record Outcome(int exitCode, String out, String err) {}
 
+    /** Runs {@code charybdis admin --api-port=<apiPort> <args>} in-process. */
+    static Outcome admin(int apiPort, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "admin";
+        all[1] = "--api-port=" + apiPort;
+        System.arraycopy(args, 0, all, 2, args.length);
+        return charybdis(all);
+    }
+
     /** Runs the {@code charybdis} command in-process; the admin commands print to System.out/err. */
     static synchronized Outcome charybdis(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
