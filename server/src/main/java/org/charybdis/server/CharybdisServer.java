@@ -17,6 +17,8 @@ import org.charybdis.server.api.NativeTransportRoutes;
 import org.charybdis.server.api.NodeDrain;
 import org.charybdis.server.api.TopPartitionsRoute;
 import org.charybdis.server.api.StorageRoutes;
+import org.charybdis.server.api.CompactionRoutes;
+import org.charybdis.server.system.CompactionHistory;
 import org.charybdis.server.auth.AllowAllAuthenticator;
 import org.charybdis.server.auth.Authenticator;
 import org.charybdis.server.auth.PasswordAuthenticator;
@@ -79,6 +81,7 @@ public final class CharybdisServer implements AutoCloseable {
     private final LsmEngineFactory engines;
     private final Database database;
     private final NodeDrain drain;
+    private final CompactionHistory compactionHistory;
     private final EventNotifier events = new EventNotifier();
     private final SchemaManager schema;
     private final ServerContext context;
@@ -122,6 +125,9 @@ public final class CharybdisServer implements AutoCloseable {
         database.publishTableSizes(5);
         this.drain = new NodeDrain(database);
         this.schema = new SchemaManager(database, events, initialSchema, schemaStore);
+        this.compactionHistory = new CompactionHistory(database, schema::current);
+        engines.onCompaction(compactionHistory::record);
+        engines.compactionThroughput(config.compactionThroughput());
         metrics.registerStorage(database.sizes(), schema::current);
         metrics.registerBacklogs(engines, runtime.shardCount());
         metrics.registerShardHops(database.hops());
@@ -160,6 +166,7 @@ public final class CharybdisServer implements AutoCloseable {
     }
 
     public static CharybdisServer start(ServerConfig config) {
+        for (String notice : config.notices()) log.info(notice);
         for (int attempt = 1; ; attempt++) {
             try {
                 return startOnce(config);
@@ -235,7 +242,7 @@ public final class CharybdisServer implements AutoCloseable {
     private void startAudit() throws Exception {
         String destination = config.get(ServerConfig.AUDIT);
         if (destination.equals("none")) return;
-        java.net.InetAddress node = java.net.InetAddress.getByName(config.get(ServerConfig.LISTEN_ADDRESS));
+        java.net.InetAddress node = java.net.InetAddress.getByName(config.broadcastAddress());
         AuditSink sink;
         org.charybdis.server.cql.ClientState writer = null;
         if (destination.equals("table")) {
@@ -328,6 +335,7 @@ public final class CharybdisServer implements AutoCloseable {
                 .get("/snitch/name", () -> "org.apache.cassandra.locator.SimpleSnitch")
                 .get("/storage_service/operation_mode", () -> mode().name())
                 .getAsync("/storage_service/keyspaces", request -> CompletableFuture.completedFuture(NodeFacts.keyspaces(schema.current(), request)));
+        new CompactionRoutes(database, schema::current, engines, compactionHistory, operatorLoop).registerOn(api);
         new StorageRoutes(database, schema::current, drain, operatorLoop).registerOn(api);
         new MetricsRoutes(database, schema::current, context.proxy().latencies(), operatorLoop).registerOn(api);
         new TopPartitionsRoute(database, schema::current, operatorLoop).registerOn(api);
@@ -383,6 +391,7 @@ public final class CharybdisServer implements AutoCloseable {
         if (storageStarted) {
             try {
                 database.onAllShardsAsync(org.charybdis.storage.engine.ShardStorage::drain).get(2, java.util.concurrent.TimeUnit.MINUTES);
+                log.info("Drained: every memtable flushed, the commitlog synced and closed");
             } catch (Exception e) {
                 log.warn("Could not drain the storage before stopping; the commitlog will be replayed at the next start", e);
             }

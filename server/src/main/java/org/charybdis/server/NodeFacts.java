@@ -38,7 +38,7 @@ final class NodeFacts {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("datacenter", DATACENTER);
         m.put("rack", RACK);
-        m.put("address", server.config().get(ServerConfig.LISTEN_ADDRESS));
+        m.put("address", server.config().broadcastAddress());
         m.put("status", "UP");
         m.put("state", "NORMAL");
         m.put("mode", server.mode().name());

@@ -66,12 +66,12 @@ public final class AdminAccess implements Function<Request, CompletionStage<Repl
         return audited(request, user, reply);
     }
 
-    /** ADMIN events: every action (POST, DELETE: anything but a GET), and every request refused for its credentials. */
+    /** ADMIN events: every action (POST, DELETE), and every request refused for its credentials. */
     private CompletionStage<Reply> audited(Request request, String user, CompletionStage<Reply> reply) {
         if (!audit.enabled()) return reply;
         return reply.whenComplete((answer, failure) -> {
             int status = failure != null ? 500 : answer == null ? 404 : answer.status();
-            if (!request.method().equals("GET") || status == 401 || status == 403) {
+            if (request.method().equals("POST") || request.method().equals("DELETE") || status == 401 || status == 403) {
                 InetAddress source = request.remote() == null ? null : request.remote().getAddress();
                 audit.admin(request.method() + " " + request.uri(), source, user, status >= 400);
             }

@@ -9,9 +9,7 @@ import org.charybdis.server.http.HttpEndpoint.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -22,10 +20,12 @@ import java.util.function.Supplier;
 
 /**
  * The REST admin API behind {@code charybdis admin}: each route answers JSON. Routes are registered by
- * the subsystems that own the facts (node status, table stats, flush, ...). A path may hold variables, as
- * ScyllaDB's REST API ({@code /storage_service/keyspace_flush/{keyspace}}): the route sees each one as a query
- * parameter of that name. A failed route answers {@code {"error": "..."}}: 400 for a {@link BadAdminRequest},
- * 500 otherwise, never a stack trace.
+ * the subsystems that own the facts (node status, table stats, flush, ...). A failed route answers
+ * {@code {"error": "..."}}: 400 for a {@link BadAdminRequest}, 500 otherwise, never a stack trace.
+ * <p>
+ * A path may hold variables as ScyllaDB's REST API does ({@code /storage_service/keyspace_scrub/{keyspace}}): a
+ * request matches it when it has the same segments elsewhere, and reaches the route with each variable's segment
+ * as a query parameter of the variable's name. Exact paths win over patterns.
  */
 public final class AdminApi implements Function<Request, CompletionStage<Reply>> {
     private static final Logger log = LoggerFactory.getLogger(AdminApi.class);
@@ -34,52 +34,28 @@ public final class AdminApi implements Function<Request, CompletionStage<Reply>>
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     private final Map<String, Function<Request, CompletionStage<?>>> routes = new LinkedHashMap<>();
-    /** Routes whose path holds {variables}, tried in order when no exact path matches. */
-    private final List<PathTemplate> templates = new ArrayList<>();
-
-    private record PathTemplate(String method, String[] segments, Function<Request, CompletionStage<?>> route) {
-        /** The request with the path's variables added to its parameters, or null when the path does not fit. */
-        Request match(Request request) {
-            if (!request.method().equals(method)) return null;
-            String[] given = request.path().split("/", -1);
-            if (given.length != segments.length) return null;
-            Map<String, List<String>> parameters = new LinkedHashMap<>(request.parameters());
-            for (int i = 0; i < segments.length; i++) {
-                String segment = segments[i];
-                if (segment.startsWith("{") && segment.endsWith("}")) {
-                    if (given[i].isEmpty()) return null;
-                    parameters.put(segment.substring(1, segment.length() - 1), List.of(given[i]));
-                } else if (!segment.equals(given[i])) {
-                    return null;
-                }
-            }
-            return new Request(request.method(), request.path(), parameters, request.uri(), request.headers(), request.remote());
-        }
-    }
 
     /** A read-only route: GET path answers the supplier's value as JSON. */
     public AdminApi get(String path, Supplier<?> supplier) {
-        return route("GET", path, request -> CompletableFuture.completedFuture(supplier.get()));
+        routes.put("GET " + path, request -> CompletableFuture.completedFuture(supplier.get()));
+        return this;
     }
 
     /** A read-only route whose answer depends on the request or comes later, e.g. stats gathered from every shard. */
     public AdminApi getAsync(String path, Function<Request, ? extends CompletionStage<?>> answer) {
-        return route("GET", path, answer::apply);
+        routes.put("GET " + path, answer::apply);
+        return this;
     }
 
     /** An action route (POST) that may complete later, e.g. a flush on every shard. */
     public AdminApi post(String path, Function<Request, ? extends CompletionStage<?>> action) {
-        return route("POST", path, action::apply);
+        routes.put("POST " + path, action::apply);
+        return this;
     }
 
-    /** An action route (DELETE) that undoes or clears, e.g. stopping the native transport. */
+    /** An action route that undoes or turns something off (DELETE), as ScyllaDB's API has them. */
     public AdminApi delete(String path, Function<Request, ? extends CompletionStage<?>> action) {
-        return route("DELETE", path, action::apply);
-    }
-
-    private AdminApi route(String method, String path, Function<Request, CompletionStage<?>> route) {
-        routes.put(method + " " + path, route);
-        if (path.contains("{")) templates.add(new PathTemplate(method, path.split("/", -1), route));
+        routes.put("DELETE " + path, action::apply);
         return this;
     }
 
@@ -89,19 +65,49 @@ public final class AdminApi implements Function<Request, CompletionStage<Reply>>
             return CompletableFuture.completedFuture(Reply.json(toJson(routes.keySet())));
         }
         Function<Request, CompletionStage<?>> route = routes.get(request.method() + " " + request.path());
-        Request routed = request;
-        for (int i = 0; route == null && i < templates.size(); i++) {
-            routed = templates.get(i).match(request);
-            if (routed != null) route = templates.get(i).route();
+        if (route == null) {
+            for (Map.Entry<String, Function<Request, CompletionStage<?>>> pattern : routes.entrySet()) {
+                Request matched = withPathVariables(pattern.getKey(), request);
+                if (matched != null) return answer(pattern.getValue(), matched);
+            }
+            return CompletableFuture.completedFuture(null);
         }
-        if (route == null) return CompletableFuture.completedFuture(null);
+        return answer(route, request);
+    }
+
+    private CompletionStage<Reply> answer(Function<Request, CompletionStage<?>> route, Request request) {
         CompletionStage<?> answer;
         try {
-            answer = route.apply(routed);
+            answer = route.apply(request);
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
         return answer.handle((value, failure) -> failure == null ? Reply.json(toJson(value)) : failed(request, failure));
+    }
+
+    /**
+     * The request with the variables of the route's path (its {@code {name}} segments) added to its parameters, or null
+     * when the route is no pattern or the request's method or path does not match it.
+     */
+    static Request withPathVariables(String route, Request request) {
+        if (!route.contains("{")) return null;
+        String[] wanted = route.split(" ", 2);
+        if (!wanted[0].equals(request.method())) return null;
+        String[] pattern = wanted[1].split("/", -1);
+        String[] path = request.path().split("/", -1);
+        if (pattern.length != path.length) return null;
+        Map<String, java.util.List<String>> parameters = new LinkedHashMap<>(request.parameters());
+        for (int i = 0; i < pattern.length; i++) {
+            String segment = pattern[i];
+            if (segment.startsWith("{") && segment.endsWith("}")) {
+                if (path[i].isEmpty()) return null;
+                parameters.put(segment.substring(1, segment.length() - 1),
+                        java.util.List.of(java.net.URLDecoder.decode(path[i], java.nio.charset.StandardCharsets.UTF_8)));
+            } else if (!segment.equals(path[i])) {
+                return null;
+            }
+        }
+        return new Request(request.method(), request.path(), parameters, request.uri(), request.headers(), request.remote());
     }
 
     private static Reply failed(Request request, Throwable failure) {

@@ -1,6 +1,5 @@
 package org.charybdis.server.api;
 
-import org.charybdis.scheduler.ShardRuntime;
 import org.charybdis.server.http.HttpEndpoint.Request;
 import org.charybdis.server.replica.Database;
 import org.charybdis.server.schema.Schema;
@@ -25,17 +24,15 @@ import java.util.function.Supplier;
  * shard's values together.
  */
 public final class MetricsRoutes {
-    private final Database database;
     private final Supplier<Schema> schema;
     private final CoordinatorLatencies coordinator;
-    private final Executor answerOn;
+    private final ShardOperations shards;
 
     /** @param answerOn where the shards' histograms are added up: the operator event loop */
     public MetricsRoutes(Database database, Supplier<Schema> schema, CoordinatorLatencies coordinator, Executor answerOn) {
-        this.database = database;
         this.schema = schema;
         this.coordinator = coordinator;
-        this.answerOn = answerOn;
+        this.shards = new ShardOperations(database, answerOn);
     }
 
     public AdminApi registerOn(AdminApi api) {
@@ -51,7 +48,7 @@ public final class MetricsRoutes {
 
     private Function<Request, CompletionStage<HistogramSummary>> table(Function<TableHistograms, EstimatedHistogram> metric) {
         return request -> {
-            TableMetadata table = TableSelection.named(request.parameters().getOrDefault("name", List.of("")).getFirst(), schema.get());
+            TableMetadata table = TableSelection.qualifiedTable(request.parameters().getOrDefault("name", List.of("")).getFirst(), schema.get());
             return onEveryShard(storage -> {
                 TableEngine engine = storage.table(table.id());
                 return engine == null ? new EstimatedHistogram() : metric.apply(engine.histograms());
@@ -65,11 +62,10 @@ public final class MetricsRoutes {
 
     /** Each shard's histogram, taken on that shard, added up off the shards. */
     private CompletionStage<HistogramSummary> onEveryShard(Function<ShardStorage, EstimatedHistogram> onShard) {
-        return database.onAllShardsAsync(ShardRuntime.MAINTENANCE, storage -> CompletableFuture.completedFuture(onShard.apply(storage)))
-                .thenApplyAsync(perShard -> {
-                    EstimatedHistogram total = new EstimatedHistogram();
-                    for (EstimatedHistogram shard : perShard) total.merge(shard);
-                    return HistogramSummary.of(total);
-                }, answerOn);
+        return shards.onEveryShard(storage -> CompletableFuture.completedFuture(onShard.apply(storage))).thenApply(perShard -> {
+            EstimatedHistogram total = new EstimatedHistogram();
+            for (EstimatedHistogram shard : perShard) total.merge(shard);
+            return HistogramSummary.of(total);
+        });
     }
 }

@@ -1,6 +1,5 @@
 package org.charybdis.server.api;
 
-import org.charybdis.scheduler.ShardRuntime;
 import org.charybdis.server.http.HttpEndpoint.Request;
 import org.charybdis.server.replica.Database;
 import org.charybdis.server.schema.Schema;
@@ -28,17 +27,15 @@ import java.util.regex.Pattern;
 public final class StorageRoutes {
     private static final Pattern SAFE_TAG = Pattern.compile("[A-Za-z0-9._-]+");
 
-    private final Database database;
     private final Supplier<Schema> schema;
     private final NodeDrain drain;
-    private final Executor answerOn;
+    private final ShardOperations shards;
 
     /** @param answerOn where shard answers (and failures) are summed and rendered: the operator event loop */
     public StorageRoutes(Database database, Supplier<Schema> schema, NodeDrain drain, Executor answerOn) {
-        this.database = database;
         this.schema = schema;
         this.drain = drain;
-        this.answerOn = answerOn;
+        this.shards = new ShardOperations(database, answerOn);
     }
 
     /** Adds the routes to the API. */
@@ -49,6 +46,7 @@ public final class StorageRoutes {
                 .post("/storage_service/keyspace_compaction/{keyspace}", this::compact)
                 .post("/compaction_manager/stop_compaction", this::stopCompaction)
                 .post("/storage/scrub", this::scrub)
+                .getAsync("/storage_service/keyspace_scrub/{keyspace}", this::scyllaScrub)
                 .post("/storage/snapshot", this::snapshot)
                 // until the backups work serves ScyllaDB's snapshot routes (list, clear, skip flush) in full
                 .post("/storage_service/snapshots", this::snapshot)
@@ -79,9 +77,7 @@ public final class StorageRoutes {
     CompletionStage<Map<String, Object>> scrub(Request request) {
         TableSelection which = TableSelection.of(request, schema.get());
         ScrubMode mode = scrubMode(request);
-        return offShards(database.onAllShardsAsync(ShardRuntime.MAINTENANCE, storage -> storage.scrub(which, mode))).thenApply(perShard -> {
-            ScrubResult total = ScrubResult.NONE;
-            for (ScrubResult shard : perShard) total = total.plus(shard);
+        return scrubbed(which, mode).thenApply(total -> {
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("operation", "scrub");
             answer.put("mode", mode.name().toLowerCase(Locale.ROOT));
@@ -92,6 +88,44 @@ public final class StorageRoutes {
             answer.put("quarantined", total.quarantined());
             return answer;
         });
+    }
+
+    /**
+     * GET /storage_service/keyspace_scrub/{keyspace}[?cf=t1,t2][&scrub_mode=ABORT|SKIP|VALIDATE][&skip_corrupted=true]:
+     * ScyllaDB's route to the same scrub, with its default mode (ABORT, or SKIP with skip_corrupted) and its answer: 0 done,
+     * 1 aborted at corrupt data, 3 corrupt data found by VALIDATE. SEGREGATE is refused: our SSTables are never out of order.
+     */
+    CompletionStage<Long> scyllaScrub(Request request) {
+        TableSelection which = TableSelection.of(request, schema.get());
+        ScrubMode mode = scyllaScrubMode(request);
+        return scrubbed(which, mode).handle((total, failure) -> {
+            if (failure == null) return mode == ScrubMode.VALIDATE && total.partitionsCorrupt() + total.quarantined() > 0 ? 3L : 0L;
+            if (org.charybdis.storage.engine.AsyncLoop.unwrap(failure) instanceof org.charybdis.storage.sstable.CorruptSSTableException) return 1L;
+            throw new java.util.concurrent.CompletionException(failure);
+        });
+    }
+
+    private CompletableFuture<ScrubResult> scrubbed(TableSelection which, ScrubMode mode) {
+        return shards.onEveryShard(storage -> storage.scrub(which, mode)).thenApply(perShard -> {
+            ScrubResult total = ScrubResult.NONE;
+            for (ScrubResult shard : perShard) total = total.plus(shard);
+            return total;
+        });
+    }
+
+    private static ScrubMode scyllaScrubMode(Request request) {
+        List<String> given = request.parameters().getOrDefault("scrub_mode", List.of());
+        if (given.isEmpty()) {
+            boolean skip = request.parameters().getOrDefault("skip_corrupted", List.of()).stream().anyMatch(v -> v.equalsIgnoreCase("true"));
+            return skip ? ScrubMode.SKIP : ScrubMode.ABORT;
+        }
+        String name = given.getFirst().strip();
+        try {
+            return ScrubMode.ofName(name);
+        } catch (IllegalArgumentException e) {
+            throw new BadAdminRequest("Invalid scrub_mode '" + name + "': use ABORT, SKIP or VALIDATE"
+                    + (name.equalsIgnoreCase("SEGREGATE") ? " (SEGREGATE is not needed: SSTables written here are always in order)" : ""));
+        }
     }
 
     private static ScrubMode scrubMode(Request request) {
@@ -128,11 +162,11 @@ public final class StorageRoutes {
             throw new BadAdminRequest("Invalid compaction type '" + (given.isEmpty() ? "" : given.getFirst()) + "': use one of " + STOPPABLE_TYPES);
         }
         if (!type.equals("COMPACTION")) return CompletableFuture.completedFuture(Map.of("type", type, "stopped", 0));
-        return offShards(database.onAllShardsAsync(ShardRuntime.MAINTENANCE, storage -> {
+        return shards.onEveryShard(storage -> {
             int stopped = 0;
             for (org.charybdis.storage.engine.TableEngine engine : storage.tables()) stopped += engine.stopCompactions();
             return CompletableFuture.completedFuture(stopped);
-        })).thenApply(perShard -> Map.of("type", type, "stopped", perShard.stream().mapToInt(Integer::intValue).sum()));
+        }).thenApply(perShard -> Map.of("type", type, "stopped", perShard.stream().mapToInt(Integer::intValue).sum()));
     }
 
     /** The operation types of Cassandra's and ScyllaDB's {@code nodetool stop}. */
@@ -141,31 +175,24 @@ public final class StorageRoutes {
 
     /** POST /storage/drain: see {@link NodeDrain}. */
     CompletionStage<Map<String, Object>> drain(Request request) {
-        return offShards(drain.start()).thenApply(done -> Map.of("mode", drain.mode().name()));
+        return shards.offShards(drain.start()).thenApply(done -> Map.of("mode", drain.mode().name()));
     }
 
     /** GET /storage/compactionstats. */
     CompletionStage<CompactionStatistics> compactionStats(Request request) {
-        return offShards(database.onAllShardsAsync(ShardRuntime.MAINTENANCE,
-                        storage -> CompletableFuture.completedFuture(CompactionStatistics.collect(storage.tables()))))
+        return shards.onEveryShard(storage -> CompletableFuture.completedFuture(CompactionStatistics.collect(storage.tables())))
                 .thenApply(CompactionStatistics::sum);
     }
 
     /** GET /storage/tablestats[?keyspace=ks[&table=t...]]: {"tables": [...]} summed over shards. */
     CompletionStage<Map<String, List<TableStatistics>>> tableStats(Request request) {
         TableSelection which = TableSelection.of(request, schema.get());
-        return offShards(database.onAllShardsAsync(ShardRuntime.MAINTENANCE,
-                        storage -> CompletableFuture.completedFuture(TableStatistics.collect(storage.tables(), which))))
+        return shards.onEveryShard(storage -> CompletableFuture.completedFuture(TableStatistics.collect(storage.tables(), which)))
                 .thenApply(perShard -> Map.of("tables", TableStatistics.sum(perShard)));
     }
 
     private CompletableFuture<List<Void>> onEveryShard(Function<ShardStorage, CompletableFuture<Void>> work) {
-        return offShards(database.onAllShardsAsync(ShardRuntime.MAINTENANCE, work));
-    }
-
-    /** The same outcome, delivered on the operator loop: the shard that finished last must not sum or render. */
-    private <T> CompletableFuture<T> offShards(CompletableFuture<T> fromShards) {
-        return fromShards.whenCompleteAsync((value, failure) -> {}, answerOn);
+        return shards.onEveryShard(work);
     }
 
     /** The snapshot tag: given, or now in epoch millis; it names a directory, so only safe characters. */

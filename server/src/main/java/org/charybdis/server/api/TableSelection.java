@@ -13,9 +13,9 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * The tables an operator request names through its {@code keyspace} and {@code table} query parameters (or
- * ScyllaDB's {@code kn} and {@code cf}; the keyspace may come from the path, {@code /storage_service/keyspace_flush/{keyspace}}):
- * every table (neither given), the tables of one or more keyspaces, or some tables of one keyspace.
+ * The tables an operator request names through its {@code keyspace} and {@code table} query parameters
+ * ({@code cf} for ScyllaDB's routes, whose keyspace is in the path; {@code kn} for their keyspaces): every table (neither given), the tables of one
+ * or more keyspaces, or some tables of one keyspace.
  * Names are checked against the schema when the request arrives, so a typo is a 400, not a silent no-op.
  * Immutable: shards test their engines against it concurrently.
  */
@@ -33,8 +33,8 @@ public final class TableSelection implements Predicate<TableLayout> {
 
     /** Reads the selection from the request; throws {@link BadAdminRequest} for names the schema lacks. */
     public static TableSelection of(Request request, Schema schema) {
-        List<String> keyspaces = values(request, "keyspace", "kn");
-        List<String> tables = values(request, "table", "cf");
+        List<String> keyspaces = java.util.stream.Stream.concat(values(request, "keyspace").stream(), values(request, "kn").stream()).distinct().toList();
+        List<String> tables = java.util.stream.Stream.concat(values(request, "table").stream(), values(request, "cf").stream()).distinct().toList();
         if (keyspaces.isEmpty()) {
             if (!tables.isEmpty()) throw new BadAdminRequest("A table must be named together with its keyspace");
             return ALL;
@@ -60,15 +60,24 @@ public final class TableSelection implements Predicate<TableLayout> {
         return new TableSelection(Set.copyOf(ids), description);
     }
 
-    /** The table {@code keyspace:table} (ScyllaDB's form; {@code keyspace.table} too) names; 400 when it does not exist. */
-    public static TableMetadata named(String qualified, Schema schema) {
-        String[] parts = qualified.split("[:.]", 2);
-        if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-            throw new BadAdminRequest("Name a table as keyspace:table, got '" + qualified + "'");
+    /** One table named as ScyllaDB's {@code /column_family/...} routes name it: {@code keyspace:table}. */
+    public static TableSelection ofQualifiedName(String name, Schema schema) {
+        TableMetadata metadata = qualifiedTable(name, schema);
+        return new TableSelection(Set.of(metadata.id()), "tables [" + metadata.keyspace() + "." + metadata.name() + "]");
+    }
+
+    /** The table {@code keyspace:table} names (ScyllaDB's form, also in toppartitions' table_filters); 400 when there is none. */
+    public static TableMetadata qualifiedTable(String name, Schema schema) {
+        int colon = name == null ? -1 : name.indexOf(':');
+        if (colon <= 0 || colon == name.length() - 1) {
+            throw new BadAdminRequest("Invalid table name '" + name + "': expected keyspace:table");
         }
-        TableMetadata table = schema.table(parts[0], parts[1]);
-        if (table == null) throw new BadAdminRequest("Table '" + parts[0] + "." + parts[1] + "' does not exist");
-        return table;
+        String keyspace = name.substring(0, colon);
+        String table = name.substring(colon + 1);
+        if (schema.keyspace(keyspace) == null) throw new BadAdminRequest("Keyspace '" + keyspace + "' does not exist");
+        TableMetadata metadata = schema.table(keyspace, table);
+        if (metadata == null) throw new BadAdminRequest("Table '" + keyspace + "." + table + "' does not exist");
+        return metadata;
     }
 
     @Override
@@ -81,10 +90,10 @@ public final class TableSelection implements Predicate<TableLayout> {
         return description;
     }
 
-    /** The non-blank values of the parameters so named; repeated parameters and comma-separated lists both work. */
-    private static List<String> values(Request request, String... names) {
-        return java.util.Arrays.stream(names).flatMap(name -> request.parameters().getOrDefault(name, List.of()).stream())
-                .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+    /** A parameter's non-blank values; repeated parameters and comma-separated lists both work. */
+    private static List<String> values(Request request, String name) {
+        List<String> raw = request.parameters().getOrDefault(name, List.of());
+        return raw.stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
                 .map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
     }
 }

@@ -1,6 +1,5 @@
 package org.charybdis.server.api;
 
-import org.charybdis.scheduler.ShardRuntime;
 import org.charybdis.server.http.HttpEndpoint.Request;
 import org.charybdis.server.replica.Database;
 import org.charybdis.server.schema.ColumnMetadata;
@@ -35,8 +34,8 @@ import java.util.function.Supplier;
 public final class TopPartitionsRoute {
     private static final long MAX_DURATION_MILLIS = TimeUnit.MINUTES.toMillis(10);
 
-    private final Database database;
     private final Supplier<Schema> schema;
+    private final ShardOperations shards;
     private final Executor answerOn;
     private final AtomicBoolean sampling = new AtomicBoolean();
 
@@ -45,8 +44,8 @@ public final class TopPartitionsRoute {
 
     /** @param answerOn where the samplers are stopped from and the answer rendered: the operator event loop */
     public TopPartitionsRoute(Database database, Supplier<Schema> schema, Executor answerOn) {
-        this.database = database;
         this.schema = schema;
+        this.shards = new ShardOperations(database, answerOn);
         this.answerOn = answerOn;
     }
 
@@ -59,7 +58,7 @@ public final class TopPartitionsRoute {
         Schema current = schema.get();
         Map<java.util.UUID, TableMetadata> tables = new LinkedHashMap<>();
         for (String name : list(request, "table_filters")) {
-            TableMetadata table = TableSelection.named(name, current);
+            TableMetadata table = TableSelection.qualifiedTable(name, current);
             tables.put(table.id(), table);
         }
         for (String name : list(request, "keyspace_filters")) {
@@ -72,14 +71,14 @@ public final class TopPartitionsRoute {
         int capacity = (int) number(request, "capacity", 256, 1, 100_000);
         int listSize = (int) number(request, "list_size", 10, 1, capacity);
         if (!sampling.compareAndSet(false, true)) throw new BadAdminRequest("A toppartitions sampling is already running; try again when it ends");
-        CompletableFuture<List<List<Sampled>>> done = database.onAllShardsAsync(ShardRuntime.MAINTENANCE, storage -> {
+        CompletableFuture<List<List<Sampled>>> done = shards.<Void>onEveryShard(storage -> {
                     for (java.util.UUID id : tables.keySet()) {
                         TableEngine engine = storage.table(id);
                         if (engine != null) engine.sample(new PartitionSampler(capacity));
                     }
                     return CompletableFuture.completedFuture(null);
                 })
-                .thenComposeAsync(started -> database.onAllShardsAsync(ShardRuntime.MAINTENANCE, storage -> {
+                .thenComposeAsync(started -> shards.onEveryShard(storage -> {
                     List<Sampled> sampled = new ArrayList<>();
                     for (TableMetadata table : tables.values()) {
                         TableEngine engine = storage.table(table.id());
@@ -91,7 +90,7 @@ public final class TopPartitionsRoute {
                     return CompletableFuture.completedFuture(sampled);
                 }), CompletableFuture.delayedExecutor(duration, TimeUnit.MILLISECONDS, answerOn));
         return done.whenComplete((answer, failure) -> sampling.set(false))
-                .thenApplyAsync(perShard -> answer(perShard, tables.size() > 1, listSize, capacity), answerOn);
+                .thenApply(perShard -> answer(perShard, tables.size() > 1, listSize, capacity));
     }
 
     /** One table's samplers of one shard. */

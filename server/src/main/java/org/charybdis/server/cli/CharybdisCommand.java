@@ -33,6 +33,7 @@ public final class CharybdisCommand implements Callable<Integer> {
         CommandLine line = new CommandLine(new CharybdisCommand());
         ConfigOptions.addKeyOptions(line.getCommandSpec());
         line.addSubcommand(JvmOptionsCommand.commandLine());
+        line.addSubcommand(new ConfigReferenceCommand());
         for (CommandPlugin plugin : ServiceLoader.load(CommandPlugin.class)) {
             line.addSubcommand(plugin.command());
         }

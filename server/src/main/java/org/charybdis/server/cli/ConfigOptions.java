@@ -29,15 +29,20 @@ public final class ConfigOptions {
         for (ConfigKey<?> key : ServerConfig.keys()) {
             spec.addOption(OptionSpec.builder(key.optionName()).paramLabel("<value>").type(String.class)
                     // picocli formats descriptions: a literal % (as in "60% of memory") must be doubled
-                    .description((key.description() + " (" + key.name() + ", default: " + key.defaultValue() + ")").replace("%", "%%")).build());
+                    .description((key.description() + " (" + key.name() + ", $" + ConfigLoader.environmentVariable(key)
+                            + ", default: " + key.defaultValue() + ")").replace("%", "%%")).build());
         }
     }
 
-    /** Defaults, then the YAML file, then the options given; throws ConfigException naming a bad key or value. */
+    /**
+     * Defaults, then the YAML file, then CHARYBDIS_&lt;KEY&gt; environment variables, then the options given; throws
+     * ConfigException naming a bad key or value.
+     */
     ServerConfig load() {
         ConfigLoader loader = new ConfigLoader();
         Path file = config != null ? config : defaultConfigFile();
         if (file != null) loader.yaml(file);
+        loader.environment(System.getenv());
         for (ConfigKey<?> key : ServerConfig.keys()) {
             OptionSpec option = command.findOption(key.optionName());
             if (option != null && option.getValue() != null) loader.set(key, option.getValue());

@@ -10,15 +10,27 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** Builds a {@link ServerConfig} from defaults, a YAML file and command-line overrides, in that order. */
+/**
+ * Builds a {@link ServerConfig} from defaults, a YAML file, {@code CHARYBDIS_<KEY>} environment variables and
+ * command-line overrides, in that order.
+ */
 public final class ConfigLoader {
-    private final Map<ConfigKey<?>, Object> values = new LinkedHashMap<>();
+    /** Environment variables of the form CHARYBDIS_NATIVE_TRANSPORT_PORT set the key of the same name. */
+    public static final String ENVIRONMENT_PREFIX = "CHARYBDIS_";
 
-    /** Reads a YAML file of {@code key: value} lines; an unknown key or a bad value names itself. */
+    private final Map<ConfigKey<?>, Object> values = new LinkedHashMap<>();
+    private final List<String> notices = new ArrayList<>();
+
+    /**
+     * Reads a YAML file of {@code key: value} lines, scylla.yaml's and cassandra.yaml's included: an unknown key or a
+     * bad value names itself.
+     */
     public ConfigLoader yaml(Path file) {
         if (!Files.exists(file)) throw new ConfigException("Configuration file not found: " + file);
         Map<String, Object> raw;
@@ -31,7 +43,8 @@ public final class ConfigLoader {
         } catch (IOException | YAMLException e) {
             throw new ConfigException("Cannot read " + file + ": " + e.getMessage());
         }
-        raw.forEach((name, value) -> put(name, value, file));
+        Map<ConfigKey<?>, String> namedAs = new HashMap<>();
+        raw.forEach((name, value) -> put(name, value, file.toString(), namedAs));
         return this;
     }
 
@@ -39,24 +52,50 @@ public final class ConfigLoader {
      * One YAML entry. A section such as {@code client_encryption_options} is a nested map whose entries are keys
      * named {@code section.entry}, so {@code --client-encryption-options.enabled=true} overrides one of them.
      */
-    private void put(String name, Object value, Path file) {
+    private void put(String name, Object value, String source, Map<ConfigKey<?>, String> namedAs) {
         ConfigKey<?> key = ServerConfig.byName(name);
         if (key == null && ServerConfig.isSection(name)) {
             if (value == null) return;
-            if (!(value instanceof Map<?, ?> section)) throw new ConfigException(name + " in " + file + " must be a mapping of key: value");
-            section.forEach((k, v) -> put(name + "." + k, v, file));
+            if (!(value instanceof Map<?, ?> section)) throw new ConfigException(name + " in " + source + " must be a mapping of key: value");
+            section.forEach((k, v) -> put(name + "." + k, v, source, namedAs));
             return;
         }
-        if (key == null) throw unknownKey(name, file);
-        if (value != null) values.put(key, key.parse(value, file.toString()));
+        if (key == null && ForeignKeys.contains(name)) {
+            notices.add(ForeignKeys.notice(name, value, source));
+            return;
+        }
+        if (key == null) throw unknownKey(name, source);
+        String earlier = namedAs.put(key, name);
+        if (earlier != null && !earlier.equals(name)) {
+            throw new ConfigException(source + " sets both " + earlier + " and " + name + ", two names of one key: keep one");
+        }
+        if (value != null) values.put(key, key.parse(value, source));
     }
 
-    private static ConfigException unknownKey(String name, Path file) {
+    private static ConfigException unknownKey(String name, String source) {
         List<String> known = new ArrayList<>();
         for (ConfigKey<?> key : ServerConfig.keys()) known.add(key.name());
         String suggestion = KeySuggestion.closest(name, known);
-        return new ConfigException("Unknown configuration key '" + name + "' in " + file
+        return new ConfigException("Unknown configuration key '" + name + "' in " + source
                 + (suggestion != null ? "; did you mean '" + suggestion + "'?" : "; `charybdis --help` lists every key"));
+    }
+
+    /**
+     * Applies {@code CHARYBDIS_<KEY>} variables: the key's name in capitals, a section's dot as an underscore
+     * ({@code CHARYBDIS_CLIENT_ENCRYPTION_OPTIONS_ENABLED}). Other CHARYBDIS_ variables belong to the scripts.
+     */
+    public ConfigLoader environment(Map<String, String> environment) {
+        for (ConfigKey<?> key : ServerConfig.keys()) {
+            String variable = environmentVariable(key);
+            String text = environment.get(variable);
+            if (text != null) values.put(key, key.parse(text, "environment variable " + variable));
+        }
+        return this;
+    }
+
+    /** The environment variable that sets {@code key}. */
+    public static String environmentVariable(ConfigKey<?> key) {
+        return ENVIRONMENT_PREFIX + key.name().replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
     /** Applies one override given as text (command line). */
@@ -66,6 +105,6 @@ public final class ConfigLoader {
     }
 
     public ServerConfig build() {
-        return new ServerConfig(values);
+        return new ServerConfig(values, notices);
     }
 }

@@ -1,14 +1,26 @@
 package org.charybdis.server.config;
 
 import org.charybdis.scheduler.SchedulingGroup;
+import org.charybdis.storage.units.ByteSize;
+import org.charybdis.storage.units.TimeSpan;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /** Parsers for the value shapes configuration keys take (ports, sizes, addresses, enums). */
 final class ConfigValues {
     private ConfigValues() {}
+
+    /**
+     * A class name as Cassandra 5.0 writes it, plain ({@code authenticator: PasswordAuthenticator}) or as a map
+     * ({@code authenticator: {class_name: PasswordAuthenticator, parameters: ...}}); other values as text.
+     */
+    static String className(Object raw) {
+        if (raw instanceof java.util.Map<?, ?> map && map.containsKey("class_name")) return string(map.get("class_name"));
+        return string(raw);
+    }
 
     static String string(Object raw) {
         if (raw == null) throw new IllegalArgumentException("a value is required");
@@ -47,8 +59,8 @@ final class ConfigValues {
     static Boolean bool(Object raw) {
         if (raw instanceof Boolean b) return b;
         return switch (string(raw).trim().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on" -> true;
-            case "false", "no", "off" -> false;
+            case "true", "yes", "on", "1" -> true; // 1 and 0: ScyllaDB's switches (--developer-mode 1)
+            case "false", "no", "off", "0" -> false;
             default -> throw new IllegalArgumentException("expected true or false");
         };
     }
@@ -63,28 +75,83 @@ final class ConfigValues {
         return text;
     }
 
-    /** Sizes like {@code 512M}, {@code 2G}, {@code 1048576}; returns bytes. */
+    /** An address, or empty for "the default". */
+    static String addressOrEmpty(Object raw) {
+        return raw == null || raw.toString().isBlank() ? "" : address(raw);
+    }
+
+    /** A positive size in bytes ({@link ByteSize}: {@code 512M}, {@code 2GiB}, {@code 1048576}). */
     static Long size(Object raw) {
-        if (raw instanceof Number n) return n.longValue();
-        String text = string(raw).trim().toUpperCase(Locale.ROOT);
-        if (text.endsWith("B")) text = text.substring(0, text.length() - 1);
-        long unit = 1;
-        if (!text.isEmpty()) {
-            switch (text.charAt(text.length() - 1)) {
-                case 'K' -> unit = 1L << 10;
-                case 'M' -> unit = 1L << 20;
-                case 'G' -> unit = 1L << 30;
-                case 'T' -> unit = 1L << 40;
-                default -> unit = 1;
-            }
-        }
-        String digits = unit == 1 ? text : text.substring(0, text.length() - 1);
+        long bytes = raw instanceof Number n ? n.longValue() : ByteSize.parse(string(raw));
+        if (bytes <= 0) throw new IllegalArgumentException("must be positive");
+        return bytes;
+    }
+
+    /** A size in bytes where 0 means "work it out" ({@code native_transport_max_request_data_in_flight}). */
+    static Long sizeOrZero(Object raw) {
+        long bytes = raw instanceof Number n ? n.longValue() : ByteSize.parse(string(raw));
+        if (bytes < 0) throw new IllegalArgumentException("must not be negative");
+        return bytes;
+    }
+
+    /**
+     * A size in whole mebibytes, for the {@code _in_mb} keys: a bare number is MiB (scylla.yaml), a size with a unit
+     * is converted (Cassandra 4.1's {@code commitlog_segment_size: 32MiB}).
+     */
+    static Integer mebibytes(Object raw) {
+        if (raw instanceof Number || string(raw).strip().matches("-?\\d+")) return integer(raw);
+        long bytes = ByteSize.parse(string(raw));
+        if (bytes % (1L << 20) != 0) throw new IllegalArgumentException("must be a whole number of MiB");
+        return Math.toIntExact(bytes >> 20);
+    }
+
+    /** Positive MiB, or -1 (scylla.yaml's "automatic") for {@code auto}. */
+    static Function1<Integer> positiveMebibytesOrAuto(int auto) {
+        return raw -> mebibytes(raw) == -1 ? auto : positiveMebibytes(raw);
+    }
+
+    static Integer positiveMebibytes(Object raw) {
+        int value = mebibytes(raw);
+        if (value < 1) throw new IllegalArgumentException("must be at least 1 MiB");
+        return value;
+    }
+
+    /**
+     * A duration in whole milliseconds, for the {@code _in_ms} keys: a bare number is milliseconds (scylla.yaml), a
+     * duration with a unit is converted (Cassandra 4.1's {@code read_request_timeout: 5000ms}, {@code 5s}).
+     */
+    static Integer millis(Object raw) {
+        if (raw instanceof Number) return integer(raw);
+        return Math.toIntExact(TimeSpan.whole(string(raw), TimeUnit.MILLISECONDS, TimeUnit.MILLISECONDS));
+    }
+
+    static Integer nonNegativeMillis(Object raw) {
+        int value = millis(raw);
+        if (value < 0) throw new IllegalArgumentException("must not be negative");
+        return value;
+    }
+
+    static Integer positiveMillis(Object raw) {
+        int value = millis(raw);
+        if (value < 1) throw new IllegalArgumentException("must be at least 1 ms");
+        return value;
+    }
+
+    /**
+     * Rates like {@code 64MiB/s}, {@code 512KiB/s}, {@code 1000B/s} (Cassandra 4.1's compaction_throughput), or a plain
+     * number of MiB/s; returns bytes per second, 0 allowed.
+     */
+    static Long throughput(Object raw) {
+        String text = string(raw).trim();
+        java.util.regex.Matcher rate = java.util.regex.Pattern.compile("(\\d+)\\s*(B/s|KiB/s|MiB/s)?").matcher(text);
+        if (!rate.matches()) throw new IllegalArgumentException("expected a rate such as 64MiB/s, 512KiB/s or a number of MiB/s");
+        int shift = rate.group(2) == null || rate.group(2).equals("MiB/s") ? 20 : rate.group(2).equals("KiB/s") ? 10 : 0;
         try {
-            long value = Long.parseLong(digits.trim());
-            if (value <= 0) throw new IllegalArgumentException("must be positive");
-            return Math.multiplyExact(value, unit);
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("expected a size such as 512M or 2G");
+            long value = Long.parseLong(rate.group(1));
+            if (value > (Long.MAX_VALUE >> shift)) throw new NumberFormatException();
+            return value << shift;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("rate too large: " + text);
         }
     }
 
@@ -142,7 +209,7 @@ final class ConfigValues {
 
     static Function1<String> oneOf(String... allowed) {
         return raw -> {
-            String text = string(raw).trim();
+            String text = className(raw).trim();
             for (String a : allowed) {
                 if (a.equalsIgnoreCase(text) || text.endsWith("." + a)) return a;
             }

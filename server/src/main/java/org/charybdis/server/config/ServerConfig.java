@@ -17,22 +17,29 @@ public final class ServerConfig {
     public static final ConfigKey<String> CLUSTER_NAME = key("cluster_name", String.class, "Charybdis Cluster", ConfigValues::string, "Cluster name reported to clients");
     public static final ConfigKey<String> LISTEN_ADDRESS = key("listen_address", String.class, "127.0.0.1", ConfigValues::address, "Address this node reports as its own");
     public static final ConfigKey<String> RPC_ADDRESS = key("rpc_address", String.class, "127.0.0.1", ConfigValues::address, "Address CQL clients connect to");
+    public static final ConfigKey<String> BROADCAST_ADDRESS = key("broadcast_address", String.class, "", ConfigValues::addressOrEmpty, "Address this node tells others and drivers it has, when not listen_address (behind NAT, in a container); system.local's broadcast_address");
+    public static final ConfigKey<String> BROADCAST_RPC_ADDRESS = key("broadcast_rpc_address", String.class, "", ConfigValues::addressOrEmpty, "Address drivers are told to connect to (system.local's rpc_address), when not rpc_address; with rpc_address 0.0.0.0 the default is broadcast_address");
     public static final ConfigKey<Integer> NATIVE_TRANSPORT_PORT = key("native_transport_port", Integer.class, 9042, ConfigValues::port, "CQL native protocol port");
     public static final ConfigKey<Integer> NATIVE_SHARD_AWARE_TRANSPORT_PORT = key("native_shard_aware_transport_port", Integer.class, 19042, ConfigValues::portOrDisabled, "Shard-aware CQL port (a connection is served by shard client_port mod smp; -1 disables)");
     public static final ConfigKey<Integer> NATIVE_TRANSPORT_PORT_SSL = key("native_transport_port_ssl", Integer.class, -1, ConfigValues::portOrDisabled, "TLS-only CQL port beside the plain native_transport_port when client_encryption_options is enabled (-1: none, native_transport_port itself is TLS)");
     public static final ConfigKey<Integer> NATIVE_SHARD_AWARE_TRANSPORT_PORT_SSL = key("native_shard_aware_transport_port_ssl", Integer.class, -1, ConfigValues::portOrDisabled, "TLS-only shard-aware CQL port beside the plain one when client_encryption_options is enabled (-1: none)");
     public static final EncryptionOptions.Keys CLIENT_ENCRYPTION_OPTIONS = new EncryptionOptions.Keys("client_encryption_options", "CQL clients");
-    public static final ConfigKey<Integer> NATIVE_TRANSPORT_MAX_FRAME_SIZE_IN_MB = key("native_transport_max_frame_size_in_mb", Integer.class, 16, ConfigValues::positive, "Largest accepted CQL frame");
+    public static final ConfigKey<Integer> NATIVE_TRANSPORT_MAX_FRAME_SIZE_IN_MB = key("native_transport_max_frame_size_in_mb", Integer.class, 16, ConfigValues::positiveMebibytes, "Largest accepted CQL frame");
+    public static final ConfigKey<String> PARTITIONER = key("partitioner", String.class, "Murmur3Partitioner", ConfigValues.oneOf("Murmur3Partitioner"), "The only partitioner: org.apache.cassandra.dht.Murmur3Partitioner, Cassandra's and ScyllaDB's default");
+    // ScyllaDB's image flags, accepted so its command lines work unchanged
+    public static final ConfigKey<Boolean> DEVELOPER_MODE = key("developer_mode", Boolean.class, false, ConfigValues::bool, "ScyllaDB's relaxed environment checks; Charybdis refuses no environment, so it changes nothing");
+    public static final ConfigKey<Boolean> OVERPROVISIONED = key("overprovisioned", Boolean.class, false, ConfigValues::bool, "ScyllaDB's mode for shared CPUs; Charybdis's shards never busy-poll, so it changes nothing");
+    public static final ConfigKey<String> SEEDS = key("seeds", String.class, "", ConfigValues::list, "Contact nodes of a cluster (ScyllaDB's --seeds): one node has none, so they are logged and ignored");
     public static final ConfigKey<String> WORKDIR = key("workdir", String.class, "./data", ConfigValues::string, "Directory holding data, commitlog and other directories unless given");
     public static final ConfigKey<Integer> SMP = key("smp", Integer.class, Runtime.getRuntime().availableProcessors(), ConfigValues::positive, "Number of shards (reactor threads)");
     public static final ConfigKey<Long> MEMORY = key("memory", Long.class, 1L << 30, ConfigValues::size, "Memory of the whole process, as ScyllaDB's --memory: the Java heap, memtables, caches and the JVM itself (e.g. 1G, 4G; see MemoryBudget)");
     public static final ConfigKey<String> DATA_FILE_DIRECTORIES = key("data_file_directories", String.class, "", ConfigValues::directory, "Directory of the tables' SSTables (default: <workdir>/data)");
     public static final ConfigKey<String> COMMITLOG_DIRECTORY = key("commitlog_directory", String.class, "", ConfigValues::directory, "Directory of the commitlog segments (default: <workdir>/commitlog)");
     public static final ConfigKey<String> COMMITLOG_SYNC = key("commitlog_sync", String.class, "periodic", ConfigValues.oneOf("periodic", "batch"), "periodic: fsync every commitlog_sync_period_in_ms; batch: acknowledge a write only after its fsync");
-    public static final ConfigKey<Integer> COMMITLOG_SYNC_PERIOD_IN_MS = key("commitlog_sync_period_in_ms", Integer.class, 10000, ConfigValues::positive, "Time between commitlog fsyncs in periodic mode");
-    public static final ConfigKey<Integer> COMMITLOG_SYNC_BATCH_WINDOW_IN_MS = key("commitlog_sync_batch_window_in_ms", Integer.class, 2, ConfigValues::nonNegative, "In batch mode, how long writes are gathered into one fsync (0: at once)");
-    public static final ConfigKey<Integer> COMMITLOG_SEGMENT_SIZE_IN_MB = key("commitlog_segment_size_in_mb", Integer.class, 32, ConfigValues::positive, "Size of each pre-allocated commitlog segment; a mutation may take at most half of one");
-    public static final ConfigKey<Integer> COMMITLOG_TOTAL_SPACE_IN_MB = key("commitlog_total_space_in_mb", Integer.class, 8192, ConfigValues::positive, "Commitlog space per shard above which the oldest memtables are flushed");
+    public static final ConfigKey<Integer> COMMITLOG_SYNC_PERIOD_IN_MS = key("commitlog_sync_period_in_ms", Integer.class, 10000, ConfigValues::positiveMillis, "Time between commitlog fsyncs in periodic mode");
+    public static final ConfigKey<Integer> COMMITLOG_SYNC_BATCH_WINDOW_IN_MS = key("commitlog_sync_batch_window_in_ms", Integer.class, 2, ConfigValues::nonNegativeMillis, "In batch mode, how long writes are gathered into one fsync (0: at once)");
+    public static final ConfigKey<Integer> COMMITLOG_SEGMENT_SIZE_IN_MB = key("commitlog_segment_size_in_mb", Integer.class, 32, ConfigValues::positiveMebibytes, "Size of each pre-allocated commitlog segment; a mutation may take at most half of one");
+    public static final ConfigKey<Integer> COMMITLOG_TOTAL_SPACE_IN_MB = key("commitlog_total_space_in_mb", Integer.class, 8192, ConfigValues.positiveMebibytesOrAuto(8192), "Commitlog space per shard above which the oldest memtables are flushed (-1, as in scylla.yaml: the default)");
     public static final ConfigKey<String> COMMITLOG_REPLAY_ERRORS = key("commitlog_replay_errors", String.class, "stop", ConfigValues.oneOf("stop", "ignore"), "When replay finds damaged commitlog entries that had been fsynced: stop (refuse to start) or ignore (replay every intact entry, keep the damaged segments in commitlog/damaged)");
     public static final ConfigKey<String> DISK_FAILURE_POLICY = key("disk_failure_policy", String.class, "stop", ConfigValues.oneOf("die", "stop_paranoid", "stop", "best_effort", "ignore"), "What a corrupt SSTable does: stop/ignore: reads touching it fail; best_effort: it is quarantined and the rest served; stop_paranoid: clients are disconnected; die: the process exits");
     public static final ConfigKey<String> COMMIT_FAILURE_POLICY = key("commit_failure_policy", String.class, "stop", ConfigValues.oneOf("die", "stop", "stop_commit", "ignore"), "When a commitlog write or fsync fails: the failed commitlog refuses writes; stop also disconnects every client (the REST API stays), die exits; stop_commit and ignore do nothing more");
@@ -40,13 +47,15 @@ public final class ServerConfig {
     public static final ConfigKey<Double> INDEX_CACHE_FRACTION = key("index_cache_fraction", Double.class, ChunkCache.DEFAULT_INDEX_FRACTION, ConfigValues::fraction, "Share of each shard's chunk cache that SSTable index spans may take; they have priority over data chunks up to it, so point reads of data larger than the cache cost one disk read");
     public static final ConfigKey<Integer> MEMTABLE_FLUSH_STATIC_SHARES = key("memtable_flush_static_shares", Integer.class, 0, ConfigValues::staticShares, "Fixed CPU and disk shares of memtable flushes on every shard; 0: each shard's flush controller sets them from its memtable dirtiness");
     public static final ConfigKey<Integer> COMPACTION_STATIC_SHARES = key("compaction_static_shares", Integer.class, 0, ConfigValues::staticShares, "Fixed CPU and disk shares of compactions on every shard; 0: each shard's compaction controller sets them from its compaction backlog");
+    public static final ConfigKey<Long> COMPACTION_THROUGHPUT = key("compaction_throughput", Long.class, 0L, ConfigValues::throughput, "Rate compactions may write at on the whole node, each shard an equal share (e.g. 64MiB/s; a plain number is MiB/s); 0: unthrottled, the IO scheduler's compaction shares decide, as in ScyllaDB. Settable at runtime: charybdis admin setcompactionthroughput");
+    public static final ConfigKey<Integer> COMPACTION_THROUGHPUT_MB_PER_SEC = key("compaction_throughput_mb_per_sec", Integer.class, -1, ConfigValues::nonNegative, "Cassandra's older name of compaction_throughput, in MiB/s; when set it wins (-1: not set)");
     public static final ConfigKey<String> IO_PROPERTIES_FILE = key("io_properties_file", String.class, "", ConfigValues::directory, "Disk capacity (read/write IOPS and bandwidth) in ScyllaDB's io-properties.yaml format; empty: unlimited");
     public static final ConfigKey<String> AUTHENTICATOR = key("authenticator", String.class, "AllowAllAuthenticator",
             ConfigValues.oneOf("AllowAllAuthenticator", "PasswordAuthenticator"), "AllowAllAuthenticator or PasswordAuthenticator");
     public static final ConfigKey<String> AUTHORIZER = key("authorizer", String.class, "AllowAllAuthorizer",
             ConfigValues.oneOf("AllowAllAuthorizer", "CassandraAuthorizer"), "AllowAllAuthorizer (every role may do everything) or CassandraAuthorizer (GRANTs are enforced; needs PasswordAuthenticator)");
-    public static final ConfigKey<Integer> ROLES_VALIDITY_IN_MS = key("roles_validity_in_ms", Integer.class, 2000, ConfigValues::nonNegative, "How long each shard caches the roles granted to a role (0: no cache); GRANT, REVOKE and role changes clear it at once");
-    public static final ConfigKey<Integer> PERMISSIONS_VALIDITY_IN_MS = key("permissions_validity_in_ms", Integer.class, 2000, ConfigValues::nonNegative, "How long each shard caches a role's permissions (0: no cache); GRANT, REVOKE and role changes clear it at once");
+    public static final ConfigKey<Integer> ROLES_VALIDITY_IN_MS = key("roles_validity_in_ms", Integer.class, 2000, ConfigValues::nonNegativeMillis, "How long each shard caches the roles granted to a role (0: no cache); GRANT, REVOKE and role changes clear it at once");
+    public static final ConfigKey<Integer> PERMISSIONS_VALIDITY_IN_MS = key("permissions_validity_in_ms", Integer.class, 2000, ConfigValues::nonNegativeMillis, "How long each shard caches a role's permissions (0: no cache); GRANT, REVOKE and role changes clear it at once");
     public static final ConfigKey<Integer> PROMETHEUS_PORT = key("prometheus_port", Integer.class, 9180, ConfigValues::portOrDisabled, "Prometheus metrics port (-1 disables)");
     public static final ConfigKey<String> PROMETHEUS_ADDRESS = key("prometheus_address", String.class, "127.0.0.1", ConfigValues::address, "Prometheus metrics address");
     public static final ConfigKey<Integer> API_PORT = key("api_port", Integer.class, 10000, ConfigValues::portOrDisabled, "REST admin API port (-1 disables)");
@@ -59,28 +68,37 @@ public final class ServerConfig {
     public static final ConfigKey<String> AUDIT_TABLES = key("audit_tables", String.class, "", ConfigValues::list, "Comma-separated tables (keyspace.table) whose DDL, DML and QUERY statements are audited");
     public static final ConfigKey<Integer> AUDIT_QUEUE_SIZE = key("audit_queue_size", Integer.class, 8192, ConfigValues::positive, "Audit events each shard holds for the background writer; past it events are dropped and counted, never waited for");
     public static final EncryptionOptions.Keys API_ENCRYPTION_OPTIONS = new EncryptionOptions.Keys("api_encryption_options", "the REST admin API");
-    public static final ConfigKey<Integer> ENCRYPTION_RELOAD_INTERVAL_IN_MS = key("encryption_reload_interval_in_ms", Integer.class, 5000, ConfigValues::nonNegative, "How often certificate, key, keystore and truststore files are checked for changes and reloaded (0: never)");
-    public static final ConfigKey<Integer> REACTOR_STALL_THRESHOLD_MS = key("reactor_stall_threshold_ms", Integer.class, 25, ConfigValues::positive, "Tasks running longer than this are logged as reactor stalls");
+    public static final ConfigKey<Integer> ENCRYPTION_RELOAD_INTERVAL_IN_MS = key("encryption_reload_interval_in_ms", Integer.class, 5000, ConfigValues::nonNegativeMillis, "How often certificate, key, keystore and truststore files are checked for changes and reloaded (0: never)");
+    public static final ConfigKey<Integer> REACTOR_STALL_THRESHOLD_MS = key("reactor_stall_threshold_ms", Integer.class, 25, ConfigValues::positiveMillis, "Tasks running longer than this are logged as reactor stalls");
     public static final ConfigKey<String> IO_TRANSPORT = key("io_transport", String.class, "auto", ConfigValues.oneOf("auto", "io_uring", "epoll", "nio"), "Network IO transport");
     // overload: per shard, requests beyond these wait with their connection paused, and are shed past their timeout
     public static final ConfigKey<Integer> MAX_CONCURRENT_REQUESTS_PER_SHARD = key("max_concurrent_requests_per_shard", Integer.class, 4096, ConfigValues::positive, "Requests a shard runs at once; more wait (their connections stop being read)");
-    public static final ConfigKey<Long> NATIVE_TRANSPORT_MAX_REQUEST_DATA_IN_FLIGHT = key("native_transport_max_request_data_in_flight", Long.class, 0L, ConfigValues::size, "Bytes of requests the node runs at once, shared by the shards (0: a twentieth of `memory` after the JVM's share; they live on the heap); more wait");
+    public static final ConfigKey<Long> NATIVE_TRANSPORT_MAX_REQUEST_DATA_IN_FLIGHT = key("native_transport_max_request_data_in_flight", Long.class, 0L, ConfigValues::sizeOrZero, "Bytes of requests the node runs at once, shared by the shards (0: a twentieth of `memory` after the JVM's share; they live on the heap); more wait");
     // request timeouts (Cassandra's defaults); a service level's timeout or USING TIMEOUT overrides them
-    public static final ConfigKey<Integer> READ_REQUEST_TIMEOUT_IN_MS = key("read_request_timeout_in_ms", Integer.class, 5000, ConfigValues::nonNegative, "How long a single-partition read may take");
-    public static final ConfigKey<Integer> RANGE_REQUEST_TIMEOUT_IN_MS = key("range_request_timeout_in_ms", Integer.class, 10000, ConfigValues::nonNegative, "How long a page of a range scan (or an index query) may take");
-    public static final ConfigKey<Integer> WRITE_REQUEST_TIMEOUT_IN_MS = key("write_request_timeout_in_ms", Integer.class, 2000, ConfigValues::nonNegative, "How long a write may take");
-    public static final ConfigKey<Integer> COUNTER_WRITE_REQUEST_TIMEOUT_IN_MS = key("counter_write_request_timeout_in_ms", Integer.class, 5000, ConfigValues::nonNegative, "How long a counter write may take");
-    public static final ConfigKey<Integer> CAS_CONTENTION_TIMEOUT_IN_MS = key("cas_contention_timeout_in_ms", Integer.class, 1000, ConfigValues::nonNegative, "How long a lightweight transaction may wait for its partition");
+    public static final ConfigKey<Integer> READ_REQUEST_TIMEOUT_IN_MS = key("read_request_timeout_in_ms", Integer.class, 5000, ConfigValues::nonNegativeMillis, "How long a single-partition read may take");
+    public static final ConfigKey<Integer> RANGE_REQUEST_TIMEOUT_IN_MS = key("range_request_timeout_in_ms", Integer.class, 10000, ConfigValues::nonNegativeMillis, "How long a page of a range scan (or an index query) may take");
+    public static final ConfigKey<Integer> WRITE_REQUEST_TIMEOUT_IN_MS = key("write_request_timeout_in_ms", Integer.class, 2000, ConfigValues::nonNegativeMillis, "How long a write may take");
+    public static final ConfigKey<Integer> COUNTER_WRITE_REQUEST_TIMEOUT_IN_MS = key("counter_write_request_timeout_in_ms", Integer.class, 5000, ConfigValues::nonNegativeMillis, "How long a counter write may take");
+    public static final ConfigKey<Integer> CAS_CONTENTION_TIMEOUT_IN_MS = key("cas_contention_timeout_in_ms", Integer.class, 1000, ConfigValues::nonNegativeMillis, "How long a lightweight transaction may wait for its partition");
     public static final ConfigKey<Long> MAX_MEMORY_FOR_UNLIMITED_QUERY_SOFT_LIMIT = key("max_memory_for_unlimited_query_soft_limit", Long.class, 1L << 20, ConfigValues::size, "Result bytes of an unpaged query past which a warning is logged");
     public static final ConfigKey<Long> MAX_MEMORY_FOR_UNLIMITED_QUERY_HARD_LIMIT = key("max_memory_for_unlimited_query_hard_limit", Long.class, 100L << 20, ConfigValues::size, "Result bytes of an unpaged query past which it fails with InvalidRequest");
-    public static final ConfigKey<Integer> TRUNCATE_REQUEST_TIMEOUT_IN_MS = key("truncate_request_timeout_in_ms", Integer.class, 60000, ConfigValues::nonNegative, "How long a TRUNCATE may take");
+    public static final ConfigKey<Integer> TRUNCATE_REQUEST_TIMEOUT_IN_MS = key("truncate_request_timeout_in_ms", Integer.class, 60000, ConfigValues::nonNegativeMillis, "How long a TRUNCATE may take");
 
     private static List<ConfigKey<?>> keys;
 
     private final Map<ConfigKey<?>, Object> values;
+    private final List<String> notices;
 
-    ServerConfig(Map<ConfigKey<?>, Object> values) {
+    ServerConfig(Map<ConfigKey<?>, Object> values, List<String> notices) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.notices = List.copyOf(notices);
+    }
+
+    /** What reading the configuration found worth a log line at start-up: keys accepted that change nothing. */
+    public List<String> notices() {
+        List<String> all = new java.util.ArrayList<>(notices);
+        if (!get(SEEDS).isEmpty()) all.add("Ignoring seeds " + get(SEEDS) + ": a single node has no other node to contact");
+        return all;
     }
 
     /** All keys, in declaration order. */
@@ -89,7 +107,7 @@ public final class ServerConfig {
     }
 
     public static ServerConfig defaults() {
-        return new ServerConfig(Map.of());
+        return new ServerConfig(Map.of(), List.of());
     }
 
     @SuppressWarnings("unchecked")
@@ -102,7 +120,7 @@ public final class ServerConfig {
     public <T> ServerConfig with(ConfigKey<T> key, T value) {
         Map<ConfigKey<?>, Object> copy = new LinkedHashMap<>(values);
         copy.put(key, value);
-        return new ServerConfig(copy);
+        return new ServerConfig(copy, notices);
     }
 
     public Path workdir() {
@@ -120,10 +138,30 @@ public final class ServerConfig {
         return DiskFailurePolicy.ofConfigName(get(DISK_FAILURE_POLICY));
     }
 
+    /** compaction_throughput in bytes per second (0: unthrottled), or compaction_throughput_mb_per_sec when that is set. */
+    public long compactionThroughput() {
+        int legacyMiB = get(COMPACTION_THROUGHPUT_MB_PER_SEC);
+        return legacyMiB >= 0 ? (long) legacyMiB << 20 : get(COMPACTION_THROUGHPUT);
+    }
+
     /** The commitlog directory: commitlog_directory, or workdir/commitlog. */
     public Path commitLogDirectory() {
         String configured = get(COMMITLOG_DIRECTORY);
         return (configured.isEmpty() ? workdir().resolve("commitlog") : Path.of(configured)).toAbsolutePath().normalize();
+    }
+
+    /** The address this node gives as its own: broadcast_address, else listen_address. */
+    public String broadcastAddress() {
+        String broadcast = get(BROADCAST_ADDRESS);
+        return broadcast.isEmpty() ? get(LISTEN_ADDRESS) : broadcast;
+    }
+
+    /** The address drivers are told to use: broadcast_rpc_address, else rpc_address unless it is a wildcard. */
+    public String broadcastRpcAddress() {
+        String broadcast = get(BROADCAST_RPC_ADDRESS);
+        if (!broadcast.isEmpty()) return broadcast;
+        String rpc = get(RPC_ADDRESS);
+        return rpc.equals("0.0.0.0") || rpc.equals("::") ? broadcastAddress() : rpc;
     }
 
     public boolean passwordAuthentication() {
@@ -154,10 +192,24 @@ public final class ServerConfig {
         return false;
     }
 
+    /**
+     * The key called {@code name}: its scylla.yaml name, or its Cassandra 4.1+ name, which drops the unit from the
+     * name and puts it in the value ({@code read_request_timeout: 5000ms} for {@code read_request_timeout_in_ms}).
+     */
     static ConfigKey<?> byName(String name) {
         for (ConfigKey<?> key : keys) {
-            if (key.name().equals(name)) return key;
+            if (key.name().equals(name) || unitlessName(key.name()).equals(name)) return key;
         }
-        return null;
+        ConfigKey<?> renamed = RENAMED.get(name);
+        return renamed;
     }
+
+    /** A key's Cassandra 4.1 name: the unit moves from the name into the value. */
+    static String unitlessName(String name) {
+        return name.replaceFirst("_in_(ms|mb)$", "");
+    }
+
+    /** Cassandra's names of our keys beyond the unit rule. */
+    private static final Map<String, ConfigKey<?>> RENAMED = Map.of(
+            "native_transport_max_concurrent_requests_in_bytes", NATIVE_TRANSPORT_MAX_REQUEST_DATA_IN_FLIGHT);
 }

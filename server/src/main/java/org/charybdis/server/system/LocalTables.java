@@ -46,10 +46,11 @@ public final class LocalTables {
 
     private static Map<String, Object> local(Schema schema, ServerConfig config) {
         InetAddress listen = address(config.get(ServerConfig.LISTEN_ADDRESS));
+        InetAddress broadcast = address(config.broadcastAddress());
         Map<String, Object> row = new HashMap<>();
         row.put("key", "local");
         row.put("bootstrapped", "COMPLETED");
-        row.put("broadcast_address", listen);
+        row.put("broadcast_address", broadcast);
         row.put("broadcast_port", STORAGE_PORT);
         row.put("cluster_name", config.get(ServerConfig.CLUSTER_NAME));
         row.put("cql_version", CharybdisServer.CQL_VERSION);
@@ -62,7 +63,7 @@ public final class LocalTables {
         row.put("partitioner", Topology.PARTITIONER);
         row.put("rack", Topology.RACK);
         row.put("release_version", CharybdisServer.RELEASE_VERSION);
-        row.put("rpc_address", address(config.get(ServerConfig.RPC_ADDRESS)));
+        row.put("rpc_address", address(config.broadcastRpcAddress()));
         row.put("rpc_port", config.get(ServerConfig.NATIVE_TRANSPORT_PORT));
         row.put("schema_version", schema.versionId());
         row.put("tokens", Set.of(TOKEN));

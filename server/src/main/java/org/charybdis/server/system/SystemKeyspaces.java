@@ -19,7 +19,7 @@ import java.util.UUID;
 /**
  * The system keyspaces every node starts with, their tables defined by Cassandra 5.0's CQL
  * ({@code system-tables.cql}). Tables of {@code system} and {@code system_schema} are virtual (see
- * {@link VirtualTables}, except {@code system.service_levels_v2}); those of {@code system_auth} are stored like user tables.
+ * {@link VirtualTables}, except {@code system.service_levels_v2} and {@code system.compaction_history}); those of {@code system_auth} are stored like user tables.
  */
 public final class SystemKeyspaces {
     public static final String SYSTEM = "system";
@@ -35,6 +35,9 @@ public final class SystemKeyspaces {
     private static final String TABLES_RESOURCE = "system-tables.cql";
     /** The table of {@code system} whose rows are stored, not generated: ScyllaDB's service levels. */
     public static final String SERVICE_LEVELS_V2 = "service_levels_v2";
+    /** Stored too: every finished compaction of the last week. */
+    public static final String COMPACTION_HISTORY = "compaction_history";
+    private static final Set<String> STORED_SYSTEM_TABLES = Set.of(SERVICE_LEVELS_V2, COMPACTION_HISTORY);
 
     private SystemKeyspaces() {}
 
@@ -50,7 +53,7 @@ public final class SystemKeyspaces {
 
     /** Tables of the node-local keyspaces that hold data written to them, rather than rows generated on read. */
     public static boolean isStored(TableMetadata table) {
-        return table.keyspace().equals(SYSTEM) && table.name().equals(SERVICE_LEVELS_V2);
+        return table.keyspace().equals(SYSTEM) && STORED_SYSTEM_TABLES.contains(table.name());
     }
 
     public static boolean isSystem(String keyspace) {

@@ -23,12 +23,17 @@ import java.util.function.Supplier;
 
 /**
  * Reads and writes the stored tables of one system keyspace ({@code system_auth}, the stored tables of
- * {@code system}) straight through the storage API, on the shard that owns each partition. Every table read
- * or written so has a single text partition key. Futures complete on the calling shard.
+ * {@code system}) straight through the storage API, on the shard that owns each partition. The key helpers are for
+ * tables with a single text partition key. Futures complete on the calling shard.
  */
 public final class SystemTableStorage {
-    /** A row with the partition key it belongs to. */
-    public record KeyedRow(String partitionKey, Row row) {}
+    /** A row with the (serialized) partition key it belongs to. */
+    public record KeyedRow(ByteBuffer key, Row row) {
+        /** The partition key of a table keyed by text. */
+        public String partitionKey() {
+            return text(key);
+        }
+    }
 
     private final Database database;
     private final Supplier<Schema> schema;
@@ -90,7 +95,7 @@ public final class SystemTableStorage {
         return database.onAllShardsAsync(storage -> {
             List<KeyedRow> rows = new ArrayList<>();
             return engine(storage.table(table.id()), table).scan(TokenRange.FULL_RING, ReadFilter.ALL, now).forEachRemaining(partition -> {
-                String pk = text(partition.key().key());
+                ByteBuffer pk = partition.key().key();
                 partition.rows().forEachRemaining(row -> rows.add(new KeyedRow(pk, row)));
             }).thenApply(ignored -> rows);
         }).thenApply(perShard -> {

@@ -32,32 +32,37 @@ final class VirtualRows {
     }
 
     void add(Map<String, Object> values) {
+        engine.apply(update(table, values, TIMESTAMP, 0, nowInSeconds));
+    }
+
+    /** One row of the table as a mutation: its cells and row marker written at {@code timestamp}, expiring after {@code ttl} (0: never). */
+    static PartitionUpdate update(TableMetadata table, Map<String, Object> values, long timestamp, int ttl, long nowInSeconds) {
         List<ByteBuffer> key = new ArrayList<>();
         for (ColumnMetadata c : table.partitionKey()) key.add(c.type().serialize(values.get(c.name())));
         ByteBuffer[] clustering = new ByteBuffer[table.clustering().size()];
         for (ColumnMetadata c : table.clustering()) clustering[c.position()] = c.type().serialize(values.get(c.name()));
         PartitionUpdate.Builder update = PartitionUpdate.builder(PartitionKeys.decorate(key));
-        RowUpdate row = update.row(Clustering.of(clustering)).marker(TIMESTAMP, 0, nowInSeconds);
+        RowUpdate row = update.row(Clustering.of(clustering)).marker(timestamp, ttl, nowInSeconds);
         for (ColumnMetadata c : table.regularAndStatic()) {
             Object value = values.get(c.name());
             if (value == null) continue;
             RowUpdate target = c.isStatic() ? update.staticRow() : row;
-            write(target, c, c.type().serialize(value));
+            write(target, c, c.type().serialize(value), timestamp, ttl, nowInSeconds);
         }
-        engine.apply(update.build());
+        return update.build();
     }
 
-    private void write(RowUpdate row, ColumnMetadata column, ByteBuffer value) {
+    private static void write(RowUpdate row, ColumnMetadata column, ByteBuffer value, long timestamp, int ttl, long nowInSeconds) {
         CqlType type = column.type();
         if (!type.isMultiCell()) {
-            row.cell(column.id(), value, TIMESTAMP, 0, nowInSeconds);
+            row.cell(column.id(), value, timestamp, ttl, nowInSeconds);
             return;
         }
         List<CollectionCell> cells = switch (type) {
             case SetType set -> set.toCells(value);
             case MapType map -> map.toCells(value);
-            default -> throw new IllegalStateException("virtual tables have no " + type.cqlName() + " columns");
+            default -> throw new IllegalStateException("system tables have no " + type.cqlName() + " columns");
         };
-        for (CollectionCell cell : cells) row.cell(column.id(), cell.path(), cell.value(), TIMESTAMP, 0, nowInSeconds);
+        for (CollectionCell cell : cells) row.cell(column.id(), cell.path(), cell.value(), timestamp, ttl, nowInSeconds);
     }
 }

@@ -10,43 +10,36 @@ import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Routing of the admin API: exact paths, ScyllaDB-style path variables, methods. */
+/** Routing of the admin API: exact paths, ScyllaDB's path variables, methods. */
 class AdminApiTest {
     private final AdminApi api = new AdminApi()
-            .post("/storage_service/keyspace_flush/{keyspace}", request -> CompletableFuture.completedFuture(request.parameters()))
-            .get("/storage_service/keyspace_flush/everything", () -> "exact")
-            .delete("/storage_service/native_transport", request -> CompletableFuture.completedFuture("stopped"))
-            .getAsync("/system/logger/{name}", request -> {
-                throw new BadAdminRequest("No logger named '" + request.parameters().get("name").getFirst() + "'");
-            });
+            .getAsync("/storage_service/keyspace_scrub/{keyspace}", request -> CompletableFuture.completedFuture(request.parameters()))
+            .post("/storage_service/auto_compaction/{keyspace}", request -> CompletableFuture.completedFuture("on " + request.parameters().get("keyspace")))
+            .delete("/storage_service/auto_compaction/{keyspace}", request -> CompletableFuture.completedFuture("off " + request.parameters().get("keyspace")))
+            .get("/storage_service/keyspace_scrub/all", () -> "exact");
 
     @Test
-    void aPathVariableBecomesAParameterBesideTheQuerys() {
-        Reply reply = call("POST", "/storage_service/keyspace_flush/ks1", Map.of("cf", List.of("t1,t2")));
-
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body()).contains("\"cf\" : [ \"t1,t2\" ]").contains("\"keyspace\" : [ \"ks1\" ]");
+    void aPathVariableBecomesAParameterBesideTheQuery() {
+        Reply reply = answer("GET", "/storage_service/keyspace_scrub/ks1", Map.of("cf", List.of("t1,t2")));
+        assertThat(reply.body()).contains("\"keyspace\" : [ \"ks1\" ]").contains("\"cf\" : [ \"t1,t2\" ]");
     }
 
     @Test
-    void theMethodMustMatchAndAnExactPathWins() {
-        assertThat(call("GET", "/storage_service/keyspace_flush/everything", Map.of()).body()).isEqualTo("\"exact\"\n");
-        assertThat(call("GET", "/storage_service/keyspace_flush/ks1", Map.of())).isNull();
-        assertThat(call("POST", "/storage_service/keyspace_flush/", Map.of())).isNull();
-        assertThat(call("POST", "/storage_service/keyspace_flush/ks1/more", Map.of())).isNull();
+    void theMethodChoosesTheRoute() {
+        assertThat(answer("POST", "/storage_service/auto_compaction/ks", Map.of()).body()).contains("on [ks]");
+        assertThat(answer("DELETE", "/storage_service/auto_compaction/ks", Map.of()).body()).contains("off [ks]");
+        assertThat(answer("GET", "/storage_service/auto_compaction/ks", Map.of())).isNull();
     }
 
     @Test
-    void deleteRoutesAnswerAndABadRequestIs400WithTheMessage() {
-        assertThat(call("DELETE", "/storage_service/native_transport", Map.of()).body()).isEqualTo("\"stopped\"\n");
-        assertThat(call("POST", "/storage_service/native_transport", Map.of())).isNull();
-
-        Reply refused = call("GET", "/system/logger/nope", Map.of());
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.body()).contains("No logger named 'nope'");
+    void exactPathsWinAndOtherShapesDoNotMatch() {
+        assertThat(answer("GET", "/storage_service/keyspace_scrub/all", Map.of()).body()).contains("exact");
+        assertThat(answer("GET", "/storage_service/keyspace_scrub/", Map.of())).isNull();
+        assertThat(answer("GET", "/storage_service/keyspace_scrub/ks/more", Map.of())).isNull();
+        assertThat(answer("GET", "/storage_service/other/ks", Map.of())).isNull();
     }
 
-    private Reply call(String method, String path, Map<String, List<String>> parameters) {
+    private Reply answer(String method, String path, Map<String, List<String>> parameters) {
         return api.apply(new Request(method, path, parameters)).toCompletableFuture().join();
     }
 }

@@ -167,6 +167,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theConfigurationReferenceIsWrittenFromTheKeys() throws IOException {
+        String written = Files.readString(Path.of("..", "docs", "configuration.md"));
+        assertThat(written).as("docs/configuration.md is stale: run bin/charybdis config-reference > docs/configuration.md")
+                .isEqualTo(ConfigReference.markdown());
+        assertThat(written).contains("| `read_request_timeout_in_ms` | `CHARYBDIS_READ_REQUEST_TIMEOUT_IN_MS` | `read_request_timeout` | `5000` |");
+    }
+
+    @Test
+    void foreignKeysAreNotKeysCharybdisReads() {
+        for (ConfigKey<?> key : ServerConfig.keys()) {
+            assertThat(ForeignKeys.contains(key.name())).as(key.name() + " is read, not foreign").isFalse();
+            assertThat(ForeignKeys.contains(ServerConfig.unitlessName(key.name()))).as(key.name() + "'s new name is read, not foreign").isFalse();
+        }
+    }
+
+    @Test
     void everyKeyHasACommandLineOptionName() {
         assertThat(ServerConfig.NATIVE_TRANSPORT_MAX_FRAME_SIZE_IN_MB.optionName()).isEqualTo("--native-transport-max-frame-size-in-mb");
         assertThat(ServerConfig.keys()).extracting(ConfigKey::optionName).doesNotHaveDuplicates().allMatch(name -> !name.contains("_"));

@@ -48,7 +48,25 @@ public final class CharybdisServerExtension implements BeforeAllCallback, AfterA
     public static final String DATACENTER = "datacenter1";
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
-    private ServerConfig config = ServerConfig.defaults()
+    private ServerConfig config;
+    private final Queue<CqlSession> sessions = new ConcurrentLinkedQueue<>();
+    private final String external = System.getProperty("charybdis.test.external");
+    private final String externalCredentials = System.getProperty("charybdis.test.external.credentials");
+    private CharybdisServer server;
+    private Path workdir;
+
+    public CharybdisServerExtension() {
+        this(ServerConfig.defaults());
+    }
+
+    /**
+     * A server configured by {@code base} (a file a test loaded, say), with the test settings on top: free ports,
+     * two shards, small commitlog segments and little memory, its directories under a temporary workdir.
+     */
+    public CharybdisServerExtension(ServerConfig base) {
+        config = base
+            .with(ServerConfig.DATA_FILE_DIRECTORIES, "")
+            .with(ServerConfig.COMMITLOG_DIRECTORY, "")
             .with(ServerConfig.NATIVE_TRANSPORT_PORT, 0)
             .with(ServerConfig.NATIVE_SHARD_AWARE_TRANSPORT_PORT, 0)
             .with(ServerConfig.PROMETHEUS_PORT, 0)
@@ -57,11 +75,7 @@ public final class CharybdisServerExtension implements BeforeAllCallback, AfterA
             // small commitlog segments: each start pre-allocates two per shard, and tests start many servers
             .with(ServerConfig.COMMITLOG_SEGMENT_SIZE_IN_MB, 2)
             .with(ServerConfig.MEMORY, 256L << 20);
-    private final Queue<CqlSession> sessions = new ConcurrentLinkedQueue<>();
-    private final String external = System.getProperty("charybdis.test.external");
-    private final String externalCredentials = System.getProperty("charybdis.test.external.credentials");
-    private CharybdisServer server;
-    private Path workdir;
+    }
 
     /** Changes one configuration key of the server to start (call before the class's tests run). */
     public <T> CharybdisServerExtension with(ConfigKey<T> key, T value) {

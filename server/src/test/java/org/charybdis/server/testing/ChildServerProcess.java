@@ -173,7 +173,7 @@ public final class ChildServerProcess implements AutoCloseable {
     }
 
     /** The heap and direct memory flags bin/charybdis would give the server for these arguments (charybdis jvm-options). */
-    private static List<String> jvmMemoryFlags(List<String> serverArguments) {
+    public static List<String> jvmMemoryFlags(List<String> serverArguments) {
         StringWriter out = new StringWriter();
         CommandLine jvmOptions = JvmOptionsCommand.commandLine();
         jvmOptions.setOut(new PrintWriter(out, true));

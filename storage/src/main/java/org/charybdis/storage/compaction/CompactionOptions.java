@@ -1,5 +1,7 @@
 package org.charybdis.storage.compaction;
 
+import org.charybdis.storage.units.ByteSize;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -24,7 +24,9 @@ public record CompactionPlan<C extends CompactionCandidate>(Kind kind,
         /** A background compaction of one level's bucket. */
         MINOR,
         /** Part of an operator-requested compaction of everything. */
-        MAJOR
+        MAJOR,
+        /** One SSTable compacted alone: upgradesstables, garbagecollect. */
+        REWRITE
     }
 
     public CompactionPlan {

@@ -1,5 +1,7 @@
 package org.charybdis.storage.compaction;
 
+import org.charybdis.storage.units.ByteSize;
+
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package org.charybdis.storage.compaction;
 
+import org.charybdis.storage.units.ByteSize;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
@@ -86,7 +88,12 @@ final class OptionReader {
     /** A size such as {@code 1GiB}; {@code -1} when absent. */
     long takeSize(String key) {
         String s = take(key);
-        return s == null ? -1 : ByteSize.parse(key, s);
+        if (s == null) return -1;
+        try {
+            return ByteSize.parseWithUnit(s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + " " + s + " is not a valid size in bytes: " + e.getMessage());
+        }
     }
 
     /** Refuses any option nobody read, naming all of them. */

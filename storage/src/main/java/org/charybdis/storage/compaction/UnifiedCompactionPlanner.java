@@ -87,6 +87,11 @@ public final class UnifiedCompactionPlanner {
         return plans;
     }
 
+    /** One SSTable compacted alone, purging what it can (upgradesstables, garbagecollect). */
+    public <C extends CompactionCandidate> CompactionPlan<C> rewritePlan(C sstable) {
+        return CompactionPlan.of(CompactionPlan.Kind.REWRITE, List.of(sstable), -1, 1, shardPolicy);
+    }
+
     /** Where to split a flush of this many bytes (a memtable spans the whole ring, so density = size). */
     public ShardingBoundaries flushSharding(long flushBytes) {
         return shardPolicy.boundaries(flushBytes);

@@ -103,11 +103,24 @@ public final class ShardStorage implements AutoCloseable {
 
     /** Scrubs every table {@code which} selects, one after the other; completes with what was found. */
     public CompletableFuture<ScrubResult> scrub(Predicate<TableLayout> which, ScrubMode mode) {
-        CompletableFuture<ScrubResult> total = CompletableFuture.completedFuture(ScrubResult.NONE);
-        for (TableEngine engine : List.copyOf(tables.values())) {
-            if (which.test(engine.layout())) total = total.thenCompose(sum -> engine.scrub(mode).thenApply(sum::plus));
+        return oneAfterAnother(which, engine -> engine.scrub(mode), ScrubResult.NONE, ScrubResult::plus);
+    }
+
+    /** Verifies the checksums of every selected table's SSTables, one table after the other. */
+    public CompletableFuture<VerifyResult> verify(Predicate<TableLayout> which) {
+        return oneAfterAnother(which, TableEngine::verify, VerifyResult.NONE, VerifyResult::plus);
+    }
+
+    /** Rewrites the selected tables' SSTables one by one (see {@link TableEngine#rewriteSSTables}); completes with how many. */
+    public CompletableFuture<Integer> rewriteSSTables(Predicate<TableLayout> which, boolean all) {
+        return oneAfterAnother(which, engine -> engine.rewriteSSTables(all), 0, Integer::sum);
+    }
+
+    /** Turns background compactions of the selected tables on or off. */
+    public void autoCompaction(Predicate<TableLayout> which, boolean enabled) {
+        for (TableEngine engine : tables.values()) {
+            if (which.test(engine.layout())) engine.autoCompaction(enabled);
         }
-        return total;
     }
 
     /** Quarantines the SSTable this file belongs to, if one of this shard's tables has it; true if one did. */
@@ -126,6 +139,16 @@ public final class ShardStorage implements AutoCloseable {
     /** Drain: everything flushed, the log synced and closed; later writes fail. */
     public CompletableFuture<Void> drain() {
         return flush(layout -> true).thenCompose(ignored -> log.drain());
+    }
+
+    /** The operation on each selected table in turn (they read whole tables: one at a time), the results summed. */
+    private <R> CompletableFuture<R> oneAfterAnother(Predicate<TableLayout> which, Function<TableEngine, CompletableFuture<R>> operation,
+                                                     R none, java.util.function.BinaryOperator<R> plus) {
+        CompletableFuture<R> total = CompletableFuture.completedFuture(none);
+        for (TableEngine engine : List.copyOf(tables.values())) {
+            if (which.test(engine.layout())) total = total.thenCompose(sum -> operation.apply(engine).thenApply(r -> plus.apply(sum, r)));
+        }
+        return total;
     }
 
     private CompletableFuture<Void> forEach(Predicate<TableLayout> which, Function<TableEngine, CompletableFuture<Void>> action) {

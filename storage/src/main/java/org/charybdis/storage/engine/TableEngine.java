@@ -83,6 +83,34 @@ public interface TableEngine extends AutoCloseable {
     }
 
     /**
+     * Reads every component of every SSTable and checks its checksums ({@code charybdis admin verify}); corrupt SSTables
+     * are quarantined as scrub quarantines them.
+     */
+    default CompletableFuture<VerifyResult> verify() {
+        return CompletableFuture.completedFuture(VerifyResult.NONE);
+    }
+
+    /**
+     * Compacts SSTables one by one, each alone, dropping what {@code gc_grace_seconds} lets compaction purge: every
+     * SSTable ({@code all}: upgradesstables -a, garbagecollect) or only those in an older format version
+     * (upgradesstables). Completes with the number of SSTables rewritten.
+     */
+    default CompletableFuture<Integer> rewriteSSTables(boolean all) {
+        return CompletableFuture.completedFuture(0);
+    }
+
+    /**
+     * Turns the table's background compactions on or off until the node restarts ({@code enable/disableautocompaction});
+     * flushes go on, SSTables then pile up, and a major compaction still runs when asked.
+     */
+    default void autoCompaction(boolean enabled) {}
+
+    /** False while background compactions are turned off by {@link #autoCompaction(boolean)}. */
+    default boolean autoCompaction() {
+        return true;
+    }
+
+    /**
      * Takes the SSTable this file belongs to out of service and moves its files to quarantine once no read uses
      * them ({@code disk_failure_policy: best_effort}); false when no live SSTable of this table owns the file.
      */

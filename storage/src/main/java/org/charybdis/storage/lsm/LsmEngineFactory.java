@@ -26,10 +26,16 @@ public final class LsmEngineFactory implements StorageEngineFactory {
     /** Set on each shard's thread as it starts, read by metrics from any thread. */
     private final AtomicReferenceArray<BackgroundControllers> controllers;
 
+    /** compaction_throughput of the whole node in bytes per second; 0 is unthrottled. */
+    private final java.util.concurrent.atomic.AtomicLong compactionThroughput = new java.util.concurrent.atomic.AtomicLong();
+    private volatile java.util.function.Consumer<org.charybdis.storage.engine.CompletedCompaction> compactionHistory = compaction -> { };
+
     public LsmEngineFactory(LsmConfig config, int shardCount) {
         this.config = config;
         this.shards = new LsmShard[shardCount];
-        for (int i = 0; i < shardCount; i++) shards[i] = new LsmShard(i, config);
+        for (int i = 0; i < shardCount; i++) {
+            shards[i] = new LsmShard(i, config, shardCount, compactionThroughput::get, compaction -> compactionHistory.accept(compaction));
+        }
         this.controllers = new AtomicReferenceArray<>(shardCount);
     }
 
@@ -47,6 +53,25 @@ public final class LsmEngineFactory implements StorageEngineFactory {
      */
     public void onCommitFailure(java.util.function.BiConsumer<Integer, Throwable> listener) {
         for (LsmShard shard : shards) shard.onCommitFailure(listener);
+    }
+
+    /**
+     * Caps the bytes per second compactions write on the whole node, each shard taking an equal share (0: no cap, the IO
+     * scheduler's compaction shares decide). Any thread; compactions running now follow it at their next partition.
+     */
+    public void compactionThroughput(long bytesPerSecond) {
+        if (bytesPerSecond < 0) throw new IllegalArgumentException("negative compaction throughput: " + bytesPerSecond);
+        compactionThroughput.set(bytesPerSecond);
+    }
+
+    /** The cap in bytes per second, 0 when unthrottled. */
+    public long compactionThroughput() {
+        return compactionThroughput.get();
+    }
+
+    /** Who to tell of every finished compaction, on the shard that ran it (the compaction history). Set before {@link #start}. */
+    public void onCompaction(java.util.function.Consumer<org.charybdis.storage.engine.CompletedCompaction> listener) {
+        this.compactionHistory = listener;
     }
 
     /** Stops the shards' backlog controllers; the shares they set last stay. Any thread. */

@@ -29,6 +29,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.charybdis.storage.engine.CompletedCompaction;
 
 /**
  * What the LSM engine keeps per shard: the commitlog (the shard's {@link WriteLog}), the memtable memory
@@ -58,9 +60,19 @@ final class LsmShard implements WriteLog {
     private int compactionsRunning;
     private boolean drained;
 
-    LsmShard(int id, LsmConfig config) {
+    private final CompactionThrottle compactionThrottle;
+    private final java.util.function.Consumer<CompletedCompaction> compactionHistory;
+
+    /**
+     * @param compactionThroughput the node's compaction_throughput in bytes per second (0: unthrottled), read as it changes
+     * @param compactionHistory    told of every compaction that finished, on this shard's thread
+     */
+    LsmShard(int id, LsmConfig config, int shardCount, LongSupplier compactionThroughput,
+             java.util.function.Consumer<CompletedCompaction> compactionHistory) {
         this.id = id;
         this.config = config;
+        this.compactionThrottle = new CompactionThrottle(compactionThroughput, shardCount, System::nanoTime);
+        this.compactionHistory = compactionHistory;
         this.memory = new MemtableMemory(config.memtableBytesPerShard());
         this.chunkCache = new ChunkCache(config.chunkCacheBytesPerShard(), config.indexCacheFraction());
     }
@@ -225,6 +237,24 @@ final class LsmShard implements WriteLog {
 
     void inCompactionGroup(Runnable task) {
         shard.execute(group(ShardRuntime.COMPACTION), task);
+    }
+
+    /** Completes once compactions may go on, having written {@code bytes} more (see {@link CompactionThrottle}). */
+    CompletableFuture<Void> throttleCompaction(long bytes) {
+        long pause = compactionThrottle.pauseAfter(bytes);
+        if (pause == 0) return CompletableFuture.completedFuture(null);
+        CompletableFuture<Void> resumed = new CompletableFuture<>();
+        shard.schedule(group(ShardRuntime.COMPACTION), pause, TimeUnit.NANOSECONDS, () -> resumed.complete(null));
+        return resumed;
+    }
+
+    /** Records a finished compaction in the node's compaction history. */
+    void compacted(CompletedCompaction compaction) {
+        try {
+            compactionHistory.accept(compaction);
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot record the compaction of {}.{} in the compaction history", compaction.keyspace(), compaction.table(), e);
+        }
     }
 
     /** Looks at the table's compactions again after a delay (a compaction failed). */

@@ -20,6 +20,7 @@ import org.charybdis.storage.engine.ScrubMode;
 import org.charybdis.storage.engine.ScrubResult;
 import org.charybdis.storage.engine.TableEngine;
 import org.charybdis.storage.engine.TableLayout;
+import org.charybdis.storage.engine.VerifyResult;
 import org.charybdis.storage.memtable.Memtable;
 import org.charybdis.storage.read.LivePartitionView;
 import org.charybdis.storage.read.MergedFragment;
@@ -332,6 +333,26 @@ final class LsmTableEngine implements TableEngine {
     @Override
     public CompletableFuture<ScrubResult> scrub(ScrubMode mode) {
         return flush().thenCompose(ignored -> compactions.exclusively(live -> new TableScrub(this, mode).run(live)));
+    }
+
+    @Override
+    public CompletableFuture<VerifyResult> verify() {
+        return flush().thenCompose(ignored -> compactions.exclusively(live -> new TableVerify(this).run(live)));
+    }
+
+    @Override
+    public CompletableFuture<Integer> rewriteSSTables(boolean all) {
+        return flush().thenCompose(ignored -> compactions.rewrite(all));
+    }
+
+    @Override
+    public void autoCompaction(boolean enabled) {
+        compactions.automatic(enabled);
+    }
+
+    @Override
+    public boolean autoCompaction() {
+        return compactions.automatic();
     }
 
     @Override

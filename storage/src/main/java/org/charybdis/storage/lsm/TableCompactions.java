@@ -10,6 +10,7 @@ import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.dht.TokenRange;
 import org.charybdis.storage.file.DiskSpace;
 import org.charybdis.storage.file.OutageLog;
+import org.charybdis.storage.engine.CompletedCompaction;
 import org.charybdis.storage.engine.DiskFailurePolicy;
 import org.charybdis.storage.engine.TableEngine.CompactionProgress;
 import org.charybdis.storage.read.MergedFragment;
@@ -55,6 +56,8 @@ final class TableCompactions {
     private long nanos;
     private int epoch;
     private long retryDelayMillis = FIRST_RETRY_MILLIS;
+    /** Background compactions on; an operator turns them off until restart (disableautocompaction). */
+    private boolean automatic = true;
 
     TableCompactions(LsmTableEngine table) {
         this.table = table;
@@ -86,22 +89,53 @@ final class TableCompactions {
         return running.size();
     }
 
-    /** Starts the planner's next compaction; null when there is nothing to do or automatic compaction is off. */
+    /** Turns background compactions on or off; turned on, the table is looked at at once. */
+    void automatic(boolean enabled) {
+        automatic = enabled;
+        if (enabled) request();
+    }
+
+    boolean automatic() {
+        return automatic;
+    }
+
+    /**
+     * Starts the planner's next compaction; null when there is nothing to do or automatic compaction is off (by the
+     * table's options or by an operator).
+     */
     CompletableFuture<Void> startNext() {
-        if (table.isClosed() || !table.planner().options().enabled()) return null;
+        if (table.isClosed() || !automatic || !table.planner().options().enabled()) return null;
         Optional<CompactionPlan<SSTableCandidate>> plan = table.planner().nextPlan(state());
         return plan.map(this::run).orElse(null);
     }
 
     /** Compacts everything there is (charybdis admin compact), after the compactions already running. */
     CompletableFuture<Void> major() {
-        if (!running.isEmpty()) {
-            List<CompletableFuture<Void>> current = new ArrayList<>();
-            for (Running r : running) current.add(r.done);
-            return CompletableFuture.allOf(current.toArray(CompletableFuture[]::new)).handle((v, e) -> null).thenCompose(v -> major());
-        }
+        return inTurn(() -> table.planner().majorPlans(candidates(), Set.copyOf(compacting))).thenApply(rewritten -> null);
+    }
+
+    /**
+     * Compacts each SSTable alone, all of them or those in an older format version (upgradesstables, garbagecollect),
+     * after the compactions already running; completes with how many were rewritten.
+     */
+    CompletableFuture<Integer> rewrite(boolean all) {
+        return inTurn(() -> {
+            List<CompactionPlan<SSTableCandidate>> plans = new ArrayList<>();
+            for (SSTableCandidate c : candidates()) {
+                if (!compacting.contains(c) && (all || c.reader().isOutdated())) plans.add(table.planner().rewritePlan(c));
+            }
+            return plans;
+        });
+    }
+
+    /**
+     * Once the compactions running now have finished, reserves the inputs of the plans made then and runs the plans one
+     * after the other; completes with how many ran.
+     */
+    private CompletableFuture<Integer> inTurn(java.util.function.Supplier<List<CompactionPlan<SSTableCandidate>>> planner) {
+        if (!running.isEmpty()) return idle().thenCompose(v -> inTurn(planner));
         List<CompactionPlan<SSTableCandidate>> plans = new ArrayList<>();
-        for (CompactionPlan<SSTableCandidate> plan : table.planner().majorPlans(candidates(), Set.copyOf(compacting))) {
+        for (CompactionPlan<SSTableCandidate> plan : planner.get()) {
             if (plan.inputs().isEmpty()) continue; // a single SSTable is still rewritten: that is how it gets purged
             reserve(plan.inputs()); // now: a background compaction must not pick them meanwhile
             plans.add(plan);
@@ -117,7 +151,7 @@ final class TableCompactions {
                 return run;
             });
         }
-        return chain;
+        return chain.thenApply(done -> plans.size());
     }
 
     /**
@@ -171,10 +205,18 @@ final class TableCompactions {
     List<CompactionProgress> running() {
         List<CompactionProgress> progress = new ArrayList<>(running.size());
         for (Running r : running) {
-            progress.add(new CompactionProgress(r.id.toString(), r.plan.kind() == CompactionPlan.Kind.MAJOR ? "Major compaction" : "Compaction",
+            progress.add(new CompactionProgress(r.id.toString(), kindName(r.plan.kind()),
                     table.layout().keyspace(), table.layout().table(), r.output.bytesWritten(), r.plan.inputBytes()));
         }
         return progress;
+    }
+
+    private static String kindName(CompactionPlan.Kind kind) {
+        return switch (kind) {
+            case MAJOR -> "Major compaction";
+            case REWRITE -> "Rewrite";
+            case MINOR, DROP_EXPIRED -> "Compaction";
+        };
     }
 
     private CompactionState<SSTableCandidate> state() {
@@ -218,10 +260,18 @@ final class TableCompactions {
         Running progress = new Running(UUID.randomUUID(), plan, output, new CompletableFuture<>(), new AtomicBoolean());
         long started = System.nanoTime();
         running.add(progress);
+        long[] mergedFrom = new long[sources.size() + 1]; // partitions found in 1, 2, ... inputs
+        long[] throttledUpTo = {0};
         return AsyncLoop.forEach(merge::next, group -> {
                     if (progress.stop().get()) throw new CompactionStoppedException(table.layout().qualifiedName());
+                    mergedFrom[Math.min(group.size(), sources.size())]++;
                     PartitionFragment merged = MergedFragment.of(group, table.layout().clusteringComparator(), table.layout());
-                    return output.append(purger.purge(merged, maxPurgeableTimestamp(merged.key(), inputs)));
+                    return output.append(purger.purge(merged, maxPurgeableTimestamp(merged.key(), inputs))).thenCompose(v -> {
+                        long written = output.bytesWritten();
+                        long delta = Math.max(0, written - throttledUpTo[0]);
+                        throttledUpTo[0] = Math.max(throttledUpTo[0], written);
+                        return table.shard().throttleCompaction(delta);
+                    });
                 })
                 .thenCompose(ignored -> output.finish())
                 .handle((outputs, failure) -> {
@@ -244,15 +294,28 @@ final class TableCompactions {
                         table.sstables().replace(inputs, outputs);
                         completed++;
                         nanos += System.nanoTime() - started;
-                        for (SSTableReader r : inputs) bytesRead += r.onDiskSize();
-                        for (SSTableReader r : outputs) bytesWritten += r.onDiskSize();
+                        long in = 0;
+                        long out = 0;
+                        for (SSTableReader r : inputs) in += r.onDiskSize();
+                        for (SSTableReader r : outputs) out += r.onDiskSize();
+                        bytesRead += in;
+                        bytesWritten += out;
+                        table.shard().compacted(new CompletedCompaction(progress.id(), table.layout().keyspace(), table.layout().table(),
+                                System.currentTimeMillis(), in, out, rowsMerged(mergedFrom)));
                     }
                     progress.done.complete(null);
                     return null;
                 });
     }
 
-    /** A compaction failed: its inputs stay live and the table is looked at again after a growing delay. */
+    private static java.util.Map<Integer, Long> rowsMerged(long[] mergedFrom) {
+        java.util.Map<Integer, Long> counts = new java.util.TreeMap<>();
+        for (int inputs = 1; inputs < mergedFrom.length; inputs++) {
+            if (mergedFrom[inputs] > 0) counts.put(inputs, mergedFrom[inputs]);
+        }
+        return counts;
+    }
+
     /**
      * A compaction that met a corrupt input under {@code disk_failure_policy: best_effort}: the input is quarantined
      * and compaction goes on without it at once. Under the other policies it stays, and the compaction is retried
@@ -267,6 +330,7 @@ final class TableCompactions {
         return true;
     }
 
+    /** A compaction failed: its inputs stay live and the table is looked at again after a growing delay. */
     private void retryLater(int inputs, Throwable cause) {
         long delay = retryDelayMillis;
         retryDelayMillis = Math.min(MAX_RETRY_MILLIS, retryDelayMillis * 2);

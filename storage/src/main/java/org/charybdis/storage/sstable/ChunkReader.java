@@ -89,12 +89,7 @@ final class ChunkReader {
         int storedLength = info.storedLength(chunk);
         int compressedLength = storedLength - 4;
         int uncompressedLength = info.uncompressedLength(chunk);
-        crc.reset();
-        crc.update(stored, offset, compressedLength);
-        int expected = ByteBuffer.wrap(stored, offset + compressedLength, 4).getInt();
-        if ((int) crc.getValue() != expected)
-            throw new CorruptSSTableException(file, table, String.format("checksum mismatch in chunk %d at offset %d: stored 0x%08X, computed 0x%08X",
-                    chunk, info.chunkStart(chunk), expected, (int) crc.getValue()));
+        checkChunk(crc, stored, offset, storedLength, chunk, info.chunkStart(chunk), file, table);
         byte[] out = new byte[uncompressedLength];
         try {
             if (compressedLength == uncompressedLength) System.arraycopy(stored, offset, out, 0, uncompressedLength);
@@ -103,6 +98,21 @@ final class ChunkReader {
             throw new CorruptSSTableException(file, table, "chunk " + chunk + " at offset " + info.chunkStart(chunk) + ": " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /**
+     * Checks a stored chunk (its compressed bytes then their CRC32, {@code storedLength} bytes from {@code offset});
+     * returns the stored CRC.
+     */
+    static int checkChunk(CRC32 crc, byte[] stored, int offset, int storedLength, int chunk, long chunkStart, Path file, String table) {
+        int compressedLength = storedLength - 4;
+        crc.reset();
+        crc.update(stored, offset, compressedLength);
+        int expected = ByteBuffer.wrap(stored, offset + compressedLength, 4).getInt();
+        if ((int) crc.getValue() != expected)
+            throw new CorruptSSTableException(file, table, String.format("checksum mismatch in chunk %d at offset %d: stored 0x%08X, computed 0x%08X",
+                    chunk, chunkStart, expected, (int) crc.getValue()));
+        return expected;
     }
 
     private byte[] assemble(byte[][] chunks, int first, long from, long to) {

@@ -69,6 +69,15 @@ final class ComponentFraming {
         return footer.getInt(footer.position() + 4);
     }
 
+    /** A component's whole content (blocking); a missing file is a corrupt SSTable. */
+    static byte[] readWhole(Path path, String table) throws java.io.IOException {
+        try {
+            return java.nio.file.Files.readAllBytes(path);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CorruptSSTableException(path, table, "component missing", e);
+        }
+    }
+
     /** Header, body and checksummed footer of a whole-file component. */
     static byte[] frame(Component component, long generation, BufferWriter body) {
         BufferWriter out = new BufferWriter(HEADER_LENGTH + body.position() + FOOTER_LENGTH);

@@ -21,7 +21,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import org.charybdis.scheduler.io.ReadOnlyFile;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -157,6 +156,17 @@ public final class SSTableReader {
 
     public SSTableStatistics statistics() { return statistics; }
 
+    /** Written in an older format version than this build writes: upgradesstables rewrites it. */
+    public boolean isOutdated() { return dataVersion < ComponentFraming.FORMAT_VERSION; }
+
+    /**
+     * Reads every component through and checks all its checksums, the whole-file ones of Data.db and Index.db included;
+     * fails with a {@link CorruptSSTableException} naming the first damaged file. The caller holds a reference.
+     */
+    public CompletableFuture<Void> verify(IoClass ioClass) {
+        return new SSTableVerifier(this, ioClass).run();
+    }
+
     /** Bytes of every component on disk. */
     public long onDiskSize() { return onDiskSize; }
 
@@ -258,6 +268,8 @@ public final class SSTableReader {
 
     /** Data.db's format version: how its row indexes are laid out. */
     int dataVersion() { return dataVersion; }
+
+    ReadOnlyFile dataFile() { return dataFile; }
 
     CorruptSSTableException dataCorruption(long offset, String problem, Throwable cause) {
         return new CorruptSSTableException(files.path(Component.DATA), context.table(), "partition at offset " + offset + ": " + problem, cause);
@@ -411,7 +423,7 @@ public final class SSTableReader {
 
         private void loadAll(SSTableFiles files, String table) throws IOException {
             Path tocPath = files.path(Component.TOC);
-            Set<Component> listed = TableOfContents.parse(readAll(tocPath, table), files.generation(), tocPath, table);
+            Set<Component> listed = TableOfContents.parse(ComponentFraming.readWhole(tocPath, table), files.generation(), tocPath, table);
             for (Component c : Component.values()) {
                 if (!listed.contains(c) && c != Component.TOC)
                     throw new CorruptSSTableException(tocPath, table, "TOC does not list " + c.suffix());
@@ -434,20 +446,12 @@ public final class SSTableReader {
 
         private static <T> T load(SSTableFiles files, Component component, String table, Parser<T> parser) throws IOException {
             Path path = files.path(component);
-            ByteBuffer bytes = ByteBuffer.wrap(readAll(path, table));
+            ByteBuffer bytes = ByteBuffer.wrap(ComponentFraming.readWhole(path, table));
             BufferReader body = ComponentFraming.unframe(bytes, component, files.generation(), path, table);
             try {
                 return parser.parse(body);
             } catch (CorruptDataException e) {
                 throw e instanceof CorruptSSTableException c ? c : new CorruptSSTableException(path, table, e.getMessage(), e);
-            }
-        }
-
-        private static byte[] readAll(Path path, String table) throws IOException {
-            try {
-                return Files.readAllBytes(path);
-            } catch (NoSuchFileException e) {
-                throw new CorruptSSTableException(path, table, "component missing", e);
             }
         }
 

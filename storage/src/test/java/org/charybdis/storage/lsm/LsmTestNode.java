@@ -89,6 +89,9 @@ final class LsmTestNode implements AutoCloseable {
     /** The chunk cache of the node's only shard (its counters and sizes may be read from here). */
     ChunkCache chunkCache() { return factory.chunkCache(0); }
 
+    /** The engine factory of the node's one shard (compaction throughput, history listener). */
+    LsmEngineFactory factory() { return factory; }
+
     /** Drops the table: its engine closes and its files go. */
     void drop(TableLayout layout) { call(() -> storage.dropTable(layout.tableId())); }
 
@@ -104,6 +107,21 @@ final class LsmTestNode implements AutoCloseable {
     }
 
     /** The read's result, materialized on the shard (memtable rows are read from native memory there). */
+    /**
+     * Writes partitions {@code from} to {@code from + count - 1} of {@link org.charybdis.storage.engine.TestTables}'
+     * layout, each one row of 600 bytes that do not compress, derived from the key.
+     */
+    void writeIncompressible(TableEngine table, int from, int count, long now) {
+        for (int pk = from; pk < from + count; pk++) {
+            byte[] bytes = new byte[600];
+            new java.util.SplittableRandom(pk).nextBytes(bytes);
+            PartitionUpdate.Builder b = PartitionUpdate.builder(org.charybdis.storage.engine.TestTables.key(pk));
+            b.row(org.charybdis.storage.engine.TestTables.ck(1, "a")).marker(3, 0, now)
+                    .cell(org.charybdis.storage.engine.TestTables.V1, java.nio.ByteBuffer.wrap(bytes), 3, 0, now);
+            write(table, b.build());
+        }
+    }
+
     PartitionView read(TableEngine table, DecoratedKey key, ReadFilter filter, long now) {
         return async(() -> table.read(key, filter, now).thenApply(Materialized::of));
     }

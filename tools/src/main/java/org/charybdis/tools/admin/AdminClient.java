@@ -78,7 +78,7 @@ final class AdminClient {
         return send(request(pathAndQuery).timeout(OPERATION_TIMEOUT).POST(HttpRequest.BodyPublishers.noBody()).build(), pathAndQuery);
     }
 
-    /** DELETE pathAndQuery, e.g. {@code /storage_service/native_transport}. */
+    /** DELETE pathAndQuery (no body): what turns something off, e.g. {@code /storage/autocompaction?keyspace=ks}. */
     JsonNode delete(String pathAndQuery) throws IOException, InterruptedException {
         return send(request(pathAndQuery).timeout(OPERATION_TIMEOUT).DELETE().build(), pathAndQuery);
     }

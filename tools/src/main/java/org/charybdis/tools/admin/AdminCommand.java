@@ -1,6 +1,7 @@
 package org.charybdis.tools.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.charybdis.storage.units.ByteSize;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +26,10 @@ import java.util.concurrent.Callable;
                 ClearSnapshotCommand.class, RefreshCommand.class, DrainCommand.class, StopCommand.class,
                 CompactionStatsCommand.class, TableStatsCommand.class, TableHistogramsCommand.class, ProxyHistogramsCommand.class,
                 TopPartitionsCommand.class, GetLoggingLevelsCommand.class, SetLoggingLevelCommand.class,
-                NativeTransportCommand.Enable.class, NativeTransportCommand.Disable.class, NativeTransportCommand.Status.class})
+                NativeTransportCommand.Enable.class, NativeTransportCommand.Disable.class, NativeTransportCommand.Status.class,
+                GetCompactionThroughputCommand.class, SetCompactionThroughputCommand.class, EnableAutoCompactionCommand.class,
+                DisableAutoCompactionCommand.class, CompactionHistoryCommand.class, VerifyCommand.class, UpgradeSSTablesCommand.class,
+                CleanupCommand.class, GarbageCollectCommand.class})
 public final class AdminCommand {
     // -h is nodetool's host, so help is --help only
     @Option(names = "--help", usageHelp = true, description = "Show this help message and exit.")
@@ -84,11 +88,17 @@ public final class AdminCommand {
 
         abstract void print(JsonNode answer, PrintStream out);
 
+        /** The exit code of an answer the node gave: 0, unless the answer reports trouble (verify found corruption). */
+        int exitCode(JsonNode answer) {
+            return 0;
+        }
+
         @Override
         public Integer call() throws InterruptedException {
             try {
-                print(fetch(admin.client()), System.out);
-                return 0;
+                JsonNode answer = fetch(admin.client());
+                print(answer, System.out);
+                return exitCode(answer);
             } catch (IOException | org.charybdis.server.config.ConfigException e) { // the latter: an unreadable --api-cacert
                 System.err.println("charybdis admin: " + e.getMessage());
                 return 1;
@@ -121,7 +131,7 @@ public final class AdminCommand {
             out.println("|/ State=Normal/Leaving/Joining/Moving");
             String code = (s.path("status").asText().equals("UP") ? "U" : "D") + s.path("state").asText().charAt(0);
             AlignedColumns.print(List.of(List.of("--", "Address", "Load", "Tokens", keyspace == null ? "Owns" : "Owns (effective)", "Host ID", "Rack"),
-                    List.of(code, s.path("address").asText(), ByteSize.human(s.path("load_bytes").asLong()), s.path("tokens").asText(),
+                    List.of(code, s.path("address").asText(), ByteSize.formatTwoDecimals(s.path("load_bytes").asLong(), "bytes"), s.path("tokens").asText(),
                             keyspace == null ? "?" : "100.0%", s.path("host_id").asText(), s.path("rack").asText())), 2, out);
             String mode = s.path("mode").asText("NORMAL");
             if (!mode.equals("NORMAL")) out.println("Mode: " + mode); // drained nodes refuse writes: say so
@@ -140,7 +150,7 @@ public final class AdminCommand {
             line(out, "ID", info.path("host_id").asText());
             line(out, "Gossip active", "false");
             line(out, "Native Transport active", info.path("native_transport_active").asText());
-            line(out, "Load", ByteSize.human(info.path("load_bytes").asLong()));
+            line(out, "Load", ByteSize.formatTwoDecimals(info.path("load_bytes").asLong(), "bytes"));
             line(out, "Uptime (seconds)", info.path("uptime_seconds").asText());
             line(out, "Heap Memory (MB)", String.format(Locale.ROOT, "%.2f / %.2f", info.path("heap_used_bytes").asLong() / 1048576.0,
                     info.path("heap_max_bytes").asLong() / 1048576.0));

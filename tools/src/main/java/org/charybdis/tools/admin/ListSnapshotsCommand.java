@@ -1,6 +1,7 @@
 package org.charybdis.tools.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.charybdis.storage.units.ByteSize;
 import picocli.CommandLine.Command;
 
 import java.io.PrintStream;
@@ -24,7 +25,7 @@ final class ListSnapshotsCommand extends AdminCommand.Route {
             for (JsonNode table : snapshot.path("value")) {
                 trueSize += table.path("live").asLong();
                 rows.add(List.of(snapshot.path("key").asText(), table.path("ks").asText(), table.path("cf").asText(),
-                        ByteSize.human(table.path("live").asLong()), ByteSize.human(table.path("total").asLong())));
+                        ByteSize.formatTwoDecimals(table.path("live").asLong(), "bytes"), ByteSize.formatTwoDecimals(table.path("total").asLong(), "bytes")));
             }
         }
         if (rows.size() == 1) {
@@ -33,7 +34,7 @@ final class ListSnapshotsCommand extends AdminCommand.Route {
         }
         AlignedColumns.print(rows, 1, out);
         out.println();
-        out.println("Total TrueDiskSpaceUsed: " + ByteSize.human(trueSize));
+        out.println("Total TrueDiskSpaceUsed: " + ByteSize.formatTwoDecimals(trueSize, "bytes"));
         out.println();
     }
 }

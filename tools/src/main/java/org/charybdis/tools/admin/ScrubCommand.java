@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintStream;
 
 /** {@code charybdis admin scrub [--mode skip|abort|validate] [keyspace [table...]]}: like nodetool scrub. */
@@ -19,8 +18,8 @@ final class ScrubCommand extends TableOperation {
     String path() { return "/storage/scrub"; }
 
     @Override
-    JsonNode fetch(AdminClient client) throws IOException, InterruptedException {
-        return client.post(new QueryString(path()).add("mode", mode).add("keyspace", keyspace).addAll("table", tables).toString());
+    QueryString query() {
+        return super.query().add("mode", mode);
     }
 
     @Override

@@ -20,7 +20,12 @@ abstract class TableOperation extends AdminCommand.Route {
 
     @Override
     JsonNode fetch(AdminClient client) throws IOException, InterruptedException {
-        return client.post(new QueryString(path()).add("keyspace", keyspace).addAll("table", tables).toString());
+        return client.post(query().toString());
+    }
+
+    /** The route with the selected keyspace and tables; operations with options add theirs. */
+    QueryString query() {
+        return new QueryString(path()).add("keyspace", keyspace).addAll("table", tables);
     }
 
     @Override

@@ -1,7 +1,10 @@
 package org.charybdis.tools.iotune;
 
+import org.charybdis.storage.units.TimeSpan;
+
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What {@code charybdis iotune} was asked to do, checked.
@@ -33,23 +36,14 @@ record IoTuneSettings(Path directory, Path propertiesFile, long durationNanos, l
         return Math.max(64, 4 * Runtime.getRuntime().availableProcessors());
     }
 
-    /** Seconds per test: {@code 10}, {@code 0.5}, or with a unit, {@code 10s} or {@code 300ms}. */
+    /** Seconds per test: {@code 10}, {@code 0.5}, or with a unit ({@link TimeSpan}), {@code 10s} or {@code 300ms}. */
     static long parseDuration(String text) {
-        String s = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        double scale = 1e9;
-        if (s.endsWith("ms")) {
-            s = s.substring(0, s.length() - 2);
-            scale = 1e6;
-        } else if (s.endsWith("s")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        double amount;
+        long nanos;
         try {
-            amount = Double.parseDouble(s.strip());
-        } catch (NumberFormatException e) {
+            nanos = TimeSpan.nanos(text, TimeUnit.SECONDS);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--duration must be seconds per test, e.g. 10, 0.5 or 300ms: '" + text + "'");
         }
-        long nanos = Double.isFinite(amount) ? Math.round(amount * scale) : -1;
         if (nanos <= 0 || nanos > MAX_SECONDS * 1e9) {
             throw new IllegalArgumentException("--duration must be more than 0 and at most 24 hours per test: '" + text + "'");
         }

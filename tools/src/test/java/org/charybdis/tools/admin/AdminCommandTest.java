@@ -100,7 +100,7 @@ class AdminCommandTest {
         Outcome outcome = charybdis("admin", "--api-port=" + server.apiPort(), "status");
 
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
-        assertThat(outcome.out()).startsWith("Datacenter: datacenter1\n=======================\n".replace("\n", System.lineSeparator()))
+        assertThat(outcome.out()).containsPattern("(?m)^Datacenter: datacenter1\\R=======================$")
                 .contains("Status=Up/Down")
                 .containsPattern("(?m)^--\\s+Address\\s+Load\\s+Tokens\\s+Owns\\s+Host ID\\s+Rack$")
                 .containsPattern("(?m)^UN  127\\.0\\.0\\.1\\s+[0-9.]+ (bytes|KiB|MiB)\\s+1\\s+\\?\\s+[0-9a-f-]{36}\\s+rack1$");
@@ -151,6 +151,15 @@ class AdminCommandTest {
     }
 
     record Outcome(int exitCode, String out, String err) {}
+
+    /** Runs {@code charybdis admin --api-port=<apiPort> <args>} in-process. */
+    static Outcome admin(int apiPort, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "admin";
+        all[1] = "--api-port=" + apiPort;
+        System.arraycopy(args, 0, all, 2, args.length);
+        return charybdis(all);
+    }
 
     /** Runs the {@code charybdis} command in-process; the admin commands print to System.out/err. */
     static synchronized Outcome charybdis(String... args) {

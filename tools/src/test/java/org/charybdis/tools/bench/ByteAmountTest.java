@@ -8,21 +8,21 @@ import static org.assertj.core.api.Assertions.within;
 
 class ByteAmountTest {
     @Test
-    void parsesPlainAndSuffixedSizesInBinaryUnits() {
+    void parsesPlainAndSuffixedSizes() {
         assertThat(ByteAmount.parse("1024")).isEqualTo(1024);
         assertThat(ByteAmount.parse("4k")).isEqualTo(4096);
         assertThat(ByteAmount.parse("64M")).isEqualTo(64L << 20);
         assertThat(ByteAmount.parse("1G")).isEqualTo(1L << 30);
         assertThat(ByteAmount.parse("2GiB")).isEqualTo(2L << 30);
-        assertThat(ByteAmount.parse(" 3MB ")).isEqualTo(3L << 20);
+        assertThat(ByteAmount.parse(" 3MB ")).isEqualTo(3_000_000L);
         assertThat(ByteAmount.parse("1T")).isEqualTo(1L << 40);
     }
 
     @Test
     void rejectsWhatIsNotASize() {
         assertThatThrownBy(() -> ByteAmount.parse("lots")).hasMessageContaining("not a size: 'lots'");
-        assertThatThrownBy(() -> ByteAmount.parse("-1M")).hasMessageContaining("negative");
-        assertThatThrownBy(() -> ByteAmount.parse("")).hasMessageContaining("empty");
+        assertThatThrownBy(() -> ByteAmount.parse("-1M")).hasMessageContaining("not a size: '-1M'");
+        assertThatThrownBy(() -> ByteAmount.parse("")).hasMessageContaining("not a size: ''");
         assertThatThrownBy(() -> ByteAmount.parse("99999999999T")).hasMessageContaining("too large");
     }
 

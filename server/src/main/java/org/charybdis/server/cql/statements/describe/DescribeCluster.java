@@ -77,7 +77,7 @@ final class DescribeCluster implements CqlStatement {
 
     /** The node as Cassandra prints an endpoint: {@code /127.0.0.1:7000}. */
     private static String endpoint(ServerConfig config) {
-        String address = config.get(ServerConfig.LISTEN_ADDRESS);
+        String address = config.broadcastAddress();
         try {
             return InetAddress.getByName(address) + ":" + STORAGE_PORT;
         } catch (UnknownHostException e) {
