@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * bin/nodetool as operators run it: a process of its own against a running node. Runs after package (failsafe), when
- * bin/charybdis finds the tools jar and target/lib; elsewhere it is skipped, saying what to build.
+ * bin/nodetool as operators run it: a process of its own against a running node, from the source tree and from the
+ * release distribution (bin/charybdis finds the jars either way). Runs after package (failsafe); elsewhere it is
+ * skipped, saying what to build.
  */
 class NodetoolScriptIT {
     @RegisterExtension
@@ -43,6 +44,25 @@ class NodetoolScriptIT {
         Path link = Files.createSymbolicLink(dir.resolve("nodetool"), ROOT.resolve("bin/nodetool"));
         Result version = run(link, "-p", Integer.toString(server.apiPort()), "version");
 
+        assertThat(version.exitCode()).as(version.output()).isZero();
+        assertThat(version.output()).startsWith("ReleaseVersion: ");
+    }
+
+    @Test
+    void theReleaseDistributionsNodetoolFindsItsLibDirectory(@TempDir Path dir) throws Exception {
+        Path tarball;
+        try (var files = Files.list(ROOT.resolve("tools/target"))) {
+            tarball = files.filter(f -> f.getFileName().toString().endsWith("-bin.tar.gz")).findFirst().orElse(null);
+        }
+        assumeTrue(tarball != null, "no release distribution in tools/target: run ./mvnw -DskipTests package");
+        Process untar = new ProcessBuilder("tar", "xzf", tarball.toString(), "-C", dir.toString()).inheritIO().start();
+        assertThat(untar.waitFor()).isZero();
+        Path script;
+        try (var files = Files.walk(dir)) {
+            script = files.filter(f -> f.endsWith(Path.of("bin", "nodetool"))).findFirst().orElseThrow();
+        }
+
+        Result version = run(script, "-p", Integer.toString(server.apiPort()), "version");
         assertThat(version.exitCode()).as(version.output()).isZero();
         assertThat(version.output()).startsWith("ReleaseVersion: ");
     }
