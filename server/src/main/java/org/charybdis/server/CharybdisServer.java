@@ -327,6 +327,7 @@ public final class CharybdisServer implements AutoCloseable {
                 .get("/info", () -> NodeFacts.info(this))
                 .get("/storage_service/release_version", () -> RELEASE_VERSION)
                 .get("/storage_service/hostid/local", () -> NodeFacts.hostId(this))
+                .get("/storage_service/host_id", () -> List.of(java.util.Map.of("key", config.get(ServerConfig.LISTEN_ADDRESS), "value", NodeFacts.hostId(this))))
                 .get("/storage_service/cluster_name", () -> config.get(ServerConfig.CLUSTER_NAME))
                 .get("/storage_service/partitioner_name", () -> org.charybdis.server.system.Topology.PARTITIONER)
                 .get("/storage_service/schema_version", () -> schema.current().versionId().toString())

@@ -44,6 +44,8 @@ public final class NativeTransport implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while binding the CQL ports", e);
+        } catch (Exception e) { // Netty's bind rethrows the BindException of a port taken meanwhile
+            throw new IllegalStateException("Cannot listen for CQL clients: " + e.getMessage(), e);
         }
         running = true;
         if (restart) log.info("Native transport started: accepting CQL clients again");

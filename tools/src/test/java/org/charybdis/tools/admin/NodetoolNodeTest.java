@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlSession;
 import org.charybdis.server.CharybdisServer;
 import org.charybdis.server.testing.CharybdisServerExtension;
+import org.charybdis.server.testing.HttpGet;
 import org.charybdis.server.testing.HttpPost;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,19 @@ class NodetoolNodeTest {
         var unknown = HttpPost.post(server.apiPort(), "/storage_service/keyspace_flush/node_ks?cf=nope");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("Table 'node_ks.nope' does not exist");
+    }
+
+    @Test
+    void scyllaPathsAnswerTheNodesFacts() {
+        String hostId = HttpGet.body(server.apiPort(), "/storage_service/hostid/local").strip();
+        assertThat(hostId).matches("\"[0-9a-f-]{36}\"");
+        assertThat(HttpGet.body(server.apiPort(), "/storage_service/host_id")).contains("\"key\" : \"127.0.0.1\"").contains(hostId);
+        assertThat(HttpGet.body(server.apiPort(), "/storage_service/release_version").strip()).isEqualTo("\"" + CharybdisServer.RELEASE_VERSION + "\"");
+        assertThat(HttpGet.body(server.apiPort(), "/storage_service/operation_mode").strip()).isEqualTo("\"NORMAL\"");
+        assertThat(HttpGet.body(server.apiPort(), "/storage_service/native_transport").strip()).isEqualTo("true");
+        assertThat(HttpGet.body(server.apiPort(), "/storage_service/keyspaces?type=user")).contains("\"node_ks\"").doesNotContain("\"system\"");
+        assertThat(HttpGet.body(server.apiPort(), "/storage_service/keyspaces")).contains("\"node_ks\"").contains("\"system\"");
+        assertThat(HttpGet.get(server.apiPort(), "/storage_service/keyspaces?type=odd").body()).contains("use all, user or non_local_strategy");
     }
 
     @Test
