@@ -47,8 +47,7 @@ public final class ServerConfig {
     public static final ConfigKey<Double> INDEX_CACHE_FRACTION = key("index_cache_fraction", Double.class, ChunkCache.DEFAULT_INDEX_FRACTION, ConfigValues::fraction, "Share of each shard's chunk cache that SSTable index spans may take; they have priority over data chunks up to it, so point reads of data larger than the cache cost one disk read");
     public static final ConfigKey<Integer> MEMTABLE_FLUSH_STATIC_SHARES = key("memtable_flush_static_shares", Integer.class, 0, ConfigValues::staticShares, "Fixed CPU and disk shares of memtable flushes on every shard; 0: each shard's flush controller sets them from its memtable dirtiness");
     public static final ConfigKey<Integer> COMPACTION_STATIC_SHARES = key("compaction_static_shares", Integer.class, 0, ConfigValues::staticShares, "Fixed CPU and disk shares of compactions on every shard; 0: each shard's compaction controller sets them from its compaction backlog");
-    public static final ConfigKey<Long> COMPACTION_THROUGHPUT = key("compaction_throughput", Long.class, 0L, ConfigValues::throughput, "Rate compactions may write at on the whole node, each shard an equal share (e.g. 64MiB/s; a plain number is MiB/s); 0: unthrottled, the IO scheduler's compaction shares decide, as in ScyllaDB. Settable at runtime: charybdis admin setcompactionthroughput");
-    public static final ConfigKey<Integer> COMPACTION_THROUGHPUT_MB_PER_SEC = key("compaction_throughput_mb_per_sec", Integer.class, -1, ConfigValues::nonNegative, "Cassandra's older name of compaction_throughput, in MiB/s; when set it wins (-1: not set)");
+    public static final ConfigKey<Long> COMPACTION_THROUGHPUT = key("compaction_throughput", Long.class, 0L, ConfigValues::mebibytesPerSecond, "Rate compactions may write at on the whole node, each shard an equal share (e.g. 64MiB/s; a plain number is MiB/s; Cassandra's older name: compaction_throughput_mb_per_sec); 0: unthrottled, the IO scheduler's compaction shares decide, as in ScyllaDB. Settable at runtime: charybdis admin setcompactionthroughput");
     public static final ConfigKey<String> IO_PROPERTIES_FILE = key("io_properties_file", String.class, "", ConfigValues::directory, "Disk capacity (read/write IOPS and bandwidth) in ScyllaDB's io-properties.yaml format; empty: unlimited");
     public static final ConfigKey<String> AUTHENTICATOR = key("authenticator", String.class, "AllowAllAuthenticator",
             ConfigValues.oneOf("AllowAllAuthenticator", "PasswordAuthenticator"), "AllowAllAuthenticator or PasswordAuthenticator");
@@ -138,10 +137,9 @@ public final class ServerConfig {
         return DiskFailurePolicy.ofConfigName(get(DISK_FAILURE_POLICY));
     }
 
-    /** compaction_throughput in bytes per second (0: unthrottled), or compaction_throughput_mb_per_sec when that is set. */
+    /** compaction_throughput in bytes per second (0: unthrottled). */
     public long compactionThroughput() {
-        int legacyMiB = get(COMPACTION_THROUGHPUT_MB_PER_SEC);
-        return legacyMiB >= 0 ? (long) legacyMiB << 20 : get(COMPACTION_THROUGHPUT);
+        return get(COMPACTION_THROUGHPUT);
     }
 
     /** The commitlog directory: commitlog_directory, or workdir/commitlog. */
@@ -211,5 +209,6 @@ public final class ServerConfig {
 
     /** Cassandra's names of our keys beyond the unit rule. */
     private static final Map<String, ConfigKey<?>> RENAMED = Map.of(
-            "native_transport_max_concurrent_requests_in_bytes", NATIVE_TRANSPORT_MAX_REQUEST_DATA_IN_FLIGHT);
+            "native_transport_max_concurrent_requests_in_bytes", NATIVE_TRANSPORT_MAX_REQUEST_DATA_IN_FLIGHT,
+            "compaction_throughput_mb_per_sec", COMPACTION_THROUGHPUT);
 }
