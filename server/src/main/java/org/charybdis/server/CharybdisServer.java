@@ -12,9 +12,13 @@ import org.charybdis.server.audit.AuditSink;
 import org.charybdis.server.audit.LogAuditSink;
 import org.charybdis.server.audit.TableAuditSink;
 import org.charybdis.server.api.NodeDrain;
+import org.charybdis.server.api.SnapshotRoutes;
 import org.charybdis.server.api.StorageRoutes;
 import org.charybdis.server.api.CompactionRoutes;
 import org.charybdis.server.system.CompactionHistory;
+import org.charybdis.server.snapshot.AutoSnapshot;
+import org.charybdis.server.snapshot.SnapshotControl;
+import org.charybdis.server.snapshot.TableRefresh;
 import org.charybdis.server.auth.AllowAllAuthenticator;
 import org.charybdis.server.auth.Authenticator;
 import org.charybdis.server.auth.PasswordAuthenticator;
@@ -79,6 +83,7 @@ public final class CharybdisServer implements AutoCloseable {
     private final CompactionHistory compactionHistory;
     private final EventNotifier events = new EventNotifier();
     private final SchemaManager schema;
+    private final SnapshotControl snapshots;
     private final ServerContext context;
     private final QueryProcessor processor;
     private volatile CqlServer cqlServer;
@@ -123,6 +128,8 @@ public final class CharybdisServer implements AutoCloseable {
         this.compactionHistory = new CompactionHistory(database, schema::current);
         engines.onCompaction(compactionHistory::record);
         engines.compactionThroughput(config.compactionThroughput());
+        this.snapshots = new SnapshotControl(database, schema::current, config.dataDirectory());
+        engines.incrementalBackups(config.get(ServerConfig.INCREMENTAL_BACKUPS));
         metrics.registerStorage(database.sizes(), schema::current);
         metrics.registerBacklogs(engines, runtime.shardCount());
         metrics.registerShardHops(database.hops());
@@ -133,6 +140,11 @@ public final class CharybdisServer implements AutoCloseable {
         this.context = new ServerContext(config, runtime, database, schema, authenticator, events,
                 new ServerClock(runtime.shardCount()), serviceLevels);
         metrics.registerTimeouts(context.timeouts().stats());
+        if (config.get(ServerConfig.AUTO_SNAPSHOT)) {
+            AutoSnapshot autoSnapshot = new AutoSnapshot(snapshots);
+            schema.beforeDrop(autoSnapshot::beforeDrop);
+            context.proxy().beforeTruncate(autoSnapshot::beforeTruncate);
+        }
         this.processor = new QueryProcessor(context);
     }
 
@@ -318,6 +330,7 @@ public final class CharybdisServer implements AutoCloseable {
                 .get("/status", () -> NodeFacts.status(this))
                 .get("/info", () -> NodeFacts.info(this));
         new CompactionRoutes(database, schema::current, engines, compactionHistory, operatorLoop).registerOn(api);
+        new SnapshotRoutes(database, snapshots, new TableRefresh(database, snapshots), schema::current, operatorLoop).registerOn(api);
         return new StorageRoutes(database, schema::current, drain, operatorLoop).registerOn(api);
     }
 

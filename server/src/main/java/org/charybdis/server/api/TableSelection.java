@@ -33,8 +33,8 @@ public final class TableSelection implements Predicate<TableLayout> {
 
     /** Reads the selection from the request; throws {@link BadAdminRequest} for names the schema lacks. */
     public static TableSelection of(Request request, Schema schema) {
-        List<String> keyspaces = values(request, "keyspace");
-        List<String> tables = java.util.stream.Stream.concat(values(request, "table").stream(), values(request, "cf").stream()).distinct().toList();
+        List<String> keyspaces = values(request, "keyspace", "kn"); // kn: ScyllaDB's name in its snapshot routes
+        List<String> tables = values(request, "table", "cf");
         if (keyspaces.isEmpty()) {
             if (!tables.isEmpty()) throw new BadAdminRequest("A table must be named together with its keyspace");
             return ALL;
@@ -84,10 +84,10 @@ public final class TableSelection implements Predicate<TableLayout> {
         return description;
     }
 
-    /** A parameter's non-blank values; repeated parameters and comma-separated lists both work. */
-    private static List<String> values(Request request, String name) {
-        List<String> raw = request.parameters().getOrDefault(name, List.of());
-        return raw.stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
+    /** The non-blank values of the parameters so named; repeated parameters and comma-separated lists both work. */
+    static List<String> values(Request request, String... names) {
+        return java.util.Arrays.stream(names).flatMap(name -> request.parameters().getOrDefault(name, List.of()).stream())
+                .flatMap(v -> java.util.Arrays.stream(v.split(",")))
                 .map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
     }
 }
