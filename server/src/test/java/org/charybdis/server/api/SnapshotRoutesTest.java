@@ -79,6 +79,19 @@ class SnapshotRoutesTest {
     }
 
     @Test
+    void snapshotOfEveryKeyspaceCoversUserAndSystemTables() throws IOException {
+        HttpPost.body(server.apiPort(), "/storage_service/snapshots?tag=everything");
+
+        JsonNode tables = null;
+        for (JsonNode tagged : json(HttpGet.body(server.apiPort(), "/storage_service/snapshots"))) {
+            if (tagged.path("key").asText().equals("everything")) tables = tagged.path("value");
+        }
+        assertThat(tables).isNotNull();
+        assertThat(tables.findValuesAsText("ks")).contains("snap", "other", "system_schema");
+        assertThat(delete("/storage_service/snapshots?tag=everything").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aTagATableAlreadyHasIsRefused() throws IOException {
         HttpPost.body(server.apiPort(), "/storage_service/snapshots?tag=twice&kn=snap&cf=log");
         assertError(HttpPost.post(server.apiPort(), "/storage_service/snapshots?tag=twice&kn=snap&cf=log"), 400,

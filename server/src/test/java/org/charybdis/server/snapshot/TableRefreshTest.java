@@ -74,6 +74,42 @@ class TableRefreshTest {
         assertThat(rows(twoShards.session())).isEqualTo(expected);
     }
 
+    @Test
+    void staticRowsCollectionsAndRangeDeletionsComeAlong() throws Exception {
+        CqlSession source = oneShard.session();
+        source.execute("CREATE KEYSPACE IF NOT EXISTS shapes WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        source.execute("CREATE TABLE shapes.t (k int, c int, owner text static, tags map<text, int>, PRIMARY KEY (k, c))");
+        for (int k = 0; k < 20; k++) {
+            source.execute("UPDATE shapes.t SET owner = ? WHERE k = ?", "o" + k, k);
+            for (int c = 0; c < 4; c++) source.execute("UPDATE shapes.t SET tags = tags + {'a': 1, 'b': 2} WHERE k = ? AND c = ?", k, c);
+        }
+        HttpPost.body(oneShard.apiPort(), "/storage/flush?keyspace=shapes");
+        source.execute("DELETE FROM shapes.t WHERE k = 3 AND c >= 2"); // a range tombstone over flushed rows
+        source.execute("DELETE tags['a'] FROM shapes.t WHERE k = 4 AND c = 0");
+        source.execute("UPDATE shapes.t SET tags = {'z': 9} WHERE k = 5 AND c = 1"); // a collection tombstone, then a cell
+        Map<String, String> expected = shapes(source);
+        HttpPost.body(oneShard.apiPort(), "/storage_service/snapshots?tag=shapes&kn=shapes");
+        Path snapshot = BackupSteps.snapshots(oneShard, "shapes", "t", "shapes").getFirst();
+
+        CqlSession target = twoShards.session();
+        target.execute("CREATE KEYSPACE IF NOT EXISTS shapes WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        BackupSteps.recreate(target, snapshot);
+        BackupSteps.copyIntoUpload(snapshot, BackupSteps.tableDirectories(twoShards, "shapes", "t").getFirst());
+        BackupSteps.refresh(twoShards, "shapes", "t");
+
+        assertThat(shapes(target)).isEqualTo(expected).containsKey("5/1").doesNotContainKey("3/2");
+        assertThat(expected.get("5/1")).endsWith("{z=9}");
+        assertThat(expected.get("4/0")).endsWith("{b=2}");
+    }
+
+    private static Map<String, String> shapes(CqlSession session) {
+        Map<String, String> read = new TreeMap<>();
+        for (Row row : session.execute("SELECT k, c, owner, tags FROM shapes.t")) {
+            read.put(row.getInt(0) + "/" + row.getInt(1), row.getString(2) + "/" + new TreeMap<>(row.getMap(3, String.class, Integer.class)));
+        }
+        return read;
+    }
+
     private static int byKey(CqlSession session, int sensor) {
         return session.execute("SELECT at FROM moved.readings WHERE sensor = ?", sensor).all().size();
     }
