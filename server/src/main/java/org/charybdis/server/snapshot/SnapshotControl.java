@@ -106,6 +106,11 @@ public final class SnapshotControl {
      */
     public CompletableFuture<Integer> clear(String tag, Set<String> keyspaces, String table) {
         return files(() -> {
+            for (String keyspace : keyspaces) {
+                if (schema.get().keyspace(keyspace) == null && !Files.isDirectory(data.root().resolve(keyspace))) {
+                    throw new BadAdminRequest("Keyspace '" + keyspace + "' does not exist and has no snapshots");
+                }
+            }
             List<SnapshotDirectory> found = SnapshotDirectory.find(data.root(), new SnapshotDirectory.Filter(tag, keyspaces, table));
             for (SnapshotDirectory snapshot : found) snapshot.delete();
             return found.size();

@@ -18,6 +18,7 @@ import org.charybdis.storage.lsm.UploadedSSTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,6 +38,9 @@ import java.util.function.IntUnaryOperator;
  * {@code manifest.json} of a snapshot; SSTables without one are taken to use the table's own ids.
  */
 public final class TableRefresh {
+    /** Partitions a reading shard has on their way to their owners at once: enough to keep every shard busy, little memory. */
+    private static final int PARTITIONS_IN_FLIGHT = 32;
+
     /** What a refresh did. */
     public record Result(String keyspace, String table, String uploadDirectory, int sstables, long partitions) {}
 
@@ -125,10 +129,12 @@ public final class TableRefresh {
                         + " (loading an SSTable twice does no harm)")))
                 .thenCompose(upload -> {
                     long[] partitions = {0};
+                    ArrayDeque<CompletableFuture<Void>> writing = new ArrayDeque<>(); // this shard's own: completions come back here
                     return AsyncLoop.until(() -> upload.next().thenCompose(updates -> {
-                        if (updates == null) return CompletableFuture.completedFuture(true);
+                        if (updates == null) return CompletableFuture.allOf(writing.toArray(CompletableFuture[]::new)).thenApply(ignored -> true);
                         partitions[0]++;
-                        return writeToOwners(updates, layout).thenApply(ignored -> false);
+                        writing.add(writeToOwners(updates, layout));
+                        return writing.size() < PARTITIONS_IN_FLIGHT ? CompletableFuture.completedFuture(false) : writing.poll().thenApply(ignored -> false);
                     })).whenComplete((v, e) -> upload.close()).thenApply(ignored -> partitions[0]);
                 });
     }

@@ -117,6 +117,7 @@ class SnapshotRoutesTest {
         delete("/storage_service/snapshots?tag=c2&kn=snap&cf=kv");
         assertThat(tablesOf("c2")).doesNotContain("kv");
 
+        assertError(delete("/storage_service/snapshots?kn=nope"), 400, "Keyspace 'nope' does not exist");
         assertThat(delete("/storage_service/snapshots").statusCode()).isEqualTo(200);
         assertThat(json(HttpGet.body(server.apiPort(), "/storage_service/snapshots"))).isEmpty();
     }
