@@ -1,4 +1,4 @@
-package org.charybdis.tools.stress;
+package org.charybdis.tools.cql;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
@@ -16,7 +16,7 @@ import java.time.Duration;
  * @param protocolVersion e.g. {@code V4}; null to let the driver negotiate
  * @param connections connections per host (the driver's local pool size)
  */
-record SessionFactory(String host, int port, String datacenter, String protocolVersion, int connections, Duration requestTimeout) {
+public record SessionFactory(String host, int port, String datacenter, String protocolVersion, int connections, Duration requestTimeout) {
     /** Stream ids a connection may have in flight (protocol v3+); the driver's default of 1024 would cap concurrency. */
     private static final int MAX_REQUESTS_PER_CONNECTION = 32768;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -25,7 +25,7 @@ record SessionFactory(String host, int port, String datacenter, String protocolV
      * @param name the session's name in the driver's log lines
      * @param schemaMetadata whether the driver should load the schema (needed to create it and derive the scan)
      */
-    CqlSession open(String name, Credentials credentials, boolean schemaMetadata) {
+    public CqlSession open(String name, Credentials credentials, boolean schemaMetadata) {
         ProgrammaticDriverConfigLoaderBuilder config = DriverConfigLoader.programmaticBuilder()
                 .withString(DefaultDriverOption.SESSION_NAME, name)
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, requestTimeout)

@@ -1,0 +1,253 @@
+package org.charybdis.tools.migrate;
+
+import com.datastax.oss.driver.api.core.CqlIdentifier;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.uuid.Uuids;
+import org.charybdis.server.testing.CharybdisServerExtension;
+import org.charybdis.tools.cql.TokenRanges;
+import org.charybdis.tools.testing.CharybdisCli;
+import org.charybdis.tools.testing.PeerCassandra;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * {@code charybdis migrate} from a Charybdis node to a real Apache Cassandra 5.0 (a child JVM): a table of every CQL type
+ * with TTLs and write times reads back equal, verification catches a changed row, checkpoints resume, the rate holds.
+ */
+class MigrateCommandTest {
+    @RegisterExtension
+    static final CharybdisServerExtension charybdis = new CharybdisServerExtension();
+    @RegisterExtension
+    static final PeerCassandra cassandra = new PeerCassandra();
+
+    private static final long WRITTEN_AT = 1_700_000_000_000_000L;
+    /** Simple columns of mig.every: their WRITETIME and TTL must come across exactly (TTL within the test's run). */
+    private static final List<String> SIMPLE_COLUMNS = List.of("st", "a", "bi", "b", "bo", "d", "de", "db", "du", "f", "i", "n", "si",
+            "t", "tm", "ts", "tu", "ti", "u", "vc", "vi", "v", "fl", "fs", "fm", "tup", "fad");
+    /** Non-frozen collections and user types: one write time per element, copied as their newest. */
+    private static final List<String> MULTI_CELL_COLUMNS = List.of("l", "s", "m", "ad");
+    private static final int SMALL_ROWS = 200;
+
+    private static CqlSession source;
+    private static CqlSession target;
+    private static CharybdisCli.Outcome everyTypeMigration;
+
+    @BeforeAll
+    static void createSourceData() {
+        source = charybdis.session();
+        target = cassandra.session();
+        source.execute("CREATE KEYSPACE mig WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        source.execute("CREATE TYPE mig.address (street text, zip int, tags frozen<set<text>>)");
+        source.execute("CREATE TABLE mig.every (pk int, pk2 text, ck1 timeuuid, ck2 bigint, st text static, a ascii, bi bigint, b blob,"
+                + " bo boolean, d date, de decimal, db double, du duration, f float, i inet, n int, si smallint, t text, tm time,"
+                + " ts timestamp, tu timeuuid, ti tinyint, u uuid, vc varchar, vi varint, v vector<float, 3>, l list<int>, s set<text>,"
+                + " m map<text, int>, fl frozen<list<int>>, fs frozen<set<int>>, fm frozen<map<int, text>>, tup tuple<int, text, double>,"
+                + " ad address, fad frozen<address>, PRIMARY KEY ((pk, pk2), ck1, ck2)) WITH CLUSTERING ORDER BY (ck1 DESC, ck2 ASC)"
+                + " AND comment = 'every type' AND default_time_to_live = 0");
+        source.execute("CREATE INDEX every_t ON mig.every (t)");
+        source.execute("CREATE TABLE mig.hits (page text, day date, views counter, PRIMARY KEY (page, day))");
+        for (int p = 0; p < 20; p++) {
+            for (int r = 0; r < 3; r++) source.execute(everyColumnInsert(p, r));
+            source.execute(String.format(Locale.ROOT, "UPDATE mig.every USING TIMESTAMP %d SET n = %d WHERE pk = %d AND pk2 = 'p%d' AND ck1 = %s AND ck2 = 0",
+                    WRITTEN_AT + 500, -p, p, p, timeUuid(p, 0)));
+            source.execute(String.format(Locale.ROOT, "UPDATE mig.every USING TIMESTAMP %d AND TTL 7200 SET l = l + [4] WHERE pk = %d AND pk2 = 'p%d' AND ck1 = %s AND ck2 = 1",
+                    WRITTEN_AT + 900, p, p, timeUuid(p, 1)));
+            source.execute(String.format(Locale.ROOT, "UPDATE mig.hits SET views = views + %d WHERE page = '/p%d' AND day = '2024-02-%02d'", p * 7 + 1, p, p % 28 + 1));
+        }
+        source.execute("INSERT INTO mig.every (pk, pk2, st) VALUES (100, 'statics only', 'alone') USING TIMESTAMP " + WRITTEN_AT);
+        source.execute("INSERT INTO mig.every (pk, pk2, ck1, ck2) VALUES (101, 'key only', " + timeUuid(101, 0) + ", 5)");
+        source.execute("INSERT INTO mig.every (pk, pk2, ck1, ck2, db, f) VALUES (102, 'special numbers', " + timeUuid(102, 0)
+                + ", 5, NaN, -Infinity) USING TIMESTAMP " + WRITTEN_AT);
+
+        source.execute("CREATE KEYSPACE small WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        for (String table : List.of("kv", "tamper")) {
+            source.execute("CREATE TABLE small." + table + " (k int PRIMARY KEY, v text)");
+            for (int k = 0; k < SMALL_ROWS; k++) source.execute("INSERT INTO small." + table + " (k, v) VALUES (" + k + ", 'value " + k + "')");
+        }
+    }
+
+    /** Row {@code r} of partition {@code p}, every column set, with its own write time and, for odd partitions, a TTL. */
+    private static String everyColumnInsert(int p, int r) {
+        return String.format(Locale.ROOT, "INSERT INTO mig.every (pk, pk2, ck1, ck2, st, a, bi, b, bo, d, de, db, du, f, i, n, si, t, tm, ts,"
+                        + " tu, ti, u, vc, vi, v, l, s, m, fl, fs, fm, tup, ad, fad) VALUES (%d, 'p%d', %s, %d, 'static %d', 'ascii %d',"
+                        + " %d, 0x%08x, %b, '2024-01-%02d', 1234.%04d0, %s, %dh%dm7s, %s, '10.0.%d.%d', %d, %d, 'text é %d', '12:34:56.%09d',"
+                        + " '2024-05-06T07:08:09.%03dZ', %s, %d, %s, 'varchar %d', %s, [%d.5, 2.25, -1], [1, %d, 3], {'a', 'b%d'},"
+                        + " {'k': %d, 'z': 0}, [%d], {%d, 7}, {1: 'x%d'}, (%d, 'tuple', 1.5), {street: 'street %d', zip: %d, tags: {'t'}},"
+                        + " {street: 'frozen', zip: %d, tags: {}}) USING TIMESTAMP %d AND TTL %d",
+                p, p, timeUuid(p, r), r, p, r, (long) p << 40 | r, p * 16 + r, r == 1, p + 1, p * 3 + r, Math.PI * (p + 1) / (r + 7),
+                p, r, Float.toString(1.0f / (p + 3)), p, r, p * 1000 + r, (short) (p - r), p, p * 1000 + r, p * 3 + r, Uuids.timeBased(), r - 2,
+                new UUID(p, r), p, "123456789012345678901234567890" + p, p, p, r, p + r, r, p, p, p, p, p, p,
+                WRITTEN_AT + p * 10 + r, p % 2 == 1 ? 86400 + p : 0);
+    }
+
+    /** A fixed timeuuid for clustering key {@code (p, r)}, so statements can address the row again. */
+    private static UUID timeUuid(int p, int r) {
+        return Uuids.startOf(1_600_000_000_000L + p * 1000L + r);
+    }
+
+    private static synchronized CharybdisCli.Outcome migrateEveryType() {
+        if (everyTypeMigration == null) everyTypeMigration = migrate("--keyspaces", "mig");
+        return everyTypeMigration;
+    }
+
+    @Test
+    void everyTypeMigratesWithItsWriteTimesAndTtlsAndVerifies() {
+        CharybdisCli.Outcome outcome = migrateEveryType();
+
+        assertThat(outcome.exitCode()).as(outcome.all()).isZero();
+        assertThat(outcome.out()).contains("table mig.every: created", "type mig.address: created", "index mig.every_t: created")
+                .containsPattern("copied \\d+ rows of 2 tables in 8 token ranges each")
+                .contains("verified 2 tables: every range has the same rows and checksum on both sides");
+        assertThat(outcome.err()).contains("copy: 16/16 ranges").contains("verify: 16/16 ranges");
+
+        assertThat(contents(target, "SELECT * FROM mig.every")).isEqualTo(contents(source, "SELECT * FROM mig.every")).hasSize(63);
+        assertThat(contents(target, "SELECT * FROM mig.hits")).isEqualTo(contents(source, "SELECT * FROM mig.hits")).hasSize(20);
+        assertThat(writeTimes(target)).isEqualTo(writeTimes(source));
+        Map<String, Integer> sourceTtls = ttls(source);
+        Map<String, Integer> targetTtls = ttls(target);
+        assertThat(targetTtls.keySet()).isEqualTo(sourceTtls.keySet());
+        sourceTtls.forEach((cell, ttl) -> assertThat(targetTtls.get(cell)).as(cell).isCloseTo(ttl, within(60)));
+        assertThat(sourceTtls.values()).anyMatch(ttl -> ttl > 86000); // the TTLs above are really there
+        assertThat(target.execute("SELECT pk FROM mig.every WHERE t = 'text é 5'").all()).hasSize(3); // through the index
+        assertThat(target.getMetadata().getKeyspace("mig").orElseThrow().getTable("every").orElseThrow().getOptions()
+                .get(CqlIdentifier.fromInternal("comment"))).isEqualTo("every type");
+    }
+
+    @Test
+    void aCounterTableIsCopiedOnlyIntoAnEmptyTable() {
+        assertThat(migrateEveryType().exitCode()).isZero();
+
+        CharybdisCli.Outcome again = migrate("--tables", "mig.hits", "--no-verify");
+
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).contains("counter table mig.hits is not empty on the target", "TRUNCATE it on the target first");
+        assertThat(contents(target, "SELECT * FROM mig.hits")).isEqualTo(contents(source, "SELECT * FROM mig.hits"));
+    }
+
+    @Test
+    void aSecondRunWithTheCheckpointCopiesNothingAndAnInterruptedOneOnlyTheRest(@TempDir Path dir) throws IOException {
+        Path checkpoint = dir.resolve("small.checkpoint");
+        CharybdisCli.Outcome first = migrate("--tables", "small.kv", "--checkpoint", checkpoint.toString(), "--no-verify");
+        assertThat(first.exitCode()).as(first.all()).isZero();
+        assertThat(first.out()).contains("copied " + SMALL_ROWS + " rows");
+
+        CharybdisCli.Outcome second = migrate("--tables", "small.kv", "--checkpoint", checkpoint.toString(), "--no-verify");
+        assertThat(second.exitCode()).as(second.all()).isZero();
+        assertThat(second.out()).contains("table small.kv: exists on the target with the same definition, kept", "copied 0 rows");
+
+        // as if the first run had stopped after three ranges
+        List<String> lines = Files.readAllLines(checkpoint);
+        assertThat(lines).hasSize(1 + 8);
+        Files.write(checkpoint, lines.subList(0, 4));
+        long rowsOfForgottenRanges = lines.subList(4, lines.size()).stream().mapToLong(line -> Long.parseLong(line.split(" ")[3])).sum();
+        CharybdisCli.Outcome resumed = migrate("--tables", "small.kv", "--checkpoint", checkpoint.toString());
+        assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+        assertThat(resumed.out()).contains("copied " + rowsOfForgottenRanges + " rows", "verified 1 tables");
+        assertThat(rowsOfForgottenRanges).isBetween(1L, SMALL_ROWS - 1L);
+        assertThat(Files.readAllLines(checkpoint)).hasSize(1 + 8);
+    }
+
+    @Test
+    void verifyOnlyNamesTheRangeOfARowChangedOnTheTarget() {
+        CharybdisCli.Outcome copy = migrate("--tables", "small.tamper");
+        assertThat(copy.exitCode()).as(copy.all()).isZero();
+        target.execute("UPDATE small.tamper SET v = 'changed' WHERE k = 42");
+        long token = source.execute("SELECT token(k) FROM small.tamper WHERE k = 42").one().getLong(0);
+        TokenRanges.Range range = TokenRanges.split(8).stream().filter(r -> r.start() < token && token <= r.end()).findFirst().orElseThrow();
+
+        CharybdisCli.Outcome verify = migrate("--tables", "small.tamper", "--verify-only");
+
+        assertThat(verify.exitCode()).as(verify.all()).isEqualTo(1);
+        assertThat(verify.err()).contains("mismatch: small.tamper range " + range + ": source ");
+        assertThat(verify.out()).contains("verification failed: 1 of 8 ranges differ");
+        assertThat(verify.out()).doesNotContain("copied");
+    }
+
+    @Test
+    void theRateLimitsRowsASecond() {
+        long start = System.nanoTime();
+        CharybdisCli.Outcome outcome = migrate("--tables", "small.kv", "--rate", "100", "--no-verify");
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        assertThat(outcome.exitCode()).as(outcome.all()).isZero();
+        assertThat(outcome.out()).contains("copied " + SMALL_ROWS + " rows");
+        assertThat(seconds).as("200 rows at 100 rows/s").isGreaterThan(1.8);
+    }
+
+    @Test
+    void aTableOfTheSameNameWithAnotherDefinitionStopsTheMigration() {
+        source.execute("CREATE KEYSPACE clash WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        source.execute("CREATE TABLE clash.t (k int PRIMARY KEY, v text)");
+        target.execute("CREATE KEYSPACE clash WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        target.execute("CREATE TABLE clash.t (k int PRIMARY KEY, v int)");
+
+        CharybdisCli.Outcome outcome = migrate("--keyspaces", "clash");
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.err()).contains("table clash.t exists on the target with another definition",
+                "source: CREATE TABLE clash.t (k int, v text, PRIMARY KEY (k))", "target: CREATE TABLE clash.t (k int, v int, PRIMARY KEY (k))");
+    }
+
+    @Test
+    void unknownTablesAndBadAddressesAreUsageErrors() {
+        CharybdisCli.Outcome unknown = migrate("--tables", "small.nope");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("the source has no table small.nope (tables of small: kv, tamper)");
+
+        CharybdisCli.Outcome badAddress = CharybdisCli.run("migrate", "--source", "127.0.0.1:notaport", "--target", cassandra.address());
+        assertThat(badAddress.exitCode()).isEqualTo(2);
+        assertThat(badAddress.err()).contains("'127.0.0.1:notaport' has no valid port");
+    }
+
+    private static CharybdisCli.Outcome migrate(String... options) {
+        List<String> args = new ArrayList<>(List.of("migrate", "--source", "127.0.0.1:" + charybdis.nativePort(),
+                "--target", cassandra.address(), "--target-user", PeerCassandra.SUPERUSER, "--target-password", PeerCassandra.SUPERUSER));
+        args.addAll(List.of(options));
+        return CharybdisCli.run(args);
+    }
+
+    /** Each row's formatted contents, keyed by the same text, so two servers' results compare whatever their order. */
+    private static Map<String, String> contents(CqlSession session, String query) {
+        Map<String, String> rows = new TreeMap<>();
+        for (Row row : session.execute(query)) rows.put(row.getFormattedContents(), row.getFormattedContents());
+        return rows;
+    }
+
+    private static Map<String, Long> writeTimes(CqlSession session) {
+        Map<String, Long> times = new TreeMap<>();
+        for (String column : SIMPLE_COLUMNS) cells(session, "WRITETIME(" + column + ")", (cell, row) -> times.put(cell, row.getLong(4)));
+        for (String column : MULTI_CELL_COLUMNS) cells(session, "MAXWRITETIME(" + column + ")", (cell, row) -> times.put(cell, row.getLong(4)));
+        return times;
+    }
+
+    private static Map<String, Integer> ttls(CqlSession session) {
+        Map<String, Integer> ttls = new TreeMap<>();
+        for (String column : SIMPLE_COLUMNS) cells(session, "TTL(" + column + ")", (cell, row) -> ttls.put(cell, row.getInt(4)));
+        return ttls;
+    }
+
+    /** Calls {@code cell} with "key/selector" and the row, for each row of mig.every where the selector is not null. */
+    private static void cells(CqlSession session, String selector, BiConsumer<String, Row> cell) {
+        for (Row row : session.execute("SELECT pk, pk2, ck1, ck2, " + selector + " FROM mig.every")) {
+            if (row.isNull(4)) continue;
+            cell.accept(row.getInt(0) + "/" + row.getString(1) + "/" + row.getUuid(2) + "/" + row.getObject(3) + "/" + selector, row);
+        }
+    }
+}
