@@ -42,7 +42,7 @@ import java.util.UUID;
 /**
  * CQL values as text and JSON, in DSBulk's default formats, so that unloading and loading back gives the same value for
  * every CQL type: timestamps ISO-8601 in UTC, dates and times ISO, blobs base64, durations as CQL writes them
- * ({@code 1h30m}), numbers exact (a float or double's shortest text, NaN and Infinity as strings in JSON); collections,
+ * ({@code 1h30m}), numbers exact (a float or double's shortest text; NaN, infinities and -0.0 as strings in JSON); collections,
  * tuples and vectors JSON arrays, maps and user types JSON objects (a map's keys as text). A CSV field holds a
  * collection, tuple, vector or user type as its JSON text. Values are the driver's Java values ({@code Row.getObject}).
  */
@@ -52,6 +52,8 @@ final class CqlValues {
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false) // 1.50 stays 1.50
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     private static final JsonNodeFactory NODES = JSON.getNodeFactory();
+    private static final long NEGATIVE_ZERO_DOUBLE = Double.doubleToRawLongBits(-0.0);
+    private static final int NEGATIVE_ZERO_FLOAT = Float.floatToRawIntBits(-0.0f);
 
     private CqlValues() {}
 
@@ -88,7 +90,7 @@ final class CqlValues {
                 ArrayNode array = NODES.arrayNode();
                 TupleValue tupleValue = (TupleValue) value;
                 for (int i = 0; i < tuple.getComponentTypes().size(); i++) {
-                    array.add(toJson(tuple.getComponentTypes().get(i), tupleValue.getObject(i)));
+                    array.add(toJson(tuple.getComponentTypes().get(i), tupleValue.isNull(i) ? null : tupleValue.getObject(i)));
                 }
                 yield array;
             }
@@ -96,7 +98,8 @@ final class CqlValues {
                 ObjectNode object = NODES.objectNode();
                 UdtValue udtValue = (UdtValue) value;
                 for (int i = 0; i < udt.getFieldNames().size(); i++) {
-                    object.set(udt.getFieldNames().get(i).asInternal(), toJson(udt.getFieldTypes().get(i), udtValue.getObject(i)));
+                    object.set(udt.getFieldNames().get(i).asInternal(),
+                            toJson(udt.getFieldTypes().get(i), udtValue.isNull(i) ? null : udtValue.getObject(i)));
                 }
                 yield object;
             }
@@ -182,8 +185,9 @@ final class CqlValues {
             case Byte b -> NODES.numberNode(b);
             case BigInteger i -> NODES.numberNode(i);
             case BigDecimal d -> NODES.numberNode(d);
-            case Double d when Double.isFinite(d) -> NODES.numberNode(d);
-            case Float f when Float.isFinite(f) -> NODES.numberNode(f);
+            // JSON numbers are read back as BigDecimal, which has no NaN, infinities or -0.0: those stay strings
+            case Double d when Double.isFinite(d) && Double.doubleToRawLongBits(d) != NEGATIVE_ZERO_DOUBLE -> NODES.numberNode(d);
+            case Float f when Float.isFinite(f) && Float.floatToRawIntBits(f) != NEGATIVE_ZERO_FLOAT -> NODES.numberNode(f);
             default -> NODES.textNode(scalarText(type, value));
         };
     }

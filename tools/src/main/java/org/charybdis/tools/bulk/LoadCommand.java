@@ -2,10 +2,8 @@ package org.charybdis.tools.bulk;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
-import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.metadata.schema.ColumnMetadata;
 import com.datastax.oss.driver.api.core.metadata.schema.TableMetadata;
-import com.datastax.oss.driver.api.core.type.DataTypes;
 import com.datastax.oss.driver.api.core.type.codec.TypeCodec;
 import com.datastax.oss.driver.api.core.type.codec.registry.CodecRegistry;
 import picocli.CommandLine.Command;
@@ -23,7 +21,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
 /**
  * {@code charybdis load}: writes CSV or JSON records (as {@code unload} or DSBulk writes them) into a table. A field
@@ -55,7 +52,7 @@ public final class LoadCommand implements Callable<Integer> {
             List<Path> files = DataFiles.inputs(options.url, format);
             try (CqlSession session = options.open("load")) {
                 TableMetadata table = options.table(session);
-                PreparedStatement write = session.prepare(writeStatement(table));
+                TableWrites write = new TableWrites(session, table);
                 long records = 0;
                 if (files.isEmpty()) {
                     records = load(session, write, RecordReader.of(format, "stdin", DataFiles.standardInput(), table, csv, options.header));
@@ -70,30 +67,14 @@ public final class LoadCommand implements Callable<Integer> {
         });
     }
 
-    /** An INSERT of every column, or for a counter table an UPDATE adding to every counter; markers in the table's column order. */
-    private static String writeStatement(TableMetadata table) {
-        String name = table.getKeyspace().asCql(true) + "." + table.getName().asCql(true);
-        List<ColumnMetadata> columns = List.copyOf(table.getColumns().values());
-        boolean counters = columns.stream().anyMatch(c -> c.getType().equals(DataTypes.COUNTER));
-        if (!counters) {
-            return "INSERT INTO " + name + " (" + columns.stream().map(c -> c.getName().asCql(true)).collect(Collectors.joining(", "))
-                    + ") VALUES (" + columns.stream().map(c -> ":" + c.getName().asCql(true)).collect(Collectors.joining(", ")) + ")";
-        }
-        return "UPDATE " + name + " SET " + columns.stream().filter(c -> !table.getPrimaryKey().contains(c))
-                .map(c -> c.getName().asCql(true) + " = " + c.getName().asCql(true) + " + :" + c.getName().asCql(true))
-                .collect(Collectors.joining(", "))
-                + " WHERE " + table.getPrimaryKey().stream().map(c -> c.getName().asCql(true) + " = :" + c.getName().asCql(true))
-                .collect(Collectors.joining(" AND "));
-    }
-
-    private static long load(CqlSession session, PreparedStatement write, RecordReader reader) throws IOException, InterruptedException {
+    private static long load(CqlSession session, TableWrites writes, RecordReader reader) throws IOException, InterruptedException {
         Semaphore inFlight = new Semaphore(WRITES_IN_FLIGHT);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<ColumnMetadata> columns = reader.columns();
         long records = 0;
         try {
             for (Object[] values = reader.next(); values != null && failure.get() == null; values = reader.next()) {
-                BoundStatementBuilder builder = write.boundStatementBuilder();
+                BoundStatementBuilder builder = writes.statementFor(values, reader.where()).boundStatementBuilder();
                 for (int i = 0; i < values.length; i++) {
                     if (values[i] != null) builder.set(columns.get(i).getName(), values[i], codec(columns.get(i)));
                 }

@@ -21,6 +21,8 @@ import java.util.Map;
 abstract class RecordReader {
     protected final String source;
     protected final List<ColumnMetadata> columns;
+    /** The line the last record read starts on. */
+    protected int recordLine;
 
     private RecordReader(String source, TableMetadata table) {
         this.source = source;
@@ -37,6 +39,11 @@ abstract class RecordReader {
     /** @return the next record's values, one per column of the table (null where it has none), or null at the end */
     abstract Object[] next() throws IOException;
 
+    /** Where the last record read is, for messages: {@code file, line n}. */
+    String where() {
+        return source + ", line " + recordLine;
+    }
+
     /** The table's columns, in the order of {@link #next}'s values. */
     List<ColumnMetadata> columns() {
         return columns;
@@ -50,7 +57,8 @@ abstract class RecordReader {
     }
 
     protected BulkRun.Failure failure(int line, String message) {
-        return new BulkRun.Failure(source + ", line " + line + ": " + message);
+        recordLine = line;
+        return new BulkRun.Failure(where() + ": " + message);
     }
 
     private static final class Csv extends RecordReader {
@@ -77,6 +85,7 @@ abstract class RecordReader {
                 fields = read(line);
             }
             if (fields == null) return null;
+            recordLine = line;
             if (fields.size() != fieldColumns.length) {
                 throw failure(line, fields.size() + " fields where " + fieldColumns.length + " are expected");
             }
@@ -126,6 +135,7 @@ abstract class RecordReader {
                 throw failure(line, "not JSON: " + e.getOriginalMessage());
             }
             if (!record.isObject()) throw failure(line, "expected a JSON object, one a line");
+            recordLine = line;
             Object[] values = new Object[columns.size()];
             for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();

@@ -23,7 +23,10 @@ abstract class RecordWriter {
         return format == DataFormat.CSV ? new Csv(out, columns, csv, header) : new Json(out, columns);
     }
 
-    /** @param row a row whose columns are {@code columns}, in that order */
+    /**
+     * @param row a row whose columns are {@code columns}, in that order; a null is asked with {@code isNull}, since the
+     *     driver reads a null collection as an empty one, which a frozen collection can also be
+     */
     abstract void write(Row row) throws IOException;
 
     private static final class Csv extends RecordWriter {
@@ -39,8 +42,7 @@ abstract class RecordWriter {
         void write(Row row) throws IOException {
             List<String> fields = new ArrayList<>(columns.size());
             for (int i = 0; i < columns.size(); i++) {
-                Object value = row.getObject(i);
-                fields.add(value == null ? null : CqlValues.toText(columns.get(i).getType(), value));
+                fields.add(row.isNull(i) ? null : CqlValues.toText(columns.get(i).getType(), row.getObject(i)));
             }
             out.write(csv.format(fields));
             out.write('\n');
@@ -56,7 +58,7 @@ abstract class RecordWriter {
         void write(Row row) throws IOException {
             ObjectNode record = CqlValues.JSON.createObjectNode();
             for (int i = 0; i < columns.size(); i++) {
-                record.set(columns.get(i).getName().asInternal(), CqlValues.toJson(columns.get(i).getType(), row.getObject(i)));
+                record.set(columns.get(i).getName().asInternal(), CqlValues.toJson(columns.get(i).getType(), row.isNull(i) ? null : row.getObject(i)));
             }
             out.write(CqlValues.JSON.writeValueAsString(record));
             out.write('\n');

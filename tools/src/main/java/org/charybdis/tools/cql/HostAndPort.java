@@ -11,7 +11,7 @@ public record HostAndPort(String host, int port) {
         int port = DEFAULT_CQL_PORT;
         int colon = host.lastIndexOf(':');
         boolean bracketed = host.startsWith("[");
-        if (colon > 0 && (bracketed ? host.lastIndexOf(']') < colon : host.indexOf(':') == colon)) {
+        if (colon >= 0 && (bracketed ? host.lastIndexOf(']') < colon : host.indexOf(':') == colon)) {
             port = parsePort(text, host.substring(colon + 1));
             host = host.substring(0, colon);
         }

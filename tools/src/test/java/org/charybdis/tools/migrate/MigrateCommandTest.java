@@ -3,10 +3,11 @@ package org.charybdis.tools.migrate;
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
-import com.datastax.oss.driver.api.core.uuid.Uuids;
 import org.charybdis.server.testing.CharybdisServerExtension;
 import org.charybdis.tools.cql.TokenRanges;
 import org.charybdis.tools.testing.CharybdisCli;
+import org.charybdis.tools.testing.EveryCqlType;
+import org.charybdis.tools.testing.FormattedRows;
 import org.charybdis.tools.testing.PeerCassandra;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.function.BiConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,27 +53,23 @@ class MigrateCommandTest {
     static void createSourceData() {
         source = charybdis.session();
         target = cassandra.session();
-        source.execute("CREATE KEYSPACE mig WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
-        source.execute("CREATE TYPE mig.address (street text, zip int, tags frozen<set<text>>)");
-        source.execute("CREATE TABLE mig.every (pk int, pk2 text, ck1 timeuuid, ck2 bigint, st text static, a ascii, bi bigint, b blob,"
-                + " bo boolean, d date, de decimal, db double, du duration, f float, i inet, n int, si smallint, t text, tm time,"
-                + " ts timestamp, tu timeuuid, ti tinyint, u uuid, vc varchar, vi varint, v vector<float, 3>, l list<int>, s set<text>,"
-                + " m map<text, int>, fl frozen<list<int>>, fs frozen<set<int>>, fm frozen<map<int, text>>, tup tuple<int, text, double>,"
-                + " ad address, fad frozen<address>, PRIMARY KEY ((pk, pk2), ck1, ck2)) WITH CLUSTERING ORDER BY (ck1 DESC, ck2 ASC)"
-                + " AND comment = 'every type' AND default_time_to_live = 0");
-        source.execute("CREATE INDEX every_t ON mig.every (t)");
+        EveryCqlType.createKeyspace(source, "mig");
+        EveryCqlType.createTable(source, "mig", "every");
         source.execute("CREATE TABLE mig.hits (page text, day date, views counter, PRIMARY KEY (page, day))");
         for (int p = 0; p < 20; p++) {
-            for (int r = 0; r < 3; r++) source.execute(everyColumnInsert(p, r));
+            for (int r = 0; r < 3; r++) {
+                source.execute(EveryCqlType.insert("mig", "every", p, r, "USING TIMESTAMP " + (WRITTEN_AT + p * 10 + r)
+                        + " AND TTL " + (p % 2 == 1 ? 86400 + p : 0)));
+            }
             source.execute(String.format(Locale.ROOT, "UPDATE mig.every USING TIMESTAMP %d SET n = %d WHERE pk = %d AND pk2 = 'p%d' AND ck1 = %s AND ck2 = 0",
-                    WRITTEN_AT + 500, -p, p, p, timeUuid(p, 0)));
+                    WRITTEN_AT + 500, -p, p, p, EveryCqlType.timeUuid(p, 0)));
             source.execute(String.format(Locale.ROOT, "UPDATE mig.every USING TIMESTAMP %d AND TTL 7200 SET l = l + [4] WHERE pk = %d AND pk2 = 'p%d' AND ck1 = %s AND ck2 = 1",
-                    WRITTEN_AT + 900, p, p, timeUuid(p, 1)));
+                    WRITTEN_AT + 900, p, p, EveryCqlType.timeUuid(p, 1)));
             source.execute(String.format(Locale.ROOT, "UPDATE mig.hits SET views = views + %d WHERE page = '/p%d' AND day = '2024-02-%02d'", p * 7 + 1, p, p % 28 + 1));
         }
         source.execute("INSERT INTO mig.every (pk, pk2, st) VALUES (100, 'statics only', 'alone') USING TIMESTAMP " + WRITTEN_AT);
-        source.execute("INSERT INTO mig.every (pk, pk2, ck1, ck2) VALUES (101, 'key only', " + timeUuid(101, 0) + ", 5)");
-        source.execute("INSERT INTO mig.every (pk, pk2, ck1, ck2, db, f) VALUES (102, 'special numbers', " + timeUuid(102, 0)
+        source.execute("INSERT INTO mig.every (pk, pk2, ck1, ck2) VALUES (101, 'key only', " + EveryCqlType.timeUuid(101, 0) + ", 5)");
+        source.execute("INSERT INTO mig.every (pk, pk2, ck1, ck2, db, f) VALUES (102, 'special numbers', " + EveryCqlType.timeUuid(102, 0)
                 + ", 5, NaN, -Infinity) USING TIMESTAMP " + WRITTEN_AT);
 
         source.execute("CREATE KEYSPACE small WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
@@ -81,25 +77,6 @@ class MigrateCommandTest {
             source.execute("CREATE TABLE small." + table + " (k int PRIMARY KEY, v text)");
             for (int k = 0; k < SMALL_ROWS; k++) source.execute("INSERT INTO small." + table + " (k, v) VALUES (" + k + ", 'value " + k + "')");
         }
-    }
-
-    /** Row {@code r} of partition {@code p}, every column set, with its own write time and, for odd partitions, a TTL. */
-    private static String everyColumnInsert(int p, int r) {
-        return String.format(Locale.ROOT, "INSERT INTO mig.every (pk, pk2, ck1, ck2, st, a, bi, b, bo, d, de, db, du, f, i, n, si, t, tm, ts,"
-                        + " tu, ti, u, vc, vi, v, l, s, m, fl, fs, fm, tup, ad, fad) VALUES (%d, 'p%d', %s, %d, 'static %d', 'ascii %d',"
-                        + " %d, 0x%08x, %b, '2024-01-%02d', 1234.%04d0, %s, %dh%dm7s, %s, '10.0.%d.%d', %d, %d, 'text é %d', '12:34:56.%09d',"
-                        + " '2024-05-06T07:08:09.%03dZ', %s, %d, %s, 'varchar %d', %s, [%d.5, 2.25, -1], [1, %d, 3], {'a', 'b%d'},"
-                        + " {'k': %d, 'z': 0}, [%d], {%d, 7}, {1: 'x%d'}, (%d, 'tuple', 1.5), {street: 'street %d', zip: %d, tags: {'t'}},"
-                        + " {street: 'frozen', zip: %d, tags: {}}) USING TIMESTAMP %d AND TTL %d",
-                p, p, timeUuid(p, r), r, p, r, (long) p << 40 | r, p * 16 + r, r == 1, p + 1, p * 3 + r, Math.PI * (p + 1) / (r + 7),
-                p, r, Float.toString(1.0f / (p + 3)), p, r, p * 1000 + r, (short) (p - r), p, p * 1000 + r, p * 3 + r, Uuids.timeBased(), r - 2,
-                new UUID(p, r), p, "123456789012345678901234567890" + p, p, p, r, p + r, r, p, p, p, p, p, p,
-                WRITTEN_AT + p * 10 + r, p % 2 == 1 ? 86400 + p : 0);
-    }
-
-    /** A fixed timeuuid for clustering key {@code (p, r)}, so statements can address the row again. */
-    private static UUID timeUuid(int p, int r) {
-        return Uuids.startOf(1_600_000_000_000L + p * 1000L + r);
     }
 
     private static synchronized CharybdisCli.Outcome migrateEveryType() {
@@ -117,8 +94,8 @@ class MigrateCommandTest {
                 .contains("verified 2 tables: every range has the same rows and checksum on both sides");
         assertThat(outcome.err()).contains("copy: 16/16 ranges").contains("verify: 16/16 ranges");
 
-        assertThat(contents(target, "SELECT * FROM mig.every")).isEqualTo(contents(source, "SELECT * FROM mig.every")).hasSize(63);
-        assertThat(contents(target, "SELECT * FROM mig.hits")).isEqualTo(contents(source, "SELECT * FROM mig.hits")).hasSize(20);
+        assertThat(FormattedRows.of(target, "SELECT * FROM mig.every")).isEqualTo(FormattedRows.of(source, "SELECT * FROM mig.every")).hasSize(63);
+        assertThat(FormattedRows.of(target, "SELECT * FROM mig.hits")).isEqualTo(FormattedRows.of(source, "SELECT * FROM mig.hits")).hasSize(20);
         assertThat(writeTimes(target)).isEqualTo(writeTimes(source));
         Map<String, Integer> sourceTtls = ttls(source);
         Map<String, Integer> targetTtls = ttls(target);
@@ -138,7 +115,7 @@ class MigrateCommandTest {
 
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.err()).contains("counter table mig.hits is not empty on the target", "TRUNCATE it on the target first");
-        assertThat(contents(target, "SELECT * FROM mig.hits")).isEqualTo(contents(source, "SELECT * FROM mig.hits"));
+        assertThat(FormattedRows.of(target, "SELECT * FROM mig.hits")).isEqualTo(FormattedRows.of(source, "SELECT * FROM mig.hits"));
     }
 
     @Test
@@ -221,13 +198,6 @@ class MigrateCommandTest {
                 "--target", cassandra.address(), "--target-user", PeerCassandra.SUPERUSER, "--target-password", PeerCassandra.SUPERUSER));
         args.addAll(List.of(options));
         return CharybdisCli.run(args);
-    }
-
-    /** Each row's formatted contents, keyed by the same text, so two servers' results compare whatever their order. */
-    private static Map<String, String> contents(CqlSession session, String query) {
-        Map<String, String> rows = new TreeMap<>();
-        for (Row row : session.execute(query)) rows.put(row.getFormattedContents(), row.getFormattedContents());
-        return rows;
     }
 
     private static Map<String, Long> writeTimes(CqlSession session) {
