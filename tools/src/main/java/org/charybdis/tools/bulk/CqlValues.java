@@ -32,11 +32,11 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -49,8 +49,7 @@ import java.util.UUID;
 final class CqlValues {
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false) // 1.50 stays 1.50
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false); // 1.50 stays 1.50
     private static final JsonNodeFactory NODES = JSON.getNodeFactory();
     private static final long NEGATIVE_ZERO_DOUBLE = Double.doubleToRawLongBits(-0.0);
     private static final int NEGATIVE_ZERO_FLOAT = Float.floatToRawIntBits(-0.0f);
@@ -132,8 +131,7 @@ final class CqlValues {
             }
             case MapType map -> {
                 Map<Object, Object> values = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = fields(type, node); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> entry = it.next();
+                for (Map.Entry<String, JsonNode> entry : fields(type, node)) {
                     values.put(fromText(map.getKeyType(), entry.getKey()), fromJson(map.getValueType(), entry.getValue()));
                 }
                 yield values;
@@ -150,8 +148,7 @@ final class CqlValues {
             }
             case UserDefinedType udt -> {
                 Object[] values = new Object[udt.getFieldNames().size()];
-                for (Iterator<Map.Entry<String, JsonNode>> it = fields(type, node); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> entry = it.next();
+                for (Map.Entry<String, JsonNode> entry : fields(type, node)) {
                     CqlIdentifier field = CqlIdentifier.fromInternal(entry.getKey());
                     if (!udt.contains(field)) {
                         throw new IllegalArgumentException("type " + udt.getName().asCql(true) + " has no field " + entry.getKey());
@@ -246,9 +243,9 @@ final class CqlValues {
         return elements;
     }
 
-    private static Iterator<Map.Entry<String, JsonNode>> fields(DataType type, JsonNode node) {
+    private static Set<Map.Entry<String, JsonNode>> fields(DataType type, JsonNode node) {
         if (!node.isObject()) throw new IllegalArgumentException(node + " is no JSON object, as " + type.asCql(false, true) + " wants");
-        return node.fields();
+        return node.properties();
     }
 
     private static byte[] toArray(ByteBuffer bytes) {

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 @Command(name = "load", sortOptions = false, description = {"Write CSV or JSON lines into a table (DSBulk's options and formats).", "",
         "  bin/charybdis load -k shop -t orders -url orders.csv", "  bin/charybdis load -k shop -t orders -c json -url export/", ""},
-        footer = {"", "Exit codes: 0 done, 1 it failed (the first bad record is named with its file and line), 2 bad options."})
+        footer = {"", "Exit codes: 0 done, 1 it failed (the first bad record is named with its file", "and line), 2 bad options."})
 public final class LoadCommand implements Callable<Integer> {
     /** Writes in flight: enough to hide the server's latency. */
     private static final int WRITES_IN_FLIGHT = 64;
@@ -92,8 +92,7 @@ public final class LoadCommand implements Callable<Integer> {
         return records;
     }
 
-    @SuppressWarnings("unchecked")
     private static TypeCodec<Object> codec(ColumnMetadata column) {
-        return (TypeCodec<Object>) CodecRegistry.DEFAULT.codecFor(column.getType());
+        return CodecRegistry.DEFAULT.codecFor(column.getType());
     }
 }

@@ -10,7 +10,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -137,8 +136,7 @@ abstract class RecordReader {
             if (!record.isObject()) throw failure(line, "expected a JSON object, one a line");
             recordLine = line;
             Object[] values = new Object[columns.size()];
-            for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : record.properties()) {
                 int i = columnIndex(field.getKey(), line);
                 try {
                     values[i] = CqlValues.fromJson(columns.get(i).getType(), field.getValue());

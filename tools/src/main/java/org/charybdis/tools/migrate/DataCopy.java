@@ -56,8 +56,11 @@ final class DataCopy {
         Progress progress = new Progress("copy", work.size());
         List<RangeWorkers.RangeTask> tasks = new ArrayList<>();
         for (Work w : work) tasks.add(() -> copyRange(w, progress));
-        try (ProgressReporter reporter = new ProgressReporter(progress, err, terminal)) {
+        ProgressReporter reporter = new ProgressReporter(progress, err, terminal);
+        try {
             RangeWorkers.runAll(concurrency, tasks);
+        } finally {
+            reporter.close();
         }
         return progress.rows();
     }

@@ -19,14 +19,16 @@ import java.util.concurrent.Callable;
  * migration failed or the verification found differences, 2 bad options.
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Copy the schema and the data of keyspaces to another CQL cluster (ScyllaDB, Cassandra), token range",
-                "by token range, keeping write times and TTLs; then compare both sides range by range.",
+        description = {"Copy keyspaces (schema and data) to a ScyllaDB or Cassandra cluster.",
+                "Rows go token range by token range, keeping write times and TTLs; then both",
+                "sides are compared range by range. See docs/migrate.md.",
                 "",
-                "  bin/charybdis migrate --source 127.0.0.1:9042 --target 10.0.0.5:9042 --keyspaces shop \\",
-                "      --checkpoint shop.checkpoint --rate 20000",
+                "  bin/charybdis migrate --source 127.0.0.1:9042 --target 10.0.0.5:9042 \\",
+                "      --keyspaces shop --checkpoint shop.checkpoint --rate 20000",
                 ""},
-        footer = {"", "Exit codes: 0 copied (and verified equal), 1 the migration failed or the verification found",
-                "differences (each named with its table and token range), 2 bad options."})
+        footer = {"", "Exit codes: 0 copied (and verified equal), 1 the migration failed or the",
+                "verification found differences (each named with its table and token range),",
+                "2 bad options."})
 public final class MigrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -106,10 +108,8 @@ public final class MigrateCommand implements Callable<Integer> {
         }
         try {
             return new Migration(settings, out, err, ProgressReporter.onTerminal()).run() ? 0 : 1;
-        } catch (IllegalArgumentException e) { // a keyspace or table the source does not have
-            return fail(err, e.getMessage(), 2);
         } catch (MigrationFailure e) {
-            return fail(err, e.getMessage(), 1);
+            return fail(err, e.getMessage(), e.exitCode());
         }
     }
 

@@ -23,7 +23,7 @@ final class TableSelection {
      * @param keyspaces names, or empty
      * @param tables {@code keyspace.table} names, or empty
      * @return each selected keyspace with its selected tables, in name order
-     * @throws IllegalArgumentException naming what the source does not have
+     * @throws MigrationFailure naming what the source does not have
      */
     static Map<KeyspaceMetadata, List<TableMetadata>> resolve(Metadata source, List<String> keyspaces, List<String> tables) {
         Map<KeyspaceMetadata, List<TableMetadata>> selected = new LinkedHashMap<>();
@@ -31,11 +31,11 @@ final class TableSelection {
             for (String name : tables) {
                 int dot = name.indexOf('.');
                 if (dot <= 0 || dot == name.length() - 1) {
-                    throw new IllegalArgumentException("--tables wants keyspace.table names, not '" + name + "'");
+                    throw MigrationFailure.badOption("--tables wants keyspace.table names, not '" + name + "'");
                 }
                 KeyspaceMetadata keyspace = keyspace(source, name.substring(0, dot));
                 TableMetadata table = keyspace.getTable(CqlIdentifier.fromCql(name.substring(dot + 1))).orElseThrow(() ->
-                        new IllegalArgumentException("the source has no table " + name + " (tables of " + keyspace.getName().asCql(true)
+                        MigrationFailure.badOption("the source has no table " + name + " (tables of " + keyspace.getName().asCql(true)
                                 + ": " + names(keyspace.getTables().keySet()) + ")"));
                 selected.computeIfAbsent(keyspace, k -> new ArrayList<>()).add(table);
             }
@@ -53,7 +53,7 @@ final class TableSelection {
     }
 
     private static KeyspaceMetadata keyspace(Metadata source, String name) {
-        return source.getKeyspace(CqlIdentifier.fromCql(name)).orElseThrow(() -> new IllegalArgumentException(
+        return source.getKeyspace(CqlIdentifier.fromCql(name)).orElseThrow(() -> MigrationFailure.badOption(
                 "the source has no keyspace " + name + " (keyspaces: " + names(source.getKeyspaces().keySet()) + ")"));
     }
 

@@ -48,8 +48,11 @@ final class Verification {
                 });
             }
         }
-        try (ProgressReporter reporter = new ProgressReporter(progress, err, terminal)) {
+        ProgressReporter reporter = new ProgressReporter(progress, err, terminal);
+        try {
             RangeWorkers.runAll(concurrency, tasks);
+        } finally {
+            reporter.close();
         }
         List<String> sorted = new ArrayList<>(mismatches);
         Collections.sort(sorted);

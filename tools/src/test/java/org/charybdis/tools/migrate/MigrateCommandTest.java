@@ -183,6 +183,22 @@ class MigrateCommandTest {
     }
 
     @Test
+    void replicationGivenOnTheCommandLineReplacesTheSources() {
+        source.execute("CREATE KEYSPACE replicated WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        source.execute("CREATE TABLE replicated.t (k int PRIMARY KEY)");
+        source.execute("INSERT INTO replicated.t (k) VALUES (1)");
+
+        CharybdisCli.Outcome outcome = migrate("--keyspaces", "replicated", "--replication",
+                "{'class': 'NetworkTopologyStrategy', 'datacenter1': 1}");
+
+        assertThat(outcome.exitCode()).as(outcome.all()).isZero();
+        target.refreshSchema();
+        assertThat(target.getMetadata().getKeyspace("replicated").orElseThrow().getReplication())
+                .containsEntry("class", "org.apache.cassandra.locator.NetworkTopologyStrategy").containsEntry("datacenter1", "1");
+        assertThat(target.execute("SELECT k FROM replicated.t").one().getInt(0)).isEqualTo(1); // a key-only row too
+    }
+
+    @Test
     void unknownTablesAndBadAddressesAreUsageErrors() {
         CharybdisCli.Outcome unknown = migrate("--tables", "small.nope");
         assertThat(unknown.exitCode()).isEqualTo(2);
