@@ -51,7 +51,7 @@ final class BulkOptions {
     @Option(names = {"-p", "--password"}, paramLabel = "<password>", description = "Password of --username")
     String password;
 
-    @Option(names = "--dc", paramLabel = "<name>", defaultValue = "datacenter1", description = "The server's datacenter (default: ${DEFAULT-VALUE})")
+    @Option(names = "--dc", paramLabel = "<name>", description = "The server's datacenter (default: the --host node's)")
     String datacenter;
 
     DataFormat format() {

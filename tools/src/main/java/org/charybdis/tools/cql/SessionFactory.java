@@ -13,6 +13,7 @@ import java.time.Duration;
  * Opens the driver sessions of a run, all to the same node with the same settings; each workload gets its own so
  * that its connections log in as its own role.
  *
+ * @param datacenter the local datacenter; null for the contact point's
  * @param protocolVersion e.g. {@code V4}; null to let the driver negotiate
  * @param connections connections per host (the driver's local pool size)
  */
@@ -40,10 +41,12 @@ public record SessionFactory(String host, int port, String datacenter, String pr
                 .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
                 .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0);
         if (protocolVersion != null) config.withString(DefaultDriverOption.PROTOCOL_VERSION, protocolVersion);
+        // without a datacenter, the contact point's is the local one
+        if (datacenter == null) config.withString(DefaultDriverOption.LOAD_BALANCING_POLICY_CLASS, "DcInferringLoadBalancingPolicy");
         CqlSessionBuilder builder = CqlSession.builder()
                 .addContactPoint(new InetSocketAddress(host, port))
-                .withLocalDatacenter(datacenter)
                 .withConfigLoader(config.build());
+        if (datacenter != null) builder.withLocalDatacenter(datacenter);
         if (credentials.present()) builder.withAuthCredentials(credentials.user(), credentials.password());
         return builder.build();
     }

@@ -9,9 +9,11 @@ import org.charybdis.tools.cql.TokenRanges.Range;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -23,6 +25,9 @@ import java.util.concurrent.atomic.AtomicReference;
 final class DataCopy {
     /** Writes a range keeps in flight: enough to hide the target's latency, few enough to stay gentle on it. */
     static final int WRITES_IN_FLIGHT_PER_RANGE = 32;
+    /** Tries of a write that fails, counters' aside (adding twice would count twice). */
+    private static final int WRITE_ATTEMPTS = 3;
+    private static final long RETRY_DELAY_MILLIS = 500;
 
     private final CqlSession source;
     private final CqlSession target;
@@ -82,7 +87,7 @@ final class DataCopy {
                 partition = key;
                 for (BoundStatement write : work.writer().statementsFor(row, newPartition)) {
                     inFlight.acquire();
-                    target.executeAsync(write).whenComplete((result, error) -> {
+                    send(write, work.scan().counters() ? 1 : WRITE_ATTEMPTS).whenComplete((result, error) -> {
                         if (error != null) failure.compareAndSet(null, error);
                         inFlight.release();
                     });
@@ -102,6 +107,28 @@ final class DataCopy {
         }
         checkpoint.markDone(table, work.range(), rows);
         progress.rangeDone();
+    }
+
+    /**
+     * Sends a write, again when it fails while attempts remain (a busy target times out or sheds load): every write but
+     * a counter's sets the same cells at the same time, so repeating it is harmless.
+     */
+    private CompletableFuture<Void> send(BoundStatement write, int attempts) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        target.executeAsync(write).whenComplete((result, error) -> {
+            if (error == null) {
+                done.complete(null);
+            } else if (attempts > 1) {
+                CompletableFuture.delayedExecutor(RETRY_DELAY_MILLIS, TimeUnit.MILLISECONDS).execute(() ->
+                        send(write, attempts - 1).whenComplete((r, e) -> {
+                            if (e == null) done.complete(null);
+                            else done.completeExceptionally(e);
+                        }));
+            } else {
+                done.completeExceptionally(error);
+            }
+        });
+        return done;
     }
 
     private static ByteBuffer[] partitionKey(Row row, int size) {

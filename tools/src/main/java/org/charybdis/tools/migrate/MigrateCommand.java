@@ -53,11 +53,10 @@ public final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--target-password", paramLabel = "<password>", description = "Password of --target-user")
     String targetPassword;
 
-    @Option(names = "--source-dc", paramLabel = "<name>", defaultValue = "datacenter1", description = "The source's datacenter (default: ${DEFAULT-VALUE})")
+    @Option(names = "--source-dc", paramLabel = "<name>", description = "The source's datacenter (default: the --source node's)")
     String sourceDatacenter;
 
-    @Option(names = "--target-dc", paramLabel = "<name>", defaultValue = "datacenter1",
-            description = "The target's datacenter to talk to (default: ${DEFAULT-VALUE})")
+    @Option(names = "--target-dc", paramLabel = "<name>", description = "The target's datacenter to talk to (default: the --target node's)")
     String targetDatacenter;
 
     @Option(names = "--keyspaces", split = ",", paramLabel = "<ks>", description = "Keyspaces to copy (default: all but the system keyspaces)")

@@ -17,7 +17,7 @@ import java.util.List;
 record MigrateSettings(Endpoint source, Endpoint target, List<String> keyspaces, List<String> tables, String replication,
                        double rowsPerSecond, int pageSize, int splits, Path checkpoint, boolean copy, boolean verify,
                        int concurrency) {
-    /** One side of the migration. */
+    /** One side of the migration; {@code datacenter} null for the address's own. */
     record Endpoint(String role, HostAndPort address, String datacenter, Credentials credentials) {}
 
     MigrateSettings {

@@ -108,13 +108,20 @@ class MigrateCommandTest {
     }
 
     @Test
-    void aCounterTableIsCopiedOnlyIntoAnEmptyTable() {
+    void aCounterTableIsCopiedOnlyIntoAnEmptyTableAndNeverResumedHalfWay(@TempDir Path dir) throws IOException {
         assertThat(migrateEveryType().exitCode()).isZero();
 
         CharybdisCli.Outcome again = migrate("--tables", "mig.hits", "--no-verify");
-
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.err()).contains("counter table mig.hits is not empty on the target", "TRUNCATE it on the target first");
+
+        TokenRanges.Range interrupted = TokenRanges.split(8).get(3);
+        Path checkpoint = Files.writeString(dir.resolve("hits.checkpoint"), "charybdis-migrate-checkpoint splits=8\nstarted "
+                + interrupted.start() + " " + interrupted.end() + " mig.hits\n");
+        CharybdisCli.Outcome resumed = migrate("--tables", "mig.hits", "--checkpoint", checkpoint.toString());
+        assertThat(resumed.exitCode()).isEqualTo(1);
+        assertThat(resumed.err()).contains("counter table mig.hits was interrupted while range " + interrupted + " was being copied");
+
         assertThat(FormattedRows.of(target, "SELECT * FROM mig.hits")).isEqualTo(FormattedRows.of(source, "SELECT * FROM mig.hits"));
     }
 
