@@ -8,6 +8,7 @@ import org.charybdis.tools.cql.SessionFactory;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * The options {@code unload} and {@code load} share, named as DSBulk names them (short and long forms): the server,
@@ -55,7 +56,7 @@ final class BulkOptions {
     String datacenter;
 
     DataFormat format() {
-        return switch (connector.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (connector.toLowerCase(Locale.ROOT)) {
             case "csv" -> DataFormat.CSV;
             case "json" -> DataFormat.JSON;
             default -> throw new IllegalArgumentException("--connector.name must be csv or json, not " + connector);

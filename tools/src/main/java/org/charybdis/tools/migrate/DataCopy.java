@@ -95,6 +95,8 @@ final class DataCopy {
                 rows++;
                 progress.rowDone();
             }
+        } catch (MigrationFailure e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new MigrationFailure("reading range " + work.range() + " of " + table + " from the source failed: " + e.getMessage()
                     + "\nRun again with the same --checkpoint to resume", e);

@@ -20,6 +20,13 @@ final class PreparedShapes {
     }
 
     PreparedStatement get(String shape, Supplier<String> cql) {
-        return byShape.computeIfAbsent(shape, s -> target.prepare(cql.get()));
+        return byShape.computeIfAbsent(shape, s -> {
+            String statement = cql.get();
+            try {
+                return target.prepare(statement);
+            } catch (RuntimeException e) {
+                throw new MigrationFailure("the target refused to prepare " + statement + ": " + e.getMessage(), e);
+            }
+        });
     }
 }

@@ -13,6 +13,7 @@ import com.datastax.oss.driver.api.core.type.UserDefinedType;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +98,7 @@ final class SchemaCopy {
     static List<UserDefinedType> inDependencyOrder(Iterable<UserDefinedType> types) {
         List<UserDefinedType> pending = new ArrayList<>();
         types.forEach(pending::add);
-        pending.sort(java.util.Comparator.comparing(t -> t.getName().asInternal()));
+        pending.sort(Comparator.comparing(t -> t.getName().asInternal()));
         Set<CqlIdentifier> created = new LinkedHashSet<>();
         List<UserDefinedType> ordered = new ArrayList<>();
         while (!pending.isEmpty()) {

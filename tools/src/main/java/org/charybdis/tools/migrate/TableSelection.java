@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.metadata.schema.KeyspaceMetadata;
 import com.datastax.oss.driver.api.core.metadata.schema.TableMetadata;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +58,7 @@ final class TableSelection {
                 "the source has no keyspace " + name + " (keyspaces: " + names(source.getKeyspaces().keySet()) + ")"));
     }
 
-    private static String names(java.util.Collection<CqlIdentifier> names) {
+    private static String names(Collection<CqlIdentifier> names) {
         return names.stream().map(n -> n.asCql(true)).sorted().collect(Collectors.joining(", "));
     }
 }
