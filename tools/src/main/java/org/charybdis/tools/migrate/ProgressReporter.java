@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ProgressReporter implements AutoCloseable {
     private static final int BAR_WIDTH = 30;
+    /** ANSI: what a longer earlier redraw left on the line goes. */
+    private static final String ERASE_TO_END_OF_LINE = "\u001b[K";
     private final Progress progress;
     private final PrintWriter err;
     private final boolean terminal;
@@ -38,14 +40,14 @@ final class ProgressReporter implements AutoCloseable {
     public void close() {
         timer.shutdownNow();
         synchronized (this) {
-            if (terminal) err.print("\r" + line() + "\n");
+            if (terminal) err.print("\r" + bar() + " " + line() + ERASE_TO_END_OF_LINE + "\n");
             else err.println(line());
             err.flush();
         }
     }
 
     private synchronized void print() {
-        if (terminal) err.print("\r" + bar() + " " + line());
+        if (terminal) err.print("\r" + bar() + " " + line() + ERASE_TO_END_OF_LINE);
         else err.println(line());
         err.flush();
     }
