@@ -16,9 +16,13 @@ import org.charybdis.server.api.MetricsRoutes;
 import org.charybdis.server.api.NativeTransportRoutes;
 import org.charybdis.server.api.NodeDrain;
 import org.charybdis.server.api.TopPartitionsRoute;
+import org.charybdis.server.api.SnapshotRoutes;
 import org.charybdis.server.api.StorageRoutes;
 import org.charybdis.server.api.CompactionRoutes;
 import org.charybdis.server.system.CompactionHistory;
+import org.charybdis.server.snapshot.AutoSnapshot;
+import org.charybdis.server.snapshot.SnapshotControl;
+import org.charybdis.server.snapshot.TableRefresh;
 import org.charybdis.server.auth.AllowAllAuthenticator;
 import org.charybdis.server.auth.Authenticator;
 import org.charybdis.server.auth.PasswordAuthenticator;
@@ -84,6 +88,7 @@ public final class CharybdisServer implements AutoCloseable {
     private final CompactionHistory compactionHistory;
     private final EventNotifier events = new EventNotifier();
     private final SchemaManager schema;
+    private final SnapshotControl snapshots;
     private final ServerContext context;
     private final QueryProcessor processor;
     private volatile NativeTransport nativeTransport;
@@ -128,6 +133,8 @@ public final class CharybdisServer implements AutoCloseable {
         this.compactionHistory = new CompactionHistory(database, schema::current);
         engines.onCompaction(compactionHistory::record);
         engines.compactionThroughput(config.compactionThroughput());
+        this.snapshots = new SnapshotControl(database, schema::current, config.dataDirectory());
+        engines.incrementalBackups(config.get(ServerConfig.INCREMENTAL_BACKUPS));
         metrics.registerStorage(database.sizes(), schema::current);
         metrics.registerBacklogs(engines, runtime.shardCount());
         metrics.registerShardHops(database.hops());
@@ -138,6 +145,11 @@ public final class CharybdisServer implements AutoCloseable {
         this.context = new ServerContext(config, runtime, database, schema, authenticator, events,
                 new ServerClock(runtime.shardCount()), serviceLevels);
         metrics.registerTimeouts(context.timeouts().stats());
+        if (config.get(ServerConfig.AUTO_SNAPSHOT)) {
+            AutoSnapshot autoSnapshot = new AutoSnapshot(snapshots);
+            schema.beforeDrop(autoSnapshot::beforeDrop);
+            context.proxy().beforeTruncate(autoSnapshot::beforeTruncate);
+        }
         this.processor = new QueryProcessor(context);
     }
 
@@ -337,6 +349,7 @@ public final class CharybdisServer implements AutoCloseable {
                 .get("/storage_service/operation_mode", () -> mode().name())
                 .getAsync("/storage_service/keyspaces", request -> CompletableFuture.completedFuture(NodeFacts.keyspaces(schema.current(), request)));
         new CompactionRoutes(database, schema::current, engines, compactionHistory, operatorLoop).registerOn(api);
+        new SnapshotRoutes(database, snapshots, new TableRefresh(database, snapshots), schema::current, operatorLoop).registerOn(api);
         new StorageRoutes(database, schema::current, drain, operatorLoop).registerOn(api);
         new MetricsRoutes(database, schema::current, context.proxy().latencies(), operatorLoop).registerOn(api);
         new TopPartitionsRoute(database, schema::current, operatorLoop).registerOn(api);

@@ -16,17 +16,14 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * The nodetool-like storage operations of the admin API, under {@code /storage}: flush, compact,
- * snapshot, drain, compactionstats, tablestats; flush, compact, drain and stopping compactions also under
- * ScyllaDB's paths. Each runs on every shard in the {@code maintenance} scheduling group and answers once all
- * shards are done; answers are put together off the shards.
+ * drain, compactionstats, tablestats; flush, compact, drain and stopping compactions also under ScyllaDB's paths.
+ * Each runs on every shard in the {@code maintenance} scheduling group and answers once all shards are done;
+ * answers are put together off the shards.
  */
 public final class StorageRoutes {
-    private static final Pattern SAFE_TAG = Pattern.compile("[A-Za-z0-9._-]+");
-
     private final Supplier<Schema> schema;
     private final NodeDrain drain;
     private final ShardOperations shards;
@@ -47,9 +44,6 @@ public final class StorageRoutes {
                 .post("/compaction_manager/stop_compaction", this::stopCompaction)
                 .post("/storage/scrub", this::scrub)
                 .getAsync("/storage_service/keyspace_scrub/{keyspace}", this::scyllaScrub)
-                .post("/storage/snapshot", this::snapshot)
-                // until the backups work serves ScyllaDB's snapshot routes (list, clear, skip flush) in full
-                .post("/storage_service/snapshots", this::snapshot)
                 .post("/storage/drain", this::drain)
                 .post("/storage_service/drain", this::drain)
                 .getAsync("/storage/compactionstats", this::compactionStats)
@@ -139,18 +133,6 @@ public final class StorageRoutes {
     }
 
     /**
-     * POST /storage/snapshot[?tag=t][&keyspace=ks...]: flushes then hard-links the selected tables' files
-     * under {@code snapshots/<tag>} of each table directory. The tag defaults to the current epoch
-     * millis, like nodetool's.
-     */
-    CompletionStage<Map<String, Object>> snapshot(Request request) {
-        String tag = tag(request);
-        TableSelection which = TableSelection.of(request, schema.get());
-        return onEveryShard(storage -> storage.snapshot(which, tag))
-                .thenApply(done -> Map.of("tag", tag, "scope", which.description(), "directory", "snapshots/" + tag));
-    }
-
-    /**
      * POST /compaction_manager/stop_compaction?type=COMPACTION (nodetool stop): the running compactions end before their
      * next partition, their inputs kept. The other kinds ScyllaDB names run here only as part of a request that waits
      * for them (scrub, cleanup, ...) or not at all: nothing of theirs is stopped, and the answer says so.
@@ -193,16 +175,5 @@ public final class StorageRoutes {
 
     private CompletableFuture<List<Void>> onEveryShard(Function<ShardStorage, CompletableFuture<Void>> work) {
         return shards.onEveryShard(work);
-    }
-
-    /** The snapshot tag: given, or now in epoch millis; it names a directory, so only safe characters. */
-    private static String tag(Request request) {
-        List<String> given = request.parameters().getOrDefault("tag", List.of());
-        if (given.isEmpty() || given.getFirst().isBlank()) return Long.toString(System.currentTimeMillis());
-        String tag = given.getFirst().strip();
-        if (!SAFE_TAG.matcher(tag).matches() || tag.equals(".") || tag.equals("..")) {
-            throw new BadAdminRequest("Invalid snapshot tag '" + tag + "': use letters, digits, '.', '_' and '-'");
-        }
-        return tag;
     }
 }

@@ -14,8 +14,8 @@ import java.util.function.Predicate;
 
 /**
  * The tables an operator request names through its {@code keyspace} and {@code table} query parameters
- * ({@code cf} for ScyllaDB's routes, whose keyspace is in the path; {@code kn} for their keyspaces): every table (neither given), the tables of one
- * or more keyspaces, or some tables of one keyspace.
+ * ({@code cf} for ScyllaDB's routes, whose keyspace is in the path; {@code kn} for their keyspaces): every table
+ * (neither given), the tables of one or more keyspaces, or some tables of one keyspace.
  * Names are checked against the schema when the request arrives, so a typo is a 400, not a silent no-op.
  * Immutable: shards test their engines against it concurrently.
  */
@@ -33,8 +33,8 @@ public final class TableSelection implements Predicate<TableLayout> {
 
     /** Reads the selection from the request; throws {@link BadAdminRequest} for names the schema lacks. */
     public static TableSelection of(Request request, Schema schema) {
-        List<String> keyspaces = java.util.stream.Stream.concat(values(request, "keyspace").stream(), values(request, "kn").stream()).distinct().toList();
-        List<String> tables = java.util.stream.Stream.concat(values(request, "table").stream(), values(request, "cf").stream()).distinct().toList();
+        List<String> keyspaces = values(request, "keyspace", "kn"); // kn: ScyllaDB's name in its snapshot routes
+        List<String> tables = values(request, "table", "cf");
         if (keyspaces.isEmpty()) {
             if (!tables.isEmpty()) throw new BadAdminRequest("A table must be named together with its keyspace");
             return ALL;
@@ -90,10 +90,10 @@ public final class TableSelection implements Predicate<TableLayout> {
         return description;
     }
 
-    /** A parameter's non-blank values; repeated parameters and comma-separated lists both work. */
-    private static List<String> values(Request request, String name) {
-        List<String> raw = request.parameters().getOrDefault(name, List.of());
-        return raw.stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
+    /** The non-blank values of the parameters so named; repeated parameters and comma-separated lists both work. */
+    static List<String> values(Request request, String... names) {
+        return java.util.Arrays.stream(names).flatMap(name -> request.parameters().getOrDefault(name, List.of()).stream())
+                .flatMap(v -> java.util.Arrays.stream(v.split(",")))
                 .map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
     }
 }

@@ -69,7 +69,7 @@ public final class ConfigLoader {
         if (earlier != null && !earlier.equals(name)) {
             throw new ConfigException(source + " sets both " + earlier + " and " + name + ", two names of one key: keep one");
         }
-        if (value != null) values.put(key, key.parse(value, source));
+        if (value != null) values.put(key, key.parse(value, name.equals(key.name()) ? source : source + ", as " + name));
     }
 
     private static ConfigException unknownKey(String name, String source) {

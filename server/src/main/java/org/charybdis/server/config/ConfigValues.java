@@ -138,21 +138,14 @@ final class ConfigValues {
     }
 
     /**
-     * Rates like {@code 64MiB/s}, {@code 512KiB/s}, {@code 1000B/s} (Cassandra 4.1's compaction_throughput), or a plain
-     * number of MiB/s; returns bytes per second, 0 allowed.
+     * A rate in bytes per second: a size per second ({@link ByteSize}: Cassandra 4.1's {@code 64MiB/s}, {@code 512KiB/s})
+     * or a plain number of MiB/s (scylla.yaml's {@code compaction_throughput_mb_per_sec: 16}); 0 allowed.
      */
-    static Long throughput(Object raw) {
-        String text = string(raw).trim();
-        java.util.regex.Matcher rate = java.util.regex.Pattern.compile("(\\d+)\\s*(B/s|KiB/s|MiB/s)?").matcher(text);
-        if (!rate.matches()) throw new IllegalArgumentException("expected a rate such as 64MiB/s, 512KiB/s or a number of MiB/s");
-        int shift = rate.group(2) == null || rate.group(2).equals("MiB/s") ? 20 : rate.group(2).equals("KiB/s") ? 10 : 0;
-        try {
-            long value = Long.parseLong(rate.group(1));
-            if (value > (Long.MAX_VALUE >> shift)) throw new NumberFormatException();
-            return value << shift;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("rate too large: " + text);
-        }
+    static Long mebibytesPerSecond(Object raw) {
+        if (raw instanceof Number || string(raw).strip().matches("\\d+")) return (long) nonNegative(raw) << 20;
+        String text = string(raw).strip();
+        if (!text.endsWith("/s")) throw new IllegalArgumentException("expected a rate such as 64MiB/s, 512KiB/s or a number of MiB/s");
+        return ByteSize.parse(text.substring(0, text.length() - 2));
     }
 
     /** A directory; a YAML list (scylla.yaml's data_file_directories) may name exactly one. Empty: the default. */

@@ -42,13 +42,14 @@ public final class ServerConfig {
     public static final ConfigKey<Integer> COMMITLOG_TOTAL_SPACE_IN_MB = key("commitlog_total_space_in_mb", Integer.class, 8192, ConfigValues.positiveMebibytesOrAuto(8192), "Commitlog space per shard above which the oldest memtables are flushed (-1, as in scylla.yaml: the default)");
     public static final ConfigKey<String> COMMITLOG_REPLAY_ERRORS = key("commitlog_replay_errors", String.class, "stop", ConfigValues.oneOf("stop", "ignore"), "When replay finds damaged commitlog entries that had been fsynced: stop (refuse to start) or ignore (replay every intact entry, keep the damaged segments in commitlog/damaged)");
     public static final ConfigKey<String> DISK_FAILURE_POLICY = key("disk_failure_policy", String.class, "stop", ConfigValues.oneOf("die", "stop_paranoid", "stop", "best_effort", "ignore"), "What a corrupt SSTable does: stop/ignore: reads touching it fail; best_effort: it is quarantined and the rest served; stop_paranoid: clients are disconnected; die: the process exits");
+    public static final ConfigKey<Boolean> AUTO_SNAPSHOT = key("auto_snapshot", Boolean.class, true, ConfigValues::bool, "Snapshot a table before DROP TABLE, DROP KEYSPACE or TRUNCATE removes its data (tags dropped-<millis>-<table>, truncated-<millis>-<table>)");
+    public static final ConfigKey<Boolean> INCREMENTAL_BACKUPS = key("incremental_backups", Boolean.class, false, ConfigValues::bool, "Hard-link every flushed SSTable into its table's backups/shard-<n> directory");
     public static final ConfigKey<String> COMMIT_FAILURE_POLICY = key("commit_failure_policy", String.class, "stop", ConfigValues.oneOf("die", "stop", "stop_commit", "ignore"), "When a commitlog write or fsync fails: the failed commitlog refuses writes; stop also disconnects every client (the REST API stays), die exits; stop_commit and ignore do nothing more");
     public static final ConfigKey<Double> MEMTABLE_TOTAL_SPACE = key("memtable_total_space", Double.class, 0.5, ConfigValues::fraction, "Share of the memtables' pool (60% of `memory` after the JVM's own overhead) the memtables may use, split evenly over the shards; the rest is heap for their index");
     public static final ConfigKey<Double> INDEX_CACHE_FRACTION = key("index_cache_fraction", Double.class, ChunkCache.DEFAULT_INDEX_FRACTION, ConfigValues::fraction, "Share of each shard's chunk cache that SSTable index spans may take; they have priority over data chunks up to it, so point reads of data larger than the cache cost one disk read");
     public static final ConfigKey<Integer> MEMTABLE_FLUSH_STATIC_SHARES = key("memtable_flush_static_shares", Integer.class, 0, ConfigValues::staticShares, "Fixed CPU and disk shares of memtable flushes on every shard; 0: each shard's flush controller sets them from its memtable dirtiness");
     public static final ConfigKey<Integer> COMPACTION_STATIC_SHARES = key("compaction_static_shares", Integer.class, 0, ConfigValues::staticShares, "Fixed CPU and disk shares of compactions on every shard; 0: each shard's compaction controller sets them from its compaction backlog");
-    public static final ConfigKey<Long> COMPACTION_THROUGHPUT = key("compaction_throughput", Long.class, 0L, ConfigValues::throughput, "Rate compactions may write at on the whole node, each shard an equal share (e.g. 64MiB/s; a plain number is MiB/s); 0: unthrottled, the IO scheduler's compaction shares decide, as in ScyllaDB. Settable at runtime: charybdis admin setcompactionthroughput");
-    public static final ConfigKey<Integer> COMPACTION_THROUGHPUT_MB_PER_SEC = key("compaction_throughput_mb_per_sec", Integer.class, -1, ConfigValues::nonNegative, "Cassandra's older name of compaction_throughput, in MiB/s; when set it wins (-1: not set)");
+    public static final ConfigKey<Long> COMPACTION_THROUGHPUT = key("compaction_throughput", Long.class, 0L, ConfigValues::mebibytesPerSecond, "Rate compactions may write at on the whole node, each shard an equal share (e.g. 64MiB/s; a plain number is MiB/s; Cassandra's older name: compaction_throughput_mb_per_sec); 0: unthrottled, the IO scheduler's compaction shares decide, as in ScyllaDB. Settable at runtime: charybdis admin setcompactionthroughput");
     public static final ConfigKey<String> IO_PROPERTIES_FILE = key("io_properties_file", String.class, "", ConfigValues::directory, "Disk capacity (read/write IOPS and bandwidth) in ScyllaDB's io-properties.yaml format; empty: unlimited");
     public static final ConfigKey<String> AUTHENTICATOR = key("authenticator", String.class, "AllowAllAuthenticator",
             ConfigValues.oneOf("AllowAllAuthenticator", "PasswordAuthenticator"), "AllowAllAuthenticator or PasswordAuthenticator");
@@ -138,10 +139,9 @@ public final class ServerConfig {
         return DiskFailurePolicy.ofConfigName(get(DISK_FAILURE_POLICY));
     }
 
-    /** compaction_throughput in bytes per second (0: unthrottled), or compaction_throughput_mb_per_sec when that is set. */
+    /** compaction_throughput in bytes per second (0: unthrottled). */
     public long compactionThroughput() {
-        int legacyMiB = get(COMPACTION_THROUGHPUT_MB_PER_SEC);
-        return legacyMiB >= 0 ? (long) legacyMiB << 20 : get(COMPACTION_THROUGHPUT);
+        return get(COMPACTION_THROUGHPUT);
     }
 
     /** The commitlog directory: commitlog_directory, or workdir/commitlog. */
@@ -211,5 +211,6 @@ public final class ServerConfig {
 
     /** Cassandra's names of our keys beyond the unit rule. */
     private static final Map<String, ConfigKey<?>> RENAMED = Map.of(
-            "native_transport_max_concurrent_requests_in_bytes", NATIVE_TRANSPORT_MAX_REQUEST_DATA_IN_FLIGHT);
+            "native_transport_max_concurrent_requests_in_bytes", NATIVE_TRANSPORT_MAX_REQUEST_DATA_IN_FLIGHT,
+            "compaction_throughput_mb_per_sec", COMPACTION_THROUGHPUT);
 }

@@ -41,6 +41,7 @@ public final class SchemaManager {
     private final SchedulingGroup group;
     private final Persistence persistence;
     private final List<SchemaListener> listeners = new ArrayList<>();
+    private volatile DropListener dropListener = (current, dropped) -> CompletableFuture.completedFuture(null);
     private volatile Schema current;
     /** The last change accepted; the next one starts when it ends. Touched only on shard 0. */
     private CompletableFuture<SchemaChange> lastChange = CompletableFuture.completedFuture(null);
@@ -48,6 +49,15 @@ public final class SchemaManager {
     /** Told about every published schema (prepared-statement caches, system tables, ...). */
     public interface SchemaListener {
         void schemaChanged(Schema previous, Schema next);
+    }
+
+    /**
+     * Told before a change that drops tables is saved, on shard 0, with the schema that still has them (auto_snapshot);
+     * the change waits for it, and fails if it fails.
+     */
+    @FunctionalInterface
+    public interface DropListener {
+        CompletionStage<Void> beforeDrop(Schema current, List<TableMetadata> dropped);
     }
 
     /** Makes a schema durable before it is published; the stage completes on the calling shard. */
@@ -82,6 +92,11 @@ public final class SchemaManager {
         listeners.add(listener);
     }
 
+    /** Sets who is told before tables are dropped (set before clients connect). */
+    public void beforeDrop(DropListener listener) {
+        this.dropListener = listener;
+    }
+
     /**
      * Applies a change; the stage completes (on the caller's shard) with the event, or null when the
      * change was a no-op. Errors thrown by the change (already exists, unknown keyspace, ...) fail it.
@@ -112,7 +127,9 @@ public final class SchemaManager {
         SchemaUpdate update = change.apply(previous);
         if (update.event() == null) return CompletableFuture.completedFuture(null);
         Schema next = update.next();
-        return persistence.save(next).thenCompose(saved -> database.onAllShards(storage -> {
+        List<TableMetadata> dropped = droppedTables(previous, next);
+        CompletionStage<Void> ready = dropped.isEmpty() ? CompletableFuture.completedFuture(null) : dropListener.beforeDrop(previous, dropped);
+        return ready.thenCompose(ignored -> persistence.save(next)).thenCompose(saved -> database.onAllShards(storage -> {
             syncShard(storage, previous, next);
             return null;
         })).thenApply(ignored -> {
@@ -143,12 +160,19 @@ public final class SchemaManager {
                 }
             }
         }
+        for (TableMetadata table : droppedTables(previous, next)) storage.dropTable(table.id());
+        database.indexes().shard(storage.shardId()).sync(storage, next);
+    }
+
+    /** The tables of {@code previous} that {@code next} no longer has (a table recreated under its name is another one). */
+    private static List<TableMetadata> droppedTables(Schema previous, Schema next) {
+        List<TableMetadata> dropped = new ArrayList<>();
         for (KeyspaceMetadata ks : previous.keyspaces().values()) {
             for (TableMetadata table : ks.tables().values()) {
                 TableMetadata after = next.table(ks.name(), table.name());
-                if (after == null || !after.id().equals(table.id())) storage.dropTable(table.id());
+                if (after == null || !after.id().equals(table.id())) dropped.add(table);
             }
         }
-        database.indexes().shard(storage.shardId()).sync(storage, next);
+        return dropped;
     }
 }

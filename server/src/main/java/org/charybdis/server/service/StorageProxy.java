@@ -39,6 +39,8 @@ public final class StorageProxy {
     private final long maxMutationBytes;
     private final CorruptSSTables corruptSSTables;
     private final CoordinatorLatencies latencies;
+    private volatile java.util.function.Function<TableMetadata, CompletableFuture<Void>> beforeTruncate =
+            table -> CompletableFuture.completedFuture(null);
 
     public StorageProxy(Database database, ServerClock clock, ServerConfig config) {
         this.database = database;
@@ -132,13 +134,18 @@ public final class StorageProxy {
         });
     }
 
+    /** Sets what runs before a TRUNCATE empties a table (auto_snapshot); the truncation waits for it. Set before clients connect. */
+    public void beforeTruncate(java.util.function.Function<TableMetadata, CompletableFuture<Void>> hook) {
+        this.beforeTruncate = hook;
+    }
+
     /** Empties a table on every shard. */
     public CompletableFuture<Void> truncate(TableMetadata table, Deadline deadline) {
-        CompletableFuture<Void> all = database.onAllShardsAsync(storage -> {
+        CompletableFuture<Void> all = beforeTruncate.apply(table).thenCompose(ignored -> database.onAllShardsAsync(storage -> {
             deadline.check();
             TableEngine engine = storage.table(table.id());
             return engine == null ? CompletableFuture.<Void>completedFuture(null) : engine.truncate();
-        }).thenApply(ignored -> null);
+        })).thenApply(ignored -> null);
         return bounded(all, deadline);
     }
 

@@ -24,12 +24,15 @@ class CompactionThroughputConfigTest {
         assertThat(throughput(Map.of("compaction_throughput", "64MiB/s"))).isEqualTo(64L << 20);
         assertThat(throughput(Map.of("compaction_throughput", "512KiB/s"))).isEqualTo(512L << 10);
         assertThat(throughput(Map.of("compaction_throughput", "1000B/s"))).isEqualTo(1000);
+        assertThat(throughput(Map.of("compaction_throughput", "100MB/s"))).isEqualTo(100_000_000L);
         assertThat(throughput(Map.of("compaction_throughput", 16))).isEqualTo(16L << 20);
     }
 
     @Test
-    void theOlderNameWinsWhenSet() throws IOException {
-        assertThat(throughput(Map.of("compaction_throughput", "64MiB/s", "compaction_throughput_mb_per_sec", 8))).isEqualTo(8L << 20);
+    void theOlderNameIsReadInMiBPerSecondButNotBesideTheNewOne() throws IOException {
+        assertThat(throughput(Map.of("compaction_throughput_mb_per_sec", 8))).isEqualTo(8L << 20);
+        assertThatThrownBy(() -> throughput(Map.of("compaction_throughput", "64MiB/s", "compaction_throughput_mb_per_sec", 8)))
+                .hasMessageContaining("sets both");
     }
 
     @Test

@@ -74,6 +74,11 @@ public final class LsmEngineFactory implements StorageEngineFactory {
         this.compactionHistory = listener;
     }
 
+    /** Turns incremental backups ({@code incremental_backups}) on or off for the flushes that start from now on; any thread. */
+    public void incrementalBackups(boolean enabled) {
+        for (LsmShard shard : shards) shard.incrementalBackups(enabled);
+    }
+
     /** Stops the shards' backlog controllers; the shares they set last stay. Any thread. */
     public void stopControllers() {
         for (int i = 0; i < controllers.length(); i++) {
@@ -133,7 +138,7 @@ public final class LsmEngineFactory implements StorageEngineFactory {
     private CompletableFuture<Void> removeOrphans(LsmShard shard) {
         java.util.Set<java.nio.file.Path> known = new java.util.HashSet<>();
         for (LsmTableEngine table : shard.tables().values()) known.add(shard.tableDirectory(table.layout()));
-        String shardDirectory = "shard-" + shard.id();
+        String shardDirectory = DataDirectory.shardDirectoryName(shard.id());
         return shard.io().submit(org.charybdis.scheduler.io.IoClass.MAINTENANCE, 0, () -> {
             java.util.List<java.nio.file.Path> orphans = new ArrayList<>();
             if (!java.nio.file.Files.isDirectory(config.dataDirectory())) return orphans;

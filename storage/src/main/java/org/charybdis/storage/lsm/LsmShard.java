@@ -59,6 +59,7 @@ final class LsmShard implements WriteLog {
     private volatile java.util.function.BiConsumer<Integer, Throwable> commitFailureListener = (shard, error) -> { };
     private int compactionsRunning;
     private boolean drained;
+    private volatile boolean incrementalBackups;
 
     private final CompactionThrottle compactionThrottle;
     private final java.util.function.Consumer<CompletedCompaction> compactionHistory;
@@ -97,9 +98,13 @@ final class LsmShard implements WriteLog {
     LsmConfig config() { return config; }
 
     Path tableDirectory(TableLayout layout) {
-        String tableDir = layout.table() + "-" + layout.tableId().toString().replace("-", "");
-        return config.dataDirectory().resolve(layout.keyspace()).resolve(tableDir).resolve("shard-" + id);
+        return DataDirectory.shard(new DataDirectory(config.dataDirectory()).table(layout.keyspace(), layout.table(), layout.tableId()), id);
     }
+
+    /** Whether flushes hard-link their SSTables into the table's backups directory ({@code incremental_backups}); any thread. */
+    boolean incrementalBackups() { return incrementalBackups; }
+
+    void incrementalBackups(boolean enabled) { incrementalBackups = enabled; }
 
     void register(LsmTableEngine engine) { tables.put(engine.layout().tableId(), engine); }
 

@@ -114,8 +114,14 @@ final class MemtableFlushes {
         Iterator<PartitionFragment> partitions = memtable.partitions();
         return AsyncLoop.forEach(() -> CompletableFuture.completedFuture(partitions.hasNext() ? partitions.next() : null), out::append)
                 .handle((ignored, failure) -> failure)
-                .thenCompose(failure -> failure == null ? out.finish()
+                .thenCompose(failure -> failure == null ? out.finish().thenCompose(this::backUp)
                         : out.abort().handle((v, e) -> null).thenCompose(v -> CompletableFuture.failedFuture(AsyncLoop.unwrap(failure))));
+    }
+
+    /** With incremental backups on, the flushed SSTables are hard-linked before compaction can take them. */
+    private CompletableFuture<List<SSTableReader>> backUp(List<SSTableReader> flushed) {
+        if (!table.shard().incrementalBackups() || flushed.isEmpty()) return CompletableFuture.completedFuture(flushed);
+        return table.files().backUp(flushed).thenApply(ignored -> flushed);
     }
 
     private void dropMemtable(Memtable memtable) {

@@ -135,7 +135,22 @@ final class TableFiles {
 
     /** Hard-links the given SSTables under {@code <table>/snapshots/<tag>/shard-<n>}. */
     CompletableFuture<Void> snapshot(String tag, List<SSTableReader> sstables) {
-        Path target = directory.getParent().resolve("snapshots").resolve(tag).resolve(directory.getFileName());
+        return link(DataDirectory.snapshot(directory.getParent(), tag).resolve(directory.getFileName()), sstables);
+    }
+
+    /**
+     * Hard-links freshly flushed SSTables under {@code <table>/backups/shard-<n>} ({@code incremental_backups}). A failure is
+     * logged, not thrown: the flush itself worked, and failing it would write its data a second time.
+     */
+    CompletableFuture<Void> backUp(List<SSTableReader> flushed) {
+        return link(DataDirectory.backups(directory.getParent(), table.shard().id()), flushed).exceptionally(failure -> {
+            LOG.error("Cannot hard-link the flushed SSTables of {} into its backups directory (incremental_backups)",
+                    table.layout().qualifiedName(), AsyncLoop.unwrap(failure));
+            return null;
+        });
+    }
+
+    private CompletableFuture<Void> link(Path target, List<SSTableReader> sstables) {
         List<CompletableFuture<Void>> links = new ArrayList<>();
         for (SSTableReader r : sstables) {
             if (r.ref()) links.add(r.snapshot(target).whenComplete((v, e) -> r.release()));

@@ -81,10 +81,8 @@ public final class SSTableDirectory {
         return ancestors;
     }
 
-    /** Deletes an SSTable's files, TOC first so a crash midway leaves an unfinished SSTable, never a broken one. */
     private static void deleteSSTable(SSTableFiles files, List<Path> deleted) throws IOException {
-        delete(files.path(Component.TOC), deleted);
-        for (Component c : Component.values()) delete(files.path(c), deleted);
+        deleted.addAll(files.delete());
     }
 
     private static void delete(Path file, List<Path> deleted) throws IOException {

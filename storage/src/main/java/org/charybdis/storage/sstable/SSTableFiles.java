@@ -5,6 +5,8 @@ import org.charybdis.storage.file.DurableFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Where the files of one SSTable live: {@code <directory>/chs-<generation>-<Component>}, for instance
@@ -48,6 +50,16 @@ public record SSTableFiles(Path directory, long generation) {
         DurableFiles.syncDirectory(target);
         DurableFiles.syncDirectory(directory);
         return target;
+    }
+
+    /** Deletes the SSTable's components, the TOC first so a crash midway leaves an unfinished SSTable, never a broken one. Blocking. */
+    public List<Path> delete() throws IOException {
+        List<Path> deleted = new ArrayList<>();
+        if (Files.deleteIfExists(path(Component.TOC))) deleted.add(path(Component.TOC));
+        for (Component c : Component.values()) {
+            if (Files.deleteIfExists(path(c))) deleted.add(path(c));
+        }
+        return deleted;
     }
 
     private static void moveIfPresent(Path file, Path targetDirectory) throws IOException {

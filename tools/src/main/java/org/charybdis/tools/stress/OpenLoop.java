@@ -2,6 +2,7 @@ package org.charybdis.tools.stress;
 
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
+import org.charybdis.tools.cql.FixedRateSchedule;
 
 /**
  * Sends requests on a {@link FixedRateSchedule} from one thread and measures each latency from its intended start,

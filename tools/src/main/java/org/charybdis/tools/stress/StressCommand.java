@@ -1,12 +1,14 @@
 package org.charybdis.tools.stress;
 
 import org.charybdis.tools.bench.ByteAmount;
+import org.charybdis.tools.cql.Credentials;
+import org.charybdis.tools.cql.SessionFactory;
 import org.charybdis.tools.proc.ProcFiles;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;

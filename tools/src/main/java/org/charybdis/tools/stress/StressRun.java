@@ -1,6 +1,8 @@
 package org.charybdis.tools.stress;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import org.charybdis.tools.cql.Credentials;
+import org.charybdis.tools.cql.SessionFactory;
 import org.charybdis.tools.proc.ProcFiles;
 
 import java.io.PrintWriter;

@@ -2,6 +2,8 @@ package org.charybdis.tools.stress;
 
 import java.time.Duration;
 import java.util.List;
+import org.charybdis.tools.cql.Credentials;
+import org.charybdis.tools.cql.SessionFactory;
 
 /**
  * Everything a run needs, checked.

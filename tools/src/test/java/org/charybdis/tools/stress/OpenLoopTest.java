@@ -1,6 +1,7 @@
 package org.charybdis.tools.stress;
 
 import org.HdrHistogram.Histogram;
+import org.charybdis.tools.cql.FixedRateSchedule;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

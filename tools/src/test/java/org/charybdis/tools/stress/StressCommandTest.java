@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.charybdis.server.testing.CharybdisServerExtension;
 import org.charybdis.server.testing.HttpGet;
+import org.charybdis.tools.testing.CharybdisCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,11 +34,11 @@ class StressCommandTest {
     @Test
     void sendsEachRequestToTheShardOwningItsKey() throws IOException {
         assertThat(Session.OSS_DRIVER_COORDINATES.getGroupId()).as("ScyllaDB's fork of the Java driver").isEqualTo("com.scylladb");
-        StressCli.Outcome populate = stress("--populate", "2000", "--keys", "2000", "-w", "op=read,ops=1");
+        CharybdisCli.Outcome populate = stress("--populate", "2000", "--keys", "2000", "-w", "op=read,ops=1");
         assertThat(populate.exitCode()).as(populate.all()).isZero();
         long[] before = executesByShard();
         Path json = dir.resolve("hops.json");
-        StressCli.Outcome read = stress("--keys", "2000", "--prometheus-port", Integer.toString(server.prometheusPort()),
+        CharybdisCli.Outcome read = stress("--keys", "2000", "--prometheus-port", Integer.toString(server.prometheusPort()),
                 "--json", json.toString(), "-w", "op=read,ops=4000,concurrency=8");
         assertThat(read.exitCode()).as(read.all()).isZero();
         long[] after = executesByShard();
@@ -72,7 +73,7 @@ class StressCommandTest {
         }
         Path writeJson = dir.resolve("write.json");
         // 2000 rows populated, then 2500 sequential writes: keys 0 to 2499
-        StressCli.Outcome write = stress("--populate", "2000", "--keys", "3000", "--column-size", "64", "--json", writeJson.toString(),
+        CharybdisCli.Outcome write = stress("--populate", "2000", "--keys", "3000", "--column-size", "64", "--json", writeJson.toString(),
                 "--server-pid", Long.toString(ProcessHandle.current().pid()), "-w", "op=write,ops=2500");
         assertThat(write.exitCode()).as(write.all()).isZero();
         assertThat(write.out()).contains("Populated 2000 rows").contains("Results").contains("p99.9");
@@ -96,7 +97,7 @@ class StressCommandTest {
 
         // reads of keys that exist: every one finds its row
         Path readJson = dir.resolve("read.json");
-        StressCli.Outcome read = stress("--keys", "2500", "--json", readJson.toString(), "-w", "op=read,ops=3000,concurrency=8");
+        CharybdisCli.Outcome read = stress("--keys", "2500", "--json", readJson.toString(), "-w", "op=read,ops=3000,concurrency=8");
         assertThat(read.exitCode()).as(read.all()).isZero();
         JsonNode r = new ObjectMapper().readTree(readJson.toFile()).path("workloads").get(0);
         assertThat(r.path("ops").asLong()).isEqualTo(3000);
@@ -107,7 +108,7 @@ class StressCommandTest {
     @Test
     void aWarmupRunsTheWorkloadsUnmeasuredBeforeTheMeasuredRun() throws IOException {
         Path json = dir.resolve("warm.json");
-        StressCli.Outcome run = stress("--populate", "500", "--keys", "500", "--warmup", "1s", "--json", json.toString(),
+        CharybdisCli.Outcome run = stress("--populate", "500", "--keys", "500", "--warmup", "1s", "--json", json.toString(),
                 "-w", "op=read,ops=300,concurrency=4");
         assertThat(run.exitCode()).as(run.all()).isZero();
         Matcher warmed = Pattern.compile("Warmed up with (\\d+) requests").matcher(run.out());
@@ -119,7 +120,7 @@ class StressCommandTest {
     @Test
     void theOpenLoopHoldsItsRateAndMeasuresFromTheIntendedStart() throws IOException {
         Path json = dir.resolve("open.json");
-        StressCli.Outcome outcome = stress("--keys", "1000", "--json", json.toString(), "-w", "name=paced,op=mixed,rate=400/s,duration=2s");
+        CharybdisCli.Outcome outcome = stress("--keys", "1000", "--json", json.toString(), "-w", "name=paced,op=mixed,rate=400/s,duration=2s");
         assertThat(outcome.exitCode()).as(outcome.all()).isZero();
         assertThat(outcome.out()).containsPattern("(?m)^\\s+1s  paced");
         JsonNode w = new ObjectMapper().readTree(json.toFile()).path("workloads").get(0);
@@ -142,7 +143,7 @@ class StressCommandTest {
                 """);
         Path json = dir.resolve("scan.json");
         // --keys below --populate: the reads pick among the first 100 keys, the populate still writes all 3000
-        StressCli.Outcome outcome = stress("--profile", profile.toString(), "--populate", "3000", "--keys", "100", "--json", json.toString(),
+        CharybdisCli.Outcome outcome = stress("--profile", profile.toString(), "--populate", "3000", "--keys", "100", "--json", json.toString(),
                 "-w", "name=once,op=scan,concurrency=3,splits=16,passes=1,page-size=100",
                 "-w", "name=lookups,op=read,ops=500");
         assertThat(outcome.exitCode()).as(outcome.all()).isZero();
@@ -169,7 +170,7 @@ class StressCommandTest {
                 insert: INSERT INTO stress_bad.kv (k, v) VALUES (?, ?)
                 insert_values: [key int]
                 """);
-        StressCli.Outcome outcome = stress("--profile", profile.toString(), "-w", "op=write,ops=10");
+        CharybdisCli.Outcome outcome = stress("--profile", profile.toString(), "-w", "op=write,ops=10");
         assertThat(outcome.exitCode()).isEqualTo(1);
         assertThat(outcome.err()).contains("workload write: the profile's insert has 2 ? markers but 1 values");
     }
@@ -177,7 +178,7 @@ class StressCommandTest {
     @Test
     void aWorkloadWhoseRequestsAllFailFromTheStartAbortsTheRun() {
         // 5 columns of 300 KiB: each row is larger than the test server's commitlog takes (half its 2 MiB segment)
-        StressCli.Outcome outcome = stress("--column-size", "300K", "--duration", "30s", "-w", "name=huge,op=write,concurrency=2");
+        CharybdisCli.Outcome outcome = stress("--column-size", "300K", "--duration", "30s", "-w", "name=huge,op=write,concurrency=2");
         assertThat(outcome.exitCode()).as(outcome.all()).isEqualTo(1);
         assertThat(outcome.err()).contains("aborted: workload huge: all of its first");
         assertThat(outcome.out()).contains("Results").contains("ABORTED");
@@ -189,7 +190,7 @@ class StressCommandTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        StressCli.Outcome outcome = StressCli.run("--port", Integer.toString(closedPort), "-w", "op=read");
+        CharybdisCli.Outcome outcome = StressCli.run("--port", Integer.toString(closedPort), "-w", "op=read");
         assertThat(outcome.exitCode()).isEqualTo(1);
         assertThat(outcome.err()).contains("cannot connect to 127.0.0.1:" + closedPort);
     }
@@ -210,13 +211,13 @@ class StressCommandTest {
     }
 
     private static void assertBadOption(String message, String... args) {
-        StressCli.Outcome outcome = StressCli.run(args);
+        CharybdisCli.Outcome outcome = StressCli.run(args);
         assertThat(outcome.exitCode()).as(outcome.all()).isEqualTo(2);
         assertThat(outcome.err()).contains(message);
     }
 
     /** The command pointed at the test server. */
-    private static StressCli.Outcome stress(String... args) {
+    private static CharybdisCli.Outcome stress(String... args) {
         List<String> full = new ArrayList<>(List.of("--port", Integer.toString(server.nativePort())));
         full.addAll(List.of(args));
         return StressCli.run(full);

@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.charybdis.server.testing.CharybdisServerExtension;
+import org.charybdis.tools.testing.CharybdisCli;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,7 +34,7 @@ class StressRolesTest {
     @Test
     void eachWorkloadRunsAsItsOwnRole() throws IOException {
         Path json = dir.resolve("roles.json");
-        StressCli.Outcome outcome = StressCli.run("--port", Integer.toString(server.nativePort()), "--user", "cassandra", "--password", "cassandra",
+        CharybdisCli.Outcome outcome = StressCli.run("--port", Integer.toString(server.nativePort()), "--user", "cassandra", "--password", "cassandra",
                 "--populate", "1000", "--duration", "2s", "--json", json.toString(),
                 "--workload", "name=oltp,op=read,rate=300/s,user=oltp,password=oltp-pw",
                 "--workload", "name=olap,op=scan,concurrency=2,splits=8,user=olap,password=olap-pw");
@@ -55,7 +56,7 @@ class StressRolesTest {
 
     @Test
     void aWorkloadWithAWrongPasswordStopsTheRunAndIsNamed() {
-        StressCli.Outcome outcome = StressCli.run("--port", Integer.toString(server.nativePort()), "--user", "cassandra", "--password", "cassandra",
+        CharybdisCli.Outcome outcome = StressCli.run("--port", Integer.toString(server.nativePort()), "--user", "cassandra", "--password", "cassandra",
                 "--workload", "name=oltp,op=read,ops=10,user=oltp,password=oltp-pw",
                 "--workload", "name=olap,op=scan,passes=1,user=olap,password=wrong");
         assertThat(outcome.exitCode()).as(outcome.all()).isEqualTo(1);
@@ -64,7 +65,7 @@ class StressRolesTest {
 
     @Test
     void withoutAnyLoginTheSetupCannotConnect() {
-        StressCli.Outcome outcome = StressCli.run("--port", Integer.toString(server.nativePort()), "--workload", "op=read,ops=10");
+        CharybdisCli.Outcome outcome = StressCli.run("--port", Integer.toString(server.nativePort()), "--workload", "op=read,ops=10");
         assertThat(outcome.exitCode()).isEqualTo(1);
         assertThat(outcome.err()).contains("setup: cannot connect");
     }

@@ -1,6 +1,7 @@
 package org.charybdis.tools.stress;
 
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import org.charybdis.tools.cql.Credentials;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

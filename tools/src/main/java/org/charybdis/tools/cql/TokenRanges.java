@@ -1,4 +1,4 @@
-package org.charybdis.tools.stress;
+package org.charybdis.tools.cql;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -9,12 +9,18 @@ import java.util.List;
  * {@code token(pk) > start AND token(pk) <= end}. The first starts at the minimum token, which no key has (the
  * partitioner maps it to the maximum), and the last ends at the maximum: together they hold every key exactly once.
  */
-final class TokenRanges {
-    record Range(long start, long end) {}
+public final class TokenRanges {
+    public record Range(long start, long end) {
+        /** As a range is written in messages: {@code (start, end]}. */
+        @Override
+        public String toString() {
+            return "(" + start + ", " + end + "]";
+        }
+    }
 
     private TokenRanges() {}
 
-    static List<Range> split(int count) {
+    public static List<Range> split(int count) {
         if (count < 1) throw new IllegalArgumentException("the number of ranges must be positive: " + count);
         BigInteger min = BigInteger.valueOf(Long.MIN_VALUE);
         BigInteger width = BigInteger.ONE.shiftLeft(64); // from MIN_VALUE to MAX_VALUE + 1

@@ -1,4 +1,4 @@
-package org.charybdis.tools.stress;
+package org.charybdis.tools.cql;
 
 import org.junit.jupiter.api.Test;
 
