@@ -73,7 +73,7 @@ class IoTuneCommandTest {
         String d = dir.toString();
         assertRefused("--duration must be seconds per test", "--evaluation-directory", d, "--duration", "soon");
         assertRefused("--duration must be more than 0", "--evaluation-directory", d, "--duration", "0");
-        assertRefused("--duration must be more than 0", "--evaluation-directory", d, "--duration", "-1");
+        assertRefused("--duration must be seconds per test", "--evaluation-directory", d, "--duration", "-1");
         assertRefused("--file-size: not a size: 'big'", "--evaluation-directory", d, "--file-size", "big");
         assertRefused("--file-size must be positive", "--evaluation-directory", d, "--file-size", "0");
         assertRefused("--concurrency must be between 1 and 1024", "--evaluation-directory", d, "--concurrency", "0");
