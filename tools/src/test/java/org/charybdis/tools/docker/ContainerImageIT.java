@@ -40,7 +40,7 @@ class ContainerImageIT {
     private static final Duration START = Duration.ofMinutes(3);
     private static final String[] SERVER_FLAGS = {
             // ScyllaDB's spellings, with a space or an '='; --rpc-address replaces the entrypoint's default
-            "--smp", "1", "--memory", "1G", "--developer-mode=1", "--seeds", "127.0.0.1", "--rpc-address", "0.0.0.0"};
+            "--smp", "1", "--memory", "1G", "--developer-mode", "1", "--seeds", "127.0.0.1", "--rpc-address", "0.0.0.0"};
     /** Replaces the entrypoint's default (0.0.0.0) as an option would. */
     private static final String PROMETHEUS_ADDRESS_VARIABLE = "CHARYBDIS_PROMETHEUS_ADDRESS=127.0.0.1";
     private static final int ROWS = 100;
@@ -97,7 +97,7 @@ class ContainerImageIT {
         String first = startContainer();
         assertThat(podman.run(QUICK, "exec", first, "id", "-u").trimmed()).as("the server's user id").isNotEqualTo("0");
         assertThat(serverCommandLine(first)).as("the entrypoint's options, and the heap --memory sized")
-                .contains("--smp=1", "--memory=1G", "--developer-mode=true", "--seeds=127.0.0.1", "--workdir=/var/lib/charybdis",
+                .contains("--smp=1", "--memory=1G", "--developer-mode=1", "--seeds=127.0.0.1", "--workdir=/var/lib/charybdis",
                         "--prometheus-address=127.0.0.1")
                 .containsOnlyOnce("--rpc-address=0.0.0.0")
                 .doesNotContain("--prometheus-address=0.0.0.0")
