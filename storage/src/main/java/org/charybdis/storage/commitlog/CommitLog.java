@@ -226,7 +226,8 @@ public final class CommitLog implements AutoCloseable {
 
     /**
      * Drains: writes and fsyncs everything appended (including adds waiting for a segment), then closes the
-     * files, which stay on disk for replay. Adds made after this fail. Idempotent.
+     * files, which stay on disk for replay unless every table was flushed past them. Adds made after this fail.
+     * Idempotent.
      */
     public CompletableFuture<Void> shutdown() {
         assertOwnerThread();
@@ -491,9 +492,13 @@ public final class CommitLog implements AutoCloseable {
         return config.syncMode() == SyncMode.BATCH ? syncedPosition : writtenPosition(firstUnwritten());
     }
 
+    /**
+     * The first segment nothing needs any more. The active one qualifies only once the log shuts down with every entry
+     * written and every table flushed past it (a drain): released, it is not replayed at the next start.
+     */
     private CommitLogSegment firstReleasable() {
         for (CommitLogSegment segment : segments) {
-            if (segment != active && segment.isReleasable()) return segment;
+            if (segment != active ? segment.isReleasable() : shutdown != null && queuedAdds.isEmpty() && segment.isSpent()) return segment;
         }
         return null;
     }

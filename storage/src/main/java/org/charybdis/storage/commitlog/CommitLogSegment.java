@@ -171,7 +171,12 @@ final class CommitLogSegment {
 
     /** Full, entirely written and clean: nothing here is needed any more. */
     boolean isReleasable() {
-        return full && writtenBytes == dataEnd && dirty.isEmpty();
+        return full && isSpent();
+    }
+
+    /** Entirely written and clean: every table flushed past its entries. */
+    boolean isSpent() {
+        return writtenBytes == dataEnd && dirty.isEmpty();
     }
 
     @Override

@@ -246,6 +246,29 @@ class CommitLogTest {
     }
 
     @Test
+    void aShutdownAfterEveryTableFlushedLeavesNothingToReplay() throws Exception {
+        CommitLog log = shard.open(config());
+        shard.addAll(log, payloads(10, 500), List.of(TABLE_A, TABLE_B));
+        long end = shard.call(log::currentPosition);
+        shard.call(() -> { log.discardCompletedSegments(TABLE_A, end); log.discardCompletedSegments(TABLE_B, end); return null; });
+        shard.await(log::shutdown);
+
+        assertThat(shard.replay(dir).result().entriesReplayed()).isZero();
+    }
+
+    @Test
+    void aShutdownWithATableNotFlushedKeepsItsEntries() throws Exception {
+        CommitLog log = shard.open(config());
+        shard.addAll(log, payloads(10, 500), List.of(TABLE_A));
+        shard.addAll(log, payloads(5, 500), List.of(TABLE_B));
+        long end = shard.call(log::currentPosition);
+        shard.call(() -> { log.discardCompletedSegments(TABLE_A, end); return null; });
+        shard.await(log::shutdown);
+
+        assertThat(shard.replay(dir).result().entriesReplayed()).isEqualTo(15);
+    }
+
+    @Test
     void addsAfterShutdownFail() throws Exception {
         CommitLog log = shard.open(config());
         shard.addAll(log, payloads(3, 100), List.of(TABLE_A));

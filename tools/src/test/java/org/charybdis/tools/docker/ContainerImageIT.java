@@ -111,8 +111,8 @@ class ContainerImageIT {
         String second = startContainer();
         assertThat(readRows(cqlPort(second))).isEqualTo(written);
         assertThat(podman.run(QUICK, "inspect", "--format", "{{.State.Health.Status}}", second).trimmed()).isEqualTo("healthy");
-        // the drain flushed everything: a replay at start-up finds each entry already flushed
-        assertThat(podman.run(QUICK, "logs", second).output()).as("nothing replayed after a drain").doesNotContainPattern("[1-9][0-9]* updates applied");
+        // the drain flushed everything and released the commitlog: the next start has nothing to replay
+        assertThat(podman.run(QUICK, "logs", second).output()).as("nothing replayed after a drain").doesNotContain("commitlog entries");
         stopCleanly(second);
     }
 
