@@ -11,7 +11,9 @@ tag=${1:-docker.io/library/eclipse-temurin:25-jre}
 jdk=${JAVA_HOME:?JAVA_HOME must point at a JDK 25}
 cache=${CHARYBDIS_PODMAN_CACHE:-$HOME/.cache/charybdis-podman}
 suite=bookworm
-mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+# the mirror apt uses here (a CI machine may have its own), else Debian's
+apt_mirror=$(sed -n 's/^URIs: *\([^ ]*\/debian\)$/\1/p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -n 1)
+mirror=${DEBIAN_MIRROR:-${apt_mirror:-http://deb.debian.org/debian}}
 rootfs=$cache/$suite-minbase
 
 [ "$(id -u)" -eq 0 ] || { echo "make-base-image.sh: debootstrap needs root" >&2; exit 1; }
