@@ -19,17 +19,23 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * No dead panel: every metric that a dashboard under {@code monitoring/grafana/dashboards} queries (panels and
  * template variables) is exported by a live node once it has served reads, writes, batches, a service level's
- * requests, a flush and a compaction. Also: each dashboard is valid JSON with a title, and its panels have unique ids.
+ * requests, a flush and a compaction. Also: each dashboard is valid JSON with a title, the data source, instance and
+ * shard variables, and panels with unique ids; and docs/metrics.md describes exactly the families the node exports.
  */
 class DashboardMetricsTest {
     /** Surefire runs in the module's directory; the dashboards live at the top of the repository. */
     static final Path DASHBOARDS = Path.of("..", "monitoring", "grafana", "dashboards");
+    private static final Path METRICS_DOC = Path.of("..", "docs", "metrics.md");
 
     @RegisterExtension
     static final CharybdisServerExtension server = new CharybdisServerExtension().passwordAuthentication();
@@ -66,6 +72,9 @@ class DashboardMetricsTest {
                 .contains("overview.json", "per-shard.json", "io.json", "cql.json", "service-levels.json");
         for (GrafanaDashboard dashboard : dashboards) {
             assertThat(dashboard.title()).as(dashboard.file() + " title").isNotBlank();
+            assertThat(dashboard.variables()).as(dashboard.name() + " variables")
+                    .extracting(GrafanaDashboard.Variable::name, GrafanaDashboard.Variable::type)
+                    .contains(tuple("DS_PROMETHEUS", "datasource"), tuple("instance", "query"), tuple("shard", "query"));
             Set<Integer> ids = new HashSet<>();
             for (GrafanaDashboard.Panel panel : dashboard.panels()) {
                 String name = dashboard.name() + " panel '" + panel.title() + "'";
@@ -83,8 +92,21 @@ class DashboardMetricsTest {
     @Test
     void everyMetricADashboardQueriesIsExported() {
         List<GrafanaDashboard> dashboards = GrafanaDashboard.readAll(DASHBOARDS);
-        assertThat(exported.size()).isGreaterThan(40);
+        assertThat(exported.names()).hasSizeGreaterThan(40);
         assertThat(deadQueries(dashboards, exported)).as("panels and variables on metrics the node does not export").isEmpty();
+    }
+
+    @Test
+    void docsMetricsMdDescribesEveryFamilyTheNodeExportsAndNoOther() throws IOException {
+        Set<String> documented = new TreeSet<>();
+        Matcher name = Pattern.compile("`(charybdis_\\w+)`").matcher(Files.readString(METRICS_DOC));
+        while (name.find()) documented.add(name.group(1));
+        Set<String> undocumented = new TreeSet<>(exported.names());
+        undocumented.removeAll(documented);
+        assertThat(undocumented).as("families exported but missing from " + METRICS_DOC).isEmpty();
+        Set<String> gone = new TreeSet<>(documented);
+        gone.removeAll(exported.names());
+        assertThat(gone).as("families in " + METRICS_DOC + " the node does not export").isEmpty();
     }
 
     @Test
@@ -115,9 +137,9 @@ class DashboardMetricsTest {
                     }
                 }
             }
-            for (String query : dashboard.variableQueries()) {
-                for (String metric : PromQlMetricNames.of(query)) {
-                    if (families.familyOf(metric) == null) dead.add(dashboard.name() + " variable query '" + query + "': " + metric);
+            for (GrafanaDashboard.Variable variable : dashboard.variables()) {
+                for (String metric : PromQlMetricNames.of(variable.selector())) {
+                    if (families.familyOf(metric) == null) dead.add(dashboard.name() + " variable $" + variable.name() + ": " + metric);
                 }
             }
         }

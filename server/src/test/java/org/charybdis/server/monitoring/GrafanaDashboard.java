@@ -15,15 +15,18 @@ import java.util.stream.Stream;
 
 /**
  * A Grafana dashboard JSON file as the tests see it: its title, its panels (those inside rows too) with the PromQL of
- * their targets, and the queries of its template variables.
+ * their targets, and its template variables.
  */
-public record GrafanaDashboard(Path file, String title, List<Panel> panels, List<String> variableQueries) {
+public record GrafanaDashboard(Path file, String title, List<Panel> panels, List<Variable> variables) {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Grafana's {@code label_values([selector,] label)}: the selector is PromQL, the label is not a metric. */
     private static final Pattern LABEL_VALUES = Pattern.compile("^\\s*label_values\\((?:(.*),)?\\s*\\w+\\s*\\)\\s*$", Pattern.DOTALL);
 
     /** A panel and the {@code expr} of each of its targets. */
     public record Panel(int id, String type, String title, List<String> exprs) {}
+
+    /** A template variable; {@code selector} is the PromQL of a query variable's values ("" for other types). */
+    public record Variable(String name, String type, String selector) {}
 
     /** Every {@code *.json} dashboard in {@code directory}, by file name. */
     public static List<GrafanaDashboard> readAll(Path directory) {
@@ -43,11 +46,13 @@ public record GrafanaDashboard(Path file, String title, List<Panel> panels, List
         }
         List<Panel> panels = new ArrayList<>();
         collectPanels(root.path("panels"), panels);
-        List<String> queries = new ArrayList<>();
+        List<Variable> variables = new ArrayList<>();
         for (JsonNode variable : root.path("templating").path("list")) {
-            if (variable.path("type").asText().equals("query")) queries.add(selector(queryText(variable.path("query"))));
+            String type = variable.path("type").asText();
+            String selector = type.equals("query") ? selector(queryText(variable.path("query"))) : "";
+            variables.add(new Variable(variable.path("name").asText(), type, selector));
         }
-        return new GrafanaDashboard(file, root.path("title").asText(""), panels, queries);
+        return new GrafanaDashboard(file, root.path("title").asText(""), panels, variables);
     }
 
     /** "overview.json 'Charybdis / Overview'", for messages. */

@@ -2,6 +2,7 @@ package org.charybdis.server.monitoring;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The metric families of a Prometheus text exposition ({@code # TYPE} lines), to tell whether a name a query
@@ -39,7 +40,7 @@ public final class MetricFamilies {
         return null;
     }
 
-    public int size() {
-        return typeByFamily.size();
+    public Set<String> names() {
+        return typeByFamily.keySet();
     }
 }
