@@ -36,6 +36,8 @@ import org.charybdis.server.schema.SchemaManager;
 import org.charybdis.server.schema.SchemaStore;
 import org.charybdis.server.system.SystemKeyspaces;
 import org.charybdis.server.transport.ConnectionHandler;
+import org.charybdis.server.system.TraceTables;
+import org.charybdis.server.tracing.Tracing;
 import org.charybdis.server.transport.ConnectionServices;
 import org.charybdis.server.transport.CqlServer;
 import org.charybdis.server.transport.EventNotifier;
@@ -269,11 +271,17 @@ public final class CharybdisServer implements AutoCloseable {
         processor.auditTo(audit);
     }
 
-    private void startEndpoints() throws InterruptedException {
+    /** Query tracing, its sessions written to system_traces under the node's broadcast address. */
+    private Tracing tracing() throws java.net.UnknownHostException {
+        java.net.InetAddress node = java.net.InetAddress.getByName(config.broadcastAddress());
+        return new Tracing(runtime, new TraceTables(database, context.schema()::current, node));
+    }
+
+    private void startEndpoints() throws InterruptedException, java.net.UnknownHostException {
         ConnectionServices services = new ConnectionServices(processor, context.authenticator(), events, metrics,
                 context.serviceLevels()::schedulingGroupFor, runtime.shardCount(), () -> nativeTransport.server().shardAwarePort(),
                 () -> nativeTransport.server().shardAwareTlsPort(),
-                admissions(), admissionTimeout().toNanos(), context.serviceLevels());
+                admissions(), admissionTimeout().toNanos(), context.serviceLevels(), tracing());
         nativeTransport = new NativeTransport(() -> new CqlServer(runtime, config, (shard, channel) -> new ConnectionHandler(shard, services), clientTls));
         int reloadMillis = config.get(ServerConfig.ENCRYPTION_RELOAD_INTERVAL_IN_MS);
         for (ReloadingSslContext tls : new ReloadingSslContext[] {clientTls, apiTls}) {

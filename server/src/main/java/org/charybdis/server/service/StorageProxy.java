@@ -13,6 +13,7 @@ import org.charybdis.server.service.pager.TableSource;
 import org.charybdis.storage.data.PartitionUpdate;
 import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.dht.TokenRange;
+import org.charybdis.storage.engine.RequestTrace;
 import org.charybdis.storage.engine.ShardStorage;
 import org.charybdis.storage.engine.TableEngine;
 
@@ -150,8 +151,8 @@ public final class StorageProxy {
     }
 
     /** Where a stored table's reads run: on the shards owning its data, each read checking the deadline first. */
-    public TableSource source(TableMetadata table, Deadline deadline) {
-        return TableSource.shards(database, table, deadline);
+    public TableSource source(TableMetadata table, Deadline deadline, RequestTrace trace) {
+        return TableSource.shards(database, table, deadline, trace);
     }
 
     /** A pager over the rows a secondary index finds (see {@link IndexPager}). */

@@ -1,0 +1,101 @@
+package org.charybdis.server.tracing;
+
+import org.charybdis.cql.messages.BatchRequest;
+import org.charybdis.cql.messages.ExecuteRequest;
+import org.charybdis.cql.messages.PrepareRequest;
+import org.charybdis.cql.messages.QueryOptions;
+import org.charybdis.cql.messages.QueryRequest;
+import org.charybdis.cql.messages.Request;
+import org.charybdis.cql.types.NativeType;
+import org.charybdis.cql.types.TimeUuidGenerator;
+import org.charybdis.scheduler.Shard;
+import org.charybdis.scheduler.ShardRuntime;
+import org.charybdis.server.cql.ClientState;
+import org.charybdis.server.system.TraceTables;
+import org.charybdis.storage.engine.RequestTrace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The node's query tracing: a request the client asks to trace (the protocol's tracing flag) gets a session whose id
+ * goes back in the response, and whose events the request records as it goes ({@link TraceState}). Once the response
+ * is sent, the session and its events are written to {@code system_traces} in the maintenance scheduling group, so
+ * the traced request never waits for them. A request nobody traces carries {@link RequestTrace#NONE}.
+ */
+public final class Tracing {
+    private static final Logger log = LoggerFactory.getLogger(Tracing.class);
+
+    private final ShardRuntime runtime;
+    private final TraceTables tables;
+    /** One generator per shard: session ids are made on the connection's shard, and a generator is not thread-safe. */
+    private final TimeUuidGenerator[] sessionIds;
+
+    public Tracing(ShardRuntime runtime, TraceTables tables) {
+        this.runtime = runtime;
+        this.tables = tables;
+        this.sessionIds = new TimeUuidGenerator[runtime.shardCount()];
+        for (int i = 0; i < sessionIds.length; i++) sessionIds[i] = new TimeUuidGenerator();
+    }
+
+    /**
+     * Starts tracing a request that arrived at {@code startNanos} on the calling shard; requests that run no statement
+     * (REGISTER) are not traced.
+     */
+    public RequestTrace begin(Request request, ClientState client, long startNanos) {
+        String description = switch (request) {
+            case QueryRequest ignored -> "Execute CQL3 query";
+            case ExecuteRequest ignored -> "Execute CQL3 prepared query";
+            case BatchRequest ignored -> "Execute batch of CQL3 queries";
+            case PrepareRequest ignored -> "Preparing CQL3 query";
+            default -> null;
+        };
+        if (description == null) return RequestTrace.NONE;
+        return new TraceState(nextSessionId(), "QUERY", description, parameters(request), client.source(), startNanos);
+    }
+
+    /** Ends a traced request once its response is sent, and writes its session in the background; untraced ones pass. */
+    public void complete(RequestTrace trace) {
+        if (!(trace instanceof TraceState state)) return;
+        TraceTables.Session session = state.complete();
+        Shard.current().execute(runtime.group(ShardRuntime.MAINTENANCE), () -> tables.write(session, state.events()).whenComplete((v, failure) -> {
+            if (failure != null) log.debug("Tracing session {} not written", session.id(), failure);
+        }));
+    }
+
+    /** The session id the response carries, or null for an untraced request. */
+    public static UUID sessionId(RequestTrace trace) {
+        return trace instanceof TraceState state ? state.sessionId() : null;
+    }
+
+    private UUID nextSessionId() {
+        return (UUID) NativeType.TIMEUUID.deserialize(sessionIds[Shard.current().id()].next());
+    }
+
+    /** What Cassandra records of the request: its text, consistency and page size. */
+    private static Map<String, String> parameters(Request request) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        QueryOptions options = switch (request) {
+            case QueryRequest query -> {
+                parameters.put("query", query.query());
+                yield query.options();
+            }
+            case ExecuteRequest execute -> execute.options();
+            case BatchRequest batch -> batch.options();
+            case PrepareRequest prepare -> {
+                parameters.put("query", prepare.query());
+                yield null;
+            }
+            default -> null;
+        };
+        if (options != null) {
+            parameters.put("consistency_level", options.consistency().name());
+            if (options.pageSize() > 0) parameters.put("page_size", Integer.toString(options.pageSize()));
+            parameters.put("serial_consistency_level", options.serialConsistency().name());
+        }
+        return parameters;
+    }
+}
