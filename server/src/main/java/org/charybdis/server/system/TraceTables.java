@@ -47,7 +47,10 @@ public final class TraceTables {
         this.node = node;
     }
 
-    /** Writes the session's row and its events' rows; completes on the calling shard once all are applied. */
+    /**
+     * Writes the events' rows, then the session's row: readers (drivers, cqlsh) take a session with a duration as
+     * complete, so it appears only once its events are all there. Completes on the calling shard.
+     */
     public CompletableFuture<Void> write(Session session, List<Event> events) {
         long micros = System.currentTimeMillis() * 1000;
         long now = micros / 1_000_000;
@@ -61,7 +64,7 @@ public final class TraceTables {
         row.put("coordinator", node);
         row.put("started_at", java.time.Instant.ofEpochMilli(session.startedAtMillis()));
         row.put("duration", session.durationMicros());
-        CompletableFuture<Void> sessionWritten = storage.apply(sessions, VirtualRows.update(sessions, row, micros, TTL_SECONDS, now));
+        PartitionUpdate sessionRow = VirtualRows.update(sessions, row, micros, TTL_SECONDS, now);
         TableMetadata eventTable = storage.table(EVENTS);
         long[] eventMillis = new long[1];
         // event ids follow the events' own times, so the table's clustering order is the order they happened in
@@ -78,6 +81,6 @@ public final class TraceTables {
             values.put("thread", event.thread());
             updates.add(VirtualRows.update(eventTable, values, micros, TTL_SECONDS, now));
         }
-        return CompletableFuture.allOf(sessionWritten, storage.applyAll(eventTable, updates));
+        return storage.applyAll(eventTable, updates).thenCompose(eventsWritten -> storage.apply(sessions, sessionRow));
     }
 }

@@ -25,15 +25,18 @@ public final class TraceState implements RequestTrace {
     private final InetAddress client;
     private final long startedAtMillis;
     private final long startNanos;
+    private final boolean requested;
     private final ConcurrentLinkedQueue<TraceTables.Event> events = new ConcurrentLinkedQueue<>();
 
-    TraceState(UUID sessionId, String command, String request, Map<String, String> parameters, InetAddress client, long startNanos) {
+    TraceState(UUID sessionId, String command, String request, Map<String, String> parameters, InetAddress client, long startNanos,
+               boolean requested) {
         this.sessionId = sessionId;
         this.command = command;
         this.request = request;
         this.parameters = parameters;
         this.client = client;
         this.startNanos = startNanos;
+        this.requested = requested;
         this.startedAtMillis = System.currentTimeMillis() - (System.nanoTime() - startNanos) / 1_000_000;
     }
 
@@ -49,6 +52,11 @@ public final class TraceState implements RequestTrace {
 
     public UUID sessionId() {
         return sessionId;
+    }
+
+    /** True when the client asked for the trace (the protocol's tracing flag), false when the request was sampled. */
+    boolean requested() {
+        return requested;
     }
 
     /** Ends the session: the session row, its duration counted up to now. */

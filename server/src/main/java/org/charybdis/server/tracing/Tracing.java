@@ -19,10 +19,13 @@ import org.slf4j.LoggerFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The node's query tracing: a request the client asks to trace (the protocol's tracing flag) gets a session whose id
- * goes back in the response, and whose events the request records as it goes ({@link TraceState}). Once the response
+ * goes back in the response, and whose events the request records as it goes ({@link TraceState}). A share of the
+ * other requests ({@code trace_probability}, {@code nodetool settraceprobability}) is traced too, silently, as
+ * Cassandra's probabilistic tracing is. Once the response
  * is sent, the session and its events are written to {@code system_traces} in the maintenance scheduling group, so
  * the traced request never waits for them. A request nobody traces carries {@link RequestTrace#NONE}.
  */
@@ -33,19 +36,33 @@ public final class Tracing {
     private final TraceTables tables;
     /** One generator per shard: session ids are made on the connection's shard, and a generator is not thread-safe. */
     private final TimeUuidGenerator[] sessionIds;
+    private volatile double probability;
 
-    public Tracing(ShardRuntime runtime, TraceTables tables) {
+    public Tracing(ShardRuntime runtime, TraceTables tables, double probability) {
         this.runtime = runtime;
         this.tables = tables;
+        this.probability = probability;
         this.sessionIds = new TimeUuidGenerator[runtime.shardCount()];
         for (int i = 0; i < sessionIds.length; i++) sessionIds[i] = new TimeUuidGenerator();
     }
 
+    /** The share of requests traced without the client asking. */
+    public double probability() {
+        return probability;
+    }
+
+    /** Sets the share of requests traced without the client asking, 0 to 1 (the caller checked it). */
+    public void probability(double probability) {
+        this.probability = probability;
+    }
+
     /**
-     * Starts tracing a request that arrived at {@code startNanos} on the calling shard; requests that run no statement
-     * (REGISTER) are not traced.
+     * The trace of a request that arrived at {@code startNanos} on the calling shard: a new session if the client asked
+     * ({@code requested}) or the request is in the sampled share, else {@link RequestTrace#NONE}. Requests that run
+     * no statement (REGISTER) are not traced.
      */
-    public RequestTrace begin(Request request, ClientState client, long startNanos) {
+    public RequestTrace begin(Request request, ClientState client, long startNanos, boolean requested) {
+        if (!requested && !sampled()) return RequestTrace.NONE;
         String description = switch (request) {
             case QueryRequest ignored -> "Execute CQL3 query";
             case ExecuteRequest ignored -> "Execute CQL3 prepared query";
@@ -54,7 +71,12 @@ public final class Tracing {
             default -> null;
         };
         if (description == null) return RequestTrace.NONE;
-        return new TraceState(nextSessionId(), "QUERY", description, parameters(request), client.source(), startNanos);
+        return new TraceState(nextSessionId(), "QUERY", description, parameters(request), client.source(), startNanos, requested);
+    }
+
+    private boolean sampled() {
+        double p = probability;
+        return p > 0 && ThreadLocalRandom.current().nextDouble() < p;
     }
 
     /** Ends a traced request once its response is sent, and writes its session in the background; untraced ones pass. */
@@ -66,9 +88,9 @@ public final class Tracing {
         }));
     }
 
-    /** The session id the response carries, or null for an untraced request. */
-    public static UUID sessionId(RequestTrace trace) {
-        return trace instanceof TraceState state ? state.sessionId() : null;
+    /** The session id the response carries: null unless the client asked for the trace. */
+    public static UUID responseTracingId(RequestTrace trace) {
+        return trace instanceof TraceState state && state.requested() ? state.sessionId() : null;
     }
 
     private UUID nextSessionId() {

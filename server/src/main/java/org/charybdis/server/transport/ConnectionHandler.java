@@ -156,7 +156,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                          SchedulingGroup group, boolean traced) {
         CompletionStage<? extends Response> answer;
         RequestTiming timing = services.timingFor(client, start);
-        RequestTrace trace = traced ? services.tracing().begin(request, client, start) : RequestTrace.NONE;
+        RequestTrace trace = services.tracing().begin(request, client, start, traced);
         try {
             answer = switch (request) {
                 case QueryRequest query -> services.processor().query(query, client, timing, trace);
@@ -289,9 +289,11 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private void write(ProtocolVersion version, int streamId, Response response, RequestTrace trace) {
         try {
-            UUID session = Tracing.sessionId(trace);
+            UUID session = Tracing.responseTracingId(trace);
             ResponseExtras extras = session == null ? ResponseExtras.NONE : new ResponseExtras(session, null, null);
-            ctx.writeAndFlush(ResponseEncoder.encode(ctx.alloc(), version, streamId, response, extras, ColumnTypeCodec.NATIVE));
+            Frame frame = ResponseEncoder.encode(ctx.alloc(), version, streamId, response, extras, ColumnTypeCodec.NATIVE);
+            if (trace.enabled()) trace.event("Sending a response of " + frame.body().readableBytes() + " bytes");
+            ctx.writeAndFlush(frame);
         } catch (RuntimeException e) {
             log.warn("Could not encode a {} response", response.opcode(), e);
             ctx.writeAndFlush(ResponseEncoder.encode(ctx.alloc(), version, streamId, ErrorResponse.of(e)));

@@ -54,6 +54,7 @@ class TracingTest {
         List<String> activities = activities(trace);
         assertThat(activities).containsSubsequence("Parsing " + query, "Preparing statement", "Executing single-partition query on kv",
                 "Merging memtable contents", "Merged data from memtables and 1 SSTables", "Read 4 live rows", "Request complete");
+        assertThat(activities).anyMatch(a -> a.matches("Sending a response of \\d+ bytes"));
         assertThat(activities).anyMatch(a -> a.matches("Reading SSTable \\d+"))
                 .anyMatch(a -> a.matches("Partition found in SSTable \\d+, index and header read in \\d+ µs"));
         for (TraceEvent event : trace.getEvents()) {
@@ -106,6 +107,18 @@ class TracingTest {
             }
         }
         assertThat(hopped).as("one of ten partitions is owned by the shard the connection is not on").isTrue();
+    }
+
+    @Test
+    void sessionsAndEventsExpireAfterADay() {
+        java.util.UUID id = session.execute(SimpleStatement.newInstance("SELECT * FROM tr.kv WHERE pk = 1").setTracing(true))
+                .getExecutionInfo().getQueryTrace().getTracingId();
+        int day = 86_400;
+        assertThat(session.execute("SELECT TTL(duration) FROM system_traces.sessions WHERE session_id = ?", id).one().getInt(0))
+                .isBetween(day - 60, day);
+        List<Integer> eventTtls = session.execute("SELECT TTL(activity) FROM system_traces.events WHERE session_id = ?", id)
+                .all().stream().map(row -> row.getInt(0)).toList();
+        assertThat(eventTtls).isNotEmpty().allSatisfy(ttl -> assertThat(ttl).isBetween(day - 60, day));
     }
 
     @Test
