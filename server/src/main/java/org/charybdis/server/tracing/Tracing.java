@@ -88,6 +88,13 @@ public final class Tracing {
         }));
     }
 
+    /** Records, on the calling shard, that the request's work on a partition goes to shard {@code owner}, if that is another. */
+    public static void hop(RequestTrace trace, int owner) {
+        if (!trace.enabled()) return;
+        Shard caller = Shard.current();
+        if (caller != null && caller.id() != owner) trace.event("Sending to shard " + owner);
+    }
+
     /** The session id the response carries: null unless the client asked for the trace. */
     public static UUID responseTracingId(RequestTrace trace) {
         return trace instanceof TraceState state && state.requested() ? state.sessionId() : null;

@@ -110,6 +110,14 @@ class TracingTest {
     }
 
     @Test
+    void aWriteTracesItsCommitlogAndMemtableStep() {
+        ResultSet result = session.execute(SimpleStatement.newInstance("INSERT INTO tr.kv (pk, ck, v) VALUES (50, 0, 'traced')").setTracing(true));
+        QueryTrace trace = result.getExecutionInfo().getQueryTrace();
+        assertThat(activities(trace)).containsSubsequence("Parsing INSERT INTO tr.kv (pk, ck, v) VALUES (50, 0, 'traced')",
+                "Preparing statement", "Writing to the commitlog and memtables (1 partitions)", "Request complete");
+    }
+
+    @Test
     void sessionsAndEventsExpireAfterADay() {
         java.util.UUID id = session.execute(SimpleStatement.newInstance("SELECT * FROM tr.kv WHERE pk = 1").setTracing(true))
                 .getExecutionInfo().getQueryTrace().getTracingId();

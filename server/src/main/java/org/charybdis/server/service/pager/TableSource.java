@@ -4,8 +4,8 @@ import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.server.replica.Database;
 import org.charybdis.server.schema.TableMetadata;
 import org.charybdis.server.service.Deadline;
+import org.charybdis.server.tracing.Tracing;
 import org.charybdis.storage.dht.DecoratedKey;
-import org.charybdis.scheduler.Shard;
 import org.charybdis.storage.engine.RequestTrace;
 import org.charybdis.storage.engine.ShardStorage;
 import org.charybdis.storage.engine.TableEngine;
@@ -39,13 +39,8 @@ public interface TableSource {
         return new TableSource() {
             @Override
             public <T> CompletableFuture<T> onOwner(DecoratedKey key, Function<TableEngine, CompletableFuture<T>> read) {
-                if (trace.enabled()) traceHop(database.shardOf(key));
+                if (trace.enabled()) Tracing.hop(trace, database.shardOf(key));
                 return database.onOwnerAsync(key, storage -> read.apply(engine.apply(storage)));
-            }
-
-            private void traceHop(int owner) {
-                Shard caller = Shard.current();
-                if (caller != null && caller.id() != owner) trace.event("Sending to shard " + owner);
             }
 
             @Override
