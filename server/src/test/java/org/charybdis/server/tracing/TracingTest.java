@@ -56,7 +56,7 @@ class TracingTest {
                 "Merging memtable contents", "Merged data from memtables and 1 SSTables", "Read 4 live rows", "Request complete");
         assertThat(activities).anyMatch(a -> a.matches("Sending a response of \\d+ bytes"));
         assertThat(activities).anyMatch(a -> a.matches("Reading SSTable \\d+"))
-                .anyMatch(a -> a.matches("Partition found in SSTable \\d+, index and header read in \\d+ µs"));
+                .anyMatch(a -> a.matches("Partition found in SSTable \\d+ \\(index and header (in memory|read from disk in \\d+ µs)\\)"));
         for (TraceEvent event : trace.getEvents()) {
             assertThat(event.getThreadName()).startsWith("shard ");
             assertThat(event.getSourceElapsedMicros()).isBetween(0, trace.getDurationMicros());
@@ -107,6 +107,19 @@ class TracingTest {
             }
         }
         assertThat(hopped).as("one of ten partitions is owned by the shard the connection is not on").isTrue();
+    }
+
+    @Test
+    void aRangeScanTracesEveryShard() {
+        ResultSet result = session.execute(SimpleStatement.newInstance("SELECT * FROM tr.kv").setTracing(true));
+        int rows = result.all().size();
+        List<TraceEvent> events = result.getExecutionInfo().getQueryTrace().getEvents();
+        List<String> scanningShards = events.stream().filter(e -> e.getActivity().equals("Executing range scan on kv"))
+                .map(TraceEvent::getThreadName).distinct().toList();
+        assertThat(scanningShards).containsExactlyInAnyOrder("shard 0", "shard 1");
+        int read = events.stream().map(TraceEvent::getActivity).filter(a -> a.matches("Read \\d+ live rows of \\d+ partitions"))
+                .mapToInt(a -> Integer.parseInt(a.split(" ")[1])).sum();
+        assertThat(read).isEqualTo(rows);
     }
 
     @Test

@@ -203,8 +203,10 @@ final class LsmTableEngine implements TableEngine {
                                                                  RequestTrace trace) {
         List<CompletableFuture<PartitionCursor>> opened = new ArrayList<>(sstables.size());
         for (SSTableReader sstable : sstables) {
+            long start = trace.enabled() ? System.nanoTime() : 0;
+            if (trace.enabled()) trace.event("Reading SSTable " + sstable.generation());
             CompletableFuture<PartitionCursor> open = started(() -> sstable.openPartition(key, filter.slices(), filter.reversed(), ioClass));
-            opened.add(trace.enabled() ? traced(open, sstable, trace) : open);
+            opened.add(trace.enabled() ? traced(open, sstable, start, trace) : open);
         }
         return CompletableFuture.allOf(opened.toArray(CompletableFuture[]::new)).thenCompose(ignored -> {
             List<PartitionCursor> cursors = new ArrayList<>(opened.size());
@@ -215,15 +217,18 @@ final class LsmTableEngine implements TableEngine {
         });
     }
 
-    /** Records the SSTable's read: whether its index found the partition, and how long the index and header reads took. */
-    private static CompletableFuture<PartitionCursor> traced(CompletableFuture<PartitionCursor> open, SSTableReader sstable, RequestTrace trace) {
-        long start = System.nanoTime();
-        trace.event("Reading SSTable " + sstable.generation());
+    /**
+     * Records the SSTable's read: whether its index found the partition, and whether the index and header were in
+     * memory (the chunk cache or the page cache answered at once) or came from the disk, and how long that took.
+     */
+    private static CompletableFuture<PartitionCursor> traced(CompletableFuture<PartitionCursor> open, SSTableReader sstable, long start,
+                                                             RequestTrace trace) {
+        boolean inMemory = open.isDone();
         return open.whenComplete((cursor, failure) -> {
-            long micros = (System.nanoTime() - start) / 1000;
-            if (failure != null) trace.event("Reading SSTable " + sstable.generation() + " failed after " + micros + " µs: " + failure);
-            else if (cursor == null) trace.event("Partition index of SSTable " + sstable.generation() + " has no such key (" + micros + " µs)");
-            else trace.event("Partition found in SSTable " + sstable.generation() + ", index and header read in " + micros + " µs");
+            String source = inMemory ? "index and header in memory" : "index and header read from disk in " + (System.nanoTime() - start) / 1000 + " µs";
+            if (failure != null) trace.event("Reading SSTable " + sstable.generation() + " failed (" + source + "): " + failure);
+            else if (cursor == null) trace.event("Partition not in SSTable " + sstable.generation() + " (" + source + ")");
+            else trace.event("Partition found in SSTable " + sstable.generation() + " (" + source + ")");
         });
     }
 

@@ -114,6 +114,7 @@ public final class ShardReader {
     /** Scans the shard's partitions of the range in token order, after {@code after}, up to what {@code budget} allows. */
     CompletableFuture<ScanResult> scan(TableEngine engine, TokenRange range, DecoratedKey after, Clustering resumeAfter,
                                        int partitionBudget, PageSize budget) {
+        if (trace.enabled()) trace.event("Executing range scan on " + table.name());
         ScanProgress progress = new ScanProgress(budget);
         if (after != null && resumeAfter != null && range.contains(after.token())) {
             return read(engine, after, resumeAfter, partitionBudget, budget).thenCompose(first -> {
@@ -134,7 +135,10 @@ public final class ShardReader {
     private CompletableFuture<ScanResult> scanFrom(TableEngine engine, PartitionScanner partitions, ScanProgress progress) {
         return AsyncLoop.until(() -> partitions.next(progress.nextLimit()).thenCompose(view -> progress.take(engine, partitions, view)))
                 .whenComplete((ignored, failure) -> { if (failure != null) partitions.close(); })
-                .thenApply(ignored -> progress.result);
+                .thenApply(ignored -> {
+                    if (trace.enabled()) trace.event("Read " + progress.rows + " live rows of " + progress.chunks.size() + " partitions");
+                    return progress.result;
+                });
     }
 
     /** One shard's scan in progress: the rows and bytes collected so far, and the result once the scan stops. */
