@@ -8,13 +8,13 @@ import org.charybdis.server.schema.TableMetadata;
 import org.charybdis.storage.data.PartitionUpdate;
 
 import java.net.InetAddress;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -68,7 +68,7 @@ public final class TraceTables {
         TableMetadata eventTable = storage.table(EVENTS);
         long[] eventMillis = new long[1];
         // event ids follow the events' own times, so the table's clustering order is the order they happened in
-        TimeUuidGenerator ids = new TimeUuidGenerator(() -> eventMillis[0], new SecureRandom().nextLong());
+        TimeUuidGenerator ids = new TimeUuidGenerator(() -> eventMillis[0], ThreadLocalRandom.current().nextLong());
         List<PartitionUpdate> updates = new ArrayList<>(events.size());
         for (Event event : events) {
             eventMillis[0] = session.startedAtMillis() + event.elapsedNanos() / 1_000_000;
