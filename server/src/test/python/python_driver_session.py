@@ -55,6 +55,15 @@ def main():
     count = session.execute("SELECT COUNT(*) FROM events").one()[0]
     check("count over a full scan", count, 100)
 
+    # cqlsh's TRACING ON: the driver reads the session back from system_traces once it has a duration
+    traced = session.execute("SELECT seq FROM events WHERE device = %s", (device,), trace=True)
+    trace = traced.get_query_trace(max_wait_sec=10)
+    check("a traced query has a duration", trace.duration is not None and trace.duration.total_seconds() > 0, True)
+    check("a traced query's request", trace.request_type, "Execute CQL3 query")
+    activities = [event.description for event in trace.events]
+    check("a traced query's events", [a for a in activities if a.startswith("Read ") or a == "Request complete"],
+          ["Read 5 live rows", "Request complete"])
+
     session.execute("DROP KEYSPACE pyks")
     cluster.shutdown()
     print("python driver session passed")

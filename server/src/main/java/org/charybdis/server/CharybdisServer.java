@@ -19,6 +19,7 @@ import org.charybdis.server.api.TopPartitionsRoute;
 import org.charybdis.server.api.SnapshotRoutes;
 import org.charybdis.server.api.StorageRoutes;
 import org.charybdis.server.api.CompactionRoutes;
+import org.charybdis.server.api.TracingRoutes;
 import org.charybdis.server.system.CompactionHistory;
 import org.charybdis.server.snapshot.AutoSnapshot;
 import org.charybdis.server.snapshot.SnapshotControl;
@@ -36,6 +37,8 @@ import org.charybdis.server.schema.SchemaManager;
 import org.charybdis.server.schema.SchemaStore;
 import org.charybdis.server.system.SystemKeyspaces;
 import org.charybdis.server.transport.ConnectionHandler;
+import org.charybdis.server.system.TraceTables;
+import org.charybdis.server.tracing.Tracing;
 import org.charybdis.server.transport.ConnectionServices;
 import org.charybdis.server.transport.CqlServer;
 import org.charybdis.server.transport.EventNotifier;
@@ -92,6 +95,7 @@ public final class CharybdisServer implements AutoCloseable {
     private final ServerContext context;
     private final QueryProcessor processor;
     private volatile NativeTransport nativeTransport;
+    private Tracing tracing;
     private volatile boolean storageStarted;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final long startedAtMillis = System.currentTimeMillis();
@@ -269,11 +273,18 @@ public final class CharybdisServer implements AutoCloseable {
         processor.auditTo(audit);
     }
 
-    private void startEndpoints() throws InterruptedException {
+    /** Query tracing, its sessions written to system_traces under the node's broadcast address. */
+    private Tracing startTracing() throws java.net.UnknownHostException {
+        java.net.InetAddress node = java.net.InetAddress.getByName(config.broadcastAddress());
+        tracing = new Tracing(runtime, new TraceTables(database, context.schema()::current, node), config.get(ServerConfig.TRACE_PROBABILITY));
+        return tracing;
+    }
+
+    private void startEndpoints() throws InterruptedException, java.net.UnknownHostException {
         ConnectionServices services = new ConnectionServices(processor, context.authenticator(), events, metrics,
                 context.serviceLevels()::schedulingGroupFor, runtime.shardCount(), () -> nativeTransport.server().shardAwarePort(),
                 () -> nativeTransport.server().shardAwareTlsPort(),
-                admissions(), admissionTimeout().toNanos(), context.serviceLevels());
+                admissions(), admissionTimeout().toNanos(), context.serviceLevels(), startTracing());
         nativeTransport = new NativeTransport(() -> new CqlServer(runtime, config, (shard, channel) -> new ConnectionHandler(shard, services), clientTls));
         int reloadMillis = config.get(ServerConfig.ENCRYPTION_RELOAD_INTERVAL_IN_MS);
         for (ReloadingSslContext tls : new ReloadingSslContext[] {clientTls, apiTls}) {
@@ -354,6 +365,7 @@ public final class CharybdisServer implements AutoCloseable {
         new MetricsRoutes(database, schema::current, context.proxy().latencies(), operatorLoop).registerOn(api);
         new TopPartitionsRoute(database, schema::current, operatorLoop).registerOn(api);
         new NativeTransportRoutes(nativeTransport).registerOn(api);
+        new TracingRoutes(tracing).registerOn(api);
         return new LoggerRoutes().registerOn(api);
     }
 

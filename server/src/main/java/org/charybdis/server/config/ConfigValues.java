@@ -173,17 +173,25 @@ final class ConfigValues {
 
     /** A fraction in (0, 1], like 0.5. */
     static Double fraction(Object raw) {
-        double value;
-        if (raw instanceof Number n) value = n.doubleValue();
-        else {
-            try {
-                value = Double.parseDouble(string(raw).trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("expected a fraction such as 0.5");
-            }
-        }
+        double value = decimal(raw, "a fraction such as 0.5");
         if (!(value > 0 && value <= 1)) throw new IllegalArgumentException("must be greater than 0 and at most 1");
         return value;
+    }
+
+    /** A probability in [0, 1], like 0.01. */
+    static Double probability(Object raw) {
+        double value = decimal(raw, "a probability such as 0.01");
+        if (!(value >= 0 && value <= 1)) throw new IllegalArgumentException("must be between 0 and 1");
+        return value;
+    }
+
+    private static double decimal(Object raw, String expected) {
+        if (raw instanceof Number n) return n.doubleValue();
+        try {
+            return Double.parseDouble(string(raw).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected " + expected);
+        }
     }
 
     /** A non-negative integer (0 has a meaning, e.g. "sync at once"). */

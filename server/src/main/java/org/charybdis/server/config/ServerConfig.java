@@ -62,6 +62,7 @@ public final class ServerConfig {
     public static final ConfigKey<Integer> API_PORT = key("api_port", Integer.class, 10000, ConfigValues::portOrDisabled, "REST admin API port (-1 disables)");
     public static final ConfigKey<String> API_ADDRESS = key("api_address", String.class, "127.0.0.1", ConfigValues::address, "REST admin API address");
     public static final ConfigKey<String> API_AUTHENTICATION = key("api_authentication", String.class, "none", ConfigValues.oneOf("none", "password"), "none, or password: every admin API request needs a superuser's credentials (HTTP basic; requires PasswordAuthenticator)");
+    public static final ConfigKey<Double> TRACE_PROBABILITY = key("trace_probability", Double.class, 0.0, ConfigValues::probability, "Share of requests traced without the client asking (0 to 1), their sessions written to system_traces like those of TRACING ON; settable at runtime: charybdis admin settraceprobability");
     // audit log, as ScyllaDB's scylla.yaml
     public static final ConfigKey<String> AUDIT = key("audit", String.class, "none", ConfigValues.oneOf("none", "table", "syslog", "log"), "Audit log destination: none, table (audit.audit_log), syslog or log (the org.charybdis.audit logger)");
     public static final ConfigKey<String> AUDIT_CATEGORIES = key("audit_categories", String.class, "DCL,DDL,AUTH,ADMIN", ConfigValues.namesOf("AUTH", "DML", "DDL", "DCL", "QUERY", "ADMIN"), "Comma-separated categories audited: AUTH, DML, DDL, DCL, QUERY, ADMIN");

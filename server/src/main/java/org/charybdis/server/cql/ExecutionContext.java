@@ -5,6 +5,7 @@ import org.charybdis.cql.exceptions.WriteType;
 import org.charybdis.cql.messages.QueryOptions;
 import org.charybdis.server.auth.Access;
 import org.charybdis.server.service.Deadline;
+import org.charybdis.storage.engine.RequestTrace;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -19,14 +20,16 @@ import java.util.List;
  * @param nowInSeconds    the time TTL expiry is judged against
  * @param timing          when the request arrived and its service level's timeout
  * @param access          what the client's role may do, as the authorizer decided for this request
+ * @param trace           where a traced request records its steps ({@link RequestTrace#NONE} when not traced)
  */
 public record ExecutionContext(ServerContext server, ClientState client, QueryOptions options,
-                               List<ByteBuffer> values, long timestampMicros, long nowInSeconds, RequestTiming timing, Access access) {
+                               List<ByteBuffer> values, long timestampMicros, long nowInSeconds, RequestTiming timing, Access access,
+                               RequestTrace trace) {
 
     /** An internal execution: no deadline, every permission. */
     public ExecutionContext(ServerContext server, ClientState client, QueryOptions options, List<ByteBuffer> values,
                             long timestampMicros, long nowInSeconds) {
-        this(server, client, options, values, timestampMicros, nowInSeconds, RequestTiming.INTERNAL, Access.INTERNAL);
+        this(server, client, options, values, timestampMicros, nowInSeconds, RequestTiming.INTERNAL, Access.INTERNAL, RequestTrace.NONE);
     }
 
     public ByteBuffer value(int index) {
@@ -41,11 +44,11 @@ public record ExecutionContext(ServerContext server, ClientState client, QueryOp
     }
 
     public ExecutionContext withValues(List<ByteBuffer> newValues) {
-        return new ExecutionContext(server, client, options, newValues, timestampMicros, nowInSeconds, timing, access);
+        return new ExecutionContext(server, client, options, newValues, timestampMicros, nowInSeconds, timing, access, trace);
     }
 
     public ExecutionContext withTimestamp(long newTimestampMicros) {
-        return new ExecutionContext(server, client, options, values, newTimestampMicros, nowInSeconds, timing, access);
+        return new ExecutionContext(server, client, options, values, newTimestampMicros, nowInSeconds, timing, access, trace);
     }
 
     /**

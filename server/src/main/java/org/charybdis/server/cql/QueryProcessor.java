@@ -25,6 +25,7 @@ import org.charybdis.server.cql.PreparedStatements.Prepared;
 import org.charybdis.server.cql.statements.BatchExecution;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.service.ServerClock;
+import org.charybdis.storage.engine.RequestTrace;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -63,20 +64,27 @@ public final class QueryProcessor {
 
     /** A QUERY with no deadline of its own (internal callers, tests): the configured timeouts apply from now. */
     public CompletionStage<? extends Result> query(QueryRequest request, ClientState client) {
-        return query(request, client, RequestTiming.arrivedAt(System.nanoTime(), null));
+        return query(request, client, RequestTiming.arrivedAt(System.nanoTime(), null), RequestTrace.NONE);
     }
 
-    /** A client's QUERY, its deadline counted from when it arrived ({@code timing}). */
-    public CompletionStage<? extends Result> query(QueryRequest request, ClientState client, RequestTiming timing) {
+    /** A client's QUERY, its deadline counted from when it arrived ({@code timing}), its steps recorded in {@code trace}. */
+    public CompletionStage<? extends Result> query(QueryRequest request, ClientState client, RequestTiming timing, RequestTrace trace) {
+        if (trace.enabled()) trace.event("Parsing " + request.query());
         Statement ast = parse(request.query());
         return audit.statement(ast, request.query(), null, client, request.options().consistency(), () -> {
+            if (trace.enabled()) trace.event("Preparing statement");
             CqlStatement statement = compiler.compile(ast, client, server.schema().current());
-            return run(statement, ast, client, request.options(), timing);
+            return run(statement, ast, client, request.options(), timing, trace);
         });
     }
 
     public CompletionStage<PreparedResult> prepare(PrepareRequest request, ClientState client) {
+        return prepare(request, client, RequestTrace.NONE);
+    }
+
+    public CompletionStage<PreparedResult> prepare(PrepareRequest request, ClientState client, RequestTrace trace) {
         String keyspace = request.keyspace() != null ? request.keyspace() : client.keyspace();
+        if (trace.enabled()) trace.event("Parsing " + request.query());
         Statement ast = parse(request.query());
         ClientState compileState = client;
         if (request.keyspace() != null) {
@@ -84,6 +92,7 @@ public final class QueryProcessor {
             compileState.setKeyspace(request.keyspace());
         }
         Schema schema = server.schema().current();
+        if (trace.enabled()) trace.event("Preparing statement");
         CqlStatement statement = compiler.compile(ast, compileState, schema);
         byte[] id = PreparedStatements.idOf(keyspace, request.query());
         Prepared entry = new Prepared(request.query(), keyspace, ast, statement, schema.version(), id,
@@ -96,10 +105,11 @@ public final class QueryProcessor {
                 statement.resultMetadata()));
     }
 
-    public CompletionStage<? extends Result> execute(ExecuteRequest request, ClientState client, RequestTiming timing) {
+    public CompletionStage<? extends Result> execute(ExecuteRequest request, ClientState client, RequestTiming timing, RequestTrace trace) {
         Prepared entry = lookup(request.statementId(), client);
+        if (trace.enabled()) trace.event("Found prepared statement: " + entry.query());
         CompletionStage<? extends Result> result = audit.statement(entry.ast(), entry.query(), entry.keyspace(), client,
-                request.options().consistency(), () -> run(entry.statement(), entry.ast(), client, request.options(), timing));
+                request.options().consistency(), () -> run(entry.statement(), entry.ast(), client, request.options(), timing, trace));
         // v5: tell the client when the result columns changed since it prepared
         if (request.resultMetadataId() != null && !java.util.Arrays.equals(request.resultMetadataId(), entry.resultMetadataId())) {
             return result.thenApply(r -> r instanceof RowsResult rows
@@ -109,16 +119,17 @@ public final class QueryProcessor {
     }
 
     public CompletionStage<? extends Result> batch(BatchRequest request, ClientState client) {
-        return batch(request, client, RequestTiming.arrivedAt(System.nanoTime(), null));
+        return batch(request, client, RequestTiming.arrivedAt(System.nanoTime(), null), RequestTrace.NONE);
     }
 
-    public CompletionStage<? extends Result> batch(BatchRequest request, ClientState client, RequestTiming timing) {
+    public CompletionStage<? extends Result> batch(BatchRequest request, ClientState client, RequestTiming timing, RequestTrace trace) {
         List<AuditLog.Entry> audited = audit.enabled() ? new ArrayList<>(request.statements().size()) : null;
-        return audit.batch(audited, client, request.options().consistency(), () -> runBatch(request, client, timing, audited));
+        if (trace.enabled()) trace.event("Preparing batch of " + request.statements().size() + " statements");
+        return audit.batch(audited, client, request.options().consistency(), () -> runBatch(request, client, timing, trace, audited));
     }
 
     /** Compiles and runs a BATCH, adding each statement to {@code audited} (if not null) as it is read. */
-    private CompletionStage<? extends Result> runBatch(BatchRequest request, ClientState client, RequestTiming timing,
+    private CompletionStage<? extends Result> runBatch(BatchRequest request, ClientState client, RequestTiming timing, RequestTrace trace,
                                                        List<AuditLog.Entry> audited) {
         List<CqlStatement> statements = new ArrayList<>(request.statements().size());
         List<List<ByteBuffer>> values = new ArrayList<>(request.statements().size());
@@ -143,7 +154,7 @@ public final class QueryProcessor {
             values.add(entry.values());
         }
         return withAccess(client, access ->
-                BatchExecution.execute(request.type(), statements, values, context(client, request.options(), List.of(), timing, access)));
+                BatchExecution.execute(request.type(), statements, values, context(client, request.options(), List.of(), timing, access, trace)));
     }
 
     /** Runs a statement with internal rights (system start-up, auth bootstrap); no bind values. */
@@ -151,13 +162,13 @@ public final class QueryProcessor {
         ClientState internal = ClientState.internal(org.charybdis.cql.transport.ProtocolVersion.V5);
         Statement ast = parse(cql);
         CqlStatement statement = compiler.compile(ast, internal, server.schema().current());
-        return execute(statement, context(internal, options, bindValues(ast, options), RequestTiming.INTERNAL, Access.INTERNAL));
+        return execute(statement, context(internal, options, bindValues(ast, options), RequestTiming.INTERNAL, Access.INTERNAL, RequestTrace.NONE));
     }
 
     private CompletionStage<? extends Result> run(CqlStatement statement, Statement ast, ClientState client, QueryOptions options,
-                                                  RequestTiming timing) {
+                                                  RequestTiming timing, RequestTrace trace) {
         List<ByteBuffer> values = bindValues(ast, options);
-        return withAccess(client, access -> execute(statement, context(client, options, values, timing, access)));
+        return withAccess(client, access -> execute(statement, context(client, options, values, timing, access, trace)));
     }
 
     /** Runs the body with the client's access: at once (errors thrown as they are) while the shard's cache holds it. */
@@ -186,12 +197,13 @@ public final class QueryProcessor {
     private static final CompletableFuture<Access> UNCHECKED = CompletableFuture.completedFuture(Access.unchecked(false));
     private static final CompletableFuture<Access> UNCHECKED_SUPERUSER = CompletableFuture.completedFuture(Access.unchecked(true));
 
-    private ExecutionContext context(ClientState client, QueryOptions options, List<ByteBuffer> values, RequestTiming timing, Access access) {
+    private ExecutionContext context(ClientState client, QueryOptions options, List<ByteBuffer> values, RequestTiming timing, Access access,
+                                     RequestTrace trace) {
         Shard shard = Shard.current();
         long timestamp = options.hasDefaultTimestamp() ? options.defaultTimestamp()
                 : server.clock().nextMicros(shard == null ? -1 : shard.id());
         long now = options.hasNowInSeconds() ? options.nowInSeconds() : ServerClock.nowInSeconds();
-        return new ExecutionContext(server, client, options, values, timestamp, now, timing, access);
+        return new ExecutionContext(server, client, options, values, timestamp, now, timing, access, trace);
     }
 
     private Prepared lookup(byte[] id, ClientState client) {

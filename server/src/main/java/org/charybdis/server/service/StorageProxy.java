@@ -10,9 +10,11 @@ import org.charybdis.server.service.pager.IndexPager;
 import org.charybdis.server.service.pager.Pager;
 import org.charybdis.server.service.pager.ShardReader;
 import org.charybdis.server.service.pager.TableSource;
+import org.charybdis.server.tracing.Tracing;
 import org.charybdis.storage.data.PartitionUpdate;
 import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.dht.TokenRange;
+import org.charybdis.storage.engine.RequestTrace;
 import org.charybdis.storage.engine.ShardStorage;
 import org.charybdis.storage.engine.TableEngine;
 
@@ -70,16 +72,16 @@ public final class StorageProxy {
      * there, after any lightweight transaction running on its partitions. A write the storage cannot take (a full
      * disk) fails with WriteFailure saying why, as every write below does.
      */
-    public CompletableFuture<Void> mutate(PartitionWrites writes, long nowInSeconds, Deadline deadline) {
-        return write(writes, false, nowInSeconds, deadline);
+    public CompletableFuture<Void> mutate(PartitionWrites writes, long nowInSeconds, Deadline deadline, RequestTrace trace) {
+        return write(writes, false, nowInSeconds, deadline, trace);
     }
 
     /** Writes the partitions of a counter statement or batch: each partition reads its totals and writes them in its turn. */
-    public CompletableFuture<Void> counterMutate(PartitionWrites writes, long nowInSeconds, Deadline deadline) {
-        return write(writes, true, nowInSeconds, deadline);
+    public CompletableFuture<Void> counterMutate(PartitionWrites writes, long nowInSeconds, Deadline deadline, RequestTrace trace) {
+        return write(writes, true, nowInSeconds, deadline, trace);
     }
 
-    private CompletableFuture<Void> write(PartitionWrites writes, boolean counters, long now, Deadline deadline) {
+    private CompletableFuture<Void> write(PartitionWrites writes, boolean counters, long now, Deadline deadline, RequestTrace trace) {
         if (writes.isEmpty()) return CompletableFuture.completedFuture(null);
         long start = System.nanoTime();
         List<List<PartitionWrites.Partition>> byShard = new ArrayList<>(database.shardCount());
@@ -96,7 +98,11 @@ public final class StorageProxy {
         for (int shard = 0; shard < byShard.size(); shard++) {
             List<PartitionWrites.Partition> partitions = byShard.get(shard);
             if (partitions == null) continue;
-            parts.add(database.onOwnerAsync(shard, storage -> ReplicaWrites.apply(storage, partitions, counters, now, maxMutationBytes, deadline)));
+            Tracing.hop(trace, shard);
+            parts.add(database.onOwnerAsync(shard, storage -> {
+                if (trace.enabled()) trace.event("Writing to the commitlog and memtables (" + partitions.size() + " partitions)");
+                return ReplicaWrites.apply(storage, partitions, counters, now, maxMutationBytes, deadline);
+            }));
         }
         CompletableFuture<Void> all = parts.size() == 1 ? parts.getFirst() : CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
         return latencies.timed(CoordinatorLatencies.Kind.WRITE, bounded(writeFailures(all, deadline), deadline), start);
@@ -150,8 +156,8 @@ public final class StorageProxy {
     }
 
     /** Where a stored table's reads run: on the shards owning its data, each read checking the deadline first. */
-    public TableSource source(TableMetadata table, Deadline deadline) {
-        return TableSource.shards(database, table, deadline);
+    public TableSource source(TableMetadata table, Deadline deadline, RequestTrace trace) {
+        return TableSource.shards(database, table, deadline, trace);
     }
 
     /** A pager over the rows a secondary index finds (see {@link IndexPager}). */

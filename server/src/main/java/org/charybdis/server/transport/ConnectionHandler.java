@@ -9,6 +9,7 @@ import org.charybdis.cql.messages.AuthResponseRequest;
 import org.charybdis.cql.messages.AuthSuccessResponse;
 import org.charybdis.cql.messages.AuthenticateResponse;
 import org.charybdis.cql.messages.BatchRequest;
+import org.charybdis.cql.messages.ColumnTypeCodec;
 import org.charybdis.cql.messages.ErrorResponse;
 import org.charybdis.cql.messages.ExecuteRequest;
 import org.charybdis.cql.messages.InboundRequest;
@@ -21,6 +22,7 @@ import org.charybdis.cql.messages.Request;
 import org.charybdis.cql.messages.RequestDecoder;
 import org.charybdis.cql.messages.Response;
 import org.charybdis.cql.messages.ResponseEncoder;
+import org.charybdis.cql.messages.ResponseExtras;
 import org.charybdis.cql.messages.StartupRequest;
 import org.charybdis.cql.messages.SupportedResponse;
 import org.charybdis.cql.transport.Compression;
@@ -33,11 +35,14 @@ import org.charybdis.scheduler.Shard;
 import org.charybdis.server.cql.ClientState;
 import org.charybdis.server.cql.RequestTiming;
 import org.charybdis.server.metrics.ServerMetrics.ShardTransportMetrics;
+import org.charybdis.server.tracing.Tracing;
+import org.charybdis.storage.engine.RequestTrace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -108,7 +113,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 case AuthResponseRequest auth -> authenticate(version, streamId, opcode, start, auth);
                 default -> {
                     requireReady(request);
-                    admit(version, streamId, opcode, start, request, size);
+                    admit(version, streamId, opcode, start, request, size, inbound.tracingRequested());
                 }
             }
         } catch (RuntimeException e) {
@@ -120,9 +125,9 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
      * Runs the request in the client's scheduling group once the shard admits it; until then the connection stops
      * reading, so a client sending faster than the shard answers is held back by TCP rather than by memory.
      */
-    private void admit(ProtocolVersion version, int streamId, int opcode, long start, Request request, long size) {
+    private void admit(ProtocolVersion version, int streamId, int opcode, long start, Request request, long size, boolean traced) {
         SchedulingGroup group = services.schedulingGroupFor(client);
-        Runnable run = () -> Shard.current().execute(group, () -> process(version, streamId, opcode, start, request, size, group));
+        Runnable run = () -> Shard.current().execute(group, () -> process(version, streamId, opcode, start, request, size, group, traced));
         RequestAdmission.Pending pending = new RequestAdmission.Pending() {
             @Override
             public void admit() {
@@ -148,15 +153,16 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void process(ProtocolVersion version, int streamId, int opcode, long start, Request request, long admittedBytes,
-                         SchedulingGroup group) {
+                         SchedulingGroup group, boolean traced) {
         CompletionStage<? extends Response> answer;
         RequestTiming timing = services.timingFor(client, start);
+        RequestTrace trace = services.tracing().begin(request, client, start, traced);
         try {
             answer = switch (request) {
-                case QueryRequest query -> services.processor().query(query, client, timing);
-                case PrepareRequest prepare -> services.processor().prepare(prepare, client);
-                case ExecuteRequest execute -> services.processor().execute(execute, client, timing);
-                case BatchRequest batch -> services.processor().batch(batch, client, timing);
+                case QueryRequest query -> services.processor().query(query, client, timing, trace);
+                case PrepareRequest prepare -> services.processor().prepare(prepare, client, trace);
+                case ExecuteRequest execute -> services.processor().execute(execute, client, timing, trace);
+                case BatchRequest batch -> services.processor().batch(batch, client, timing, trace);
                 case RegisterRequest register -> {
                     services.events().register(ctx.channel(), version, register.eventTypes());
                     yield CompletableFuture.completedFuture(ReadyResponse.INSTANCE);
@@ -167,7 +173,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             answer = CompletableFuture.failedFuture(e);
         }
         answer.whenComplete((response, error) -> {
-            respond(version, streamId, opcode, start, error != null ? errorResponse(request, unwrap(error)) : response, admittedBytes);
+            respond(version, streamId, opcode, start, error != null ? errorResponse(request, unwrap(error)) : response, admittedBytes, trace);
             services.metrics().serviceLevels().request(shard, group, System.nanoTime() - start); // per service level
         });
     }
@@ -257,27 +263,37 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void respond(ProtocolVersion version, int streamId, int opcode, long start, Response response) {
-        respond(version, streamId, opcode, start, response, -1);
+        respond(version, streamId, opcode, start, response, -1, RequestTrace.NONE);
     }
 
-    /** Answers on the connection's shard thread; an admitted request ({@code admittedBytes} >= 0) gives back its room. */
-    private void respond(ProtocolVersion version, int streamId, int opcode, long start, Response response, long admittedBytes) {
+    /**
+     * Answers on the connection's shard thread; an admitted request ({@code admittedBytes} >= 0) gives back its room,
+     * and a traced one tells its session id, then has its session written.
+     */
+    private void respond(ProtocolVersion version, int streamId, int opcode, long start, Response response, long admittedBytes,
+                         RequestTrace trace) {
         if (ctx.executor().inEventLoop()) {
-            finish(version, streamId, opcode, start, response, admittedBytes);
+            finish(version, streamId, opcode, start, response, admittedBytes, trace);
         } else {
-            ctx.executor().execute(() -> finish(version, streamId, opcode, start, response, admittedBytes));
+            ctx.executor().execute(() -> finish(version, streamId, opcode, start, response, admittedBytes, trace));
         }
     }
 
-    private void finish(ProtocolVersion version, int streamId, int opcode, long start, Response response, long admittedBytes) {
+    private void finish(ProtocolVersion version, int streamId, int opcode, long start, Response response, long admittedBytes,
+                        RequestTrace trace) {
         if (admittedBytes >= 0) admission.release(admittedBytes);
         metrics.request(opcode, System.nanoTime() - start, response instanceof ErrorResponse);
-        if (ctx.channel().isActive()) write(version, streamId, response);
+        if (ctx.channel().isActive()) write(version, streamId, response, trace);
+        services.tracing().complete(trace);
     }
 
-    private void write(ProtocolVersion version, int streamId, Response response) {
+    private void write(ProtocolVersion version, int streamId, Response response, RequestTrace trace) {
         try {
-            ctx.writeAndFlush(ResponseEncoder.encode(ctx.alloc(), version, streamId, response));
+            UUID session = Tracing.responseTracingId(trace);
+            ResponseExtras extras = session == null ? ResponseExtras.NONE : new ResponseExtras(session, null, null);
+            Frame frame = ResponseEncoder.encode(ctx.alloc(), version, streamId, response, extras, ColumnTypeCodec.NATIVE);
+            if (trace.enabled()) trace.event("Sending a response of " + frame.body().readableBytes() + " bytes");
+            ctx.writeAndFlush(frame);
         } catch (RuntimeException e) {
             log.warn("Could not encode a {} response", response.opcode(), e);
             ctx.writeAndFlush(ResponseEncoder.encode(ctx.alloc(), version, streamId, ErrorResponse.of(e)));

@@ -12,6 +12,7 @@ import org.charybdis.server.qos.EffectiveServiceLevel;
 import org.charybdis.server.qos.ServiceLevelController;
 import org.charybdis.server.qos.WorkloadType;
 import org.charybdis.server.metrics.ServerMetrics;
+import org.charybdis.server.tracing.Tracing;
 import org.charybdis.storage.dht.ShardOf;
 
 import java.util.List;
@@ -27,12 +28,13 @@ import java.util.function.Function;
  * @param admissions       each shard's admission of requests (by number and bytes in flight)
  * @param admissionTimeoutNanos how long a request may wait for admission (the shortest request timeout)
  * @param serviceLevels    each client's effective service level: its timeout and workload type
+ * @param tracing          starts the sessions of traced requests and writes them once answered
  */
 public record ConnectionServices(QueryProcessor processor, Authenticator authenticator, EventNotifier events,
                                  ServerMetrics metrics, Function<ClientState, SchedulingGroup> schedulingGroups,
                                  int shardCount, java.util.function.IntSupplier shardAwarePort,
                                  java.util.function.IntSupplier shardAwareTlsPort, RequestAdmission[] admissions,
-                                 long admissionTimeoutNanos, ServiceLevelController serviceLevels) {
+                                 long admissionTimeoutNanos, ServiceLevelController serviceLevels, Tracing tracing) {
 
     /** The admission of requests on one shard (see {@link RequestAdmission}). */
     public RequestAdmission admission(int shard) {

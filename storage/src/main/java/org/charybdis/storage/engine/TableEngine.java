@@ -54,6 +54,14 @@ public interface TableEngine extends AutoCloseable {
         return read(key, filter, nowInSeconds);
     }
 
+    /**
+     * Like {@link #read(DecoratedKey, ReadFilter, long, ReadLimit)}, recording in {@code trace} what the read touched
+     * (memtables, each SSTable read or skipped and why); engines with nothing to tell record nothing.
+     */
+    default CompletableFuture<PartitionView> read(DecoratedKey key, ReadFilter filter, long nowInSeconds, ReadLimit limit, RequestTrace trace) {
+        return read(key, filter, nowInSeconds, limit);
+    }
+
     /** Partitions in the range with anything live under the filter, in token order. */
     default PartitionScanner scan(TokenRange range, ReadFilter filter, long nowInSeconds) {
         return scan(range, null, filter, nowInSeconds);

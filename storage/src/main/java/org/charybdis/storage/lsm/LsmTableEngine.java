@@ -16,6 +16,7 @@ import org.charybdis.storage.engine.PartitionScanner;
 import org.charybdis.storage.engine.PartitionView;
 import org.charybdis.storage.engine.ReadFilter;
 import org.charybdis.storage.engine.ReadLimit;
+import org.charybdis.storage.engine.RequestTrace;
 import org.charybdis.storage.engine.ScrubMode;
 import org.charybdis.storage.engine.ScrubResult;
 import org.charybdis.storage.engine.TableEngine;
@@ -130,12 +131,18 @@ final class LsmTableEngine implements TableEngine {
      */
     @Override
     public CompletableFuture<PartitionView> read(DecoratedKey key, ReadFilter filter, long nowInSeconds, ReadLimit limit) {
+        return read(key, filter, nowInSeconds, limit, RequestTrace.NONE);
+    }
+
+    /** As above; a traced read tells which memtables and SSTables it read, which it skipped and why. */
+    @Override
+    public CompletableFuture<PartitionView> read(DecoratedKey key, ReadFilter filter, long nowInSeconds, ReadLimit limit, RequestTrace trace) {
         checkOpen();
         filter.validate(layout.clusteringComparator());
         if (!files.ready().isDone() || files.unreadable() != null) {
             return files.ready().thenCompose(ignored -> {
                 if (files.unreadable() != null) return CompletableFuture.failedFuture(files.unreadable());
-                return read(key, filter, nowInSeconds, limit);
+                return read(key, filter, nowInSeconds, limit, trace);
             });
         }
         long start = System.nanoTime();
@@ -149,21 +156,34 @@ final class LsmTableEngine implements TableEngine {
             PartitionFragment f = m.partition(key);
             if (f != null) fragments.add(f);
         }
+        if (trace.enabled()) trace.event(fragments.isEmpty() ? "No memtable holds the partition" : "Merging memtable contents");
         reads++;
         List<SSTableReader> touched = new ArrayList<>(4);
         List<Slice> concerned = filter.fetchStatic() ? List.of(Slice.ALL) : filter.slices();
         long cutoff = Long.MIN_VALUE; // SSTables older than what the memtables hold of every fetched column are not read
         boolean cutoffKnown = fragments.isEmpty(); // worked out at the first SSTable that may hold the key
         for (SSTableReader sstable : sstables.live()) {
-            if (!sstable.mightContain(key) || !sstable.mayIntersect(concerned)) continue;
+            if (!sstable.mightContain(key)) {
+                if (trace.enabled()) trace.event("Skipped SSTable " + sstable.generation() + " by bloom filter or key bounds");
+                continue;
+            }
+            if (!sstable.mayIntersect(concerned)) {
+                if (trace.enabled()) trace.event("Skipped SSTable " + sstable.generation() + ": no rows in the queried slices");
+                continue;
+            }
             if (!cutoffKnown) {
                 cutoff = NewerInMemtables.cutoff(fragments, readLayout, filter, nowInSeconds);
                 cutoffKnown = true;
             }
-            if (sstable.maxTimestamp() >= cutoff && sstable.ref()) touched.add(sstable);
+            if (sstable.maxTimestamp() < cutoff) {
+                if (trace.enabled()) trace.event("Skipped SSTable " + sstable.generation() + ": older than the memtables' data");
+            } else if (sstable.ref()) {
+                touched.add(sstable);
+            }
         }
         sstablesPerRead.add(touched.size());
         if (touched.isEmpty()) {
+            if (trace.enabled()) trace.event("Merged data from memtables and 0 SSTables");
             PartitionView view = resolve(fragments, readLayout, filter, nowInSeconds);
             readLatencyMicros.add((System.nanoTime() - start) / 1000);
             return CompletableFuture.completedFuture(view);
@@ -171,7 +191,7 @@ final class LsmTableEngine implements TableEngine {
         sstablesRead += touched.size();
         memtableReaders.retain(memtables); // a flush may retire them while the disk answers
         IoClass ioClass = IoClass.ofCurrentGroup(IoClass.QUERY); // the reading service level's share of the disk
-        return readSSTables(touched, fragments, readLayout, key, filter, nowInSeconds, limit, ioClass).whenComplete((v, e) -> {
+        return readSSTables(touched, fragments, readLayout, key, filter, nowInSeconds, limit, ioClass, trace).whenComplete((v, e) -> {
             for (SSTableReader sstable : touched) sstable.release();
             memtableReaders.releaseLater(memtables);
             readLatencyMicros.add((System.nanoTime() - start) / 1000);
@@ -179,14 +199,36 @@ final class LsmTableEngine implements TableEngine {
     }
 
     private static CompletableFuture<PartitionView> readSSTables(List<SSTableReader> sstables, List<PartitionFragment> fragments, TableLayout layout,
-                                                                 DecoratedKey key, ReadFilter filter, long now, ReadLimit limit, IoClass ioClass) {
+                                                                 DecoratedKey key, ReadFilter filter, long now, ReadLimit limit, IoClass ioClass,
+                                                                 RequestTrace trace) {
         List<CompletableFuture<PartitionCursor>> opened = new ArrayList<>(sstables.size());
-        for (SSTableReader sstable : sstables) opened.add(started(() -> sstable.openPartition(key, filter.slices(), filter.reversed(), ioClass)));
+        for (SSTableReader sstable : sstables) {
+            long start = trace.enabled() ? System.nanoTime() : 0;
+            if (trace.enabled()) trace.event("Reading SSTable " + sstable.generation());
+            CompletableFuture<PartitionCursor> open = started(() -> sstable.openPartition(key, filter.slices(), filter.reversed(), ioClass));
+            opened.add(trace.enabled() ? traced(open, sstable, start, trace) : open);
+        }
         return CompletableFuture.allOf(opened.toArray(CompletableFuture[]::new)).thenCompose(ignored -> {
             List<PartitionCursor> cursors = new ArrayList<>(opened.size());
             for (CompletableFuture<PartitionCursor> c : opened) if (c.join() != null) cursors.add(c.join());
+            if (trace.enabled()) trace.event("Merged data from memtables and " + cursors.size() + " SSTables");
             if (cursors.isEmpty()) return CompletableFuture.completedFuture(resolve(fragments, layout, filter, now));
             return PartitionRead.run(fragments, cursors, layout, filter, limit, now);
+        });
+    }
+
+    /**
+     * Records the SSTable's read: whether its index found the partition, and whether the index and header were in
+     * memory (the chunk cache or the page cache answered at once) or came from the disk, and how long that took.
+     */
+    private static CompletableFuture<PartitionCursor> traced(CompletableFuture<PartitionCursor> open, SSTableReader sstable, long start,
+                                                             RequestTrace trace) {
+        boolean inMemory = open.isDone();
+        return open.whenComplete((cursor, failure) -> {
+            String source = inMemory ? "index and header in memory" : "index and header read from disk in " + (System.nanoTime() - start) / 1000 + " µs";
+            if (failure != null) trace.event("Reading SSTable " + sstable.generation() + " failed (" + source + "): " + failure);
+            else if (cursor == null) trace.event("Partition not in SSTable " + sstable.generation() + " (" + source + ")");
+            else trace.event("Partition found in SSTable " + sstable.generation() + " (" + source + ")");
         });
     }
 

@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
                 NativeTransportCommand.Enable.class, NativeTransportCommand.Disable.class, NativeTransportCommand.Status.class,
                 GetCompactionThroughputCommand.class, SetCompactionThroughputCommand.class, EnableAutoCompactionCommand.class,
                 DisableAutoCompactionCommand.class, CompactionHistoryCommand.class, VerifyCommand.class, UpgradeSSTablesCommand.class,
-                CleanupCommand.class, GarbageCollectCommand.class})
+                CleanupCommand.class, GarbageCollectCommand.class, GetTraceProbabilityCommand.class, SetTraceProbabilityCommand.class})
 public final class AdminCommand {
     // -h is nodetool's host, so help is --help only
     @Option(names = "--help", usageHelp = true, description = "Show this help message and exit.")

@@ -15,6 +15,7 @@ import org.charybdis.storage.engine.PartitionScanner;
 import org.charybdis.storage.engine.PartitionView;
 import org.charybdis.storage.engine.ReadFilter;
 import org.charybdis.storage.engine.ReadLimit;
+import org.charybdis.storage.engine.RequestTrace;
 import org.charybdis.storage.engine.TableEngine;
 
 import java.nio.ByteBuffer;
@@ -41,10 +42,11 @@ public final class ShardReader {
     private final long nowInSeconds;
     private final ClusteringComparator comparator;
     private final Deadline deadline;
+    private final RequestTrace trace;
 
     public ShardReader(TableMetadata table, RowProjection selection, List<Slice> slices, boolean reversed, List<? extends RowFilter> filters,
                        boolean clusteringRestricted, boolean distinct, int perPartitionLimit, long nowInSeconds,
-                       ClusteringComparator comparator, Deadline deadline) {
+                       ClusteringComparator comparator, Deadline deadline, RequestTrace trace) {
         this.table = table;
         this.selection = selection;
         this.slices = slices;
@@ -56,6 +58,7 @@ public final class ShardReader {
         this.nowInSeconds = nowInSeconds;
         this.comparator = comparator;
         this.deadline = deadline;
+        this.trace = trace;
     }
 
     /** Result of a scan on one shard: partitions in token order, and whether the shard has nothing more. */
@@ -66,7 +69,14 @@ public final class ShardReader {
      * what {@code room} allows and at most {@code partitionBudget} rows for this partition.
      */
     CompletableFuture<PartitionChunk> read(TableEngine engine, DecoratedKey key, Clustering resumeAfter, int partitionBudget, PageSize room) {
-        return readOn(engine, new PartitionRows(key, resumeAfter != null, partitionBudget, room.rows(), room.bytes()), resumeAfter, 0);
+        if (trace.enabled()) trace.event("Executing single-partition query on " + table.name());
+        CompletableFuture<PartitionChunk> read = readOn(engine, new PartitionRows(key, resumeAfter != null, partitionBudget, room.rows(), room.bytes()), resumeAfter, 0);
+        return trace.enabled() ? read.thenApply(this::traced) : read;
+    }
+
+    private PartitionChunk traced(PartitionChunk chunk) {
+        trace.event("Read " + chunk.rows().size() + " live rows");
+        return chunk;
     }
 
     /**
@@ -75,7 +85,7 @@ public final class ShardReader {
      * the values are larger than the engine counted), reads on after the last row it returned.
      */
     private CompletableFuture<PartitionChunk> readOn(TableEngine engine, PartitionRows rows, Clustering after, int round) {
-        return engine.read(rows.key, filter(after), nowInSeconds, rows.limit(round)).thenCompose(view -> {
+        return engine.read(rows.key, filter(after), nowInSeconds, rows.limit(round), trace).thenCompose(view -> {
             if (!rows.take(view)) return CompletableFuture.completedFuture(rows.chunk());
             deadline.check();
             return readOn(engine, rows, rows.lastSeen, round + 1);
@@ -104,6 +114,7 @@ public final class ShardReader {
     /** Scans the shard's partitions of the range in token order, after {@code after}, up to what {@code budget} allows. */
     CompletableFuture<ScanResult> scan(TableEngine engine, TokenRange range, DecoratedKey after, Clustering resumeAfter,
                                        int partitionBudget, PageSize budget) {
+        if (trace.enabled()) trace.event("Executing range scan on " + table.name());
         ScanProgress progress = new ScanProgress(budget);
         if (after != null && resumeAfter != null && range.contains(after.token())) {
             return read(engine, after, resumeAfter, partitionBudget, budget).thenCompose(first -> {
@@ -124,7 +135,10 @@ public final class ShardReader {
     private CompletableFuture<ScanResult> scanFrom(TableEngine engine, PartitionScanner partitions, ScanProgress progress) {
         return AsyncLoop.until(() -> partitions.next(progress.nextLimit()).thenCompose(view -> progress.take(engine, partitions, view)))
                 .whenComplete((ignored, failure) -> { if (failure != null) partitions.close(); })
-                .thenApply(ignored -> progress.result);
+                .thenApply(ignored -> {
+                    if (trace.enabled()) trace.event("Read " + progress.rows + " live rows of " + progress.chunks.size() + " partitions");
+                    return progress.result;
+                });
     }
 
     /** One shard's scan in progress: the rows and bytes collected so far, and the result once the scan stops. */

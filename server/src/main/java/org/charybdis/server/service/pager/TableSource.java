@@ -4,7 +4,9 @@ import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.server.replica.Database;
 import org.charybdis.server.schema.TableMetadata;
 import org.charybdis.server.service.Deadline;
+import org.charybdis.server.tracing.Tracing;
 import org.charybdis.storage.dht.DecoratedKey;
+import org.charybdis.storage.engine.RequestTrace;
 import org.charybdis.storage.engine.ShardStorage;
 import org.charybdis.storage.engine.TableEngine;
 
@@ -23,8 +25,11 @@ public interface TableSource {
     /** How many answers {@link #onEvery} gives. */
     int shardCount();
 
-    /** A stored table's shards; a read still queued there past the deadline is dropped with the timeout error. */
-    static TableSource shards(Database database, TableMetadata table, Deadline deadline) {
+    /**
+     * A stored table's shards; a read still queued there past the deadline is dropped with the timeout error. A traced
+     * read records its hops to other shards.
+     */
+    static TableSource shards(Database database, TableMetadata table, Deadline deadline, RequestTrace trace) {
         Function<ShardStorage, TableEngine> engine = storage -> {
             deadline.check();
             TableEngine e = storage.table(table.id());
@@ -34,6 +39,7 @@ public interface TableSource {
         return new TableSource() {
             @Override
             public <T> CompletableFuture<T> onOwner(DecoratedKey key, Function<TableEngine, CompletableFuture<T>> read) {
+                if (trace.enabled()) Tracing.hop(trace, database.shardOf(key));
                 return database.onOwnerAsync(key, storage -> read.apply(engine.apply(storage)));
             }
 

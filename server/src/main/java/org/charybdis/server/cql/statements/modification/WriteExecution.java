@@ -26,7 +26,7 @@ final class WriteExecution {
         Deadline deadline = context.deadline(counter ? Deadline.Kind.COUNTER_WRITE : Deadline.Kind.WRITE, timeout, type);
         StorageProxy proxy = context.server().proxy();
         long now = context.nowInSeconds();
-        return (counter ? proxy.counterMutate(writes, now, deadline) : proxy.mutate(writes, now, deadline))
+        return (counter ? proxy.counterMutate(writes, now, deadline, context.trace()) : proxy.mutate(writes, now, deadline, context.trace()))
                 .thenApply(ignored -> VoidResult.INSTANCE);
     }
 }

@@ -118,10 +118,10 @@ final class SelectQuery implements CqlStatement {
                 WriteType.SIMPLE);
         StorageProxy proxy = context.server().proxy();
         ShardReader reader = new ShardReader(table, projection(context), where.slices(), reversed, where.filters(),
-                restrictions.isClusteringRestricted(), distinct, rowsPerPartition, context.nowInSeconds(), comparator, deadline);
+                restrictions.isClusteringRestricted(), distinct, rowsPerPartition, context.nowInSeconds(), comparator, deadline, context.trace());
         TableSource source = VirtualTables.isVirtual(table)
                 ? TableSource.snapshot(VirtualTables.snapshot(table, context.server()))
-                : proxy.source(table, deadline);
+                : proxy.source(table, deadline, context.trace());
         Pager pager;
         if (where.keys() != null) pager = new KeyedPager(source, reader, where.keys(), keyOrder, rowsPerPartition);
         else if (where.indexLookup() != null) {
