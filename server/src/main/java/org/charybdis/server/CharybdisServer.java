@@ -19,6 +19,7 @@ import org.charybdis.server.api.TopPartitionsRoute;
 import org.charybdis.server.api.SnapshotRoutes;
 import org.charybdis.server.api.StorageRoutes;
 import org.charybdis.server.api.CompactionRoutes;
+import org.charybdis.server.api.SlowQueryRoutes;
 import org.charybdis.server.api.TracingRoutes;
 import org.charybdis.server.system.CompactionHistory;
 import org.charybdis.server.snapshot.AutoSnapshot;
@@ -38,6 +39,7 @@ import org.charybdis.server.schema.SchemaStore;
 import org.charybdis.server.system.SystemKeyspaces;
 import org.charybdis.server.transport.ConnectionHandler;
 import org.charybdis.server.system.TraceTables;
+import org.charybdis.server.tracing.SlowQueryLog;
 import org.charybdis.server.tracing.Tracing;
 import org.charybdis.server.transport.ConnectionServices;
 import org.charybdis.server.transport.CqlServer;
@@ -276,7 +278,8 @@ public final class CharybdisServer implements AutoCloseable {
     /** Query tracing, its sessions written to system_traces under the node's broadcast address. */
     private Tracing startTracing() throws java.net.UnknownHostException {
         java.net.InetAddress node = java.net.InetAddress.getByName(config.broadcastAddress());
-        tracing = new Tracing(runtime, new TraceTables(database, context.schema()::current, node), config.get(ServerConfig.TRACE_PROBABILITY));
+        tracing = new Tracing(runtime, new TraceTables(database, context.schema()::current, node), config.get(ServerConfig.TRACE_PROBABILITY),
+                SlowQueryLog.of(config), processor::preparedQuery);
         return tracing;
     }
 
@@ -366,6 +369,7 @@ public final class CharybdisServer implements AutoCloseable {
         new TopPartitionsRoute(database, schema::current, operatorLoop).registerOn(api);
         new NativeTransportRoutes(nativeTransport).registerOn(api);
         new TracingRoutes(tracing).registerOn(api);
+        new SlowQueryRoutes(tracing).registerOn(api);
         return new LoggerRoutes().registerOn(api);
     }
 

@@ -67,9 +67,9 @@ public final class TopPartitionsRoute {
             for (TableMetadata table : keyspace.tables().values()) tables.put(table.id(), table);
         }
         if (tables.isEmpty()) throw new BadAdminRequest("Name the tables to sample: table_filters=keyspace:table or keyspace_filters=keyspace");
-        long duration = number(request, "duration", 5000, 1, MAX_DURATION_MILLIS);
-        int capacity = (int) number(request, "capacity", 256, 1, 100_000);
-        int listSize = (int) number(request, "list_size", 10, 1, capacity);
+        long duration = AdminParameters.number(request, "duration", 5000, 1, MAX_DURATION_MILLIS);
+        int capacity = (int) AdminParameters.number(request, "capacity", 256, 1, 100_000);
+        int listSize = (int) AdminParameters.number(request, "list_size", 10, 1, capacity);
         if (!sampling.compareAndSet(false, true)) throw new BadAdminRequest("A toppartitions sampling is already running; try again when it ends");
         CompletableFuture<List<List<Sampled>>> done = shards.<Void>onEveryShard(storage -> {
                     for (java.util.UUID id : tables.keySet()) {
@@ -135,17 +135,5 @@ public final class TopPartitionsRoute {
     private static List<String> list(Request request, String name) {
         return request.parameters().getOrDefault(name, List.of()).stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
                 .map(String::strip).filter(v -> !v.isEmpty()).toList();
-    }
-
-    private static long number(Request request, String name, long defaultValue, long min, long max) {
-        List<String> given = request.parameters().getOrDefault(name, List.of());
-        if (given.isEmpty() || given.getFirst().isBlank()) return defaultValue;
-        try {
-            long value = Long.parseLong(given.getFirst().strip());
-            if (value >= min && value <= max) return value;
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw new BadAdminRequest("Invalid " + name + " '" + given.getFirst() + "': use a whole number from " + min + " to " + max);
     }
 }

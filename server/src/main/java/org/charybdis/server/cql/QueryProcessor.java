@@ -206,6 +206,13 @@ public final class QueryProcessor {
         return new ExecutionContext(server, client, options, values, timestamp, now, timing, access, trace);
     }
 
+    /** The text of the statement prepared with {@code id}, from the calling shard's cache; null when it does not hold it. */
+    public String preparedQuery(byte[] id) {
+        Shard shard = Shard.current();
+        Prepared entry = prepared.get(shard == null ? 0 : shard.id(), id);
+        return entry == null ? null : entry.query();
+    }
+
     private Prepared lookup(byte[] id, ClientState client) {
         Shard shard = Shard.current();
         Prepared entry = prepared.get(shard == null ? 0 : shard.id(), id);

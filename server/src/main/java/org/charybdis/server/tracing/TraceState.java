@@ -18,6 +18,16 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * coordinator waits, so the buffer takes events from any thread.
  */
 public final class TraceState implements RequestTrace {
+    /** Why the request is traced. */
+    enum Origin {
+        /** The client asked (the protocol's tracing flag): the response carries the session id. */
+        REQUESTED,
+        /** Picked by {@code trace_probability}. */
+        SAMPLED,
+        /** Traced in case it turns out slow (the slow query log without {@code fast}): kept only if it does. */
+        SLOW_CANDIDATE
+    }
+
     private final UUID sessionId;
     private final String command;
     private final String request;
@@ -25,19 +35,19 @@ public final class TraceState implements RequestTrace {
     private final InetAddress client;
     private final long startedAtMillis;
     private final long startNanos;
-    private final boolean requested;
+    private final Origin origin;
     private final ConcurrentLinkedQueue<TraceTables.Event> events = new ConcurrentLinkedQueue<>();
 
     TraceState(UUID sessionId, String command, String request, Map<String, String> parameters, InetAddress client, long startNanos,
-               boolean requested) {
+               Origin origin) {
         this.sessionId = sessionId;
         this.command = command;
         this.request = request;
         this.parameters = parameters;
         this.client = client;
         this.startNanos = startNanos;
-        this.requested = requested;
-        this.startedAtMillis = System.currentTimeMillis() - (System.nanoTime() - startNanos) / 1_000_000;
+        this.origin = origin;
+        this.startedAtMillis = wallClockMillis(startNanos);
     }
 
     @Override
@@ -54,16 +64,24 @@ public final class TraceState implements RequestTrace {
         return sessionId;
     }
 
-    /** True when the client asked for the trace (the protocol's tracing flag), false when the request was sampled. */
-    boolean requested() {
-        return requested;
+    Origin origin() {
+        return origin;
     }
 
     /** Ends the session: the session row, its duration counted up to now. */
     TraceTables.Session complete() {
         event("Request complete");
-        long micros = (System.nanoTime() - startNanos) / 1000;
-        return new TraceTables.Session(sessionId, command, request, parameters, client, startedAtMillis, (int) Math.min(Integer.MAX_VALUE, micros));
+        return new TraceTables.Session(sessionId, command, request, parameters, client, startedAtMillis, micros(System.nanoTime() - startNanos));
+    }
+
+    /** The wall-clock time, in milliseconds since the epoch, of the moment {@code System.nanoTime()} was {@code nanos}. */
+    static long wallClockMillis(long nanos) {
+        return System.currentTimeMillis() - (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    /** A duration as the tables hold it: whole microseconds, at most an int's worth. */
+    static int micros(long nanos) {
+        return (int) Math.min(Integer.MAX_VALUE, nanos / 1000);
     }
 
     /** The events in the order they happened (shards add theirs concurrently). */

@@ -16,32 +16,47 @@ import org.charybdis.storage.engine.RequestTrace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * The node's query tracing: a request the client asks to trace (the protocol's tracing flag) gets a session whose id
  * goes back in the response, and whose events the request records as it goes ({@link TraceState}). A share of the
  * other requests ({@code trace_probability}, {@code nodetool settraceprobability}) is traced too, silently, as
- * Cassandra's probabilistic tracing is. Once the response
- * is sent, the session and its events are written to {@code system_traces} in the maintenance scheduling group, so
- * the traced request never waits for them. A request nobody traces carries {@link RequestTrace#NONE}.
+ * Cassandra's probabilistic tracing is. ScyllaDB's slow query log ({@link SlowQueryLog}) times every request and
+ * records the slow ones in {@code system_traces.node_slow_log} with a session: their events too when they were traced
+ * anyway (or when the log is not {@code fast}), else the session alone, so a fast request pays one clock read. Once
+ * the response is sent, sessions, events and slow query rows are written to {@code system_traces} in the maintenance
+ * scheduling group, so the request never waits for them. A request nobody traces carries {@link RequestTrace#NONE}.
  */
 public final class Tracing {
     private static final Logger log = LoggerFactory.getLogger(Tracing.class);
+    /** The sessions' {@code command}: Cassandra traces queries only. */
+    private static final String COMMAND = "QUERY";
 
     private final ShardRuntime runtime;
     private final TraceTables tables;
+    /** The text of a prepared statement by its id, on the calling shard (null when not prepared there). */
+    private final Function<byte[], String> preparedQueries;
     /** One generator per shard: session ids are made on the connection's shard, and a generator is not thread-safe. */
     private final TimeUuidGenerator[] sessionIds;
     private volatile double probability;
+    private volatile SlowQueryLog slowQueryLog;
 
-    public Tracing(ShardRuntime runtime, TraceTables tables, double probability) {
+    public Tracing(ShardRuntime runtime, TraceTables tables, double probability, SlowQueryLog slowQueryLog,
+                   Function<byte[], String> preparedQueries) {
         this.runtime = runtime;
         this.tables = tables;
         this.probability = probability;
+        this.slowQueryLog = slowQueryLog;
+        this.preparedQueries = preparedQueries;
         this.sessionIds = new TimeUuidGenerator[runtime.shardCount()];
         for (int i = 0; i < sessionIds.length; i++) sessionIds[i] = new TimeUuidGenerator();
     }
@@ -56,22 +71,28 @@ public final class Tracing {
         this.probability = probability;
     }
 
+    public SlowQueryLog slowQueryLog() {
+        return slowQueryLog;
+    }
+
+    /** Changes the slow query log's settings until restart (the caller checked them). */
+    public void slowQueryLog(SlowQueryLog settings) {
+        this.slowQueryLog = settings;
+    }
+
     /**
      * The trace of a request that arrived at {@code startNanos} on the calling shard: a new session if the client asked
-     * ({@code requested}) or the request is in the sampled share, else {@link RequestTrace#NONE}. Requests that run
-     * no statement (REGISTER) are not traced.
+     * ({@code requested}), the request is in the sampled share or the slow query log keeps every request's events,
+     * else {@link RequestTrace#NONE}. Requests that run no statement (REGISTER) are not traced.
      */
     public RequestTrace begin(Request request, ClientState client, long startNanos, boolean requested) {
-        if (!requested && !sampled()) return RequestTrace.NONE;
-        String description = switch (request) {
-            case QueryRequest ignored -> "Execute CQL3 query";
-            case ExecuteRequest ignored -> "Execute CQL3 prepared query";
-            case BatchRequest ignored -> "Execute batch of CQL3 queries";
-            case PrepareRequest ignored -> "Preparing CQL3 query";
-            default -> null;
-        };
-        if (description == null) return RequestTrace.NONE;
-        return new TraceState(nextSessionId(), "QUERY", description, parameters(request), client.source(), startNanos, requested);
+        TraceState.Origin origin = requested ? TraceState.Origin.REQUESTED
+                : sampled() ? TraceState.Origin.SAMPLED
+                : slowQueryLog.recordsEveryRequest() ? TraceState.Origin.SLOW_CANDIDATE : null;
+        if (origin == null) return RequestTrace.NONE;
+        String type = requestType(request);
+        if (type == null) return RequestTrace.NONE;
+        return new TraceState(nextSessionId(), COMMAND, type, parameters(request), client.source(), startNanos, origin);
     }
 
     private boolean sampled() {
@@ -79,13 +100,60 @@ public final class Tracing {
         return p > 0 && ThreadLocalRandom.current().nextDouble() < p;
     }
 
-    /** Ends a traced request once its response is sent, and writes its session in the background; untraced ones pass. */
-    public void complete(RequestTrace trace) {
-        if (!(trace instanceof TraceState state)) return;
-        TraceTables.Session session = state.complete();
-        Shard.current().execute(runtime.group(ShardRuntime.MAINTENANCE), () -> tables.write(session, state.events()).whenComplete((v, failure) -> {
-            if (failure != null) log.debug("Tracing session {} not written", session.id(), failure);
-        }));
+    /**
+     * Ends a request that arrived at {@code startNanos}, once its response is sent: writes its session if it was
+     * traced, and its slow query record if it was slow, in the background. A fast untraced request only reads the clock.
+     */
+    public void complete(RequestTrace trace, Request request, ClientState client, long startNanos) {
+        SlowQueryLog slowLog = slowQueryLog;
+        boolean slow = slowLog.isSlow(System.nanoTime() - startNanos);
+        if (trace instanceof TraceState state) {
+            if (state.origin() == TraceState.Origin.SLOW_CANDIDATE && !slow) return;
+            int ttl = state.origin() == TraceState.Origin.SLOW_CANDIDATE ? slowLog.ttlSeconds() : TraceTables.TTL_SECONDS;
+            TraceTables.Session session = state.complete();
+            write(session, state.events(), ttl, slow ? slowQuery(session, request, client) : null, slowLog.ttlSeconds());
+        } else if (slow && requestType(request) != null) {
+            // lightweight: what the request was and how long it took, without events
+            TraceTables.Session session = new TraceTables.Session(nextSessionId(), COMMAND, requestType(request), parameters(request),
+                    client.source(), TraceState.wallClockMillis(startNanos), TraceState.micros(System.nanoTime() - startNanos));
+            write(session, List.of(), slowLog.ttlSeconds(), slowQuery(session, request, client), slowLog.ttlSeconds());
+        }
+    }
+
+    /** Writes a session (events first), then its slow query record if any, in the calling shard's maintenance group. */
+    private void write(TraceTables.Session session, List<TraceTables.Event> events, int ttl, TraceTables.SlowQuery slow, int slowTtl) {
+        Shard.current().execute(runtime.group(ShardRuntime.MAINTENANCE), () -> tables.write(session, events, ttl)
+                .thenCompose(written -> slow == null ? CompletableFuture.<Void>completedFuture(null) : tables.writeSlowQuery(slow, slowTtl))
+                .whenComplete((v, failure) -> {
+                    if (failure != null) log.debug("Tracing session {} not written", session.id(), failure);
+                }));
+    }
+
+    private TraceTables.SlowQuery slowQuery(TraceTables.Session session, Request request, ClientState client) {
+        String user = client.user() == null ? null : client.user().name();
+        return new TraceTables.SlowQuery(session, queryText(request), user, Shard.current().id());
+    }
+
+    /** The statement text a slow query row shows: a batch's statements one after the other. */
+    private String queryText(Request request) {
+        return switch (request) {
+            case QueryRequest query -> query.query();
+            case PrepareRequest prepare -> prepare.query();
+            case ExecuteRequest execute -> preparedText(execute.statementId());
+            case BatchRequest batch -> {
+                StringJoiner texts = new StringJoiner("; ");
+                for (var statement : batch.statements()) {
+                    texts.add(statement.isPrepared() ? preparedText(statement.preparedId()) : statement.query());
+                }
+                yield texts.toString();
+            }
+            default -> null;
+        };
+    }
+
+    private String preparedText(byte[] id) {
+        String text = preparedQueries.apply(id);
+        return text != null ? text : "<unknown prepared statement " + HexFormat.of().formatHex(id) + ">";
     }
 
     /** Records, on the calling shard, that the request's work on a partition goes to shard {@code owner}, if that is another. */
@@ -97,7 +165,18 @@ public final class Tracing {
 
     /** The session id the response carries: null unless the client asked for the trace. */
     public static UUID responseTracingId(RequestTrace trace) {
-        return trace instanceof TraceState state && state.requested() ? state.sessionId() : null;
+        return trace instanceof TraceState state && state.origin() == TraceState.Origin.REQUESTED ? state.sessionId() : null;
+    }
+
+    /** What a session's {@code request} column says of the request; null for those that run no statement. */
+    private static String requestType(Request request) {
+        return switch (request) {
+            case QueryRequest ignored -> "Execute CQL3 query";
+            case ExecuteRequest ignored -> "Execute CQL3 prepared query";
+            case BatchRequest ignored -> "Execute batch of CQL3 queries";
+            case PrepareRequest ignored -> "Preparing CQL3 query";
+            default -> null;
+        };
     }
 
     private UUID nextSessionId() {

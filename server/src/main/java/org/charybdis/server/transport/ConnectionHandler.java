@@ -173,7 +173,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             answer = CompletableFuture.failedFuture(e);
         }
         answer.whenComplete((response, error) -> {
-            respond(version, streamId, opcode, start, error != null ? errorResponse(request, unwrap(error)) : response, admittedBytes, trace);
+            respond(version, streamId, opcode, start, error != null ? errorResponse(request, unwrap(error)) : response, admittedBytes, request, trace);
             services.metrics().serviceLevels().request(shard, group, System.nanoTime() - start); // per service level
         });
     }
@@ -263,28 +263,29 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void respond(ProtocolVersion version, int streamId, int opcode, long start, Response response) {
-        respond(version, streamId, opcode, start, response, -1, RequestTrace.NONE);
+        respond(version, streamId, opcode, start, response, -1, null, RequestTrace.NONE);
     }
 
     /**
      * Answers on the connection's shard thread; an admitted request ({@code admittedBytes} >= 0) gives back its room,
-     * and a traced one tells its session id, then has its session written.
+     * and a traced one tells its session id; then a statement's {@code request} (null for the others) has its session
+     * or slow query record written.
      */
     private void respond(ProtocolVersion version, int streamId, int opcode, long start, Response response, long admittedBytes,
-                         RequestTrace trace) {
+                         Request request, RequestTrace trace) {
         if (ctx.executor().inEventLoop()) {
-            finish(version, streamId, opcode, start, response, admittedBytes, trace);
+            finish(version, streamId, opcode, start, response, admittedBytes, request, trace);
         } else {
-            ctx.executor().execute(() -> finish(version, streamId, opcode, start, response, admittedBytes, trace));
+            ctx.executor().execute(() -> finish(version, streamId, opcode, start, response, admittedBytes, request, trace));
         }
     }
 
     private void finish(ProtocolVersion version, int streamId, int opcode, long start, Response response, long admittedBytes,
-                        RequestTrace trace) {
+                        Request request, RequestTrace trace) {
         if (admittedBytes >= 0) admission.release(admittedBytes);
         metrics.request(opcode, System.nanoTime() - start, response instanceof ErrorResponse);
         if (ctx.channel().isActive()) write(version, streamId, response, trace);
-        services.tracing().complete(trace);
+        if (request != null) services.tracing().complete(trace, request, client, start);
     }
 
     private void write(ProtocolVersion version, int streamId, Response response, RequestTrace trace) {
