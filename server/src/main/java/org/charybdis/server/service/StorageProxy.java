@@ -14,6 +14,8 @@ import org.charybdis.server.tracing.Tracing;
 import org.charybdis.storage.data.PartitionUpdate;
 import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.dht.TokenRange;
+import org.charybdis.storage.engine.ReadFilter;
+import org.charybdis.storage.engine.ReadLimit;
 import org.charybdis.storage.engine.RequestTrace;
 import org.charybdis.storage.engine.ShardStorage;
 import org.charybdis.storage.engine.TableEngine;
@@ -114,23 +116,33 @@ public final class StorageProxy {
      * what the operation names, lets it judge, and writes the update if it applies. Every cell written gets one
      * timestamp chosen on the owning shard, above the newest one read (as Cassandra commits at its ballot's).
      */
-    public <R> CompletableFuture<R> cas(PartitionWrites.Partition partition, CasOperation<R> operation, long nowInSeconds, Deadline deadline) {
+    public <R> CompletableFuture<R> cas(PartitionWrites.Partition partition, CasOperation<R> operation, long nowInSeconds, Deadline deadline,
+                                        RequestTrace trace) {
         TableMetadata table = partition.table();
-        CompletableFuture<R> result = database.onOwnerAsync(partition.key(), storage -> {
+        int owner = database.shardOf(partition.key());
+        Tracing.hop(trace, owner);
+        CompletableFuture<R> result = database.onOwnerAsync(owner, storage -> {
             deadline.check();
             return storage.sequencer().run(table.id(), partition.key(), () -> {
                 deadline.check(); // waited for its turn too long: contention
-                return casOnOwner(storage, partition, operation, nowInSeconds);
+                return casOnOwner(storage, partition, operation, nowInSeconds, trace);
             });
         });
         return bounded(writeFailures(result, deadline), deadline);
     }
 
-    private <R> CompletableFuture<R> casOnOwner(ShardStorage storage, PartitionWrites.Partition partition, CasOperation<R> operation, long now) {
+    private <R> CompletableFuture<R> casOnOwner(ShardStorage storage, PartitionWrites.Partition partition, CasOperation<R> operation, long now,
+                                                RequestTrace trace) {
         TableEngine engine = ReplicaWrites.engines(storage, List.of(partition)).getFirst();
-        return engine.read(partition.key(), operation.readFilter(engine.layout().clusteringComparator()), now).thenCompose(view -> {
+        if (trace.enabled()) trace.event("Reading existing values for CAS precondition");
+        ReadFilter filter = operation.readFilter(engine.layout().clusteringComparator());
+        return engine.read(partition.key(), filter, now, ReadLimit.NONE, trace).thenCompose(view -> {
             CasOperation.Decision<R> decision = operation.decide(view);
-            if (!decision.apply()) return CompletableFuture.completedFuture(decision.answer());
+            if (!decision.apply()) {
+                if (trace.enabled()) trace.event("CAS precondition does not match current values: nothing written");
+                return CompletableFuture.completedFuture(decision.answer());
+            }
+            if (trace.enabled()) trace.event("CAS precondition is met; writing the update to the commitlog and memtables");
             return ReplicaWrites.readBeforeWrite(engine, partition, now).thenCompose(ignored -> {
                 long timestamp = clock.nextMicrosAbove(storage.shardId(), decision.newestTimestamp());
                 PartitionUpdate update = partition.builder().build().withUpdatedTimestamps(timestamp);

@@ -131,6 +131,39 @@ class TracingTest {
     }
 
     @Test
+    void aLightweightTransactionTracesItsCondition() {
+        String insert = "INSERT INTO tr.kv (pk, ck, v) VALUES (60, 0, 'first') IF NOT EXISTS";
+        ResultSet applied = session.execute(SimpleStatement.newInstance(insert).setTracing(true));
+        assertThat(applied.wasApplied()).isTrue();
+        assertThat(activities(applied.getExecutionInfo().getQueryTrace())).containsSubsequence("Reading existing values for CAS precondition",
+                "No memtable holds the partition", "CAS precondition is met; writing the update to the commitlog and memtables", "Request complete");
+
+        ResultSet refused = session.execute(SimpleStatement.newInstance(insert).setTracing(true));
+        assertThat(refused.wasApplied()).isFalse();
+        assertThat(activities(refused.getExecutionInfo().getQueryTrace())).containsSubsequence("Reading existing values for CAS precondition",
+                "Merging memtable contents", "CAS precondition does not match current values: nothing written", "Request complete");
+    }
+
+    @Test
+    void anIndexedQueryTracesTheIndexAndItsMatches() {
+        session.execute("CREATE TABLE tr.colours (pk int, ck int, colour text, PRIMARY KEY (pk, ck))");
+        session.execute("CREATE INDEX colour_idx ON tr.colours (colour)");
+        for (int pk = 0; pk < 6; pk++) {
+            session.execute("INSERT INTO tr.colours (pk, ck, colour) VALUES (" + pk + ", 0, '" + (pk % 2 == 0 ? "red" : "blue") + "')");
+        }
+        ResultSet result = session.execute(SimpleStatement.newInstance("SELECT * FROM tr.colours WHERE colour = 'red'").setTracing(true));
+        assertThat(result.all()).hasSize(3);
+        List<TraceEvent> events = result.getExecutionInfo().getQueryTrace().getEvents();
+        assertThat(events.stream().filter(e -> e.getActivity().equals("Querying index colour_idx")).map(TraceEvent::getThreadName))
+                .containsExactlyInAnyOrder("shard 0", "shard 1");
+        int matches = events.stream().map(TraceEvent::getActivity)
+                .filter(a -> a.matches("Index colour_idx: \\d+ entries read, \\d+ matching rows in \\d+ partitions"))
+                .mapToInt(a -> Integer.parseInt(a.split(", ")[1].split(" ")[0])).sum();
+        assertThat(matches).isEqualTo(3);
+        assertThat(activities(result.getExecutionInfo().getQueryTrace())).contains("Executing single-partition query on colours");
+    }
+
+    @Test
     void sessionsAndEventsExpireAfterADay() {
         java.util.UUID id = session.execute(SimpleStatement.newInstance("SELECT * FROM tr.kv WHERE pk = 1").setTracing(true))
                 .getExecutionInfo().getQueryTrace().getTracingId();

@@ -17,6 +17,8 @@ import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.dht.TokenRange;
 import org.charybdis.storage.engine.AsyncLoop;
 import org.charybdis.storage.engine.ReadFilter;
+import org.charybdis.storage.engine.ReadLimit;
+import org.charybdis.storage.engine.RequestTrace;
 import org.charybdis.storage.engine.ShardStorage;
 import org.charybdis.storage.engine.TableEngine;
 
@@ -85,10 +87,21 @@ public final class IndexPager implements Pager {
         IndexedColumn definition = local.definition();
         ReadFilter entries = entryFilter(definition, state);
         if (entries == null) return CompletableFuture.completedFuture(new ShardReader.ScanResult(List.of(), true));
-        return local.engine().read(IndexedColumn.entryKey(lookup), entries, nowInSeconds).thenCompose(view -> {
-            if (view == null) return CompletableFuture.completedFuture(new ShardReader.ScanResult(List.of(), true));
+        RequestTrace trace = reader.trace();
+        if (trace.enabled()) trace.event("Querying index " + index.name());
+        return local.engine().read(IndexedColumn.entryKey(lookup), entries, nowInSeconds, ReadLimit.NONE, trace).thenCompose(view -> {
+            if (view == null) {
+                if (trace.enabled()) trace.event("Index " + index.name() + " holds no entry for the value");
+                return CompletableFuture.completedFuture(new ShardReader.ScanResult(List.of(), true));
+            }
             HitReader hits = new HitReader(base, definition, view.rows(), state, budget);
-            return AsyncLoop.until(hits::next).thenApply(ignored -> new ShardReader.ScanResult(hits.chunks, hits.complete));
+            return AsyncLoop.until(hits::next).thenApply(ignored -> {
+                if (trace.enabled()) {
+                    trace.event("Index " + index.name() + ": " + hits.entriesRead + " entries read, " + hits.rows + " matching rows in "
+                            + hits.chunks.size() + " partitions");
+                }
+                return new ShardReader.ScanResult(hits.chunks, hits.complete);
+            });
         });
     }
 
@@ -130,6 +143,7 @@ public final class IndexPager implements Pager {
         private final PageSize budget;
         private final List<PartitionChunk> chunks = new ArrayList<>();
         private Row pending;
+        private int entriesRead;
         private int rows;
         private long bytes;
         private boolean complete;
@@ -160,6 +174,7 @@ public final class IndexPager implements Pager {
                     if (!row.equals(previous) && reader.selects(row)) slices.add(Slice.exactly(row));
                     previous = row;
                 }
+                entriesRead++;
                 pending = entries.hasNext() ? entries.next() : null;
             }
             boolean resumed = state != null && !state.partitionDone() && key.key().equals(state.partitionKey());

@@ -61,6 +61,11 @@ public final class ShardReader {
         this.trace = trace;
     }
 
+    /** Where the read records its steps. */
+    RequestTrace trace() {
+        return trace;
+    }
+
     /** Result of a scan on one shard: partitions in token order, and whether the shard has nothing more. */
     record ScanResult(List<PartitionChunk> chunks, boolean complete) {}
 
@@ -97,8 +102,10 @@ public final class ShardReader {
      * query's slices), as an index lookup found them: at most what {@code room} allows and {@code partitionBudget} rows.
      */
     CompletableFuture<PartitionChunk> readRows(TableEngine engine, DecoratedKey key, List<Slice> exactSlices, int partitionBudget, PageSize room) {
-        return engine.read(key, new ReadFilter(exactSlices, false, null, true), nowInSeconds)
+        if (trace.enabled()) trace.event("Executing single-partition query on " + table.name());
+        CompletableFuture<PartitionChunk> read = engine.read(key, new ReadFilter(exactSlices, false, null, true), nowInSeconds, ReadLimit.NONE, trace)
                 .thenApply(view -> rows(key, view, true, partitionBudget, room.rows(), room.bytes()));
+        return trace.enabled() ? read.thenApply(this::traced) : read;
     }
 
     long nowInSeconds() {

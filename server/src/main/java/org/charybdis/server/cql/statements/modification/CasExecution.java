@@ -69,7 +69,8 @@ final class CasExecution {
         PartitionWrites.Partition partition = writes.partitions().iterator().next();
         CasResults.Report report = new CasResults.Report(wholeRows, batch, reported);
         Deadline deadline = context.deadline(Deadline.Kind.CAS, timeout, WriteType.CAS);
-        return context.server().proxy().cas(partition, new Conditions(request, partition, report), context.nowInSeconds(), deadline);
+        return context.server().proxy().cas(partition, new Conditions(request, partition, report), context.nowInSeconds(), deadline,
+                context.trace());
     }
 
     /** The transaction's conditions as the coordinator runs them: read the rows they name, then judge. */
