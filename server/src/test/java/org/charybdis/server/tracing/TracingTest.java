@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * events back from system_traces (retrying until the session has a duration), as cqlsh's TRACING ON does.
  */
 class TracingTest {
+    private static final String CACHE_MISS = "chunk cache miss: \\d+ of \\d+ index spans and chunks, read from (the page cache|disk in \\d+ µs)";
     @RegisterExtension
     static final CharybdisServerExtension server = new CharybdisServerExtension();
     private static CqlSession session;
@@ -56,7 +57,7 @@ class TracingTest {
                 "Merging memtable contents", "Merged data from memtables and 1 SSTables", "Read 4 live rows", "Request complete");
         assertThat(activities).anyMatch(a -> a.matches("Sending a response of \\d+ bytes"));
         assertThat(activities).anyMatch(a -> a.matches("Reading SSTable \\d+"))
-                .anyMatch(a -> a.matches("Partition found in SSTable \\d+ \\(index and header (in memory|read from disk in \\d+ µs)\\)"));
+                .anyMatch(a -> a.matches("Partition found in SSTable \\d+ \\((chunk cache hit|" + CACHE_MISS + ")\\)"));
         for (TraceEvent event : trace.getEvents()) {
             assertThat(event.getThreadName()).startsWith("shard ");
             assertThat(event.getSourceElapsedMicros()).isBetween(0, trace.getDurationMicros());
@@ -128,6 +129,23 @@ class TracingTest {
         QueryTrace trace = result.getExecutionInfo().getQueryTrace();
         assertThat(activities(trace)).containsSubsequence("Parsing INSERT INTO tr.kv (pk, ck, v) VALUES (50, 0, 'traced')",
                 "Preparing statement", "Writing to the commitlog and memtables (1 partitions)", "Request complete");
+    }
+
+    @Test
+    void aSecondReadOfAnSSTableFindsWhatTheFirstPutInTheChunkCache() {
+        session.execute("CREATE TABLE tr.cached (pk int PRIMARY KEY, v text)");
+        session.execute("INSERT INTO tr.cached (pk, v) VALUES (1, 'on disk')");
+        HttpPost.post(server.apiPort(), "/storage/flush?keyspace=tr&table=cached");
+        SimpleStatement read = SimpleStatement.newInstance("SELECT v FROM tr.cached WHERE pk = 1").setTracing(true);
+
+        ResultSet first = session.execute(read);
+        assertThat(first.one().getString("v")).isEqualTo("on disk");
+        assertThat(activities(first.getExecutionInfo().getQueryTrace()))
+                .anyMatch(a -> a.matches("Partition found in SSTable \\d+ \\(" + CACHE_MISS + "\\)"));
+        ResultSet second = session.execute(read);
+        assertThat(second.one().getString("v")).isEqualTo("on disk");
+        assertThat(activities(second.getExecutionInfo().getQueryTrace()))
+                .anyMatch(a -> a.matches("Partition found in SSTable \\d+ \\(chunk cache hit\\)"));
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.charybdis.storage.memtable.Memtable;
 import org.charybdis.storage.read.LivePartitionView;
 import org.charybdis.storage.read.MergedFragment;
 import org.charybdis.storage.sstable.CompressionParams;
+import org.charybdis.storage.sstable.ChunkCacheUse;
 import org.charybdis.storage.sstable.PartitionCursor;
 import org.charybdis.storage.sstable.UnloadedPartition;
 import org.charybdis.storage.sstable.SSTableContext;
@@ -205,8 +206,9 @@ final class LsmTableEngine implements TableEngine {
         for (SSTableReader sstable : sstables) {
             long start = trace.enabled() ? System.nanoTime() : 0;
             if (trace.enabled()) trace.event("Reading SSTable " + sstable.generation());
-            CompletableFuture<PartitionCursor> open = started(() -> sstable.openPartition(key, filter.slices(), filter.reversed(), ioClass));
-            opened.add(trace.enabled() ? traced(open, sstable, start, trace) : open);
+            ChunkCacheUse cacheUse = trace.enabled() ? new ChunkCacheUse() : null;
+            CompletableFuture<PartitionCursor> open = started(() -> sstable.openPartition(key, filter.slices(), filter.reversed(), ioClass, cacheUse));
+            opened.add(trace.enabled() ? traced(open, sstable, start, cacheUse, trace) : open);
         }
         return CompletableFuture.allOf(opened.toArray(CompletableFuture[]::new)).thenCompose(ignored -> {
             List<PartitionCursor> cursors = new ArrayList<>(opened.size());
@@ -218,14 +220,16 @@ final class LsmTableEngine implements TableEngine {
     }
 
     /**
-     * Records the SSTable's read: whether its index found the partition, and whether the index and header were in
-     * memory (the chunk cache or the page cache answered at once) or came from the disk, and how long that took.
+     * Records the SSTable's read: whether its index found the partition, what its index span and header chunks found in
+     * the chunk cache, and, for what it did not, whether the page cache answered at once or the disk was read, and how
+     * long that took.
      */
     private static CompletableFuture<PartitionCursor> traced(CompletableFuture<PartitionCursor> open, SSTableReader sstable, long start,
-                                                             RequestTrace trace) {
+                                                             ChunkCacheUse cacheUse, RequestTrace trace) {
         boolean inMemory = open.isDone();
         return open.whenComplete((cursor, failure) -> {
-            String source = inMemory ? "index and header in memory" : "index and header read from disk in " + (System.nanoTime() - start) / 1000 + " µs";
+            String source = cacheUse.allHits() ? cacheUse.toString()
+                    : cacheUse + (inMemory ? ", read from the page cache" : ", read from disk in " + (System.nanoTime() - start) / 1000 + " µs");
             if (failure != null) trace.event("Reading SSTable " + sstable.generation() + " failed (" + source + "): " + failure);
             else if (cursor == null) trace.event("Partition not in SSTable " + sstable.generation() + " (" + source + ")");
             else trace.event("Partition found in SSTable " + sstable.generation() + " (" + source + ")");

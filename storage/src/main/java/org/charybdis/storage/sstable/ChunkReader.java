@@ -43,6 +43,11 @@ final class ChunkReader {
 
     /** The uncompressed bytes [from, to), in a new array; cached chunks are used (and filled) when useCache. */
     CompletableFuture<byte[]> read(long from, long to, IoClass ioClass, boolean useCache) {
+        return read(from, to, ioClass, useCache, null);
+    }
+
+    /** As above, counting in {@code use} (when not null) the chunks found in the cache and those read. */
+    CompletableFuture<byte[]> read(long from, long to, IoClass ioClass, boolean useCache, ChunkCacheUse use) {
         if (from < 0 || to > info.uncompressedLength() || from > to)
             return CompletableFuture.failedFuture(new CorruptSSTableException(file, table,
                     "range [" + from + ", " + to + ") outside the " + info.uncompressedLength() + " bytes of data"));
@@ -51,7 +56,12 @@ final class ChunkReader {
         int last = info.chunkOf(to - 1);
         byte[][] chunks = new byte[last - first + 1][];
         boolean cached = useCache && cache != null;
-        if (cached) for (int i = first; i <= last; i++) chunks[i - first] = cache.get(sstableId, i);
+        if (cached) {
+            for (int i = first; i <= last; i++) {
+                chunks[i - first] = cache.get(sstableId, i);
+                if (use != null) use.record(chunks[i - first] != null);
+            }
+        }
         List<CompletableFuture<Void>> reads = new ArrayList<>(1);
         int i = first;
         while (i <= last) {

@@ -127,8 +127,17 @@ public final class SSTableReader {
      * entries and blocks holding the next rows. Null when the SSTable does not hold the key.
      */
     public CompletableFuture<PartitionCursor> openPartition(DecoratedKey key, List<Slice> slices, boolean reversed, IoClass ioClass) {
-        return findEntry(key, ioClass).thenCompose(entry -> entry == null ? CompletableFuture.completedFuture(null)
-                : cursor(entry, slices, reversed, ioClass));
+        return openPartition(key, slices, reversed, ioClass, null);
+    }
+
+    /**
+     * As above, counting in {@code use} (when not null) what the index lookup and the partition's header (the whole
+     * partition when it has no row index) found in the chunk cache: a traced read tells it.
+     */
+    public CompletableFuture<PartitionCursor> openPartition(DecoratedKey key, List<Slice> slices, boolean reversed, IoClass ioClass,
+                                                            ChunkCacheUse use) {
+        return findEntry(key, ioClass, use).thenCompose(entry -> entry == null ? CompletableFuture.completedFuture(null)
+                : cursor(entry, slices, reversed, ioClass, use));
     }
 
     /**
@@ -328,19 +337,20 @@ public final class SSTableReader {
     }
 
     /** The key's index entry; null when the SSTable does not hold the key. */
-    private CompletableFuture<IndexEntry> findEntry(DecoratedKey key, IoClass ioClass) {
+    private CompletableFuture<IndexEntry> findEntry(DecoratedKey key, IoClass ioClass, ChunkCacheUse use) {
         if (!mightContain(key)) return CompletableFuture.completedFuture(null);
         int sample = summary.floor(key);
         if (sample < 0) return CompletableFuture.completedFuture(null);
-        return findEntry(sample, key, ioClass);
+        return findEntry(sample, key, ioClass, use);
     }
 
     /** The key's index entry in the span after {@code sample}, from the shard's cache when it holds the span. */
-    private CompletableFuture<IndexEntry> findEntry(int sample, DecoratedKey key, IoClass ioClass) {
+    private CompletableFuture<IndexEntry> findEntry(int sample, DecoratedKey key, IoClass ioClass, ChunkCacheUse use) {
         long start = summary.spanStart(sample);
         long end = summary.spanEnd(sample);
         ChunkCache cache = context.chunkCache();
         byte[] cached = cache == null ? null : cache.indexSpan(id, sample);
+        if (use != null && cache != null) use.record(cached != null);
         if (cached != null) return CompletableFuture.completedFuture(findIn(cached, start, key));
         Path indexPath = files.path(Component.INDEX);
         return context.io().readFully(indexFile, ByteBuffer.allocate((int) (end - start)), start, ioClass)
@@ -364,12 +374,12 @@ public final class SSTableReader {
      * The partition as a cursor: whole when it has no row index (it is small), else its header and the row index's
      * block count, read side by side, the rows coming with {@link PartitionCursor#fetch}.
      */
-    private CompletableFuture<PartitionCursor> cursor(IndexEntry entry, List<Slice> slices, boolean reversed, IoClass ioClass) {
+    private CompletableFuture<PartitionCursor> cursor(IndexEntry entry, List<Slice> slices, boolean reversed, IoClass ioClass, ChunkCacheUse use) {
         long position = entry.dataPosition();
         boolean small = !entry.hasRowIndex();
         CompletableFuture<RowIndex> rowIndex = small || PartitionCursor.nonEmpty(slices, context.comparator()).isEmpty()
                 ? CompletableFuture.completedFuture(null) : RowIndex.open(this, entry, ioClass);
-        return chunks.read(position, position + (small ? entry.rowIndexStart() : entry.headerLength()), ioClass, true)
+        return chunks.read(position, position + (small ? entry.rowIndexStart() : entry.headerLength()), ioClass, true, use)
                 .thenCombine(rowIndex, (bytes, index) -> small
                         ? PartitionCursor.loaded(this, decodeWhole(entry, ByteBuffer.wrap(bytes), slices), reversed)
                         : PartitionCursor.indexed(this, entry, decodeHeader(entry, bytes), index, slices, reversed, ioClass));

@@ -21,11 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.charybdis.storage.engine.TestTables.V1;
 import static org.charybdis.storage.engine.TestTables.ck;
 import static org.charybdis.storage.engine.TestTables.key;
+import static org.charybdis.storage.engine.TestTables.t;
 
 /**
  * What a point read costs when the data is ten times the chunk cache: once the index spans are cached, one disk
  * read (the data chunk holding the partition) and no index read. Counted, not timed: the shard's IO queue counts
- * read requests, the cache counts misses of spans and chunks.
+ * read requests, the cache counts misses of spans and chunks; a traced read counts its own ({@link ChunkCacheUse}).
  */
 class PointReadCostTest {
     private static final long NOW = 1_700_000_000L;
@@ -107,5 +108,42 @@ class PointReadCostTest {
 
     private static PartitionFragment read(SSTableReader reader, TestPartition p) {
         return shard.call(() -> reader.read(p.key(), List.of(Slice.ALL), IoClass.QUERY));
+    }
+
+    @Test
+    void aTracedOpenCountsWhatItFoundInTheCacheFirstMissingTheIndexSpanAndTheChunkThenFindingBoth() throws Exception {
+        SSTableReader reader = new SSTableFixture(shard, Files.createDirectories(directory.resolve("traced")), new ChunkCache(1 << 20)).write(1, CompressionParams.DEFAULT, List.of(onePartition()));
+
+        ChunkCacheUse first = openTraced(reader);
+        assertThat(first.hits()).isZero();
+        assertThat(first.misses()).as("the index span and the data chunk").isEqualTo(2);
+        assertThat(first.allHits()).isFalse();
+        assertThat(first).hasToString("chunk cache miss: 2 of 2 index spans and chunks");
+
+        ChunkCacheUse second = openTraced(reader);
+        assertThat(second.hits()).isEqualTo(2);
+        assertThat(second.misses()).isZero();
+        assertThat(second).hasToString("chunk cache hit");
+        shard.get(() -> { reader.release(); return null; });
+    }
+
+    @Test
+    void withoutACacheATracedOpenCountsNothing() throws Exception {
+        SSTableReader reader = new SSTableFixture(shard, Files.createDirectories(directory.resolve("uncached")), null).write(1, CompressionParams.DEFAULT, List.of(onePartition()));
+        ChunkCacheUse use = openTraced(reader);
+        assertThat(use.allHits()).isFalse();
+        assertThat(use).hasToString("no chunk cache");
+        shard.get(() -> { reader.release(); return null; });
+    }
+
+    private static TestPartition onePartition() {
+        return TestPartition.of(key(1), LAYOUT, b -> b.row(ck(1, "a")).marker(1, 0, NOW).cell(V1, t("v"), 1, 0, NOW));
+    }
+
+    private static ChunkCacheUse openTraced(SSTableReader reader) {
+        ChunkCacheUse use = new ChunkCacheUse();
+        PartitionCursor cursor = shard.call(() -> reader.openPartition(key(1), List.of(Slice.ALL), false, IoClass.QUERY, use));
+        assertThat(cursor).as("the SSTable holds the partition").isNotNull();
+        return use;
     }
 }
