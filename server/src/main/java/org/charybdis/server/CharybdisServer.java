@@ -279,7 +279,7 @@ public final class CharybdisServer implements AutoCloseable {
     private Tracing startTracing() throws java.net.UnknownHostException {
         java.net.InetAddress node = java.net.InetAddress.getByName(config.broadcastAddress());
         tracing = new Tracing(runtime, new TraceTables(database, context.schema()::current, node), config.get(ServerConfig.TRACE_PROBABILITY),
-                SlowQueryLog.of(config), processor::preparedQuery);
+                SlowQueryLog.of(config), processor::prepared);
         return tracing;
     }
 

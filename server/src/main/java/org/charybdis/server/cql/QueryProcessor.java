@@ -206,16 +206,14 @@ public final class QueryProcessor {
         return new ExecutionContext(server, client, options, values, timestamp, now, timing, access, trace);
     }
 
-    /** The text of the statement prepared with {@code id}, from the calling shard's cache; null when it does not hold it. */
-    public String preparedQuery(byte[] id) {
+    /** The statement prepared with {@code id}, from the calling shard's cache; null when it does not hold it. */
+    public Prepared prepared(byte[] id) {
         Shard shard = Shard.current();
-        Prepared entry = prepared.get(shard == null ? 0 : shard.id(), id);
-        return entry == null ? null : entry.query();
+        return prepared.get(shard == null ? 0 : shard.id(), id);
     }
 
     private Prepared lookup(byte[] id, ClientState client) {
-        Shard shard = Shard.current();
-        Prepared entry = prepared.get(shard == null ? 0 : shard.id(), id);
+        Prepared entry = prepared(id);
         if (entry == null) throw new UnpreparedException(id);
         Schema schema = server.schema().current();
         if (entry.schemaVersion() == schema.version()) return entry;
@@ -224,6 +222,7 @@ public final class QueryProcessor {
         compileState.setKeyspace(entry.keyspace());
         CqlStatement statement = compiler.compile(entry.ast(), compileState, schema);
         Prepared fresh = entry.recompiled(statement, schema.version(), resultMetadataId(statement.resultMetadata()));
+        Shard shard = Shard.current();
         prepared.put(shard == null ? 0 : shard.id(), fresh);
         return fresh;
     }

@@ -43,10 +43,10 @@ public final class TraceTables {
     }
 
     /**
-     * A request the slow query log records: what ran ({@code command}, the query text), who sent it, on which shard,
-     * and the session that holds its trace.
+     * A request the slow query log records: what ran ({@code command}, the query text, and the {@code keyspace.table}s
+     * it touched), who sent it, on which shard, and the session that holds its trace.
      */
-    public record SlowQuery(Session session, String command, String username, int shard) {}
+    public record SlowQuery(Session session, String command, java.util.Set<String> tables, String username, int shard) {}
 
     private final SystemTableStorage storage;
     private final InetAddress node;
@@ -114,6 +114,7 @@ public final class TraceTables {
         row.put("session_id", session.id());
         row.put("source_ip", session.client());
         row.put("username", slow.username());
+        if (!slow.tables().isEmpty()) row.put("table_names", slow.tables());
         TableMetadata log = storage.table(NODE_SLOW_LOG);
         Map<String, Object> index = new HashMap<>();
         index.put("minute", started.truncatedTo(java.time.temporal.ChronoUnit.MINUTES));

@@ -11,16 +11,15 @@ import org.charybdis.cql.types.TimeUuidGenerator;
 import org.charybdis.scheduler.Shard;
 import org.charybdis.scheduler.ShardRuntime;
 import org.charybdis.server.cql.ClientState;
+import org.charybdis.server.cql.PreparedStatements;
 import org.charybdis.server.system.TraceTables;
 import org.charybdis.storage.engine.RequestTrace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -43,20 +42,19 @@ public final class Tracing {
 
     private final ShardRuntime runtime;
     private final TraceTables tables;
-    /** The text of a prepared statement by its id, on the calling shard (null when not prepared there). */
-    private final Function<byte[], String> preparedQueries;
+    private final SlowQueryStatement slowQueryStatements;
     /** One generator per shard: session ids are made on the connection's shard, and a generator is not thread-safe. */
     private final TimeUuidGenerator[] sessionIds;
     private volatile double probability;
     private volatile SlowQueryLog slowQueryLog;
 
     public Tracing(ShardRuntime runtime, TraceTables tables, double probability, SlowQueryLog slowQueryLog,
-                   Function<byte[], String> preparedQueries) {
+                   Function<byte[], PreparedStatements.Prepared> prepared) {
         this.runtime = runtime;
         this.tables = tables;
         this.probability = probability;
         this.slowQueryLog = slowQueryLog;
-        this.preparedQueries = preparedQueries;
+        this.slowQueryStatements = new SlowQueryStatement(prepared);
         this.sessionIds = new TimeUuidGenerator[runtime.shardCount()];
         for (int i = 0; i < sessionIds.length; i++) sessionIds[i] = new TimeUuidGenerator();
     }
@@ -131,30 +129,10 @@ public final class Tracing {
 
     private TraceTables.SlowQuery slowQuery(TraceTables.Session session, Request request, ClientState client) {
         String user = client.user() == null ? null : client.user().name();
-        return new TraceTables.SlowQuery(session, queryText(request), user, Shard.current().id());
+        SlowQueryStatement.Described statement = slowQueryStatements.describe(request, client);
+        return new TraceTables.SlowQuery(session, statement.text(), statement.tables(), user, Shard.current().id());
     }
 
-    /** The statement text a slow query row shows: a batch's statements one after the other. */
-    private String queryText(Request request) {
-        return switch (request) {
-            case QueryRequest query -> query.query();
-            case PrepareRequest prepare -> prepare.query();
-            case ExecuteRequest execute -> preparedText(execute.statementId());
-            case BatchRequest batch -> {
-                StringJoiner texts = new StringJoiner("; ");
-                for (var statement : batch.statements()) {
-                    texts.add(statement.isPrepared() ? preparedText(statement.preparedId()) : statement.query());
-                }
-                yield texts.toString();
-            }
-            default -> null;
-        };
-    }
-
-    private String preparedText(byte[] id) {
-        String text = preparedQueries.apply(id);
-        return text != null ? text : "<unknown prepared statement " + HexFormat.of().formatHex(id) + ">";
-    }
 
     /** Records, on the calling shard, that the request's work on a partition goes to shard {@code owner}, if that is another. */
     public static void hop(RequestTrace trace, int owner) {

@@ -1,8 +1,11 @@
 package org.charybdis.server.tracing;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.charybdis.server.config.ServerConfig;
@@ -86,6 +89,7 @@ class SlowQueryLogTest {
         assertThat(slow.getMap("parameters", String.class, String.class)).containsEntry("query", query)
                 .containsEntry("consistency_level", "LOCAL_ONE");
         assertThat(slow.getInstant("date")).isNotNull();
+        assertThat(slow.getSet("table_names", String.class)).containsExactly("sl.kv");
         assertThat(slow.getInt(10)).as("the TTL set through the route").isBetween(3600 - 60, 3600);
 
         UUID id = slow.getUuid("session_id");
@@ -117,6 +121,18 @@ class SlowQueryLogTest {
                     .filter(java.util.Objects::nonNull).map(row -> row.getString(0)).toList();
         }
         assertThat(requests).contains("Preparing CQL3 query", "Execute CQL3 prepared query");
+    }
+
+    @Test
+    void aBatchIsRecordedWithItsStatementsAndTables() throws Exception {
+        session.execute("CREATE TABLE IF NOT EXISTS sl.other (pk int PRIMARY KEY, v text)");
+        String first = "INSERT INTO sl.kv (pk, ck, v) VALUES (2, 1, 'two')";
+        String second = "INSERT INTO sl.other (pk, v) VALUES (2, 'two')";
+        session.execute(BatchStatement.newInstance(DefaultBatchType.LOGGED, SimpleStatement.newInstance(first), SimpleStatement.newInstance(second)));
+        Row slow = awaitSlowQuery(first + "; " + second);
+        assertThat(slow.getSet("table_names", String.class)).containsExactlyInAnyOrder("sl.kv", "sl.other");
+        assertThat(session.execute("SELECT request FROM system_traces.sessions WHERE session_id = ?", slow.getUuid("session_id")).one().getString(0))
+                .isEqualTo("Execute batch of CQL3 queries");
     }
 
     @Test
@@ -166,7 +182,7 @@ class SlowQueryLogTest {
 
     private static List<Row> slowQueries() {
         return session.execute("SELECT start_time, node_ip, shard, command, date, duration, parameters, session_id, source_ip, username,"
-                + " TTL(command) FROM system_traces.node_slow_log").all();
+                + " TTL(command), table_names FROM system_traces.node_slow_log").all();
     }
 
     private static Map<String, Object> settings() throws Exception {
