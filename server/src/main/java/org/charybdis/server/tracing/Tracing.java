@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The node's query tracing: a request the client asks to trace (the protocol's tracing flag) gets a session whose id
@@ -104,24 +105,29 @@ public final class Tracing {
      */
     public void complete(RequestTrace trace, Request request, ClientState client, long startNanos) {
         SlowQueryLog slowLog = slowQueryLog;
-        boolean slow = slowLog.isSlow(System.nanoTime() - startNanos);
+        long elapsedNanos = System.nanoTime() - startNanos;
+        boolean slow = slowLog.isSlow(elapsedNanos);
         if (trace instanceof TraceState state) {
             if (state.origin() == TraceState.Origin.SLOW_CANDIDATE && !slow) return;
             int ttl = state.origin() == TraceState.Origin.SLOW_CANDIDATE ? slowLog.ttlSeconds() : TraceTables.TTL_SECONDS;
             TraceTables.Session session = state.complete();
-            write(session, state.events(), ttl, slow ? slowQuery(session, request, client) : null, slowLog.ttlSeconds());
+            write(session, state.events(), ttl, slow ? () -> slowQuery(session, request, client) : null, slowLog.ttlSeconds());
         } else if (slow && requestType(request) != null) {
             // lightweight: what the request was and how long it took, without events
             TraceTables.Session session = new TraceTables.Session(nextSessionId(), COMMAND, requestType(request), parameters(request),
-                    client.source(), TraceState.wallClockMillis(startNanos), TraceState.micros(System.nanoTime() - startNanos));
-            write(session, List.of(), slowLog.ttlSeconds(), slowQuery(session, request, client), slowLog.ttlSeconds());
+                    client.source(), TraceState.wallClockMillis(startNanos), TraceState.micros(elapsedNanos));
+            write(session, List.of(), slowLog.ttlSeconds(), () -> slowQuery(session, request, client), slowLog.ttlSeconds());
         }
     }
 
-    /** Writes a session (events first), then its slow query record if any, in the calling shard's maintenance group. */
-    private void write(TraceTables.Session session, List<TraceTables.Event> events, int ttl, TraceTables.SlowQuery slow, int slowTtl) {
+    /**
+     * Writes a session (events first), then the slow query record {@code slowQuery} makes, if any, in the calling shard's
+     * maintenance group: describing the statement may parse it again, so that too waits for the maintenance group.
+     */
+    private void write(TraceTables.Session session, List<TraceTables.Event> events, int ttl, Supplier<TraceTables.SlowQuery> slowQuery,
+                       int slowTtl) {
         Shard.current().execute(runtime.group(ShardRuntime.MAINTENANCE), () -> tables.write(session, events, ttl)
-                .thenCompose(written -> slow == null ? CompletableFuture.<Void>completedFuture(null) : tables.writeSlowQuery(slow, slowTtl))
+                .thenCompose(written -> slowQuery == null ? CompletableFuture.<Void>completedFuture(null) : tables.writeSlowQuery(slowQuery.get(), slowTtl))
                 .whenComplete((v, failure) -> {
                     if (failure != null) log.debug("Tracing session {} not written", session.id(), failure);
                 }));
@@ -132,7 +138,6 @@ public final class Tracing {
         SlowQueryStatement.Described statement = slowQueryStatements.describe(request, client);
         return new TraceTables.SlowQuery(session, statement.text(), statement.tables(), user, Shard.current().id());
     }
-
 
     /** Records, on the calling shard, that the request's work on a partition goes to shard {@code owner}, if that is another. */
     public static void hop(RequestTrace trace, int owner) {
