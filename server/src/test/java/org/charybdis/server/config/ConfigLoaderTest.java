@@ -1,5 +1,6 @@
 package org.charybdis.server.config;
 
+import org.charybdis.server.tracing.SlowQueryLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,20 @@ class ConfigLoaderTest {
         assertThat(config.passwordAuthentication()).isTrue();
         assertThat(config.enforcedAuthorization()).isTrue();
         assertThat(config.get(ServerConfig.API_PORT)).isEqualTo(ServerConfig.API_PORT.defaultValue());
+    }
+
+    @Test
+    void cassandrasSlowQueryLogTimeoutSetsTheSlowQueryLogsThreshold() throws IOException {
+        Path file = write("""
+                slow_query_log_enabled: true
+                slow_query_log_timeout: 250ms
+                """);
+
+        SlowQueryLog settings = SlowQueryLog.of(new ConfigLoader().yaml(file).build());
+
+        assertThat(settings).isEqualTo(new SlowQueryLog(true, 250_000, 86_400, true));
+        assertThat(SlowQueryLog.of(ServerConfig.defaults())).as("off by default, as ScyllaDB's; Cassandra's 500 ms")
+                .isEqualTo(new SlowQueryLog(false, 500_000, 86_400, true));
     }
 
     @Test
