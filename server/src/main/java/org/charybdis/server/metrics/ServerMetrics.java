@@ -260,10 +260,11 @@ public final class ServerMetrics {
          * Returns its count, for the connection to decrement when it closes.
          */
         public AtomicInteger driverConnected(String driverName) {
-            String name = driverName == null || driverName.isBlank() ? UNKNOWN_DRIVER : driverName;
+            boolean clientChosen = driverName != null && !driverName.isBlank();
+            String name = clientChosen ? driverName : UNKNOWN_DRIVER;
+            if (clientChosen && !driverConnections.containsKey(name) && driverConnections.size() >= MAX_DRIVER_NAMES) name = OTHER_DRIVERS;
             AtomicInteger count = driverConnections.get(name);
             if (count == null) {
-                if (driverConnections.size() >= MAX_DRIVER_NAMES) return driverConnected(OTHER_DRIVERS);
                 count = new AtomicInteger();
                 Gauge.builder("charybdis.transport.driver.connections", count, AtomicInteger::get)
                         .tags("shard", shardId, "driver_name", name)

@@ -4,14 +4,21 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import org.charybdis.cql.messages.StartupRequest;
+import org.charybdis.cql.transport.Opcode;
+import org.charybdis.cql.transport.ProtocolVersion;
 import org.charybdis.server.monitoring.MetricFamilies;
 import org.charybdis.server.testing.CharybdisServerExtension;
+import org.charybdis.server.testing.CqlTestClient;
 import org.charybdis.server.testing.HttpPost;
 import org.charybdis.server.testing.PrometheusText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -84,6 +91,40 @@ class ServerMetricsTest {
                 .as("two sessions, each with a control connection and a pool").isGreaterThanOrEqualTo(2);
         assertThat(PrometheusText.sum(after, "charybdis_transport_driver_connections", ""))
                 .isEqualTo(PrometheusText.sum(after, "charybdis_transport_connections", ""));
+    }
+
+    @Test
+    void driverNamesAreBoundedPerShardAndAMissingOneIsUnknown() throws InterruptedException {
+        List<CqlTestClient> clients = new ArrayList<>();
+        int shards = server.server().runtime().shardCount();
+        try {
+            // more names than every shard may keep: at least one shard gets past its limit, wherever connections land
+            for (int i = 0; i < ServerMetrics.MAX_DRIVER_NAMES * shards + 1; i++) clients.add(startedAs(Map.of(StartupRequest.DRIVER_NAME, "made-up driver " + i)));
+            clients.add(startedAs(Map.of()));
+            String scrape = PrometheusText.scrape(server);
+            assertThat(PrometheusText.sum(scrape, "charybdis_transport_driver_connections", "driver_name=\"unknown\"")).isEqualTo(1);
+            assertThat(PrometheusText.sum(scrape, "charybdis_transport_driver_connections", "driver_name=\"made-up driver"))
+                    .isPositive();
+            assertThat(PrometheusText.sum(scrape, "charybdis_transport_driver_connections", "driver_name=\"other\""))
+                    .as("names past %d on a shard", ServerMetrics.MAX_DRIVER_NAMES).isPositive();
+            for (int shard = 0; shard < shards; shard++) {
+                String label = "shard=\"" + shard + "\"";
+                assertThat(scrape.lines().filter(l -> l.startsWith("charybdis_transport_driver_connections{") && l.contains(label)).count())
+                        .as("driver series of shard " + shard).isLessThanOrEqualTo(ServerMetrics.MAX_DRIVER_NAMES + 2); // with unknown and other
+            }
+        } finally {
+            clients.forEach(CqlTestClient::close);
+        }
+        String scrape = scrapeUntil(s -> PrometheusText.sum(s, "charybdis_transport_driver_connections", "driver_name=\"unknown\"") == 0);
+        assertThat(PrometheusText.sum(scrape, "charybdis_transport_driver_connections", "driver_name=\"other\"")).as("closed").isZero();
+    }
+
+    private static CqlTestClient startedAs(Map<String, String> options) {
+        CqlTestClient client = CqlTestClient.connect(server.nativePort()).version(ProtocolVersion.V4);
+        Map<String, String> startup = new HashMap<>(options);
+        startup.put(StartupRequest.CQL_VERSION, "3.0.0");
+        assertThat(client.request(new StartupRequest(startup)).opcode()).isEqualTo(Opcode.AUTHENTICATE);
+        return client;
     }
 
     @Test
