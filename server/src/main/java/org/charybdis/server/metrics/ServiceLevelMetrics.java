@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import org.charybdis.scheduler.SchedulingGroup;
 import org.charybdis.scheduler.Shard;
 import org.charybdis.scheduler.ShardRuntime;
+import org.charybdis.server.service.CoordinatorLatencies.Operation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,11 +18,15 @@ import java.util.concurrent.TimeUnit;
  * Meters of each service level on each shard, labelled {@code service_level} and {@code shard}:
  * {@code charybdis_service_level_requests_total}, {@code _request_latency_seconds} (histogram),
  * {@code _runtime_seconds_total} (CPU time of its scheduling group), {@code _queue_length} and {@code _shares};
- * its group also appears among the {@code charybdis_scheduler_*} meters. A level's meters come and go with the
- * level. Requests are recorded by scheduling group, from the shard threads, without allocating.
+ * its group also appears among the {@code charybdis_scheduler_*} meters. The coordinator's operations are timed
+ * here too, by level: {@code charybdis_storage_proxy_coordinator_latency_seconds} with an {@code operation} label.
+ * A level's meters come and go with the level. Requests and operations are recorded by scheduling group, from the
+ * shard threads, without allocating.
  */
 public final class ServiceLevelMetrics {
     private static final String PREFIX = "charybdis.service.level";
+    private static final String OPERATION_LATENCY = "charybdis.storage.proxy.coordinator.latency";
+    private static final Operation[] OPERATIONS = Operation.values();
 
     private final ServerMetrics metrics;
     private final ShardRuntime runtime;
@@ -29,7 +34,7 @@ public final class ServiceLevelMetrics {
     private volatile LevelMeters[] byGroup = new LevelMeters[0];
 
     /** One level's request meters per shard, and every meter to remove when it goes. */
-    private record LevelMeters(SchedulingGroup group, Counter[] requests, Timer[] latency, List<Meter> all) {}
+    private record LevelMeters(SchedulingGroup group, Counter[] requests, Timer[] latency, Timer[][] operations, List<Meter> all) {}
 
     ServiceLevelMetrics(ServerMetrics metrics, ShardRuntime runtime) {
         this.metrics = metrics;
@@ -42,6 +47,7 @@ public final class ServiceLevelMetrics {
         int shards = runtime.shardCount();
         Counter[] requests = new Counter[shards];
         Timer[] latency = new Timer[shards];
+        Timer[][] operations = new Timer[shards][OPERATIONS.length];
         List<Meter> all = new ArrayList<>();
         for (Shard shard : runtime.shards()) {
             Tags tags = Tags.of("shard", Integer.toString(shard.id()), "service_level", level);
@@ -51,11 +57,17 @@ public final class ServiceLevelMetrics {
                     "Latency of the service level's CQL requests, from decoded frame to response");
             all.add(requests[shard.id()]);
             all.add(latency[shard.id()]);
+            for (Operation operation : OPERATIONS) {
+                Timer timer = metrics.latencyTimer(OPERATION_LATENCY, tags.and("operation", operation.label()),
+                        "Coordinator latency of the operation (read, write, range, cas, counter, batch), from its start to its answer");
+                operations[shard.id()][operation.ordinal()] = timer;
+                all.add(timer);
+            }
             all.addAll(metrics.registerGroupUsage(PREFIX, shard, group, tags));
             if (group.ioClass() != null) all.addAll(metrics.registerGroup(shard, group)); // built-in groups already are
         }
         LevelMeters[] next = Arrays.copyOf(byGroup, Math.max(byGroup.length, group.id() + 1));
-        next[group.id()] = new LevelMeters(group, requests, latency, all);
+        next[group.id()] = new LevelMeters(group, requests, latency, operations, all);
         byGroup = next;
     }
 
@@ -71,10 +83,22 @@ public final class ServiceLevelMetrics {
 
     /** A request served in {@code group} on {@code shard} took {@code nanos}; groups of no level are not metered. */
     public void request(int shard, SchedulingGroup group, long nanos) {
-        LevelMeters[] current = byGroup;
-        LevelMeters meters = group.id() < current.length ? current[group.id()] : null;
-        if (meters == null || meters.group != group) return;
+        LevelMeters meters = metersOf(group);
+        if (meters == null) return;
         meters.requests[shard].increment();
         meters.latency[shard].record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The coordinator ran {@code operation} for a request of {@code group} on {@code shard} in {@code nanos}. */
+    public void operation(int shard, SchedulingGroup group, Operation operation, long nanos) {
+        LevelMeters meters = metersOf(group);
+        if (meters != null) meters.operations[shard][operation.ordinal()].record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The meters of the level {@code group} serves, or null for a group of no level. */
+    private LevelMeters metersOf(SchedulingGroup group) {
+        LevelMeters[] current = byGroup;
+        LevelMeters meters = group.id() < current.length ? current[group.id()] : null;
+        return meters == null || meters.group != group ? null : meters;
     }
 }
