@@ -162,6 +162,14 @@ public final class IoQueue {
         return enqueue(ioClass, true, null, 0, bytes, task);
     }
 
+    /**
+     * As {@link #submit}, for a task that writes {@code bytes} at {@code position} of {@code file} (say, after growing
+     * it): counted as a positioned write, so the console and metrics tell sequential from random.
+     */
+    public <T> CompletableFuture<T> submitWrite(IoClass ioClass, Object file, long position, long bytes, IoTask<T> task) {
+        return enqueue(ioClass, true, Objects.requireNonNull(file, "file"), position, bytes, task);
+    }
+
     /** Changes a class's shares on this shard (1 to 1,000,000; defaults {@link IoClass#defaultShares}); any thread. */
     public void setShares(IoClass ioClass, int shares) { waiting.setShares(Objects.requireNonNull(ioClass), shares); }
 

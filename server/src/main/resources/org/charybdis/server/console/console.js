@@ -25,9 +25,10 @@ function names(pick) {
   return [...all];
 }
 
-// One series per IO class of one figure, e.g. write_bandwidth.
-function ioSeries(figure) {
-  return names(v => v.io).map(name => ({ name, colour: colourOf(name), values: samples.map(s => (view(s).io[name] || {})[figure] || 0) }));
+// One series per IO class of one figure, e.g. write_bandwidth; pale ones (alpha) drawn apart.
+function ioSeries(figure, suffix = '', alpha = undefined) {
+  return names(v => v.io).map(name => ({ name: name + suffix, colour: colourOf(name), alpha,
+    values: samples.map(s => (view(s).io[name] || {})[figure] || 0) }));
 }
 
 function patternSeries() {
@@ -107,7 +108,7 @@ function table(latest) {
 
 function render() {
   if (!samples.length) return;
-  draw('reads', ioSeries('read_bandwidth'), true, bytes);
+  draw('reads', [...ioSeries('read_bandwidth'), ...ioSeries('cached_read_bandwidth', ' cached', 0.35)], true, bytes);
   draw('writes', ioSeries('write_bandwidth'), true, bytes);
   draw('pattern', patternSeries(), true, number);
   draw('groups', names(v => v.groups).map(name => ({ name, colour: colourOf(name),

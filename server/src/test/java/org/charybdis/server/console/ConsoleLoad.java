@@ -44,12 +44,12 @@ final class ConsoleLoad implements AutoCloseable {
         try {
             PreparedStatement insert = session.prepare("INSERT INTO console.kv (id, v) VALUES (?, ?)");
             PreparedStatement select = session.prepare("SELECT v FROM console.kv WHERE id = ?");
-            String value = "v".repeat(300);
+            String[] values = randomValues(); // incompressible, so flushes write SSTables of many requests
             long nextFlush = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
             int flushes = 0;
             while (!stopped) {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
-                for (int i = 0; i < 100; i++) session.execute(insert.bind(random.nextInt(KEYS), value));
+                for (int i = 0; i < 100; i++) session.execute(insert.bind(random.nextInt(KEYS), values[random.nextInt(values.length)]));
                 for (int i = 0; i < 100; i++) rowsRead.addAndGet(session.execute(select.bind(random.nextInt(KEYS))).all().size());
                 if (System.nanoTime() > nextFlush) {
                     HttpPost.body(server.apiPort(), "/storage/flush?keyspace=console");
@@ -60,5 +60,16 @@ final class ConsoleLoad implements AutoCloseable {
         } catch (Throwable t) {
             failure = t;
         }
+    }
+
+    private static String[] randomValues() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String[] values = new String[256];
+        for (int i = 0; i < values.length; i++) {
+            StringBuilder value = new StringBuilder();
+            for (int c = 0; c < 1000; c++) value.append((char) ('!' + random.nextInt(90)));
+            values[i] = value.toString();
+        }
+        return values;
     }
 }

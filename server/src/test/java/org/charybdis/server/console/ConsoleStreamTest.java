@@ -58,6 +58,8 @@ class ConsoleStreamTest {
         assertThat(total(samples, "commitlog", "write_bandwidth")).isPositive();
         assertThat(total(samples, "memtable_flush", "write_bandwidth")).isPositive(); // the flushes
         assertThat(total(samples, "memtable_flush", "write_size")).isPositive();
+        assertThat(samples.stream().mapToDouble(s -> s.path("node").path("io").path("memtable_flush").path("write_sequential").asDouble()).max().orElseThrow())
+                .as("an SSTable is written front to back").isGreaterThan(0.5);
         assertThat(total(samples, "query", "read_iops") + total(samples, "query", "cached_read_iops")).isPositive();
         assertThat(total(samples, "query", "write_iops")).isZero();
         assertThat(samples.stream().mapToDouble(s -> s.path("node").path("groups").path("statement").path("utilization").asDouble()).sum())
