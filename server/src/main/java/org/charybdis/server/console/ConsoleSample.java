@@ -1,5 +1,7 @@
 package org.charybdis.server.console;
 
+import org.HdrHistogram.Histogram;
+
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +12,7 @@ import java.util.Map;
  * @param timeMs          when the interval ended, milliseconds since the epoch
  * @param intervalSeconds how long it lasted
  * @param shards          each shard's figures, by shard id
- * @param node            the node's: rates and backlogs summed, utilization the mean over shards
+ * @param node            the node's ({@link NodeTotals}): rates summed, utilization and backlogs the mean over shards
  */
 public record ConsoleSample(long timeMs, double intervalSeconds, List<Shard> shards, Shard node) {
     /**
@@ -40,6 +42,12 @@ public record ConsoleSample(long timeMs, double intervalSeconds, List<Shard> sha
     /** @param utilization CPU time of the group's tasks over wall time, on one core (the node's: mean over shards) */
     public record Group(double utilization, long queueLength, int shares) {}
 
-    /** Latency of the requests a service level served during the interval. */
-    public record Latency(double requestsPerSecond, double p50Ms, double p99Ms, double maxMs) {}
+    /** Latency of the requests a service level served during the interval; all zero without requests. */
+    public record Latency(double requestsPerSecond, double p50Ms, double p99Ms, double maxMs) {
+        static Latency of(Histogram micros, double seconds) {
+            if (micros.getTotalCount() == 0) return new Latency(0, 0, 0, 0);
+            return new Latency(micros.getTotalCount() / seconds, micros.getValueAtPercentile(50) / 1e3,
+                    micros.getValueAtPercentile(99) / 1e3, micros.getMaxValue() / 1e3);
+        }
+    }
 }

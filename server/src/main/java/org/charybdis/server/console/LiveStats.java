@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,71 +154,39 @@ public final class LiveStats implements AutoCloseable {
 
     private ConsoleSample sampleOf(Counters before, Counters now, Map<String, Histogram[]> latencies) {
         double seconds = (now.nanos - before.nanos) / 1e9;
+        NodeTotals node = new NodeTotals(runtime.shardCount());
         List<ConsoleSample.Shard> shards = new ArrayList<>();
-        Map<String, IoCounters> nodeIo = new LinkedHashMap<>();
-        Map<String, Long> nodeQueued = new HashMap<>();
-        Map<String, double[]> nodeGroups = new LinkedHashMap<>(); // utilization, queue length, shares: summed
-        Map<String, Histogram> nodeLatency = new LinkedHashMap<>();
-        double flushBacklog = 0;
-        double compactionBacklog = 0;
-        boolean backlogsKnown = true;
         for (Shard shard : runtime.shards()) {
             int id = shard.id();
             Map<String, ConsoleSample.Io> io = new LinkedHashMap<>();
             for (IoClass ioClass : runtime.ioClasses()) {
                 IoCounters current = at(now.io[id], ioClass.id());
-                if (current == null) continue;
+                if (current == null) continue; // not yet on this shard's queue
                 IoCounters earlier = at(before.io[id], ioClass.id());
                 IoCounters delta = current.minus(earlier == null ? IoCounters.ZERO : earlier);
                 long queued = shard.io().stats(ioClass).queueLength();
                 io.put(ioClass.label(), delta.figures(seconds, queued));
-                nodeIo.merge(ioClass.label(), delta, IoCounters::plus);
-                nodeQueued.merge(ioClass.label(), queued, Long::sum);
+                node.io(ioClass.label(), delta, queued);
             }
             Map<String, ConsoleSample.Group> groups = new LinkedHashMap<>();
             for (SchedulingGroup group : runtime.groups()) {
                 long cpu = at(now.groupRuntimeNanos[id], group.id()) - at(before.groupRuntimeNanos[id], group.id());
                 ConsoleSample.Group figures = new ConsoleSample.Group(cpu / 1e9 / seconds, shard.stats(group).queueLength(), shard.shares(group));
                 groups.put(group.name(), figures);
-                double[] sums = nodeGroups.computeIfAbsent(group.name(), name -> new double[3]);
-                sums[0] += figures.utilization();
-                sums[1] += figures.queueLength();
-                sums[2] += figures.shares();
+                node.group(group.name(), figures);
             }
             BackgroundControllers controllers = engines.controllers(id);
             Double flush = controllers == null ? null : controllers.memtableFlush().backlog();
             Double compaction = controllers == null ? null : controllers.compaction().backlog();
-            if (controllers == null) backlogsKnown = false;
-            else {
-                flushBacklog += flush;
-                compactionBacklog += compaction;
-            }
+            node.backlogs(flush, compaction);
             Map<String, ConsoleSample.Latency> levels = new LinkedHashMap<>();
-            for (Map.Entry<String, Histogram[]> level : latencies.entrySet()) {
-                Histogram histogram = level.getValue()[id];
-                levels.put(level.getKey(), latency(histogram, seconds));
-                nodeLatency.computeIfAbsent(level.getKey(), name -> new Histogram(histogram.getHighestTrackableValue(),
-                        histogram.getNumberOfSignificantValueDigits())).add(histogram);
-            }
+            latencies.forEach((level, perShard) -> {
+                levels.put(level, ConsoleSample.Latency.of(perShard[id], seconds));
+                node.latency(level, perShard[id]);
+            });
             shards.add(new ConsoleSample.Shard(Integer.toString(id), io, groups, flush, compaction, levels));
         }
-        int shardCount = runtime.shardCount();
-        Map<String, ConsoleSample.Io> io = new LinkedHashMap<>();
-        nodeIo.forEach((label, delta) -> io.put(label, delta.figures(seconds, nodeQueued.get(label))));
-        Map<String, ConsoleSample.Group> groups = new LinkedHashMap<>();
-        nodeGroups.forEach((name, sums) -> groups.put(name,
-                new ConsoleSample.Group(sums[0] / shardCount, (long) sums[1], (int) Math.round(sums[2] / shardCount))));
-        Map<String, ConsoleSample.Latency> levels = new LinkedHashMap<>();
-        nodeLatency.forEach((level, histogram) -> levels.put(level, latency(histogram, seconds)));
-        ConsoleSample.Shard node = new ConsoleSample.Shard("all", io, groups, backlogsKnown ? flushBacklog / shardCount : null,
-                backlogsKnown ? compactionBacklog / shardCount : null, levels);
-        return new ConsoleSample(System.currentTimeMillis(), seconds, shards, node);
-    }
-
-    private static ConsoleSample.Latency latency(Histogram micros, double seconds) {
-        if (micros.getTotalCount() == 0) return new ConsoleSample.Latency(0, 0, 0, 0);
-        return new ConsoleSample.Latency(micros.getTotalCount() / seconds, micros.getValueAtPercentile(50) / 1e3,
-                micros.getValueAtPercentile(99) / 1e3, micros.getMaxValue() / 1e3);
+        return new ConsoleSample(System.currentTimeMillis(), seconds, shards, node.figures(seconds));
     }
 
     private static IoCounters at(IoCounters[] byClass, int id) {

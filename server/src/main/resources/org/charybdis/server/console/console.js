@@ -25,9 +25,9 @@ function names(pick) {
   return [...all];
 }
 
-// One series per IO class of one figure, e.g. write_bandwidth; pale ones (alpha) drawn apart.
-function ioSeries(figure, suffix = '', alpha = undefined) {
-  return names(v => v.io).map(name => ({ name: name + suffix, colour: colourOf(name), alpha,
+// One series per IO class of one figure, e.g. write_bandwidth; pale (alpha) ones for a figure's other half.
+function ioSeries(figure, alpha = undefined) {
+  return names(v => v.io).map(name => ({ name, colour: colourOf(name), alpha,
     values: samples.map(s => (view(s).io[name] || {})[figure] || 0) }));
 }
 
@@ -37,7 +37,7 @@ function patternSeries() {
     const sequential = io => io.read_iops * (io.read_sequential || 0) + io.write_iops * (io.write_sequential || 0);
     const seq = samples.map(s => { const io = view(s).io[name]; return io ? sequential(io) : 0; });
     const all = samples.map(s => { const io = view(s).io[name]; return io ? io.read_iops + io.write_iops : 0; });
-    series.push({ name: name + ' seq', colour: colourOf(name), values: seq });
+    series.push({ name, colour: colourOf(name), values: seq });
     series.push({ name: name + ' random', colour: colourOf(name), alpha: 0.35, values: all.map((n, i) => Math.max(0, n - seq[i])) });
   }
   return series;
@@ -87,9 +87,10 @@ function draw(id, series, stacked, format) {
   legend(id, series);
 }
 
+// Pale series are a solid one's other half (the chart's title says which): one legend entry for both.
 function legend(id, series) {
-  document.querySelector(`.legend[data-for="${id}"]`).innerHTML = series
-    .map(s => `<span><i style="background:${s.colour};opacity:${s.alpha || 1}"></i>${s.name}</span>`).join('');
+  document.querySelector(`.legend[data-for="${id}"]`).innerHTML = series.filter(s => !s.alpha)
+    .map(s => `<span><i style="background:${s.colour}"></i>${s.name}</span>`).join('');
 }
 
 const bytes = v => v >= 1e6 ? (v / 1e6).toFixed(1) + ' MB' : v >= 1e3 ? (v / 1e3).toFixed(1) + ' kB' : v.toFixed(0) + ' B';
@@ -108,7 +109,7 @@ function table(latest) {
 
 function render() {
   if (!samples.length) return;
-  draw('reads', [...ioSeries('read_bandwidth'), ...ioSeries('cached_read_bandwidth', ' cached', 0.35)], true, bytes);
+  draw('reads', [...ioSeries('read_bandwidth'), ...ioSeries('cached_read_bandwidth', 0.35)], true, bytes);
   draw('writes', ioSeries('write_bandwidth'), true, bytes);
   draw('pattern', patternSeries(), true, number);
   draw('groups', names(v => v.groups).map(name => ({ name, colour: colourOf(name),

@@ -64,10 +64,10 @@ final class ConsoleLoad implements AutoCloseable {
 
     private static String[] randomValues() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        String[] values = new String[256];
+        String[] values = new String[64];
         for (int i = 0; i < values.length; i++) {
             StringBuilder value = new StringBuilder();
-            for (int c = 0; c < 1000; c++) value.append((char) ('!' + random.nextInt(90)));
+            for (int c = 0; c < 4000; c++) value.append((char) ('!' + random.nextInt(90)));
             values[i] = value.toString();
         }
         return values;
