@@ -61,6 +61,13 @@ final class Reactor implements Runnable {
     private long taskSeq;
     private String runningLabel = IO_LABEL;
 
+    // Idle time, for utilization: written by the owner around each park, read by any thread. parkSeq is odd while
+    // parked, so a reader that sees the same parkSeq before and after reading the other two has a consistent pair.
+    private final long startedNanos = System.nanoTime();
+    private volatile long parkSeq;
+    private volatile long parkStartNanos;
+    private volatile long parkedNanos;
+
     Reactor(Shard shard, IoEventLoopGroup parent, IoHandlerFactory ioHandlerFactory, List<SchedulingGroup> groups,
             long quotaNanos, SchedulingGroup ioGroup) {
         this.shard = shard;
@@ -224,7 +231,27 @@ final class Reactor implements Runnable {
 
     /** Blocks in the IO loop until IO, the next timer or a wakeup; {@link #hasPendingWork} closes the race. */
     private void park() {
-        loop.run(0);
+        parkStartNanos = System.nanoTime();
+        parkSeq++;
+        try {
+            loop.run(0);
+        } finally {
+            parkedNanos += System.nanoTime() - parkStartNanos;
+            parkSeq++;
+        }
+    }
+
+    /** Wall time since the reactor was created that it was not parked waiting for work; any thread. */
+    long busyNanos() {
+        while (true) {
+            long seq = parkSeq;
+            long parked = parkedNanos;
+            long parkStart = parkStartNanos;
+            long now = System.nanoTime();
+            if (seq != parkSeq) continue;
+            long idle = parked + ((seq & 1) != 0 ? now - parkStart : 0);
+            return now - startedNanos - idle;
+        }
     }
 
     private boolean hasPendingWork() {

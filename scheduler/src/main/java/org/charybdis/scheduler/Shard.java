@@ -56,6 +56,12 @@ public final class Shard {
     public SchedulingGroup currentGroup() { return reactor.currentGroup(); }
 
     /**
+     * Wall time since the shard started that its reactor was not parked waiting for work (running tasks, polling IO):
+     * its rate is the reactor's utilization, as ScyllaDB's {@code reactor_utilization}. Any thread.
+     */
+    public long busyNanos() { return reactor.busyNanos(); }
+
+    /**
      * On this shard's own thread: whether the running task has used its quota of CPU time. A loop that can run long
      * (a scan over memtable data) checks it and, when true, continues in a new task of its group, so other groups'
      * tasks (interactive reads) are not held up behind it. Always false on other threads.

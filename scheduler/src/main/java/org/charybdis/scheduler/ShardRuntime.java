@@ -193,6 +193,9 @@ public final class ShardRuntime implements AutoCloseable {
     /** Stalls seen by the stall detector since start. */
     public long stallCount() { return stallDetector.stallCount(); }
 
+    /** Stalls of one shard's reactor seen by the stall detector since start. */
+    public long stallCount(int shard) { return stallDetector.stallCount(shard); }
+
     /**
      * Stops every reactor (queued tasks are dropped; pending submitTo futures and timers fail with
      * RejectedExecutionException), closes their channels and joins their threads. Idempotent. Called on a shard

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -20,7 +21,8 @@ final class StallDetector implements Runnable {
     private final long[] lastReportedSeq;
     private final Thread thread;
     private volatile boolean stopped;
-    private volatile long stallCount;
+    /** Stalls per shard; written by this thread only. */
+    private final AtomicLongArray stalls;
 
     StallDetector(List<Shard> shards, long thresholdNanos) {
         this.shards = shards;
@@ -29,13 +31,20 @@ final class StallDetector implements Runnable {
         this.checkIntervalNanos = Math.clamp(thresholdNanos / 4, 1_000_000L, 250_000_000L);
         this.lastReportedSeq = new long[shards.size()];
         Arrays.fill(lastReportedSeq, -1);
+        this.stalls = new AtomicLongArray(shards.size());
         this.thread = new Thread(this, "charybdis-stall-detector");
         thread.setDaemon(true);
     }
 
     void start() { thread.start(); }
 
-    long stallCount() { return stallCount; }
+    long stallCount() {
+        long total = 0;
+        for (int i = 0; i < stalls.length(); i++) total += stalls.get(i);
+        return total;
+    }
+
+    long stallCount(int shard) { return stalls.get(shard); }
 
     void stop() {
         stopped = true;
@@ -63,7 +72,7 @@ final class StallDetector implements Runnable {
         long elapsed = System.nanoTime() - start;
         if (elapsed <= thresholdNanos) return;
         lastReportedSeq[index] = seq;
-        stallCount++; // single writer: this thread
+        stalls.incrementAndGet(index);
         LOG.warn("Reactor stall on shard {}: {} ms in group {}{}", index, elapsed / 1_000_000, reactor.stallLabel(),
                 formatStack(reactor.thread.getStackTrace()));
     }

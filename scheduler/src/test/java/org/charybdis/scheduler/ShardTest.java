@@ -252,4 +252,22 @@ class ShardTest {
             else pingPong(self, peer, remaining - 1, next, done);
         });
     }
+
+    @Test
+    void busyTimeCountsTheTasksRunAndNotTheTimeParked() throws Exception {
+        Shard shard = runtime.shard(1);
+        long idleStart = shard.busyNanos();
+        Thread.sleep(200); // nothing to do: the reactor parks
+        long idleBusy = shard.busyNanos() - idleStart;
+        assertThat(idleBusy).as("busy while idle").isLessThan(TimeUnit.MILLISECONDS.toNanos(100));
+
+        long before = shard.busyNanos();
+        shard.submitTo(1, statement, () -> {
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(150);
+            while (System.nanoTime() < end) Thread.onSpinWait();
+            return null;
+        }).get(5, TimeUnit.SECONDS);
+        assertThat(shard.busyNanos() - before).as("busy while a task spun").isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(150));
+        assertThat(runtime.shard(0).busyNanos()).as("the other shard stayed mostly parked").isLessThan(shard.busyNanos());
+    }
 }

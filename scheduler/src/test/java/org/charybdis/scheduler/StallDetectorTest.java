@@ -25,6 +25,8 @@ class StallDetectorTest {
             assertThat(Eventually.holds(() -> runtime.stallCount() == 1)).isTrue();
             Thread.sleep(50);
             assertThat(runtime.stallCount()).isEqualTo(1);
+            assertThat(runtime.stallCount(1)).as("the stall is the shard's that ran the task").isEqualTo(1);
+            assertThat(runtime.stallCount(0)).isZero();
         }
     }
 }

@@ -146,18 +146,21 @@ public final class CharybdisServer implements AutoCloseable {
         metrics.registerBacklogs(engines, runtime.shardCount());
         metrics.registerShardHops(database.hops());
         metrics.registerChunkCaches(engines, runtime.shardCount());
+        metrics.registerCommitLogsAndMemtables(engines, runtime.shardCount());
         Authenticator authenticator = config.passwordAuthentication() ? passwordAuthenticator() : new AllowAllAuthenticator();
         ServiceLevelController serviceLevels = new ServiceLevelController(runtime, database, schema::current,
                 ServerContext.roleStore(authenticator, database, schema), metrics.serviceLevels());
         this.context = new ServerContext(config, runtime, database, schema, authenticator, events,
                 new ServerClock(runtime.shardCount()), serviceLevels);
         metrics.registerTimeouts(context.timeouts().stats());
+        metrics.registerOperations(context.proxy().latencies());
         if (config.get(ServerConfig.AUTO_SNAPSHOT)) {
             AutoSnapshot autoSnapshot = new AutoSnapshot(snapshots);
             schema.beforeDrop(autoSnapshot::beforeDrop);
             context.proxy().beforeTruncate(autoSnapshot::beforeTruncate);
         }
         this.processor = new QueryProcessor(context);
+        processor.countStatementsIn(metrics.statements());
     }
 
     /** Logins checked against system_auth.roles (the default superuser is set up in {@link #start}). */
@@ -455,6 +458,7 @@ public final class CharybdisServer implements AutoCloseable {
         stopStorage();
         engines.stopControllers();
         runtime.close();
+        metrics.close();
         log.info("Charybdis stopped");
     }
 }

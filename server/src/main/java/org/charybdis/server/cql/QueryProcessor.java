@@ -20,9 +20,11 @@ import org.charybdis.cql.syntax.Statement;
 import org.charybdis.cql.syntax.Term;
 import org.charybdis.scheduler.Shard;
 import org.charybdis.server.audit.AuditLog;
+import org.charybdis.server.audit.StatementAudit;
 import org.charybdis.server.auth.Access;
 import org.charybdis.server.cql.PreparedStatements.Prepared;
 import org.charybdis.server.cql.statements.BatchExecution;
+import org.charybdis.server.metrics.StatementMetrics;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.service.ServerClock;
 import org.charybdis.storage.engine.RequestTrace;
@@ -43,6 +45,7 @@ public final class QueryProcessor {
     private final StatementCompiler compiler = new StatementCompiler();
     private final PreparedStatements prepared;
     private volatile AuditLog audit = AuditLog.DISABLED;
+    private volatile StatementMetrics statementMetrics;
 
     public QueryProcessor(ServerContext server) {
         this.server = server;
@@ -56,6 +59,11 @@ public final class QueryProcessor {
     /** Where QUERY, EXECUTE and BATCH outcomes (and logins, by the transport) are audited; set once at start-up. */
     public void auditTo(AuditLog audit) {
         this.audit = audit;
+    }
+
+    /** Where the statements clients run are counted, by kind and keyspace; set once at start-up. */
+    public void countStatementsIn(StatementMetrics metrics) {
+        this.statementMetrics = metrics;
     }
 
     public AuditLog auditLog() {
@@ -74,6 +82,7 @@ public final class QueryProcessor {
         return audit.statement(ast, request.query(), null, client, request.options().consistency(), () -> {
             if (trace.enabled()) trace.event("Preparing statement");
             CqlStatement statement = compiler.compile(ast, client, server.schema().current());
+            count(StatementMetrics.Kind.of(ast), ast, client.keyspace());
             return run(statement, ast, client, request.options(), timing, trace);
         });
     }
@@ -108,6 +117,7 @@ public final class QueryProcessor {
     public CompletionStage<? extends Result> execute(ExecuteRequest request, ClientState client, RequestTiming timing, RequestTrace trace) {
         Prepared entry = lookup(request.statementId(), client);
         if (trace.enabled()) trace.event("Found prepared statement: " + entry.query());
+        count(StatementMetrics.Kind.of(entry.ast()), entry.ast(), entry.keyspace() != null ? entry.keyspace() : client.keyspace());
         CompletionStage<? extends Result> result = audit.statement(entry.ast(), entry.query(), entry.keyspace(), client,
                 request.options().consistency(), () -> run(entry.statement(), entry.ast(), client, request.options(), timing, trace));
         // v5: tell the client when the result columns changed since it prepared
@@ -136,9 +146,11 @@ public final class QueryProcessor {
         for (var entry : request.statements()) {
             Statement ast;
             CqlStatement statement;
+            String keyspace = null;
             if (entry.isPrepared()) {
                 Prepared p = lookup(entry.preparedId(), client);
                 ast = p.ast();
+                keyspace = p.keyspace();
                 if (audited != null) audited.add(new AuditLog.Entry(ast, p.query(), p.keyspace()));
                 statement = p.statement();
             } else {
@@ -150,11 +162,21 @@ public final class QueryProcessor {
                 throw new InvalidRequestException("There were " + ast.bindMarkerCount() + " markers(?) in CQL but "
                         + entry.values().size() + " bound variables");
             }
+            if (statements.isEmpty()) count(StatementMetrics.Kind.BATCH, ast, keyspace != null ? keyspace : client.keyspace());
             statements.add(statement);
             values.add(entry.values());
         }
         return withAccess(client, access ->
                 BatchExecution.execute(request.type(), statements, values, context(client, request.options(), List.of(), timing, access, trace)));
+    }
+
+    /**
+     * Counts a client's statement under the keyspace it concerns ({@code keyspace}: what unqualified names resolve to,
+     * the client's when null).
+     */
+    private void count(StatementMetrics.Kind kind, Statement ast, String keyspace) {
+        StatementMetrics metrics = statementMetrics;
+        if (metrics != null) metrics.executed(kind, StatementAudit.target(ast, keyspace).keyspace());
     }
 
     /** Runs a statement with internal rights (system start-up, auth bootstrap); no bind values. */

@@ -20,6 +20,8 @@ import org.charybdis.storage.lsm.LsmEngineFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +33,10 @@ import java.util.function.Function;
  * handed out as {@link ShardTransportMetrics}, so recording a request is a field access and an add.
  */
 public final class ServerMetrics {
+    static final String UNKNOWN_DRIVER = "unknown";
+    static final String OTHER_DRIVERS = "other";
+    static final int MAX_DRIVER_NAMES = 32;
+
     /** Request opcodes of the native protocol, indexed by opcode value (null where none). */
     private static final String[] REQUEST_OPCODES = requestOpcodes();
 
@@ -46,6 +52,8 @@ public final class ServerMetrics {
     private final ShardTransportMetrics[] transport;
     private volatile StorageMetrics storage;
     private final ServiceLevelMetrics serviceLevels;
+    private final StatementMetrics statements;
+    private final MemoryMetrics memory;
 
     public ServerMetrics(ShardRuntime runtime) {
         serviceLevels = new ServiceLevelMetrics(this, runtime);
@@ -55,8 +63,9 @@ public final class ServerMetrics {
             for (SchedulingGroup group : runtime.groups()) registerGroup(shard, group);
             for (IoClass ioClass : IoClass.builtIn()) IoQueueMetrics.register(registry, shard, ioClass);
         }
-        FunctionCounter.builder("charybdis.reactor.stalls", runtime, ShardRuntime::stallCount)
-                .description("Tasks that ran longer than the stall threshold").register(registry);
+        ReactorMetrics.register(registry, runtime);
+        memory = new MemoryMetrics(registry);
+        statements = new StatementMetrics(registry, runtime.shardCount());
     }
 
     /** Exposes a scheduling group's counters on one shard (also for groups created later); returns its meters. */
@@ -89,6 +98,27 @@ public final class ServerMetrics {
     /** Per service level meters: requests, latency, CPU time, queue length, shares. */
     public ServiceLevelMetrics serviceLevels() {
         return serviceLevels;
+    }
+
+    /** Client statements by kind and keyspace, counted by the query processor. */
+    public StatementMetrics statements() {
+        return statements;
+    }
+
+    /** Times the coordinator's operations (read, write, range, cas, counter, batch) per service level. */
+    public void registerOperations(org.charybdis.server.service.CoordinatorLatencies latencies) {
+        latencies.listen(serviceLevels::operation);
+    }
+
+    /** Exposes each shard's commit log (bytes, syncs, what waits, segments) and its memtables' memory. */
+    public void registerCommitLogsAndMemtables(LsmEngineFactory engines, int shards) {
+        CommitLogMetrics.register(registry, engines, shards);
+        memory.registerMemtables(registry, engines, shards);
+    }
+
+    /** Stops what listens to the JVM (the garbage collector's notifications). */
+    public void close() {
+        memory.close();
     }
 
     /** Exposes the tables' storage figures (memtables, SSTables, flushes, compactions) per shard. */
@@ -193,9 +223,13 @@ public final class ServerMetrics {
         private final Counter[] errors = new Counter[REQUEST_OPCODES.length];
         private final Timer latency;
         private final AtomicInteger connections = new AtomicInteger();
+        /** Open connections by the driver name their STARTUP gave; touched only by the shard's thread. */
+        private final Map<String, AtomicInteger> driverConnections = new HashMap<>();
+        private final String shardId;
 
         ShardTransportMetrics(int shard) {
             String id = Integer.toString(shard);
+            shardId = id;
             for (int op = 0; op < REQUEST_OPCODES.length; op++) {
                 if (REQUEST_OPCODES[op] == null) continue;
                 requests[op] = Counter.builder("charybdis.transport.requests").tags("shard", id, "opcode", REQUEST_OPCODES[op])
@@ -219,5 +253,26 @@ public final class ServerMetrics {
         public void connectionOpened() { connections.incrementAndGet(); }
 
         public void connectionClosed() { connections.decrementAndGet(); }
+
+        /**
+         * A connection started with this STARTUP {@code DRIVER_NAME} ({@value #UNKNOWN_DRIVER} when absent; past
+         * {@value #MAX_DRIVER_NAMES} names on a shard, {@value #OTHER_DRIVERS}, so clients cannot make series without end).
+         * Returns its count, for the connection to decrement when it closes.
+         */
+        public AtomicInteger driverConnected(String driverName) {
+            boolean clientChosen = driverName != null && !driverName.isBlank();
+            String name = clientChosen ? driverName : UNKNOWN_DRIVER;
+            if (clientChosen && !driverConnections.containsKey(name) && driverConnections.size() >= MAX_DRIVER_NAMES) name = OTHER_DRIVERS;
+            AtomicInteger count = driverConnections.get(name);
+            if (count == null) {
+                count = new AtomicInteger();
+                Gauge.builder("charybdis.transport.driver.connections", count, AtomicInteger::get)
+                        .tags("shard", shardId, "driver_name", name)
+                        .description("Open CQL connections by the driver name their STARTUP message gave").register(registry);
+                driverConnections.put(name, count);
+            }
+            count.incrementAndGet();
+            return count;
+        }
     }
 }

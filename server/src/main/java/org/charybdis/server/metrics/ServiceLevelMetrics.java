@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import org.charybdis.scheduler.SchedulingGroup;
 import org.charybdis.scheduler.Shard;
 import org.charybdis.scheduler.ShardRuntime;
+import org.charybdis.server.service.CoordinatorLatencies.Operation;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -21,12 +22,16 @@ import java.util.concurrent.TimeUnit;
  * Meters of each service level on each shard, labelled {@code service_level} and {@code shard}:
  * {@code charybdis_service_level_requests_total}, {@code _request_latency_seconds} (histogram),
  * {@code _runtime_seconds_total} (CPU time of its scheduling group), {@code _queue_length} and {@code _shares};
- * its group also appears among the {@code charybdis_scheduler_*} meters. A level's meters come and go with the
- * level. Requests are recorded by scheduling group, from the shard threads, without allocating; their latencies also
- * go to a recorder per level and shard that the live console empties once a second ({@link #intervalLatencies}).
+ * its group also appears among the {@code charybdis_scheduler_*} meters. The coordinator's operations are timed
+ * here too, by level: {@code charybdis_storage_proxy_coordinator_latency_seconds} with an {@code operation} label.
+ * A level's meters come and go with the level. Requests and operations are recorded by scheduling group, from the
+ * shard threads, without allocating; request latencies also go to a recorder per level and shard that the live console
+ * empties once a second ({@link #intervalLatencies}).
  */
 public final class ServiceLevelMetrics {
     private static final String PREFIX = "charybdis.service.level";
+    private static final String OPERATION_LATENCY = "charybdis.storage.proxy.coordinator.latency";
+    private static final Operation[] OPERATIONS = Operation.values();
     /** Latencies past a minute are recorded as a minute: the recorders' range, in microseconds. */
     private static final long MAX_RECORDED_MICROS = 60_000_000L;
 
@@ -36,7 +41,7 @@ public final class ServiceLevelMetrics {
     private volatile LevelMeters[] byGroup = new LevelMeters[0];
 
     /** One level's request meters per shard, and every meter to remove when it goes. */
-    private record LevelMeters(String level, SchedulingGroup group, Counter[] requests, Timer[] latency,
+    private record LevelMeters(String level, SchedulingGroup group, Counter[] requests, Timer[] latency, Timer[][] operations,
                                Recorder[] recent, List<Meter> all) {}
 
     ServiceLevelMetrics(ServerMetrics metrics, ShardRuntime runtime) {
@@ -50,6 +55,7 @@ public final class ServiceLevelMetrics {
         int shards = runtime.shardCount();
         Counter[] requests = new Counter[shards];
         Timer[] latency = new Timer[shards];
+        Timer[][] operations = new Timer[shards][OPERATIONS.length];
         Recorder[] recent = new Recorder[shards];
         List<Meter> all = new ArrayList<>();
         for (Shard shard : runtime.shards()) {
@@ -61,11 +67,17 @@ public final class ServiceLevelMetrics {
             recent[shard.id()] = new Recorder(MAX_RECORDED_MICROS, 2);
             all.add(requests[shard.id()]);
             all.add(latency[shard.id()]);
+            for (Operation operation : OPERATIONS) {
+                Timer timer = metrics.latencyTimer(OPERATION_LATENCY, tags.and("operation", operation.label()),
+                        "Coordinator latency of the operation (read, write, range, cas, counter, batch), from its start to its answer");
+                operations[shard.id()][operation.ordinal()] = timer;
+                all.add(timer);
+            }
             all.addAll(metrics.registerGroupUsage(PREFIX, shard, group, tags));
             if (group.ioClass() != null) all.addAll(metrics.registerGroup(shard, group)); // built-in groups already are
         }
         LevelMeters[] next = Arrays.copyOf(byGroup, Math.max(byGroup.length, group.id() + 1));
-        next[group.id()] = new LevelMeters(level, group, requests, latency, recent, all);
+        next[group.id()] = new LevelMeters(level, group, requests, latency, operations, recent, all);
         byGroup = next;
     }
 
@@ -81,9 +93,8 @@ public final class ServiceLevelMetrics {
 
     /** A request served in {@code group} on {@code shard} took {@code nanos}; groups of no level are not metered. */
     public void request(int shard, SchedulingGroup group, long nanos) {
-        LevelMeters[] current = byGroup;
-        LevelMeters meters = group.id() < current.length ? current[group.id()] : null;
-        if (meters == null || meters.group != group) return;
+        LevelMeters meters = metersOf(group);
+        if (meters == null) return;
         meters.requests[shard].increment();
         meters.latency[shard].record(nanos, TimeUnit.NANOSECONDS);
         meters.recent[shard].recordValue(Math.min(MAX_RECORDED_MICROS, Math.max(0, nanos / 1000)));
@@ -102,5 +113,18 @@ public final class ServiceLevelMetrics {
             intervals.put(meters.level, perShard);
         }
         return intervals;
+    }
+
+    /** The coordinator ran {@code operation} for a request of {@code group} on {@code shard} in {@code nanos}. */
+    public void operation(int shard, SchedulingGroup group, Operation operation, long nanos) {
+        LevelMeters meters = metersOf(group);
+        if (meters != null) meters.operations[shard][operation.ordinal()].record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The meters of the level {@code group} serves, or null for a group of no level. */
+    private LevelMeters metersOf(SchedulingGroup group) {
+        LevelMeters[] current = byGroup;
+        LevelMeters meters = group.id() < current.length ? current[group.id()] : null;
+        return meters == null || meters.group != group ? null : meters;
     }
 }

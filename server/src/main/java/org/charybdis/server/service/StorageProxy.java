@@ -1,5 +1,6 @@
 package org.charybdis.server.service;
 
+import org.charybdis.cql.exceptions.WriteType;
 import org.charybdis.cql.messages.ConsistencyLevel;
 import org.charybdis.scheduler.Shard;
 import org.charybdis.server.config.ServerConfig;
@@ -52,7 +53,7 @@ public final class StorageProxy {
         this.latencies = new CoordinatorLatencies(database.shardCount());
     }
 
-    /** The coordinator's read, range read and write latencies (proxyhistograms). */
+    /** The coordinator's latencies per operation (proxyhistograms and the metrics). */
     public CoordinatorLatencies latencies() {
         return latencies;
     }
@@ -105,7 +106,15 @@ public final class StorageProxy {
             }));
         }
         CompletableFuture<Void> all = parts.size() == 1 ? parts.getFirst() : CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
-        return latencies.timed(CoordinatorLatencies.Kind.WRITE, bounded(writeFailures(all, deadline), deadline), start);
+        return latencies.timed(writeOperation(counters, deadline), bounded(writeFailures(all, deadline), deadline), start);
+    }
+
+    /** A counter statement or batch is a counter operation; a plain logged or unlogged batch, a batch operation. */
+    private static CoordinatorLatencies.Operation writeOperation(boolean counters, Deadline deadline) {
+        if (counters) return CoordinatorLatencies.Operation.COUNTER;
+        WriteType type = deadline.writeType();
+        return type == WriteType.BATCH || type == WriteType.UNLOGGED_BATCH ? CoordinatorLatencies.Operation.BATCH
+                : CoordinatorLatencies.Operation.WRITE;
     }
 
     /**
@@ -115,6 +124,7 @@ public final class StorageProxy {
      * timestamp chosen on the owning shard, above the newest one read (as Cassandra commits at its ballot's).
      */
     public <R> CompletableFuture<R> cas(PartitionWrites.Partition partition, CasOperation<R> operation, long nowInSeconds, Deadline deadline) {
+        long start = System.nanoTime();
         TableMetadata table = partition.table();
         CompletableFuture<R> result = database.onOwnerAsync(partition.key(), storage -> {
             deadline.check();
@@ -123,7 +133,7 @@ public final class StorageProxy {
                 return casOnOwner(storage, partition, operation, nowInSeconds);
             });
         });
-        return bounded(writeFailures(result, deadline), deadline);
+        return latencies.timed(CoordinatorLatencies.Operation.CAS, bounded(writeFailures(result, deadline), deadline), start);
     }
 
     private <R> CompletableFuture<R> casOnOwner(ShardStorage storage, PartitionWrites.Partition partition, CasOperation<R> operation, long now) {
@@ -179,8 +189,9 @@ public final class StorageProxy {
         } catch (RuntimeException e) {
             running = CompletableFuture.failedFuture(e);
         }
-        CoordinatorLatencies.Kind kind = deadline.kind() == Deadline.Kind.RANGE ? CoordinatorLatencies.Kind.RANGE : CoordinatorLatencies.Kind.READ;
-        return latencies.timed(kind, bounded(running.exceptionallyCompose(e -> CompletableFuture.failedFuture(corruptSSTables.translate(e, consistency))), deadline), start);
+        CoordinatorLatencies.Operation operation = deadline.kind() == Deadline.Kind.RANGE
+                ? CoordinatorLatencies.Operation.RANGE : CoordinatorLatencies.Operation.READ;
+        return latencies.timed(operation, bounded(running.exceptionallyCompose(e -> CompletableFuture.failedFuture(corruptSSTables.translate(e, consistency))), deadline), start);
     }
 
     private static <T> CompletableFuture<T> writeFailures(CompletableFuture<T> write, Deadline deadline) {

@@ -63,6 +63,8 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private ClientState client;
     private boolean ready;
     private boolean awaitingCredentials;
+    /** This connection's count among its driver's connections, once STARTUP named the driver. */
+    private java.util.concurrent.atomic.AtomicInteger driverConnections;
 
     public ConnectionHandler(int shard, ConnectionServices services) {
         this.shard = shard;
@@ -81,6 +83,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         metrics.connectionClosed();
+        if (driverConnections != null) driverConnections.decrementAndGet();
         services.events().unregister(ctx.channel());
         super.channelInactive(ctx);
     }
@@ -202,6 +205,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             throw new ProtocolException("Invalid or unsupported CQL version " + cqlVersion + "; supported: 3.x");
         }
         Compression compression = Compression.fromStartupOption(startup.options().get(StartupRequest.COMPRESSION), version);
+        driverConnections = metrics.driverConnected(startup.options().get(StartupRequest.DRIVER_NAME));
         boolean login = services.authenticator().requireAuthentication();
         client = new ClientState(version, shard, login ? null : ClientState.AuthenticatedUser.ANONYMOUS);
         if (ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress remote) client.setSource(remote.getAddress());

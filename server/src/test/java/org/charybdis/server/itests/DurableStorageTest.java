@@ -93,11 +93,11 @@ class DurableStorageTest {
         String metrics = "";
         for (long deadline = System.nanoTime() + 20_000_000_000L; System.nanoTime() < deadline; ) {
             metrics = HttpGet.body(NODE.server().prometheusPort(), "/metrics");
-            if (metrics.contains("charybdis_storage_flushes{keyspace=\"ks3\"")) break;
+            if (metrics.contains("charybdis_storage_flushes_total{keyspace=\"ks3\"")) break;
             Thread.sleep(200);
         }
         assertThat(metrics).containsPattern("charybdis_storage_sstables\\{keyspace=\"ks3\",shard=\"\\d\",table=\"m\"} [1-9]");
-        assertThat(metrics).contains("charybdis_storage_flushed_bytes{keyspace=\"ks3\"");
+        assertThat(metrics).contains("charybdis_storage_flushed_bytes_total{keyspace=\"ks3\"");
     }
 
     @Test

@@ -40,6 +40,11 @@ public final class MetricFamilies {
         return null;
     }
 
+    /** The TYPE of a family ({@code counter}, {@code gauge}, {@code histogram}, {@code summary}...), or null. */
+    public String typeOf(String family) {
+        return typeByFamily.get(family);
+    }
+
     public Set<String> names() {
         return typeByFamily.keySet();
     }

@@ -25,6 +25,9 @@ class MetricFamiliesTest {
         assertThat(FAMILIES.familyOf("reqs_total")).isEqualTo("reqs_total");
         assertThat(FAMILIES.familyOf("queue_count")).isEqualTo("queue_count");
         assertThat(FAMILIES.familyOf("size")).isEqualTo("size");
+        assertThat(FAMILIES.typeOf("reqs_total")).isEqualTo("counter");
+        assertThat(FAMILIES.typeOf("lat_seconds")).isEqualTo("histogram");
+        assertThat(FAMILIES.typeOf("missing")).isNull();
         assertThat(FAMILIES.names()).containsExactlyInAnyOrder("lat_seconds", "reqs_total", "size", "queue_count");
     }
 

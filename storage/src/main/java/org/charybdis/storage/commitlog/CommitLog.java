@@ -93,6 +93,10 @@ public final class CommitLog implements AutoCloseable {
     private long entriesWritten;
     private long bytesWritten;
     private long syncs;
+    private long syncNanos;
+    /** {@link #stats()} as of the last second, for readers on other threads (metrics). */
+    private volatile CommitLogStats published = CommitLogStats.EMPTY;
+    private ScheduledFuture<?> publishTimer;
 
     /**
      * Opens the shard's commit log on the shard's thread: creates the directory, numbers segments above those on
@@ -221,7 +225,12 @@ public final class CommitLog implements AutoCloseable {
         long pending = 0;
         for (CommitLogSegment segment : segments) pending += segment.unwrittenBytes();
         return new CommitLogStats(segments.size(), (long) allocator.files() * config.segmentSize(), entriesWritten,
-                bytesWritten, io.writeRequests(), syncs, pending, queuedAdds.size(), waiters.size(), allocator.recycled());
+                bytesWritten, io.writeRequests(), syncs, syncNanos, pending, queuedAdds.size(), waiters.size(), allocator.recycled());
+    }
+
+    /** {@link #stats()} as the shard published it at most a second ago; any thread. */
+    public CommitLogStats publishedStats() {
+        return published;
     }
 
     /**
@@ -235,6 +244,7 @@ public final class CommitLog implements AutoCloseable {
             shutdown = new CompletableFuture<>();
             if (syncTimer != null) syncTimer.cancel(false);
             pressureTimer.cancel(false);
+            publishTimer.cancel(false);
             if (retryTimer != null) retryTimer.cancel(false);
             if (failure != null) closeFiles(failure);
             else schedulePump();
@@ -259,6 +269,7 @@ public final class CommitLog implements AutoCloseable {
         }
         pressureTimer = shard.scheduleAtFixedRate(group, PRESSURE_RETRY_NANOS, PRESSURE_RETRY_NANOS,
                 TimeUnit.NANOSECONDS, this::checkPressure);
+        publishTimer = shard.scheduleAtFixedRate(group, 0, 1, TimeUnit.SECONDS, () -> published = stats());
         allocator.setPoolListener(() -> shard.execute(group, this::retryNow));
         return prepareNext().thenApply(ignored -> this);
     }
@@ -448,6 +459,7 @@ public final class CommitLog implements AutoCloseable {
 
     /** fsyncs every segment with written but unsynced bytes; covers everything up to the written position. */
     private CompletableFuture<Void> syncWritten(long written) {
+        long start = System.nanoTime();
         List<CommitLogSegment> toSync = new ArrayList<>(2);
         for (CommitLogSegment segment : segments) {
             if (segment.hasUnsyncedData()) toSync.add(segment);
@@ -456,7 +468,10 @@ public final class CommitLog implements AutoCloseable {
         for (int i = 0; i < requests.length; i++) requests[i] = io.sync(toSync.get(i).channel(), false);
         return CompletableFuture.allOf(requests).thenRun(() -> {
             for (CommitLogSegment segment : toSync) segment.markSynced();
-            if (!toSync.isEmpty()) syncs++;
+            if (!toSync.isEmpty()) {
+                syncs++;
+                syncNanos += System.nanoTime() - start;
+            }
             syncedPosition = Math.max(syncedPosition, written);
             if (config.syncMode() == SyncMode.BATCH) waiters.completeUpTo(syncedPosition);
             appendSyncMarker();

@@ -7,6 +7,7 @@ import org.charybdis.storage.engine.StorageEngineFactory;
 import org.charybdis.storage.engine.TableEngine;
 import org.charybdis.storage.engine.TableLayout;
 import org.charybdis.storage.engine.WriteLog;
+import org.charybdis.storage.commitlog.CommitLogStats;
 import org.charybdis.storage.sstable.ChunkCache;
 
 import java.util.ArrayList;
@@ -43,6 +44,12 @@ public final class LsmEngineFactory implements StorageEngineFactory {
 
     /** A shard's chunk cache, for its metrics: its counters may be read from any thread. */
     public ChunkCache chunkCache(int shardId) { return shards[shardId].chunkCache(); }
+
+    /** Bytes a shard's memtables hold now, for its metrics; any thread. */
+    public long memtableBytes(int shardId) { return shards[shardId].memtableBytes(); }
+
+    /** A shard's commit log figures as it last published them (at most a second old), for its metrics; any thread. */
+    public CommitLogStats commitLogStats(int shardId) { return shards[shardId].commitLogStats(); }
 
     /** The backlog controllers of a shard's flushes and compactions; null until {@link #start} has started them. */
     public BackgroundControllers controllers(int shardId) { return controllers.get(shardId); }

@@ -5,6 +5,7 @@ import org.charybdis.scheduler.Shard;
 import org.charybdis.scheduler.ShardRuntime;
 import org.charybdis.scheduler.io.IoQueue;
 import org.charybdis.storage.commitlog.CommitLog;
+import org.charybdis.storage.commitlog.CommitLogStats;
 import org.charybdis.storage.data.PartitionUpdate;
 import org.charybdis.storage.engine.TableEngine;
 import org.charybdis.storage.engine.TableLayout;
@@ -55,7 +56,8 @@ final class LsmShard implements WriteLog {
     private final Set<LsmTableEngine> compactionQueue = new LinkedHashSet<>();
     private final BufferWriter scratch = new BufferWriter(1024);
     private Shard shard;
-    private CommitLog commitLog;
+    /** Volatile: metrics read its published figures from other threads. */
+    private volatile CommitLog commitLog;
     private volatile java.util.function.BiConsumer<Integer, Throwable> commitFailureListener = (shard, error) -> { };
     private int compactionsRunning;
     private boolean drained;
@@ -120,6 +122,15 @@ final class LsmShard implements WriteLog {
         this.commitLog = log;
         log.setPressureListener(this::flushForCommitLogSpace);
         log.setFailureListener(error -> commitFailureListener.accept(id, error));
+    }
+
+    /** Bytes the shard's memtables hold now (native slabs and on-heap index); any thread. */
+    long memtableBytes() { return memory.usedFromAnyThread(); }
+
+    /** The commit log's figures as last published (at most a second old); any thread. */
+    CommitLogStats commitLogStats() {
+        CommitLog log = commitLog;
+        return log == null ? CommitLogStats.EMPTY : log.publishedStats();
     }
 
     /** Told when this shard's commit log fails (commit_failure_policy); set before the storage starts. */

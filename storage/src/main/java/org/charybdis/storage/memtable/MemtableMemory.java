@@ -6,6 +6,17 @@ package org.charybdis.storage.memtable;
  * it takes no locks; the engine reads {@link #isOverBudget()} after writes to decide when to flush.
  */
 public final class MemtableMemory {
+    /** {@link #used} is written with opaque stores (plain cost) so that metrics may read it from other threads. */
+    private static final java.lang.invoke.VarHandle USED;
+
+    static {
+        try {
+            USED = java.lang.invoke.MethodHandles.lookup().findVarHandle(MemtableMemory.class, "used", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     /** Native memory is taken in slabs of this size unless configured otherwise. */
     public static final int DEFAULT_SLAB_SIZE = 1 << 20;
     private static final int MIN_SLAB_SIZE = 4096;
@@ -37,6 +48,9 @@ public final class MemtableMemory {
     /** Bytes held by every memtable of the shard not yet discarded: native slabs and on-heap index estimate. */
     public long used() { return used; }
 
+    /** {@link #used()} read from any thread (metrics): a recent value, never a torn one. */
+    public long usedFromAnyThread() { return (long) USED.getOpaque(this); }
+
     /** Budget left, negative when over it. */
     public long available() { return budget - used; }
 
@@ -54,10 +68,10 @@ public final class MemtableMemory {
         release(releasedBytes);
     }
 
-    void charge(long bytes) { used += bytes; }
+    void charge(long bytes) { USED.setOpaque(this, used + bytes); }
 
     void release(long bytes) {
-        used -= bytes;
+        USED.setOpaque(this, used - bytes);
         if (used < 0) throw new IllegalStateException("memtable memory released more than it was charged: " + used);
     }
 }

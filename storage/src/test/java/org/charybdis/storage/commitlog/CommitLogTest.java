@@ -101,6 +101,26 @@ class CommitLogTest {
     }
 
     @Test
+    void theStatsArePublishedForOtherThreadsEverySecondWithTheTimeSyncsTook() throws Exception {
+        CommitLog log = shard.open(config().withSyncMode(SyncMode.BATCH).withBatchWindow(Duration.ofMillis(1)));
+        for (int i = 0; i < 3; i++) {
+            byte[] entry = payload(i, 100);
+            shard.await(() -> log.addDurable(ByteBuffer.wrap(entry), List.of(TABLE_A)));
+        }
+        CommitLogStats onShard = shard.call(log::stats);
+        assertThat(onShard.syncs()).isPositive();
+        assertThat(onShard.syncNanos()).isPositive();
+
+        long deadline = System.nanoTime() + 5_000_000_000L; // read here, off the shard, as the metrics do
+        while (log.publishedStats().entriesWritten() < 3 && System.nanoTime() < deadline) Thread.sleep(50);
+        CommitLogStats published = log.publishedStats();
+        assertThat(published.entriesWritten()).isEqualTo(3);
+        assertThat(published.bytesWritten()).isEqualTo(onShard.bytesWritten());
+        assertThat(published.segments()).isEqualTo(onShard.segments());
+        shard.await(log::shutdown);
+    }
+
+    @Test
     void periodicWritesSurviveTheProcessDyingWithoutShutdown() throws Exception {
         CommitLog log = shard.open(config().withSyncPeriod(Duration.ofHours(1)));
         List<Long> positions = shard.addAll(log, payloads(50, 2000), List.of(TABLE_A));
