@@ -52,6 +52,8 @@ import org.charybdis.server.config.StorageSettings;
 import org.charybdis.server.replica.NodeDirectory;
 import org.charybdis.server.config.ConfigKey;
 import org.charybdis.server.config.ServerConfig;
+import org.charybdis.server.console.ConsoleRoutes;
+import org.charybdis.server.console.LiveStats;
 import org.charybdis.server.http.HttpEndpoint;
 import org.charybdis.server.http.HttpsRequired;
 import org.charybdis.server.config.EncryptionOptions;
@@ -103,6 +105,7 @@ public final class CharybdisServer implements AutoCloseable {
     private final long startedAtMillis = System.currentTimeMillis();
     private HttpEndpoint prometheus;
     private HttpEndpoint adminApi;
+    private LiveStats liveStats;
     private AuditLog audit = AuditLog.DISABLED;
     /** client_encryption_options and api_encryption_options, when enabled (else null). */
     private final ReloadingSslContext clientTls;
@@ -373,6 +376,9 @@ public final class CharybdisServer implements AutoCloseable {
         new NativeTransportRoutes(nativeTransport).registerOn(api);
         new TracingRoutes(tracing).registerOn(api);
         new SlowQueryRoutes(tracing).registerOn(api);
+        liveStats = new LiveStats(runtime, engines, metrics.serviceLevels(), operatorLoop.next());
+        closeables.add(liveStats);
+        new ConsoleRoutes(liveStats).registerOn(api);
         return new LoggerRoutes().registerOn(api);
     }
 
@@ -381,6 +387,9 @@ public final class CharybdisServer implements AutoCloseable {
     public ShardRuntime runtime() { return runtime; }
 
     public ServerMetrics metrics() { return metrics; }
+
+    /** The live console's sampler (null while the admin API is off). */
+    public LiveStats liveStats() { return liveStats; }
 
     public ServerContext context() { return context; }
 

@@ -8,10 +8,14 @@ import org.charybdis.scheduler.SchedulingGroup;
 import org.charybdis.scheduler.Shard;
 import org.charybdis.scheduler.ShardRuntime;
 import org.charybdis.server.service.CoordinatorLatencies.Operation;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,12 +25,15 @@ import java.util.concurrent.TimeUnit;
  * its group also appears among the {@code charybdis_scheduler_*} meters. The coordinator's operations are timed
  * here too, by level: {@code charybdis_storage_proxy_coordinator_latency_seconds} with an {@code operation} label.
  * A level's meters come and go with the level. Requests and operations are recorded by scheduling group, from the
- * shard threads, without allocating.
+ * shard threads, without allocating; request latencies also go to a recorder per level and shard that the live console
+ * empties once a second ({@link #intervalLatencies}).
  */
 public final class ServiceLevelMetrics {
     private static final String PREFIX = "charybdis.service.level";
     private static final String OPERATION_LATENCY = "charybdis.storage.proxy.coordinator.latency";
     private static final Operation[] OPERATIONS = Operation.values();
+    /** Latencies past a minute are recorded as a minute: the recorders' range, in microseconds. */
+    private static final long MAX_RECORDED_MICROS = 60_000_000L;
 
     private final ServerMetrics metrics;
     private final ShardRuntime runtime;
@@ -34,7 +41,8 @@ public final class ServiceLevelMetrics {
     private volatile LevelMeters[] byGroup = new LevelMeters[0];
 
     /** One level's request meters per shard, and every meter to remove when it goes. */
-    private record LevelMeters(SchedulingGroup group, Counter[] requests, Timer[] latency, Timer[][] operations, List<Meter> all) {}
+    private record LevelMeters(String level, SchedulingGroup group, Counter[] requests, Timer[] latency, Timer[][] operations,
+                               Recorder[] recent, List<Meter> all) {}
 
     ServiceLevelMetrics(ServerMetrics metrics, ShardRuntime runtime) {
         this.metrics = metrics;
@@ -48,6 +56,7 @@ public final class ServiceLevelMetrics {
         Counter[] requests = new Counter[shards];
         Timer[] latency = new Timer[shards];
         Timer[][] operations = new Timer[shards][OPERATIONS.length];
+        Recorder[] recent = new Recorder[shards];
         List<Meter> all = new ArrayList<>();
         for (Shard shard : runtime.shards()) {
             Tags tags = Tags.of("shard", Integer.toString(shard.id()), "service_level", level);
@@ -55,6 +64,7 @@ public final class ServiceLevelMetrics {
                     .description("CQL requests served in the service level").register(metrics.registry());
             latency[shard.id()] = metrics.latencyTimer(PREFIX + ".request.latency", tags,
                     "Latency of the service level's CQL requests, from decoded frame to response");
+            recent[shard.id()] = new Recorder(MAX_RECORDED_MICROS, 2);
             all.add(requests[shard.id()]);
             all.add(latency[shard.id()]);
             for (Operation operation : OPERATIONS) {
@@ -67,7 +77,7 @@ public final class ServiceLevelMetrics {
             if (group.ioClass() != null) all.addAll(metrics.registerGroup(shard, group)); // built-in groups already are
         }
         LevelMeters[] next = Arrays.copyOf(byGroup, Math.max(byGroup.length, group.id() + 1));
-        next[group.id()] = new LevelMeters(group, requests, latency, operations, all);
+        next[group.id()] = new LevelMeters(level, group, requests, latency, operations, recent, all);
         byGroup = next;
     }
 
@@ -87,6 +97,22 @@ public final class ServiceLevelMetrics {
         if (meters == null) return;
         meters.requests[shard].increment();
         meters.latency[shard].record(nanos, TimeUnit.NANOSECONDS);
+        meters.recent[shard].recordValue(Math.min(MAX_RECORDED_MICROS, Math.max(0, nanos / 1000)));
+    }
+
+    /**
+     * Each level's request latencies (microseconds) per shard since the previous call, by level name. For the live
+     * console, its only caller: a call starts the next interval.
+     */
+    public Map<String, Histogram[]> intervalLatencies() {
+        Map<String, Histogram[]> intervals = new LinkedHashMap<>();
+        for (LevelMeters meters : byGroup) {
+            if (meters == null) continue;
+            Histogram[] perShard = new Histogram[meters.recent.length];
+            for (int shard = 0; shard < perShard.length; shard++) perShard[shard] = meters.recent[shard].getIntervalHistogram();
+            intervals.put(meters.level, perShard);
+        }
+        return intervals;
     }
 
     /** The coordinator ran {@code operation} for a request of {@code group} on {@code shard} in {@code nanos}. */

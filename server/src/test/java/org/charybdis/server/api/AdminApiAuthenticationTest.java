@@ -113,6 +113,23 @@ class AdminApiAuthenticationTest {
     }
 
     @Test
+    void theLiveConsoleAndItsStreamAskForASuperuserToo() throws Exception {
+        assertThat(send("GET", "/console", null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/console/stream", null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/console/stats", basic("reader", "reader")).statusCode()).isEqualTo(403);
+        HttpResponse<String> page = send("GET", "/console", basic("cassandra", "cassandra"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<canvas");
+
+        HttpResponse<Stream<String>> stream = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.apiPort() + "/console/stream"))
+                .header("Authorization", basic("cassandra", "cassandra")).build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        try (Stream<String> lines = stream.body()) {
+            assertThat(lines.filter(line -> line.startsWith("data: ")).findFirst()).hasValueSatisfying(line -> assertThat(line).contains("\"shards\""));
+        }
+    }
+
+    @Test
     void prometheusNeedsNoCredentials() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.prometheusPort() + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());

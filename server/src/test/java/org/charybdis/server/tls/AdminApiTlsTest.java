@@ -49,6 +49,21 @@ class AdminApiTlsTest {
     }
 
     @Test
+    void theLiveConsoleStreamsOverHttps() throws Exception {
+        HttpClient client = HttpClient.newBuilder().sslContext(TestCertificates.clientContext(CA, null))
+                .connectTimeout(Duration.ofSeconds(5)).build();
+
+        HttpResponse<java.util.stream.Stream<String>> response = client.send(HttpRequest.newBuilder(
+                URI.create("https://127.0.0.1:" + server.apiPort() + "/console/stream")).GET().build(), HttpResponse.BodyHandlers.ofLines());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (var lines = response.body()) {
+            assertThat(lines.filter(line -> line.startsWith("data: ")).findFirst()).hasValueSatisfying(line -> assertThat(line).contains("\"node\""));
+        }
+        assertThat(HttpGet.get(server.apiPort(), "/console").statusCode()).as("plain HTTP").isEqualTo(400);
+    }
+
+    @Test
     void plainHttpIsToldToUseHttps() {
         HttpResponse<String> response = HttpGet.get(server.apiPort(), "/version");
 
