@@ -50,6 +50,8 @@ import org.charybdis.server.config.StorageSettings;
 import org.charybdis.server.replica.NodeDirectory;
 import org.charybdis.server.config.ConfigKey;
 import org.charybdis.server.config.ServerConfig;
+import org.charybdis.server.console.ConsoleRoutes;
+import org.charybdis.server.console.LiveStats;
 import org.charybdis.server.http.HttpEndpoint;
 import org.charybdis.server.http.HttpsRequired;
 import org.charybdis.server.config.EncryptionOptions;
@@ -101,6 +103,7 @@ public final class CharybdisServer implements AutoCloseable {
     private final long startedAtMillis = System.currentTimeMillis();
     private HttpEndpoint prometheus;
     private HttpEndpoint adminApi;
+    private LiveStats liveStats;
     private AuditLog audit = AuditLog.DISABLED;
     /** client_encryption_options and api_encryption_options, when enabled (else null). */
     private final ReloadingSslContext clientTls;
@@ -366,6 +369,9 @@ public final class CharybdisServer implements AutoCloseable {
         new TopPartitionsRoute(database, schema::current, operatorLoop).registerOn(api);
         new NativeTransportRoutes(nativeTransport).registerOn(api);
         new TracingRoutes(tracing).registerOn(api);
+        liveStats = new LiveStats(runtime, engines, metrics.serviceLevels(), operatorLoop.next());
+        closeables.add(liveStats);
+        new ConsoleRoutes(liveStats).registerOn(api);
         return new LoggerRoutes().registerOn(api);
     }
 
@@ -374,6 +380,9 @@ public final class CharybdisServer implements AutoCloseable {
     public ShardRuntime runtime() { return runtime; }
 
     public ServerMetrics metrics() { return metrics; }
+
+    /** The live console's sampler (null while the admin API is off). */
+    public LiveStats liveStats() { return liveStats; }
 
     public ServerContext context() { return context; }
 

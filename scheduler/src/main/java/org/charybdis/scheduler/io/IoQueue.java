@@ -102,7 +102,7 @@ public final class IoQueue {
      * short only at the end of the file.
      */
     public CompletableFuture<Integer> read(FileChannel channel, ByteBuffer dst, long position, IoClass ioClass) {
-        return enqueue(ioClass, false, dst.remaining(), () -> {
+        return enqueue(ioClass, false, channel, position, dst.remaining(), () -> {
             int total = 0;
             while (dst.hasRemaining()) {
                 int n = channel.read(dst, position + total);
@@ -139,7 +139,7 @@ public final class IoQueue {
 
     /** Writes all of {@code src} at {@code position}. */
     public CompletableFuture<Void> write(FileChannel channel, ByteBuffer src, long position, IoClass ioClass) {
-        return enqueue(ioClass, true, src.remaining(), () -> {
+        return enqueue(ioClass, true, channel, position, src.remaining(), () -> {
             long at = position;
             while (src.hasRemaining()) at += channel.write(src, at);
             return null;
@@ -148,7 +148,7 @@ public final class IoQueue {
 
     /** fsync (metadata true) or fdatasync (false); costs one write request. */
     public CompletableFuture<Void> sync(FileChannel channel, boolean metadata, IoClass ioClass) {
-        return enqueue(ioClass, true, 0, () -> {
+        return enqueue(ioClass, true, null, 0, 0, () -> {
             channel.force(metadata);
             return null;
         });
@@ -159,7 +159,15 @@ public final class IoQueue {
      * It is costed as a write, the direction metadata operations load.
      */
     public <T> CompletableFuture<T> submit(IoClass ioClass, long bytes, IoTask<T> task) {
-        return enqueue(ioClass, true, bytes, task);
+        return enqueue(ioClass, true, null, 0, bytes, task);
+    }
+
+    /**
+     * As {@link #submit}, for a task that writes {@code bytes} at {@code position} of {@code file} (say, after growing
+     * it): counted as a positioned write, so the console and metrics tell sequential from random.
+     */
+    public <T> CompletableFuture<T> submitWrite(IoClass ioClass, Object file, long position, long bytes, IoTask<T> task) {
+        return enqueue(ioClass, true, Objects.requireNonNull(file, "file"), position, bytes, task);
     }
 
     /** Changes a class's shares on this shard (1 to 1,000,000; defaults {@link IoClass#defaultShares}); any thread. */
@@ -169,6 +177,12 @@ public final class IoQueue {
 
     /** Per-class counters of this shard, readable from any thread (metrics). */
     public ClassStats stats(IoClass ioClass) { return statsOf(ioClass); }
+
+    /** Whether this queue serves the class (a class registered in the runtime reaches every queue shortly after). */
+    public boolean serves(IoClass ioClass) {
+        IoClassStats[] current = stats;
+        return ioClass.id() < current.length && current[ioClass.id()] != null && waiting.knows(ioClass);
+    }
 
     /** Requests of this shard on the IO threads now. */
     public int inFlight() { return inFlight.get(); }
@@ -203,6 +217,9 @@ public final class IoQueue {
         /** Requests on an IO thread now. */
         long inFlight();
 
+        /** Requests handed to an IO thread since start: the ones {@link #queueWaitNanos} sums the waits of. */
+        long requestsDispatched();
+
         /** Time requests spent waiting here before dispatch, summed. */
         long queueWaitNanos();
 
@@ -220,24 +237,50 @@ public final class IoQueue {
          * asked of the disk past its own caches (a point read of data the chunk cache lacks costs one per file it reads).
          */
         long readOps();
+
+        /** Read requests an IO thread ran (the disk's reads; page cache reads are apart). */
+        DirectionStats reads();
+
+        /** Write requests an IO thread ran: writes, syncs and other file operations. */
+        DirectionStats writes();
+    }
+
+    /** Requests of one direction and class on one shard, as the disk sees them. */
+    public interface DirectionStats {
+        /** Requests that succeeded. */
+        long ops();
+
+        /** Bytes they moved. */
+        long bytes();
+
+        /**
+         * Positioned requests (reads and writes, not syncs or file operations) that started where the previous one on
+         * the same file ended, within a 4 KiB page; counted as they are queued.
+         */
+        long sequential();
+
+        /** Positioned requests that did not. */
+        long random();
     }
 
     // ---- request life cycle -------------------------------------------------------------------------------
 
-    private <T> CompletableFuture<T> enqueue(IoClass ioClass, boolean write, long bytes, IoTask<T> task) {
+    /** {@code file} is the channel a positioned read or write works on (null for others), for {@link AccessPattern}. */
+    private <T> CompletableFuture<T> enqueue(IoClass ioClass, boolean write, Object file, long position, long bytes, IoTask<T> task) {
         Objects.requireNonNull(ioClass, "ioClass");
         Objects.requireNonNull(task, "task");
         IoClassStats classStats = statsOf(ioClass);
         Shard caller = Shard.current();
         SchedulingGroup group = caller == null ? null : caller.currentGroup();
         long cost = disk.capacity().costNanos(write, bytes);
-        IoRequest<T> request = new IoRequest<>(this, ioClass, bytes, cost, task, caller, group, disk.timer().nanoTime());
+        IoRequest<T> request = new IoRequest<>(this, ioClass, write, bytes, cost, task, caller, group, disk.timer().nanoTime());
         if (closed) {
             request.fail(shutDown());
             return request;
         }
         classStats.queued();
         if (!write) classStats.readQueued();
+        if (file != null) classStats.positioned(write, file, position, bytes);
         inbox.offer(request);
         signal();
         return request;
@@ -245,7 +288,7 @@ public final class IoQueue {
 
     /** IO thread, after the operation ran and before its completion is delivered. */
     void finished(IoRequest<?> request, boolean succeeded) {
-        statsOf(request.ioClass()).finished(request.bytes(), succeeded);
+        statsOf(request.ioClass()).finished(request.write(), request.bytes(), succeeded);
         inFlight.decrementAndGet();
     }
 

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 final class IoRequest<T> extends CompletableFuture<T> implements Runnable, Consumer<Throwable> {
     private final IoQueue queue;
     private final IoClass ioClass;
+    private final boolean write;
     private final long bytes;
     private final long cost;
     private final IoTask<T> task;
@@ -28,10 +29,11 @@ final class IoRequest<T> extends CompletableFuture<T> implements Runnable, Consu
     private T value;
     private Throwable failure;
 
-    IoRequest(IoQueue queue, IoClass ioClass, long bytes, long cost, IoTask<T> task, Shard caller,
+    IoRequest(IoQueue queue, IoClass ioClass, boolean write, long bytes, long cost, IoTask<T> task, Shard caller,
               SchedulingGroup callerGroup, long enqueuedAt) {
         this.queue = queue;
         this.ioClass = ioClass;
+        this.write = write;
         this.bytes = bytes;
         this.cost = cost;
         this.task = task;
@@ -41,6 +43,9 @@ final class IoRequest<T> extends CompletableFuture<T> implements Runnable, Consu
     }
 
     IoClass ioClass() { return ioClass; }
+
+    /** Writes, syncs and file operations; false for reads. */
+    boolean write() { return write; }
 
     long bytes() { return bytes; }
 

@@ -126,6 +126,6 @@ class FairQueueTest {
     }
 
     private static IoRequest<?> request(IoClass ioClass, long cost) {
-        return new IoRequest<Void>(null, ioClass, 0, cost, () -> null, null, null, 0);
+        return new IoRequest<Void>(null, ioClass, false, 0, cost, () -> null, null, null, 0);
     }
 }

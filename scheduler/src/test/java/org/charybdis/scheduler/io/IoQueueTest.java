@@ -67,6 +67,32 @@ class IoQueueTest {
     }
 
     @Test
+    void requestsAreCountedByDirectionAndTheirPositionsTellSequentialFromRandom() throws Exception {
+        ShardRuntime runtime = start(ShardRuntimeConfig.defaults(1));
+        IoQueue io = runtime.shard(0).io();
+        try (FileChannel channel = open("pattern")) {
+            for (int i = 0; i < 4; i++) io.write(channel, ByteBuffer.allocate(8192), i * 8192L, IoClass.MEMTABLE_FLUSH).get(5, TimeUnit.SECONDS);
+            io.submitWrite(IoClass.MEMTABLE_FLUSH, channel, 4 * 8192L, 4096, () -> null).get(5, TimeUnit.SECONDS); // a task's own write
+            io.sync(channel, false, IoClass.MEMTABLE_FLUSH).get(5, TimeUnit.SECONDS);
+            for (long at : new long[] {24576, 0, 16384, 8192}) io.read(channel, ByteBuffer.allocate(4096), at, IoClass.QUERY).get(5, TimeUnit.SECONDS);
+        }
+
+        IoQueue.DirectionStats flushWrites = io.stats(IoClass.MEMTABLE_FLUSH).writes();
+        assertThat(flushWrites.ops()).isEqualTo(6); // the sync too
+        assertThat(flushWrites.bytes()).isEqualTo(4 * 8192 + 4096);
+        assertThat(flushWrites.sequential()).isEqualTo(4); // the first write follows nothing; the sync has no position
+        assertThat(flushWrites.random()).isEqualTo(1);
+        assertThat(io.stats(IoClass.MEMTABLE_FLUSH).reads().ops()).isZero();
+
+        IoQueue.DirectionStats queryReads = io.stats(IoClass.QUERY).reads();
+        assertThat(queryReads.ops()).isEqualTo(4);
+        assertThat(queryReads.bytes()).isEqualTo(4 * 4096);
+        assertThat(queryReads.sequential()).isZero(); // every read jumps at least a page away from where the last one ended
+        assertThat(queryReads.random()).isEqualTo(4);
+        assertThat(io.stats(IoClass.QUERY).writes().ops()).isZero();
+    }
+
+    @Test
     void offShardCallersCompleteOnTheIoThread() throws Exception {
         ShardRuntime runtime = start(ShardRuntimeConfig.defaults(1));
 

@@ -26,6 +26,8 @@ import java.util.function.Supplier;
  * A path may hold variables as ScyllaDB's REST API does ({@code /storage_service/keyspace_scrub/{keyspace}}): a
  * request matches it when it has the same segments elsewhere, and reaches the route with each variable's segment
  * as a query parameter of the variable's name. Exact paths win over patterns.
+ * <p>
+ * A route whose value is a {@link Reply} answers with it as it is (a page, a stream of events) rather than as JSON.
  */
 public final class AdminApi implements Function<Request, CompletionStage<Reply>> {
     private static final Logger log = LoggerFactory.getLogger(AdminApi.class);
@@ -82,7 +84,8 @@ public final class AdminApi implements Function<Request, CompletionStage<Reply>>
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
-        return answer.handle((value, failure) -> failure == null ? Reply.json(toJson(value)) : failed(request, failure));
+        return answer.handle((value, failure) -> failure != null ? failed(request, failure)
+                : value instanceof Reply reply ? reply : Reply.json(toJson(value)));
     }
 
     /**

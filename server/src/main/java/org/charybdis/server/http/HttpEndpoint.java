@@ -11,10 +11,12 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
@@ -35,9 +37,19 @@ import java.util.function.Function;
  * loop, never on a shard, so scraping or admin calls cannot stall query processing.
  */
 public final class HttpEndpoint implements AutoCloseable {
-    /** A route's answer, with extra response headers (e.g. WWW-Authenticate). */
-    public record Reply(int status, String contentType, String body, Map<String, String> headers) {
+    /**
+     * A route's answer, with extra response headers (e.g. WWW-Authenticate); with {@code events}, a stream of
+     * server-sent events instead of a body.
+     */
+    public record Reply(int status, String contentType, String body, Map<String, String> headers, ServerSentEvents.Source events) {
+        public Reply(int status, String contentType, String body, Map<String, String> headers) { this(status, contentType, body, headers, null); }
+
         public Reply(int status, String contentType, String body) { this(status, contentType, body, Map.of()); }
+
+        /** A response that stays open and carries what {@code source} sends, as server-sent events. */
+        public static Reply events(ServerSentEvents.Source source) {
+            return new Reply(200, "text/event-stream; charset=utf-8", "", Map.of("Cache-Control", "no-cache"), source);
+        }
 
         public static Reply json(String body) { return new Reply(200, "application/json", body); }
 
@@ -122,6 +134,10 @@ public final class HttpEndpoint implements AutoCloseable {
             reply.whenComplete((r, error) -> {
                 Reply answer = error != null ? Reply.text(500, String.valueOf(error.getMessage()))
                         : r == null ? Reply.text(404, "no such endpoint: " + uri.path() + "\n") : r;
+                if (answer.events() != null) {
+                    stream(ctx, answer);
+                    return;
+                }
                 FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                         HttpResponseStatus.valueOf(answer.status()), Unpooled.copiedBuffer(answer.body(), StandardCharsets.UTF_8));
                 response.headers().set(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
@@ -131,6 +147,16 @@ public final class HttpEndpoint implements AutoCloseable {
                 var write = ctx.writeAndFlush(response);
                 if (!keepAlive) write.addListener(ChannelFutureListener.CLOSE);
             });
+        }
+
+        /** Writes the head of an open-ended (chunked) response, then lets the reply's source send its events. */
+        private static void stream(ChannelHandlerContext ctx, Reply answer) {
+            HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(answer.status()));
+            head.headers().set(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
+            answer.headers().forEach(head.headers()::set);
+            HttpUtil.setTransferEncodingChunked(head, true);
+            ctx.writeAndFlush(head);
+            answer.events().open(new ServerSentEvents.ChannelSink(ctx.channel()));
         }
 
         private static Map<String, String> headersOf(FullHttpRequest request) {

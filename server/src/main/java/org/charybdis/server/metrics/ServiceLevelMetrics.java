@@ -7,10 +7,14 @@ import io.micrometer.core.instrument.Timer;
 import org.charybdis.scheduler.SchedulingGroup;
 import org.charybdis.scheduler.Shard;
 import org.charybdis.scheduler.ShardRuntime;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,10 +22,13 @@ import java.util.concurrent.TimeUnit;
  * {@code charybdis_service_level_requests_total}, {@code _request_latency_seconds} (histogram),
  * {@code _runtime_seconds_total} (CPU time of its scheduling group), {@code _queue_length} and {@code _shares};
  * its group also appears among the {@code charybdis_scheduler_*} meters. A level's meters come and go with the
- * level. Requests are recorded by scheduling group, from the shard threads, without allocating.
+ * level. Requests are recorded by scheduling group, from the shard threads, without allocating; their latencies also
+ * go to a recorder per level and shard that the live console empties once a second ({@link #intervalLatencies}).
  */
 public final class ServiceLevelMetrics {
     private static final String PREFIX = "charybdis.service.level";
+    /** Latencies past a minute are recorded as a minute: the recorders' range, in microseconds. */
+    private static final long MAX_RECORDED_MICROS = 60_000_000L;
 
     private final ServerMetrics metrics;
     private final ShardRuntime runtime;
@@ -29,7 +36,8 @@ public final class ServiceLevelMetrics {
     private volatile LevelMeters[] byGroup = new LevelMeters[0];
 
     /** One level's request meters per shard, and every meter to remove when it goes. */
-    private record LevelMeters(SchedulingGroup group, Counter[] requests, Timer[] latency, List<Meter> all) {}
+    private record LevelMeters(String level, SchedulingGroup group, Counter[] requests, Timer[] latency,
+                               Recorder[] recent, List<Meter> all) {}
 
     ServiceLevelMetrics(ServerMetrics metrics, ShardRuntime runtime) {
         this.metrics = metrics;
@@ -42,6 +50,7 @@ public final class ServiceLevelMetrics {
         int shards = runtime.shardCount();
         Counter[] requests = new Counter[shards];
         Timer[] latency = new Timer[shards];
+        Recorder[] recent = new Recorder[shards];
         List<Meter> all = new ArrayList<>();
         for (Shard shard : runtime.shards()) {
             Tags tags = Tags.of("shard", Integer.toString(shard.id()), "service_level", level);
@@ -49,13 +58,14 @@ public final class ServiceLevelMetrics {
                     .description("CQL requests served in the service level").register(metrics.registry());
             latency[shard.id()] = metrics.latencyTimer(PREFIX + ".request.latency", tags,
                     "Latency of the service level's CQL requests, from decoded frame to response");
+            recent[shard.id()] = new Recorder(MAX_RECORDED_MICROS, 2);
             all.add(requests[shard.id()]);
             all.add(latency[shard.id()]);
             all.addAll(metrics.registerGroupUsage(PREFIX, shard, group, tags));
             if (group.ioClass() != null) all.addAll(metrics.registerGroup(shard, group)); // built-in groups already are
         }
         LevelMeters[] next = Arrays.copyOf(byGroup, Math.max(byGroup.length, group.id() + 1));
-        next[group.id()] = new LevelMeters(group, requests, latency, all);
+        next[group.id()] = new LevelMeters(level, group, requests, latency, recent, all);
         byGroup = next;
     }
 
@@ -76,5 +86,21 @@ public final class ServiceLevelMetrics {
         if (meters == null || meters.group != group) return;
         meters.requests[shard].increment();
         meters.latency[shard].record(nanos, TimeUnit.NANOSECONDS);
+        meters.recent[shard].recordValue(Math.min(MAX_RECORDED_MICROS, Math.max(0, nanos / 1000)));
+    }
+
+    /**
+     * Each level's request latencies (microseconds) per shard since the previous call, by level name. For the live
+     * console, its only caller: a call starts the next interval.
+     */
+    public Map<String, Histogram[]> intervalLatencies() {
+        Map<String, Histogram[]> intervals = new LinkedHashMap<>();
+        for (LevelMeters meters : byGroup) {
+            if (meters == null) continue;
+            Histogram[] perShard = new Histogram[meters.recent.length];
+            for (int shard = 0; shard < perShard.length; shard++) perShard[shard] = meters.recent[shard].getIntervalHistogram();
+            intervals.put(meters.level, perShard);
+        }
+        return intervals;
     }
 }

@@ -172,7 +172,7 @@ public final class SequentialFileWriter {
             allocated = grow;
         }
         long growTo = grow;
-        CompletableFuture<Void> write = io.submit(ioClass, padded, () -> {
+        CompletableFuture<Void> write = io.submitWrite(ioClass, file, at, padded, () -> {
             // Growing by truncation in large steps keeps the file's extent allocation out of every write.
             if (growTo > 0 && file.length() < growTo) file.setLength(growTo);
             var channel = file.getChannel();
