@@ -49,4 +49,9 @@ public final class AdminConnection {
         return new AdminClient(host, port, tls ? AdminClient.sslContext(caCertificates, caPassword) : null,
                 role == null || role.isEmpty() ? null : role, secret == null ? "" : secret);
     }
+
+    /** The node's admin API as {@code host:port}, for a title line. */
+    public String address() {
+        return host + ":" + port;
+    }
 }
