@@ -22,7 +22,7 @@ import java.time.Duration;
  * Talks to a node's REST admin API: GET for facts, POST for operations. A refusal becomes an
  * {@link IOException} carrying the node's own message (its {@code {"error": ...}} answer).
  */
-final class AdminClient {
+public final class AdminClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     // flush, compaction and drain of a large node take a while: answer when every shard is done
     private static final Duration OPERATION_TIMEOUT = Duration.ofHours(2);
@@ -64,7 +64,7 @@ final class AdminClient {
     }
 
     /** GET pathAndQuery, e.g. {@code /storage/tablestats?keyspace=ks}. */
-    JsonNode get(String pathAndQuery) throws IOException, InterruptedException {
+    public JsonNode get(String pathAndQuery) throws IOException, InterruptedException {
         return get(pathAndQuery, Duration.ZERO);
     }
 

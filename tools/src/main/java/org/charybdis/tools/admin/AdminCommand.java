@@ -3,13 +3,13 @@ package org.charybdis.tools.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.charybdis.storage.units.ByteSize;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -35,43 +35,11 @@ public final class AdminCommand {
     @Option(names = "--help", usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
-    @Option(names = {"-h", "--host", "-H", "--api-host"}, defaultValue = "127.0.0.1", description = "Node's admin API host (default: ${DEFAULT-VALUE})")
-    String host;
-
-    @Option(names = {"-p", "--port", "--api-port"}, defaultValue = "10000", description = "Node's admin API port (default: ${DEFAULT-VALUE})")
-    int port;
-
-    @Option(names = {"-u", "--username", "--user"}, description = "Role to authenticate as when the node sets api_authentication: password "
-            + "(default: the CHARYBDIS_API_USER environment variable)")
-    String user;
-
-    @Option(names = {"-pw", "--password"}, description = "Password of --username (default: the CHARYBDIS_API_PASSWORD environment variable)")
-    String password;
-
-    @Option(names = {"-pwf", "--password-file"}, paramLabel = "<file>",
-            description = "File holding the password, as nodetool's: lines of '<username> <password>' (without --username: the first line's)")
-    Path passwordFile;
-
-    @Option(names = "--api-tls", description = "Use HTTPS (the node has api_encryption_options enabled)")
-    boolean tls;
-
-    @Option(names = "--api-cacert", paramLabel = "<file>",
-            description = "With --api-tls: the CA certificate(s) that signed the node's (PEM file or keystore); default: the JDK's trusted CAs")
-    Path caCertificates;
-
-    @Option(names = "--api-cacert-password", paramLabel = "<password>", defaultValue = "", description = "Password of --api-cacert when it is a keystore")
-    String caPassword;
+    @Mixin
+    AdminConnection connection;
 
     AdminClient client() throws IOException {
-        String role = user != null ? user : System.getenv("CHARYBDIS_API_USER");
-        String secret = password != null ? password : System.getenv("CHARYBDIS_API_PASSWORD");
-        if (passwordFile != null) {
-            PasswordFile.Login login = PasswordFile.read(passwordFile, user);
-            role = login.user();
-            secret = login.password();
-        }
-        return new AdminClient(host, port, tls ? AdminClient.sslContext(caCertificates, caPassword) : null,
-                role == null || role.isEmpty() ? null : role, secret == null ? "" : secret);
+        return connection.client();
     }
 
     /** Shared shape of the subcommands: ask the node, print the answer, exit 1 with a message on failure. */

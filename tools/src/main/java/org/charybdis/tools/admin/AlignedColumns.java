@@ -4,10 +4,10 @@ import java.io.PrintStream;
 import java.util.List;
 
 /** Prints rows as nodetool's tables: columns left-aligned, each as wide as its widest cell, a gap apart. */
-final class AlignedColumns {
+public final class AlignedColumns {
     private AlignedColumns() {}
 
-    static void print(List<List<String>> rows, int gap, PrintStream out) {
+    public static void print(List<List<String>> rows, int gap, PrintStream out) {
         int[] widths = new int[rows.stream().mapToInt(List::size).max().orElse(0)];
         for (List<String> row : rows) {
             for (int i = 0; i < row.size(); i++) widths[i] = Math.max(widths[i], row.get(i).length());

@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code charybdis admin ...} through the real command line against a running node. */
-class AdminCommandTest {
+public class AdminCommandTest {
     @RegisterExtension
     static final CharybdisServerExtension server = new CharybdisServerExtension();
 
@@ -150,7 +150,7 @@ class AdminCommandTest {
         assertThat(outcome.exitCode()).isEqualTo(2);
     }
 
-    record Outcome(int exitCode, String out, String err) {}
+    public record Outcome(int exitCode, String out, String err) {}
 
     /** Runs {@code charybdis admin --api-port=<apiPort> <args>} in-process. */
     static Outcome admin(int apiPort, String... args) {
@@ -162,7 +162,7 @@ class AdminCommandTest {
     }
 
     /** Runs the {@code charybdis} command in-process; the admin commands print to System.out/err. */
-    static synchronized Outcome charybdis(String... args) {
+    public static synchronized Outcome charybdis(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream originalOut = System.out;
