@@ -189,6 +189,11 @@ final class FunctionTerms {
             public String text() {
                 return text;
             }
+
+            @Override
+            public int listLiteralSize() {
+                return term instanceof Term.ListLiteral list ? list.elements().size() : -1;
+            }
         };
     }
 

@@ -61,6 +61,11 @@ public final class Terms {
         return resolve(term, NativeType.BIGINT, "partition key token", variables);
     }
 
+    /** The term as CQL text, as Cassandra shows it in column labels and errors. */
+    public static String text(Term term) {
+        return FunctionTerms.text(term);
+    }
+
     /** Resolves a term that must be a constant (e.g. a table option); fails on markers and functions. */
     public static ByteBuffer constant(Term term, CqlType type, String receiver) {
         BoundValue value = resolve(term, type, receiver, new BindVariables(0, null, null));
@@ -138,11 +143,14 @@ public final class Terms {
         }
         String kind = type instanceof VectorType ? "vector" : "list";
         List<BoundValue> elements = elements(list.elements(), element, receiver, kind, variables);
-        return context -> {
+        BoundValue value = context -> {
             List<Object> values = new ArrayList<>(elements.size());
             for (BoundValue e : elements) values.add(elementValue(e, element, context, receiver, kind));
             return type.serialize(values);
         };
+        // a literal of constants is a constant, so that selections and function arguments can use it
+        boolean constant = elements.stream().allMatch(e -> e instanceof BoundValue.Constant);
+        return constant ? BoundValue.constant(value.bind(null)) : value;
     }
 
     private static BoundValue set(Term.SetLiteral set, CqlType type, String receiver, BindVariables variables) {

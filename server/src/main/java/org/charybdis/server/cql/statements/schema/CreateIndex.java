@@ -14,6 +14,7 @@ import org.charybdis.cql.types.CollectionType;
 import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.MapType;
 import org.charybdis.cql.types.UserType;
+import org.charybdis.server.index.vector.VectorIndexes;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.server.schema.IndexMetadata;
 import org.charybdis.server.schema.KeyspaceMetadata;
@@ -98,6 +99,7 @@ final class CreateIndex extends SchemaChangeStatement {
         ColumnMetadata column = table.column(target.column().name());
         if (column == null) throw new InvalidRequestException("Undefined column name " + target.column().name() + " in table " + table);
         IndexMetadata.Target kind = checkedTarget(table, column, target.kind());
+        if (className != null && IndexMetadata.isSaiClass(className)) VectorIndexes.checkSaiIndex(statement.indexName(), column.type(), options);
 
         String name = statement.indexName();
         if (name == null) name = generatedName(ks, table.name(), column.name());

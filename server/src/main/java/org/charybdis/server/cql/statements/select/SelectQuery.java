@@ -58,6 +58,8 @@ final class SelectQuery implements CqlStatement {
     private final BoundValue limit;
     private final BoundValue perPartitionLimit;
     private final GroupBy groupBy;
+    /** ORDER BY ... ANN OF: a Top-K query; null otherwise. */
+    private final AnnOrdering ann;
     private final UsingTimeout timeout;
     private final List<ColumnSpec> bindVariables;
     private final int[] partitionKeyBindIndexes;
@@ -66,7 +68,7 @@ final class SelectQuery implements CqlStatement {
     private final Comparator<ByteBuffer> keyOrder;
 
     SelectQuery(TableMetadata table, Selection selection, Restrictions restrictions, boolean reversed, boolean ordered, boolean distinct,
-                BoundValue limit, BoundValue perPartitionLimit, GroupBy groupBy, UsingTimeout timeout, List<ColumnSpec> bindVariables,
+                BoundValue limit, BoundValue perPartitionLimit, GroupBy groupBy, AnnOrdering ann, UsingTimeout timeout, List<ColumnSpec> bindVariables,
                 int[] partitionKeyBindIndexes) {
         this.table = table;
         this.selection = selection;
@@ -77,6 +79,7 @@ final class SelectQuery implements CqlStatement {
         this.limit = limit;
         this.perPartitionLimit = perPartitionLimit;
         this.groupBy = groupBy;
+        this.ann = ann;
         this.timeout = timeout;
         this.bindVariables = bindVariables;
         this.partitionKeyBindIndexes = partitionKeyBindIndexes;
@@ -117,7 +120,12 @@ final class SelectQuery implements CqlStatement {
         Deadline deadline = context.deadline(where.keys() != null ? Deadline.Kind.READ : Deadline.Kind.RANGE, timeout.bind(context),
                 WriteType.SIMPLE);
         StorageProxy proxy = context.server().proxy();
-        ShardReader reader = new ShardReader(table, projection(context), where.slices(), reversed, where.filters(),
+        RowProjection projection = projection(context);
+        if (ann != null) {
+            AnnOrdering.checkLimit(rowLimit);
+            projection = new ScoredProjection(projection, ann.column(), ann.similarity(), ann.bind(context));
+        }
+        ShardReader reader = new ShardReader(table, projection, where.slices(), reversed, where.filters(),
                 restrictions.isClusteringRestricted(), distinct, rowsPerPartition, context.nowInSeconds(), comparator, deadline, context.trace());
         TableSource source = VirtualTables.isVirtual(table)
                 ? TableSource.snapshot(VirtualTables.snapshot(table, context.server()))
@@ -128,6 +136,11 @@ final class SelectQuery implements CqlStatement {
             pager = proxy.indexPager(table, restrictions.indexPlan().lookupIndex(), where.indexLookup(), reader, where.range(),
                     rowsPerPartition, context.options().consistency(), deadline);
         } else pager = new RangePager(source, reader, where.range(), rowsPerPartition);
+        if (ann != null) {
+            Pager scored = pager;
+            return proxy.read(deadline, context.options().consistency(), () -> TopKRows.collect(scored, rowLimit, deadline))
+                    .thenApply(rows -> result(rows, null, context));
+        }
         if (groupBy != null) pager = new GroupingPager(pager, groupBy, selection, partitionLimit, deadline);
         else if (selection.isAggregate()) {
             Pager rows = pager;

@@ -39,10 +39,13 @@ public final class SelectStatements {
 
         BindVariables variables = new BindVariables(statement.bindMarkers().size(), table.keyspace(), table.name());
         Selection selection = SelectionCompiler.compile(table, statement.selection(), statement.distinct());
-        Restrictions restrictions = RestrictionsCompiler.compile(table, statement.where(), variables, statement.allowFiltering());
+        AnnOrdering ann = AnnOrdering.compile(table, statement, variables);
+        // an ANN query restricts indexed columns only: nothing it restricts needs ALLOW FILTERING
+        Restrictions restrictions = RestrictionsCompiler.compile(table, statement.where(), variables, statement.allowFiltering() || ann != null);
+        if (ann != null && selection.isAggregate()) throw AnnOrdering.aggregation();
         GroupBy groupBy = GroupByCompiler.compile(table, statement.groupBy(), restrictions, statement.distinct());
-        boolean reversed = reversed(table, statement.orderings(), restrictions);
-        if (statement.distinct() && (restrictions.isClusteringRestricted() || restrictions.indexPlan().rowIndex())) {
+        boolean reversed = ann == null && reversed(table, statement.orderings(), restrictions);
+        if (statement.distinct() && (restrictions.isClusteringRestricted() || restrictions.indexPlan().rowIndex() || ann != null)) {
             throw new InvalidRequestException("SELECT DISTINCT with WHERE clause only supports restriction by partition key and/or static columns.");
         }
         BoundValue limit = statement.limit() == null ? null : Terms.resolve(statement.limit(), NativeType.INT, "[limit]", variables);
@@ -50,7 +53,7 @@ public final class SelectStatements {
                 : Terms.resolve(statement.perPartitionLimit(), NativeType.INT, "[per_partition_limit]", variables);
         UsingTimeout timeout = UsingTimeout.compile(statement.timeout(), variables);
         CqlStatement query = new SelectQuery(table, selection, restrictions, reversed, !statement.orderings().isEmpty(), statement.distinct(),
-                limit, perPartitionLimit, groupBy, timeout, variables.specs(), restrictions.partitionKeyBindIndexes());
+                limit, perPartitionLimit, groupBy, ann, timeout, variables.specs(), restrictions.partitionKeyBindIndexes());
         return statement.json() ? SelectJson.of(query) : query;
     }
 
@@ -60,10 +63,13 @@ public final class SelectStatements {
         if (restrictions.indexPlan().usesIndex()) {
             throw new InvalidRequestException("ORDER BY with 2ndary indexes is not supported, except for ANN queries.");
         }
+        // Cassandra refuses a key range before looking at the ordered columns
+        if (!restrictions.isKeyQuery()) {
+            throw new InvalidRequestException("ORDER BY is only supported when the partition key is restricted by an EQ or an IN.");
+        }
         Boolean reversed = null;
         for (int i = 0; i < orderings.size(); i++) {
             Ordering o = orderings.get(i);
-            if (o.annOf() != null) throw new InvalidRequestException("ANN ordering is not supported yet");
             ColumnMetadata column = Columns.resolve(table, o.column());
             if (column.kind() != ColumnMetadata.Kind.CLUSTERING) {
                 throw new InvalidRequestException("Order by is currently only supported on the clustered columns of the PRIMARY KEY, got " + column.name());
@@ -74,9 +80,6 @@ public final class SelectStatements {
             boolean r = o.descending() != column.reversed();
             if (reversed != null && reversed != r) throw new InvalidRequestException("Unsupported order by relation");
             reversed = r;
-        }
-        if (!restrictions.isKeyQuery()) {
-            throw new InvalidRequestException("ORDER BY is only supported when the partition key is restricted by an EQ or an IN.");
         }
         return reversed;
     }

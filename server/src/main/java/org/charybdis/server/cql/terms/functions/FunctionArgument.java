@@ -9,6 +9,16 @@ public interface FunctionArgument {
     /** The argument as the statement wrote it (Cassandra names arguments so in errors). */
     String text();
 
+    /** The type the argument has by itself (a column, a function's result), or null for constants, markers and nulls. */
+    default CqlType ownType() {
+        return null;
+    }
+
+    /** The number of elements of a list literal argument, or -1 for anything else. */
+    default int listLiteralSize() {
+        return -1;
+    }
+
     /** An argument whose type is known (a column, another function's result). */
     static FunctionArgument typed(CqlType type, String text) {
         return new FunctionArgument() {
@@ -20,6 +30,11 @@ public interface FunctionArgument {
             @Override
             public String text() {
                 return text;
+            }
+
+            @Override
+            public CqlType ownType() {
+                return type;
             }
         };
     }

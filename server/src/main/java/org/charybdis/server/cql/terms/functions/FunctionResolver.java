@@ -30,6 +30,11 @@ public final class FunctionResolver {
             checkReturnType(json, receiverType, receiver);
             return json;
         }
+        NativeFunction similarity = VectorFunctions.resolve(name, args);
+        if (similarity != null) {
+            checkReturnType(similarity, receiverType, receiver);
+            return similarity;
+        }
         List<NativeFunction> candidates = candidates(name);
         if (candidates.isEmpty()) {
             throw new InvalidRequestException(context == Context.TERM

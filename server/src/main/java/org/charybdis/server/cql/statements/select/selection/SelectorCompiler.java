@@ -9,6 +9,7 @@ import org.charybdis.cql.syntax.Selector;
 import org.charybdis.cql.syntax.Term;
 import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.NativeType;
+import org.charybdis.cql.types.VectorType;
 import org.charybdis.server.cql.terms.Terms;
 import org.charybdis.server.cql.terms.functions.AggregateFunction;
 import org.charybdis.server.cql.terms.functions.Aggregates;
@@ -209,7 +210,7 @@ final class SelectorCompiler {
     private Compiled typeHint(Selector.TypeHint hint) {
         if (hint.selector() instanceof Selector.Value(Term term)) {
             RawType raw = hint.type();
-            CqlType type = raw instanceof RawType.Named n && n.isNative() ? NativeType.byName(n.name()) : null;
+            CqlType type = hintedType(raw);
             if (type == null) {
                 throw new InvalidRequestException("Cannot infer type for term " + text(term) + " in selection clause (try using a cast to force a type)");
             }
@@ -217,6 +218,15 @@ final class SelectorCompiler {
             return new Compiled(constant(value), type, "(" + raw.toCqlString() + ")" + text(term), null);
         }
         return compile(hint.selector());
+    }
+
+    /** The type a hint on a constant names: a native type, or a vector of one; null for any other. */
+    private static CqlType hintedType(RawType raw) {
+        if (raw instanceof RawType.Named n && n.isNative()) return NativeType.byName(n.name());
+        if (raw instanceof RawType.Vector v && v.dimension() > 0 && hintedType(v.element()) instanceof NativeType element) {
+            return VectorType.of(element, v.dimension());
+        }
+        return null;
     }
 
     private static SelectorNode constant(ByteBuffer value) {
@@ -268,9 +278,7 @@ final class SelectorCompiler {
     }
 
     static String text(Term term) {
-        if (term instanceof Term.Literal l) return l.kind() == Term.LiteralKind.STRING ? "'" + l.text().replace("'", "''") + "'" : l.text();
-        if (term instanceof Term.NullLiteral) return "null";
-        return term.toString();
+        return Terms.text(term);
     }
 
     /** A function argument: compiled (typed) or a constant term. */
@@ -288,9 +296,15 @@ final class SelectorCompiler {
         }
 
         /** The type this argument has by itself: a compiled selector's, or a constant's preferred type. */
-        CqlType ownType() {
+        @Override
+        public CqlType ownType() {
             if (compiled != null) return compiled.type();
             return term instanceof Term.Literal literal ? TypeCompatibility.preferredType(literal) : null;
+        }
+
+        @Override
+        public int listLiteralSize() {
+            return term instanceof Term.ListLiteral list ? list.elements().size() : -1;
         }
 
         SelectorNode node(CqlType type) {
