@@ -37,8 +37,11 @@ final class IndexBuilder {
         index.state(LocalIndex.State.BUILDING);
         long now = System.currentTimeMillis() / 1000;
         index.engine().read(DecoratedKey.of(IndexedColumn.BUILT_KEY), ReadFilter.ALL, now).thenCompose(marker -> {
-            if (marker != null && marker.staticRow() != null) return CompletableFuture.completedFuture(null);
-            return scan(storage, index, now).thenCompose(ignored -> write(storage, index,
+            // a vector index's graph lives in memory only: built again from the rows at every start
+            if (marker != null && marker.staticRow() != null) {
+                return index.vectors() == null ? CompletableFuture.completedFuture(null) : scan(storage, index, now, false);
+            }
+            return scan(storage, index, now, true).thenCompose(ignored -> write(storage, index,
                     IndexEntries.builtMarker(System.currentTimeMillis() * 1000, System.currentTimeMillis() / 1000)));
         }).whenComplete((ignored, failure) -> {
             if (failure == null) {
@@ -50,14 +53,15 @@ final class IndexBuilder {
         });
     }
 
-    private static CompletableFuture<Void> scan(ShardStorage storage, LocalIndex index, long now) {
+    /** Scans the base table, adding each row's vector to a vector index's graph, and its entries when {@code writeEntries}. */
+    private static CompletableFuture<Void> scan(ShardStorage storage, LocalIndex index, long now, boolean writeEntries) {
         TableEngine base = storage.table(index.definition().table().id());
         if (base == null) return CompletableFuture.failedFuture(new IllegalStateException("table of the index is gone"));
         PartitionScanner partitions = base.scan(TokenRange.FULL_RING, ReadFilter.ALL, now);
         return AsyncLoop.forEach(partitions::next, view -> {
             if (index.isDropped()) return CompletableFuture.failedFuture(new IllegalStateException("index dropped"));
-            IndexEntries entries = entriesOf(index.definition(), view);
-            if (entries.isEmpty()) return CompletableFuture.completedFuture(null);
+            IndexEntries entries = entriesOf(index, view);
+            if (!writeEntries || entries.isEmpty()) return CompletableFuture.completedFuture(null);
             List<PartitionUpdate> updates = entries.updates();
             List<TableEngine> engines = new ArrayList<>(updates.size());
             for (int i = 0; i < updates.size(); i++) engines.add(index.engine());
@@ -70,7 +74,8 @@ final class IndexBuilder {
         return storage.write(List.of(index.engine()), List.of(update));
     }
 
-    private static IndexEntries entriesOf(IndexedColumn definition, PartitionView view) {
+    private static IndexEntries entriesOf(LocalIndex index, PartitionView view) {
+        IndexedColumn definition = index.definition();
         IndexEntries entries = new IndexEntries();
         DecoratedKey key = view.key();
         ByteBuffer[] keyComponents = PartitionKeys.split(key.key(), definition.table().partitionKey().size());
@@ -78,6 +83,7 @@ final class IndexBuilder {
         if (staticRow != null) definition.addEntries(entries, key, keyComponents, Clustering.STATIC, staticRow.liveness(), staticRow.cells());
         for (Iterator<Row> rows = view.rows(); rows.hasNext(); ) {
             Row row = rows.next();
+            if (index.vectors() != null) index.vectors().addRow(definition.column().id(), key, row.clustering(), row.cells());
             definition.addEntries(entries, key, keyComponents, row.clustering(), row.liveness(), row.cells());
         }
         return entries;

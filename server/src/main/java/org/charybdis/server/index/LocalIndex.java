@@ -1,29 +1,35 @@
 package org.charybdis.server.index;
 
+import org.charybdis.server.index.vector.VectorGraph;
 import org.charybdis.storage.engine.TableEngine;
 
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One index on one shard: its definition, the engine of its hidden table, and whether its entries are complete
- * (built). Owned by the shard's thread.
+ * One index on one shard: its definition, the engine of its hidden table, whether its entries are complete
+ * (built), and for a vector index its in-memory graph. Owned by the shard's thread.
  */
 public final class LocalIndex {
     enum State { WAITING, BUILDING, BUILT, DROPPED }
 
     private IndexedColumn definition;
     private final TableEngine engine;
+    private final VectorGraph vectors;
     private State state = State.WAITING;
     private final CompletableFuture<Void> buildEnded = new CompletableFuture<>();
 
-    LocalIndex(IndexedColumn definition, TableEngine engine) {
+    LocalIndex(IndexedColumn definition, TableEngine engine, VectorGraph vectors) {
         this.definition = definition;
         this.engine = engine;
+        this.vectors = vectors;
     }
 
     public IndexedColumn definition() { return definition; }
 
     public TableEngine engine() { return engine; }
+
+    /** The graph of a vector index, null for other indexes. */
+    public VectorGraph vectors() { return vectors; }
 
     /** True once every base row written before the index existed has its entries. */
     public boolean isBuilt() { return state == State.BUILT; }

@@ -1,6 +1,7 @@
 package org.charybdis.server.index;
 
 import org.charybdis.scheduler.Shard;
+import org.charybdis.server.index.vector.VectorIndexes;
 import org.charybdis.server.schema.IndexMetadata;
 import org.charybdis.server.schema.KeyspaceMetadata;
 import org.charybdis.server.schema.PartitionKeys;
@@ -52,7 +53,7 @@ public final class ShardIndexes implements DerivedWrites {
                     IndexedColumn definition = new IndexedColumn(table, index);
                     LocalIndex local = byId.get(index.id());
                     if (local == null) {
-                        local = new LocalIndex(definition, storage.createTable(definition.layout()));
+                        local = new LocalIndex(definition, storage.createTable(definition.layout()), VectorIndexes.graphOf(table, index));
                         if (buildsEnabled) IndexBuilder.start(storage, local);
                     } else {
                         local.definition(definition);
@@ -102,6 +103,7 @@ public final class ShardIndexes implements DerivedWrites {
             if (indexes == null) continue;
             PartitionUpdate update = updates.get(i);
             for (LocalIndex index : indexes) {
+                if (index.vectors() != null) addVectors(index, update);
                 IndexEntries entries = entriesOf(index.definition(), update);
                 for (PartitionUpdate entry : entries.updates()) {
                     engines.add(index.engine());
@@ -109,6 +111,12 @@ public final class ShardIndexes implements DerivedWrites {
                 }
             }
         }
+    }
+
+    /** A write's vectors go to the graph at once: a search checks every node it finds against the row anyway. */
+    private static void addVectors(LocalIndex index, PartitionUpdate update) {
+        int column = index.definition().column().id();
+        for (RowUpdate row : update.rows()) index.vectors().addRow(column, update.key(), row.clustering(), row.cells());
     }
 
     private static IndexEntries entriesOf(IndexedColumn definition, PartitionUpdate update) {

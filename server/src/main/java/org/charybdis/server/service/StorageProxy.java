@@ -7,6 +7,7 @@ import org.charybdis.server.config.ServerConfig;
 import org.charybdis.server.replica.Database;
 import org.charybdis.server.schema.IndexMetadata;
 import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.server.service.pager.AnnPager;
 import org.charybdis.server.service.pager.IndexPager;
 import org.charybdis.server.service.pager.Pager;
 import org.charybdis.server.service.pager.ShardReader;
@@ -186,6 +187,12 @@ public final class StorageProxy {
     public Pager indexPager(TableMetadata table, IndexMetadata index, ByteBuffer lookup, ShardReader reader, TokenRange range,
                             int perPartitionLimit, ConsistencyLevel consistency, Deadline deadline) {
         return new IndexPager(database, table, index, lookup, reader, range, perPartitionLimit, consistency, deadline);
+    }
+
+    /** The rows an unrestricted ANN query finds through the vector index's graphs (see {@link AnnPager}). */
+    public Pager annPager(TableMetadata table, IndexMetadata index, float[] target, int limit, ShardReader reader,
+                          ConsistencyLevel consistency, Deadline deadline) {
+        return new AnnPager(database, table, index, target, limit, reader, consistency, deadline);
     }
 
     /**

@@ -35,6 +35,14 @@ public final class VectorIndexes {
         return index.isSai() && column != null && column.type() instanceof VectorType;
     }
 
+    /** A new, empty graph for the index when it is a vector index of a regular column; null otherwise. */
+    public static VectorGraph graphOf(TableMetadata table, IndexMetadata index) {
+        ColumnMetadata column = table.column(index.column());
+        if (!isVectorIndex(table, index) || column.kind() != ColumnMetadata.Kind.REGULAR) return null;
+        VectorType type = (VectorType) column.type();
+        return new VectorGraph(VectorSimilarity.fromOption(index.options().get(VectorSimilarity.OPTION), index.name()), type.dimension());
+    }
+
     /** Cassandra 5.0's checks of a new SAI index's vector options and column type. */
     public static void checkSaiIndex(String indexName, CqlType columnType, Map<String, String> options) {
         if (columnType instanceof VectorType vector) {

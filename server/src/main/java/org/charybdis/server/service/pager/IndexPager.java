@@ -76,14 +76,8 @@ public final class IndexPager implements Pager {
     /** Runs on one shard: the hits of the shard's index entries, up to what {@code budget} allows. */
     private CompletableFuture<ShardReader.ScanResult> scanShard(ShardStorage storage, PagingState state, PageSize budget) {
         deadline.check();
-        LocalIndex local = database.indexes().shard(storage.shardId()).index(index.id());
+        LocalIndex local = builtIndex(database, storage, table, index, consistency);
         TableEngine base = storage.table(table.id());
-        if (local == null || base == null) throw new InvalidRequestException("Index " + index.name() + " was dropped while the query was running");
-        if (!local.isBuilt()) {
-            throw new ReadFailureException("Operation failed - received 0 responses and 1 failures: INDEX_NOT_AVAILABLE from "
-                    + "localhost/127.0.0.1:7000 (the secondary index '" + index.name() + "' is not yet available)", consistency, 0, 1,
-                    Map.of(InetAddress.getLoopbackAddress(), INDEX_NOT_AVAILABLE), false);
-        }
         IndexedColumn definition = local.definition();
         ReadFilter entries = entryFilter(definition, state);
         if (entries == null) return CompletableFuture.completedFuture(new ShardReader.ScanResult(List.of(), true));
@@ -103,6 +97,23 @@ public final class IndexPager implements Pager {
                 return new ShardReader.ScanResult(hits.chunks, hits.complete);
             });
         });
+    }
+
+    /**
+     * The shard's part of a queried index, refused as Cassandra refuses it while it is dropped or not yet built.
+     * Runs on the shard.
+     */
+    static LocalIndex builtIndex(Database database, ShardStorage storage, TableMetadata table, IndexMetadata index, ConsistencyLevel consistency) {
+        LocalIndex local = database.indexes().shard(storage.shardId()).index(index.id());
+        if (local == null || storage.table(table.id()) == null) {
+            throw new InvalidRequestException("Index " + index.name() + " was dropped while the query was running");
+        }
+        if (!local.isBuilt()) {
+            throw new ReadFailureException("Operation failed - received 0 responses and 1 failures: INDEX_NOT_AVAILABLE from "
+                    + "localhost/127.0.0.1:7000 (the secondary index '" + index.name() + "' is not yet available)", consistency, 0, 1,
+                    Map.of(InetAddress.getLoopbackAddress(), INDEX_NOT_AVAILABLE), false);
+        }
+        return local;
     }
 
     /** The entries to read: those of the token range, after the paging state's position; null when none. */

@@ -25,8 +25,11 @@ import java.util.List;
  * {@code ORDER BY v ANN OF [..] LIMIT k}: the vector column, the query vector and the similarity function of the
  * column's vector index, checked with Cassandra 5.0's rules and messages (a Top-K query: a limit of at most 1000,
  * no other ordering, no aggregation, only indexed columns, key columns and tokens restricted).
+ *
+ * @param searchesGraph true when the index's graph finds the rows (no restriction, a regular column); otherwise the
+ *                      rows the restrictions select are all scored
  */
-record AnnOrdering(ColumnMetadata column, IndexMetadata index, BoundValue target, VectorSimilarity similarity) {
+record AnnOrdering(ColumnMetadata column, IndexMetadata index, BoundValue target, VectorSimilarity similarity, boolean searchesGraph) {
     /** The largest LIMIT of an ANN query. */
     static final int MAX_LIMIT = 1000;
 
@@ -47,7 +50,8 @@ record AnnOrdering(ColumnMetadata column, IndexMetadata index, BoundValue target
         }
         if (statement.perPartitionLimit() != null) throw new InvalidRequestException("Top-K queries do not support per-partition limits");
         if (!statement.groupBy().isEmpty()) throw aggregation();
-        return new AnnOrdering(column, index, target, VectorSimilarity.fromOption(index.options().get(VectorSimilarity.OPTION), index.name()));
+        VectorSimilarity similarity = VectorSimilarity.fromOption(index.options().get(VectorSimilarity.OPTION), index.name());
+        return new AnnOrdering(column, index, target, similarity, statement.where().isEmpty() && column.kind() == ColumnMetadata.Kind.REGULAR);
     }
 
     static InvalidRequestException aggregation() {

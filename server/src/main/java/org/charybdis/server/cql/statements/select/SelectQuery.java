@@ -16,6 +16,7 @@ import org.charybdis.server.cql.statements.select.selection.Selection;
 import org.charybdis.server.cql.terms.BoundValue;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.server.service.pager.RowProjection;
+import org.charybdis.server.service.pager.ScoredProjection;
 import org.charybdis.server.system.SystemKeyspaces;
 import org.charybdis.server.schema.PartitionKeys;
 import org.charybdis.server.schema.TableLayouts;
@@ -121,9 +122,11 @@ final class SelectQuery implements CqlStatement {
                 WriteType.SIMPLE);
         StorageProxy proxy = context.server().proxy();
         RowProjection projection = projection(context);
+        float[] annTarget = null;
         if (ann != null) {
             AnnOrdering.checkLimit(rowLimit);
-            projection = new ScoredProjection(projection, ann.column(), ann.similarity(), ann.bind(context));
+            annTarget = ann.bind(context);
+            projection = new ScoredProjection(projection, ann.column(), ann.similarity(), annTarget);
         }
         ShardReader reader = new ShardReader(table, projection, where.slices(), reversed, where.filters(),
                 restrictions.isClusteringRestricted(), distinct, rowsPerPartition, context.nowInSeconds(), comparator, deadline, context.trace());
@@ -137,7 +140,8 @@ final class SelectQuery implements CqlStatement {
                     rowsPerPartition, context.options().consistency(), deadline);
         } else pager = new RangePager(source, reader, where.range(), rowsPerPartition);
         if (ann != null) {
-            Pager scored = pager;
+            Pager scored = ann.searchesGraph()
+                    ? proxy.annPager(table, ann.index(), annTarget, rowLimit, reader, context.options().consistency(), deadline) : pager;
             return proxy.read(deadline, context.options().consistency(), () -> TopKRows.collect(scored, rowLimit, deadline))
                     .thenApply(rows -> result(rows, null, context));
         }

@@ -4,6 +4,7 @@ import org.charybdis.server.service.Deadline;
 import org.charybdis.server.service.pager.PageSize;
 import org.charybdis.server.service.pager.Pager;
 import org.charybdis.server.service.pager.PagingState;
+import org.charybdis.server.service.pager.ScoredProjection;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
