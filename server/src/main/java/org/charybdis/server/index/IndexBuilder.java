@@ -53,7 +53,7 @@ final class IndexBuilder {
         });
     }
 
-    /** Scans the base table, adding each row's vector to a vector index's graph, and its entries when {@code writeEntries}. */
+    /** Scans the base table, adding each row's vector to a vector index's graph, or writing its entries when {@code writeEntries}. */
     private static CompletableFuture<Void> scan(ShardStorage storage, LocalIndex index, long now, boolean writeEntries) {
         TableEngine base = storage.table(index.definition().table().id());
         if (base == null) return CompletableFuture.failedFuture(new IllegalStateException("table of the index is gone"));
@@ -80,10 +80,17 @@ final class IndexBuilder {
         DecoratedKey key = view.key();
         ByteBuffer[] keyComponents = PartitionKeys.split(key.key(), definition.table().partitionKey().size());
         Row staticRow = view.staticRow();
+        if (index.vectors() != null) {
+            // a vector index answers ANN queries only: its graph gets the vectors, its table no entries
+            for (Iterator<Row> rows = view.rows(); rows.hasNext(); ) {
+                Row row = rows.next();
+                index.vectors().addRow(definition.column().id(), key, row.clustering(), row.cells());
+            }
+            return entries;
+        }
         if (staticRow != null) definition.addEntries(entries, key, keyComponents, Clustering.STATIC, staticRow.liveness(), staticRow.cells());
         for (Iterator<Row> rows = view.rows(); rows.hasNext(); ) {
             Row row = rows.next();
-            if (index.vectors() != null) index.vectors().addRow(definition.column().id(), key, row.clustering(), row.cells());
             definition.addEntries(entries, key, keyComponents, row.clustering(), row.liveness(), row.cells());
         }
         return entries;

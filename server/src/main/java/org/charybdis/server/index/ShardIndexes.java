@@ -103,7 +103,10 @@ public final class ShardIndexes implements DerivedWrites {
             if (indexes == null) continue;
             PartitionUpdate update = updates.get(i);
             for (LocalIndex index : indexes) {
-                if (index.vectors() != null) addVectors(index, update);
+                if (index.vectors() != null) {
+                    addVectors(index, update); // a vector index answers ANN queries only: it needs no entries
+                    continue;
+                }
                 IndexEntries entries = entriesOf(index.definition(), update);
                 for (PartitionUpdate entry : entries.updates()) {
                     engines.add(index.engine());

@@ -23,7 +23,7 @@ public final class VectorBenchCommand implements Callable<Integer> {
     @Option(names = "--dimension", paramLabel = "<n>", defaultValue = "128", description = "Dimension of every vector (default: ${DEFAULT-VALUE})")
     int dimension;
 
-    @Option(names = "--shards", paramLabel = "<n>", defaultValue = "1", description = "Graphs the vectors are spread over, as shards (default: ${DEFAULT-VALUE})")
+    @Option(names = "--shards", paramLabel = "<n>", defaultValue = "1", description = "Graphs the vectors are spread over and built in parallel, as shards (default: ${DEFAULT-VALUE})")
     int shards;
 
     @Option(names = "--queries", paramLabel = "<n>", defaultValue = "200", description = "ANN queries measured (default: ${DEFAULT-VALUE})")

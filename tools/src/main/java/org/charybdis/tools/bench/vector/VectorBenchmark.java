@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
- * Builds one {@link VectorGraph} per shard over seeded synthetic embeddings, answers queries as an unrestricted ANN
+ * Builds one {@link VectorGraph} per shard (each on its own thread) over seeded synthetic embeddings, answers queries as an unrestricted ANN
  * query does (every shard's graph, then the best k of all), and compares each answer with the exact one.
  */
 final class VectorBenchmark {
@@ -53,12 +54,9 @@ final class VectorBenchmark {
         for (int i = 0; i < data.length; i++) data[i] = embedding(random, centres);
 
         VectorGraph[] graphs = new VectorGraph[settings.shards()];
-        for (int s = 0; s < graphs.length; s++) graphs[s] = new VectorGraph(settings.similarity(), settings.dimension());
         long start = System.nanoTime();
-        for (int i = 0; i < data.length; i++) {
-            graphs[i % graphs.length].add(key(i), Clustering.EMPTY, data[i]);
-            if ((i + 1) % 100_000 == 0) progress.printf(Locale.ROOT, "vector-bench: %d vectors indexed in %.0f s%n", i + 1, seconds(start));
-        }
+        // as shards do, every graph is built by its own thread, over every shards-th vector
+        IntStream.range(0, graphs.length).parallel().forEach(shard -> graphs[shard] = build(shard, data, start));
         double buildSeconds = seconds(start);
 
         float[][] targets = new float[settings.queries()][];
@@ -76,6 +74,17 @@ final class VectorBenchmark {
         }
         double recall = hits / (double) ((long) targets.length * settings.k());
         return new Report(settings, buildSeconds, recall, targets.length / searchSeconds, searchSeconds * 1000 / targets.length);
+    }
+
+    private VectorGraph build(int shard, float[][] data, long start) {
+        VectorGraph graph = new VectorGraph(settings.similarity(), settings.dimension());
+        for (int i = shard; i < data.length; i += settings.shards()) {
+            graph.add(key(i), Clustering.EMPTY, data[i]);
+            if (graph.size() % 100_000 == 0) {
+                progress.printf(Locale.ROOT, "vector-bench: shard %d: %d vectors indexed in %.0f s%n", shard, graph.size(), seconds(start));
+            }
+        }
+        return graph;
     }
 
     /** The best k of every shard's best k, as the coordinator merges shards. */

@@ -54,6 +54,20 @@ record AnnOrdering(ColumnMetadata column, IndexMetadata index, BoundValue target
         return new AnnOrdering(column, index, target, similarity, statement.where().isEmpty() && column.kind() == ColumnMetadata.Kind.REGULAR);
     }
 
+    /** A vector index answers ANN orderings only: a relation on its column is refused (with or without ALLOW FILTERING). */
+    static void checkNoVectorRelation(TableMetadata table, List<Relation> where) {
+        for (Relation relation : where) {
+            ColumnIdentifier name = switch (relation) {
+                case Relation.Compare compare -> compare.column();
+                case Relation.In in -> in.column();
+                default -> null;
+            };
+            if (name != null && VectorIndexes.of(table, Columns.resolve(table, name)) != null) {
+                throw new InvalidRequestException("Vector indexes only support ANN queries");
+            }
+        }
+    }
+
     static InvalidRequestException aggregation() {
         return new InvalidRequestException("Top-K queries can not be run with aggregation");
     }

@@ -40,6 +40,7 @@ public final class SelectStatements {
         BindVariables variables = new BindVariables(statement.bindMarkers().size(), table.keyspace(), table.name());
         Selection selection = SelectionCompiler.compile(table, statement.selection(), statement.distinct());
         AnnOrdering ann = AnnOrdering.compile(table, statement, variables);
+        AnnOrdering.checkNoVectorRelation(table, statement.where());
         // an ANN query restricts indexed columns only: nothing it restricts needs ALLOW FILTERING
         Restrictions restrictions = RestrictionsCompiler.compile(table, statement.where(), variables, statement.allowFiltering() || ann != null);
         if (ann != null && selection.isAggregate()) throw AnnOrdering.aggregation();
