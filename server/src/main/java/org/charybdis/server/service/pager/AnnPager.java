@@ -92,8 +92,8 @@ public final class AnnPager implements Pager {
         CompletableFuture<Boolean> next() {
             if (found.size() >= limit) return CompletableFuture.completedFuture(true);
             if (next == candidates.size()) {
-                if (candidates.size() >= graph.size()) return CompletableFuture.completedFuture(true);
-                beam *= 4;
+                if (candidates.size() >= graph.size() || beam >= graph.size()) return CompletableFuture.completedFuture(true);
+                beam = (int) Math.min(4L * beam, graph.size());
                 candidates = graph.search(target, beam);
                 next = 0;
             }

@@ -62,6 +62,19 @@ class VectorSearchTest {
         checkQueries(session);
     }
 
+    @Test
+    void aSearchWidensPastTheNodesOfDeletedRows() {
+        CqlSession session = NODE.session();
+        session.execute("CREATE KEYSPACE vw WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        session.execute("CREATE TABLE vw.t (k int PRIMARY KEY, v vector<float, 2>)");
+        session.execute("CREATE CUSTOM INDEX ON vw.t (v) USING 'StorageAttachedIndex' WITH OPTIONS = {'similarity_function': 'euclidean'}");
+        for (int k = 0; k < 400; k++) session.execute("INSERT INTO vw.t (k, v) VALUES (?, ?)", k, CqlVector.newInstance((float) k, 0f));
+        for (int k = 0; k < 390; k++) session.execute("DELETE FROM vw.t WHERE k = ?", k); // the 390 nearest to [0, 0]
+        List<Integer> found = new ArrayList<>();
+        for (Row row : session.execute("SELECT k FROM vw.t ORDER BY v ANN OF [0, 0] LIMIT 5")) found.add(row.getInt("k"));
+        assertThat(found).containsExactly(390, 391, 392, 393, 394);
+    }
+
     private void write(CqlSession session, PreparedStatement insert, int pk, int c) {
         float[] vector = new float[DIMENSION];
         for (int i = 0; i < DIMENSION; i++) vector[i] = random.nextFloat();
