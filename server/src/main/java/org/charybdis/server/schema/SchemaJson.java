@@ -97,6 +97,7 @@ public final class SchemaJson {
             ArrayNode indexes = node.putArray("indexes");
             for (IndexMetadata index : table.indexes().values()) indexes.add(index(index));
         }
+        if (table.compactStorage().isCompact()) node.put("compact_storage", table.compactStorage().schemaName());
         return node;
     }
 

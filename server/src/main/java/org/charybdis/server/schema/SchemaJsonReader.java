@@ -87,7 +87,18 @@ final class SchemaJsonReader {
                 if (indexes.put(read.name(), read) != null) throw new IllegalArgumentException(where + ": index " + read.name() + " appears twice");
             }
         }
-        return new TableMetadata(keyspace, name, id, columns, params, integer(node, "next_column_id", where), dropped, indexes);
+        return new TableMetadata(keyspace, name, id, columns, params, integer(node, "next_column_id", where), dropped, indexes,
+                compactStorage(node, where));
+    }
+
+    private static CompactStorage compactStorage(JsonNode table, String where) {
+        if (!table.has("compact_storage")) return CompactStorage.NONE;
+        String form = text(table, "compact_storage", where);
+        try {
+            return CompactStorage.bySchemaName(form);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": unknown compact_storage " + form, e);
+        }
     }
 
     private static IndexMetadata index(JsonNode node, String table) {

@@ -70,7 +70,7 @@ final class SchemaTables {
         row.put("keyspace_name", table.keyspace());
         row.put("table_name", table.name());
         row.put("id", table.id());
-        Set<String> flags = new TreeSet<>(List.of("compound"));
+        Set<String> flags = table.compactStorage().flags(table.clustering().size());
         if (table.isCounterTable()) flags.add("counter");
         row.put("flags", flags);
         for (Map.Entry<String, Object> option : params.options().entrySet()) {
