@@ -163,7 +163,7 @@ final class AlterTable extends SchemaChangeStatement {
         for (Map.Entry<ColumnIdentifier, ColumnIdentifier> entry : rename.renames().entrySet()) {
             String from = entry.getKey().name(), to = entry.getValue().name();
             int at = indexOf(columns, from);
-            if (at < 0) {
+            if (at < 0 || table.isHidden(columns.get(at))) {
                 if (rename.ifExists()) continue;
                 throw new InvalidRequestException("Undefined column name " + from + " in table " + table);
             }
