@@ -55,8 +55,8 @@ record TableElement(KeyspaceMetadata keyspaceMetadata, TableMetadata table, bool
         appendColumns(out, dropped, singleColumnKey);
         if (!singleColumnKey) appendPrimaryKey(out);
         out.append(") WITH ").append(String.join("\n    AND ", options(withInternals))).append(';');
-        if (virtual || compact) out.append("\n*/");
         for (DroppedColumn column : dropped) appendDropAgain(out, qualified, column);
+        if (virtual || compact) out.append("\n*/"); // a compact table's dropped columns inside the comment, as Cassandra has them
         return out.toString();
     }
 

@@ -44,6 +44,8 @@ class CompactTableDescribeTest {
                 "CREATE TABLE cs_desc.stat (k int, c int, v int, PRIMARY KEY ((k, c))) WITH COMPACT STORAGE",
                 "CREATE TABLE cs_desc.hits (k int PRIMARY KEY, n counter) WITH COMPACT STORAGE",
                 "CREATE TABLE cs_desc.dropped (k int PRIMARY KEY, a int, b text) WITH COMPACT STORAGE",
+                "CREATE TABLE cs_desc.with_dropped (k int PRIMARY KEY, a int, b int) WITH COMPACT STORAGE",
+                "ALTER TABLE cs_desc.with_dropped DROP a USING TIMESTAMP 1795247102996000",
                 "CREATE TABLE cs_desc.dropped_dense (k int, c int, PRIMARY KEY (k, c)) WITH COMPACT STORAGE",
                 "CREATE TABLE cs_desc.dropped_hits (k int PRIMARY KEY, n counter) WITH COMPACT STORAGE",
                 "ALTER TABLE cs_desc.dropped DROP COMPACT STORAGE",
@@ -80,6 +82,16 @@ class CompactTableDescribeTest {
         assertThat(createStatement("DESCRIBE TABLE cs_desc.hits WITH INTERNALS")).isEqualTo(legacy("cs_desc.hits",
                 "    k int,", "    n counter,", "    PRIMARY KEY (k)", ") WITH COMPACT STORAGE", "    AND ID = " + id,
                 "    AND CLUSTERING ORDER BY (column1 ASC)"));
+    }
+
+    @Test
+    void withInternalsDroppedColumnsAreDroppedAgainInsideTheComment() {
+        UUID id = session.execute("SELECT id FROM system_schema.tables WHERE keyspace_name = 'cs_desc' AND table_name = 'with_dropped'")
+                .one().getUuid("id");
+        assertThat(createStatement("DESCRIBE TABLE cs_desc.with_dropped WITH INTERNALS")).isEqualTo(legacy("cs_desc.with_dropped",
+                "    k int,", "    b int,", "    a int static,", "    PRIMARY KEY (k)", ") WITH COMPACT STORAGE", "    AND ID = " + id,
+                "    AND CLUSTERING ORDER BY (column1 ASC)")
+                .replace(";\n*/", ";\nALTER TABLE cs_desc.with_dropped DROP a USING TIMESTAMP 1795247102996000;\n*/"));
     }
 
     @Test
