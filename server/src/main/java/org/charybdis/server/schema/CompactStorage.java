@@ -1,5 +1,8 @@
 package org.charybdis.server.schema;
 
+import org.charybdis.cql.types.CustomType;
+
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -29,17 +32,17 @@ public enum CompactStorage {
     public boolean hides(ColumnMetadata column) {
         return switch (this) {
             case NONE -> false;
-            case DENSE -> column.kind() == ColumnMetadata.Kind.REGULAR && column.type().equals(org.charybdis.cql.types.CustomType.EMPTY);
+            case DENSE -> column.kind() == ColumnMetadata.Kind.REGULAR && column.type().equals(CustomType.EMPTY);
             case STATIC -> column.kind() == ColumnMetadata.Kind.CLUSTERING || column.kind() == ColumnMetadata.Kind.REGULAR;
         };
     }
 
     /** The name the schema file and {@code flags} use. */
     public String schemaName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static CompactStorage bySchemaName(String name) {
-        return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        return valueOf(name.toUpperCase(Locale.ROOT));
     }
 }

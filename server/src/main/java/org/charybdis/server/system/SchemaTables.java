@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Rows of {@code system_schema}, generated from the schema the way Cassandra 5.0 fills them. Functions,

@@ -1,11 +1,10 @@
 package org.charybdis.server.cql.statements.modification;
 
 import org.charybdis.server.cql.Columns;
-import org.charybdis.cql.syntax.ColumnIdentifier;
-
 import org.charybdis.server.cql.terms.TermText;
 import org.charybdis.cql.exceptions.SyntaxException;
 import org.charybdis.cql.messages.QueryOptions;
+import org.charybdis.cql.syntax.ColumnIdentifier;
 import org.charybdis.cql.syntax.InsertStatement;
 import org.charybdis.cql.syntax.Term;
 import org.charybdis.cql.types.NativeType;

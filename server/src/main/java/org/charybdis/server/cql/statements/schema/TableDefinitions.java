@@ -73,8 +73,9 @@ public final class TableDefinitions {
             keyNames.add(name);
             columns.add(keyColumn(definitions.get(name), Kind.CLUSTERING, i, reversed.getOrDefault(name, false), keyspace, schema));
         }
-        CompactStorage compact = statement.options().compactStorage()
-                ? compactForm(definitions, keyNames, key.clusteringColumns().size(), keyspace, schema) : CompactStorage.NONE;
+        Map<String, CqlType> compactValues = statement.options().compactStorage() ? valueTypes(definitions, keyNames, keyspace, schema) : null;
+        CompactStorage compact = compactValues == null ? CompactStorage.NONE
+                : CompactTables.form(compactValues, staticNames(definitions), key.clusteringColumns().size());
         int nextId = 0;
         boolean hasCounters = false, hasNonCounters = false;
         for (ColumnDefinition definition : definitions.values()) {
@@ -88,8 +89,7 @@ public final class TableDefinitions {
             columns.add(new ColumnMetadata(definition.name().name(), isStatic ? Kind.STATIC : Kind.REGULAR, -1, type, false, nextId++));
         }
         if (compact.isCompact()) {
-            for (ColumnMetadata hidden : CompactTables.hiddenColumns(compact, valueTypes(definitions, keyNames, keyspace, schema),
-                    definitions.keySet(), nextId)) {
+            for (ColumnMetadata hidden : CompactTables.hiddenColumns(compact, compactValues, definitions.keySet(), nextId)) {
                 columns.add(hidden);
                 if (!hidden.isPrimaryKey()) nextId++;
             }
@@ -106,11 +106,10 @@ public final class TableDefinitions {
                 compact);
     }
 
-    private static CompactStorage compactForm(Map<String, ColumnDefinition> definitions, Set<String> keyNames, int clusteringColumns,
-                                              String keyspace, Schema schema) {
+    private static Set<String> staticNames(Map<String, ColumnDefinition> definitions) {
         Set<String> statics = new HashSet<>();
         for (ColumnDefinition definition : definitions.values()) if (definition.isStatic()) statics.add(definition.name().name());
-        return CompactTables.form(valueTypes(definitions, keyNames, keyspace, schema), statics, clusteringColumns);
+        return statics;
     }
 
     /** The columns outside the primary key with their types, in declaration order. */
