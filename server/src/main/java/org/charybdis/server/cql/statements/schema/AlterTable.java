@@ -46,10 +46,11 @@ final class AlterTable extends SchemaChangeStatement {
         }
     }
 
-    /** DROP COMPACT STORAGE is off unless the operator allows it, as in Cassandra. */
+    /** DROP COMPACT STORAGE of an existing table is off unless the operator allows it, as in Cassandra. */
     @Override
     public CompletionStage<? extends Result> execute(ExecutionContext context) {
-        if (statement.action() instanceof DropCompactStorage && !context.server().config().get(ServerConfig.DROP_COMPACT_STORAGE_ENABLED)) {
+        if (statement.action() instanceof DropCompactStorage && !context.server().config().get(ServerConfig.DROP_COMPACT_STORAGE_ENABLED)
+                && context.server().schema().current().table(keyspace, table) != null) {
             throw new InvalidRequestException("DROP COMPACT STORAGE is disabled. Enable in cassandra.yaml to use.");
         }
         return super.execute(context);
