@@ -82,7 +82,7 @@ final class SelectorCompiler {
         for (Selector a : args) arguments.add(argument(a));
         NativeFunction function = FunctionResolver.resolve(new QualifiedName(call.function().keyspace(), name), arguments, null, null,
                 FunctionResolver.Context.SELECTION);
-        String label = "system." + name + "(" + labels(arguments) + ")";
+        String label = function.qualifiedName() + "(" + labels(arguments) + ")";
         if (function instanceof AggregateFunction aggregate) {
             return aggregate(aggregate, aggregateArgument(nodes(arguments, function.argTypes()).get(0)), label);
         }

@@ -1,0 +1,100 @@
+package org.charybdis.server.cql.udf;
+
+import org.charybdis.cql.exceptions.FunctionFailureException;
+import org.charybdis.cql.types.CqlType;
+import org.charybdis.server.cql.terms.functions.AggregateFunction;
+import org.charybdis.server.cql.terms.functions.ScalarFunction;
+import org.charybdis.server.schema.UserAggregate;
+import org.charybdis.server.schema.UserFunction;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * User-defined functions and aggregates as the callable functions selections and terms use: each definition
+ * is compiled once (shared by every shard, kept while the definition is unchanged), each call runs on the
+ * calling shard within the fail timeout, and a body's exception fails the query with FUNCTION_FAILURE.
+ */
+public final class UserFunctionCalls {
+    private static final Map<UserFunction, UdfBody> COMPILED = new ConcurrentHashMap<>();
+
+    private UserFunctionCalls() {}
+
+    /** Compiles {@code function} now (CREATE FUNCTION), so that a body that does not compile is refused. */
+    public static void compile(UserFunction function) {
+        body(function);
+    }
+
+    public static ScalarFunction scalar(UserFunction function, UdfSettings settings) {
+        UdfBody body = body(function);
+        return new ScalarFunction(function.keyspace() + "." + function.name(), function.argumentTypes(), function.returnType(),
+                false, function.calledOnNullInput(), arguments -> {
+            Object[] java = new Object[arguments.length];
+            for (int i = 0; i < arguments.length; i++) java[i] = toJava(function.argumentTypes().get(i), arguments[i]);
+            return serialize(function.returnType(), call(function, body, java, settings));
+        });
+    }
+
+    /** @param finalFunction null when the aggregate has none */
+    public static AggregateFunction aggregate(UserAggregate aggregate, UserFunction stateFunction, UserFunction finalFunction,
+                                              UdfSettings settings) {
+        UdfBody state = body(stateFunction);
+        UdfBody last = finalFunction == null ? null : body(finalFunction);
+        CqlType argumentType = aggregate.argumentTypes().isEmpty() ? null : aggregate.argumentTypes().get(0);
+        return new AggregateFunction(aggregate.keyspace() + "." + aggregate.name(), aggregate.argumentTypes(), aggregate.returnType(),
+                () -> new AggregateFunction.Aggregator() {
+                    private Object current = toJava(aggregate.stateType(), aggregate.initialCondition());
+
+                    @Override
+                    public void add(ByteBuffer value) {
+                        Object argument = argumentType == null ? null : toJava(argumentType, value);
+                        boolean hasNull = current == null || (argumentType != null && argument == null);
+                        if (hasNull && !stateFunction.calledOnNullInput()) return;
+                        Object[] arguments = argumentType == null ? new Object[] {current} : new Object[] {current, argument};
+                        current = call(stateFunction, state, arguments, settings);
+                    }
+
+                    @Override
+                    public ByteBuffer result() {
+                        if (last == null) return serialize(aggregate.stateType(), current);
+                        if (current == null && !finalFunction.calledOnNullInput()) return null;
+                        return serialize(finalFunction.returnType(), call(finalFunction, last, new Object[] {current}, settings));
+                    }
+                });
+    }
+
+    private static UdfBody body(UserFunction function) {
+        return COMPILED.computeIfAbsent(function, JavaUdfCompiler::compile);
+    }
+
+    private static Object call(UserFunction function, UdfBody body, Object[] arguments, UdfSettings settings) {
+        try {
+            return UdfDeadline.run(body, arguments, settings.failTimeoutNanos());
+        } catch (UdfDeadline.Expired e) {
+            throw failure(function, "User defined function " + function.description() + " ran longer than " + settings.failTimeoutMillis() + "ms");
+        } catch (VirtualMachineError e) {
+            if (e instanceof StackOverflowError) throw failure(function, e.toString());
+            throw e;
+        } catch (Throwable t) {
+            throw failure(function, t.toString());
+        }
+    }
+
+    private static FunctionFailureException failure(UserFunction function, String message) {
+        List<String> types = new ArrayList<>();
+        for (CqlType type : function.argumentTypes()) types.add(type.cqlName());
+        return new FunctionFailureException(message, function.keyspace(), function.name(), types);
+    }
+
+    private static Object toJava(CqlType type, ByteBuffer value) {
+        if (value == null) return null;
+        return UdfJavaTypes.toJava(type, type.deserialize(value));
+    }
+
+    private static ByteBuffer serialize(CqlType type, Object value) {
+        return value == null ? null : type.serialize(UdfJavaTypes.fromJava(type, value));
+    }
+}
