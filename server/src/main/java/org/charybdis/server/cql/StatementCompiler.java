@@ -18,7 +18,10 @@ import org.charybdis.server.cql.statements.select.SelectStatements;
 import org.charybdis.server.cql.statements.servicelevel.ServiceLevelStatements;
 import org.charybdis.server.cql.udf.UdfSettings;
 import org.charybdis.server.cql.udf.UserFunctionLookup;
+import org.charybdis.server.cql.udf.CallingUserFunctions;
 import org.charybdis.server.schema.Schema;
+
+import java.util.List;
 
 /** Turns a parse tree into an executable statement, checked against one schema snapshot. */
 public final class StatementCompiler {
@@ -35,7 +38,9 @@ public final class StatementCompiler {
 
     /** Compiles with the schema's user-defined functions callable (see {@link UserFunctionLookup}). */
     public CqlStatement compile(Statement ast, ClientState client, Schema schema) {
-        return new UserFunctionLookup(schema, client.keyspace(), udfSettings).during(() -> compileStatement(ast, client, schema));
+        UserFunctionLookup functions = new UserFunctionLookup(schema, client.keyspace(), udfSettings);
+        CqlStatement statement = functions.during(() -> compileStatement(ast, client, schema));
+        return functions.called().isEmpty() ? statement : new CallingUserFunctions(statement, List.copyOf(functions.called()));
     }
 
     private CqlStatement compileStatement(Statement ast, ClientState client, Schema schema) {

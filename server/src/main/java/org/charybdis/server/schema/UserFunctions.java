@@ -31,6 +31,11 @@ public record UserFunctions(Map<String, UserFunction> functions, Map<String, Use
         return functions.isEmpty() && aggregates.isEmpty();
     }
 
+    /** Whether a function or an aggregate has that signature ({@code name(int, text)}). */
+    public boolean hasSignature(String signature) {
+        return functions.containsKey(signature) || aggregates.containsKey(signature);
+    }
+
     /** Every overload of the function called {@code name}. */
     public List<UserFunction> functionsNamed(String name) {
         List<UserFunction> named = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.charybdis.server.cql.udf;
 
 import org.charybdis.cql.syntax.QualifiedName;
+import org.charybdis.server.cql.terms.functions.AggregateFunction;
 import org.charybdis.server.cql.terms.functions.NativeFunction;
 import org.charybdis.server.schema.KeyspaceMetadata;
 import org.charybdis.server.schema.Schema;
@@ -8,7 +9,11 @@ import org.charybdis.server.schema.UserAggregate;
 import org.charybdis.server.schema.UserFunction;
 import org.charybdis.server.schema.UserFunctions;
 
+import org.charybdis.server.auth.AuthResource;
+
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -17,8 +22,32 @@ import java.util.function.Supplier;
  * unqualified name meaning the client's keyspace (after the system functions), as in Cassandra. The statement
  * compiler binds it for the time of one compilation, so the function resolver needs no schema passed down.
  */
-public record UserFunctionLookup(Schema schema, String clientKeyspace, UdfSettings settings) {
+public record UserFunctionLookup(Schema schema, String clientKeyspace, UdfSettings settings, Set<AuthResource> called) {
     private static final ScopedValue<UserFunctionLookup> CURRENT = ScopedValue.newInstance();
+
+    public UserFunctionLookup(Schema schema, String clientKeyspace, UdfSettings settings) {
+        this(schema, clientKeyspace, settings, new LinkedHashSet<>());
+    }
+
+    /**
+     * Notes that the statement being compiled calls {@code function}, so that running it needs EXECUTE on it (and
+     * on an aggregate's state and final functions).
+     */
+    public static void called(NativeFunction function) {
+        String qualified = function.qualifiedName();
+        if (!CURRENT.isBound() || qualified.startsWith("system.")) return;
+        UserFunctionLookup lookup = CURRENT.get();
+        String keyspace = qualified.substring(0, qualified.indexOf('.'));
+        String signature = UserFunctions.signature(qualified.substring(keyspace.length() + 1), function.argTypes());
+        lookup.called.add(AuthResource.function(keyspace, signature));
+        UserAggregate aggregate = lookup.schema.keyspace(keyspace).functions().aggregates().get(signature);
+        if (function instanceof AggregateFunction && aggregate != null) {
+            lookup.called.add(AuthResource.function(keyspace, UserFunctions.signature(aggregate.stateFunction(), aggregate.stateFunctionArguments())));
+            if (aggregate.finalFunction() != null) {
+                lookup.called.add(AuthResource.function(keyspace, UserFunctions.signature(aggregate.finalFunction(), List.of(aggregate.stateType()))));
+            }
+        }
+    }
 
     /** Runs {@code compilation} with this lookup in force. */
     public <T> T during(Supplier<T> compilation) {

@@ -26,6 +26,13 @@ public final class FunctionResolver {
      */
     public static NativeFunction resolve(QualifiedName name, List<? extends FunctionArgument> args, CqlType receiverType,
                                          String receiver, Context context) {
+        NativeFunction function = overload(name, args, receiverType, receiver, context);
+        UserFunctionLookup.called(function);
+        return function;
+    }
+
+    private static NativeFunction overload(QualifiedName name, List<? extends FunctionArgument> args, CqlType receiverType,
+                                           String receiver, Context context) {
         NativeFunction json = JsonFunctions.resolve(name, args, receiverType, context);
         if (json != null) {
             checkReturnType(json, receiverType, receiver);
