@@ -74,6 +74,34 @@ class UserAggregatesTest {
         session.execute("DROP FUNCTION udf_a.fin_used(int)");
     }
 
+    @Test
+    void describeRecreatesFunctionsAndAggregates() {
+        session.execute("DROP KEYSPACE IF EXISTS udf_d");
+        session.execute("CREATE KEYSPACE udf_d WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        session.execute("CREATE TYPE udf_d.ty (a int)");
+        session.execute("CREATE TABLE udf_d.t (k int PRIMARY KEY)");
+        session.execute("CREATE FUNCTION udf_d.st(s int, v int) CALLED ON NULL INPUT RETURNS int LANGUAGE java AS 'return s;'");
+        session.execute("CREATE FUNCTION udf_d.st(s text, v text) RETURNS NULL ON NULL INPUT RETURNS text LANGUAGE java AS 'return s;'");
+        session.execute("CREATE FUNCTION udf_d.\"Fin\"(s int) RETURNS NULL ON NULL INPUT RETURNS text LANGUAGE java AS 'return \"x\";'");
+        session.execute("CREATE AGGREGATE udf_d.tot(int) SFUNC st STYPE int FINALFUNC \"Fin\" INITCOND 0");
+
+        assertThat(session.execute("DESCRIBE FUNCTION udf_d.st").all()).extracting(row -> row.getString("name") + ": " + row.getString("create_statement"))
+                .containsExactly("st(int, int): CREATE FUNCTION udf_d.st(s int, v int)\n    CALLED ON NULL INPUT\n    RETURNS int\n    LANGUAGE java\n"
+                                + "    AS $$return s;$$;",
+                        "st(text, text): CREATE FUNCTION udf_d.st(s text, v text)\n    RETURNS NULL ON NULL INPUT\n    RETURNS text\n"
+                                + "    LANGUAGE java\n    AS $$return s;$$;");
+        assertThat(session.execute("DESCRIBE AGGREGATE udf_d.tot").one().getString("create_statement"))
+                .isEqualTo("CREATE AGGREGATE udf_d.tot(int)\n    SFUNC st\n    STYPE int\n    FINALFUNC \"Fin\"\n    INITCOND 0;");
+        assertThat(session.execute("DESCRIBE KEYSPACE udf_d").all()).extracting(row -> row.getString("type") + " " + row.getString("name"))
+                .containsExactly("keyspace udf_d", "type ty", "function \"Fin\"(int)", "function st(int, int)", "function st(text, text)",
+                        "aggregate tot(int)", "table t");
+        session.execute("USE udf_d");
+        assertThat(session.execute("DESCRIBE AGGREGATES").all()).extracting(row -> row.getString("name")).containsExactly("tot(int)");
+        invalid("DESCRIBE FUNCTION udf_d.nosuch", "User defined function 'nosuch' not found in 'udf_d'");
+        invalid("DESCRIBE AGGREGATE udf_d.nosuch", "User defined aggregate 'nosuch' not found in 'udf_d'");
+        session.execute("DROP KEYSPACE udf_d");
+    }
+
     private static void invalid(String cql, String message) {
         assertThatThrownBy(() -> session.execute(cql)).isInstanceOf(InvalidQueryException.class).hasMessage(message);
     }
