@@ -72,6 +72,7 @@ final class UdfBytecodeVerifier {
         @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
             if ((access & Opcodes.ACC_SYNCHRONIZED) != 0) errors.add("use of synchronized");
+            if (name.equals("finalize")) errors.add("use of finalize"); // would run on the JVM's finalizer thread, without a deadline
             descriptor(descriptor);
             if (exceptions != null) for (String e : exceptions) type(e);
             return new MethodChecker(super.visitMethod(access, name, descriptor, signature, exceptions));

@@ -28,6 +28,11 @@ public final class UserFunctionCalls {
         body(function);
     }
 
+    /** Lets go of the compiled body of a dropped or replaced definition (statements compiled with it keep theirs). */
+    public static void forget(UserFunction function) {
+        COMPILED.remove(function);
+    }
+
     public static ScalarFunction scalar(UserFunction function, UdfSettings settings) {
         UdfBody body = body(function);
         return new ScalarFunction(function.keyspace() + "." + function.name(), function.argumentTypes(), function.returnType(),

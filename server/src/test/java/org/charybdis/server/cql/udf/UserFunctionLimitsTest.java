@@ -46,6 +46,15 @@ class UserFunctionLimitsTest {
     }
 
     @Test
+    void codeThatWouldRunOutsideTheDeadlineIsRefused() {
+        CqlSession session = server.session(options -> options.withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false));
+        session.execute("CREATE KEYSPACE IF NOT EXISTS udf_l WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        assertThatThrownBy(() -> session.execute("CREATE FUNCTION udf_l.fin(a int) RETURNS NULL ON NULL INPUT RETURNS int LANGUAGE java "
+                + "AS 'Object o = new Object() { protected void finalize() { while (true) {} } }; return a;'"))
+                .hasMessage("Java UDF validation failed: [use of finalize]");
+    }
+
+    @Test
     void definitionsSurviveARestartAndReachTheDriver() {
         CqlSession session = server.session(options -> options.withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false));
         session.execute("CREATE KEYSPACE IF NOT EXISTS udf_r WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");

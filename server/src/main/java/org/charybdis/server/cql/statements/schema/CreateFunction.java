@@ -71,6 +71,7 @@ final class CreateFunction extends SchemaChangeStatement {
             }
         }
         UserFunctionCalls.compile(function);
+        if (existing != null) UserFunctionCalls.forget(existing);
         SchemaChange.Change change = existing == null ? SchemaChange.Change.CREATED : SchemaChange.Change.UPDATED;
         return new SchemaUpdate(current.with(ks.withFunctions(ks.functions().with(function))),
                 FunctionDefinitions.event(change, SchemaChange.Target.FUNCTION, keyspace, name, types));

@@ -7,6 +7,7 @@ import org.charybdis.cql.syntax.Permission;
 import org.charybdis.cql.types.CqlType;
 import org.charybdis.server.auth.AuthResource;
 import org.charybdis.server.cql.ExecutionContext;
+import org.charybdis.server.cql.udf.UserFunctionCalls;
 import org.charybdis.server.schema.KeyspaceMetadata;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.SchemaManager.SchemaUpdate;
@@ -44,6 +45,7 @@ final class DropFunction extends SchemaChangeStatement {
         if (!users.isEmpty()) {
             throw new InvalidRequestException("Function '" + name + "' is still referenced by aggregates " + String.join(", ", users));
         }
+        UserFunctionCalls.forget(function);
         return new SchemaUpdate(current.with(ks.withFunctions(ks.functions().withoutFunction(function.signature()))),
                 FunctionDefinitions.event(SchemaChange.Change.DROPPED, SchemaChange.Target.FUNCTION, keyspace, function.name(),
                         function.argumentTypes()));
