@@ -2,6 +2,7 @@ package org.charybdis.server.cql.udf;
 
 import org.charybdis.cql.exceptions.FunctionFailureException;
 import org.charybdis.cql.types.CqlType;
+import org.charybdis.cql.types.TupleType;
 import org.charybdis.server.cql.terms.functions.AggregateFunction;
 import org.charybdis.server.cql.terms.functions.ScalarFunction;
 import org.charybdis.server.schema.UserAggregate;
@@ -9,6 +10,7 @@ import org.charybdis.server.schema.UserFunction;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,17 +50,24 @@ public final class UserFunctionCalls {
                                               UdfSettings settings) {
         UdfBody state = body(stateFunction);
         UdfBody last = finalFunction == null ? null : body(finalFunction);
-        CqlType argumentType = aggregate.argumentTypes().isEmpty() ? null : aggregate.argumentTypes().get(0);
-        return new AggregateFunction(aggregate.keyspace() + "." + aggregate.name(), aggregate.argumentTypes(), aggregate.returnType(),
+        List<CqlType> types = aggregate.argumentTypes();
+        TupleType packed = types.size() > 1 ? TupleType.of(types) : null;
+        return new AggregateFunction(aggregate.keyspace() + "." + aggregate.name(), types, aggregate.returnType(),
                 () -> new AggregateFunction.Aggregator() {
                     private Object current = toJava(aggregate.stateType(), aggregate.initialCondition());
 
+                    /** @param value the row's argument: absent without arguments, a tuple of them when there are several */
                     @Override
                     public void add(ByteBuffer value) {
-                        Object argument = argumentType == null ? null : toJava(argumentType, value);
-                        boolean hasNull = current == null || (argumentType != null && argument == null);
-                        if (hasNull && !stateFunction.calledOnNullInput()) return;
-                        Object[] arguments = argumentType == null ? new Object[] {current} : new Object[] {current, argument};
+                        Object[] arguments = new Object[types.size() + 1];
+                        arguments[0] = current;
+                        if (packed != null && value != null) {
+                            List<Object> values = packed.deserialize(value).values();
+                            for (int i = 0; i < values.size(); i++) arguments[i + 1] = UdfJavaTypes.toJava(types.get(i), values.get(i));
+                        } else if (types.size() == 1) {
+                            arguments[1] = toJava(types.get(0), value);
+                        }
+                        if (!stateFunction.calledOnNullInput() && Arrays.asList(arguments).contains(null)) return;
                         current = call(stateFunction, state, arguments, settings);
                     }
 

@@ -61,6 +61,24 @@ class UserAggregatesTest {
     }
 
     @Test
+    void aggregatesTakeAnyNumberOfArguments() {
+        session.execute("CREATE TABLE udf_a.w (k int, c int, v int, w text, PRIMARY KEY (k, c))");
+        session.execute("INSERT INTO udf_a.w (k, c, v, w) VALUES (1, 1, 10, 'a')");
+        session.execute("INSERT INTO udf_a.w (k, c, v, w) VALUES (1, 2, 20, 'bb')");
+        session.execute("INSERT INTO udf_a.w (k, c, v) VALUES (1, 3, 30)");
+        session.execute("CREATE FUNCTION udf_a.both(s int, v int, w text) RETURNS NULL ON NULL INPUT RETURNS int LANGUAGE java "
+                + "AS 'return s + v * w.length();'");
+        session.execute("CREATE AGGREGATE udf_a.weighted(int, text) SFUNC both STYPE int INITCOND 0");
+        session.execute("CREATE FUNCTION udf_a.inc(s int) RETURNS NULL ON NULL INPUT RETURNS int LANGUAGE java AS 'return s + 1;'");
+        session.execute("CREATE AGGREGATE udf_a.rows() SFUNC inc STYPE int INITCOND 0");
+        Row row = session.execute("SELECT udf_a.weighted(v, w), udf_a.rows() FROM udf_a.w WHERE k = 1").one();
+        assertThat(row.getInt(0)).isEqualTo(50); // the row without w is skipped: the state function returns null on null input
+        assertThat(row.getInt(1)).isEqualTo(3);
+        assertThat(session.execute("SELECT argument_types FROM system_schema.aggregates WHERE keyspace_name = 'udf_a' AND aggregate_name = 'rows'")
+                .one().getList(0, String.class)).isEmpty();
+    }
+
+    @Test
     void functionsInUseCannotBeDropped() {
         session.execute("CREATE FUNCTION udf_a.fin_used(s int) RETURNS NULL ON NULL INPUT RETURNS int LANGUAGE java AS 'return s;'");
         session.execute("CREATE AGGREGATE udf_a.used(int) SFUNC st STYPE int FINALFUNC fin_used");

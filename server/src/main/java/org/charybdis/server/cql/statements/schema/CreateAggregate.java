@@ -27,9 +27,6 @@ final class CreateAggregate extends SchemaChangeStatement {
 
     CreateAggregate(CreateAggregateStatement statement, String keyspace, UdfSettings settings) {
         FunctionDefinitions.checkCreate(settings, statement.orReplace(), statement.ifNotExists());
-        if (statement.argumentTypes().size() != 1) {
-            throw new InvalidRequestException("User-defined aggregates of Charybdis take exactly one argument (for now)");
-        }
         this.statement = statement;
         this.keyspace = keyspace;
     }
