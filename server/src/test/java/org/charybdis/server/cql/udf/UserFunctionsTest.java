@@ -59,6 +59,18 @@ class UserFunctionsTest {
     }
 
     @Test
+    void functionsComputeWrittenValuesAndPreparedStatementsFollowReplacements() {
+        session.execute("CREATE FUNCTION udf_f.tenfold(a int) RETURNS NULL ON NULL INPUT RETURNS int LANGUAGE java AS 'return 10 * a;'");
+        session.execute("INSERT INTO udf_f.t (k, c, v) VALUES (2, 1, udf_f.tenfold(4))");
+        assertThat(session.execute("SELECT v FROM udf_f.t WHERE k = 2 AND c = 1").one().getInt(0)).isEqualTo(40);
+
+        var prepared = session.prepare("SELECT udf_f.tenfold(v) FROM udf_f.t WHERE k = ? AND c = ?");
+        assertThat(session.execute(prepared.bind(2, 1)).one().getInt(0)).isEqualTo(400);
+        session.execute("CREATE OR REPLACE FUNCTION udf_f.tenfold(a int) RETURNS NULL ON NULL INPUT RETURNS int LANGUAGE java AS 'return 100 * a;'");
+        assertThat(session.execute(prepared.bind(2, 1)).one().getInt(0)).isEqualTo(4000);
+    }
+
+    @Test
     void failuresOfTheBodyFailTheQuery() {
         session.execute("CREATE FUNCTION udf_f.nullplus(a int, b int) CALLED ON NULL INPUT RETURNS int LANGUAGE java AS 'return a + b;'");
         session.execute("CREATE FUNCTION udf_f.divide(a int) RETURNS NULL ON NULL INPUT RETURNS int LANGUAGE java AS 'return 1 / 0;'");
