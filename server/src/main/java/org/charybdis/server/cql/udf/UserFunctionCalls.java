@@ -5,8 +5,13 @@ import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.TupleType;
 import org.charybdis.server.cql.terms.functions.AggregateFunction;
 import org.charybdis.server.cql.terms.functions.ScalarFunction;
+import org.charybdis.server.schema.KeyspaceMetadata;
+import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.UserAggregate;
 import org.charybdis.server.schema.UserFunction;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -21,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * calling shard within the fail timeout, and a body's exception fails the query with FUNCTION_FAILURE.
  */
 public final class UserFunctionCalls {
+    private static final Logger LOG = LoggerFactory.getLogger(UserFunctionCalls.class);
     private static final Map<UserFunction, UdfBody> COMPILED = new ConcurrentHashMap<>();
 
     private UserFunctionCalls() {}
@@ -28,6 +34,25 @@ public final class UserFunctionCalls {
     /** Compiles {@code function} now (CREATE FUNCTION), so that a body that does not compile is refused. */
     public static void compile(UserFunction function) {
         body(function);
+    }
+
+    /**
+     * Compiles the functions of a schema loaded at start-up on a thread of their own, so that their first calls
+     * do not compile on a shard. A body that no longer compiles is logged, and its calls fail with the reason.
+     */
+    public static void compileInBackground(Schema schema) {
+        List<UserFunction> functions = new ArrayList<>();
+        for (KeyspaceMetadata ks : schema.keyspaces().values()) functions.addAll(ks.functions().functions().values());
+        if (functions.isEmpty()) return;
+        Thread.ofVirtual().name("udf-compile").start(() -> {
+            for (UserFunction function : functions) {
+                try {
+                    compile(function);
+                } catch (RuntimeException e) {
+                    LOG.warn("User-defined function {} does not compile: {}", function.description(), e.getMessage());
+                }
+            }
+        });
     }
 
     /** Lets go of the compiled body of a dropped or replaced definition (statements compiled with it keep theirs). */
