@@ -19,6 +19,7 @@ import java.util.Set;
 final class IndexPlanner {
     private final List<IndexCandidate> served = new ArrayList<>();
     private final Set<FilterTerm> servedFilters = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final List<AttachedPredicate> attached = new ArrayList<>();
     private IndexMetadata lookupIndex;
     private IndexCandidate lookup;
 
@@ -41,7 +42,11 @@ final class IndexPlanner {
     private void serve(IndexCandidate candidate, IndexMetadata index) {
         served.add(candidate);
         if (candidate.filter() != null) servedFilters.add(candidate.filter());
-        if (lookup == null && candidate.lookup() != null) {
+        if (candidate.storageAttached(index)) {
+            attached.add(new AttachedPredicate(index, candidate.operator(), candidate.lookup()));
+            return;
+        }
+        if (lookup == null && candidate.lookup() != null && !candidate.range()) {
             lookup = candidate;
             lookupIndex = index;
         }
@@ -54,7 +59,7 @@ final class IndexPlanner {
             ColumnMetadata.Kind kind = candidate.column().kind();
             rowIndex |= kind == ColumnMetadata.Kind.REGULAR || kind == ColumnMetadata.Kind.CLUSTERING;
         }
-        return new IndexPlan(true, rowIndex, lookupIndex, lookup == null ? null : lookup.lookup());
+        return new IndexPlan(true, rowIndex, lookupIndex, lookup == null ? null : lookup.lookup(), List.copyOf(attached));
     }
 
     /** True when an index serves a relation on this column. */
