@@ -508,14 +508,7 @@ final class LsmTableEngine implements TableEngine {
     public CompletableFuture<Void> buildAttachedIndex(UUID index) {
         checkOpen();
         return files.ready().thenCompose(ignored -> flush())
-                .thenCompose(ignored -> attachedIndexes.lacking(index, sstables.live()))
-                .thenCompose(lacking -> {
-                    CompletableFuture<Void> built = CompletableFuture.completedFuture(null);
-                    for (SSTableReader sstable : lacking) {
-                        built = built.thenCompose(x -> attachedIndexes.build(sstable, layout.clusteringComparator(), IoClass.COMPACTION));
-                    }
-                    return built;
-                });
+                .thenCompose(ignored -> attachedIndexes.buildLacking(index, sstables::live, layout.clusteringComparator(), IoClass.COMPACTION));
     }
 
     @Override

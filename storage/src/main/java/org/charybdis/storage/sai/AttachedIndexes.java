@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The storage-attached indexes of one table on one shard: the terms of each memtable (added on every write) and
@@ -34,6 +35,8 @@ public final class AttachedIndexes {
     private List<AttachedIndex> indexes = List.of();
     private final Map<Memtable, MemtableIndex> memtables = new IdentityHashMap<>();
     private final Map<SSTableReader, Segment> segments = new IdentityHashMap<>();
+    /** Builds for SSTables lacking an index run one after another, so that two never write the same SAI.db. */
+    private CompletableFuture<Void> lackingBuilds = CompletableFuture.completedFuture(null);
 
     /** The indexes to keep from now on (a new or dropped index, an ALTER TABLE). */
     public void define(List<AttachedIndex> next) {
@@ -75,8 +78,24 @@ public final class AttachedIndexes {
         }).whenComplete((ignored, failure) -> sstable.release());
     }
 
-    /** The live SSTables whose SAI.db lacks the index (older than the index, or written before a crash finished it). */
-    public CompletableFuture<List<SSTableReader>> lacking(UUID index, Collection<SSTableReader> live) {
+    /**
+     * Builds the SAI.db of every live SSTable whose terms lack the index (older than the index, or written before
+     * a crash let the node finish its terms), after the builds already asked for.
+     */
+    public CompletableFuture<Void> buildLacking(UUID index, Supplier<Collection<SSTableReader>> live, ClusteringComparator comparator,
+                                                IoClass ioClass) {
+        CompletableFuture<Void> next = lackingBuilds.handle((ignored, failure) -> null)
+                .thenCompose(ignored -> lacking(index, live.get()))
+                .thenCompose(lacking -> {
+                    CompletableFuture<Void> built = CompletableFuture.completedFuture(null);
+                    for (SSTableReader sstable : lacking) built = built.thenCompose(x -> build(sstable, comparator, ioClass));
+                    return built;
+                });
+        lackingBuilds = next;
+        return next;
+    }
+
+    private CompletableFuture<List<SSTableReader>> lacking(UUID index, Collection<SSTableReader> live) {
         List<SSTableReader> lacking = new ArrayList<>();
         CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
         for (SSTableReader sstable : live) {

@@ -13,6 +13,29 @@ public record TermRange(ByteBuffer lower, boolean lowerInclusive, ByteBuffer upp
         return new TermRange(term, true, term, true);
     }
 
+    /** The terms inside both ranges ({@code v > 1 AND v < 5} on one index is one seek, not two half-open scans). */
+    public TermRange intersect(TermRange other) {
+        ByteBuffer lo = lower;
+        boolean loInclusive = lowerInclusive;
+        if (other.lower != null) {
+            int c = lo == null ? -1 : UnsignedBytes.compare(lo, other.lower);
+            if (c < 0 || (c == 0 && !other.lowerInclusive)) {
+                lo = other.lower;
+                loInclusive = other.lowerInclusive;
+            }
+        }
+        ByteBuffer hi = upper;
+        boolean hiInclusive = upperInclusive;
+        if (other.upper != null) {
+            int c = hi == null ? 1 : UnsignedBytes.compare(hi, other.upper);
+            if (c > 0 || (c == 0 && !other.upperInclusive)) {
+                hi = other.upper;
+                hiInclusive = other.upperInclusive;
+            }
+        }
+        return new TermRange(lo, loInclusive, hi, hiInclusive);
+    }
+
     /** True when {@code term} is at or past the lower bound. */
     boolean startsBeforeOrAt(ByteBuffer term) {
         if (lower == null) return true;

@@ -128,8 +128,7 @@ final class SelectQuery implements CqlStatement {
         List<AttachedPredicate> attached = restrictions.indexPlan().attached();
         if (where.keys() != null) pager = new KeyedPager(source, reader, where.keys(), keyOrder, rowsPerPartition);
         else if (!attached.isEmpty()) {
-            List<AttachedQuery> predicates = new ArrayList<>(attached.size());
-            for (AttachedPredicate predicate : attached) predicates.add(predicate.bind(context, table));
+            List<AttachedQuery> predicates = AttachedQuery.perIndex(attached, context, table);
             pager = proxy.attachedIndexPager(table, predicates, reader, where.range(), rowsPerPartition, context.options().consistency(), deadline);
         } else if (where.indexLookup() != null) {
             pager = proxy.indexPager(table, restrictions.indexPlan().lookupIndex(), where.indexLookup(), reader, where.range(),
