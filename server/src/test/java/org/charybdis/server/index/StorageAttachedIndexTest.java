@@ -112,6 +112,51 @@ class StorageAttachedIndexTest {
     }
 
     @Test
+    void textAnalyzersMatchCaseAndAccentsAsTheIndexOptionsSay() {
+        session.execute("CREATE TABLE sai_q.a (k int PRIMARY KEY, plain text, folded text, accents text)");
+        session.execute("CREATE INDEX ON sai_q.a (plain) USING 'sai'");
+        session.execute("CREATE INDEX ON sai_q.a (folded) USING 'sai' WITH OPTIONS = {'case_sensitive': 'false'}");
+        session.execute("CREATE INDEX ON sai_q.a (accents) USING 'sai' WITH OPTIONS = {'case_sensitive': 'false', 'normalize': 'true', 'ascii': 'true'}");
+        session.execute("INSERT INTO sai_q.a (k, plain, folded, accents) VALUES (1, 'Café', 'Café', 'Café')");
+        session.execute("INSERT INTO sai_q.a (k, plain, folded, accents) VALUES (2, 'cafe', 'cafe', 'cafe')");
+        session.execute("INSERT INTO sai_q.a (k, plain, folded, accents) VALUES (3, 'CAFÉ', 'CAFÉ', 'CAFE\u0301')");
+        flush();
+        session.execute("INSERT INTO sai_q.a (k, plain, folded, accents) VALUES (4, 'CaFe', 'CaFe', 'CaFe')");
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(rows(session, "SELECT k FROM sai_q.a WHERE plain = 'Café'")).containsExactly("1");
+            soft.assertThat(rows(session, "SELECT k FROM sai_q.a WHERE folded = 'café'")).containsExactlyInAnyOrder("1", "3");
+            soft.assertThat(rows(session, "SELECT k FROM sai_q.a WHERE folded = 'CAFE'")).containsExactlyInAnyOrder("2", "4");
+            soft.assertThat(rows(session, "SELECT k FROM sai_q.a WHERE accents = 'cafe'")).containsExactlyInAnyOrder("1", "2", "3", "4");
+            soft.assertThat(rows(session, "SELECT k FROM sai_q.a WHERE accents = 'CAFÉ' AND folded = 'cafe'")).containsExactlyInAnyOrder("2", "4");
+        });
+    }
+
+    @Test
+    void indexOptionsAreChecked() {
+        session.execute("CREATE TABLE sai_q.opts (k int PRIMARY KEY, t text, i int)");
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(error("CREATE INDEX ON sai_q.opts (t) USING 'sai' WITH OPTIONS = {'case_sensitive': 'maybe'}"))
+                    .isEqualTo("InvalidQueryException: Illegal value for boolean option 'case_sensitive': maybe");
+            soft.assertThat(error("CREATE INDEX ON sai_q.opts (t) USING 'sai' WITH OPTIONS = {'colour': 'blue'}"))
+                    .isEqualTo("InvalidConfigurationInQueryException: Properties specified [colour] are not understood by StorageAttachedIndex");
+            soft.assertThat(error("CREATE INDEX ON sai_q.opts (i) USING 'sai' WITH OPTIONS = {'case_sensitive': 'false'}"))
+                    .isEqualTo("InvalidQueryException: CQL type int cannot be analyzed.");
+            soft.assertThat(error("CREATE INDEX ON sai_q.opts (i) USING 'sai' WITH OPTIONS = {'ascii': 'true'}"))
+                    .isEqualTo("InvalidQueryException: CQL type int cannot be analyzed.");
+        });
+    }
+
+    /** The message of the statement's InvalidQueryException, or "ok" when it succeeds. */
+    private static String error(String cql) {
+        try {
+            session.execute(cql);
+            return "ok";
+        } catch (com.datastax.oss.driver.api.core.servererrors.QueryValidationException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+
+    @Test
     void unsupportedRelationsOnIndexedColumns() {
         assertThatThrownBy(() -> session.execute("SELECT * FROM sai_q.n WHERE t > 't1'"))
                 .isInstanceOf(InvalidQueryException.class).hasMessageStartingWith(FILTERING);

@@ -515,6 +515,7 @@ public final class RestrictionsCompiler {
             throw new InvalidRequestException(FILTERING_REQUIRED);
         }
         if (exactSlice != null) filters.add(exactSlice);
+        indexes.analyze(filters);
         return new Restrictions(type, table, keyQuery ? keyValues : null, tokenStart, tokenEnd, prefix, sliceStart, sliceEnd, sliceReversed,
                 sliceWidth, filters, clusteringRestricted, restrictedByEq, plan, prefixColumns(), keyBindIndexes);
     }
