@@ -50,7 +50,8 @@ public final class AttachedIndexes {
     /** Indexes a write applied to {@code memtable}. */
     public void written(Memtable memtable, PartitionUpdate update) {
         if (indexes.isEmpty()) return;
-        memtables.computeIfAbsent(memtable, m -> new MemtableIndex()).add(indexes, update);
+        long bytes = memtables.computeIfAbsent(memtable, m -> new MemtableIndex()).add(indexes, update);
+        if (bytes > 0) memtable.chargeHeapAlongside(bytes);
     }
 
     /** Forgets what no longer serves reads: flushed memtables, SSTables compacted away. */

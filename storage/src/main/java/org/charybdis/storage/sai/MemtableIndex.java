@@ -25,7 +25,12 @@ import java.util.function.Consumer;
 final class MemtableIndex {
     private final Map<UUID, NavigableMap<ByteBuffer, List<PrimaryKey>>> terms = new HashMap<>();
 
-    void add(List<AttachedIndex> indexes, PartitionUpdate update) {
+    /** Object headers, references and map entries around each posting, roughly. */
+    private static final int POSTING_OVERHEAD = 96;
+
+    /** Adds the terms of a write; returns the heap bytes they take. */
+    long add(List<AttachedIndex> indexes, PartitionUpdate update) {
+        long bytes = 0;
         DecoratedKey key = null;
         for (RowUpdate row : update.rows()) {
             Clustering clustering = null;
@@ -33,13 +38,21 @@ final class MemtableIndex {
                 for (Cell cell : row.cells()) {
                     ByteBuffer term = index.termOf(cell);
                     if (term == null) continue;
-                    if (key == null) key = new DecoratedKey(update.key().token(), copy(update.key().key()));
-                    if (clustering == null) clustering = copy(row.clustering());
+                    if (key == null) {
+                        key = new DecoratedKey(update.key().token(), copy(update.key().key()));
+                        bytes += key.key().capacity();
+                    }
+                    if (clustering == null) {
+                        clustering = copy(row.clustering());
+                        bytes += clustering.dataSize();
+                    }
+                    bytes += term.remaining() + POSTING_OVERHEAD;
                     terms.computeIfAbsent(index.id(), id -> new TreeMap<>(UnsignedBytes.ORDER))
                             .computeIfAbsent(copy(term), t -> new ArrayList<>(1)).add(new PrimaryKey(key, clustering));
                 }
             }
         }
+        return bytes;
     }
 
     void search(UUID index, TermRange range, Consumer<PrimaryKey> hits) {
