@@ -112,6 +112,20 @@ class StorageAttachedIndexTest {
     }
 
     @Test
+    void droppedAndRecreatedIndexes() {
+        session.execute("CREATE TABLE sai_q.d (k int PRIMARY KEY, v int)");
+        session.execute("CREATE INDEX d_v ON sai_q.d (v) USING 'sai'");
+        for (int k = 0; k < 10; k++) session.execute("INSERT INTO sai_q.d (k, v) VALUES (?, ?)", k, k);
+        flush();
+        session.execute("DROP INDEX sai_q.d_v");
+        assertThatThrownBy(() -> session.execute("SELECT k FROM sai_q.d WHERE v > 7"))
+                .isInstanceOf(InvalidQueryException.class).hasMessageStartingWith(FILTERING);
+        session.execute("INSERT INTO sai_q.d (k, v) VALUES (10, 10)");
+        session.execute("CREATE INDEX d_v ON sai_q.d (v) USING 'sai'");
+        assertThat(rows(session, "SELECT k FROM sai_q.d WHERE v > 7")).containsExactlyInAnyOrder("8", "9", "10");
+    }
+
+    @Test
     void textAnalyzersMatchCaseAndAccentsAsTheIndexOptionsSay() {
         session.execute("CREATE TABLE sai_q.a (k int PRIMARY KEY, plain text, folded text, accents text)");
         session.execute("CREATE INDEX ON sai_q.a (plain) USING 'sai'");
