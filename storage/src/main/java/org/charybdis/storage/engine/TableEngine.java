@@ -88,10 +88,11 @@ public interface TableEngine extends AutoCloseable {
     }
 
     /**
-     * The rows of the memtables and SSTables that hold a term of {@code range} in the attached index, in table order
-     * and distinct; the caller re-checks each row, which may have been overwritten or deleted since.
+     * The rows of the memtables and SSTables that hold a term of {@code range} in the attached index, from partition
+     * {@code from} on (null: all; a later page), in table order and distinct; the caller re-checks each row, which
+     * may have been overwritten or deleted since.
      */
-    default CompletableFuture<List<PrimaryKey>> searchAttachedIndex(UUID index, TermRange range, RequestTrace trace) {
+    default CompletableFuture<List<PrimaryKey>> searchAttachedIndex(UUID index, TermRange range, DecoratedKey from, RequestTrace trace) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException(
                 "the storage engine of " + layout().qualifiedName() + " keeps no storage-attached indexes"));
     }

@@ -512,14 +512,14 @@ final class LsmTableEngine implements TableEngine {
     }
 
     @Override
-    public CompletableFuture<List<PrimaryKey>> searchAttachedIndex(UUID index, TermRange range, RequestTrace trace) {
+    public CompletableFuture<List<PrimaryKey>> searchAttachedIndex(UUID index, TermRange range, DecoratedKey from, RequestTrace trace) {
         checkOpen();
         return files.ready().thenCompose(ignored -> {
             if (files.unreadable() != null) return CompletableFuture.failedFuture(files.unreadable());
             List<SSTableReader> live = sstables.live();
             List<Memtable> memtables = liveMemtables();
             attachedIndexes.retain(memtables, live);
-            return attachedIndexes.search(index, range, memtables, live, layout.clusteringComparator()).thenApply(hits -> {
+            return attachedIndexes.search(index, range, from, memtables, live, layout.clusteringComparator()).thenApply(hits -> {
                 if (trace.enabled()) {
                     trace.event("Storage-attached index: " + hits.size() + " rows from " + memtables.size() + " memtables and "
                             + live.size() + " SSTables");

@@ -6,6 +6,7 @@ import org.charybdis.storage.data.PartitionFragment;
 import org.charybdis.storage.data.PartitionUpdate;
 import org.charybdis.storage.data.Row;
 import org.charybdis.storage.data.Slice;
+import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.dht.TokenRange;
 import org.charybdis.storage.engine.AsyncLoop;
 import org.charybdis.storage.memtable.Memtable;
@@ -108,20 +109,21 @@ public final class AttachedIndexes {
     }
 
     /**
-     * The rows holding a term of {@code range} in the memtables and SSTables given, sorted in table order and
-     * distinct. Some may no longer hold it (overwritten, deleted, expired): the caller re-checks each row.
+     * The rows holding a term of {@code range} in the memtables and SSTables given, from partition {@code from} on
+     * (null: all), sorted in table order and distinct. Some may no longer hold it (overwritten, deleted, expired):
+     * the caller re-checks each row.
      */
-    public CompletableFuture<List<PrimaryKey>> search(UUID index, TermRange range, Collection<Memtable> liveMemtables,
+    public CompletableFuture<List<PrimaryKey>> search(UUID index, TermRange range, DecoratedKey from, Collection<Memtable> liveMemtables,
                                                      Collection<SSTableReader> live, ClusteringComparator comparator) {
         List<PrimaryKey> hits = new ArrayList<>();
         for (Memtable memtable : liveMemtables) {
             MemtableIndex terms = memtables.get(memtable);
-            if (terms != null) terms.search(index, range, hits::add);
+            if (terms != null) terms.search(index, range, from, hits::add);
         }
         CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
         for (SSTableReader sstable : live) {
             all = all.thenCompose(ignored -> segment(sstable)).thenAccept(segment -> {
-                if (!range.isEmpty()) segment.search(index, range, hits::add);
+                if (!range.isEmpty()) segment.search(index, range, from, hits::add);
             });
         }
         return all.thenApply(ignored -> {

@@ -55,13 +55,15 @@ final class MemtableIndex {
         return bytes;
     }
 
-    void search(UUID index, TermRange range, Consumer<PrimaryKey> hits) {
+    void search(UUID index, TermRange range, DecoratedKey from, Consumer<PrimaryKey> hits) {
         NavigableMap<ByteBuffer, List<PrimaryKey>> byTerm = terms.get(index);
         if (byTerm == null || range.isEmpty()) return;
         NavigableMap<ByteBuffer, List<PrimaryKey>> matching = byTerm;
         if (range.lower() != null) matching = matching.tailMap(range.lower(), range.lowerInclusive());
         if (range.upper() != null) matching = matching.headMap(range.upper(), range.upperInclusive());
-        for (List<PrimaryKey> rows : matching.values()) rows.forEach(hits);
+        for (List<PrimaryKey> rows : matching.values()) {
+            for (PrimaryKey row : rows) if (from == null || row.partition().compareTo(from) >= 0) hits.accept(row);
+        }
     }
 
     private static ByteBuffer copy(ByteBuffer value) {

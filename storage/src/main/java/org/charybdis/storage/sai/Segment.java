@@ -74,11 +74,15 @@ final class Segment {
         return termOffsets.keySet();
     }
 
-    /** Hands every row holding a term of the range to {@code hits} (a row once per term it holds). */
-    void search(UUID index, TermRange range, Consumer<PrimaryKey> hits) {
+    /**
+     * Hands every row holding a term of the range to {@code hits} (a row once per term it holds), from the first row
+     * of partition {@code from} on (null: from the start), so later pages of a query decode only what is left.
+     */
+    void search(UUID index, TermRange range, DecoratedKey from, Consumer<PrimaryKey> hits) {
         int[] offsets = termOffsets.get(index);
         if (offsets == null) return;
         BufferReader in = new BufferReader(body);
+        int firstRow = from == null ? 0 : firstRowOf(from, in);
         for (int t = firstTerm(offsets, range, in); t < offsets.length; t++) {
             in.position(offsets[t]);
             ByteBuffer term = in.readBytesWithLength();
@@ -87,7 +91,7 @@ final class Segment {
             int ordinal = 0;
             for (int p = 0; p < postings; p++) {
                 ordinal += in.readUnsignedVInt();
-                hits.accept(row(ordinal));
+                if (ordinal >= firstRow) hits.accept(row(ordinal));
             }
         }
     }
@@ -100,6 +104,20 @@ final class Segment {
             int mid = (low + high) >>> 1;
             in.position(offsets[mid]);
             if (range.startsBeforeOrAt(in.readBytesWithLength())) high = mid;
+            else low = mid + 1;
+        }
+        return low;
+    }
+
+    /** The ordinal of the first row whose partition is {@code from} or after it (rows are in SSTable order). */
+    private int firstRowOf(DecoratedKey from, BufferReader in) {
+        int low = 0;
+        int high = rowOffsets.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            in.position(rowOffsets[mid]);
+            long token = in.readLong();
+            if (new DecoratedKey(token, in.readBytesWithLength()).compareTo(from) >= 0) high = mid;
             else low = mid + 1;
         }
         return low;

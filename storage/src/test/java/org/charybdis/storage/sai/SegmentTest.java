@@ -37,6 +37,9 @@ class SegmentTest {
         assertThat(rows(segment, W, new TermRange(bytes(10), true, bytes(13), false))).containsExactly(10, 11, 12);
         assertThat(rows(segment, W, new TermRange(bytes(200), true, null, false))).isEmpty();
         assertThat(rows(segment, V, TermRange.exactly(bytes(6)))).containsExactly(6, 13, 20, 27, 34, 41, 48, 55, 62, 69, 76, 83, 90, 97);
+        assertThat(rows(segment, V, TermRange.exactly(bytes(6)), new DecoratedKey(7, bytes(7)))).containsExactly(76, 83, 90, 97);
+        assertThat(rows(segment, W, new TermRange(bytes(50), true, null, false), new DecoratedKey(8, bytes(8))))
+                .containsExactly(80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99);
     }
 
     @Test
@@ -50,8 +53,13 @@ class SegmentTest {
 
     /** The rows found, as the row numbers the test wrote (partition * 10 + clustering). */
     private static List<Integer> rows(Segment segment, UUID index, TermRange range) {
+        return rows(segment, index, range, null);
+    }
+
+    /** The same, from partition {@code from} on. */
+    private static List<Integer> rows(Segment segment, UUID index, TermRange range, DecoratedKey from) {
         List<Integer> rows = new ArrayList<>();
-        segment.search(index, range, hit -> rows.add(hit.partition().key().getInt(0) * 10 + hit.clustering().get(0).getInt(0)));
+        segment.search(index, range, from, hit -> rows.add(hit.partition().key().getInt(0) * 10 + hit.clustering().get(0).getInt(0)));
         return rows;
     }
 

@@ -62,11 +62,12 @@ public final class AttachedIndexPager implements Pager {
         TableEngine base = storage.table(table.id());
         RequestTrace trace = reader.trace();
         List<List<PrimaryKey>> found = new ArrayList<>(predicates.size());
+        DecoratedKey from = state == null ? null : DecoratedKey.of(state.partitionKey());
         CompletableFuture<Void> searched = CompletableFuture.completedFuture(null);
         for (AttachedQuery predicate : predicates) {
             searched = searched.thenCompose(ignored -> {
                 if (trace.enabled()) trace.event("Querying storage-attached index " + predicate.index().name());
-                return base.searchAttachedIndex(predicate.index().id(), predicate.terms(), trace);
+                return base.searchAttachedIndex(predicate.index().id(), predicate.terms(), from, trace);
             }).thenAccept(found::add);
         }
         return searched.thenCompose(ignored -> {
