@@ -100,6 +100,28 @@ class AttachedIndexStorageTest {
         session.execute("DROP KEYSPACE sai_c");
     }
 
+    @Test
+    void pagesAcrossShardsSSTablesAndTheMemtableMatchTheUnpagedAnswer() {
+        CqlSession session = NODE.session();
+        session.execute("CREATE KEYSPACE sai_p WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        session.execute("CREATE TABLE sai_p.t (k int, c int, v int, PRIMARY KEY (k, c))");
+        session.execute("CREATE INDEX ON sai_p.t (v) USING 'sai'");
+        PreparedStatement insert = session.prepare("INSERT INTO sai_p.t (k, c, v) VALUES (?, ?, ?)");
+        for (int round = 0; round < 3; round++) {
+            for (int k = round; k < 60; k += 3) for (int c = 0; c < 5; c++) session.execute(insert.bind(k, c, (k * 5 + c) % 40));
+            flush("sai_p");
+        }
+        session.execute("DELETE FROM sai_p.t WHERE k = 4");                    // v 20..24
+        session.execute("UPDATE sai_p.t SET v = 1000 WHERE k = 2 AND c = 0");  // was 10
+        List<String> unpaged = rows(session, "SELECT k, c, v FROM sai_p.t WHERE v >= 10 AND v < 30");
+        assertThat(unpaged).hasSize(150 - 5 - 1).doesNotHaveDuplicates();
+        for (int pageSize : new int[] {1, 7, 50}) {
+            assertThat(org.charybdis.server.cql.statements.select.ResultRows.paged(session, "SELECT k, c, v FROM sai_p.t WHERE v >= 10 AND v < 30",
+                    pageSize)).as("page size " + pageSize).isEqualTo(unpaged);
+        }
+        session.execute("DROP KEYSPACE sai_p");
+    }
+
     /** The query's rows once the index answers (start-up rebuilds missing terms before it does). */
     private static List<String> rowsOnceAvailable(CqlSession session, String cql) throws InterruptedException {
         for (int attempt = 0; ; attempt++) {
