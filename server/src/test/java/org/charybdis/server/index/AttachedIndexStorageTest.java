@@ -63,6 +63,29 @@ class AttachedIndexStorageTest {
     }
 
     @Test
+    void aDamagedSAIFileIsBuiltAgainFromItsSSTable() throws Exception {
+        CqlSession session = NODE.session();
+        session.execute("CREATE KEYSPACE sai_d WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        session.execute("CREATE TABLE sai_d.t (k int PRIMARY KEY, v int)");
+        session.execute("CREATE INDEX ON sai_d.t (v) USING 'sai'");
+        for (int k = 0; k < 50; k++) session.execute("INSERT INTO sai_d.t (k, v) VALUES (?, ?)", k, k);
+        flush("sai_d");
+        List<Path> files = saiFiles("sai_d", "t");
+        assertThat(files).isNotEmpty();
+        for (Path file : files) {
+            byte[] bytes = Files.readAllBytes(file);
+            bytes[bytes.length / 2] ^= 0x5A;
+            Files.write(file, bytes);
+        }
+        NODE.restart();
+        session = NODE.session();
+        assertThat(rowsOnceAvailable(session, "SELECT k FROM sai_d.t WHERE v >= 45")).containsExactlyInAnyOrder("45", "46", "47", "48", "49");
+        assertThat(HttpPost.body(NODE.server().apiPort(), "/storage/verify?keyspace=sai_d")).contains("\"corrupt\" : [ ]");
+        assertThat(rows(session, "SELECT k FROM sai_d.t WHERE v < 2")).containsExactlyInAnyOrder("0", "1");
+        session.execute("DROP KEYSPACE sai_d");
+    }
+
+    @Test
     void anIndexedRangeReadsItsMatchesNotTheTable() {
         CqlSession session = NODE.session();
         session.execute("CREATE KEYSPACE sai_c WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");

@@ -64,7 +64,7 @@ final class LsmTableEngine implements TableEngine {
     private final MemtableFlushes flushes;
     private final TableCompactions compactions;
     private final SSTableSet sstables = new SSTableSet();
-    private final AttachedIndexes attachedIndexes = new AttachedIndexes();
+    private final AttachedIndexes attachedIndexes;
     private final MemtableReaders memtableReaders;
     private boolean closed;
     private long reads;
@@ -79,6 +79,7 @@ final class LsmTableEngine implements TableEngine {
         this.shard = shard;
         this.directory = directory;
         this.layout = layout;
+        this.attachedIndexes = new AttachedIndexes(layout.clusteringComparator());
         this.context = new SSTableContext(directory, layout.qualifiedName(), layout.clusteringComparator(), shard.io(), shard.chunkCache());
         applyOptions(layout);
         this.active = new Memtable(layout, shard.memory());
@@ -508,7 +509,7 @@ final class LsmTableEngine implements TableEngine {
     public CompletableFuture<Void> buildAttachedIndex(UUID index) {
         checkOpen();
         return files.ready().thenCompose(ignored -> flush())
-                .thenCompose(ignored -> attachedIndexes.buildLacking(index, sstables::live, layout.clusteringComparator(), IoClass.COMPACTION));
+                .thenCompose(ignored -> attachedIndexes.buildLacking(index, sstables::live, IoClass.COMPACTION));
     }
 
     @Override
@@ -519,7 +520,7 @@ final class LsmTableEngine implements TableEngine {
             List<SSTableReader> live = sstables.live();
             List<Memtable> memtables = liveMemtables();
             attachedIndexes.retain(memtables, live);
-            return attachedIndexes.search(index, range, from, memtables, live, layout.clusteringComparator()).thenApply(hits -> {
+            return attachedIndexes.search(index, range, from, memtables, live).thenApply(hits -> {
                 if (trace.enabled()) {
                     trace.event("Storage-attached index: " + hits.size() + " rows from " + memtables.size() + " memtables and "
                             + live.size() + " SSTables");

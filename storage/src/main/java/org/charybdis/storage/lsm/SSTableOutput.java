@@ -82,7 +82,7 @@ final class SSTableOutput {
     private CompletableFuture<SSTableReader> finishWithIndexes(SSTableWriter writer) {
         return writer.finish(commitLogUpperBound, ancestors).thenCompose(reader -> reader == null
                 ? CompletableFuture.completedFuture(null)
-                : table.attachedIndexes().build(reader, table.context().comparator(), ioClass).thenApply(ignored -> reader));
+                : table.attachedIndexes().build(reader, ioClass).thenApply(ignored -> reader));
     }
 
     /** Deletes everything written so far (the flush or compaction failed or was made pointless by a TRUNCATE). */

@@ -10,10 +10,13 @@ import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.dht.TokenRange;
 import org.charybdis.storage.engine.AsyncLoop;
 import org.charybdis.storage.memtable.Memtable;
+import org.charybdis.storage.serialization.CorruptDataException;
 import org.charybdis.storage.sstable.AttachedComponents;
 import org.charybdis.storage.sstable.Component;
 import org.charybdis.storage.sstable.PartitionScanner;
 import org.charybdis.storage.sstable.SSTableReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,11 +36,21 @@ import java.util.function.Supplier;
 public final class AttachedIndexes {
     private static final Segment NONE = Segment.open(new SegmentBuilder(List.of(), 0).body().view());
 
+    private static final Logger LOG = LoggerFactory.getLogger(AttachedIndexes.class);
+
+    private final ClusteringComparator clusterings;
     private List<AttachedIndex> indexes = List.of();
     private final Map<Memtable, MemtableIndex> memtables = new IdentityHashMap<>();
     private final Map<SSTableReader, Segment> segments = new IdentityHashMap<>();
-    /** Builds for SSTables lacking an index run one after another, so that two never write the same SAI.db. */
+    /** Builds for SSTables lacking an index run one after another. */
     private CompletableFuture<Void> lackingBuilds = CompletableFuture.completedFuture(null);
+    /** The SAI.db being written per SSTable: a second build of the same SSTable waits for it, never writes beside it. */
+    private final Map<SSTableReader, CompletableFuture<Void>> writing = new IdentityHashMap<>();
+
+    /** The attached indexes of a table whose rows sort by {@code clusterings} (which no ALTER TABLE changes). */
+    public AttachedIndexes(ClusteringComparator clusterings) {
+        this.clusterings = clusterings;
+    }
 
     /** The indexes to keep from now on (a new or dropped index, an ALTER TABLE). */
     public void define(List<AttachedIndex> next) {
@@ -61,11 +74,22 @@ public final class AttachedIndexes {
         segments.keySet().removeIf(r -> !containsIdentity(liveSSTables, r));
     }
 
-    /** Writes the SAI.db of a new SSTable with the terms of every index; completes once it is durable and searchable. */
-    public CompletableFuture<Void> build(SSTableReader sstable, ClusteringComparator comparator, IoClass ioClass) {
+    /**
+     * Writes (or rewrites) the SAI.db of an SSTable with the terms of every index; completes once it is durable and
+     * searchable.
+     */
+    public CompletableFuture<Void> build(SSTableReader sstable, IoClass ioClass) {
         if (indexes.isEmpty()) return CompletableFuture.completedFuture(null);
+        CompletableFuture<Void> previous = writing.get(sstable);
+        CompletableFuture<Void> built = previous == null ? buildNow(sstable, ioClass)
+                : previous.handle((ignored, failure) -> null).thenCompose(ignored -> buildNow(sstable, ioClass));
+        writing.put(sstable, built);
+        return built.whenComplete((ignored, failure) -> writing.remove(sstable, built));
+    }
+
+    private CompletableFuture<Void> buildNow(SSTableReader sstable, IoClass ioClass) {
         List<AttachedIndex> building = indexes;
-        SegmentBuilder builder = new SegmentBuilder(building, comparator.size());
+        SegmentBuilder builder = new SegmentBuilder(building, clusterings.size());
         if (!sstable.ref()) return CompletableFuture.completedFuture(null); // compacted away meanwhile
         PartitionScanner partitions = sstable.scanner(TokenRange.FULL_RING, null, ioClass);
         return AsyncLoop.forEach(partitions::next, (PartitionFragment partition) -> {
@@ -84,13 +108,12 @@ public final class AttachedIndexes {
      * Builds the SAI.db of every live SSTable whose terms lack the index (older than the index, or written before
      * a crash let the node finish its terms), after the builds already asked for.
      */
-    public CompletableFuture<Void> buildLacking(UUID index, Supplier<Collection<SSTableReader>> live, ClusteringComparator comparator,
-                                                IoClass ioClass) {
+    public CompletableFuture<Void> buildLacking(UUID index, Supplier<Collection<SSTableReader>> live, IoClass ioClass) {
         CompletableFuture<Void> next = lackingBuilds.handle((ignored, failure) -> null)
                 .thenCompose(ignored -> lacking(index, live.get()))
                 .thenCompose(lacking -> {
                     CompletableFuture<Void> built = CompletableFuture.completedFuture(null);
-                    for (SSTableReader sstable : lacking) built = built.thenCompose(x -> build(sstable, comparator, ioClass));
+                    for (SSTableReader sstable : lacking) built = built.thenCompose(x -> build(sstable, ioClass));
                     return built;
                 });
         lackingBuilds = next;
@@ -114,7 +137,7 @@ public final class AttachedIndexes {
      * the caller re-checks each row.
      */
     public CompletableFuture<List<PrimaryKey>> search(UUID index, TermRange range, DecoratedKey from, Collection<Memtable> liveMemtables,
-                                                     Collection<SSTableReader> live, ClusteringComparator comparator) {
+                                                     Collection<SSTableReader> live) {
         List<PrimaryKey> hits = new ArrayList<>();
         for (Memtable memtable : liveMemtables) {
             MemtableIndex terms = memtables.get(memtable);
@@ -127,7 +150,7 @@ public final class AttachedIndexes {
             });
         }
         return all.thenApply(ignored -> {
-            hits.sort(PrimaryKey.order(comparator));
+            hits.sort(PrimaryKey.order(clusterings));
             List<PrimaryKey> distinct = new ArrayList<>(hits.size());
             for (PrimaryKey hit : hits) {
                 if (distinct.isEmpty() || !distinct.getLast().equals(hit)) distinct.add(hit);
@@ -136,7 +159,10 @@ public final class AttachedIndexes {
         });
     }
 
-    /** The SSTable's terms, read from its SAI.db the first time (none when it has no SAI.db). */
+    /**
+     * The SSTable's terms, read from its SAI.db the first time (none when it has no SAI.db). A damaged SAI.db is
+     * built again from the SSTable's data, which has checksums of its own.
+     */
     private CompletableFuture<Segment> segment(SSTableReader sstable) {
         Segment known = segments.get(sstable);
         if (known != null) return CompletableFuture.completedFuture(known);
@@ -144,6 +170,10 @@ public final class AttachedIndexes {
             Segment segment = body == null ? NONE : Segment.open(body);
             if (!sstable.isObsolete()) segments.putIfAbsent(sstable, segment);
             return segments.getOrDefault(sstable, segment);
+        }).exceptionallyCompose(failure -> {
+            if (!(AsyncLoop.unwrap(failure) instanceof CorruptDataException corrupt)) return CompletableFuture.failedFuture(failure);
+            LOG.warn("Rebuilding the storage-attached index terms of {}: {}", sstable, corrupt.getMessage());
+            return build(sstable, IoClass.COMPACTION).thenApply(ignored -> segments.getOrDefault(sstable, NONE));
         });
     }
 

@@ -50,10 +50,6 @@ final class SSTableVerifier {
             Path path = files.path(component);
             ComponentFraming.unframe(ByteBuffer.wrap(ComponentFraming.readWhole(path, table)), component, files.generation(), path, table);
         }
-        Path terms = files.path(Component.SAI); // built after the SSTable: checked when present
-        if (java.nio.file.Files.exists(terms)) {
-            ComponentFraming.unframe(ByteBuffer.wrap(ComponentFraming.readWhole(terms, table)), Component.SAI, files.generation(), terms, table);
-        }
     }
 
     /** Every chunk's CRC, and the footer's CRC over the header and the chunks' CRCs. */
