@@ -127,7 +127,11 @@ class StorageAttachedIndexTest {
 
     @Test
     void textAnalyzersMatchCaseAndAccentsAsTheIndexOptionsSay() {
-        session.execute("CREATE TABLE sai_q.a (k int PRIMARY KEY, plain text, folded text, accents text)");
+        session.execute("CREATE TABLE sai_q.a (k int PRIMARY KEY, plain text, folded text, accents text, tags set<text>, names map<text, int>)");
+        session.execute("CREATE INDEX ON sai_q.a (tags) USING 'sai' WITH OPTIONS = {'case_sensitive': 'false'}");
+        session.execute("CREATE INDEX ON sai_q.a (keys(names)) USING 'sai' WITH OPTIONS = {'case_sensitive': 'false'}");
+        session.execute("INSERT INTO sai_q.a (k, tags, names) VALUES (1, {'Red', 'blue'}, {'alice': 1})");
+        session.execute("INSERT INTO sai_q.a (k, tags, names) VALUES (2, {'RED'}, {'Bob': 2})");
         session.execute("CREATE INDEX ON sai_q.a (plain) USING 'sai'");
         session.execute("CREATE INDEX ON sai_q.a (folded) USING 'sai' WITH OPTIONS = {'case_sensitive': 'false'}");
         session.execute("CREATE INDEX ON sai_q.a (accents) USING 'sai' WITH OPTIONS = {'case_sensitive': 'false', 'normalize': 'true', 'ascii': 'true'}");
@@ -142,6 +146,8 @@ class StorageAttachedIndexTest {
             soft.assertThat(rows(session, "SELECT k FROM sai_q.a WHERE folded = 'CAFE'")).containsExactlyInAnyOrder("2", "4");
             soft.assertThat(rows(session, "SELECT k FROM sai_q.a WHERE accents = 'cafe'")).containsExactlyInAnyOrder("1", "2", "3", "4");
             soft.assertThat(rows(session, "SELECT k FROM sai_q.a WHERE accents = 'CAFÉ' AND folded = 'cafe'")).containsExactlyInAnyOrder("2", "4");
+            soft.assertThat(rows(session, "SELECT k FROM sai_q.a WHERE tags CONTAINS 'red'")).containsExactlyInAnyOrder("1", "2");
+            soft.assertThat(rows(session, "SELECT k FROM sai_q.a WHERE names CONTAINS KEY 'BOB'")).containsExactlyInAnyOrder("2");
         });
     }
 

@@ -52,10 +52,15 @@ final class IndexPlanner {
         if (candidate.storageAttached(index)) {
             attached.add(new AttachedPredicate(index, candidate.operator(), candidate.lookup()));
             TextAnalyzer analyzer = AttachedIndexTerms.of(index, candidate.column()).analyzer();
-            if (analyzer != null && candidate.filter() != null && candidate.operator() == Operator.EQ && candidate.target() == IndexMetadata.Target.SIMPLE) {
+            if (analyzer != null && candidate.filter() != null) {
                 ColumnMetadata column = candidate.column();
                 BoundValue value = candidate.lookup();
-                analyzed.put(candidate.filter(), context -> new AnalyzedFilter(column, analyzer, analyzer.analyze(value.bind(context))));
+                if (candidate.operator() == Operator.EQ && candidate.target() == IndexMetadata.Target.SIMPLE) {
+                    analyzed.put(candidate.filter(), context -> new AnalyzedFilter(column, analyzer, analyzer.analyze(value.bind(context))));
+                } else if (candidate.operator() == Operator.CONTAINS || candidate.operator() == Operator.CONTAINS_KEY) {
+                    boolean key = candidate.operator() == Operator.CONTAINS_KEY;
+                    analyzed.put(candidate.filter(), context -> new ContainsFilter(column, key, analyzer.analyze(value.bind(context)), analyzer));
+                }
             }
             return;
         }
