@@ -8,6 +8,8 @@ import com.datastax.oss.driver.api.core.cql.TraceEvent;
 import com.datastax.oss.driver.api.core.servererrors.ReadFailureException;
 import org.charybdis.server.testing.CharybdisServerExtension;
 import org.charybdis.server.testing.HttpPost;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,6 +36,11 @@ class AttachedIndexStorageTest {
 
     @RegisterExtension
     static final CharybdisServerExtension NODE = new CharybdisServerExtension();
+
+    @BeforeAll
+    static void onCharybdisOnly() {
+        Assumptions.assumeTrue(System.getProperty("charybdis.test.external") == null, "reads Charybdis' files, restarts it and counts its trace events");
+    }
 
     @Test
     void termsLiveInEachSSTableAndSurviveRestarts() throws Exception {
