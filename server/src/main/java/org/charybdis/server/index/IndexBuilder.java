@@ -37,7 +37,14 @@ final class IndexBuilder {
         index.state(LocalIndex.State.BUILDING);
         long now = System.currentTimeMillis() / 1000;
         index.engine().read(DecoratedKey.of(IndexedColumn.BUILT_KEY), ReadFilter.ALL, now).thenCompose(marker -> {
-            if (marker != null && marker.staticRow() != null) return CompletableFuture.completedFuture(null);
+            boolean built = marker != null && marker.staticRow() != null;
+            if (AttachedIndexTerms.of(index.definition()) != null) {
+                // cheap when built: only SSTables that a crash left without their terms are read
+                CompletableFuture<Void> terms = buildAttached(storage, index);
+                return built ? terms : terms.thenCompose(ignored -> write(storage, index,
+                        IndexEntries.builtMarker(System.currentTimeMillis() * 1000, System.currentTimeMillis() / 1000)));
+            }
+            if (built) return CompletableFuture.completedFuture(null);
             return scan(storage, index, now).thenCompose(ignored -> write(storage, index,
                     IndexEntries.builtMarker(System.currentTimeMillis() * 1000, System.currentTimeMillis() / 1000)));
         }).whenComplete((ignored, failure) -> {
@@ -48,6 +55,12 @@ final class IndexBuilder {
                 LOG.error("Building index {} on shard {} failed", index.definition().index().name(), storage.shardId(), AsyncLoop.unwrap(failure));
             }
         });
+    }
+
+    private static CompletableFuture<Void> buildAttached(ShardStorage storage, LocalIndex index) {
+        TableEngine base = storage.table(index.definition().table().id());
+        if (base == null) return CompletableFuture.failedFuture(new IllegalStateException("table of the index is gone"));
+        return base.buildAttachedIndex(index.definition().index().id());
     }
 
     private static CompletableFuture<Void> scan(ShardStorage storage, LocalIndex index, long now) {

@@ -7,6 +7,8 @@ import org.charybdis.server.config.ServerConfig;
 import org.charybdis.server.replica.Database;
 import org.charybdis.server.schema.IndexMetadata;
 import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.server.service.pager.AttachedIndexPager;
+import org.charybdis.server.service.pager.AttachedQuery;
 import org.charybdis.server.service.pager.IndexPager;
 import org.charybdis.server.service.pager.Pager;
 import org.charybdis.server.service.pager.ShardReader;
@@ -180,6 +182,12 @@ public final class StorageProxy {
     /** Where a stored table's reads run: on the shards owning its data, each read checking the deadline first. */
     public TableSource source(TableMetadata table, Deadline deadline, RequestTrace trace) {
         return TableSource.shards(database, table, deadline, trace);
+    }
+
+    /** A pager over the rows storage-attached indexes find (see {@link AttachedIndexPager}). */
+    public Pager attachedIndexPager(TableMetadata table, List<AttachedQuery> predicates, ShardReader reader, TokenRange range,
+                                    int perPartitionLimit, ConsistencyLevel consistency, Deadline deadline) {
+        return new AttachedIndexPager(database, table, predicates, reader, range, perPartitionLimit, consistency, deadline);
     }
 
     /** A pager over the rows a secondary index finds (see {@link IndexPager}). */

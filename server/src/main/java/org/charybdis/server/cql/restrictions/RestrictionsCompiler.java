@@ -251,13 +251,15 @@ public final class RestrictionsCompiler {
                 int at = column.position();
                 if (op == Operator.EQ) setClusteringEq(column, at, 1, value);
                 else addSlice(List.of(column), op, TupleTerm.resolve(new Term.TupleLiteral(List.of(compare.value())), List.of(column), variables));
-                indexCandidates.add(op == Operator.EQ ? IndexCandidate.equality(column, null, firstValue(value)) : IndexCandidate.range(column, null));
+                indexCandidates.add(op == Operator.EQ ? IndexCandidate.equality(column, null, firstValue(value))
+                        : IndexCandidate.range(column, op, null, firstValue(value)));
             }
             default -> {
                 checkFilteredBounds(column, op);
                 FilterTerm filter = FilterTerm.column(column, op, value);
                 filters.add(filter);
-                indexCandidates.add(op == Operator.EQ ? IndexCandidate.equality(column, filter, firstValue(value)) : IndexCandidate.range(column, filter));
+                indexCandidates.add(op == Operator.EQ ? IndexCandidate.equality(column, filter, firstValue(value))
+                        : IndexCandidate.range(column, op, filter, firstValue(value)));
             }
         }
     }
@@ -513,6 +515,7 @@ public final class RestrictionsCompiler {
             throw new InvalidRequestException(FILTERING_REQUIRED);
         }
         if (exactSlice != null) filters.add(exactSlice);
+        indexes.analyze(filters);
         return new Restrictions(type, table, keyQuery ? keyValues : null, tokenStart, tokenEnd, prefix, sliceStart, sliceEnd, sliceReversed,
                 sliceWidth, filters, clusteringRestricted, restrictedByEq, plan, prefixColumns(), keyBindIndexes);
     }

@@ -2,6 +2,7 @@ package org.charybdis.server.cql.statements.schema;
 
 import org.charybdis.cql.syntax.Permission;
 import org.charybdis.cql.exceptions.ConfigurationException;
+import org.charybdis.server.index.AttachedIndexTerms;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.messages.Result;
 import org.charybdis.cql.messages.SchemaChange;
@@ -102,6 +103,7 @@ final class CreateIndex extends SchemaChangeStatement {
         }
         checkCompactStorage(table, column);
         IndexMetadata.Target kind = checkedTarget(table, column, target.kind());
+        if (className != null && IndexMetadata.isSaiClass(className)) AttachedIndexTerms.checkOptions(options, column, kind);
 
         String name = statement.indexName();
         if (name == null) name = generatedName(ks, table.name(), column.name());

@@ -15,6 +15,8 @@ import org.charybdis.server.cql.statements.select.selection.Aggregation;
 import org.charybdis.server.cql.statements.select.selection.Selection;
 import org.charybdis.server.cql.terms.BoundValue;
 import org.charybdis.server.schema.ColumnMetadata;
+import org.charybdis.server.cql.restrictions.AttachedPredicate;
+import org.charybdis.server.service.pager.AttachedQuery;
 import org.charybdis.server.service.pager.RowProjection;
 import org.charybdis.server.system.SystemKeyspaces;
 import org.charybdis.server.schema.PartitionKeys;
@@ -123,8 +125,12 @@ final class SelectQuery implements CqlStatement {
                 ? TableSource.snapshot(VirtualTables.snapshot(table, context.server()))
                 : proxy.source(table, deadline, context.trace());
         Pager pager;
+        List<AttachedPredicate> attached = restrictions.indexPlan().attached();
         if (where.keys() != null) pager = new KeyedPager(source, reader, where.keys(), keyOrder, rowsPerPartition);
-        else if (where.indexLookup() != null) {
+        else if (!attached.isEmpty()) {
+            List<AttachedQuery> predicates = AttachedQuery.perIndex(attached, context, table);
+            pager = proxy.attachedIndexPager(table, predicates, reader, where.range(), rowsPerPartition, context.options().consistency(), deadline);
+        } else if (where.indexLookup() != null) {
             pager = proxy.indexPager(table, restrictions.indexPlan().lookupIndex(), where.indexLookup(), reader, where.range(),
                     rowsPerPartition, context.options().consistency(), deadline);
         } else pager = new RangePager(source, reader, where.range(), rowsPerPartition);
