@@ -162,6 +162,7 @@ public final class SchemaManager {
         }
         for (TableMetadata table : droppedTables(previous, next)) storage.dropTable(table.id());
         database.indexes().shard(storage.shardId()).sync(storage, next);
+        database.views().sync(storage, previous, next);
     }
 
     /** The tables of {@code previous} that {@code next} no longer has (a table recreated under its name is another one). */

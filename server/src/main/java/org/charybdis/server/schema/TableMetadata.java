@@ -24,6 +24,7 @@ public final class TableMetadata {
     private final int nextColumnId;
     private final Map<String, DroppedColumn> droppedColumns;
     private final Map<String, IndexMetadata> indexes;
+    private final ViewDefinition view;
 
     /** A dropped column: its data written before {@code droppedAtMicros} stays hidden. */
     public record DroppedColumn(String name, String type, String kind, long droppedAtMicros) {}
@@ -36,6 +37,14 @@ public final class TableMetadata {
     /** {@code indexes}: the table's secondary indexes by name. */
     public TableMetadata(String keyspace, String name, UUID id, List<ColumnMetadata> columns, TableParams params,
                          int nextColumnId, Map<String, DroppedColumn> droppedColumns, Map<String, IndexMetadata> indexes) {
+        this(keyspace, name, id, columns, params, nextColumnId, droppedColumns, indexes, null);
+    }
+
+    /** {@code view}: what makes this table a materialized view of another, null for a table. */
+    public TableMetadata(String keyspace, String name, UUID id, List<ColumnMetadata> columns, TableParams params,
+                         int nextColumnId, Map<String, DroppedColumn> droppedColumns, Map<String, IndexMetadata> indexes,
+                         ViewDefinition view) {
+        this.view = view;
         this.indexes = Collections.unmodifiableMap(new java.util.TreeMap<>(indexes));
         this.keyspace = keyspace;
         this.name = name;
@@ -112,24 +121,30 @@ public final class TableMetadata {
     /** The table's secondary indexes by name. */
     public Map<String, IndexMetadata> indexes() { return indexes; }
 
+    /** True for a materialized view: its rows are written only by the writes of its base table. */
+    public boolean isView() { return view != null; }
+
+    /** The view's definition, null for a table. */
+    public ViewDefinition view() { return view; }
+
     public TableMetadata withParams(TableParams newParams) {
-        return new TableMetadata(keyspace, name, id, allColumns(), newParams, nextColumnId, droppedColumns, indexes);
+        return new TableMetadata(keyspace, name, id, allColumns(), newParams, nextColumnId, droppedColumns, indexes, view);
     }
 
     public TableMetadata withColumns(List<ColumnMetadata> columns, int newNextColumnId, Map<String, DroppedColumn> dropped) {
-        return new TableMetadata(keyspace, name, id, columns, params, newNextColumnId, dropped, indexes);
+        return new TableMetadata(keyspace, name, id, columns, params, newNextColumnId, dropped, indexes, view);
     }
 
     public TableMetadata withIndex(IndexMetadata index) {
         Map<String, IndexMetadata> copy = new LinkedHashMap<>(indexes);
         copy.put(index.name(), index);
-        return new TableMetadata(keyspace, name, id, allColumns(), params, nextColumnId, droppedColumns, copy);
+        return new TableMetadata(keyspace, name, id, allColumns(), params, nextColumnId, droppedColumns, copy, view);
     }
 
     public TableMetadata withoutIndex(String indexName) {
         Map<String, IndexMetadata> copy = new LinkedHashMap<>(indexes);
         copy.remove(indexName);
-        return new TableMetadata(keyspace, name, id, allColumns(), params, nextColumnId, droppedColumns, copy);
+        return new TableMetadata(keyspace, name, id, allColumns(), params, nextColumnId, droppedColumns, copy, view);
     }
 
     @Override

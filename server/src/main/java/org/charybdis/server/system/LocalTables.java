@@ -31,11 +31,24 @@ public final class LocalTables {
 
     private LocalTables() {}
 
-    static void fill(String table, Schema schema, ServerConfig config, TableSizes sizes, VirtualRows rows) {
+    static void fill(String table, Schema schema, ServerConfig config, TableSizes sizes, java.util.function.Predicate<UUID> viewBuilt,
+                     VirtualRows rows) {
         switch (table) {
+            case "built_views" -> builtViews(schema, viewBuilt, rows);
             case "local" -> rows.add(local(schema, config));
             case "size_estimates" -> sizeEstimates(schema, sizes, rows);
             default -> { } // peers, peers_v2: no other nodes
+        }
+    }
+
+    /** The materialized views whose build has finished; status_replicated as Cassandra's single node shows it. */
+    private static void builtViews(Schema schema, java.util.function.Predicate<UUID> viewBuilt, VirtualRows rows) {
+        for (var ks : schema.keyspaces().values()) {
+            for (var table : ks.tables().values()) {
+                if (table.isView() && viewBuilt.test(table.id())) {
+                    rows.add(new java.util.HashMap<>(Map.of("keyspace_name", ks.name(), "view_name", table.name(), "status_replicated", true)));
+                }
+            }
         }
     }
 

@@ -23,7 +23,7 @@ import java.util.TreeSet;
 
 /**
  * Rows of {@code system_schema}, generated from the schema the way Cassandra 5.0 fills them. Functions,
- * aggregates, views and triggers do not exist here yet, so their tables are empty.
+ * aggregates and triggers do not exist here yet, so their tables are empty.
  */
 final class SchemaTables {
     private SchemaTables() {}
@@ -33,13 +33,14 @@ final class SchemaTables {
             if (ks.name().equals(SystemKeyspaces.SYSTEM_VIRTUAL_SCHEMA)) continue;
             switch (table) {
                 case "keyspaces" -> rows.add(keyspace(ks));
-                case "tables" -> ks.tables().values().forEach(t -> rows.add(table(t)));
+                case "tables" -> ks.tables().values().forEach(t -> { if (!t.isView()) rows.add(table(t)); });
+                case "views" -> ks.tables().values().forEach(t -> { if (t.isView()) rows.add(view(t)); });
                 case "columns" -> ks.tables().values().forEach(t -> t.allColumns().forEach(c -> rows.add(column(t, c))));
                 case "dropped_columns" -> ks.tables().values().forEach(t ->
                         t.droppedColumns().values().forEach(d -> rows.add(droppedColumn(t, d))));
                 case "types" -> ks.types().values().forEach(type -> rows.add(type(ks, (UserType) type)));
                 case "indexes" -> ks.tables().values().forEach(t -> t.indexes().values().forEach(i -> rows.add(index(t, i))));
-                default -> { } // functions, aggregates, views, triggers
+                default -> { } // functions, aggregates, triggers
             }
         }
     }
@@ -84,6 +85,19 @@ final class SchemaTables {
         row.put("extensions", extensions(params.mapOption("extensions")));
         row.put("dclocal_read_repair_chance", 0.0);
         row.put("read_repair_chance", 0.0);
+        return row;
+    }
+
+    /** A view's row: a table's options (without flags) beside its base and WHERE clause. */
+    private static Map<String, Object> view(TableMetadata view) {
+        Map<String, Object> row = table(view);
+        row.remove("table_name");
+        row.remove("flags");
+        row.put("view_name", view.name());
+        row.put("base_table_id", view.view().baseTableId());
+        row.put("base_table_name", view.view().baseTableName());
+        row.put("include_all_columns", view.view().includeAllColumns());
+        row.put("where_clause", view.view().whereClause());
         return row;
     }
 

@@ -59,15 +59,26 @@ final class AlterTable extends SchemaChangeStatement {
             if (ks == null) throw new InvalidRequestException("Keyspace '" + keyspace + "' doesn't exist");
             throw new InvalidRequestException("Table '" + keyspace + "." + table + "' doesn't exist");
         }
+        if (before.isView()) {
+            throw new InvalidRequestException("Cannot use ALTER TABLE on a materialized view; use ALTER MATERIALIZED VIEW instead");
+        }
+        List<TableMetadata> views = ks.viewsOf(before.id());
         TableMetadata after = switch (statement.action()) {
             case AddColumns add -> add(before, add, current);
-            case DropColumns drop -> drop(before, drop, nowMicros);
-            case RenameColumns rename -> rename(before, rename);
+            case DropColumns drop -> drop(before, drop, nowMicros, !views.isEmpty());
+            case RenameColumns rename -> {
+                if (!views.isEmpty()) {
+                    throw new InvalidRequestException("Renaming columns of a base table with materialized views is not supported yet");
+                }
+                yield rename(before, rename);
+            }
             case SetOptions options -> withOptions(before, options);
             default -> throw new IllegalStateException("refused at compile time: " + statement.action());
         };
         if (after == before) return SchemaUpdate.unchanged(current);
-        return new SchemaUpdate(current.with(ks.withTable(after)), SchemaChange.table(SchemaChange.Change.UPDATED, keyspace, table));
+        KeyspaceMetadata next = ks.withTable(after);
+        for (TableMetadata view : views) next = next.withTable(ViewColumns.added(view, before, after));
+        return new SchemaUpdate(current.with(next), SchemaChange.table(SchemaChange.Change.UPDATED, keyspace, table));
     }
 
     private TableMetadata add(TableMetadata table, AddColumns add, Schema schema) {
@@ -106,7 +117,7 @@ final class AlterTable extends SchemaChangeStatement {
         return changed ? table.withColumns(columns, nextId, table.droppedColumns()) : table;
     }
 
-    private TableMetadata drop(TableMetadata table, DropColumns drop, long nowMicros) {
+    private TableMetadata drop(TableMetadata table, DropColumns drop, long nowMicros, boolean hasViews) {
         List<ColumnMetadata> columns = new ArrayList<>(table.allColumns());
         Map<String, DroppedColumn> dropped = new LinkedHashMap<>(table.droppedColumns());
         long droppedAt = drop.timestamp() != null ? drop.timestamp() : nowMicros;
@@ -118,6 +129,9 @@ final class AlterTable extends SchemaChangeStatement {
                 throw new InvalidRequestException("Column " + identifier.name() + " was not found in table '" + table + "'");
             }
             if (column.isPrimaryKey()) throw new InvalidRequestException("Cannot drop PRIMARY KEY column " + column.name());
+            if (hasViews) {
+                throw new InvalidRequestException("Cannot drop column " + column.name() + " on base table " + table.name() + " with materialized views");
+            }
             List<String> dependents = new ArrayList<>();
             for (var index : table.indexes().values()) if (index.column().equals(column.name())) dependents.add(index.name());
             if (!dependents.isEmpty()) {

@@ -47,9 +47,9 @@ public final class SchemaStatements {
             case DropTypeStatement s -> new DropType(s, keyspaceOf(s.type(), client));
             case CreateIndexStatement s -> new CreateIndex(s, keyspaceOf(s.table(), client));
             case DropIndexStatement s -> new DropIndex(s, keyspaceOf(s.index(), client));
-            case CreateMaterializedViewStatement ignored -> throw notSupported("Materialized views");
-            case AlterMaterializedViewStatement ignored -> throw notSupported("Materialized views");
-            case DropMaterializedViewStatement ignored -> throw notSupported("Materialized views");
+            case CreateMaterializedViewStatement s -> new CreateView(s, keyspaceOf(s.view(), client));
+            case AlterMaterializedViewStatement s -> new AlterView(s, keyspaceOf(s.view(), client));
+            case DropMaterializedViewStatement s -> new DropView(s, keyspaceOf(s.view(), client));
             case CreateFunctionStatement ignored -> throw notSupported("User-defined functions");
             case DropFunctionStatement ignored -> throw notSupported("User-defined functions");
             case CreateAggregateStatement ignored -> throw notSupported("User-defined aggregates");
