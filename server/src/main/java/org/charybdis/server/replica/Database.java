@@ -48,9 +48,9 @@ public final class Database {
         return views;
     }
 
-    /** Start-up, after the commitlog replay: views created from now on are built from their base's rows. */
-    public void startViewBuilds() {
-        views.enableBuilds();
+    /** Start-up, after the commitlog replay: see {@link MaterializedViews#start}. */
+    public CompletableFuture<Void> startViews() {
+        return views.start();
     }
 
     /** Starts each shard's periodic publication of its table sizes (system.size_estimates). */

@@ -57,9 +57,12 @@ public final class MaterializedViews {
         }
     }
 
-    /** Start-up, once the commitlog is replayed: views created from now on are built in the background. */
-    public void enableBuilds() {
-        buildsEnabled = true;
+    /**
+     * Start-up, once the commitlog is replayed: sends again the view updates each shard had logged for the shards owning
+     * their view partitions (applied there or not before the stop), then lets views created from now on build.
+     */
+    public CompletableFuture<Void> start() {
+        return writes.resendReplayed().thenRun(() -> buildsEnabled = true);
     }
 
     /** Whether the view's build has finished on every shard. */

@@ -6,6 +6,7 @@ import org.charybdis.storage.data.PartitionUpdate;
 import org.charybdis.storage.data.Row;
 import org.charybdis.storage.data.RowUpdate;
 import org.charybdis.storage.data.Slice;
+import org.charybdis.storage.engine.ForwardedUpdate;
 import org.charybdis.storage.engine.PartitionSequencer;
 import org.charybdis.storage.engine.ReadFilter;
 import org.charybdis.storage.engine.ShardStorage;
@@ -84,16 +85,20 @@ final class ViewWrites {
     }
 
     /**
-     * Writes {@code updates} to {@code engines} together with the view updates this shard owns, in one commitlog entry,
-     * then each other shard's view updates there. Views dropped meanwhile are skipped.
+     * Writes {@code updates} to {@code engines} together with every view update in one commitlog entry (those of view
+     * partitions other shards own as {@link ForwardedUpdate}s, which replay sends again), applies the base updates and
+     * the view updates this shard owns, then sends the others to their shards. Views dropped meanwhile are skipped.
      */
     CompletableFuture<Void> send(ShardStorage storage, List<ViewUpdate> viewUpdates, List<TableEngine> engines, List<PartitionUpdate> updates) {
-        List<List<ViewUpdate>> remote = new ArrayList<>();
+        List<List<ForwardedUpdate>> remote = new ArrayList<>();
         for (int i = 0; i < database.shardCount(); i++) remote.add(new ArrayList<>());
+        List<ForwardedUpdate> forwarded = new ArrayList<>();
         for (ViewUpdate viewUpdate : viewUpdates) {
             int owner = database.shardOf(viewUpdate.update().key());
             if (owner != storage.shardId()) {
-                remote.get(owner).add(viewUpdate);
+                ForwardedUpdate forward = new ForwardedUpdate(viewUpdate.view().id(), viewUpdate.update());
+                remote.get(owner).add(forward);
+                forwarded.add(forward);
                 continue;
             }
             TableEngine engine = storage.table(viewUpdate.view().id());
@@ -101,14 +106,39 @@ final class ViewWrites {
             engines.add(engine);
             updates.add(viewUpdate.update());
         }
-        CompletableFuture<Void> local = engines.isEmpty() ? CompletableFuture.completedFuture(null) : storage.write(engines, updates);
-        return local.thenCompose(ignored -> {
-            List<CompletableFuture<Void>> sent = new ArrayList<>();
-            for (int shard = 0; shard < remote.size(); shard++) {
-                List<ViewUpdate> theirs = remote.get(shard);
-                if (!theirs.isEmpty()) sent.add(database.onShardAsync(shard, owner -> send(owner, theirs, new ArrayList<>(), new ArrayList<>())));
-            }
-            return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
-        });
+        CompletableFuture<Void> local = engines.isEmpty() && forwarded.isEmpty() ? CompletableFuture.completedFuture(null)
+                : storage.write(engines, updates, forwarded);
+        return local.thenCompose(ignored -> sendToOwners(remote));
+    }
+
+    /** Applies forwarded view updates on their owning shards, {@code byShard.get(i)} on shard i; each owner logs its own. */
+    CompletableFuture<Void> sendToOwners(List<List<ForwardedUpdate>> byShard) {
+        List<CompletableFuture<Void>> sent = new ArrayList<>();
+        for (int shard = 0; shard < byShard.size(); shard++) {
+            List<ForwardedUpdate> theirs = byShard.get(shard);
+            if (theirs.isEmpty()) continue;
+            sent.add(database.onShardAsync(shard, owner -> {
+                List<TableEngine> engines = new ArrayList<>();
+                List<PartitionUpdate> updates = new ArrayList<>();
+                for (ForwardedUpdate update : theirs) {
+                    TableEngine engine = owner.table(update.tableId());
+                    if (engine == null) continue; // the view was dropped
+                    engines.add(engine);
+                    updates.add(update.update());
+                }
+                return engines.isEmpty() ? CompletableFuture.completedFuture(null) : owner.write(engines, updates);
+            }));
+        }
+        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
+    }
+
+    /** Start-up, after the commitlog replay: sends the view updates each shard had logged for others again. */
+    CompletableFuture<Void> resendReplayed() {
+        return database.onAllShardsAsync(storage -> {
+            List<List<ForwardedUpdate>> byShard = new ArrayList<>();
+            for (int i = 0; i < database.shardCount(); i++) byShard.add(new ArrayList<>());
+            for (ForwardedUpdate update : storage.takeReplayedForwards()) byShard.get(database.shardOf(update.update().key())).add(update);
+            return sendToOwners(byShard);
+        }).thenApply(ignored -> null);
     }
 }
