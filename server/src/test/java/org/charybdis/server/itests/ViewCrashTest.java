@@ -58,15 +58,7 @@ class ViewCrashTest {
             PreparedStatement update = session.prepare("UPDATE ks.t SET v = ?, w = ? WHERE k = ? AND c = 0");
             PreparedStatement delete = session.prepare("DELETE FROM ks.t WHERE k = ?");
             Semaphore inFlight = new Semaphore(32);
-            Thread killer = Thread.ofPlatform().start(() -> {
-                try {
-                    Thread.sleep(killAfterMillis);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                killed.set(true);
-                child.kill();
-            });
+            Thread killer = child.killAfter(killAfterMillis, killed);
             for (int i = 0; !killed.get(); i++) {
                 inFlight.acquire();
                 int key = random.nextInt(KEYS);

@@ -79,6 +79,23 @@ class ViewMaintenanceTest {
     }
 
     @Test
+    void lightweightTransactionsAndTruncateReachTheView() {
+        session.execute("CREATE TABLE mv_data.lwt (k int PRIMARY KEY, v int, w text)");
+        session.execute("CREATE MATERIALIZED VIEW mv_data.lwt_by_v AS SELECT * FROM mv_data.lwt WHERE v IS NOT NULL AND k IS NOT NULL PRIMARY KEY (v, k)");
+        assertThat(session.execute("INSERT INTO mv_data.lwt (k, v, w) VALUES (1, 10, 'a') IF NOT EXISTS").wasApplied()).isTrue();
+        assertThat(session.execute("INSERT INTO mv_data.lwt (k, v, w) VALUES (1, 11, 'b') IF NOT EXISTS").wasApplied()).isFalse();
+        assertThat(view("SELECT v, k, w FROM mv_data.lwt_by_v")).containsExactly("10, 1, a");
+        assertThat(session.execute("UPDATE mv_data.lwt SET v = 12 WHERE k = 1 IF w = 'a'").wasApplied()).isTrue();
+        assertThat(view("SELECT v, k, w FROM mv_data.lwt_by_v")).containsExactly("12, 1, a");
+        assertThat(session.execute("DELETE FROM mv_data.lwt WHERE k = 1 IF EXISTS").wasApplied()).isTrue();
+        assertThat(view("SELECT * FROM mv_data.lwt_by_v")).isEmpty();
+
+        session.execute("INSERT INTO mv_data.lwt (k, v, w) VALUES (2, 20, 'c')");
+        session.execute("TRUNCATE mv_data.lwt");
+        assertThat(view("SELECT * FROM mv_data.lwt_by_v")).isEmpty();
+    }
+
+    @Test
     void ttlsExpireViewRowsWithTheirBaseValues() throws InterruptedException {
         session.execute("CREATE TABLE mv_data.ttl (k int, c int, v int, w int, PRIMARY KEY (k, c))");
         session.execute("CREATE MATERIALIZED VIEW mv_data.ttl_by_v AS SELECT * FROM mv_data.ttl WHERE v IS NOT NULL AND k IS NOT NULL AND c IS NOT NULL"
