@@ -21,7 +21,7 @@ public final class VirtualTables {
     public static boolean isVirtual(TableMetadata table) {
         if (SystemKeyspaces.isStored(table)) return false;
         return table.keyspace().equals(SystemKeyspaces.SYSTEM) || table.keyspace().equals(SystemKeyspaces.SYSTEM_SCHEMA)
-                || table.keyspace().equals(SystemKeyspaces.SYSTEM_VIRTUAL_SCHEMA);
+                || table.keyspace().equals(SystemKeyspaces.SYSTEM_VIRTUAL_SCHEMA) || LocalTables.isViewBuildStatus(table);
     }
 
     /** A fresh engine filled with the table's current rows (all partitions). */
@@ -46,7 +46,7 @@ public final class VirtualTables {
             SchemaTables.fill(table.name(), schema, rows);
         } else if (table.keyspace().equals(SystemKeyspaces.SYSTEM_VIRTUAL_SCHEMA)) {
             SchemaTables.fillVirtual(table.name(), schema, rows);
-        } else if (table.keyspace().equals(SystemKeyspaces.SYSTEM)) {
+        } else if (table.keyspace().equals(SystemKeyspaces.SYSTEM) || LocalTables.isViewBuildStatus(table)) {
             LocalTables.fill(table.name(), schema, config, sizes, viewBuilt, rows);
         }
         return engine;

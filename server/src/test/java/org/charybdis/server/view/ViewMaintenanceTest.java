@@ -147,6 +147,8 @@ class ViewMaintenanceTest {
         }
         assertThat(rows(session, "SELECT keyspace_name, view_name, status_replicated FROM system.built_views WHERE keyspace_name = 'mv_data'"
                 + " AND view_name = 'old_by_v'")).containsExactly("mv_data, old_by_v, true");
+        assertThat(rows(session, "SELECT view_name, status FROM system_distributed.view_build_status WHERE keyspace_name = 'mv_data'"
+                + " AND view_name = 'old_by_v'")).containsExactly("old_by_v, SUCCESS");
         assertThat(view("SELECT k FROM mv_data.old_by_v WHERE v = 3")).containsExactlyInAnyOrder("7", "11", "15", "19", "23", "27");
         assertThat(view("SELECT * FROM mv_data.old_by_v")).hasSize(29);
         assertThat(rows(session, "SELECT column_name FROM system_schema.columns WHERE keyspace_name = 'mv_data' AND table_name = 'old_by_v'"))
