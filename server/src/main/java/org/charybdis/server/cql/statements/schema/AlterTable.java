@@ -66,18 +66,15 @@ final class AlterTable extends SchemaChangeStatement {
         TableMetadata after = switch (statement.action()) {
             case AddColumns add -> add(before, add, current);
             case DropColumns drop -> drop(before, drop, nowMicros, !views.isEmpty());
-            case RenameColumns rename -> {
-                if (!views.isEmpty()) {
-                    throw new InvalidRequestException("Renaming columns of a base table with materialized views is not supported yet");
-                }
-                yield rename(before, rename);
-            }
+            case RenameColumns rename -> rename(before, rename);
             case SetOptions options -> withOptions(before, options);
             default -> throw new IllegalStateException("refused at compile time: " + statement.action());
         };
         if (after == before) return SchemaUpdate.unchanged(current);
         KeyspaceMetadata next = ks.withTable(after);
-        for (TableMetadata view : views) next = next.withTable(ViewColumns.added(view, before, after));
+        Map<String, String> renames = new java.util.HashMap<>();
+        if (statement.action() instanceof RenameColumns rename) rename.renames().forEach((from, to) -> renames.put(from.name(), to.name()));
+        for (TableMetadata view : views) next = next.withTable(ViewColumns.follow(view, before, after, renames));
         return new SchemaUpdate(current.with(next), SchemaChange.table(SchemaChange.Change.UPDATED, keyspace, table));
     }
 

@@ -14,7 +14,6 @@ import org.charybdis.cql.syntax.Selector;
 import org.charybdis.cql.syntax.Term;
 import org.charybdis.cql.types.NativeType;
 import org.charybdis.server.cql.ExecutionContext;
-import org.charybdis.server.cql.terms.TermText;
 import org.charybdis.server.cql.terms.Terms;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.server.schema.ColumnMetadata.Kind;
@@ -82,7 +81,7 @@ final class CreateView extends SchemaChangeStatement {
         Set<String> selected = selectedColumns(base);
         List<String> keyColumns = checkedKey(base, selected);
         ViewDefinition definition = new ViewDefinition(base.id(), base.name(), statement.selection().isEmpty(),
-                whereClauseText(), filters(base, keyColumns));
+                ViewWhereClause.text(statement.where(), Map.of()), filters(base, keyColumns));
         TableParams params = TableProperties.apply(TableParams.defaultParams(), statement.options().properties());
         if (statement.options().properties().containsKey("default_time_to_live")) {
             throw new InvalidRequestException("Cannot set default_time_to_live for a materialized view. Data in a materialized view always expire"
@@ -212,17 +211,6 @@ final class CreateView extends SchemaChangeStatement {
                     + " restricted illegally)");
         }
         return filters;
-    }
-
-    /** The WHERE clause as system_schema.views and DESCRIBE show it: the relations as written, joined by AND. */
-    private String whereClauseText() {
-        List<String> parts = new ArrayList<>();
-        for (Relation relation : statement.where()) {
-            Relation.Compare compare = (Relation.Compare) relation;
-            String value = compare.operator() == Operator.IS_NOT ? "NULL" : TermText.of(compare.value());
-            parts.add(compare.column() + " " + compare.operator().toCqlString() + " " + value);
-        }
-        return String.join(" AND ", parts);
     }
 
     /** The view's columns: its key as declared, then the other selected columns as regular columns. */

@@ -109,7 +109,7 @@ class ViewStatementsTest {
         session.execute("ALTER TABLE mv_ddl.u ADD z int"); // joins the SELECT * view only
 
         assertThat(rows(session, "SELECT view_name, base_table_name, include_all_columns, where_clause, comment, default_time_to_live"
-                + " FROM system_schema.views WHERE keyspace_name = 'mv_ddl'")).containsExactly(
+                + " FROM system_schema.views WHERE keyspace_name = 'mv_ddl' AND view_name IN ('u_by_c', 'u_by_v')")).containsExactly(
                 "u_by_c, u, false, k IS NOT NULL AND c IS NOT NULL AND c > 1, hi, 0",
                 "u_by_v, u, true, v IS NOT NULL AND k IS NOT NULL AND c IS NOT NULL, , 0");
         assertThat(rows(session, "SELECT column_name, clustering_order, kind, position, type FROM system_schema.columns"
@@ -153,6 +153,20 @@ class ViewStatementsTest {
                 .containsExactly("table u", "materialized_view u_by_c", "materialized_view u_by_v");
         assertError("DESCRIBE TABLE mv_ddl.u_by_v", "Table 'u_by_v' not found in keyspace 'mv_ddl'");
         assertError("DESCRIBE MATERIALIZED VIEW mv_ddl.u", "Materialized view 'u' not found in 'mv_ddl'");
+    }
+
+    @Test
+    void renamingABaseKeyColumnRenamesItInTheViews() {
+        session.execute("CREATE TABLE mv_ddl.r (k int, c int, v int, PRIMARY KEY (k, c))");
+        session.execute("CREATE MATERIALIZED VIEW mv_ddl.r_by_v AS SELECT * FROM mv_ddl.r WHERE v IS NOT NULL AND k IS NOT NULL AND c IS NOT NULL"
+                + " AND c > 1 PRIMARY KEY (v, k, c)");
+        session.execute("ALTER TABLE mv_ddl.r RENAME k TO kk");
+        assertThat(rows(session, "SELECT where_clause FROM system_schema.views WHERE keyspace_name = 'mv_ddl' AND view_name = 'r_by_v'"))
+                .containsExactly("v IS NOT NULL AND kk IS NOT NULL AND c IS NOT NULL AND c > 1");
+        assertThat(rows(session, "SELECT column_name, kind FROM system_schema.columns WHERE keyspace_name = 'mv_ddl' AND table_name = 'r_by_v'"))
+                .containsExactly("c, clustering", "kk, clustering", "v, partition_key");
+        session.execute("INSERT INTO mv_ddl.r (kk, c, v) VALUES (1, 2, 3)");
+        assertThat(rows(session, "SELECT v, kk, c FROM mv_ddl.r_by_v")).containsExactly("3, 1, 2");
     }
 
     private static List<String> describe(String cql) {
