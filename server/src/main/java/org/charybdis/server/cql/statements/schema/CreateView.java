@@ -80,8 +80,9 @@ final class CreateView extends SchemaChangeStatement {
         }
         Set<String> selected = selectedColumns(base);
         List<String> keyColumns = checkedKey(base, selected);
+        List<ViewDefinition.Filter> filters = filters(base, keyColumns); // checks the WHERE clause: then it can be shown
         ViewDefinition definition = new ViewDefinition(base.id(), base.name(), statement.selection().isEmpty(),
-                ViewWhereClause.text(statement.where(), Map.of()), filters(base, keyColumns));
+                ViewWhereClause.text(statement.where(), Map.of()), filters);
         TableParams params = TableProperties.apply(TableParams.defaultParams(), statement.options().properties());
         if (statement.options().properties().containsKey("default_time_to_live")) {
             throw new InvalidRequestException("Cannot set default_time_to_live for a materialized view. Data in a materialized view always expire"

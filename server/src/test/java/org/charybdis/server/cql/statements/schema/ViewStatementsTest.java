@@ -64,6 +64,21 @@ class ViewStatementsTest {
         assertError("CREATE MATERIALIZED VIEW mv_ddl.t AS SELECT * FROM mv_ddl.t WHERE k IS NOT NULL AND c IS NOT NULL PRIMARY KEY (c, k)",
                 "Cannot create materialized view 't' - a table with the same name already exists");
 
+        assertError(prefix + "k IS NOT NULL AND c IS NOT NULL AND token(k) > 0 PRIMARY KEY (c, k)", "Cannot use token relation when defining a materialized view");
+        assertError(prefix + "k IS NOT NULL AND c IS NOT NULL AND nope IS NOT NULL PRIMARY KEY (c, k)", "Undefined column name nope in table mv_ddl.t");
+        assertError(prefix + "k IS NOT NULL AND c IS NOT NULL PRIMARY KEY (c, k, c)", "Duplicate column 'c' in PRIMARY KEY clause for materialized view 'bad'");
+        assertError(prefix + "k IS NOT NULL AND c IS NOT NULL PRIMARY KEY (c, k) WITH CLUSTERING ORDER BY (c DESC)",
+                "Clustering key columns must exactly match columns in CLUSTERING ORDER BY directive");
+        assertError("CREATE MATERIALIZED VIEW nope.bad AS SELECT * FROM mv_ddl.t WHERE k IS NOT NULL AND c IS NOT NULL PRIMARY KEY (c, k)",
+                "Cannot create a materialized view on a table in a different keyspace");
+        // Cassandra names the selector by its Java object here: only the start of the message is Cassandra's
+        assertThatThrownBy(() -> session.execute("CREATE MATERIALIZED VIEW mv_ddl.bad AS SELECT k AS kk, c FROM mv_ddl.t WHERE k IS NOT NULL"
+                + " AND c IS NOT NULL PRIMARY KEY (c, k)")).isInstanceOf(InvalidQueryException.class)
+                .hasMessageStartingWith("Cannot use aliases when defining a materialized view (got ");
+        assertThatThrownBy(() -> session.execute("CREATE MATERIALIZED VIEW mv_ddl.bad AS SELECT k, c, writetime(v) FROM mv_ddl.t WHERE k IS NOT NULL"
+                + " AND c IS NOT NULL PRIMARY KEY (c, k)")).isInstanceOf(InvalidQueryException.class)
+                .hasMessageStartingWith("Can only select columns by name when defining a materialized view (got ");
+
         session.execute("CREATE MATERIALIZED VIEW mv_ddl.by_v AS SELECT * FROM mv_ddl.t WHERE v IS NOT NULL AND k IS NOT NULL AND c IS NOT NULL PRIMARY KEY (v, k, c)");
         assertThatThrownBy(() -> session.execute("CREATE MATERIALIZED VIEW mv_ddl.by_v AS SELECT * FROM mv_ddl.t WHERE v IS NOT NULL AND k IS NOT NULL"
                 + " AND c IS NOT NULL PRIMARY KEY (v, k, c)")).isInstanceOf(AlreadyExistsException.class).hasMessage("Object mv_ddl.by_v already exists");
