@@ -140,6 +140,7 @@ class ViewMaintenanceTest {
         session.execute("CREATE TABLE mv_data.old (k int, c int, v int, w text, PRIMARY KEY (k, c))");
         for (int k = 0; k < 30; k++) session.execute("INSERT INTO mv_data.old (k, c, v, w) VALUES (?, 0, ?, ?)", k, k % 4, "w" + k);
         session.execute("DELETE FROM mv_data.old WHERE k = 3");
+        var preparedBefore = session.prepare("INSERT INTO mv_data.old (k, c, v, w) VALUES (?, 1, ?, 'late')");
         session.execute("CREATE MATERIALIZED VIEW mv_data.old_by_v AS SELECT v, k, c FROM mv_data.old WHERE v IS NOT NULL AND k IS NOT NULL AND c IS NOT NULL"
                 + " PRIMARY KEY (v, k, c)");
         for (int i = 0; i < 100 && rows(session, "SELECT view_name FROM system.built_views WHERE keyspace_name = 'mv_data' AND view_name = 'old_by_v'").isEmpty(); i++) {
@@ -151,6 +152,8 @@ class ViewMaintenanceTest {
                 + " AND view_name = 'old_by_v'")).containsExactly("old_by_v, SUCCESS");
         assertThat(view("SELECT k FROM mv_data.old_by_v WHERE v = 3")).containsExactlyInAnyOrder("7", "11", "15", "19", "23", "27");
         assertThat(view("SELECT * FROM mv_data.old_by_v")).hasSize(29);
+        session.execute(preparedBefore.bind(100, 3)); // prepared before the view existed, written after
+        assertThat(view("SELECT k, c FROM mv_data.old_by_v WHERE v = 3 AND k = 100")).containsExactly("100, 1");
         assertThat(rows(session, "SELECT column_name FROM system_schema.columns WHERE keyspace_name = 'mv_data' AND table_name = 'old_by_v'"))
                 .containsExactly("c", "k", "v");
     }
