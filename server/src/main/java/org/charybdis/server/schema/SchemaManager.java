@@ -132,7 +132,7 @@ public final class SchemaManager {
         return ready.thenCompose(ignored -> persistence.save(next)).thenCompose(saved -> database.onAllShards(storage -> {
             syncShard(storage, previous, next);
             return null;
-        })).thenApply(ignored -> {
+        })).thenCompose(ignored -> database.views().startBuilds()).thenApply(ignored -> {
             current = next;
             for (SchemaListener listener : listeners) listener.schemaChanged(previous, next);
             events.publish(update.event());

@@ -20,7 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * its base already holds ({@link ViewBuilder}), with their status for {@code system.built_views}.
  */
 public final class MaterializedViews {
+    private final Database database;
     private final ShardViews[] shards;
+    /** Per shard (touched only by its thread), the views created by the last schema change, to build once every shard has them. */
+    private final List<List<UUID>> pendingBuilds = new ArrayList<>();
     private final ViewWrites writes;
     /** Views whose build has finished on every shard (or that existed when the node started). */
     private final Set<UUID> built = ConcurrentHashMap.newKeySet();
@@ -29,8 +32,12 @@ public final class MaterializedViews {
     private volatile boolean buildsEnabled;
 
     public MaterializedViews(Database database) {
+        this.database = database;
         this.shards = new ShardViews[database.shardCount()];
-        for (int i = 0; i < shards.length; i++) shards[i] = new ShardViews();
+        for (int i = 0; i < shards.length; i++) {
+            shards[i] = new ShardViews();
+            pendingBuilds.add(new ArrayList<>());
+        }
         this.writes = new ViewWrites(database, this);
     }
 
@@ -40,8 +47,8 @@ public final class MaterializedViews {
 
     /**
      * Makes one shard's views match the schema, on that shard. Views created while the node serves are built from the
-     * rows their base holds; those the node starts with were built before (Cassandra resumes an interrupted build;
-     * here a build a restart interrupted is not resumed).
+     * rows their base holds ({@link #startBuilds}, once every shard has their tables); those the node starts with were
+     * built before (Cassandra resumes an interrupted build; here a build a restart interrupted is not resumed).
      */
     public void sync(ShardStorage storage, Schema previous, Schema next) {
         shards[storage.shardId()].sync(next);
@@ -51,7 +58,7 @@ public final class MaterializedViews {
                 if (!buildsEnabled) {
                     built.add(view.id());
                 } else {
-                    ViewBuilder.start(storage, this, view.id());
+                    pendingBuilds.get(storage.shardId()).add(view.id());
                 }
             }
         }
@@ -63,6 +70,16 @@ public final class MaterializedViews {
      */
     public CompletableFuture<Void> start() {
         return writes.resendReplayed().thenRun(() -> buildsEnabled = true);
+    }
+
+    /** Starts the builds of the views the last schema change created, on every shard: called once every shard synced. */
+    public CompletableFuture<Void> startBuilds() {
+        return database.onAllShards(storage -> {
+            List<UUID> pending = pendingBuilds.get(storage.shardId());
+            for (UUID viewId : pending) ViewBuilder.start(storage, this, viewId);
+            pending.clear();
+            return null;
+        }).thenApply(ignored -> null);
     }
 
     /** Whether the view's build has finished on every shard. */
