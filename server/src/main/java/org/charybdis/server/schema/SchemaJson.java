@@ -11,6 +11,7 @@ import org.charybdis.cql.types.UserType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -69,6 +70,43 @@ public final class SchemaJson {
         for (CqlType type : ks.types().values()) types.add(userType((UserType) type));
         ArrayNode tables = node.putArray("tables");
         for (TableMetadata table : ks.tables().values()) tables.add(table(table));
+        // optional: files written before user functions existed have none
+        if (!ks.functions().isEmpty()) {
+            ArrayNode functions = node.putArray("functions");
+            for (UserFunction function : ks.functions().functions().values()) functions.add(function(function));
+            ArrayNode aggregates = node.putArray("aggregates");
+            for (UserAggregate aggregate : ks.functions().aggregates().values()) aggregates.add(aggregate(aggregate));
+        }
+        return node;
+    }
+
+    private static ObjectNode function(UserFunction function) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("name", function.name());
+        function.argumentNames().forEach(node.putArray("argument_names")::add);
+        ArrayNode types = node.putArray("argument_types");
+        for (CqlType type : function.argumentTypes()) types.add(type.cqlName());
+        node.put("return_type", function.returnType().cqlName());
+        node.put("called_on_null_input", function.calledOnNullInput());
+        node.put("language", function.language());
+        node.put("body", function.body());
+        return node;
+    }
+
+    private static ObjectNode aggregate(UserAggregate aggregate) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("name", aggregate.name());
+        ArrayNode types = node.putArray("argument_types");
+        for (CqlType type : aggregate.argumentTypes()) types.add(type.cqlName());
+        node.put("state_function", aggregate.stateFunction());
+        node.put("state_type", aggregate.stateType().cqlName());
+        if (aggregate.finalFunction() != null) node.put("final_function", aggregate.finalFunction());
+        if (aggregate.initialCondition() != null) {
+            byte[] bytes = new byte[aggregate.initialCondition().remaining()];
+            aggregate.initialCondition().duplicate().get(bytes);
+            node.put("initial_condition", HexFormat.of().formatHex(bytes));
+        }
+        node.put("return_type", aggregate.returnType().cqlName());
         return node;
     }
 
@@ -97,6 +135,7 @@ public final class SchemaJson {
             ArrayNode indexes = node.putArray("indexes");
             for (IndexMetadata index : table.indexes().values()) indexes.add(index(index));
         }
+        if (table.compactStorage().isCompact()) node.put("compact_storage", table.compactStorage().schemaName());
         if (table.isView()) node.set("view", view(table.view()));
         return node;
     }

@@ -8,6 +8,8 @@ import org.charybdis.cql.types.UserType;
 import org.charybdis.cql.types.UserTypeResolver;
 import org.charybdis.server.schema.SchemaJson.OptionKind;
 
+import java.nio.ByteBuffer;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -58,7 +60,38 @@ final class SchemaJsonReader {
                 throw new IllegalArgumentException(where + ": table " + read.name() + " appears twice");
             }
         }
-        return new KeyspaceMetadata(name, replication, durableWrites, tables, types);
+        return new KeyspaceMetadata(name, replication, durableWrites, tables, types, functions(name, node, resolver));
+    }
+
+    /** The keyspace's functions and aggregates; files written before they existed have none. */
+    private static UserFunctions functions(String keyspace, JsonNode node, UserTypeResolver types) {
+        if (!node.has("functions")) return UserFunctions.NONE;
+        String where = "keyspace " + keyspace;
+        UserFunctions functions = UserFunctions.NONE;
+        for (JsonNode f : array(node, "functions", where)) {
+            String at = where + ", function " + text(f, "name", where);
+            List<String> names = new ArrayList<>();
+            for (JsonNode n : array(f, "argument_names", at)) names.add(textValue(n, at));
+            functions = functions.with(new UserFunction(keyspace, text(f, "name", at), names, typeList(f, types, at),
+                    parseType(text(f, "return_type", at), types, at), bool(f, "called_on_null_input", at),
+                    text(f, "language", at), text(f, "body", at)));
+        }
+        for (JsonNode a : array(node, "aggregates", where)) {
+            String at = where + ", aggregate " + text(a, "name", where);
+            ByteBuffer initial = a.has("initial_condition")
+                    ? ByteBuffer.wrap(HexFormat.of().parseHex(text(a, "initial_condition", at))) : null;
+            functions = functions.with(new UserAggregate(keyspace, text(a, "name", at), typeList(a, types, at),
+                    text(a, "state_function", at), parseType(text(a, "state_type", at), types, at),
+                    a.has("final_function") ? text(a, "final_function", at) : null, initial,
+                    parseType(text(a, "return_type", at), types, at)));
+        }
+        return functions;
+    }
+
+    private static List<CqlType> typeList(JsonNode node, UserTypeResolver types, String where) {
+        List<CqlType> list = new ArrayList<>();
+        for (JsonNode type : array(node, "argument_types", where)) list.add(parseType(textValue(type, where), types, where));
+        return list;
     }
 
     private static TableMetadata table(String keyspace, JsonNode node, UserTypeResolver types) {
@@ -88,7 +121,8 @@ final class SchemaJsonReader {
             }
         }
         ViewDefinition view = node.has("view") ? view(field(node, "view", where), where + ", view") : null;
-        return new TableMetadata(keyspace, name, id, columns, params, integer(node, "next_column_id", where), dropped, indexes, view);
+        return new TableMetadata(keyspace, name, id, columns, params, integer(node, "next_column_id", where), dropped, indexes,
+                compactStorage(node, where), view);
     }
 
     private static ViewDefinition view(JsonNode node, String where) {
@@ -102,6 +136,16 @@ final class SchemaJsonReader {
                     field(node, "include_all_columns", where).asBoolean(), text(node, "where_clause", where), filters);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static CompactStorage compactStorage(JsonNode table, String where) {
+        if (!table.has("compact_storage")) return CompactStorage.NONE;
+        String form = text(table, "compact_storage", where);
+        try {
+            return CompactStorage.bySchemaName(form);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": unknown compact_storage " + form, e);
         }
     }
 

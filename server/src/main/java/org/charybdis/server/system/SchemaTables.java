@@ -2,6 +2,8 @@ package org.charybdis.server.system;
 
 import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.UserType;
+import org.charybdis.server.schema.UserAggregate;
+import org.charybdis.server.schema.UserFunction;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.server.schema.IndexMetadata;
 import org.charybdis.server.schema.KeyspaceMetadata;
@@ -19,11 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * Rows of {@code system_schema}, generated from the schema the way Cassandra 5.0 fills them. Functions,
- * aggregates and triggers do not exist here yet, so their tables are empty.
+ * Rows of {@code system_schema}, generated from the schema the way Cassandra 5.0 fills them. Triggers do not
+ * exist here yet, so their table is empty.
  */
 final class SchemaTables {
     private SchemaTables() {}
@@ -40,7 +41,9 @@ final class SchemaTables {
                         t.droppedColumns().values().forEach(d -> rows.add(droppedColumn(t, d))));
                 case "types" -> ks.types().values().forEach(type -> rows.add(type(ks, (UserType) type)));
                 case "indexes" -> ks.tables().values().forEach(t -> t.indexes().values().forEach(i -> rows.add(index(t, i))));
-                default -> { } // functions, aggregates, triggers
+                case "functions" -> ks.functions().functions().values().forEach(f -> rows.add(function(f)));
+                case "aggregates" -> ks.functions().aggregates().values().forEach(a -> rows.add(aggregate(a)));
+                default -> { } // triggers
             }
         }
     }
@@ -71,7 +74,7 @@ final class SchemaTables {
         row.put("keyspace_name", table.keyspace());
         row.put("table_name", table.name());
         row.put("id", table.id());
-        Set<String> flags = new TreeSet<>(List.of("compound"));
+        Set<String> flags = table.compactStorage().flags(table.clustering().size());
         if (table.isCounterTable()) flags.add("counter");
         row.put("flags", flags);
         for (Map.Entry<String, Object> option : params.options().entrySet()) {
@@ -152,5 +155,37 @@ final class SchemaTables {
         row.put("field_names", type.fieldNames());
         row.put("field_types", fieldTypes);
         return row;
+    }
+
+    private static Map<String, Object> function(UserFunction function) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("keyspace_name", function.keyspace());
+        row.put("function_name", function.name());
+        row.put("argument_types", typeNames(function.argumentTypes()));
+        row.put("argument_names", function.argumentNames());
+        row.put("body", function.body());
+        row.put("called_on_null_input", function.calledOnNullInput());
+        row.put("language", function.language());
+        row.put("return_type", function.returnType().cqlName());
+        return row;
+    }
+
+    private static Map<String, Object> aggregate(UserAggregate aggregate) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("keyspace_name", aggregate.keyspace());
+        row.put("aggregate_name", aggregate.name());
+        row.put("argument_types", typeNames(aggregate.argumentTypes()));
+        row.put("state_func", aggregate.stateFunction());
+        row.put("state_type", aggregate.stateType().cqlName());
+        row.put("final_func", aggregate.finalFunction());
+        row.put("initcond", aggregate.initialCondition() == null ? null : aggregate.stateType().toCqlLiteral(aggregate.initialCondition()));
+        row.put("return_type", aggregate.returnType().cqlName());
+        return row;
+    }
+
+    private static List<String> typeNames(List<CqlType> types) {
+        List<String> names = new ArrayList<>(types.size());
+        for (CqlType type : types) names.add(type.cqlName());
+        return names;
     }
 }

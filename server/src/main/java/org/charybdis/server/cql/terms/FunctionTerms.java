@@ -36,7 +36,7 @@ final class FunctionTerms {
 
     static BoundValue call(Term.FunctionCall call, CqlType receiverType, String receiver, BindVariables variables) {
         ScalarFunction function = resolve(call, receiverType, receiver);
-        String argReceiver = "system." + function.name();
+        String argReceiver = function.qualifiedName();
         List<BoundValue> args = new ArrayList<>(call.arguments().size());
         for (int i = 0; i < call.arguments().size(); i++) {
             args.add(Terms.resolve(call.arguments().get(i), function.argTypes().get(i), "arg" + i + "(" + argReceiver + ")", variables));

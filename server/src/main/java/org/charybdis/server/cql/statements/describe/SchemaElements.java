@@ -5,6 +5,8 @@ import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.UserType;
 import org.charybdis.server.schema.IndexMetadata;
 import org.charybdis.server.schema.KeyspaceMetadata;
+import org.charybdis.server.schema.UserAggregate;
+import org.charybdis.server.schema.UserFunction;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.TableMetadata;
 import org.charybdis.server.system.SystemKeyspaces;
@@ -66,7 +68,8 @@ final class SchemaElements {
         elements.add(keyspaceElement(keyspace));
         if (onlyKeyspace) return elements;
         elements.addAll(typesInDependencyOrder(keyspace));
-        // functions and aggregates would come here: none exist yet
+        elements.addAll(functionsByName(keyspace));
+        elements.addAll(aggregatesByName(keyspace));
         for (SchemaElement table : tablesByName(keyspace)) elements.addAll(ofTable(keyspace, ((TableElement) table).table()));
         return elements;
     }
@@ -98,6 +101,21 @@ final class SchemaElements {
         for (CqlType type : keyspace.types().values()) types.add(new TypeElement((UserType) type));
         types.sort(Comparator.comparing(SchemaElement::name, BY_NAME));
         return types;
+    }
+
+    /** Functions by signature, overloads apart. */
+    static List<SchemaElement> functionsByName(KeyspaceMetadata keyspace) {
+        List<SchemaElement> functions = new ArrayList<>();
+        for (UserFunction function : keyspace.functions().functions().values()) functions.add(new FunctionElement(function));
+        functions.sort(Comparator.comparing(SchemaElement::displayedName, BY_NAME));
+        return functions;
+    }
+
+    static List<SchemaElement> aggregatesByName(KeyspaceMetadata keyspace) {
+        List<SchemaElement> aggregates = new ArrayList<>();
+        for (UserAggregate aggregate : keyspace.functions().aggregates().values()) aggregates.add(new AggregateElement(aggregate));
+        aggregates.sort(Comparator.comparing(SchemaElement::displayedName, BY_NAME));
+        return aggregates;
     }
 
     static List<SchemaElement> tablesByName(KeyspaceMetadata keyspace) {

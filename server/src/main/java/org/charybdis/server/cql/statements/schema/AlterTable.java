@@ -8,12 +8,16 @@ import org.charybdis.cql.messages.SchemaChange;
 import org.charybdis.cql.syntax.AlterTableStatement;
 import org.charybdis.cql.syntax.AlterTableStatement.AddColumns;
 import org.charybdis.cql.syntax.AlterTableStatement.DropColumns;
+import org.charybdis.cql.syntax.AlterTableStatement.DropCompactStorage;
 import org.charybdis.cql.syntax.AlterTableStatement.RenameColumns;
 import org.charybdis.cql.syntax.AlterTableStatement.SetOptions;
 import org.charybdis.cql.syntax.ColumnDefinition;
 import org.charybdis.cql.syntax.ColumnIdentifier;
 import org.charybdis.cql.types.CqlType;
+import org.charybdis.cql.messages.Result;
+import org.charybdis.server.config.ServerConfig;
 import org.charybdis.server.schema.ColumnMetadata;
+import org.charybdis.server.schema.CompactStorage;
 import org.charybdis.server.schema.KeyspaceMetadata;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.SchemaManager.SchemaUpdate;
@@ -25,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /** ALTER TABLE [IF EXISTS] ... ADD / DROP / RENAME / WITH. */
 final class AlterTable extends SchemaChangeStatement {
@@ -39,9 +44,16 @@ final class AlterTable extends SchemaChangeStatement {
         if (statement.action() instanceof AlterTableStatement.MaskColumn) {
             throw new InvalidRequestException("Column masks are not supported yet");
         }
-        if (statement.action() instanceof AlterTableStatement.DropCompactStorage) {
-            throw new InvalidRequestException("Cannot DROP COMPACT STORAGE as table " + keyspace + "." + table + " is not a compact table");
+    }
+
+    /** DROP COMPACT STORAGE of an existing table is off unless the operator allows it, as in Cassandra. */
+    @Override
+    public CompletionStage<? extends Result> execute(ExecutionContext context) {
+        if (statement.action() instanceof DropCompactStorage && !context.server().config().get(ServerConfig.DROP_COMPACT_STORAGE_ENABLED)
+                && context.server().schema().current().table(keyspace, table) != null) {
+            throw new InvalidRequestException("DROP COMPACT STORAGE is disabled. Enable in cassandra.yaml to use.");
         }
+        return super.execute(context);
     }
 
     @Override
@@ -68,6 +80,7 @@ final class AlterTable extends SchemaChangeStatement {
             case DropColumns drop -> drop(before, drop, nowMicros, !views.isEmpty());
             case RenameColumns rename -> rename(before, rename);
             case SetOptions options -> withOptions(before, options);
+            case DropCompactStorage ignored -> dropCompactStorage(before);
             default -> throw new IllegalStateException("refused at compile time: " + statement.action());
         };
         if (after == before) return SchemaUpdate.unchanged(current);
@@ -78,7 +91,16 @@ final class AlterTable extends SchemaChangeStatement {
         return new SchemaUpdate(current.with(next), SchemaChange.table(SchemaChange.Change.UPDATED, keyspace, table));
     }
 
+    /** The table without COMPACT STORAGE: its hidden columns become ordinary ones, its data stays as it is. */
+    private static TableMetadata dropCompactStorage(TableMetadata table) {
+        if (!table.compactStorage().isCompact()) {
+            throw new InvalidRequestException("Cannot DROP COMPACT STORAGE on table without COMPACT STORAGE");
+        }
+        return table.withCompactStorage(CompactStorage.NONE);
+    }
+
     private TableMetadata add(TableMetadata table, AddColumns add, Schema schema) {
+        if (table.compactStorage().isCompact()) throw new InvalidRequestException("Cannot add new column to a COMPACT STORAGE table");
         List<ColumnMetadata> columns = new ArrayList<>(table.allColumns());
         int nextId = table.nextColumnId();
         boolean counterTable = table.isCounterTable();
@@ -121,13 +143,18 @@ final class AlterTable extends SchemaChangeStatement {
         boolean changed = false;
         for (ColumnIdentifier identifier : drop.columns()) {
             ColumnMetadata column = table.column(identifier.name());
-            if (column == null) {
+            // a hidden key column is still refused as a key column, as Cassandra does
+            if (column == null || (table.isHidden(column) && !column.isPrimaryKey())) {
                 if (drop.ifExists()) continue;
                 throw new InvalidRequestException("Column " + identifier.name() + " was not found in table '" + table + "'");
             }
             if (column.isPrimaryKey()) throw new InvalidRequestException("Cannot drop PRIMARY KEY column " + column.name());
             if (hasViews) {
                 throw new InvalidRequestException("Cannot drop column " + column.name() + " on base table " + table.name() + " with materialized views");
+            }
+            // Cassandra 5.0 fails with a server error here: a dense table keeps its one value column
+            if (table.compactStorage() == CompactStorage.DENSE) {
+                throw new InvalidRequestException("Cannot drop the value column " + column.name() + " of a COMPACT STORAGE table");
             }
             List<String> dependents = new ArrayList<>();
             for (var index : table.indexes().values()) if (index.column().equals(column.name())) dependents.add(index.name());
@@ -148,7 +175,7 @@ final class AlterTable extends SchemaChangeStatement {
         for (Map.Entry<ColumnIdentifier, ColumnIdentifier> entry : rename.renames().entrySet()) {
             String from = entry.getKey().name(), to = entry.getValue().name();
             int at = indexOf(columns, from);
-            if (at < 0) {
+            if (at < 0 || table.isHidden(columns.get(at))) {
                 if (rename.ifExists()) continue;
                 throw new InvalidRequestException("Undefined column name " + from + " in table " + table);
             }

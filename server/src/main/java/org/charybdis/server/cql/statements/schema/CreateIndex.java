@@ -15,6 +15,7 @@ import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.MapType;
 import org.charybdis.cql.types.UserType;
 import org.charybdis.server.schema.ColumnMetadata;
+import org.charybdis.server.schema.CompactStorage;
 import org.charybdis.server.schema.IndexMetadata;
 import org.charybdis.server.schema.KeyspaceMetadata;
 import org.charybdis.server.schema.Schema;
@@ -97,7 +98,10 @@ final class CreateIndex extends SchemaChangeStatement {
         }
         CreateIndexStatement.Target target = statement.targets().getFirst();
         ColumnMetadata column = table.column(target.column().name());
-        if (column == null) throw new InvalidRequestException("Undefined column name " + target.column().name() + " in table " + table);
+        if (column == null || table.isHidden(column)) {
+            throw new InvalidRequestException("Undefined column name " + target.column().name() + " in table " + table);
+        }
+        checkCompactStorage(table, column);
         IndexMetadata.Target kind = checkedTarget(table, column, target.kind());
 
         String name = statement.indexName();
@@ -117,6 +121,17 @@ final class CreateIndex extends SchemaChangeStatement {
         IndexMetadata index = new IndexMetadata(name, UUID.randomUUID(), column.name(), kind, className, options);
         return new SchemaUpdate(current.with(ks.withTable(table.withIndex(index))),
                 SchemaChange.table(SchemaChange.Change.UPDATED, keyspace, table.name()));
+    }
+
+    /** A COMPACT STORAGE table indexes only the columns of a static compact table. */
+    private static void checkCompactStorage(TableMetadata table, ColumnMetadata column) {
+        if (!table.compactStorage().isCompact()) return;
+        if (column.isPrimaryKey()) {
+            throw new InvalidRequestException("Secondary indexes are not supported on PRIMARY KEY columns in COMPACT STORAGE tables");
+        }
+        if (table.compactStorage() == CompactStorage.DENSE) {
+            throw new InvalidRequestException("Secondary indexes are not supported on compact value column of COMPACT STORAGE tables");
+        }
     }
 
     /** The implementation class, null for a legacy index; unknown classes are refused as Cassandra refuses them. */

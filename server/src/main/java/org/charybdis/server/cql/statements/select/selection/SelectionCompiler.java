@@ -18,7 +18,7 @@ public final class SelectionCompiler {
         List<SelectorCompiler.Compiled> compiled = new ArrayList<>();
         List<ColumnSpec> specs = new ArrayList<>();
         if (selectors.isEmpty()) {
-            for (ColumnMetadata c : table.allColumns()) {
+            for (ColumnMetadata c : table.visibleColumns()) {
                 if (distinct) checkDistinct(c);
                 add(table, compiler.compile(new org.charybdis.cql.syntax.Selector.Column(new ColumnIdentifier(c.name()))), null, compiled, specs);
             }

@@ -82,9 +82,9 @@ final class SelectorCompiler {
         for (Selector a : args) arguments.add(argument(a));
         NativeFunction function = FunctionResolver.resolve(new QualifiedName(call.function().keyspace(), name), arguments, null, null,
                 FunctionResolver.Context.SELECTION);
-        String label = "system." + name + "(" + labels(arguments) + ")";
+        String label = function.qualifiedName() + "(" + labels(arguments) + ")";
         if (function instanceof AggregateFunction aggregate) {
-            return aggregate(aggregate, aggregateArgument(nodes(arguments, function.argTypes()).get(0)), label);
+            return aggregate(aggregate, aggregateArgument(AggregateArguments.of(nodes(arguments, function.argTypes()), function.argTypes())), label);
         }
         return new Compiled(new SelectorNode.Call((ScalarFunction) function, nodes(arguments, function.argTypes())), function.returnType(), label, null);
     }
@@ -122,7 +122,7 @@ final class SelectorCompiler {
     }
 
     private static SelectorNode aggregateArgument(SelectorNode argument) {
-        if (argument.hasAggregate()) throw new InvalidRequestException("aggregate functions cannot be used as arguments of aggregate functions");
+        if (argument != null && argument.hasAggregate()) throw new InvalidRequestException("aggregate functions cannot be used as arguments of aggregate functions");
         return argument;
     }
 
