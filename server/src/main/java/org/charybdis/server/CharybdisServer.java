@@ -226,6 +226,7 @@ public final class CharybdisServer implements AutoCloseable {
             server.engines.start(server.runtime).join(); // commitlog replay: before anything reads or writes
             server.storageStarted = true;
             server.database.startIndexBuilds().join(); // indexes whose build a stop interrupted
+            server.database.startViews().join(); // view updates logged for other shards, sent again
             if (server.context.authenticator() instanceof PasswordAuthenticator passwords) {
                 passwords.setupDefaultSuperuser().join(); // main thread: waiting here blocks no shard
             }

@@ -36,6 +36,13 @@ public record KeyspaceMetadata(String name, Map<String, String> replication, boo
         return null;
     }
 
+    /** The materialized views of the base table, by name. */
+    public java.util.List<TableMetadata> viewsOf(java.util.UUID baseTableId) {
+        java.util.List<TableMetadata> views = new java.util.ArrayList<>();
+        for (TableMetadata table : tables.values()) if (table.isView() && table.view().baseTableId().equals(baseTableId)) views.add(table);
+        return views;
+    }
+
     public KeyspaceMetadata withTable(TableMetadata table) {
         Map<String, TableMetadata> copy = new TreeMap<>(tables);
         copy.put(table.name(), table);

@@ -136,7 +136,30 @@ public final class SchemaJson {
             for (IndexMetadata index : table.indexes().values()) indexes.add(index(index));
         }
         if (table.compactStorage().isCompact()) node.put("compact_storage", table.compactStorage().schemaName());
+        if (table.isView()) node.set("view", view(table.view()));
         return node;
+    }
+
+    private static ObjectNode view(ViewDefinition view) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("base_table_id", view.baseTableId().toString());
+        node.put("base_table_name", view.baseTableName());
+        node.put("include_all_columns", view.includeAllColumns());
+        node.put("where_clause", view.whereClause());
+        ArrayNode filters = node.putArray("filters");
+        for (ViewDefinition.Filter filter : view.filters()) {
+            ObjectNode f = filters.addObject();
+            f.put("column", filter.column());
+            f.put("operator", filter.operator().name());
+            f.put("value", hex(filter.value()));
+        }
+        return node;
+    }
+
+    private static String hex(java.nio.ByteBuffer value) {
+        byte[] bytes = new byte[value.remaining()];
+        value.duplicate().get(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     private static ObjectNode column(ColumnMetadata column) {

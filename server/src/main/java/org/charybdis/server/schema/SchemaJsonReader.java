@@ -120,8 +120,23 @@ final class SchemaJsonReader {
                 if (indexes.put(read.name(), read) != null) throw new IllegalArgumentException(where + ": index " + read.name() + " appears twice");
             }
         }
+        ViewDefinition view = node.has("view") ? view(field(node, "view", where), where + ", view") : null;
         return new TableMetadata(keyspace, name, id, columns, params, integer(node, "next_column_id", where), dropped, indexes,
-                compactStorage(node, where));
+                compactStorage(node, where), view);
+    }
+
+    private static ViewDefinition view(JsonNode node, String where) {
+        List<ViewDefinition.Filter> filters = new ArrayList<>();
+        for (JsonNode filter : array(node, "filters", where)) {
+            filters.add(new ViewDefinition.Filter(text(filter, "column", where), org.charybdis.cql.syntax.Operator.valueOf(text(filter, "operator", where)),
+                    java.nio.ByteBuffer.wrap(java.util.HexFormat.of().parseHex(text(filter, "value", where)))));
+        }
+        try {
+            return new ViewDefinition(UUID.fromString(text(node, "base_table_id", where)), text(node, "base_table_name", where),
+                    field(node, "include_all_columns", where).asBoolean(), text(node, "where_clause", where), filters);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
     }
 
     private static CompactStorage compactStorage(JsonNode table, String where) {

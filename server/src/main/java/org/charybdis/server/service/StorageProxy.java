@@ -106,7 +106,7 @@ public final class StorageProxy {
             Tracing.hop(trace, shard);
             parts.add(database.onOwnerAsync(shard, storage -> {
                 if (trace.enabled()) trace.event("Writing to the commitlog and memtables (" + partitions.size() + " partitions)");
-                return ReplicaWrites.apply(storage, partitions, counters, now, maxMutationBytes, deadline);
+                return ReplicaWrites.apply(storage, database.views(), partitions, counters, now, maxMutationBytes, deadline);
             }));
         }
         CompletableFuture<Void> all = parts.size() == 1 ? parts.getFirst() : CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
@@ -159,7 +159,8 @@ public final class StorageProxy {
                 long timestamp = clock.nextMicrosAbove(storage.shardId(), decision.newestTimestamp());
                 PartitionUpdate update = partition.builder().build().withUpdatedTimestamps(timestamp);
                 ReplicaWrites.checkSize(update, partition, maxMutationBytes);
-                return storage.write(List.of(engine), List.of(update)).thenApply(done -> decision.answer());
+                // already in the partition's turn
+                return database.views().writeInTurn(storage, List.of(engine), List.of(update), now).thenApply(done -> decision.answer());
             });
         });
     }

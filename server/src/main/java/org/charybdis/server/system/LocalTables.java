@@ -29,13 +29,45 @@ public final class LocalTables {
     /** Like Cassandra's gossip generation: the time this node (process) started, in seconds. */
     private static final int GOSSIP_GENERATION = (int) (System.currentTimeMillis() / 1000);
 
+    private static final String VIEW_BUILD_STATUS = "view_build_status";
+
     private LocalTables() {}
 
-    static void fill(String table, Schema schema, ServerConfig config, TableSizes sizes, VirtualRows rows) {
+    static void fill(String table, Schema schema, ServerConfig config, TableSizes sizes, java.util.function.Predicate<UUID> viewBuilt,
+                     VirtualRows rows) {
         switch (table) {
+            case "built_views" -> builtViews(schema, viewBuilt, rows);
+            case VIEW_BUILD_STATUS -> viewBuildStatus(schema, config, viewBuilt, rows);
             case "local" -> rows.add(local(schema, config));
             case "size_estimates" -> sizeEstimates(schema, sizes, rows);
             default -> { } // peers, peers_v2: no other nodes
+        }
+    }
+
+    /** system_distributed.view_build_status: generated here, from the same build states as system.built_views. */
+    static boolean isViewBuildStatus(TableMetadata table) {
+        return table.keyspace().equals(SystemKeyspaces.SYSTEM_DISTRIBUTED) && table.name().equals(VIEW_BUILD_STATUS);
+    }
+
+    /** Every materialized view with this node's build status: SUCCESS once built, STARTED before. */
+    private static void viewBuildStatus(Schema schema, ServerConfig config, java.util.function.Predicate<UUID> viewBuilt, VirtualRows rows) {
+        for (var ks : schema.keyspaces().values()) {
+            for (var table : ks.tables().values()) {
+                if (!table.isView()) continue;
+                rows.add(new java.util.HashMap<>(Map.of("keyspace_name", ks.name(), "view_name", table.name(), "host_id", hostId(config),
+                        "status", viewBuilt.test(table.id()) ? "SUCCESS" : "STARTED")));
+            }
+        }
+    }
+
+    /** The materialized views whose build has finished; status_replicated as Cassandra's single node shows it. */
+    private static void builtViews(Schema schema, java.util.function.Predicate<UUID> viewBuilt, VirtualRows rows) {
+        for (var ks : schema.keyspaces().values()) {
+            for (var table : ks.tables().values()) {
+                if (table.isView() && viewBuilt.test(table.id())) {
+                    rows.add(new java.util.HashMap<>(Map.of("keyspace_name", ks.name(), "view_name", table.name(), "status_replicated", true)));
+                }
+            }
         }
     }
 

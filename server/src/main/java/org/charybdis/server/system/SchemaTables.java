@@ -23,8 +23,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Rows of {@code system_schema}, generated from the schema the way Cassandra 5.0 fills them. Views and
- * triggers do not exist here yet, so their tables are empty.
+ * Rows of {@code system_schema}, generated from the schema the way Cassandra 5.0 fills them. Triggers do not
+ * exist here yet, so their table is empty.
  */
 final class SchemaTables {
     private SchemaTables() {}
@@ -34,7 +34,8 @@ final class SchemaTables {
             if (ks.name().equals(SystemKeyspaces.SYSTEM_VIRTUAL_SCHEMA)) continue;
             switch (table) {
                 case "keyspaces" -> rows.add(keyspace(ks));
-                case "tables" -> ks.tables().values().forEach(t -> rows.add(table(t)));
+                case "tables" -> ks.tables().values().forEach(t -> { if (!t.isView()) rows.add(table(t)); });
+                case "views" -> ks.tables().values().forEach(t -> { if (t.isView()) rows.add(view(t)); });
                 case "columns" -> ks.tables().values().forEach(t -> t.allColumns().forEach(c -> rows.add(column(t, c))));
                 case "dropped_columns" -> ks.tables().values().forEach(t ->
                         t.droppedColumns().values().forEach(d -> rows.add(droppedColumn(t, d))));
@@ -42,7 +43,7 @@ final class SchemaTables {
                 case "indexes" -> ks.tables().values().forEach(t -> t.indexes().values().forEach(i -> rows.add(index(t, i))));
                 case "functions" -> ks.functions().functions().values().forEach(f -> rows.add(function(f)));
                 case "aggregates" -> ks.functions().aggregates().values().forEach(a -> rows.add(aggregate(a)));
-                default -> { } // views, triggers
+                default -> { } // triggers
             }
         }
     }
@@ -87,6 +88,19 @@ final class SchemaTables {
         row.put("extensions", extensions(params.mapOption("extensions")));
         row.put("dclocal_read_repair_chance", 0.0);
         row.put("read_repair_chance", 0.0);
+        return row;
+    }
+
+    /** A view's row: a table's options (without flags) beside its base and WHERE clause. */
+    private static Map<String, Object> view(TableMetadata view) {
+        Map<String, Object> row = table(view);
+        row.remove("table_name");
+        row.remove("flags");
+        row.put("view_name", view.name());
+        row.put("base_table_id", view.view().baseTableId());
+        row.put("base_table_name", view.view().baseTableName());
+        row.put("include_all_columns", view.view().includeAllColumns());
+        row.put("where_clause", view.view().whereClause());
         return row;
     }
 

@@ -44,7 +44,7 @@ public final class DescribeStatements {
             case AGGREGATE -> elements((schema, current) -> overloads(schema, name, current, SchemaElements::aggregatesByName,
                     "User defined aggregate '%s' not found in '%s'"), internals);
             case INDEX -> elements((schema, current) -> index(schema, name, current), internals);
-            case MATERIALIZED_VIEW -> elements((schema, current) -> missing(schema, name, current, "Materialized view '%s' not found in '%s'"), internals);
+            case MATERIALIZED_VIEW -> elements((schema, current) -> view(schema, name, current), internals);
             case NAME -> elements((schema, current) -> byName(schema, name, current), internals);
         };
     }
@@ -82,10 +82,19 @@ public final class DescribeStatements {
     private static List<SchemaElement> table(Schema schema, QualifiedName name, String current) {
         KeyspaceMetadata keyspace = keyspaceOf(schema, name, current);
         TableMetadata table = keyspace.table(name.name());
-        if (table == null) {
+        if (table == null || table.isView()) {
             throw new InvalidRequestException("Table '" + name.name() + "' not found in keyspace '" + keyspace.name() + "'");
         }
         return SchemaElements.ofTable(keyspace, table);
+    }
+
+    private static List<SchemaElement> view(Schema schema, QualifiedName name, String current) {
+        KeyspaceMetadata keyspace = keyspaceOf(schema, name, current);
+        TableMetadata view = keyspace.table(name.name());
+        if (view == null || !view.isView()) {
+            throw new InvalidRequestException("Materialized view '" + name.name() + "' not found in '" + keyspace.name() + "'");
+        }
+        return List.of(new ViewElement(view));
     }
 
     private static List<SchemaElement> index(Schema schema, QualifiedName name, String current) {
@@ -115,12 +124,6 @@ public final class DescribeStatements {
         return named;
     }
 
-    /** Views: none exist yet, so a named one is always missing. */
-    private static List<SchemaElement> missing(Schema schema, QualifiedName name, String current, String message) {
-        KeyspaceMetadata keyspace = keyspaceOf(schema, name, current);
-        throw new InvalidRequestException(String.format(message, name.name(), keyspace.name()));
-    }
-
     /**
      * {@code DESCRIBE name}: a keyspace of that name if there is one (when no keyspace is given), else
      * a table (then, in Cassandra, an index or a view) in the given or current keyspace.
@@ -133,7 +136,7 @@ public final class DescribeStatements {
         }
         KeyspaceMetadata keyspace = SchemaElements.keyspace(schema, keyspaceName);
         TableMetadata table = keyspace.table(name.name());
-        if (table != null) return SchemaElements.ofTable(keyspace, table);
+        if (table != null) return table.isView() ? List.of(new ViewElement(table)) : SchemaElements.ofTable(keyspace, table);
         SchemaElement index = SchemaElements.index(keyspace, name.name());
         if (index != null) return List.of(index);
         throw new InvalidRequestException("'" + name.name() + "' not found in keyspace '" + keyspaceName + "'");

@@ -70,19 +70,16 @@ final class SchemaElements {
         elements.addAll(typesInDependencyOrder(keyspace));
         elements.addAll(functionsByName(keyspace));
         elements.addAll(aggregatesByName(keyspace));
-        // views would come here: none exist yet
-        for (SchemaElement table : tablesByName(keyspace)) {
-            elements.add(table);
-            elements.addAll(indexesOf(((TableElement) table).table()));
-        }
+        for (SchemaElement table : tablesByName(keyspace)) elements.addAll(ofTable(keyspace, ((TableElement) table).table()));
         return elements;
     }
 
-    /** DESCRIBE TABLE: the table, then its indexes by name. */
+    /** DESCRIBE TABLE: the table, then its indexes by name, then its materialized views by name. */
     static List<SchemaElement> ofTable(KeyspaceMetadata keyspace, TableMetadata table) {
         List<SchemaElement> elements = new ArrayList<>();
         elements.add(tableElement(keyspace, table));
         elements.addAll(indexesOf(table));
+        for (TableMetadata view : keyspace.viewsOf(table.id())) elements.add(new ViewElement(view));
         return elements;
     }
 
@@ -123,7 +120,7 @@ final class SchemaElements {
 
     static List<SchemaElement> tablesByName(KeyspaceMetadata keyspace) {
         List<SchemaElement> tables = new ArrayList<>();
-        for (TableMetadata table : keyspace.tables().values()) tables.add(tableElement(keyspace, table));
+        for (TableMetadata table : keyspace.tables().values()) if (!table.isView()) tables.add(tableElement(keyspace, table));
         tables.sort(Comparator.comparing(SchemaElement::name, BY_NAME));
         return tables;
     }

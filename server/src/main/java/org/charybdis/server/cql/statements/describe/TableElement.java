@@ -98,14 +98,17 @@ record TableElement(KeyspaceMetadata keyspaceMetadata, TableMetadata table, bool
         List<String> options = new ArrayList<>();
         if (table.compactStorage().isCompact()) options.add("COMPACT STORAGE");
         if (withInternals) options.add("ID = " + table.id());
-        if (!table.clustering().isEmpty()) {
-            List<String> order = new ArrayList<>();
-            for (ColumnMetadata c : table.clustering()) order.add(CqlText.name(c.name()) + (c.reversed() ? " DESC" : " ASC"));
-            options.add("CLUSTERING ORDER BY (" + String.join(", ", order) + ")");
-        }
+        if (!table.clustering().isEmpty()) options.add(clusteringOrder(table));
         if (virtual) options.add("comment = " + CqlText.quoted(String.valueOf(table.params().get("comment"))));
         else options.addAll(TableOptionsCql.options(table.params()));
         return options;
+    }
+
+    /** {@code CLUSTERING ORDER BY (c ASC, ...)} of a table with clustering columns. */
+    static String clusteringOrder(TableMetadata table) {
+        List<String> order = new ArrayList<>();
+        for (ColumnMetadata c : table.clustering()) order.add(CqlText.name(c.name()) + (c.reversed() ? " DESC" : " ASC"));
+        return "CLUSTERING ORDER BY (" + String.join(", ", order) + ")";
     }
 
     private void appendDropAgain(StringBuilder out, String qualified, DroppedColumn column) {
@@ -133,7 +136,7 @@ record TableElement(KeyspaceMetadata keyspaceMetadata, TableMetadata table, bool
         return CqlText.name(column.name()) + ' ' + column.type().cqlName() + (shownStatic ? " static" : "");
     }
 
-    private static String names(List<ColumnMetadata> columns) {
+    static String names(List<ColumnMetadata> columns) {
         List<String> names = new ArrayList<>(columns.size());
         for (ColumnMetadata c : columns) names.add(CqlText.name(c.name()));
         return String.join(", ", names);

@@ -71,16 +71,24 @@ final class AlterTable extends SchemaChangeStatement {
             if (ks == null) throw new InvalidRequestException("Keyspace '" + keyspace + "' doesn't exist");
             throw new InvalidRequestException("Table '" + keyspace + "." + table + "' doesn't exist");
         }
+        if (before.isView()) {
+            throw new InvalidRequestException("Cannot use ALTER TABLE on a materialized view; use ALTER MATERIALIZED VIEW instead");
+        }
+        List<TableMetadata> views = ks.viewsOf(before.id());
         TableMetadata after = switch (statement.action()) {
             case AddColumns add -> add(before, add, current);
-            case DropColumns drop -> drop(before, drop, nowMicros);
+            case DropColumns drop -> drop(before, drop, nowMicros, !views.isEmpty());
             case RenameColumns rename -> rename(before, rename);
             case SetOptions options -> withOptions(before, options);
             case DropCompactStorage ignored -> dropCompactStorage(before);
             default -> throw new IllegalStateException("refused at compile time: " + statement.action());
         };
         if (after == before) return SchemaUpdate.unchanged(current);
-        return new SchemaUpdate(current.with(ks.withTable(after)), SchemaChange.table(SchemaChange.Change.UPDATED, keyspace, table));
+        KeyspaceMetadata next = ks.withTable(after);
+        Map<String, String> renames = new java.util.HashMap<>();
+        if (statement.action() instanceof RenameColumns rename) rename.renames().forEach((from, to) -> renames.put(from.name(), to.name()));
+        for (TableMetadata view : views) next = next.withTable(ViewColumns.follow(view, before, after, renames));
+        return new SchemaUpdate(current.with(next), SchemaChange.table(SchemaChange.Change.UPDATED, keyspace, table));
     }
 
     /** The table without COMPACT STORAGE: its hidden columns become ordinary ones, its data stays as it is. */
@@ -128,7 +136,7 @@ final class AlterTable extends SchemaChangeStatement {
         return changed ? table.withColumns(columns, nextId, table.droppedColumns()) : table;
     }
 
-    private TableMetadata drop(TableMetadata table, DropColumns drop, long nowMicros) {
+    private TableMetadata drop(TableMetadata table, DropColumns drop, long nowMicros, boolean hasViews) {
         List<ColumnMetadata> columns = new ArrayList<>(table.allColumns());
         Map<String, DroppedColumn> dropped = new LinkedHashMap<>(table.droppedColumns());
         long droppedAt = drop.timestamp() != null ? drop.timestamp() : nowMicros;
@@ -141,6 +149,9 @@ final class AlterTable extends SchemaChangeStatement {
                 throw new InvalidRequestException("Column " + identifier.name() + " was not found in table '" + table + "'");
             }
             if (column.isPrimaryKey()) throw new InvalidRequestException("Cannot drop PRIMARY KEY column " + column.name());
+            if (hasViews) {
+                throw new InvalidRequestException("Cannot drop column " + column.name() + " on base table " + table.name() + " with materialized views");
+            }
             // Cassandra 5.0 fails with a server error here: a dense table keeps its one value column
             if (table.compactStorage() == CompactStorage.DENSE) {
                 throw new InvalidRequestException("Cannot drop the value column " + column.name() + " of a COMPACT STORAGE table");

@@ -85,6 +85,7 @@ final class CreateIndex extends SchemaChangeStatement {
         if (ks == null) throw new InvalidRequestException("Keyspace '" + keyspace + "' doesn't exist");
         TableMetadata table = ks.table(statement.table().name());
         if (table == null) throw new InvalidRequestException("Table '" + statement.table().name() + "' doesn't exist");
+        if (table.isView()) throw new InvalidRequestException("Secondary indexes on materialized views aren't supported");
         if (table.isCounterTable()) throw new InvalidRequestException("Secondary indexes on counter tables aren't supported");
         String className = className();
         Map<String, String> options = options(className);

@@ -33,7 +33,7 @@ final class CreateTable extends SchemaChangeStatement {
         if (ks == null) throw new InvalidRequestException("Keyspace '" + keyspace + "' doesn't exist");
         String name = statement.table().name();
         if (ks.table(name) != null) {
-            if (statement.ifNotExists()) return SchemaUpdate.unchanged(current);
+            if (statement.ifNotExists() && !ks.table(name).isView()) return SchemaUpdate.unchanged(current);
             throw new AlreadyExistsException(keyspace, name);
         }
         TableMetadata table = TableDefinitions.build(statement, keyspace, current);

@@ -48,9 +48,9 @@ public final class SchemaStatements {
             case DropTypeStatement s -> new DropType(s, keyspaceOf(s.type(), client));
             case CreateIndexStatement s -> new CreateIndex(s, keyspaceOf(s.table(), client));
             case DropIndexStatement s -> new DropIndex(s, keyspaceOf(s.index(), client));
-            case CreateMaterializedViewStatement ignored -> throw notSupported("Materialized views");
-            case AlterMaterializedViewStatement ignored -> throw notSupported("Materialized views");
-            case DropMaterializedViewStatement ignored -> throw notSupported("Materialized views");
+            case CreateMaterializedViewStatement s -> new CreateView(s, keyspaceOf(s.view(), client));
+            case AlterMaterializedViewStatement s -> new AlterView(s, keyspaceOf(s.view(), client));
+            case DropMaterializedViewStatement s -> new DropView(s, keyspaceOf(s.view(), client));
             case CreateFunctionStatement s -> new CreateFunction(s, keyspaceOf(s.function(), client), UserFunctionLookup.currentSettings());
             case DropFunctionStatement s -> new DropFunction(s, keyspaceOf(s.function(), client));
             case CreateAggregateStatement s -> new CreateAggregate(s, keyspaceOf(s.aggregate(), client), UserFunctionLookup.currentSettings());
