@@ -174,6 +174,11 @@ final class FunctionTerms {
                 public String text() {
                     return text;
                 }
+
+                @Override
+                public CqlType ownType() {
+                    return TypeCompatibility.preferredType(literal);
+                }
             };
         }
         CqlType type = intrinsicType(term);

@@ -30,6 +30,12 @@ public final class FunctionResolver {
             checkReturnType(json, receiverType, receiver);
             return json;
         }
+        GenericFunction generic = isSystem(name) ? NativeFunctions.generic(name.name().toLowerCase(Locale.ROOT)) : null;
+        if (generic != null) {
+            ScalarFunction function = generic.resolve(args);
+            checkReturnType(function, receiverType, receiver);
+            return function;
+        }
         List<NativeFunction> candidates = candidates(name);
         if (candidates.isEmpty()) {
             throw new InvalidRequestException(context == Context.TERM
@@ -63,8 +69,12 @@ public final class FunctionResolver {
 
     /** The native functions of that name: system functions only (user-defined functions do not exist here). */
     public static List<NativeFunction> candidates(QualifiedName name) {
-        if (name.keyspace() != null && !name.keyspace().equals("system")) return List.of();
+        if (!isSystem(name)) return List.of();
         return NativeFunctions.named(name.name().toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean isSystem(QualifiedName name) {
+        return name.keyspace() == null || name.keyspace().equals("system");
     }
 
     private static Assignment match(NativeFunction function, List<? extends FunctionArgument> args) {

@@ -9,6 +9,7 @@ import org.charybdis.cql.syntax.Selector;
 import org.charybdis.cql.syntax.Term;
 import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.NativeType;
+import org.charybdis.server.cql.terms.TermText;
 import org.charybdis.server.cql.terms.Terms;
 import org.charybdis.server.cql.terms.functions.AggregateFunction;
 import org.charybdis.server.cql.terms.functions.Aggregates;
@@ -268,9 +269,7 @@ final class SelectorCompiler {
     }
 
     static String text(Term term) {
-        if (term instanceof Term.Literal l) return l.kind() == Term.LiteralKind.STRING ? "'" + l.text().replace("'", "''") + "'" : l.text();
-        if (term instanceof Term.NullLiteral) return "null";
-        return term.toString();
+        return TermText.of(term);
     }
 
     /** A function argument: compiled (typed) or a constant term. */
@@ -288,7 +287,8 @@ final class SelectorCompiler {
         }
 
         /** The type this argument has by itself: a compiled selector's, or a constant's preferred type. */
-        CqlType ownType() {
+        @Override
+        public CqlType ownType() {
             if (compiled != null) return compiled.type();
             return term instanceof Term.Literal literal ? TypeCompatibility.preferredType(literal) : null;
         }
