@@ -4,6 +4,7 @@ import org.charybdis.cql.exceptions.ConfigurationException;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.syntax.ClusteringOrder;
 import org.charybdis.cql.syntax.ColumnDefinition;
+import org.charybdis.server.cql.terms.ColumnMasks;
 import org.charybdis.cql.syntax.ColumnIdentifier;
 import org.charybdis.cql.syntax.CreateTableStatement;
 import org.charybdis.cql.syntax.PrimaryKey;
@@ -95,6 +96,7 @@ public final class TableDefinitions {
             throw new InvalidRequestException("Cannot set default_time_to_live on a table with counters");
         }
         UUID id = TableProperties.tableId(statement.options().properties());
+        columns.replaceAll(c -> definitions.get(c.name()).mask() == null ? c : c.withMask(ColumnMasks.prepare(c, definitions.get(c.name()).mask())));
         return new TableMetadata(keyspace, table, id != null ? id : UUID.randomUUID(), columns, params, nextId, Map.of());
     }
 

@@ -24,7 +24,10 @@ import org.charybdis.server.schema.KeyspaceMetadata;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.TableMetadata;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Compiles SELECT against a schema snapshot: selection, restrictions, ordering and limits resolved once. */
 public final class SelectStatements {
@@ -38,7 +41,10 @@ public final class SelectStatements {
         if (table == null) throw new InvalidRequestException("table " + statement.table().name() + " does not exist");
 
         BindVariables variables = new BindVariables(statement.bindMarkers().size(), table.keyspace(), table.name());
-        Selection selection = SelectionCompiler.compile(table, statement.selection(), statement.distinct());
+        Selection selection = SelectionCompiler.compile(table, statement.selection(), statement.distinct(), false);
+        boolean masks = table.allColumns().stream().anyMatch(c -> c.mask() != null);
+        Selection masked = masks ? SelectionCompiler.compile(table, statement.selection(), statement.distinct(), true) : selection;
+        List<String> maskedRestricted = masks ? maskedColumns(table, statement.where()) : List.of();
         Restrictions restrictions = RestrictionsCompiler.compile(table, statement.where(), variables, statement.allowFiltering());
         GroupBy groupBy = GroupByCompiler.compile(table, statement.groupBy(), restrictions, statement.distinct());
         boolean reversed = reversed(table, statement.orderings(), restrictions);
@@ -49,9 +55,27 @@ public final class SelectStatements {
         BoundValue perPartitionLimit = statement.perPartitionLimit() == null ? null
                 : Terms.resolve(statement.perPartitionLimit(), NativeType.INT, "[per_partition_limit]", variables);
         UsingTimeout timeout = UsingTimeout.compile(statement.timeout(), variables);
-        CqlStatement query = new SelectQuery(table, selection, restrictions, reversed, !statement.orderings().isEmpty(), statement.distinct(),
+        CqlStatement query = new SelectQuery(table, selection, masked, maskedRestricted, restrictions, reversed, !statement.orderings().isEmpty(), statement.distinct(),
                 limit, perPartitionLimit, groupBy, timeout, variables.specs(), restrictions.partitionKeyBindIndexes());
         return statement.json() ? SelectJson.of(query) : query;
+    }
+
+    /** The masked columns the WHERE clause restricts, in the table's order (only roles allowed to may query them). */
+    private static List<String> maskedColumns(TableMetadata table, List<Relation> where) {
+        Set<String> restricted = new HashSet<>();
+        for (Relation relation : where) {
+            switch (relation) {
+                case Relation.Compare r -> restricted.add(Columns.resolve(table, r.column()).name());
+                case Relation.ElementCompare r -> restricted.add(Columns.resolve(table, r.column()).name());
+                case Relation.In r -> restricted.add(Columns.resolve(table, r.column()).name());
+                case Relation.Token r -> r.columns().forEach(c -> restricted.add(Columns.resolve(table, c).name()));
+                case Relation.MultiColumn r -> r.columns().forEach(c -> restricted.add(Columns.resolve(table, c).name()));
+                case Relation.MultiColumnIn r -> r.columns().forEach(c -> restricted.add(Columns.resolve(table, c).name()));
+            }
+        }
+        List<String> masked = new ArrayList<>();
+        for (ColumnMetadata c : table.allColumns()) if (c.mask() != null && restricted.contains(c.name())) masked.add(c.name());
+        return masked;
     }
 
     /** Whether rows come in reverse clustering order, checking ORDER BY as Cassandra does. */

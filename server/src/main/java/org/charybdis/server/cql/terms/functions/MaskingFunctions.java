@@ -17,12 +17,17 @@ import java.util.List;
  * {@code mask_replace}, {@code mask_inner} and {@code mask_outer} (hide the middle or the ends of a text with
  * a padding character) and {@code mask_hash} (a digest of the serialized value, SHA-256 unless named).
  */
-final class MaskingFunctions {
+public final class MaskingFunctions {
     private static final String TEXTS = "[text|varchar|ascii]";
     private static final String DEFAULT_PADDING = "*";
     private static final String DEFAULT_DIGEST = "SHA-256";
 
     private MaskingFunctions() {}
+
+    /** Whether a system function of that (lower case) name masks values, and so may be attached to a column. */
+    public static boolean isMasking(String name) {
+        return name.startsWith("mask_") && NativeFunctions.generic(name) != null;
+    }
 
     static List<GenericFunction> all() {
         return List.of(
@@ -52,7 +57,7 @@ final class MaskingFunctions {
                         types.add(NativeType.TEXT);
                     }
                     return onAnyInput(f, types, NativeType.BLOB, values -> values[0] == null ? null
-                            : ByteBuffer.wrap(digest(values.length > 1 ? values[1] : null).digest(bytes(values[0]))));
+                            : hash(values[0], values.length > 1 ? values[1] : null));
                 }));
     }
 
@@ -97,6 +102,12 @@ final class MaskingFunctions {
         return padding.codePointAt(0);
     }
 
+    private static ByteBuffer hash(ByteBuffer value, ByteBuffer algorithm) {
+        MessageDigest digest = digest(algorithm);
+        digest.update(value.duplicate());
+        return ByteBuffer.wrap(digest.digest());
+    }
+
     private static MessageDigest digest(ByteBuffer algorithm) {
         String name = algorithm == null ? DEFAULT_DIGEST : NativeType.TEXT.deserialize(algorithm).toString();
         try {
@@ -104,12 +115,6 @@ final class MaskingFunctions {
         } catch (NoSuchAlgorithmException e) {
             throw new InvalidRequestException("Hash algorithm not found: " + name);
         }
-    }
-
-    private static byte[] bytes(ByteBuffer value) {
-        byte[] bytes = new byte[value.remaining()];
-        value.duplicate().get(bytes);
-        return bytes;
     }
 
     /** Masking functions decide themselves what a null argument means. */

@@ -13,8 +13,9 @@ import java.util.List;
 public final class SelectionCompiler {
     private SelectionCompiler() {}
 
-    public static Selection compile(TableMetadata table, List<org.charybdis.cql.syntax.Selection> selectors, boolean distinct) {
-        SelectorCompiler compiler = new SelectorCompiler(table);
+    /** @param masked whether masked columns' values go through their masks (for roles without UNMASK) */
+    public static Selection compile(TableMetadata table, List<org.charybdis.cql.syntax.Selection> selectors, boolean distinct, boolean masked) {
+        SelectorCompiler compiler = new SelectorCompiler(table, masked);
         List<SelectorCompiler.Compiled> compiled = new ArrayList<>();
         List<ColumnSpec> specs = new ArrayList<>();
         if (selectors.isEmpty()) {

@@ -9,6 +9,7 @@ import org.charybdis.cql.syntax.Selector;
 import org.charybdis.cql.syntax.Term;
 import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.NativeType;
+import org.charybdis.server.cql.terms.ColumnMasks;
 import org.charybdis.server.cql.terms.TermText;
 import org.charybdis.server.cql.terms.Terms;
 import org.charybdis.server.cql.terms.functions.AggregateFunction;
@@ -43,17 +44,20 @@ final class SelectorCompiler {
     record Compiled(SelectorNode node, CqlType type, String label, ColumnMetadata column) {}
 
     private final TableMetadata table;
+    private final boolean masked;
 
-    SelectorCompiler(TableMetadata table) {
+    /** @param masked whether a masked column's value goes through its mask */
+    SelectorCompiler(TableMetadata table, boolean masked) {
         this.table = table;
+        this.masked = masked;
     }
 
     Compiled compile(Selector selector) {
         return switch (selector) {
             case Selector.Column c -> {
                 ColumnMetadata column = Columns.resolve(table, c.column());
-                yield new Compiled(new SelectorNode.PerRow(row -> Selection.columnValue(column, row.keyComponents(), row.staticRow(), row.row())),
-                        column.type(), column.name(), column);
+                SelectorNode value = new SelectorNode.PerRow(row -> Selection.columnValue(column, row.keyComponents(), row.staticRow(), row.row()));
+                yield new Compiled(masked && column.mask() != null ? masked(column, value) : value, column.type(), column.name(), column);
             }
             case Selector.CountRows ignored -> aggregate(Aggregates.countRows(), null, "count");
             case Selector.FunctionCall call -> call(call);
@@ -68,6 +72,14 @@ final class SelectorCompiler {
                     + " in selection clause (try using a cast to force a type)");
             default -> throw new InvalidRequestException("Selector " + selector.getClass().getSimpleName() + " is not supported yet");
         };
+    }
+
+    /** The column's value through its mask, the mask's constants as the further arguments. */
+    private static SelectorNode masked(ColumnMetadata column, SelectorNode value) {
+        List<SelectorNode> arguments = new ArrayList<>();
+        arguments.add(value);
+        for (ByteBuffer constant : column.mask().arguments()) arguments.add(constant(constant));
+        return new SelectorNode.Call(ColumnMasks.function(column), arguments);
     }
 
     private Compiled call(Selector.FunctionCall call) {
