@@ -87,6 +87,17 @@ class ColumnMasksTest {
     }
 
     @Test
+    void describeAndSchemaTablesShowMasks() {
+        assertThat(admin.execute("DESCRIBE TABLE fn_ddm.m").one().getString("create_statement"))
+                .contains("    c text MASKED WITH system.mask_inner(1, null),\n", "    n int MASKED WITH system.mask_replace(5),\n",
+                        "    v text MASKED WITH system.mask_default(),\n", "    s set<int> MASKED WITH system.mask_null(),\n", "    w int,\n");
+        assertThat(ResultRows.rows(admin, "SELECT column_name, function_argument_nulls, function_argument_types, function_argument_values, "
+                + "function_keyspace, function_name FROM system_schema.column_masks WHERE keyspace_name = 'fn_ddm' AND table_name = 'm'"))
+                .containsExactly("c, [false, true], [int, int], [1, ], system, mask_inner", "n, [false], [int], [5], system, mask_replace",
+                        "s, [], [], [], system, mask_null", "v, [], [], [], system, mask_default");
+    }
+
+    @Test
     void refusedMasks() {
         assertInvalid(admin, "CREATE TABLE fn_ddm.r (k int PRIMARY KEY, v int MASKED WITH mask_inner(1, 1))",
                 "Function system.mask_inner requires an argument of type [text|varchar|ascii], but found argument "

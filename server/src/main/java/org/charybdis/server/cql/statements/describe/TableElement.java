@@ -120,7 +120,8 @@ record TableElement(KeyspaceMetadata keyspaceMetadata, TableMetadata table, bool
     }
 
     private static String definition(ColumnMetadata column) {
-        return CqlText.name(column.name()) + ' ' + column.type().cqlName() + (column.isStatic() ? " static" : "");
+        return CqlText.name(column.name()) + ' ' + column.type().cqlName() + (column.isStatic() ? " static" : "")
+                + (column.mask() == null ? "" : " MASKED WITH system." + column.mask().toCql());
     }
 
     private static String names(List<ColumnMetadata> columns) {
