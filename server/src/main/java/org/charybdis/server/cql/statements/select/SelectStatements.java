@@ -6,6 +6,7 @@ import org.charybdis.cql.syntax.Operator;
 import org.charybdis.cql.syntax.Ordering;
 import org.charybdis.cql.syntax.Relation;
 import org.charybdis.cql.syntax.SelectStatement;
+import org.charybdis.cql.syntax.Selector;
 import org.charybdis.cql.syntax.Term;
 import org.charybdis.cql.types.NativeType;
 import org.charybdis.server.cql.ClientState;
@@ -48,6 +49,9 @@ public final class SelectStatements {
         Restrictions restrictions = RestrictionsCompiler.compile(table, statement.where(), variables, statement.allowFiltering());
         GroupBy groupBy = GroupByCompiler.compile(table, statement.groupBy(), restrictions, statement.distinct());
         boolean reversed = reversed(table, statement.orderings(), restrictions);
+        if (restrictions.isClusteringRestricted() && selectsOnlyStaticColumns(table, statement.selection())) {
+            throw new InvalidRequestException("Cannot restrict clustering columns when selecting only static columns");
+        }
         if (statement.distinct() && (restrictions.isClusteringRestricted() || restrictions.indexPlan().rowIndex())) {
             throw new InvalidRequestException("SELECT DISTINCT with WHERE clause only supports restriction by partition key and/or static columns.");
         }
@@ -58,6 +62,18 @@ public final class SelectStatements {
         CqlStatement query = new SelectQuery(table, selection, masked, maskedRestricted, restrictions, reversed, !statement.orderings().isEmpty(), statement.distinct(),
                 limit, perPartitionLimit, groupBy, timeout, variables.specs(), restrictions.partitionKeyBindIndexes());
         return statement.json() ? SelectJson.of(query) : query;
+    }
+
+    /** Whether the selection names static columns and nothing but them and partition key columns. */
+    private static boolean selectsOnlyStaticColumns(TableMetadata table, List<org.charybdis.cql.syntax.Selection> selection) {
+        boolean statics = false;
+        for (org.charybdis.cql.syntax.Selection s : selection) {
+            if (!(s.selector() instanceof Selector.Column c)) return false;
+            ColumnMetadata column = Columns.resolve(table, c.column());
+            if (!column.isStatic() && column.kind() != ColumnMetadata.Kind.PARTITION_KEY) return false;
+            statics |= column.isStatic();
+        }
+        return statics;
     }
 
     /** The masked columns the WHERE clause restricts, in the table's order (only roles allowed to may query them). */
