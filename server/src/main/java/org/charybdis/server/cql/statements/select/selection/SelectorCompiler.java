@@ -9,6 +9,8 @@ import org.charybdis.cql.syntax.Selector;
 import org.charybdis.cql.syntax.Term;
 import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.NativeType;
+import org.charybdis.cql.types.SetType;
+import org.charybdis.cql.types.MapType;
 import org.charybdis.server.cql.terms.ColumnMasks;
 import org.charybdis.server.cql.terms.TermText;
 import org.charybdis.server.cql.terms.Terms;
@@ -144,6 +146,12 @@ final class SelectorCompiler {
     }
 
     private Compiled cellMetadata(CellMetadata.Kind kind, List<Selector> args) {
+        if (args.size() == 1 && args.get(0) instanceof Selector.Element e && e.selector() instanceof Selector.Column) {
+            return cellMetadataOfKeys(kind, e, e.selector(), e.key(), e.key());
+        }
+        if (args.size() == 1 && args.get(0) instanceof Selector.Slice s && s.selector() instanceof Selector.Column) {
+            return cellMetadataOfKeys(kind, s, s.selector(), s.from(), s.to());
+        }
         if (args.size() != 1 || !(args.get(0) instanceof Selector.Column c)) {
             throw new InvalidRequestException("Invalid arguments for function " + kind.function + ": a single column is required");
         }
@@ -153,6 +161,21 @@ final class SelectorCompiler {
         }
         return new Compiled(new SelectorNode.PerRow(CellMetadata.of(kind, column)), CellMetadata.type(kind, column),
                 kind.function + "(" + column.name() + ")", null);
+    }
+
+    /**
+     * writetime, maxwritetime or ttl of a set's or map's element ({@code s[1]}, one value) or slice ({@code m['a'..'c']},
+     * a list), as Cassandra 5.0 answers them; the element selector checks the collection (lists refused).
+     */
+    private Compiled cellMetadataOfKeys(CellMetadata.Kind kind, Selector selection, Selector collection, Term from, Term to) {
+        Compiled selected = compile(selection);
+        ColumnMetadata column = Columns.resolve(table, ((Selector.Column) collection).column());
+        CqlType keyType = column.type() instanceof MapType map ? map.keyType() : ((SetType) column.type()).elementType();
+        boolean single = selection instanceof Selector.Element;
+        ByteBuffer start = from == null ? null : Terms.constant(from, keyType, "key(" + column.name() + ")");
+        ByteBuffer end = to == null ? null : Terms.constant(to, keyType, "key(" + column.name() + ")");
+        return new Compiled(new SelectorNode.PerRow(CellMetadata.ofKeys(kind, column, keyType, start, end, single)),
+                CellMetadata.typeOfKeys(kind, single), kind.function + "(" + selected.label() + ")", null);
     }
 
     /** token() of this table: one argument per partition key column, of its type. */

@@ -333,6 +333,32 @@ class SelectionCompilerTest {
         fails("SELECT ttl(k) FROM fn.t", "Cannot use selection function ttl on PRIMARY KEY part k");
     }
 
+    /** Recorded from Cassandra 5.0.6. */
+    @Test
+    void writetimeAndTtlOfElementsAndSlices() {
+        session.execute("CREATE TABLE IF NOT EXISTS fn.wt (k int PRIMARY KEY, s set<int>, m map<text, int>, l list<int>, fs frozen<set<int>>)");
+        session.execute("INSERT INTO fn.wt (k, s, m, l, fs) VALUES (1, {1, 2, 3}, {'a': 1, 'b': 2}, [7, 8], {4}) USING TIMESTAMP 1000 AND TTL 5000");
+        session.execute("UPDATE fn.wt USING TIMESTAMP 2000 SET s = s + {4}, m['c'] = 3 WHERE k = 1");
+        ResultSet rs = session.execute("SELECT writetime(s[1]), writetime(s[4]), writetime(s[9]), writetime(m['a']), writetime(m['c']), "
+                + "ttl(s[4]), ttl(m['c']), writetime(s[2..4]), writetime(m['a'..'b']), maxwritetime(s[1]), writetime(fs[4]), ttl(s[1]), "
+                + "writetime(fs[9]) FROM fn.wt WHERE k = 1");
+        assertThat(names(rs)).containsExactly("writetime(s[1]) bigint", "writetime(s[4]) bigint", "writetime(s[9]) bigint",
+                "writetime(m['a']) bigint", "writetime(m['c']) bigint", "ttl(s[4]) int", "ttl(m['c']) int", "writetime(s[2..4]) list<bigint>",
+                "writetime(m['a'..'b']) list<bigint>", "maxwritetime(s[1]) bigint", "writetime(fs[4]) bigint", "ttl(s[1]) int", "writetime(fs[9]) bigint");
+        Row row = rs.one();
+        assertThat(List.of(row.getLong(0), row.getLong(1), row.getLong(3), row.getLong(4))).containsExactly(1000L, 2000L, 1000L, 2000L);
+        assertThat(row.isNull(2)).isTrue();
+        assertThat(row.isNull(5)).isTrue();
+        assertThat(row.isNull(6)).isTrue();
+        assertThat(row.getList(7, Long.class)).containsExactly(1000L, 1000L, 2000L);
+        assertThat(row.getList(8, Long.class)).containsExactly(1000L, 1000L);
+        assertThat(row.getLong(9)).isEqualTo(1000);
+        assertThat(row.getLong(10)).isEqualTo(1000);
+        assertThat(row.getInt(11)).isBetween(4800, 5000);
+        assertThat(row.isNull(12)).isTrue();
+        fails("SELECT writetime(l[0]) FROM fn.wt", "Element selection is only allowed on sets and maps, but l is a list");
+    }
+
     @Test
     void tokenOfAnyValueOfThePartitionKeyType() {
         ResultSet rs = session.execute("SELECT token(k), token(k) + 1, system.token(k), token(c), token(1) FROM fn.t WHERE k = 1 AND c = 1");
