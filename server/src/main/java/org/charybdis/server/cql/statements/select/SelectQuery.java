@@ -108,9 +108,10 @@ final class SelectQuery implements CqlStatement {
 
     /** The selection; for a role that is not a superuser, without the password hashes of system_auth.roles. */
     private RowProjection projection(ExecutionContext context, Selection selection) {
-        if (context.access().superuser() || !table.keyspace().equals(SystemKeyspaces.SYSTEM_AUTH) || !table.name().equals("roles")) return selection;
+        RowProjection bound = selection.bind(context);
+        if (context.access().superuser() || !table.keyspace().equals(SystemKeyspaces.SYSTEM_AUTH) || !table.name().equals("roles")) return bound;
         ColumnMetadata hash = table.column("salted_hash");
-        return hash == null ? selection : new HiddenColumn(selection, hash.id());
+        return hash == null ? bound : new HiddenColumn(bound, hash.id());
     }
 
     @Override

@@ -42,9 +42,9 @@ public final class SelectStatements {
         if (table == null) throw new InvalidRequestException("table " + statement.table().name() + " does not exist");
 
         BindVariables variables = new BindVariables(statement.bindMarkers().size(), table.keyspace(), table.name());
-        Selection selection = SelectionCompiler.compile(table, statement.selection(), statement.distinct(), false);
+        Selection selection = SelectionCompiler.compile(table, statement.selection(), statement.distinct(), false, variables);
         boolean masks = table.allColumns().stream().anyMatch(c -> c.mask() != null);
-        Selection masked = masks ? SelectionCompiler.compile(table, statement.selection(), statement.distinct(), true) : selection;
+        Selection masked = masks ? SelectionCompiler.compile(table, statement.selection(), statement.distinct(), true, variables) : selection;
         List<String> maskedRestricted = masks ? maskedColumns(table, statement.where()) : List.of();
         Restrictions restrictions = RestrictionsCompiler.compile(table, statement.where(), variables, statement.allowFiltering());
         GroupBy groupBy = GroupByCompiler.compile(table, statement.groupBy(), restrictions, statement.distinct());

@@ -74,6 +74,8 @@ class CollectionFunctionsTest {
         assertInvalid(session, "SELECT collection_max() FROM fn_coll.t", "Invalid number of arguments for function system.collection_max(numeric_set_or_list)");
         assertInvalid(session, "SELECT map_keys({1: 2}) FROM fn_coll.t",
                 "Cannot infer type of argument {1: 2} in call to function system.map_keys(map): use type casts to disambiguate");
+        assertInvalid(session, "SELECT collection_count(?) FROM fn_coll.t",
+                "Cannot infer type of argument ? in call to function system.collection_count(collection): use type casts to disambiguate");
         assertInvalid(session, "SELECT k FROM fn_coll.t WHERE k = collection_count([1])",
                 "Cannot infer type of argument [1] in call to function system.collection_count(collection): use type casts to disambiguate");
     }

@@ -100,5 +100,7 @@ class MaskingFunctionsTest {
         assertInvalid(session, "SELECT mask_null(t, 1) FROM fn_mask.t", "Invalid number of arguments for function system.mask_null(any)");
         assertInvalid(session, "SELECT mask_default() FROM fn_mask.t", "Invalid number of arguments for function system.mask_default(any)");
         assertInvalid(session, "SELECT mask_hash() FROM fn_mask.t", "Invalid number of arguments for function system.mask_hash(any, [text])");
+        assertInvalid(session, "SELECT mask_null(?) FROM fn_mask.t",
+                "Cannot infer type of argument ? in call to function system.mask_null(any): use type casts to disambiguate");
     }
 }

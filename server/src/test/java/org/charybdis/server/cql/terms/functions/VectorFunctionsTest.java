@@ -46,5 +46,7 @@ class VectorFunctionsTest {
                 "Function system.similarity_cosine requires a float vector argument, but found argument n of type int");
         assertInvalid(session, "SELECT similarity_cosine(vec) FROM fn_vec.t",
                 "Invalid number of arguments for function system.similarity_cosine(vector<float, n>, vector<float, n>)");
+        assertInvalid(session, "SELECT similarity_dot_product(?, ?) FROM fn_vec.t", "Cannot infer type of argument ? in call to function "
+                + "system.similarity_dot_product(vector<float, n>, vector<float, n>): use type casts to disambiguate");
     }
 }

@@ -11,6 +11,8 @@ import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.NativeType;
 import org.charybdis.cql.types.SetType;
 import org.charybdis.cql.types.MapType;
+import org.charybdis.server.cql.terms.BindVariables;
+import org.charybdis.server.cql.terms.BoundValue;
 import org.charybdis.server.cql.terms.ColumnMasks;
 import org.charybdis.server.cql.terms.TermText;
 import org.charybdis.server.cql.terms.Terms;
@@ -47,11 +49,23 @@ final class SelectorCompiler {
 
     private final TableMetadata table;
     private final boolean masked;
+    private final BindVariables variables;
+    /** The bind markers of the selection, by slot: bound once per execution, read by every row. */
+    private final List<BoundValue> markers = new ArrayList<>();
 
-    /** @param masked whether a masked column's value goes through its mask */
-    SelectorCompiler(TableMetadata table, boolean masked) {
+    /**
+     * @param masked    whether a masked column's value goes through its mask
+     * @param variables the statement's bind variables, which markers in function arguments join
+     */
+    SelectorCompiler(TableMetadata table, boolean masked, BindVariables variables) {
         this.table = table;
         this.masked = masked;
+        this.variables = variables;
+    }
+
+    /** The selection's bind markers, each read by rows as {@code SelectedRow.markers()[slot]}. */
+    List<BoundValue> markers() {
+        return markers;
     }
 
     Compiled compile(Selector selector) {
@@ -99,9 +113,9 @@ final class SelectorCompiler {
                 FunctionResolver.Context.SELECTION);
         String label = "system." + name + "(" + labels(arguments) + ")";
         if (function instanceof AggregateFunction aggregate) {
-            return aggregate(aggregate, aggregateArgument(nodes(arguments, function.argTypes()).get(0)), label);
+            return aggregate(aggregate, aggregateArgument(nodes(arguments, function).get(0)), label);
         }
-        return new Compiled(new SelectorNode.Call((ScalarFunction) function, nodes(arguments, function.argTypes())), function.returnType(), label, null);
+        return new Compiled(new SelectorNode.Call((ScalarFunction) function, nodes(arguments, function)), function.returnType(), label, null);
     }
 
     /** toJson takes any type: the function is made for the argument's type. */
@@ -199,7 +213,7 @@ final class SelectorCompiler {
         }
         ScalarFunction token = ScalarFunction.of("token", NativeType.BIGINT, types,
                 values -> NativeType.BIGINT.serialize(Murmur3Partitioner.token(PartitionKeys.serialize(Arrays.asList(values)))));
-        return new Compiled(new SelectorNode.Call(token, nodes(arguments, types)), NativeType.BIGINT, "system.token(" + labels(arguments) + ")", null);
+        return new Compiled(new SelectorNode.Call(token, nodes(arguments, token)), NativeType.BIGINT, "system.token(" + labels(arguments) + ")", null);
     }
 
     private Compiled cast(Selector.Cast cast) {
@@ -230,7 +244,7 @@ final class SelectorCompiler {
             throw new InvalidRequestException("the '" + arithmetic.operator().symbol() + "' operation is not supported between "
                     + left.text() + " and " + right.text());
         }
-        return new Compiled(new SelectorNode.Call(function, nodes(List.of(left, right), function.argTypes())), function.returnType(), label, null);
+        return new Compiled(new SelectorNode.Call(function, nodes(List.of(left, right), function)), function.returnType(), label, null);
     }
 
     private Compiled negation(Selector.Negation negation) {
@@ -259,19 +273,31 @@ final class SelectorCompiler {
         return new SelectorNode.PerRow(row -> value == null ? null : value.duplicate());
     }
 
-    /** An argument of a call: a compiled selector, or a constant typed only once the overload is known. */
+    /** An argument of a call: a compiled selector, or a constant or marker typed only once the overload is known. */
     private Argument argument(Selector selector) {
-        if (selector instanceof Selector.Value(Term term)) {
-            if (term instanceof Term.BindMarker) throw new InvalidRequestException("Bind markers are not supported yet in selection clauses");
-            return new Argument(null, term);
-        }
+        if (selector instanceof Selector.Value(Term term)) return new Argument(null, term);
         return new Argument(compile(selector), null);
     }
 
-    private static List<SelectorNode> nodes(List<Argument> arguments, List<CqlType> types) {
+    /** The arguments' nodes, for a function of these parameter types. */
+    private List<SelectorNode> nodes(List<Argument> arguments, NativeFunction function) {
         List<SelectorNode> nodes = new ArrayList<>(arguments.size());
-        for (int i = 0; i < arguments.size(); i++) nodes.add(arguments.get(i).node(types.get(i)));
+        for (int i = 0; i < arguments.size(); i++) {
+            Argument argument = arguments.get(i);
+            CqlType type = function.argTypes().get(i);
+            nodes.add(argument.term() instanceof Term.BindMarker marker ? marker(marker, type) : argument.node(type));
+        }
         return nodes;
+    }
+
+    /** A marker of the selection, named {@code [selection]} in the bind variables as Cassandra names it. */
+    private SelectorNode marker(Term.BindMarker marker, CqlType type) {
+        int slot = markers.size();
+        markers.add(Terms.resolve(marker, type, "[selection]", variables));
+        return new SelectorNode.PerRow(row -> {
+            ByteBuffer value = row.markers()[slot];
+            return value == null ? null : value.duplicate();
+        });
     }
 
     private static String labels(List<Argument> arguments) {

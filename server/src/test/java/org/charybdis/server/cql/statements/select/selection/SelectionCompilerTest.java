@@ -2,11 +2,13 @@ package org.charybdis.server.cql.statements.select.selection;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.ColumnDefinition;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.servererrors.FunctionFailureException;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
+import org.charybdis.server.cql.statements.select.ResultRows;
 import org.charybdis.server.testing.CharybdisServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -357,6 +359,24 @@ class SelectionCompilerTest {
         assertThat(row.getInt(11)).isBetween(4800, 5000);
         assertThat(row.isNull(12)).isTrue();
         fails("SELECT writetime(l[0]) FROM fn.wt", "Element selection is only allowed on sets and maps, but l is a list");
+    }
+
+    /** Recorded from Cassandra 5.0.6. */
+    @Test
+    void bindMarkersAsFunctionArguments() {
+        session.execute("CREATE TABLE IF NOT EXISTS fn.bm (k int PRIMARY KEY, txt text, n int)");
+        session.execute("INSERT INTO fn.bm (k, txt, n) VALUES (1, 'hello', 5)");
+        PreparedStatement prepared = session.prepare("SELECT k, intAsBlob(?), mask_inner(txt, ?, ?), token(?) FROM fn.bm WHERE k = ?");
+        List<String> variables = new ArrayList<>();
+        for (ColumnDefinition c : prepared.getVariableDefinitions()) variables.add(c.getName().asInternal() + " " + c.getType().asCql(false, true));
+        assertThat(variables).containsExactly("[selection] int", "[selection] int", "[selection] int", "[selection] int", "k int");
+        ResultSet rs = session.execute(prepared.bind(7, 1, 2, 1, 1));
+        assertThat(names(rs)).containsExactly("k int", "system.intasblob(?) blob", "system.mask_inner(txt, ?, ?) text", "system.token(?) bigint");
+        assertThat(ResultRows.render(rs)).containsExactly("1, 0x00000007, h**lo, -4069959284402364209");
+        assertThat(ResultRows.render(session.execute(session.prepare("SELECT blobAsInt(?) FROM fn.bm WHERE k = 1").bind((Object) null))))
+                .containsExactly("null");
+        fails("SELECT mask_null(?) FROM fn.bm", "Cannot infer type of argument ? in call to function system.mask_null(any): "
+                + "use type casts to disambiguate");
     }
 
     @Test
