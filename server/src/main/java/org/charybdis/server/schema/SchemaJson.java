@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.charybdis.cql.types.CqlType;
+import org.charybdis.cql.types.NativeType;
 import org.charybdis.cql.types.UserType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HexFormat;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -170,6 +172,22 @@ public final class SchemaJson {
         node.put("type", column.type().cqlName());
         node.put("reversed", column.reversed());
         node.put("id", column.id());
+        if (column.mask() != null) node.set("mask", mask(column.mask()));
+        return node;
+    }
+
+    /** The function, and each further argument's type and value as a blob literal (null for a null argument). */
+    private static ObjectNode mask(ColumnMask mask) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("function", mask.function());
+        ArrayNode arguments = node.putArray("arguments");
+        for (int i = 0; i < mask.arguments().size(); i++) {
+            ObjectNode argument = arguments.addObject();
+            argument.put("type", mask.argumentTypes().get(i).cqlName());
+            ByteBuffer value = mask.arguments().get(i);
+            if (value == null) argument.putNull("value");
+            else argument.put("value", NativeType.BLOB.toCqlLiteral(value));
+        }
         return node;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.CqlTypeParser;
 import org.charybdis.cql.types.InvalidTypeException;
+import org.charybdis.cql.types.NativeType;
 import org.charybdis.cql.types.UserType;
 import org.charybdis.cql.types.UserTypeResolver;
 import org.charybdis.server.schema.SchemaJson.OptionKind;
@@ -175,8 +176,20 @@ final class SchemaJsonReader {
         }
         if (kind == null) throw new IllegalArgumentException(where + ": unknown kind '" + kindName + "'");
         CqlType type = parseType(text(node, "type", where), types, where);
+        ColumnMask mask = node.has("mask") ? mask(field(node, "mask", where), types, where + ", mask") : null;
         return new ColumnMetadata(name, kind, integer(node, "position", where), type, bool(node, "reversed", where),
-                integer(node, "id", where));
+                integer(node, "id", where), mask);
+    }
+
+    private static ColumnMask mask(JsonNode node, UserTypeResolver types, String where) {
+        List<CqlType> argumentTypes = new ArrayList<>();
+        List<ByteBuffer> arguments = new ArrayList<>();
+        for (JsonNode argument : field(node, "arguments", where)) {
+            argumentTypes.add(parseType(text(argument, "type", where), types, where));
+            JsonNode value = argument.get("value");
+            arguments.add(value == null || value.isNull() ? null : NativeType.BLOB.fromString(value.asText()));
+        }
+        return new ColumnMask(text(node, "function", where), argumentTypes, arguments);
     }
 
     private static TableParams params(JsonNode node, String table) {

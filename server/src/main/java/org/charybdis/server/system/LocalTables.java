@@ -2,6 +2,7 @@ package org.charybdis.server.system;
 
 import org.charybdis.server.CharybdisServer;
 import org.charybdis.server.config.ServerConfig;
+import org.charybdis.server.schema.IndexMetadata;
 import org.charybdis.server.schema.KeyspaceMetadata;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.TableMetadata;
@@ -20,7 +21,7 @@ import java.util.UUID;
 /**
  * Rows of the node tables of {@code system}: {@code local} describes this node; {@code peers} and
  * {@code peers_v2} are empty (a single node); {@code size_estimates} lists every user table over the
- * whole ring, with the sizes the shards last published (see {@link TableSizes}).
+ * whole ring, with the sizes the shards last published (see {@link TableSizes}); {@code "IndexInfo"} lists the indexes.
  */
 public final class LocalTables {
     /** The node's single token: owning the whole ring, it ends where it starts. */
@@ -40,6 +41,7 @@ public final class LocalTables {
             case VIEW_BUILD_STATUS -> viewBuildStatus(schema, config, viewBuilt, rows);
             case "local" -> rows.add(local(schema, config));
             case "size_estimates" -> sizeEstimates(schema, sizes, rows);
+            case "IndexInfo" -> indexInfo(schema, rows);
             default -> { } // peers, peers_v2: no other nodes
         }
     }
@@ -66,6 +68,23 @@ public final class LocalTables {
             for (var table : ks.tables().values()) {
                 if (table.isView() && viewBuilt.test(table.id())) {
                     rows.add(new java.util.HashMap<>(Map.of("keyspace_name", ks.name(), "view_name", table.name(), "status_replicated", true)));
+                }
+            }
+        }
+    }
+
+    /**
+     * One row per secondary index, keyed by its keyspace (Cassandra names that column table_name). Cassandra lists an
+     * index once built; here every index of the schema is listed, as CREATE INDEX waits for the build to end.
+     */
+    private static void indexInfo(Schema schema, VirtualRows rows) {
+        for (KeyspaceMetadata ks : schema.keyspaces().values()) {
+            for (TableMetadata table : ks.tables().values()) {
+                for (IndexMetadata index : table.indexes().values()) {
+                    Map<String, Object> row = new HashMap<>();
+                    row.put("table_name", ks.name());
+                    row.put("index_name", index.name());
+                    rows.add(row);
                 }
             }
         }

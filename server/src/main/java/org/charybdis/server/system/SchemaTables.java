@@ -1,9 +1,11 @@
 package org.charybdis.server.system;
 
 import org.charybdis.cql.types.CqlType;
+import org.charybdis.cql.types.NativeType;
 import org.charybdis.cql.types.UserType;
 import org.charybdis.server.schema.UserAggregate;
 import org.charybdis.server.schema.UserFunction;
+import org.charybdis.server.schema.ColumnMask;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.server.schema.IndexMetadata;
 import org.charybdis.server.schema.KeyspaceMetadata;
@@ -40,6 +42,8 @@ final class SchemaTables {
                 case "dropped_columns" -> ks.tables().values().forEach(t ->
                         t.droppedColumns().values().forEach(d -> rows.add(droppedColumn(t, d))));
                 case "types" -> ks.types().values().forEach(type -> rows.add(type(ks, (UserType) type)));
+                case "column_masks" -> ks.tables().values().forEach(t -> t.allColumns().stream().filter(c -> c.mask() != null)
+                        .forEach(c -> rows.add(columnMask(t, c))));
                 case "indexes" -> ks.tables().values().forEach(t -> t.indexes().values().forEach(i -> rows.add(index(t, i))));
                 case "functions" -> ks.functions().functions().values().forEach(f -> rows.add(function(f)));
                 case "aggregates" -> ks.functions().aggregates().values().forEach(a -> rows.add(aggregate(a)));
@@ -144,6 +148,36 @@ final class SchemaTables {
         row.put("kind", dropped.kind());
         row.put("type", dropped.type());
         return row;
+    }
+
+    /** A null argument is an empty value with its flag set, as Cassandra stores it. */
+    private static Map<String, Object> columnMask(TableMetadata table, ColumnMetadata column) {
+        ColumnMask mask = column.mask();
+        List<Boolean> nulls = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < mask.arguments().size(); i++) {
+            ByteBuffer value = mask.arguments().get(i);
+            CqlType type = mask.argumentTypes().get(i);
+            nulls.add(value == null);
+            types.add(type.cqlName());
+            values.add(value == null ? "" : text(type, value));
+        }
+        Map<String, Object> row = new HashMap<>();
+        row.put("keyspace_name", table.keyspace());
+        row.put("table_name", table.name());
+        row.put("column_name", column.name());
+        row.put("function_argument_nulls", nulls);
+        row.put("function_argument_types", types);
+        row.put("function_argument_values", values);
+        row.put("function_keyspace", "system");
+        row.put("function_name", mask.function());
+        return row;
+    }
+
+    /** A value as Cassandra's schema tables write it: texts bare, other values as literals. */
+    private static String text(CqlType type, ByteBuffer value) {
+        return type == NativeType.TEXT || type == NativeType.ASCII ? type.deserialize(value).toString() : type.toCqlLiteral(value);
     }
 
     private static Map<String, Object> type(KeyspaceMetadata ks, UserType type) {

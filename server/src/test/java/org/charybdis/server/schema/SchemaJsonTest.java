@@ -163,7 +163,10 @@ class SchemaJsonTest {
                 column("r_vector", Kind.REGULAR, -1, VectorType.of(NativeType.FLOAT, 3), 8),
                 column("r_vector_udt", Kind.REGULAR, -1, VectorType.of(PHONE, 2), 9),
                 column("r_custom", Kind.REGULAR, -1, CustomType.of("org.example.It'sType"), 10),
-                column("r_duration", Kind.REGULAR, -1, NativeType.DURATION, 11)));
+                column("r_duration", Kind.REGULAR, -1, NativeType.DURATION, 11),
+                column("r_masked", Kind.REGULAR, -1, NativeType.TEXT, 12).withMask(new ColumnMask("mask_inner",
+                        List.of(NativeType.INT, NativeType.INT, NativeType.TEXT), java.util.Arrays.asList(NativeType.INT.serialize(1), null,
+                                NativeType.TEXT.serialize("#"))))));
         Map<String, String> compaction = new LinkedHashMap<>();
         compaction.put("class", "org.apache.cassandra.db.compaction.UnifiedCompactionStrategy");
         compaction.put("scaling_parameters", "T4,L10");

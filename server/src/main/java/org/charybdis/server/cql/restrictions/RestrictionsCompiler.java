@@ -7,6 +7,7 @@ import org.charybdis.cql.syntax.Operator;
 import org.charybdis.cql.syntax.Relation;
 import org.charybdis.cql.syntax.Term;
 import org.charybdis.cql.types.ListType;
+import org.charybdis.cql.types.TupleType;
 import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.NativeType;
 import org.charybdis.cql.types.UserType;
@@ -331,7 +332,20 @@ public final class RestrictionsCompiler {
 
     private void multiColumnIn(Relation.MultiColumnIn in) {
         List<ColumnMetadata> columns = multiColumns(in.columns(), in);
-        if (in.marker() != null) throw new InvalidRequestException("Multi-column IN with a single bind marker is not supported yet");
+        if (in.marker() != null) {
+            List<CqlType> types = new ArrayList<>(columns.size());
+            String[] names = new String[columns.size()];
+            for (int i = 0; i < names.length; i++) {
+                types.add(columns.get(i).type());
+                names[i] = columns.get(i).name();
+            }
+            TupleType tuple = TupleType.of(types);
+            String receiver = "in(" + String.join(",", names) + ")";
+            BoundValue marker = Terms.resolve(in.marker(), ListType.of(tuple, false), receiver, variables);
+            setClusteringEq(columns.get(0), columns.get(0).position(), columns.size(),
+                    new TupleValues.Marker(new ValueList.ListMarker(marker, tuple, receiver), names));
+            return;
+        }
         List<TupleTerm> tuples = new ArrayList<>();
         for (Term t : in.values()) tuples.add(TupleTerm.resolve(t, columns, variables));
         setClusteringEq(columns.get(0), columns.get(0).position(), columns.size(), new TupleValues(tuples));

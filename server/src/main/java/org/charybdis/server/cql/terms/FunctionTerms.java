@@ -161,7 +161,7 @@ final class FunctionTerms {
         return scalar;
     }
 
-    private static FunctionArgument argument(Term term) {
+    static FunctionArgument argument(Term term) {
         String text = text(term);
         if (term instanceof Term.Literal literal) {
             return new FunctionArgument() {
@@ -173,6 +173,11 @@ final class FunctionTerms {
                 @Override
                 public String text() {
                     return text;
+                }
+
+                @Override
+                public CqlType ownType() {
+                    return TypeCompatibility.preferredType(literal);
                 }
             };
         }

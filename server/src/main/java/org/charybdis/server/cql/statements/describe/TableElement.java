@@ -133,7 +133,8 @@ record TableElement(KeyspaceMetadata keyspaceMetadata, TableMetadata table, bool
     /** A compact table's columns are static only inside, so Cassandra writes them without the word. */
     private String definition(ColumnMetadata column) {
         boolean shownStatic = column.isStatic() && !table.compactStorage().isCompact();
-        return CqlText.name(column.name()) + ' ' + column.type().cqlName() + (shownStatic ? " static" : "");
+        return CqlText.name(column.name()) + ' ' + column.type().cqlName() + (shownStatic ? " static" : "")
+                + (column.mask() == null ? "" : " MASKED WITH system." + column.mask().toCql());
     }
 
     static String names(List<ColumnMetadata> columns) {

@@ -9,6 +9,7 @@ import org.charybdis.cql.syntax.AlterTableStatement;
 import org.charybdis.cql.syntax.AlterTableStatement.AddColumns;
 import org.charybdis.cql.syntax.AlterTableStatement.DropColumns;
 import org.charybdis.cql.syntax.AlterTableStatement.DropCompactStorage;
+import org.charybdis.cql.syntax.AlterTableStatement.MaskColumn;
 import org.charybdis.cql.syntax.AlterTableStatement.RenameColumns;
 import org.charybdis.cql.syntax.AlterTableStatement.SetOptions;
 import org.charybdis.cql.syntax.ColumnDefinition;
@@ -16,6 +17,8 @@ import org.charybdis.cql.syntax.ColumnIdentifier;
 import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.messages.Result;
 import org.charybdis.server.config.ServerConfig;
+import org.charybdis.server.cql.terms.ColumnMasks;
+import org.charybdis.server.schema.ColumnMask;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.server.schema.CompactStorage;
 import org.charybdis.server.schema.KeyspaceMetadata;
@@ -29,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
 /** ALTER TABLE [IF EXISTS] ... ADD / DROP / RENAME / WITH. */
@@ -41,18 +45,24 @@ final class AlterTable extends SchemaChangeStatement {
         this.statement = statement;
         this.keyspace = keyspace;
         this.table = statement.table().name();
-        if (statement.action() instanceof AlterTableStatement.MaskColumn) {
-            throw new InvalidRequestException("Column masks are not supported yet");
-        }
     }
 
-    /** DROP COMPACT STORAGE of an existing table is off unless the operator allows it, as in Cassandra. */
+    /**
+     * DROP COMPACT STORAGE of an existing table is off unless the operator allows it, as in Cassandra; masks need
+     * dynamic data masking enabled.
+     */
     @Override
     public CompletionStage<? extends Result> execute(ExecutionContext context) {
         if (statement.action() instanceof DropCompactStorage && !context.server().config().get(ServerConfig.DROP_COMPACT_STORAGE_ENABLED)
                 && context.server().schema().current().table(keyspace, table) != null) {
             throw new InvalidRequestException("DROP COMPACT STORAGE is disabled. Enable in cassandra.yaml to use.");
         }
+        boolean masks = switch (statement.action()) {
+            case MaskColumn mask -> mask.mask() != null;
+            case AddColumns add -> add.columns().stream().anyMatch(c -> c.mask() != null);
+            default -> false;
+        };
+        if (masks) ColumnMasks.ensureEnabled(context);
         return super.execute(context);
     }
 
@@ -81,6 +91,7 @@ final class AlterTable extends SchemaChangeStatement {
             case RenameColumns rename -> rename(before, rename);
             case SetOptions options -> withOptions(before, options);
             case DropCompactStorage ignored -> dropCompactStorage(before);
+            case MaskColumn mask -> mask(before, mask);
             default -> throw new IllegalStateException("refused at compile time: " + statement.action());
         };
         if (after == before) return SchemaUpdate.unchanged(current);
@@ -129,11 +140,25 @@ final class AlterTable extends SchemaChangeStatement {
             if (!type.isCounter() && counterTable) {
                 throw new ConfigurationException(table + ": Cannot have a non counter column (\"" + name + "\") in a counter table");
             }
-            columns.add(new ColumnMetadata(name, definition.isStatic() ? ColumnMetadata.Kind.STATIC : ColumnMetadata.Kind.REGULAR,
-                    -1, type, false, nextId++));
+            ColumnMetadata column = new ColumnMetadata(name, definition.isStatic() ? ColumnMetadata.Kind.STATIC : ColumnMetadata.Kind.REGULAR,
+                    -1, type, false, nextId++);
+            columns.add(definition.mask() == null ? column : column.withMask(ColumnMasks.prepare(column, definition.mask())));
             changed = true;
         }
         return changed ? table.withColumns(columns, nextId, table.droppedColumns()) : table;
+    }
+
+    /** {@code ALTER c MASKED WITH f(...)} or {@code ALTER c DROP MASKED}. */
+    private TableMetadata mask(TableMetadata table, MaskColumn mask) {
+        ColumnMetadata column = table.column(mask.column().name());
+        if (column == null) {
+            throw new InvalidRequestException("Column with name '" + mask.column().name() + "' doesn't exist on table '" + table.name() + "'");
+        }
+        ColumnMask newMask = mask.mask() == null ? null : ColumnMasks.prepare(column, mask.mask());
+        if (Objects.equals(newMask, column.mask())) return table;
+        List<ColumnMetadata> columns = new ArrayList<>(table.allColumns());
+        columns.replaceAll(c -> c == column ? c.withMask(newMask) : c);
+        return table.withColumns(columns, table.nextColumnId(), table.droppedColumns());
     }
 
     private TableMetadata drop(TableMetadata table, DropColumns drop, long nowMicros, boolean hasViews) {
@@ -190,7 +215,7 @@ final class AlterTable extends SchemaChangeStatement {
                 throw new InvalidRequestException("Cannot rename column " + from + " to " + to + " in table '" + table
                         + "'; another column with that name already exists");
             }
-            columns.set(at, new ColumnMetadata(to, column.kind(), column.position(), column.type(), column.reversed(), column.id()));
+            columns.set(at, new ColumnMetadata(to, column.kind(), column.position(), column.type(), column.reversed(), column.id(), column.mask()));
             changed = true;
         }
         return changed ? table.withColumns(columns, table.nextColumnId(), table.droppedColumns()) : table;

@@ -6,10 +6,14 @@ import org.charybdis.cql.exceptions.AlreadyExistsException;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.messages.SchemaChange;
 import org.charybdis.cql.syntax.CreateTableStatement;
+import org.charybdis.cql.messages.Result;
+import org.charybdis.server.cql.terms.ColumnMasks;
 import org.charybdis.server.schema.KeyspaceMetadata;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.SchemaManager.SchemaUpdate;
 import org.charybdis.server.schema.TableMetadata;
+
+import java.util.concurrent.CompletionStage;
 
 /** CREATE TABLE [IF NOT EXISTS]. */
 final class CreateTable extends SchemaChangeStatement {
@@ -24,6 +28,12 @@ final class CreateTable extends SchemaChangeStatement {
     @Override
     public void checkAccess(ExecutionContext context) {
         context.access().ensureAllTables(Permission.CREATE, keyspace);
+    }
+
+    @Override
+    public CompletionStage<? extends Result> execute(ExecutionContext context) {
+        if (statement.columns().stream().anyMatch(c -> c.mask() != null)) ColumnMasks.ensureEnabled(context);
+        return super.execute(context);
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.charybdis.cql.exceptions.ConfigurationException;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.syntax.ClusteringOrder;
 import org.charybdis.cql.syntax.ColumnDefinition;
+import org.charybdis.server.cql.terms.ColumnMasks;
 import org.charybdis.cql.syntax.ColumnIdentifier;
 import org.charybdis.cql.syntax.CreateTableStatement;
 import org.charybdis.cql.syntax.PrimaryKey;
@@ -102,6 +103,10 @@ public final class TableDefinitions {
             throw new InvalidRequestException("Cannot set default_time_to_live on a table with counters");
         }
         UUID id = TableProperties.tableId(statement.options().properties());
+        columns.replaceAll(c -> {
+            ColumnDefinition definition = definitions.get(c.name()); // null for a compact table's hidden columns
+            return definition == null || definition.mask() == null ? c : c.withMask(ColumnMasks.prepare(c, definition.mask()));
+        });
         return new TableMetadata(keyspace, table, id != null ? id : UUID.randomUUID(), columns, params, nextId, Map.of(), Map.of(),
                 compact);
     }

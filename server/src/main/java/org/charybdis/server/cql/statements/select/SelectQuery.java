@@ -53,6 +53,10 @@ final class SelectQuery implements CqlStatement {
 
     private final TableMetadata table;
     private final Selection selection;
+    /** The selection with masked columns masked (dynamic data masking); {@code selection} itself when none is. */
+    private final Selection masked;
+    /** The masked columns the WHERE clause restricts. */
+    private final List<String> maskedRestricted;
     private final Restrictions restrictions;
     private final boolean reversed;
     private final boolean ordered;
@@ -67,11 +71,13 @@ final class SelectQuery implements CqlStatement {
     private final ClusteringComparator comparator;
     private final Comparator<ByteBuffer> keyOrder;
 
-    SelectQuery(TableMetadata table, Selection selection, Restrictions restrictions, boolean reversed, boolean ordered, boolean distinct,
+    SelectQuery(TableMetadata table, Selection selection, Selection masked, List<String> maskedRestricted, Restrictions restrictions, boolean reversed, boolean ordered, boolean distinct,
                 BoundValue limit, BoundValue perPartitionLimit, GroupBy groupBy, UsingTimeout timeout, List<ColumnSpec> bindVariables,
                 int[] partitionKeyBindIndexes) {
         this.table = table;
         this.selection = selection;
+        this.masked = masked;
+        this.maskedRestricted = maskedRestricted;
         this.restrictions = restrictions;
         this.reversed = reversed;
         this.ordered = ordered;
@@ -96,21 +102,30 @@ final class SelectQuery implements CqlStatement {
     @Override
     public ResultMetadata resultMetadata() { return metadata; }
 
+    /** The selection the role sees: masked columns masked unless it holds UNMASK on the table, as in Cassandra 5.0. */
+    private Selection selection(ExecutionContext context) {
+        if (masked == selection || context.access().holds(Permission.UNMASK, table.keyspace(), table.name())) return selection;
+        return masked;
+    }
+
     /** The selection; for a role that is not a superuser, without the password hashes of system_auth.roles. */
-    private RowProjection projection(ExecutionContext context) {
-        if (context.access().superuser() || !table.keyspace().equals(SystemKeyspaces.SYSTEM_AUTH) || !table.name().equals("roles")) return selection;
+    private RowProjection projection(ExecutionContext context, Selection selection) {
+        RowProjection bound = selection.bind(context);
+        if (context.access().superuser() || !table.keyspace().equals(SystemKeyspaces.SYSTEM_AUTH) || !table.name().equals("roles")) return bound;
         ColumnMetadata hash = table.column("salted_hash");
-        return hash == null ? selection : new HiddenColumn(selection, hash.id());
+        return hash == null ? bound : new HiddenColumn(bound, hash.id());
     }
 
     @Override
     public void checkAccess(ExecutionContext context) {
         context.access().ensureTable(Permission.SELECT, table.keyspace(), table.name());
+        if (!maskedRestricted.isEmpty()) context.access().ensureMaskedColumnsQueryable(table.keyspace(), table.name(), maskedRestricted);
     }
 
     @Override
     public CompletionStage<RowsResult> execute(ExecutionContext context) {
         org.charybdis.server.cql.ConsistencyChecks.forRead(context.options().consistency());
+        Selection selection = selection(context);
         Restrictions.Bound where = restrictions.bind(context);
         int rowLimit = limit(limit, context);
         int partitionLimit = limit(perPartitionLimit, context);
@@ -119,7 +134,7 @@ final class SelectQuery implements CqlStatement {
         Deadline deadline = context.deadline(where.keys() != null ? Deadline.Kind.READ : Deadline.Kind.RANGE, timeout.bind(context),
                 WriteType.SIMPLE);
         StorageProxy proxy = context.server().proxy();
-        ShardReader reader = new ShardReader(table, projection(context), where.slices(), reversed, where.filters(),
+        ShardReader reader = new ShardReader(table, projection(context, selection), where.slices(), reversed, where.filters(),
                 restrictions.isClusteringRestricted(), distinct, rowsPerPartition, context.nowInSeconds(), comparator, deadline, context.trace());
         TableSource source = VirtualTables.isVirtual(table)
                 ? TableSource.snapshot(VirtualTables.snapshot(table, context.server()))

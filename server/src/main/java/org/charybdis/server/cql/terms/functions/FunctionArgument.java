@@ -9,6 +9,11 @@ public interface FunctionArgument {
     /** The argument as the statement wrote it (Cassandra names arguments so in errors). */
     String text();
 
+    /** The type the argument has by itself (a column's, a constant's preferred type), or null (a marker, null). */
+    default CqlType ownType() {
+        return null;
+    }
+
     /** An argument whose type is known (a column, another function's result). */
     static FunctionArgument typed(CqlType type, String text) {
         return new FunctionArgument() {
@@ -20,6 +25,11 @@ public interface FunctionArgument {
             @Override
             public String text() {
                 return text;
+            }
+
+            @Override
+            public CqlType ownType() {
+                return type;
             }
         };
     }

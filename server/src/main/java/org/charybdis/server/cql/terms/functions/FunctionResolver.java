@@ -38,6 +38,12 @@ public final class FunctionResolver {
             checkReturnType(json, receiverType, receiver);
             return json;
         }
+        GenericFunction generic = isSystem(name) ? NativeFunctions.generic(name.name().toLowerCase(Locale.ROOT)) : null;
+        if (generic != null) {
+            ScalarFunction function = generic.resolve(args);
+            checkReturnType(function, receiverType, receiver);
+            return function;
+        }
         List<NativeFunction> candidates = candidates(name);
         if (candidates.isEmpty()) {
             throw new InvalidRequestException(context == Context.TERM
@@ -71,12 +77,16 @@ public final class FunctionResolver {
 
     /** The functions of that name: the system functions, then the user-defined ones of the keyspace meant. */
     public static List<NativeFunction> candidates(QualifiedName name) {
-        if (name.keyspace() != null && !name.keyspace().equals("system")) return UserFunctionLookup.candidates(name);
+        if (!isSystem(name)) return UserFunctionLookup.candidates(name);
         List<NativeFunction> natives = NativeFunctions.named(name.name().toLowerCase(Locale.ROOT));
         if (name.keyspace() != null) return natives;
         List<NativeFunction> all = new ArrayList<>(natives);
         all.addAll(UserFunctionLookup.candidates(name));
         return all;
+    }
+
+    private static boolean isSystem(QualifiedName name) {
+        return name.keyspace() == null || name.keyspace().equals("system");
     }
 
     private static Assignment match(NativeFunction function, List<? extends FunctionArgument> args) {
