@@ -34,6 +34,7 @@ import org.charybdis.server.service.ServerClock;
 import org.charybdis.server.cql.ServerContext;
 import org.charybdis.server.replica.Database;
 import org.charybdis.server.schema.Schema;
+import org.charybdis.server.cql.udf.UserFunctionCalls;
 import org.charybdis.server.schema.SchemaManager;
 import org.charybdis.server.schema.SchemaStore;
 import org.charybdis.server.system.SystemKeyspaces;
@@ -139,6 +140,7 @@ public final class CharybdisServer implements AutoCloseable {
         database.publishTableSizes(5);
         this.drain = new NodeDrain(database);
         this.schema = new SchemaManager(database, events, initialSchema, schemaStore);
+        UserFunctionCalls.compileInBackground(schema.current());
         this.compactionHistory = new CompactionHistory(database, schema::current);
         engines.onCompaction(compactionHistory::record);
         engines.compactionThroughput(config.compactionThroughput());
@@ -224,6 +226,7 @@ public final class CharybdisServer implements AutoCloseable {
             server.engines.start(server.runtime).join(); // commitlog replay: before anything reads or writes
             server.storageStarted = true;
             server.database.startIndexBuilds().join(); // indexes whose build a stop interrupted
+            server.database.startViews().join(); // view updates logged for other shards, sent again
             if (server.context.authenticator() instanceof PasswordAuthenticator passwords) {
                 passwords.setupDefaultSuperuser().join(); // main thread: waiting here blocks no shard
             }

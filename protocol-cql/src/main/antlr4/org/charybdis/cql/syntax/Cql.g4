@@ -280,6 +280,7 @@ typeField: ident type;
 alterTypeStatement
     : K_ALTER K_TYPE ifExists? qualifiedName K_ADD ifNotExists? typeField       # alterTypeAdd
     | K_ALTER K_TYPE ifExists? qualifiedName K_RENAME ifExists? renames         # alterTypeRename
+    | K_ALTER K_TYPE ifExists? qualifiedName K_ALTER ident K_TYPE type           # alterTypeAlterField
     ;
 
 dropTypeStatement: K_DROP K_TYPE ifExists? qualifiedName;

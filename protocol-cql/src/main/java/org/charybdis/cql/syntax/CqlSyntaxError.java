@@ -12,7 +12,11 @@ public final class CqlSyntaxError extends RuntimeException {
     private final int column;
 
     public CqlSyntaxError(int line, int column, String message) {
-        super("line " + line + ':' + column + ' ' + message, null, false, false);
+        this("line " + line + ':' + column + ' ' + message, line, column);
+    }
+
+    private CqlSyntaxError(String fullMessage, int line, int column) {
+        super(fullMessage, null, false, false);
         this.line = line;
         this.column = column;
     }
@@ -20,6 +24,11 @@ public final class CqlSyntaxError extends RuntimeException {
     /** An error about the given token of the statement. */
     static CqlSyntaxError at(org.antlr.v4.runtime.Token token, String message) {
         return new CqlSyntaxError(token.getLine(), token.getCharPositionInLine(), message);
+    }
+
+    /** An error Cassandra's grammar raises from its actions rather than its parser: the message names no position. */
+    static CqlSyntaxError unpositioned(org.antlr.v4.runtime.Token token, String message) {
+        return new CqlSyntaxError(message, token.getLine(), token.getCharPositionInLine());
     }
 
     /** 1-based line of the offending input. */

@@ -76,10 +76,11 @@ final class ModificationBuilder {
         Term ttl = null;
         Term timeout = null;
         for (Cql.UsingOptionContext option : ctx.usingOption()) {
+            // Cassandra takes the last of repeated TTLs or TIMESTAMPs
             if (option.K_TTL() != null) {
-                ttl = once(ttl, terms.intValue(option.intValue()), option, "TTL");
+                ttl = terms.intValue(option.intValue());
             } else if (option.K_TIMESTAMP() != null) {
-                timestamp = once(timestamp, terms.intValue(option.intValue()), option, "TIMESTAMP");
+                timestamp = terms.intValue(option.intValue());
             } else {
                 timeout = once(timeout, terms.term(option.term()), option, "TIMEOUT");
             }
@@ -115,7 +116,7 @@ final class ModificationBuilder {
             case Cql.SetAssignmentContext a -> new Operation.SetValue(Names.column(a.ident()), terms.term(a.term()));
             case Cql.SelfArithmeticAssignmentContext a -> {
                 ColumnIdentifier column = sameColumn(a.ident(0), a.ident(1),
-                        "Only expressions of the form X = X " + a.op.getText() + " <value> are supported.");
+                        "Only expressions of the form X = X " + a.op.getText() + "<value> are supported.");
                 Term value = terms.term(a.term());
                 yield a.op.getType() == CqlLexer.PLUS
                         ? new Operation.Addition(column, value) : new Operation.Subtraction(column, value);
@@ -139,7 +140,7 @@ final class ModificationBuilder {
     private static ColumnIdentifier sameColumn(Cql.IdentContext target, Cql.IdentContext operand, String message) {
         ColumnIdentifier column = Names.column(target);
         if (!column.equals(Names.column(operand))) {
-            throw CqlSyntaxError.at(operand.getStart(), message);
+            throw CqlSyntaxError.unpositioned(operand.getStart(), message);
         }
         return column;
     }

@@ -96,6 +96,8 @@ final class SchemaBuilder {
         return switch (ctx) {
             case Cql.AlterTypeAddContext a -> new AlterTypeStatement(Names.qualified(a.qualifiedName()),
                     a.ifExists() != null, new AlterTypeStatement.AddField(a.ifNotExists() != null, field(a.typeField())));
+            case Cql.AlterTypeAlterFieldContext a -> new AlterTypeStatement(Names.qualified(a.qualifiedName()), a.ifExists() != null,
+                    new AlterTypeStatement.AlterField(new FieldDefinition(Names.column(a.ident()), terms.type(a.type()))));
             case Cql.AlterTypeRenameContext a -> {
                 // IF EXISTS may follow ALTER TYPE (the type) and RENAME (the fields).
                 int nameAt = a.qualifiedName().getStart().getTokenIndex();

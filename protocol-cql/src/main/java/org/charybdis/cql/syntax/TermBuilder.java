@@ -109,11 +109,8 @@ final class TermBuilder {
     private Term udtLiteral(List<Cql.IdentContext> fields, List<Cql.TermContext> values) {
         Map<ColumnIdentifier, Term> byField = new LinkedHashMap<>();
         for (int i = 0; i < fields.size(); i++) {
-            ColumnIdentifier field = Names.column(fields.get(i));
-            if (byField.put(field, term(values.get(i))) != null) {
-                throw CqlSyntaxError.at(fields.get(i).getStart(),
-                        "duplicate field '" + field + "' in user type literal");
-            }
+            // a repeated field takes its last value, as in Cassandra
+            byField.put(Names.column(fields.get(i)), term(values.get(i)));
         }
         return new Term.UdtLiteral(byField);
     }

@@ -102,6 +102,7 @@ public final class CqlTypeParser {
             name = peek('"') ? quoted('"') : word().toLowerCase(Locale.ROOT);
         }
         UserType found = resolver.resolve(keyspace, name);
+        if (found == null && keyspace == null && name.equals("empty")) return CustomType.EMPTY; // the name cqlName() gives it
         if (found == null) {
             throw new InvalidTypeException("Unknown type " + (keyspace == null ? "" : keyspace + ".") + name);
         }

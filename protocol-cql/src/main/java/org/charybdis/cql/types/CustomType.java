@@ -4,6 +4,9 @@ import java.nio.ByteBuffer;
 
 /** A custom type named by its Cassandra class; its values are kept as opaque bytes. */
 public record CustomType(String className) implements CqlType {
+    /** Cassandra's EmptyType: only empty values; the hidden value column of a dense COMPACT STORAGE table has it. */
+    public static final CustomType EMPTY = new CustomType("org.apache.cassandra.db.marshal.EmptyType");
+
     public CustomType {
         if (className == null || className.isEmpty()) {
             throw new InvalidTypeException("A custom type needs a class name");
@@ -16,6 +19,7 @@ public record CustomType(String className) implements CqlType {
 
     @Override
     public String cqlName() {
+        if (equals(EMPTY)) return "empty"; // as Cassandra names it in system_schema and DESCRIBE
         return "'" + className.replace("'", "''") + "'";
     }
 

@@ -4,6 +4,7 @@ import org.charybdis.cql.exceptions.UnauthorizedException;
 import org.charybdis.cql.syntax.Permission;
 import org.charybdis.server.system.SystemKeyspaces;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -83,6 +84,18 @@ public final class Access {
         AuthResource resource = AuthResource.allTables(keyspace);
         protectSystemSchema(permission, resource, keyspace);
         ensure(permission, resource);
+    }
+
+    /** Whether the role holds a permission on a table (every role does when grants are not checked). */
+    public boolean holds(Permission permission, String keyspace, String table) {
+        return subject == null || subject.has(permission, AuthResource.table(keyspace, table));
+    }
+
+    /** Restricting masked columns in a WHERE clause needs UNMASK or SELECT_MASKED on the table, as in Cassandra 5.0. */
+    public void ensureMaskedColumnsQueryable(String keyspace, String table, List<String> columns) {
+        if (holds(Permission.UNMASK, keyspace, table) || holds(Permission.SELECT_MASKED, keyspace, table)) return;
+        throw new UnauthorizedException("User " + user + " has no UNMASK nor SELECT_MASKED permission on table " + keyspace + "." + table
+                + ", cannot query masked columns " + columns);
     }
 
     /** The general check, with Cassandra's wording. */

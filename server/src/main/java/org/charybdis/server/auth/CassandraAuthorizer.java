@@ -67,6 +67,7 @@ public final class CassandraAuthorizer implements Authorizer {
         AuthResource resource = switch (change.target()) {
             case KEYSPACE -> AuthResource.keyspace(change.keyspace());
             case TABLE -> AuthResource.table(change.keyspace(), change.name());
+            case FUNCTION, AGGREGATE -> AuthResource.function(change.keyspace(), change.name() + "(" + String.join(", ", change.argTypes()) + ")");
             default -> null;
         };
         if (resource == null) return CompletableFuture.completedFuture(null);

@@ -19,6 +19,7 @@ import org.charybdis.cql.syntax.CqlSyntaxError;
 import org.charybdis.cql.syntax.Statement;
 import org.charybdis.cql.syntax.Term;
 import org.charybdis.scheduler.Shard;
+import org.charybdis.server.cql.udf.UdfSettings;
 import org.charybdis.server.audit.AuditLog;
 import org.charybdis.server.audit.StatementAudit;
 import org.charybdis.server.auth.Access;
@@ -42,13 +43,14 @@ import java.util.function.Function;
  */
 public final class QueryProcessor {
     private final ServerContext server;
-    private final StatementCompiler compiler = new StatementCompiler();
+    private final StatementCompiler compiler;
     private final PreparedStatements prepared;
     private volatile AuditLog audit = AuditLog.DISABLED;
     private volatile StatementMetrics statementMetrics;
 
     public QueryProcessor(ServerContext server) {
         this.server = server;
+        this.compiler = new StatementCompiler(UdfSettings.from(server.config()));
         this.prepared = new PreparedStatements(server.runtime().shardCount());
     }
 

@@ -16,12 +16,34 @@ import org.charybdis.server.cql.statements.modification.ModificationStatements;
 import org.charybdis.server.cql.statements.schema.SchemaStatements;
 import org.charybdis.server.cql.statements.select.SelectStatements;
 import org.charybdis.server.cql.statements.servicelevel.ServiceLevelStatements;
+import org.charybdis.server.cql.udf.UdfSettings;
+import org.charybdis.server.cql.udf.UserFunctionLookup;
+import org.charybdis.server.cql.udf.CallingUserFunctions;
 import org.charybdis.server.schema.Schema;
+
+import java.util.List;
 
 /** Turns a parse tree into an executable statement, checked against one schema snapshot. */
 public final class StatementCompiler {
+    private final UdfSettings udfSettings;
 
+    public StatementCompiler(UdfSettings udfSettings) {
+        this.udfSettings = udfSettings;
+    }
+
+    /** A compiler for which user-defined functions are disabled. */
+    public StatementCompiler() {
+        this(UdfSettings.DISABLED);
+    }
+
+    /** Compiles with the schema's user-defined functions callable (see {@link UserFunctionLookup}). */
     public CqlStatement compile(Statement ast, ClientState client, Schema schema) {
+        UserFunctionLookup functions = new UserFunctionLookup(schema, client.keyspace(), udfSettings);
+        CqlStatement statement = functions.during(() -> compileStatement(ast, client, schema));
+        return functions.called().isEmpty() ? statement : new CallingUserFunctions(statement, List.copyOf(functions.called()));
+    }
+
+    private CqlStatement compileStatement(Statement ast, ClientState client, Schema schema) {
         return switch (ast) {
             case SelectStatement select -> SelectStatements.compile(select, client, schema);
             case ModificationStatement modification -> ModificationStatements.compile(modification, client, schema);

@@ -37,10 +37,15 @@ final class IndexBuilder {
         index.state(LocalIndex.State.BUILDING);
         long now = System.currentTimeMillis() / 1000;
         index.engine().read(DecoratedKey.of(IndexedColumn.BUILT_KEY), ReadFilter.ALL, now).thenCompose(marker -> {
-            // a vector index's graph lives in memory only: built again from the rows at every start
-            if (marker != null && marker.staticRow() != null) {
-                return index.vectors() == null ? CompletableFuture.completedFuture(null) : scan(storage, index, now, false);
+            boolean built = marker != null && marker.staticRow() != null;
+            if (AttachedIndexTerms.of(index.definition()) != null) {
+                // cheap when built: only SSTables that a crash left without their terms are read
+                CompletableFuture<Void> terms = buildAttached(storage, index);
+                return built ? terms : terms.thenCompose(ignored -> write(storage, index,
+                        IndexEntries.builtMarker(System.currentTimeMillis() * 1000, System.currentTimeMillis() / 1000)));
             }
+            // a vector index's graph lives in memory only: built again from the rows at every start
+            if (built) return index.vectors() == null ? CompletableFuture.completedFuture(null) : scan(storage, index, now, false);
             return scan(storage, index, now, true).thenCompose(ignored -> write(storage, index,
                     IndexEntries.builtMarker(System.currentTimeMillis() * 1000, System.currentTimeMillis() / 1000)));
         }).whenComplete((ignored, failure) -> {
@@ -51,6 +56,12 @@ final class IndexBuilder {
                 LOG.error("Building index {} on shard {} failed", index.definition().index().name(), storage.shardId(), AsyncLoop.unwrap(failure));
             }
         });
+    }
+
+    private static CompletableFuture<Void> buildAttached(ShardStorage storage, LocalIndex index) {
+        TableEngine base = storage.table(index.definition().table().id());
+        if (base == null) return CompletableFuture.failedFuture(new IllegalStateException("table of the index is gone"));
+        return base.buildAttachedIndex(index.definition().index().id());
     }
 
     /** Scans the base table, adding each row's vector to a vector index's graph, or writing its entries when {@code writeEntries}. */

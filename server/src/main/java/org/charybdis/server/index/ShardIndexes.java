@@ -13,6 +13,7 @@ import org.charybdis.storage.data.RowUpdate;
 import org.charybdis.storage.engine.DerivedWrites;
 import org.charybdis.storage.engine.ShardStorage;
 import org.charybdis.storage.engine.TableEngine;
+import org.charybdis.storage.sai.AttachedIndex;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -39,7 +40,8 @@ public final class ShardIndexes implements DerivedWrites {
     }
 
     /**
-     * Makes this shard's index tables match the schema: creates the tables of new indexes (and builds them once
+     * Makes this shard's index tables match the schema (storage-attached indexes keep only their build marker there;
+     * their terms live beside the base table's memtables and SSTables): creates the tables of new indexes (and builds them once
      * builds are enabled), drops those of dropped indexes and tables. Runs on the shard, after its base tables
      * were brought in line.
      */
@@ -49,8 +51,11 @@ public final class ShardIndexes implements DerivedWrites {
         Map<UUID, LocalIndex> kept = new HashMap<>();
         for (KeyspaceMetadata ks : next.keyspaces().values()) {
             for (TableMetadata table : ks.tables().values()) {
+                List<AttachedIndex> attached = new ArrayList<>();
                 for (IndexMetadata index : table.indexes().values()) {
                     IndexedColumn definition = new IndexedColumn(table, index);
+                    AttachedIndexTerms terms = AttachedIndexTerms.of(definition);
+                    if (terms != null) attached.add(terms.attachedIndex());
                     LocalIndex local = byId.get(index.id());
                     if (local == null) {
                         local = new LocalIndex(definition, storage.createTable(definition.layout()), VectorIndexes.graphOf(table, index));
@@ -59,8 +64,10 @@ public final class ShardIndexes implements DerivedWrites {
                         local.definition(definition);
                     }
                     kept.put(index.id(), local);
-                    tables.computeIfAbsent(table.id(), id -> new ArrayList<>()).add(local);
+                    if (terms == null) tables.computeIfAbsent(table.id(), id -> new ArrayList<>()).add(local);
                 }
+                TableEngine base = storage.table(table.id());
+                if (base != null) base.attachIndexes(attached);
             }
         }
         for (Map.Entry<UUID, LocalIndex> entry : byId.entrySet()) {

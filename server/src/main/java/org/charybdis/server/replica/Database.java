@@ -2,6 +2,7 @@ package org.charybdis.server.replica;
 
 import org.charybdis.scheduler.SchedulingGroup;
 import org.charybdis.server.index.SecondaryIndexes;
+import org.charybdis.server.view.MaterializedViews;
 import org.charybdis.scheduler.Shard;
 import org.charybdis.scheduler.ShardRuntime;
 import org.charybdis.storage.dht.DecoratedKey;
@@ -26,6 +27,7 @@ public final class Database {
     private final TableSizes sizes;
     private final SecondaryIndexes indexes;
     private final ShardHops hops;
+    private final MaterializedViews views;
 
     public Database(ShardRuntime runtime, StorageEngineFactory engines) {
         this.runtime = runtime;
@@ -38,6 +40,17 @@ public final class Database {
         }
         this.sizes = new TableSizes(shards.length);
         this.hops = new ShardHops(shards.length);
+        this.views = new MaterializedViews(this);
+    }
+
+    /** The materialized views of every shard, and the writes and builds that keep them in step with their base tables. */
+    public MaterializedViews views() {
+        return views;
+    }
+
+    /** Start-up, after the commitlog replay: see {@link MaterializedViews#start}. */
+    public CompletableFuture<Void> startViews() {
+        return views.start();
     }
 
     /** Starts each shard's periodic publication of its table sizes (system.size_estimates). */

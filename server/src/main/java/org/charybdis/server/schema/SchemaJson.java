@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.charybdis.cql.types.CqlType;
+import org.charybdis.cql.types.NativeType;
 import org.charybdis.cql.types.UserType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HexFormat;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -69,6 +72,43 @@ public final class SchemaJson {
         for (CqlType type : ks.types().values()) types.add(userType((UserType) type));
         ArrayNode tables = node.putArray("tables");
         for (TableMetadata table : ks.tables().values()) tables.add(table(table));
+        // optional: files written before user functions existed have none
+        if (!ks.functions().isEmpty()) {
+            ArrayNode functions = node.putArray("functions");
+            for (UserFunction function : ks.functions().functions().values()) functions.add(function(function));
+            ArrayNode aggregates = node.putArray("aggregates");
+            for (UserAggregate aggregate : ks.functions().aggregates().values()) aggregates.add(aggregate(aggregate));
+        }
+        return node;
+    }
+
+    private static ObjectNode function(UserFunction function) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("name", function.name());
+        function.argumentNames().forEach(node.putArray("argument_names")::add);
+        ArrayNode types = node.putArray("argument_types");
+        for (CqlType type : function.argumentTypes()) types.add(type.cqlName());
+        node.put("return_type", function.returnType().cqlName());
+        node.put("called_on_null_input", function.calledOnNullInput());
+        node.put("language", function.language());
+        node.put("body", function.body());
+        return node;
+    }
+
+    private static ObjectNode aggregate(UserAggregate aggregate) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("name", aggregate.name());
+        ArrayNode types = node.putArray("argument_types");
+        for (CqlType type : aggregate.argumentTypes()) types.add(type.cqlName());
+        node.put("state_function", aggregate.stateFunction());
+        node.put("state_type", aggregate.stateType().cqlName());
+        if (aggregate.finalFunction() != null) node.put("final_function", aggregate.finalFunction());
+        if (aggregate.initialCondition() != null) {
+            byte[] bytes = new byte[aggregate.initialCondition().remaining()];
+            aggregate.initialCondition().duplicate().get(bytes);
+            node.put("initial_condition", HexFormat.of().formatHex(bytes));
+        }
+        node.put("return_type", aggregate.returnType().cqlName());
         return node;
     }
 
@@ -97,7 +137,31 @@ public final class SchemaJson {
             ArrayNode indexes = node.putArray("indexes");
             for (IndexMetadata index : table.indexes().values()) indexes.add(index(index));
         }
+        if (table.compactStorage().isCompact()) node.put("compact_storage", table.compactStorage().schemaName());
+        if (table.isView()) node.set("view", view(table.view()));
         return node;
+    }
+
+    private static ObjectNode view(ViewDefinition view) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("base_table_id", view.baseTableId().toString());
+        node.put("base_table_name", view.baseTableName());
+        node.put("include_all_columns", view.includeAllColumns());
+        node.put("where_clause", view.whereClause());
+        ArrayNode filters = node.putArray("filters");
+        for (ViewDefinition.Filter filter : view.filters()) {
+            ObjectNode f = filters.addObject();
+            f.put("column", filter.column());
+            f.put("operator", filter.operator().name());
+            f.put("value", hex(filter.value()));
+        }
+        return node;
+    }
+
+    private static String hex(java.nio.ByteBuffer value) {
+        byte[] bytes = new byte[value.remaining()];
+        value.duplicate().get(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     private static ObjectNode column(ColumnMetadata column) {
@@ -108,6 +172,22 @@ public final class SchemaJson {
         node.put("type", column.type().cqlName());
         node.put("reversed", column.reversed());
         node.put("id", column.id());
+        if (column.mask() != null) node.set("mask", mask(column.mask()));
+        return node;
+    }
+
+    /** The function, and each further argument's type and value as a blob literal (null for a null argument). */
+    private static ObjectNode mask(ColumnMask mask) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("function", mask.function());
+        ArrayNode arguments = node.putArray("arguments");
+        for (int i = 0; i < mask.arguments().size(); i++) {
+            ObjectNode argument = arguments.addObject();
+            argument.put("type", mask.argumentTypes().get(i).cqlName());
+            ByteBuffer value = mask.arguments().get(i);
+            if (value == null) argument.putNull("value");
+            else argument.put("value", NativeType.BLOB.toCqlLiteral(value));
+        }
         return node;
     }
 

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.CqlTypeParser;
 import org.charybdis.cql.types.InvalidTypeException;
+import org.charybdis.cql.types.NativeType;
 import org.charybdis.cql.types.UserType;
 import org.charybdis.cql.types.UserTypeResolver;
 import org.charybdis.server.schema.SchemaJson.OptionKind;
 
+import java.nio.ByteBuffer;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -58,7 +61,38 @@ final class SchemaJsonReader {
                 throw new IllegalArgumentException(where + ": table " + read.name() + " appears twice");
             }
         }
-        return new KeyspaceMetadata(name, replication, durableWrites, tables, types);
+        return new KeyspaceMetadata(name, replication, durableWrites, tables, types, functions(name, node, resolver));
+    }
+
+    /** The keyspace's functions and aggregates; files written before they existed have none. */
+    private static UserFunctions functions(String keyspace, JsonNode node, UserTypeResolver types) {
+        if (!node.has("functions")) return UserFunctions.NONE;
+        String where = "keyspace " + keyspace;
+        UserFunctions functions = UserFunctions.NONE;
+        for (JsonNode f : array(node, "functions", where)) {
+            String at = where + ", function " + text(f, "name", where);
+            List<String> names = new ArrayList<>();
+            for (JsonNode n : array(f, "argument_names", at)) names.add(textValue(n, at));
+            functions = functions.with(new UserFunction(keyspace, text(f, "name", at), names, typeList(f, types, at),
+                    parseType(text(f, "return_type", at), types, at), bool(f, "called_on_null_input", at),
+                    text(f, "language", at), text(f, "body", at)));
+        }
+        for (JsonNode a : array(node, "aggregates", where)) {
+            String at = where + ", aggregate " + text(a, "name", where);
+            ByteBuffer initial = a.has("initial_condition")
+                    ? ByteBuffer.wrap(HexFormat.of().parseHex(text(a, "initial_condition", at))) : null;
+            functions = functions.with(new UserAggregate(keyspace, text(a, "name", at), typeList(a, types, at),
+                    text(a, "state_function", at), parseType(text(a, "state_type", at), types, at),
+                    a.has("final_function") ? text(a, "final_function", at) : null, initial,
+                    parseType(text(a, "return_type", at), types, at)));
+        }
+        return functions;
+    }
+
+    private static List<CqlType> typeList(JsonNode node, UserTypeResolver types, String where) {
+        List<CqlType> list = new ArrayList<>();
+        for (JsonNode type : array(node, "argument_types", where)) list.add(parseType(textValue(type, where), types, where));
+        return list;
     }
 
     private static TableMetadata table(String keyspace, JsonNode node, UserTypeResolver types) {
@@ -87,7 +121,33 @@ final class SchemaJsonReader {
                 if (indexes.put(read.name(), read) != null) throw new IllegalArgumentException(where + ": index " + read.name() + " appears twice");
             }
         }
-        return new TableMetadata(keyspace, name, id, columns, params, integer(node, "next_column_id", where), dropped, indexes);
+        ViewDefinition view = node.has("view") ? view(field(node, "view", where), where + ", view") : null;
+        return new TableMetadata(keyspace, name, id, columns, params, integer(node, "next_column_id", where), dropped, indexes,
+                compactStorage(node, where), view);
+    }
+
+    private static ViewDefinition view(JsonNode node, String where) {
+        List<ViewDefinition.Filter> filters = new ArrayList<>();
+        for (JsonNode filter : array(node, "filters", where)) {
+            filters.add(new ViewDefinition.Filter(text(filter, "column", where), org.charybdis.cql.syntax.Operator.valueOf(text(filter, "operator", where)),
+                    java.nio.ByteBuffer.wrap(java.util.HexFormat.of().parseHex(text(filter, "value", where)))));
+        }
+        try {
+            return new ViewDefinition(UUID.fromString(text(node, "base_table_id", where)), text(node, "base_table_name", where),
+                    field(node, "include_all_columns", where).asBoolean(), text(node, "where_clause", where), filters);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static CompactStorage compactStorage(JsonNode table, String where) {
+        if (!table.has("compact_storage")) return CompactStorage.NONE;
+        String form = text(table, "compact_storage", where);
+        try {
+            return CompactStorage.bySchemaName(form);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": unknown compact_storage " + form, e);
+        }
     }
 
     private static IndexMetadata index(JsonNode node, String table) {
@@ -116,8 +176,20 @@ final class SchemaJsonReader {
         }
         if (kind == null) throw new IllegalArgumentException(where + ": unknown kind '" + kindName + "'");
         CqlType type = parseType(text(node, "type", where), types, where);
+        ColumnMask mask = node.has("mask") ? mask(field(node, "mask", where), types, where + ", mask") : null;
         return new ColumnMetadata(name, kind, integer(node, "position", where), type, bool(node, "reversed", where),
-                integer(node, "id", where));
+                integer(node, "id", where), mask);
+    }
+
+    private static ColumnMask mask(JsonNode node, UserTypeResolver types, String where) {
+        List<CqlType> argumentTypes = new ArrayList<>();
+        List<ByteBuffer> arguments = new ArrayList<>();
+        for (JsonNode argument : field(node, "arguments", where)) {
+            argumentTypes.add(parseType(text(argument, "type", where), types, where));
+            JsonNode value = argument.get("value");
+            arguments.add(value == null || value.isNull() ? null : NativeType.BLOB.fromString(value.asText()));
+        }
+        return new ColumnMask(text(node, "function", where), argumentTypes, arguments);
     }
 
     private static TableParams params(JsonNode node, String table) {

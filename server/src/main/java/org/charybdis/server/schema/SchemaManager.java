@@ -132,7 +132,7 @@ public final class SchemaManager {
         return ready.thenCompose(ignored -> persistence.save(next)).thenCompose(saved -> database.onAllShards(storage -> {
             syncShard(storage, previous, next);
             return null;
-        })).thenApply(ignored -> {
+        })).thenCompose(ignored -> database.views().startBuilds()).thenApply(ignored -> {
             current = next;
             for (SchemaListener listener : listeners) listener.schemaChanged(previous, next);
             events.publish(update.event());
@@ -162,6 +162,7 @@ public final class SchemaManager {
         }
         for (TableMetadata table : droppedTables(previous, next)) storage.dropTable(table.id());
         database.indexes().shard(storage.shardId()).sync(storage, next);
+        database.views().sync(storage, previous, next);
     }
 
     /** The tables of {@code previous} that {@code next} no longer has (a table recreated under its name is another one). */

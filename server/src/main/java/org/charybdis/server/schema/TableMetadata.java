@@ -24,6 +24,8 @@ public final class TableMetadata {
     private final int nextColumnId;
     private final Map<String, DroppedColumn> droppedColumns;
     private final Map<String, IndexMetadata> indexes;
+    private final ViewDefinition view;
+    private final CompactStorage compactStorage;
 
     /** A dropped column: its data written before {@code droppedAtMicros} stays hidden. */
     public record DroppedColumn(String name, String type, String kind, long droppedAtMicros) {}
@@ -36,6 +38,29 @@ public final class TableMetadata {
     /** {@code indexes}: the table's secondary indexes by name. */
     public TableMetadata(String keyspace, String name, UUID id, List<ColumnMetadata> columns, TableParams params,
                          int nextColumnId, Map<String, DroppedColumn> droppedColumns, Map<String, IndexMetadata> indexes) {
+        this(keyspace, name, id, columns, params, nextColumnId, droppedColumns, indexes, CompactStorage.NONE);
+    }
+
+    /** {@code compactStorage}: the table's COMPACT STORAGE form, whose hidden columns are among {@code columns}. */
+    public TableMetadata(String keyspace, String name, UUID id, List<ColumnMetadata> columns, TableParams params,
+                         int nextColumnId, Map<String, DroppedColumn> droppedColumns, Map<String, IndexMetadata> indexes,
+                         CompactStorage compactStorage) {
+        this(keyspace, name, id, columns, params, nextColumnId, droppedColumns, indexes, compactStorage, null);
+    }
+
+    /** {@code view}: what makes this table a materialized view of another, null for a table. */
+    public TableMetadata(String keyspace, String name, UUID id, List<ColumnMetadata> columns, TableParams params,
+                         int nextColumnId, Map<String, DroppedColumn> droppedColumns, Map<String, IndexMetadata> indexes,
+                         ViewDefinition view) {
+        this(keyspace, name, id, columns, params, nextColumnId, droppedColumns, indexes, CompactStorage.NONE, view);
+    }
+
+    /** Every part of a table definition: the schema file's reader restores any of them. */
+    public TableMetadata(String keyspace, String name, UUID id, List<ColumnMetadata> columns, TableParams params,
+                         int nextColumnId, Map<String, DroppedColumn> droppedColumns, Map<String, IndexMetadata> indexes,
+                         CompactStorage compactStorage, ViewDefinition view) {
+        this.view = view;
+        this.compactStorage = compactStorage;
         this.indexes = Collections.unmodifiableMap(new java.util.TreeMap<>(indexes));
         this.keyspace = keyspace;
         this.name = name;
@@ -92,8 +117,28 @@ public final class TableMetadata {
         return all;
     }
 
+    /** The column of that name, hidden ones included (statements resolve names with {@code Columns.resolve}). */
     public ColumnMetadata column(String columnName) {
         return byName.get(columnName);
+    }
+
+    public CompactStorage compactStorage() { return compactStorage; }
+
+    /** Whether CQL statements cannot see the column: one of the hidden columns of a COMPACT STORAGE table. */
+    public boolean isHidden(ColumnMetadata column) {
+        return compactStorage.hides(column);
+    }
+
+    /** Every column a statement sees, in {@link #allColumns()} order: what {@code SELECT *} returns. */
+    public List<ColumnMetadata> visibleColumns() {
+        List<ColumnMetadata> visible = new ArrayList<>();
+        for (ColumnMetadata c : allColumns()) if (!isHidden(c)) visible.add(c);
+        return visible;
+    }
+
+    /** The same table in another COMPACT STORAGE form (DROP COMPACT STORAGE: {@link CompactStorage#NONE}). */
+    public TableMetadata withCompactStorage(CompactStorage form) {
+        return new TableMetadata(keyspace, name, id, allColumns(), params, nextColumnId, droppedColumns, indexes, form);
     }
 
     public int nextColumnId() { return nextColumnId; }
@@ -112,24 +157,30 @@ public final class TableMetadata {
     /** The table's secondary indexes by name. */
     public Map<String, IndexMetadata> indexes() { return indexes; }
 
+    /** True for a materialized view: its rows are written only by the writes of its base table. */
+    public boolean isView() { return view != null; }
+
+    /** The view's definition, null for a table. */
+    public ViewDefinition view() { return view; }
+
     public TableMetadata withParams(TableParams newParams) {
-        return new TableMetadata(keyspace, name, id, allColumns(), newParams, nextColumnId, droppedColumns, indexes);
+        return new TableMetadata(keyspace, name, id, allColumns(), newParams, nextColumnId, droppedColumns, indexes, compactStorage, view);
     }
 
     public TableMetadata withColumns(List<ColumnMetadata> columns, int newNextColumnId, Map<String, DroppedColumn> dropped) {
-        return new TableMetadata(keyspace, name, id, columns, params, newNextColumnId, dropped, indexes);
+        return new TableMetadata(keyspace, name, id, columns, params, newNextColumnId, dropped, indexes, compactStorage, view);
     }
 
     public TableMetadata withIndex(IndexMetadata index) {
         Map<String, IndexMetadata> copy = new LinkedHashMap<>(indexes);
         copy.put(index.name(), index);
-        return new TableMetadata(keyspace, name, id, allColumns(), params, nextColumnId, droppedColumns, copy);
+        return new TableMetadata(keyspace, name, id, allColumns(), params, nextColumnId, droppedColumns, copy, compactStorage, view);
     }
 
     public TableMetadata withoutIndex(String indexName) {
         Map<String, IndexMetadata> copy = new LinkedHashMap<>(indexes);
         copy.remove(indexName);
-        return new TableMetadata(keyspace, name, id, allColumns(), params, nextColumnId, droppedColumns, copy);
+        return new TableMetadata(keyspace, name, id, allColumns(), params, nextColumnId, droppedColumns, copy, compactStorage, view);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.charybdis.server.service;
 
 import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.server.view.MaterializedViews;
 import org.charybdis.storage.data.Cell;
 import org.charybdis.storage.data.PartitionUpdate;
 import org.charybdis.storage.data.Row;
@@ -27,8 +28,8 @@ final class ReplicaWrites {
     private ReplicaWrites() {}
 
     /** Applies one shard's share of a write; {@code counters} says whether they are counter-table partitions. */
-    static CompletableFuture<Void> apply(ShardStorage storage, List<PartitionWrites.Partition> partitions, boolean counters, long now,
-                                         long maxMutationBytes, Deadline deadline) {
+    static CompletableFuture<Void> apply(ShardStorage storage, MaterializedViews views, List<PartitionWrites.Partition> partitions, boolean counters,
+                                         long now, long maxMutationBytes, Deadline deadline) {
         deadline.check(); // a write still queued past its deadline is dropped, never applied late
         List<TableEngine> engines = engines(storage, partitions);
         if (counters) {
@@ -44,11 +45,11 @@ final class ReplicaWrites {
             return parts.size() == 1 ? parts.getFirst() : CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
         }
         PartitionSequencer sequencer = storage.sequencer();
-        if (sequencer.isIdle()) return readAndWrite(storage, engines, partitions, now, maxMutationBytes, deadline);
+        if (sequencer.isIdle()) return readAndWrite(storage, views, engines, partitions, now, maxMutationBytes, deadline);
         List<CompletableFuture<Void>> turns = new ArrayList<>(partitions.size());
         for (PartitionWrites.Partition partition : partitions) turns.add(sequencer.drained(partition.table().id(), partition.key()));
         return CompletableFuture.allOf(turns.toArray(CompletableFuture[]::new))
-                .thenCompose(ignored -> readAndWrite(storage, engines, partitions, now, maxMutationBytes, deadline));
+                .thenCompose(ignored -> readAndWrite(storage, views, engines, partitions, now, maxMutationBytes, deadline));
     }
 
     /** The engine of each partition's table on this shard; InvalidRequest when one was dropped meanwhile. */
@@ -64,7 +65,7 @@ final class ReplicaWrites {
         return engines;
     }
 
-    private static CompletableFuture<Void> readAndWrite(ShardStorage storage, List<TableEngine> engines,
+    private static CompletableFuture<Void> readAndWrite(ShardStorage storage, MaterializedViews views, List<TableEngine> engines,
                                                         List<PartitionWrites.Partition> partitions, long now, long maxMutationBytes,
                                                         Deadline deadline) {
         CompletableFuture<Void> reads = CompletableFuture.completedFuture(null);
@@ -81,7 +82,7 @@ final class ReplicaWrites {
                 checkSize(update, partition, maxMutationBytes);
                 updates.add(update);
             }
-            return storage.write(engines, updates);
+            return views.write(storage, engines, updates, now); // with the views' updates, when the tables have views
         });
     }
 

@@ -8,6 +8,8 @@ import org.charybdis.server.replica.Database;
 import org.charybdis.server.schema.IndexMetadata;
 import org.charybdis.server.schema.TableMetadata;
 import org.charybdis.server.service.pager.AnnPager;
+import org.charybdis.server.service.pager.AttachedIndexPager;
+import org.charybdis.server.service.pager.AttachedQuery;
 import org.charybdis.server.service.pager.IndexPager;
 import org.charybdis.server.service.pager.Pager;
 import org.charybdis.server.service.pager.ShardReader;
@@ -105,7 +107,7 @@ public final class StorageProxy {
             Tracing.hop(trace, shard);
             parts.add(database.onOwnerAsync(shard, storage -> {
                 if (trace.enabled()) trace.event("Writing to the commitlog and memtables (" + partitions.size() + " partitions)");
-                return ReplicaWrites.apply(storage, partitions, counters, now, maxMutationBytes, deadline);
+                return ReplicaWrites.apply(storage, database.views(), partitions, counters, now, maxMutationBytes, deadline);
             }));
         }
         CompletableFuture<Void> all = parts.size() == 1 ? parts.getFirst() : CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
@@ -158,7 +160,8 @@ public final class StorageProxy {
                 long timestamp = clock.nextMicrosAbove(storage.shardId(), decision.newestTimestamp());
                 PartitionUpdate update = partition.builder().build().withUpdatedTimestamps(timestamp);
                 ReplicaWrites.checkSize(update, partition, maxMutationBytes);
-                return storage.write(List.of(engine), List.of(update)).thenApply(done -> decision.answer());
+                // already in the partition's turn
+                return database.views().writeInTurn(storage, List.of(engine), List.of(update), now).thenApply(done -> decision.answer());
             });
         });
     }
@@ -181,6 +184,12 @@ public final class StorageProxy {
     /** Where a stored table's reads run: on the shards owning its data, each read checking the deadline first. */
     public TableSource source(TableMetadata table, Deadline deadline, RequestTrace trace) {
         return TableSource.shards(database, table, deadline, trace);
+    }
+
+    /** A pager over the rows storage-attached indexes find (see {@link AttachedIndexPager}). */
+    public Pager attachedIndexPager(TableMetadata table, List<AttachedQuery> predicates, ShardReader reader, TokenRange range,
+                                    int perPartitionLimit, ConsistencyLevel consistency, Deadline deadline) {
+        return new AttachedIndexPager(database, table, predicates, reader, range, perPartitionLimit, consistency, deadline);
     }
 
     /** A pager over the rows a secondary index finds (see {@link IndexPager}). */

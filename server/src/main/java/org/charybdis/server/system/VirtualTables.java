@@ -21,12 +21,12 @@ public final class VirtualTables {
     public static boolean isVirtual(TableMetadata table) {
         if (SystemKeyspaces.isStored(table)) return false;
         return table.keyspace().equals(SystemKeyspaces.SYSTEM) || table.keyspace().equals(SystemKeyspaces.SYSTEM_SCHEMA)
-                || table.keyspace().equals(SystemKeyspaces.SYSTEM_VIRTUAL_SCHEMA);
+                || table.keyspace().equals(SystemKeyspaces.SYSTEM_VIRTUAL_SCHEMA) || LocalTables.isViewBuildStatus(table);
     }
 
     /** A fresh engine filled with the table's current rows (all partitions). */
     public static TableEngine snapshot(TableMetadata table, ServerContext context) {
-        return snapshot(table, context.schema().current(), context.config(), context.database().sizes());
+        return snapshot(table, context.schema().current(), context.config(), context.database().sizes(), context.database().views()::isBuilt);
     }
 
     static TableEngine snapshot(TableMetadata table, Schema schema, ServerConfig config) {
@@ -35,14 +35,19 @@ public final class VirtualTables {
 
     /** @param sizes published table sizes for system.size_estimates, or null to report zeros */
     static TableEngine snapshot(TableMetadata table, Schema schema, ServerConfig config, TableSizes sizes) {
+        return snapshot(table, schema, config, sizes, view -> true);
+    }
+
+    /** @param viewBuilt whether a materialized view's build has finished, for system.built_views */
+    static TableEngine snapshot(TableMetadata table, Schema schema, ServerConfig config, TableSizes sizes, java.util.function.Predicate<java.util.UUID> viewBuilt) {
         MemoryTableEngine engine = new MemoryTableEngine(TableLayouts.of(table));
         VirtualRows rows = new VirtualRows(table, engine, ServerClock.nowInSeconds());
         if (table.keyspace().equals(SystemKeyspaces.SYSTEM_SCHEMA)) {
             SchemaTables.fill(table.name(), schema, rows);
         } else if (table.keyspace().equals(SystemKeyspaces.SYSTEM_VIRTUAL_SCHEMA)) {
             SchemaTables.fillVirtual(table.name(), schema, rows);
-        } else if (table.keyspace().equals(SystemKeyspaces.SYSTEM)) {
-            LocalTables.fill(table.name(), schema, config, sizes, rows);
+        } else if (table.keyspace().equals(SystemKeyspaces.SYSTEM) || LocalTables.isViewBuildStatus(table)) {
+            LocalTables.fill(table.name(), schema, config, sizes, viewBuilt, rows);
         }
         return engine;
     }

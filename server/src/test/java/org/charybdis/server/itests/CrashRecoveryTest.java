@@ -77,15 +77,7 @@ class CrashRecoveryTest {
             PreparedStatement insert = session.prepare("INSERT INTO ks.t (k, v, pad) VALUES (?, ?, ?)");
             PreparedStatement delete = session.prepare("DELETE FROM ks.t WHERE k = ?");
             Semaphore inFlight = new Semaphore(64);
-            Thread killer = Thread.ofPlatform().start(() -> {
-                try {
-                    Thread.sleep(killAfterMillis);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                killed.set(true);
-                child.kill();
-            });
+            Thread killer = child.killAfter(killAfterMillis, killed);
             java.nio.ByteBuffer pad = java.nio.ByteBuffer.wrap(new byte[200]);
             for (int i = 0; !killed.get() && i < KEYS_PER_ROUND; i++) {
                 inFlight.acquire();

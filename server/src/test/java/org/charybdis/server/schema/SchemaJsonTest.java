@@ -97,6 +97,24 @@ class SchemaJsonTest {
     }
 
     @Test
+    void compactStorageRoundTripsAndFilesWithoutItReadAsNone() {
+        TableMetadata dense = table("k", "t", List.of(column("id", Kind.PARTITION_KEY, 0, NativeType.INT, 0),
+                column("c", Kind.CLUSTERING, 0, NativeType.INT, 0), column("value", Kind.REGULAR, 0, CustomType.EMPTY, 1)),
+                2, TableParams.defaultParams(), Map.of()).withCompactStorage(CompactStorage.DENSE);
+        Schema schema = Schema.empty().with(KeyspaceMetadata.create("k", Map.of("class", "SimpleStrategy"), true).withTable(dense));
+
+        TableMetadata read = SchemaJson.decode(SchemaJson.encode(schema, ks -> true)).table("k", "t");
+
+        assertThat(read.compactStorage()).isEqualTo(CompactStorage.DENSE);
+        assertThat(read.column("value").type()).isEqualTo(CustomType.EMPTY);
+        assertThat(read.visibleColumns()).extracting(ColumnMetadata::name).containsExactly("id", "c");
+        Schema ordinary = Schema.empty().with(KeyspaceMetadata.create("k", Map.of("class", "SimpleStrategy"), true)
+                .withTable(dense.withCompactStorage(CompactStorage.NONE)));
+        assertThat(new String(SchemaJson.encode(ordinary, ks -> true), StandardCharsets.UTF_8)).doesNotContain("compact_storage");
+        assertThat(SchemaJson.decode(SchemaJson.encode(ordinary, ks -> true)).table("k", "t").compactStorage()).isEqualTo(CompactStorage.NONE);
+    }
+
+    @Test
     void nonFiniteDoublesSurvive() {
         Schema schema = Schema.empty().with(KeyspaceMetadata.create("k", Map.of("class", "SimpleStrategy"), true)
                 .withTable(table("k", "t", List.of(column("id", Kind.PARTITION_KEY, 0, NativeType.INT, 0)), 0,
@@ -145,7 +163,10 @@ class SchemaJsonTest {
                 column("r_vector", Kind.REGULAR, -1, VectorType.of(NativeType.FLOAT, 3), 8),
                 column("r_vector_udt", Kind.REGULAR, -1, VectorType.of(PHONE, 2), 9),
                 column("r_custom", Kind.REGULAR, -1, CustomType.of("org.example.It'sType"), 10),
-                column("r_duration", Kind.REGULAR, -1, NativeType.DURATION, 11)));
+                column("r_duration", Kind.REGULAR, -1, NativeType.DURATION, 11),
+                column("r_masked", Kind.REGULAR, -1, NativeType.TEXT, 12).withMask(new ColumnMask("mask_inner",
+                        List.of(NativeType.INT, NativeType.INT, NativeType.TEXT), java.util.Arrays.asList(NativeType.INT.serialize(1), null,
+                                NativeType.TEXT.serialize("#"))))));
         Map<String, String> compaction = new LinkedHashMap<>();
         compaction.put("class", "org.apache.cassandra.db.compaction.UnifiedCompactionStrategy");
         compaction.put("scaling_parameters", "T4,L10");

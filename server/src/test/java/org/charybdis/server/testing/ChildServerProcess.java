@@ -116,6 +116,22 @@ public final class ChildServerProcess implements AutoCloseable {
         waitFor(Duration.ofSeconds(30));
     }
 
+    /**
+     * A thread that sets {@code killed}, then kills the child (SIGKILL) after {@code millis}: writers stop when they see
+     * the flag; join the thread to wait for the kill.
+     */
+    public Thread killAfter(long millis, java.util.concurrent.atomic.AtomicBoolean killed) {
+        return Thread.ofPlatform().start(() -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                return;
+            }
+            killed.set(true);
+            kill();
+        });
+    }
+
     /** SIGTERM: the server's shutdown hook closes it cleanly; returns the exit code. */
     public int stop(Duration timeout) {
         process.destroy();

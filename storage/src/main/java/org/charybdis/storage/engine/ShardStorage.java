@@ -75,6 +75,14 @@ public final class ShardStorage implements AutoCloseable {
      * fsynced in batch mode); then the write is visible to reads.
      */
     public CompletableFuture<Void> write(List<TableEngine> engines, List<PartitionUpdate> updates) {
+        return write(engines, updates, List.of());
+    }
+
+    /**
+     * Like {@link #write(List, List)}, with updates other shards own recorded in the same commitlog entry but not applied
+     * here: the caller sends them to their shards (see {@link ForwardedUpdate}).
+     */
+    public CompletableFuture<Void> write(List<TableEngine> engines, List<PartitionUpdate> updates, List<ForwardedUpdate> forwarded) {
         if (engines.size() != updates.size()) throw new IllegalArgumentException(engines.size() + " engines for " + updates.size() + " updates");
         if (derivedWrites != null) {
             int count = engines.size();
@@ -85,10 +93,15 @@ public final class ShardStorage implements AutoCloseable {
         List<TableEngine> allEngines = engines;
         List<PartitionUpdate> allUpdates = updates;
         // applied as soon as logged, in the same task, so a memtable switch never separates a write from its position
-        return log.append(allEngines, allUpdates).thenCompose(position -> {
+        return log.append(allEngines, allUpdates, forwarded).thenCompose(position -> {
             for (int i = 0; i < allEngines.size(); i++) allEngines.get(i).apply(allUpdates.get(i), position);
             return log.awaitDurable(position);
         });
+    }
+
+    /** The forwarded updates the commitlog replay found, once: see {@link ForwardedUpdate}. */
+    public List<ForwardedUpdate> takeReplayedForwards() {
+        return log.takeReplayedForwards();
     }
 
     /** Flushes the memtables of every table {@code which} selects; completes when their data is on disk. */

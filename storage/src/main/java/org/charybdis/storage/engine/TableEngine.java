@@ -3,7 +3,12 @@ package org.charybdis.storage.engine;
 import org.charybdis.storage.data.PartitionUpdate;
 import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.dht.TokenRange;
+import org.charybdis.storage.sai.AttachedIndex;
+import org.charybdis.storage.sai.PrimaryKey;
+import org.charybdis.storage.sai.TermRange;
 
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -71,6 +76,27 @@ public interface TableEngine extends AutoCloseable {
     PartitionScanner scan(TokenRange range, DecoratedKey after, ReadFilter filter, long nowInSeconds);
 
     /** Removes all data (TRUNCATE); completes once the removal is durable. */
+    /** Keeps these storage-attached indexes of the table from now on, replacing the previous list (see storage/sai). */
+    default void attachIndexes(List<AttachedIndex> indexes) {}
+
+    /**
+     * Gives every SSTable that lacks the attached index its terms, after flushing the memtables (which index only
+     * what they received since the index was attached).
+     */
+    default CompletableFuture<Void> buildAttachedIndex(UUID index) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * The rows of the memtables and SSTables that hold a term of {@code range} in the attached index, from partition
+     * {@code from} on (null: all; a later page), in table order and distinct; the caller re-checks each row, which
+     * may have been overwritten or deleted since.
+     */
+    default CompletableFuture<List<PrimaryKey>> searchAttachedIndex(UUID index, TermRange range, DecoratedKey from, RequestTrace trace) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                "the storage engine of " + layout().qualifiedName() + " keeps no storage-attached indexes"));
+    }
+
     CompletableFuture<Void> truncate();
 
     Stats stats();

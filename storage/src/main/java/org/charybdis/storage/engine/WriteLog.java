@@ -13,7 +13,7 @@ public interface WriteLog {
     /** No log: writes are applied at once and never replayed. */
     WriteLog NONE = new WriteLog() {
         @Override
-        public CompletableFuture<Long> append(List<TableEngine> engines, List<PartitionUpdate> updates) {
+        public CompletableFuture<Long> append(List<TableEngine> engines, List<PartitionUpdate> updates, List<ForwardedUpdate> forwarded) {
             return CompletableFuture.completedFuture(TableEngine.NO_COMMITLOG_POSITION);
         }
 
@@ -29,7 +29,17 @@ public interface WriteLog {
      * in the log; the caller then applies the updates with that position before doing anything else.
      * Fails when the entry is larger than the log accepts.
      */
-    CompletableFuture<Long> append(List<TableEngine> engines, List<PartitionUpdate> updates);
+    default CompletableFuture<Long> append(List<TableEngine> engines, List<PartitionUpdate> updates) {
+        return append(engines, updates, List.of());
+    }
+
+    /** Like {@link #append(List, List)}, with updates other shards apply recorded in the same entry. */
+    CompletableFuture<Long> append(List<TableEngine> engines, List<PartitionUpdate> updates, List<ForwardedUpdate> forwarded);
+
+    /** The forwarded updates the last replay found, once (then forgotten): the caller sends them to their owners again. */
+    default List<ForwardedUpdate> takeReplayedForwards() {
+        return List.of();
+    }
 
     /** Completes when the entry at this position is as durable as the configured sync mode promises. */
     CompletableFuture<Void> awaitDurable(long position);

@@ -7,6 +7,7 @@ import org.charybdis.storage.commitlog.CommitLogPosition;
 import org.charybdis.storage.commitlog.CommitLogReplayer;
 import org.charybdis.storage.commitlog.ReplayResult;
 import org.charybdis.storage.engine.AsyncLoop;
+import org.charybdis.storage.engine.ForwardedUpdate;
 import org.charybdis.storage.serialization.CorruptDataException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,9 +46,15 @@ final class CommitLogRecovery {
         try {
             MutationEntry.deserialize(payload, id -> {
                 LsmTableEngine table = shard.tables().get(id);
+                if (table == null) table = shard.tables().get(ForwardedUpdate.logId(id)); // logged for another shard
                 return table == null ? -1 : table.layout().clusteringComparator().size();
             }, update -> {
                 LsmTableEngine table = shard.tables().get(update.tableId());
+                if (table == null) {
+                    // its owner may or may not have it: hand it back to be sent again
+                    shard.replayedForward(new ForwardedUpdate(ForwardedUpdate.logId(update.tableId()), update.update()));
+                    return;
+                }
                 if (position <= table.replayedUpTo()) {
                     skipped++;
                     return;

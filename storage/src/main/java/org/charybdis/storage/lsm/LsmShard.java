@@ -7,6 +7,7 @@ import org.charybdis.scheduler.io.IoQueue;
 import org.charybdis.storage.commitlog.CommitLog;
 import org.charybdis.storage.commitlog.CommitLogStats;
 import org.charybdis.storage.data.PartitionUpdate;
+import org.charybdis.storage.engine.ForwardedUpdate;
 import org.charybdis.storage.engine.TableEngine;
 import org.charybdis.storage.engine.TableLayout;
 import org.charybdis.storage.engine.WriteLog;
@@ -61,6 +62,8 @@ final class LsmShard implements WriteLog {
     private volatile java.util.function.BiConsumer<Integer, Throwable> commitFailureListener = (shard, error) -> { };
     private int compactionsRunning;
     private boolean drained;
+    /** What the replay found logged for other shards, until the server takes it. */
+    private List<ForwardedUpdate> replayedForwards = new ArrayList<>();
     private volatile boolean incrementalBackups;
 
     private final CompactionThrottle compactionThrottle;
@@ -141,7 +144,7 @@ final class LsmShard implements WriteLog {
     // ---- WriteLog ----
 
     @Override
-    public CompletableFuture<Long> append(List<TableEngine> engines, List<PartitionUpdate> updates) {
+    public CompletableFuture<Long> append(List<TableEngine> engines, List<PartitionUpdate> updates, List<ForwardedUpdate> forwarded) {
         if (drained) return CompletableFuture.failedFuture(new IllegalStateException("this node is drained: it takes no more writes"));
         if (commitLog == null) return CompletableFuture.failedFuture(new IllegalStateException("the storage of shard " + id + " is not started"));
         if (memory.used() >= memory.budget() && !tablesOf(engines).isEmpty()) {
@@ -149,14 +152,26 @@ final class LsmShard implements WriteLog {
             CompletableFuture<Void> room = new CompletableFuture<>();
             memoryWaiters.add(room);
             maybeFlushForMemory();
-            return room.thenCompose(ignored -> append(engines, updates));
+            return room.thenCompose(ignored -> append(engines, updates, forwarded));
         }
         try {
-            ByteBuffer payload = MutationEntry.serialize(engines, updates, scratch);
+            ByteBuffer payload = MutationEntry.serialize(engines, updates, forwarded, scratch);
             return commitLog.add(payload, tablesOf(engines));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    @Override
+    public List<ForwardedUpdate> takeReplayedForwards() {
+        List<ForwardedUpdate> taken = replayedForwards;
+        replayedForwards = new ArrayList<>();
+        return taken;
+    }
+
+    /** Replay found an update this shard logged for another shard. */
+    void replayedForward(ForwardedUpdate update) {
+        replayedForwards.add(update);
     }
 
     @Override

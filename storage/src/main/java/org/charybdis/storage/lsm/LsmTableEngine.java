@@ -23,6 +23,10 @@ import org.charybdis.storage.engine.TableEngine;
 import org.charybdis.storage.engine.TableLayout;
 import org.charybdis.storage.engine.VerifyResult;
 import org.charybdis.storage.memtable.Memtable;
+import org.charybdis.storage.sai.AttachedIndex;
+import org.charybdis.storage.sai.AttachedIndexes;
+import org.charybdis.storage.sai.PrimaryKey;
+import org.charybdis.storage.sai.TermRange;
 import org.charybdis.storage.read.LivePartitionView;
 import org.charybdis.storage.read.MergedFragment;
 import org.charybdis.storage.sstable.CompressionParams;
@@ -38,6 +42,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -59,6 +64,7 @@ final class LsmTableEngine implements TableEngine {
     private final MemtableFlushes flushes;
     private final TableCompactions compactions;
     private final SSTableSet sstables = new SSTableSet();
+    private final AttachedIndexes attachedIndexes;
     private final MemtableReaders memtableReaders;
     private boolean closed;
     private long reads;
@@ -73,6 +79,7 @@ final class LsmTableEngine implements TableEngine {
         this.shard = shard;
         this.directory = directory;
         this.layout = layout;
+        this.attachedIndexes = new AttachedIndexes(layout.clusteringComparator());
         this.context = new SSTableContext(directory, layout.qualifiedName(), layout.clusteringComparator(), shard.io(), shard.chunkCache());
         applyOptions(layout);
         this.active = new Memtable(layout, shard.memory());
@@ -115,6 +122,7 @@ final class LsmTableEngine implements TableEngine {
         layout.checkUpdate(update);
         long start = System.nanoTime();
         active.apply(update, commitLogPosition);
+        attachedIndexes.written(active, update);
         writeLatencyMicros.add((System.nanoTime() - start) / 1000);
         if (sampler != null) sampler.written(update.key());
         shard.afterWrite();
@@ -150,9 +158,7 @@ final class LsmTableEngine implements TableEngine {
         if (sampler != null) sampler.read(key);
         TableLayout readLayout = layout;
         List<PartitionFragment> fragments = new ArrayList<>(4);
-        List<Memtable> memtables = new ArrayList<>(1 + flushing.size());
-        memtables.add(active);
-        memtables.addAll(flushing);
+        List<Memtable> memtables = liveMemtables();
         for (Memtable m : memtables) {
             PartitionFragment f = m.partition(key);
             if (f != null) fragments.add(f);
@@ -263,9 +269,7 @@ final class LsmTableEngine implements TableEngine {
         DecoratedKey first = DecoratedKey.minimumFor(range.firstToken());
         DecoratedKey from = after != null && after.compareTo(first) >= 0 ? after : first;
         List<FragmentSource> sources = new ArrayList<>();
-        List<Memtable> memtables = new ArrayList<>(1 + flushing.size());
-        memtables.add(active);
-        memtables.addAll(flushing);
+        List<Memtable> memtables = liveMemtables();
         for (Memtable m : memtables) sources.add(memtableSource(m, from, after, range.lastToken()));
         memtableReaders.retain(memtables); // held until the scanner is closed: it reads them across tasks
         IoClass ioClass = IoClass.ofCurrentGroup(IoClass.QUERY); // the scanning service level's share of the disk
@@ -362,6 +366,7 @@ final class LsmTableEngine implements TableEngine {
             Memtable old = active;
             active = new Memtable(layout, shard.memory());
             flushing.add(old);
+            attachedIndexes.retain(liveMemtables(), sstables.live());
             return flushes.flush(old);
         });
     }
@@ -495,7 +500,46 @@ final class LsmTableEngine implements TableEngine {
                 .thenCompose(ignored -> sstables.closed());
     }
 
+    @Override
+    public void attachIndexes(List<AttachedIndex> indexes) {
+        attachedIndexes.define(indexes);
+    }
+
+    @Override
+    public CompletableFuture<Void> buildAttachedIndex(UUID index) {
+        checkOpen();
+        return files.ready().thenCompose(ignored -> flush())
+                .thenCompose(ignored -> attachedIndexes.buildLacking(index, sstables::live, IoClass.COMPACTION));
+    }
+
+    @Override
+    public CompletableFuture<List<PrimaryKey>> searchAttachedIndex(UUID index, TermRange range, DecoratedKey from, RequestTrace trace) {
+        checkOpen();
+        return files.ready().thenCompose(ignored -> {
+            if (files.unreadable() != null) return CompletableFuture.failedFuture(files.unreadable());
+            List<SSTableReader> live = sstables.live();
+            List<Memtable> memtables = liveMemtables();
+            attachedIndexes.retain(memtables, live);
+            return attachedIndexes.search(index, range, from, memtables, live).thenApply(hits -> {
+                if (trace.enabled()) {
+                    trace.event("Storage-attached index: " + hits.size() + " rows from " + memtables.size() + " memtables and "
+                            + live.size() + " SSTables");
+                }
+                return hits;
+            });
+        });
+    }
+
+    private List<Memtable> liveMemtables() {
+        List<Memtable> memtables = new ArrayList<>(1 + flushing.size());
+        memtables.add(active);
+        memtables.addAll(flushing);
+        return memtables;
+    }
+
     // ---- for the flush and compaction machinery of this package ----
+
+    AttachedIndexes attachedIndexes() { return attachedIndexes; }
 
     LsmShard shard() { return shard; }
 

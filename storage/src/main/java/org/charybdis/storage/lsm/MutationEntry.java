@@ -1,6 +1,7 @@
 package org.charybdis.storage.lsm;
 
 import org.charybdis.storage.data.PartitionUpdate;
+import org.charybdis.storage.engine.ForwardedUpdate;
 import org.charybdis.storage.engine.TableEngine;
 import org.charybdis.storage.serialization.BufferReader;
 import org.charybdis.storage.serialization.BufferWriter;
@@ -26,17 +27,21 @@ final class MutationEntry {
     /** One decoded update and the table it belongs to. */
     record TableUpdate(UUID tableId, PartitionUpdate update) {}
 
-    static ByteBuffer serialize(List<TableEngine> engines, List<PartitionUpdate> updates, BufferWriter scratch) {
+    /** {@code forwarded} updates follow the others, under their tables' {@link ForwardedUpdate#logId}. */
+    static ByteBuffer serialize(List<TableEngine> engines, List<PartitionUpdate> updates, List<ForwardedUpdate> forwarded, BufferWriter scratch) {
         BufferWriter out = new BufferWriter(256);
-        out.writeUnsignedVInt(updates.size());
-        for (int i = 0; i < updates.size(); i++) {
-            scratch.clear();
-            PartitionUpdateSerializer.write(updates.get(i), scratch);
-            out.writeUuid(engines.get(i).layout().tableId());
-            out.writeUnsignedVInt(scratch.position());
-            out.writeBytes(scratch.array(), 0, scratch.position());
-        }
+        out.writeUnsignedVInt(updates.size() + forwarded.size());
+        for (int i = 0; i < updates.size(); i++) write(out, engines.get(i).layout().tableId(), updates.get(i), scratch);
+        for (ForwardedUpdate update : forwarded) write(out, ForwardedUpdate.logId(update.tableId()), update.update(), scratch);
         return out.view();
+    }
+
+    private static void write(BufferWriter out, UUID tableId, PartitionUpdate update, BufferWriter scratch) {
+        scratch.clear();
+        PartitionUpdateSerializer.write(update, scratch);
+        out.writeUuid(tableId);
+        out.writeUnsignedVInt(scratch.position());
+        out.writeBytes(scratch.array(), 0, scratch.position());
     }
 
     /**

@@ -42,7 +42,7 @@ final class SSTableOutput {
         if (current != null && crossed && current.partitionCount() > 0) {
             SSTableWriter done = current;
             current = null;
-            return done.finish(commitLogUpperBound, ancestors).thenCompose(reader -> {
+            return finishWithIndexes(done).thenCompose(reader -> {
                 if (reader != null) finished.add(reader);
                 return append(partition);
             });
@@ -72,10 +72,17 @@ final class SSTableOutput {
         }
         SSTableWriter last = current;
         current = null;
-        return last.finish(commitLogUpperBound, ancestors).thenApply(reader -> {
+        return finishWithIndexes(last).thenApply(reader -> {
             if (reader != null) finished.add(reader); // null: every partition was empty after purging
             return List.copyOf(finished);
         });
+    }
+
+    /** Finishes an SSTable and writes its storage-attached index terms before anyone reads it. */
+    private CompletableFuture<SSTableReader> finishWithIndexes(SSTableWriter writer) {
+        return writer.finish(commitLogUpperBound, ancestors).thenCompose(reader -> reader == null
+                ? CompletableFuture.completedFuture(null)
+                : table.attachedIndexes().build(reader, ioClass).thenApply(ignored -> reader));
     }
 
     /** Deletes everything written so far (the flush or compaction failed or was made pointless by a TRUNCATE). */

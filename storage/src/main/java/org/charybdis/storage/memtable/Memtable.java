@@ -283,6 +283,15 @@ public final class Memtable {
         return kept == row ? address : replace(address, kept);
     }
 
+    /**
+     * Counts heap memory kept for this memtable outside it (its storage-attached index terms) in its footprint, so
+     * flushes come as early as they would were the memtable itself that much larger; released at {@link #discard}.
+     */
+    public void chargeHeapAlongside(long bytes) {
+        checkUsable();
+        chargeHeap(bytes);
+    }
+
     private void chargeHeap(long bytes) {
         heapBytes += bytes;
         memory.charge(bytes);

@@ -8,7 +8,9 @@ public enum Component {
     FILTER(4, "Filter.db"),
     STATISTICS(5, "Statistics.db"),
     COMPRESSION_INFO(6, "CompressionInfo.db"),
-    TOC(7, "TOC.txt");
+    TOC(7, "TOC.txt"),
+    /** Storage-attached index terms (storage/sai), written after the SSTable is published: optional, not in the TOC. */
+    SAI(8, "SAI.db");
 
     private final int code;
     private final String suffix;
@@ -22,6 +24,9 @@ public enum Component {
 
     /** The file name's last part ("Data.db"). */
     public String suffix() { return suffix; }
+
+    /** True for a component built after the SSTable was published (not listed in its TOC, possibly absent). */
+    public boolean attached() { return this == SAI; }
 
     static Component ofSuffix(String suffix) {
         for (Component c : values()) if (c.suffix.equals(suffix)) return c;

@@ -435,7 +435,7 @@ public final class SSTableReader {
             Path tocPath = files.path(Component.TOC);
             Set<Component> listed = TableOfContents.parse(ComponentFraming.readWhole(tocPath, table), files.generation(), tocPath, table);
             for (Component c : Component.values()) {
-                if (!listed.contains(c) && c != Component.TOC)
+                if (!listed.contains(c) && c != Component.TOC && !c.attached())
                     throw new CorruptSSTableException(tocPath, table, "TOC does not list " + c.suffix());
             }
             statistics = load(files, Component.STATISTICS, table, SSTableStatistics::read);
@@ -447,7 +447,7 @@ public final class SSTableReader {
             dataVersion = checkEnds(data.channel(), files.path(Component.DATA), Component.DATA, files.generation(), compression.chunksEnd(), table);
             checkEnds(index.channel(), files.path(Component.INDEX), Component.INDEX, files.generation(), summary.entriesEnd(), table);
             onDiskSize = 0;
-            for (Component c : Component.values()) onDiskSize += Files.size(files.path(c));
+            for (Component c : Component.values()) if (!c.attached()) onDiskSize += Files.size(files.path(c));
         }
 
         private interface Parser<T> {

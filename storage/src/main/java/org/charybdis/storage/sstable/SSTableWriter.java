@@ -196,7 +196,7 @@ public final class SSTableWriter {
         return context.io().submit(ioClass, 0, () -> {
             List<Component> components = new ArrayList<>();
             for (Component c : Component.values()) {
-                if (c == Component.TOC) continue;
+                if (c == Component.TOC || c.attached()) continue;
                 DurableFiles.rename(files.temporaryPath(c), files.path(c));
                 components.add(c);
             }

@@ -106,6 +106,16 @@ final class LsmTestNode implements AutoCloseable {
         async(() -> storage.write(List.of(table), List.of(update)));
     }
 
+    /** Writes {@code update} with updates for other shards in the same commitlog entry. */
+    void write(TableEngine table, PartitionUpdate update, List<org.charybdis.storage.engine.ForwardedUpdate> forwarded) {
+        async(() -> storage.write(List.of(table), List.of(update), forwarded));
+    }
+
+    /** What the last replay found logged for other shards. */
+    List<org.charybdis.storage.engine.ForwardedUpdate> takeReplayedForwards() {
+        return call(storage::takeReplayedForwards);
+    }
+
     /** The read's result, materialized on the shard (memtable rows are read from native memory there). */
     /**
      * Writes partitions {@code from} to {@code from + count - 1} of {@link org.charybdis.storage.engine.TestTables}'

@@ -49,7 +49,7 @@ final class CollectionRelations {
         BoundValue bound = Terms.resolve(value, elementType, receiver, variables);
         FilterTerm filter = context -> new ContainsFilter(column, key, ValueList.checked(bound.bind(context), column.name()));
         return new IndexCandidate(column, key ? IndexMetadata.Target.KEYS : IndexMetadata.Target.VALUES, false, filter,
-                context -> ValueList.checked(bound.bind(context), column.name()));
+                context -> ValueList.checked(bound.bind(context), column.name()), operator);
     }
 
     /** {@code m[k] = v}: only on non-frozen maps, only with =. */
@@ -73,7 +73,7 @@ final class CollectionRelations {
         BoundValue value = Terms.resolve(relation.value(), map.valueType(), "value(" + column.name() + ")", variables);
         FilterTerm filter = context -> new MapEntryFilter(column, checkedKey(key, context, column), ValueList.checked(value.bind(context), column.name()));
         return new IndexCandidate(column, IndexMetadata.Target.ENTRIES, false, filter, context -> IndexedColumn.entryValue(
-                checkedKey(key, context, column), ValueList.checked(value.bind(context), column.name())));
+                checkedKey(key, context, column), ValueList.checked(value.bind(context), column.name())), Operator.EQ);
     }
 
     private static ByteBuffer checkedKey(BoundValue key, ExecutionContext context, ColumnMetadata column) {

@@ -3,5 +3,5 @@ package org.charybdis.server.cql.restrictions;
 import org.charybdis.server.service.pager.RowFilter;
 
 /** A restriction checked on each row read (ALLOW FILTERING), with its values bound for one execution. */
-public sealed interface Filter extends RowFilter permits ColumnFilter, ContainsFilter, MapEntryFilter, TupleSliceFilter, TupleInFilter {
+public sealed interface Filter extends RowFilter permits AnalyzedFilter, ColumnFilter, ContainsFilter, MapEntryFilter, TupleSliceFilter, TupleInFilter {
 }

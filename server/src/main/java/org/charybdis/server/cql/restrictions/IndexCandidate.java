@@ -1,9 +1,11 @@
 package org.charybdis.server.cql.restrictions;
 
+import org.charybdis.cql.syntax.Operator;
 import org.charybdis.cql.types.CollectionType;
 import org.charybdis.cql.types.NativeType;
 import org.charybdis.server.cql.terms.BoundValue;
 import org.charybdis.server.cql.restrictions.Restrictions.FilterTerm;
+import org.charybdis.server.index.AttachedIndexTerms;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.server.schema.IndexMetadata;
 import org.charybdis.server.schema.TableMetadata;
@@ -17,9 +19,11 @@ import java.util.Set;
  *
  * @param filter the row filter the relation compiled to (null for key columns, which storage restricts), so a
  *               served relation no longer asks for ALLOW FILTERING
- * @param lookup the value to look up in the index (null for a range, which no index lookup answers here)
+ * @param lookup the value to look up in the index, or (for a range) the bound compared with
+ * @param operator the relation's operator
  */
-record IndexCandidate(ColumnMetadata column, IndexMetadata.Target target, boolean range, FilterTerm filter, BoundValue lookup) {
+record IndexCandidate(ColumnMetadata column, IndexMetadata.Target target, boolean range, FilterTerm filter, BoundValue lookup,
+                      Operator operator) {
     /** Types whose SAI index answers {@code <}, {@code <=}, {@code >}, {@code >=} in Cassandra 5.0 (literal types do not). */
     private static final Set<NativeType> SAI_RANGE_TYPES = EnumSet.of(NativeType.INT, NativeType.BIGINT, NativeType.SMALLINT,
             NativeType.TINYINT, NativeType.VARINT, NativeType.DECIMAL, NativeType.FLOAT, NativeType.DOUBLE, NativeType.DATE,
@@ -28,11 +32,17 @@ record IndexCandidate(ColumnMetadata column, IndexMetadata.Target target, boolea
     /** {@code column = value}: a whole-value lookup, on a frozen collection its {@code full()} index. */
     static IndexCandidate equality(ColumnMetadata column, FilterTerm filter, BoundValue lookup) {
         IndexMetadata.Target target = column.type() instanceof CollectionType ? IndexMetadata.Target.FULL : IndexMetadata.Target.SIMPLE;
-        return new IndexCandidate(column, target, false, filter, context -> ValueList.checked(lookup.bind(context), column.name()));
+        return new IndexCandidate(column, target, false, filter, context -> ValueList.checked(lookup.bind(context), column.name()),
+                Operator.EQ);
     }
 
-    static IndexCandidate range(ColumnMetadata column, FilterTerm filter) {
-        return new IndexCandidate(column, IndexMetadata.Target.SIMPLE, true, filter, null);
+    static IndexCandidate range(ColumnMetadata column, Operator operator, FilterTerm filter, BoundValue bound) {
+        return new IndexCandidate(column, IndexMetadata.Target.SIMPLE, true, filter, bound, operator);
+    }
+
+    /** True when a storage-attached index of this relation's column answers it from its terms (see storage/sai). */
+    boolean storageAttached(IndexMetadata index) {
+        return AttachedIndexTerms.isAttached(index, column);
     }
 
     /** The table's index that serves this relation, or null. */

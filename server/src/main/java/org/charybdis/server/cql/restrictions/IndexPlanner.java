@@ -1,6 +1,10 @@
 package org.charybdis.server.cql.restrictions;
 
+import org.charybdis.cql.syntax.Operator;
 import org.charybdis.server.cql.restrictions.Restrictions.FilterTerm;
+import org.charybdis.server.cql.terms.BoundValue;
+import org.charybdis.server.index.AttachedIndexTerms;
+import org.charybdis.server.index.TextAnalyzer;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.server.schema.IndexMetadata;
 import org.charybdis.server.schema.TableMetadata;
@@ -9,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,6 +24,9 @@ import java.util.Set;
 final class IndexPlanner {
     private final List<IndexCandidate> served = new ArrayList<>();
     private final Set<FilterTerm> servedFilters = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final List<AttachedPredicate> attached = new ArrayList<>();
+    /** Filters of equalities an analyzing index serves, and the analyzed filters that replace them. */
+    private final Map<FilterTerm, FilterTerm> analyzed = new IdentityHashMap<>();
     private IndexMetadata lookupIndex;
     private IndexCandidate lookup;
 
@@ -41,7 +49,22 @@ final class IndexPlanner {
     private void serve(IndexCandidate candidate, IndexMetadata index) {
         served.add(candidate);
         if (candidate.filter() != null) servedFilters.add(candidate.filter());
-        if (lookup == null && candidate.lookup() != null) {
+        if (candidate.storageAttached(index)) {
+            attached.add(new AttachedPredicate(index, candidate.operator(), candidate.lookup()));
+            TextAnalyzer analyzer = AttachedIndexTerms.of(index, candidate.column()).analyzer();
+            if (analyzer != null && candidate.filter() != null) {
+                ColumnMetadata column = candidate.column();
+                BoundValue value = candidate.lookup();
+                if (candidate.operator() == Operator.EQ && candidate.target() == IndexMetadata.Target.SIMPLE) {
+                    analyzed.put(candidate.filter(), context -> new AnalyzedFilter(column, analyzer, analyzer.analyze(value.bind(context))));
+                } else if (candidate.operator() == Operator.CONTAINS || candidate.operator() == Operator.CONTAINS_KEY) {
+                    boolean key = candidate.operator() == Operator.CONTAINS_KEY;
+                    analyzed.put(candidate.filter(), context -> new ContainsFilter(column, key, analyzer.analyze(value.bind(context)), analyzer));
+                }
+            }
+            return;
+        }
+        if (lookup == null && candidate.lookup() != null && !candidate.range()) {
             lookup = candidate;
             lookupIndex = index;
         }
@@ -54,7 +77,12 @@ final class IndexPlanner {
             ColumnMetadata.Kind kind = candidate.column().kind();
             rowIndex |= kind == ColumnMetadata.Kind.REGULAR || kind == ColumnMetadata.Kind.CLUSTERING;
         }
-        return new IndexPlan(true, rowIndex, lookupIndex, lookup == null ? null : lookup.lookup());
+        return new IndexPlan(true, rowIndex, lookupIndex, lookup == null ? null : lookup.lookup(), List.copyOf(attached));
+    }
+
+    /** Replaces the filters of equalities an analyzing index serves by their analyzed forms. */
+    void analyze(List<FilterTerm> filters) {
+        filters.replaceAll(filter -> analyzed.getOrDefault(filter, filter));
     }
 
     /** True when an index serves a relation on this column. */

@@ -210,7 +210,10 @@ public final class Restrictions {
         List<ByteBuffer> previous = null;
         for (List<ByteBuffer> combo : combos) {
             if (previous != null && byValue.compare(previous, combo) == 0) continue;
-            keys.add(PartitionKeys.decorate(combo));
+            DecoratedKey key = PartitionKeys.decorate(combo);
+            // a lone empty component makes no key, in reads as in writes
+            if (!key.key().hasRemaining()) throw new InvalidRequestException("Key may not be empty");
+            keys.add(key);
             previous = combo;
         }
         return keys;

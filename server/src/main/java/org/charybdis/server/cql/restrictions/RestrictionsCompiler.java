@@ -7,6 +7,7 @@ import org.charybdis.cql.syntax.Operator;
 import org.charybdis.cql.syntax.Relation;
 import org.charybdis.cql.syntax.Term;
 import org.charybdis.cql.types.ListType;
+import org.charybdis.cql.types.TupleType;
 import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.NativeType;
 import org.charybdis.cql.types.UserType;
@@ -251,13 +252,15 @@ public final class RestrictionsCompiler {
                 int at = column.position();
                 if (op == Operator.EQ) setClusteringEq(column, at, 1, value);
                 else addSlice(List.of(column), op, TupleTerm.resolve(new Term.TupleLiteral(List.of(compare.value())), List.of(column), variables));
-                indexCandidates.add(op == Operator.EQ ? IndexCandidate.equality(column, null, firstValue(value)) : IndexCandidate.range(column, null));
+                indexCandidates.add(op == Operator.EQ ? IndexCandidate.equality(column, null, firstValue(value))
+                        : IndexCandidate.range(column, op, null, firstValue(value)));
             }
             default -> {
                 checkFilteredBounds(column, op);
                 FilterTerm filter = FilterTerm.column(column, op, value);
                 filters.add(filter);
-                indexCandidates.add(op == Operator.EQ ? IndexCandidate.equality(column, filter, firstValue(value)) : IndexCandidate.range(column, filter));
+                indexCandidates.add(op == Operator.EQ ? IndexCandidate.equality(column, filter, firstValue(value))
+                        : IndexCandidate.range(column, op, filter, firstValue(value)));
             }
         }
     }
@@ -329,7 +332,20 @@ public final class RestrictionsCompiler {
 
     private void multiColumnIn(Relation.MultiColumnIn in) {
         List<ColumnMetadata> columns = multiColumns(in.columns(), in);
-        if (in.marker() != null) throw new InvalidRequestException("Multi-column IN with a single bind marker is not supported yet");
+        if (in.marker() != null) {
+            List<CqlType> types = new ArrayList<>(columns.size());
+            String[] names = new String[columns.size()];
+            for (int i = 0; i < names.length; i++) {
+                types.add(columns.get(i).type());
+                names[i] = columns.get(i).name();
+            }
+            TupleType tuple = TupleType.of(types);
+            String receiver = "in(" + String.join(",", names) + ")";
+            BoundValue marker = Terms.resolve(in.marker(), ListType.of(tuple, false), receiver, variables);
+            setClusteringEq(columns.get(0), columns.get(0).position(), columns.size(),
+                    new TupleValues.Marker(new ValueList.ListMarker(marker, tuple, receiver), names));
+            return;
+        }
         List<TupleTerm> tuples = new ArrayList<>();
         for (Term t : in.values()) tuples.add(TupleTerm.resolve(t, columns, variables));
         setClusteringEq(columns.get(0), columns.get(0).position(), columns.size(), new TupleValues(tuples));
@@ -513,6 +529,7 @@ public final class RestrictionsCompiler {
             throw new InvalidRequestException(FILTERING_REQUIRED);
         }
         if (exactSlice != null) filters.add(exactSlice);
+        indexes.analyze(filters);
         return new Restrictions(type, table, keyQuery ? keyValues : null, tokenStart, tokenEnd, prefix, sliceStart, sliceEnd, sliceReversed,
                 sliceWidth, filters, clusteringRestricted, restrictedByEq, plan, prefixColumns(), keyBindIndexes);
     }

@@ -41,12 +41,18 @@ record TupleTerm(BoundValue[] elements, BoundValue whole, String[] names) {
     }
 
     ByteBuffer[] bind(ExecutionContext context) {
-        ByteBuffer[] values = new ByteBuffer[names.length];
         if (elements != null) {
+            ByteBuffer[] values = new ByteBuffer[names.length];
             for (int i = 0; i < values.length; i++) values[i] = ValueList.checked(elements[i].bind(context), names[i]);
             return values;
         }
-        ByteBuffer in = ValueList.checked(whole.bind(context), names[0]).duplicate();
+        return components(ValueList.checked(whole.bind(context), names[0]), names);
+    }
+
+    /** A serialized tuple's values, one per column; a missing or null one is refused. */
+    static ByteBuffer[] components(ByteBuffer tuple, String[] names) {
+        ByteBuffer[] values = new ByteBuffer[names.length];
+        ByteBuffer in = tuple.duplicate();
         for (int i = 0; i < values.length; i++) {
             int length = in.remaining() >= 4 ? in.getInt() : -1;
             if (length < 0) throw new InvalidRequestException("Invalid null value in condition for column " + names[i]);

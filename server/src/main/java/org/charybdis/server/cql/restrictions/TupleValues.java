@@ -14,4 +14,14 @@ record TupleValues(List<TupleTerm> tuples) implements ValueList {
         for (TupleTerm t : tuples) out.add(t.bind(context));
         return out;
     }
+
+    /** {@code (a, b) IN ?}: one marker holding a list of tuples. */
+    record Marker(ValueList.ListMarker list, String[] names) implements ValueList {
+        @Override
+        public List<ByteBuffer[]> bind(ExecutionContext context) {
+            List<ByteBuffer[]> out = new ArrayList<>();
+            for (ByteBuffer[] tuple : list.bind(context)) out.add(TupleTerm.components(tuple[0], names));
+            return out;
+        }
+    }
 }

@@ -36,7 +36,7 @@ final class FunctionTerms {
 
     static BoundValue call(Term.FunctionCall call, CqlType receiverType, String receiver, BindVariables variables) {
         ScalarFunction function = resolve(call, receiverType, receiver);
-        String argReceiver = "system." + function.name();
+        String argReceiver = function.qualifiedName();
         List<BoundValue> args = new ArrayList<>(call.arguments().size());
         for (int i = 0; i < call.arguments().size(); i++) {
             args.add(Terms.resolve(call.arguments().get(i), function.argTypes().get(i), "arg" + i + "(" + argReceiver + ")", variables));
@@ -161,7 +161,7 @@ final class FunctionTerms {
         return scalar;
     }
 
-    private static FunctionArgument argument(Term term) {
+    static FunctionArgument argument(Term term) {
         String text = text(term);
         if (term instanceof Term.Literal literal) {
             return new FunctionArgument() {
@@ -173,6 +173,11 @@ final class FunctionTerms {
                 @Override
                 public String text() {
                     return text;
+                }
+
+                @Override
+                public CqlType ownType() {
+                    return TypeCompatibility.preferredType(literal);
                 }
             };
         }

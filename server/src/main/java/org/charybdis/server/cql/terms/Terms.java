@@ -61,16 +61,27 @@ public final class Terms {
         return resolve(term, NativeType.BIGINT, "partition key token", variables);
     }
 
-    /** The term as CQL text, as Cassandra shows it in column labels and errors. */
-    public static String text(Term term) {
-        return FunctionTerms.text(term);
-    }
-
     /** Resolves a term that must be a constant (e.g. a table option); fails on markers and functions. */
     public static ByteBuffer constant(Term term, CqlType type, String receiver) {
         BoundValue value = resolve(term, type, receiver, new BindVariables(0, null, null));
         if (value instanceof BoundValue.Constant c) return c.value();
+        // a collection, tuple or UDT literal is bound per execution, but of literals alone it needs no execution
+        if (isLiteral(term)) return value.bind(null);
         throw new InvalidRequestException("Expected a constant value for " + receiver);
+    }
+
+    private static boolean isLiteral(Term term) {
+        return switch (term) {
+            case Term.Literal ignored -> true;
+            case Term.NullLiteral ignored -> true;
+            case Term.TypeHint hint -> isLiteral(hint.term());
+            case Term.ListLiteral list -> list.elements().stream().allMatch(Terms::isLiteral);
+            case Term.SetLiteral set -> set.elements().stream().allMatch(Terms::isLiteral);
+            case Term.TupleLiteral tuple -> tuple.elements().stream().allMatch(Terms::isLiteral);
+            case Term.MapLiteral map -> map.entries().stream().allMatch(e -> isLiteral(e.key()) && isLiteral(e.value()));
+            case Term.UdtLiteral udt -> udt.fields().values().stream().allMatch(Terms::isLiteral);
+            default -> false;
+        };
     }
 
     private static BoundValue marker(Term.BindMarker marker, CqlType type, String receiver, BindVariables variables) {

@@ -30,8 +30,9 @@ public enum VectorSimilarity {
     COSINE {
         @Override
         public float score(float[] a, float[] b) {
-            double norms = Math.sqrt((double) dot(a, a) * dot(b, b));
-            return (float) ((1 + dot(a, b) / norms) / 2);
+            // the cosine rounded to float before it is scaled, as Cassandra 5.0 computes it
+            float cosine = (float) (dot(a, b) / Math.sqrt((double) dot(a, a) * dot(b, b)));
+            return (1 + cosine) / 2;
         }
     };
 

@@ -62,7 +62,7 @@ public final class AnnPager implements Pager {
     /** Runs on one shard: its best {@code limit} live rows. */
     private CompletableFuture<List<ByteBuffer[]>> searchShard(ShardStorage storage) {
         deadline.check();
-        VectorGraph graph = IndexPager.builtIndex(database, storage, table, index, consistency).vectors();
+        VectorGraph graph = IndexPager.available(database, storage, table, index, consistency).vectors();
         ShardSearch search = new ShardSearch(storage.table(table.id()), graph);
         return AsyncLoop.until(search::next).thenApply(ignored -> search.found);
     }

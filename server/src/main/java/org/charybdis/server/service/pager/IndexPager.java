@@ -21,14 +21,15 @@ import org.charybdis.storage.engine.ReadLimit;
 import org.charybdis.storage.engine.RequestTrace;
 import org.charybdis.storage.engine.ShardStorage;
 import org.charybdis.storage.engine.TableEngine;
+import org.charybdis.storage.sai.PrimaryKey;
 
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Pages through the rows a secondary index finds: every shard reads the entries of the looked-up value from its
@@ -67,16 +68,23 @@ public final class IndexPager implements Pager {
 
     @Override
     public CompletableFuture<PageBuilder.Page> fetch(PagingState state, PageSize size, int remainingLimit) {
+        return fetchFromShards(database, range, perPartitionLimit, size, remainingLimit, storage -> scanShard(storage, state, size), state);
+    }
+
+    /** A page of the hits every shard's {@code scan} finds, merged by token as a range scan's are. */
+    static CompletableFuture<PageBuilder.Page> fetchFromShards(Database database, TokenRange range, int perPartitionLimit, PageSize size,
+                                                               int remainingLimit,
+                                                               Function<ShardStorage, CompletableFuture<ShardReader.ScanResult>> scan,
+                                                               PagingState state) {
         PageBuilder page = new PageBuilder(size, remainingLimit, perPartitionLimit);
         if (range.isEmpty()) return CompletableFuture.completedFuture(page.build(false));
-        return database.onAllShardsAsync(storage -> scanShard(storage, state, size))
-                .thenApply(results -> page.build(RangePager.merge(page, results, state, perPartitionLimit)));
+        return database.onAllShardsAsync(scan).thenApply(results -> page.build(RangePager.merge(page, results, state, perPartitionLimit)));
     }
 
     /** Runs on one shard: the hits of the shard's index entries, up to what {@code budget} allows. */
     private CompletableFuture<ShardReader.ScanResult> scanShard(ShardStorage storage, PagingState state, PageSize budget) {
         deadline.check();
-        LocalIndex local = builtIndex(database, storage, table, index, consistency);
+        LocalIndex local = available(database, storage, table, index, consistency);
         TableEngine base = storage.table(table.id());
         IndexedColumn definition = local.definition();
         ReadFilter entries = entryFilter(definition, state);
@@ -88,10 +96,11 @@ public final class IndexPager implements Pager {
                 if (trace.enabled()) trace.event("Index " + index.name() + " holds no entry for the value");
                 return CompletableFuture.completedFuture(new ShardReader.ScanResult(List.of(), true));
             }
-            HitReader hits = new HitReader(base, definition, view.rows(), state, budget);
+            IndexHitReader hits = new IndexHitReader(reader, base, definition.partitionLevel(), hitsOf(definition, view.rows()), state, budget,
+                    perPartitionLimit, deadline);
             return AsyncLoop.until(hits::next).thenApply(ignored -> {
                 if (trace.enabled()) {
-                    trace.event("Index " + index.name() + ": " + hits.entriesRead + " entries read, " + hits.rows + " matching rows in "
+                    trace.event("Index " + index.name() + ": " + hits.hitsRead + " entries read, " + hits.rows + " matching rows in "
                             + hits.chunks.size() + " partitions");
                 }
                 return new ShardReader.ScanResult(hits.chunks, hits.complete);
@@ -99,11 +108,8 @@ public final class IndexPager implements Pager {
         });
     }
 
-    /**
-     * The shard's part of a queried index, refused as Cassandra refuses it while it is dropped or not yet built.
-     * Runs on the shard.
-     */
-    static LocalIndex builtIndex(Database database, ShardStorage storage, TableMetadata table, IndexMetadata index, ConsistencyLevel consistency) {
+    /** The shard's copy of the index, refused while it is dropped or still building (as Cassandra refuses it). */
+    static LocalIndex available(Database database, ShardStorage storage, TableMetadata table, IndexMetadata index, ConsistencyLevel consistency) {
         LocalIndex local = database.indexes().shard(storage.shardId()).index(index.id());
         if (local == null || storage.table(table.id()) == null) {
             throw new InvalidRequestException("Index " + index.name() + " was dropped while the query was running");
@@ -145,62 +151,17 @@ public final class IndexPager implements Pager {
         return ByteBuffer.allocate(8).putLong(0, token);
     }
 
-    /** Walks one shard's entries partition by partition, reading and checking the base rows they point to. */
-    private final class HitReader {
-        private final TableEngine base;
-        private final IndexedColumn definition;
-        private final Iterator<Row> entries;
-        private final PagingState state;
-        private final PageSize budget;
-        private final List<PartitionChunk> chunks = new ArrayList<>();
-        private Row pending;
-        private int entriesRead;
-        private int rows;
-        private long bytes;
-        private boolean complete;
+    /** The base rows the entries point to, as index hits. */
+    private static Iterator<PrimaryKey> hitsOf(IndexedColumn definition, Iterator<Row> entries) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() { return entries.hasNext(); }
 
-        HitReader(TableEngine base, IndexedColumn definition, Iterator<Row> entries, PagingState state, PageSize budget) {
-            this.base = base;
-            this.definition = definition;
-            this.entries = entries;
-            this.state = state;
-            this.budget = budget;
-            this.pending = entries.hasNext() ? entries.next() : null;
-        }
-
-        /** Reads the next base partition's hits; true when this shard is done. */
-        CompletableFuture<Boolean> next() {
-            if (pending == null) {
-                complete = true;
-                return CompletableFuture.completedFuture(true);
+            @Override
+            public PrimaryKey next() {
+                Clustering entry = entries.next().clustering();
+                return new PrimaryKey(IndexedColumn.basePartition(entry), definition.partitionLevel() ? null : definition.baseClustering(entry));
             }
-            if (rows >= budget.rows() || bytes >= budget.bytes()) return CompletableFuture.completedFuture(true); // more entries: maybe more rows
-            deadline.check();
-            DecoratedKey key = IndexedColumn.basePartition(pending.clustering());
-            List<Slice> slices = new ArrayList<>();
-            Clustering previous = null;
-            while (pending != null && IndexedColumn.basePartition(pending.clustering()).equals(key)) {
-                if (!definition.partitionLevel()) {
-                    Clustering row = definition.baseClustering(pending.clustering());
-                    if (!row.equals(previous) && reader.selects(row)) slices.add(Slice.exactly(row));
-                    previous = row;
-                }
-                entriesRead++;
-                pending = entries.hasNext() ? entries.next() : null;
-            }
-            boolean resumed = state != null && !state.partitionDone() && key.key().equals(state.partitionKey());
-            int partitionBudget = resumed ? state.remainingInPartition() : perPartitionLimit;
-            CompletableFuture<PartitionChunk> read;
-            PageSize room = new PageSize(budget.rows() - rows, budget.bytes() - bytes);
-            if (definition.partitionLevel()) read = reader.read(base, key, resumed ? state.lastClustering() : null, partitionBudget, room);
-            else if (slices.isEmpty()) return CompletableFuture.completedFuture(false);
-            else read = reader.readRows(base, key, slices, partitionBudget, room);
-            return read.thenApply(chunk -> {
-                if (!chunk.rows().isEmpty()) chunks.add(chunk);
-                rows += chunk.rows().size();
-                for (ByteBuffer[] row : chunk.rows()) bytes += PageSize.bytesOf(row);
-                return !chunk.partitionDone();
-            });
-        }
+        };
     }
 }

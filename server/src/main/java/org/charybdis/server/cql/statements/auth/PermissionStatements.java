@@ -78,8 +78,8 @@ final class PermissionStatements {
             case "data" -> AuthStatementBase.done(parts.length == 1
                     || (parts.length == 2 ? schema.keyspace(parts[1]) != null : schema.table(parts[1], parts[2]) != null));
             case "roles" -> parts.length == 1 ? AuthStatementBase.done(true) : auth.roles().exists(resource.name().substring("roles/".length()));
-            // no user-defined functions yet, so no single function exists
-            case "functions" -> AuthStatementBase.done(parts.length == 1 || (parts.length == 2 && schema.keyspace(parts[1]) != null));
+            case "functions" -> AuthStatementBase.done(parts.length == 1 || (parts.length == 2 ? schema.keyspace(parts[1]) != null
+                    : schema.keyspace(parts[1]) != null && schema.keyspace(parts[1]).functions().hasSignature(parts[2])));
             default -> AuthStatementBase.done(true);
         };
     }

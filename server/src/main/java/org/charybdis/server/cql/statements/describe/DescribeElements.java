@@ -61,7 +61,7 @@ final class DescribeElements implements CqlStatement {
     private ByteBuffer[] row(SchemaElement element) {
         ByteBuffer keyspace = text(CqlText.name(element.keyspace()));
         ByteBuffer kind = text(element.kind());
-        ByteBuffer name = text(CqlText.name(element.name()));
+        ByteBuffer name = text(element.displayedName());
         if (listing) return new ByteBuffer[] {keyspace, kind, name};
         return new ByteBuffer[] {keyspace, kind, name, text(element.createStatement(withInternals))};
     }

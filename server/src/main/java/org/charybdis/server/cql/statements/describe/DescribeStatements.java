@@ -35,13 +35,16 @@ public final class DescribeStatements {
             case TABLES -> listing((schema, current) -> perKeyspace(schema, current, SchemaElements::tablesByName));
             case TYPES -> listing((schema, current) -> perKeyspace(schema, current, SchemaElements::typesByName));
             // no user-defined functions or aggregates exist yet: the listings are empty
-            case FUNCTIONS, AGGREGATES -> listing((schema, current) -> perKeyspace(schema, current, ks -> List.of()));
+            case FUNCTIONS -> listing((schema, current) -> perKeyspace(schema, current, SchemaElements::functionsByName));
+            case AGGREGATES -> listing((schema, current) -> perKeyspace(schema, current, SchemaElements::aggregatesByName));
             case TABLE -> elements((schema, current) -> table(schema, name, current), internals);
             case TYPE -> elements((schema, current) -> type(schema, name, current), internals);
-            case FUNCTION -> elements((schema, current) -> missing(schema, name, current, "User defined function '%s' not found in '%s'"), internals);
-            case AGGREGATE -> elements((schema, current) -> missing(schema, name, current, "User defined aggregate '%s' not found in '%s'"), internals);
+            case FUNCTION -> elements((schema, current) -> overloads(schema, name, current, SchemaElements::functionsByName,
+                    "User defined function '%s' not found in '%s'"), internals);
+            case AGGREGATE -> elements((schema, current) -> overloads(schema, name, current, SchemaElements::aggregatesByName,
+                    "User defined aggregate '%s' not found in '%s'"), internals);
             case INDEX -> elements((schema, current) -> index(schema, name, current), internals);
-            case MATERIALIZED_VIEW -> elements((schema, current) -> missing(schema, name, current, "Materialized view '%s' not found in '%s'"), internals);
+            case MATERIALIZED_VIEW -> elements((schema, current) -> view(schema, name, current), internals);
             case NAME -> elements((schema, current) -> byName(schema, name, current), internals);
         };
     }
@@ -79,10 +82,19 @@ public final class DescribeStatements {
     private static List<SchemaElement> table(Schema schema, QualifiedName name, String current) {
         KeyspaceMetadata keyspace = keyspaceOf(schema, name, current);
         TableMetadata table = keyspace.table(name.name());
-        if (table == null) {
+        if (table == null || table.isView()) {
             throw new InvalidRequestException("Table '" + name.name() + "' not found in keyspace '" + keyspace.name() + "'");
         }
         return SchemaElements.ofTable(keyspace, table);
+    }
+
+    private static List<SchemaElement> view(Schema schema, QualifiedName name, String current) {
+        KeyspaceMetadata keyspace = keyspaceOf(schema, name, current);
+        TableMetadata view = keyspace.table(name.name());
+        if (view == null || !view.isView()) {
+            throw new InvalidRequestException("Materialized view '" + name.name() + "' not found in '" + keyspace.name() + "'");
+        }
+        return List.of(new ViewElement(view));
     }
 
     private static List<SchemaElement> index(Schema schema, QualifiedName name, String current) {
@@ -102,10 +114,14 @@ public final class DescribeStatements {
         return List.of(new TypeElement((UserType) keyspace.types().get(name.name())));
     }
 
-    /** Functions, aggregates and views: none exist yet, so a named one is always missing. */
-    private static List<SchemaElement> missing(Schema schema, QualifiedName name, String current, String message) {
+    /** Every overload of the function or aggregate named, by signature. */
+    private static List<SchemaElement> overloads(Schema schema, QualifiedName name, String current,
+                                                 Function<KeyspaceMetadata, List<SchemaElement>> elements, String missing) {
         KeyspaceMetadata keyspace = keyspaceOf(schema, name, current);
-        throw new InvalidRequestException(String.format(message, name.name(), keyspace.name()));
+        List<SchemaElement> named = new ArrayList<>();
+        for (SchemaElement element : elements.apply(keyspace)) if (element.name().equals(name.name())) named.add(element);
+        if (named.isEmpty()) throw new InvalidRequestException(String.format(missing, name.name(), keyspace.name()));
+        return named;
     }
 
     /**
@@ -120,7 +136,7 @@ public final class DescribeStatements {
         }
         KeyspaceMetadata keyspace = SchemaElements.keyspace(schema, keyspaceName);
         TableMetadata table = keyspace.table(name.name());
-        if (table != null) return SchemaElements.ofTable(keyspace, table);
+        if (table != null) return table.isView() ? List.of(new ViewElement(table)) : SchemaElements.ofTable(keyspace, table);
         SchemaElement index = SchemaElements.index(keyspace, name.name());
         if (index != null) return List.of(index);
         throw new InvalidRequestException("'" + name.name() + "' not found in keyspace '" + keyspaceName + "'");

@@ -5,6 +5,8 @@ import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.UserType;
 import org.charybdis.server.schema.IndexMetadata;
 import org.charybdis.server.schema.KeyspaceMetadata;
+import org.charybdis.server.schema.UserAggregate;
+import org.charybdis.server.schema.UserFunction;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.TableMetadata;
 import org.charybdis.server.system.SystemKeyspaces;
@@ -66,19 +68,18 @@ final class SchemaElements {
         elements.add(keyspaceElement(keyspace));
         if (onlyKeyspace) return elements;
         elements.addAll(typesInDependencyOrder(keyspace));
-        // functions, aggregates and views would come here: none exist yet
-        for (SchemaElement table : tablesByName(keyspace)) {
-            elements.add(table);
-            elements.addAll(indexesOf(((TableElement) table).table()));
-        }
+        elements.addAll(functionsByName(keyspace));
+        elements.addAll(aggregatesByName(keyspace));
+        for (SchemaElement table : tablesByName(keyspace)) elements.addAll(ofTable(keyspace, ((TableElement) table).table()));
         return elements;
     }
 
-    /** DESCRIBE TABLE: the table, then its indexes by name. */
+    /** DESCRIBE TABLE: the table, then its indexes by name, then its materialized views by name. */
     static List<SchemaElement> ofTable(KeyspaceMetadata keyspace, TableMetadata table) {
         List<SchemaElement> elements = new ArrayList<>();
         elements.add(tableElement(keyspace, table));
         elements.addAll(indexesOf(table));
+        for (TableMetadata view : keyspace.viewsOf(table.id())) elements.add(new ViewElement(view));
         return elements;
     }
 
@@ -102,9 +103,24 @@ final class SchemaElements {
         return types;
     }
 
+    /** Functions by signature, overloads apart. */
+    static List<SchemaElement> functionsByName(KeyspaceMetadata keyspace) {
+        List<SchemaElement> functions = new ArrayList<>();
+        for (UserFunction function : keyspace.functions().functions().values()) functions.add(new FunctionElement(function));
+        functions.sort(Comparator.comparing(SchemaElement::displayedName, BY_NAME));
+        return functions;
+    }
+
+    static List<SchemaElement> aggregatesByName(KeyspaceMetadata keyspace) {
+        List<SchemaElement> aggregates = new ArrayList<>();
+        for (UserAggregate aggregate : keyspace.functions().aggregates().values()) aggregates.add(new AggregateElement(aggregate));
+        aggregates.sort(Comparator.comparing(SchemaElement::displayedName, BY_NAME));
+        return aggregates;
+    }
+
     static List<SchemaElement> tablesByName(KeyspaceMetadata keyspace) {
         List<SchemaElement> tables = new ArrayList<>();
-        for (TableMetadata table : keyspace.tables().values()) tables.add(tableElement(keyspace, table));
+        for (TableMetadata table : keyspace.tables().values()) if (!table.isView()) tables.add(tableElement(keyspace, table));
         tables.sort(Comparator.comparing(SchemaElement::name, BY_NAME));
         return tables;
     }

@@ -38,7 +38,7 @@ final class CasResults {
      */
     record Report(boolean wholeRows, boolean batch, Set<ColumnMetadata> conditions) {
         List<ColumnMetadata> columns(TableMetadata table) {
-            if (wholeRows) return table.allColumns();
+            if (wholeRows) return table.visibleColumns();
             Set<ColumnMetadata> columns = new LinkedHashSet<>();
             if (batch) {
                 columns.addAll(table.partitionKey());

@@ -12,6 +12,7 @@ import org.charybdis.server.cql.terms.BindVariables;
 import org.charybdis.server.cql.terms.BoundValue;
 import org.charybdis.server.cql.terms.Terms;
 import org.charybdis.server.schema.ColumnMetadata;
+import org.charybdis.server.schema.CompactStorage;
 import org.charybdis.server.schema.TableMetadata;
 import org.charybdis.storage.data.Clustering;
 
@@ -80,12 +81,25 @@ final class CompiledInsert extends WriteStatement {
             }
         }
         checkComplete(partitionKey, table.partitionKey(), "Some partition key parts are missing: ");
+        if (table.compactStorage() == CompactStorage.DENSE && operations.isEmpty()) operations.add(denseValue(table));
         boolean noClustering = Arrays.stream(clustering).allMatch(c -> c == null);
         boolean staticOnly = noClustering && onlyStatic && !operations.isEmpty() && !table.clustering().isEmpty();
         if (!staticOnly) checkComplete(clustering, table.clustering(), "Some clustering keys are missing: ");
         boolean allBound = Arrays.stream(bindIndexes).allMatch(index -> index >= 0);
         return new CompiledInsert(table, attributes, variables, allBound ? bindIndexes : new int[0], partitionKey,
                 clustering, operations, staticOnly, conditions);
+    }
+
+    /**
+     * What an INSERT that names no value writes into a dense table: an empty value into its hidden value column, for
+     * a row lives only as long as a value does; a table with a value column of its own wants it named.
+     */
+    private static ColumnOperation denseValue(TableMetadata table) {
+        ColumnMetadata value = table.regularAndStatic().getFirst();
+        if (!table.isHidden(value)) {
+            throw new InvalidRequestException("Column " + ColumnIdentifier.quoteIfNeeded(value.name()) + " is mandatory for this COMPACT STORAGE table");
+        }
+        return new ColumnWrites.SetSimple(value, BoundValue.constant(ByteBuffer.allocate(0)));
     }
 
     private static void checkComplete(BoundValue[] values, List<ColumnMetadata> columns, String message) {
@@ -107,7 +121,8 @@ final class CompiledInsert extends WriteStatement {
             return;
         }
         Clustering row = conditionRow(context);
-        partition.row(row).marker(parameters.timestamp(), parameters.ttl(), parameters.nowInSeconds());
+        // a COMPACT STORAGE table has no row markers
+        if (!table.compactStorage().isCompact()) partition.row(row).marker(parameters.timestamp(), parameters.ttl(), parameters.nowInSeconds());
         applyOperations(operations, partition, row, parameters);
     }
 

@@ -1,8 +1,10 @@
 package org.charybdis.server.cql.statements.modification;
 
+import org.charybdis.server.cql.Columns;
 import org.charybdis.server.cql.terms.TermText;
 import org.charybdis.cql.exceptions.SyntaxException;
 import org.charybdis.cql.messages.QueryOptions;
+import org.charybdis.cql.syntax.ColumnIdentifier;
 import org.charybdis.cql.syntax.InsertStatement;
 import org.charybdis.cql.syntax.Term;
 import org.charybdis.cql.types.NativeType;
@@ -31,6 +33,8 @@ final class JsonInsert {
         WriteAttributes attributes = WriteAttributes.compile(insert.attributes(), variables);
         StatementConditions conditions = insert.ifNotExists() ? StatementConditions.ifNotExists() : null;
         if (conditions != null) StatementConditions.checkStatement(table, attributes);
+        // as Cassandra 5.0, which wants a value for a static compact table's hidden clustering column and finds no such column
+        for (ColumnMetadata column : table.clustering()) Columns.resolve(table, new ColumnIdentifier(column.name()));
         JsonRow row = new JsonRow(table);
         Values values = values(insert.json(), row, insert.jsonDefault() == InsertStatement.JsonDefault.UNSET, variables);
         BoundValue[] partitionKey = new BoundValue[table.partitionKey().size()];

@@ -86,6 +86,7 @@ public final class ModificationStatements {
         if (ks == null) throw new InvalidRequestException("keyspace " + keyspace + " does not exist");
         TableMetadata table = ks.table(name.name());
         if (table == null) throw new InvalidRequestException("table " + name.name() + " does not exist");
+        if (table.isView()) throw new InvalidRequestException("Cannot directly modify a materialized view");
         return table;
     }
 }

@@ -8,12 +8,19 @@ import org.charybdis.cql.messages.SchemaChange;
 import org.charybdis.cql.syntax.AlterTableStatement;
 import org.charybdis.cql.syntax.AlterTableStatement.AddColumns;
 import org.charybdis.cql.syntax.AlterTableStatement.DropColumns;
+import org.charybdis.cql.syntax.AlterTableStatement.DropCompactStorage;
+import org.charybdis.cql.syntax.AlterTableStatement.MaskColumn;
 import org.charybdis.cql.syntax.AlterTableStatement.RenameColumns;
 import org.charybdis.cql.syntax.AlterTableStatement.SetOptions;
 import org.charybdis.cql.syntax.ColumnDefinition;
 import org.charybdis.cql.syntax.ColumnIdentifier;
 import org.charybdis.cql.types.CqlType;
+import org.charybdis.cql.messages.Result;
+import org.charybdis.server.config.ServerConfig;
+import org.charybdis.server.cql.terms.ColumnMasks;
+import org.charybdis.server.schema.ColumnMask;
 import org.charybdis.server.schema.ColumnMetadata;
+import org.charybdis.server.schema.CompactStorage;
 import org.charybdis.server.schema.KeyspaceMetadata;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.SchemaManager.SchemaUpdate;
@@ -25,6 +32,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 
 /** ALTER TABLE [IF EXISTS] ... ADD / DROP / RENAME / WITH. */
 final class AlterTable extends SchemaChangeStatement {
@@ -36,12 +45,25 @@ final class AlterTable extends SchemaChangeStatement {
         this.statement = statement;
         this.keyspace = keyspace;
         this.table = statement.table().name();
-        if (statement.action() instanceof AlterTableStatement.MaskColumn) {
-            throw new InvalidRequestException("Column masks are not supported yet");
+    }
+
+    /**
+     * DROP COMPACT STORAGE of an existing table is off unless the operator allows it, as in Cassandra; masks need
+     * dynamic data masking enabled.
+     */
+    @Override
+    public CompletionStage<? extends Result> execute(ExecutionContext context) {
+        if (statement.action() instanceof DropCompactStorage && !context.server().config().get(ServerConfig.DROP_COMPACT_STORAGE_ENABLED)
+                && context.server().schema().current().table(keyspace, table) != null) {
+            throw new InvalidRequestException("DROP COMPACT STORAGE is disabled. Enable in cassandra.yaml to use.");
         }
-        if (statement.action() instanceof AlterTableStatement.DropCompactStorage) {
-            throw new InvalidRequestException("Cannot DROP COMPACT STORAGE as table " + keyspace + "." + table + " is not a compact table");
-        }
+        boolean masks = switch (statement.action()) {
+            case MaskColumn mask -> mask.mask() != null;
+            case AddColumns add -> add.columns().stream().anyMatch(c -> c.mask() != null);
+            default -> false;
+        };
+        if (masks) ColumnMasks.ensureEnabled(context);
+        return super.execute(context);
     }
 
     @Override
@@ -59,18 +81,37 @@ final class AlterTable extends SchemaChangeStatement {
             if (ks == null) throw new InvalidRequestException("Keyspace '" + keyspace + "' doesn't exist");
             throw new InvalidRequestException("Table '" + keyspace + "." + table + "' doesn't exist");
         }
+        if (before.isView()) {
+            throw new InvalidRequestException("Cannot use ALTER TABLE on a materialized view; use ALTER MATERIALIZED VIEW instead");
+        }
+        List<TableMetadata> views = ks.viewsOf(before.id());
         TableMetadata after = switch (statement.action()) {
             case AddColumns add -> add(before, add, current);
-            case DropColumns drop -> drop(before, drop, nowMicros);
+            case DropColumns drop -> drop(before, drop, nowMicros, !views.isEmpty());
             case RenameColumns rename -> rename(before, rename);
             case SetOptions options -> withOptions(before, options);
+            case DropCompactStorage ignored -> dropCompactStorage(before);
+            case MaskColumn mask -> mask(before, mask);
             default -> throw new IllegalStateException("refused at compile time: " + statement.action());
         };
         if (after == before) return SchemaUpdate.unchanged(current);
-        return new SchemaUpdate(current.with(ks.withTable(after)), SchemaChange.table(SchemaChange.Change.UPDATED, keyspace, table));
+        KeyspaceMetadata next = ks.withTable(after);
+        Map<String, String> renames = new java.util.HashMap<>();
+        if (statement.action() instanceof RenameColumns rename) rename.renames().forEach((from, to) -> renames.put(from.name(), to.name()));
+        for (TableMetadata view : views) next = next.withTable(ViewColumns.follow(view, before, after, renames));
+        return new SchemaUpdate(current.with(next), SchemaChange.table(SchemaChange.Change.UPDATED, keyspace, table));
+    }
+
+    /** The table without COMPACT STORAGE: its hidden columns become ordinary ones, its data stays as it is. */
+    private static TableMetadata dropCompactStorage(TableMetadata table) {
+        if (!table.compactStorage().isCompact()) {
+            throw new InvalidRequestException("Cannot DROP COMPACT STORAGE on table without COMPACT STORAGE");
+        }
+        return table.withCompactStorage(CompactStorage.NONE);
     }
 
     private TableMetadata add(TableMetadata table, AddColumns add, Schema schema) {
+        if (table.compactStorage().isCompact()) throw new InvalidRequestException("Cannot add new column to a COMPACT STORAGE table");
         List<ColumnMetadata> columns = new ArrayList<>(table.allColumns());
         int nextId = table.nextColumnId();
         boolean counterTable = table.isCounterTable();
@@ -99,25 +140,47 @@ final class AlterTable extends SchemaChangeStatement {
             if (!type.isCounter() && counterTable) {
                 throw new ConfigurationException(table + ": Cannot have a non counter column (\"" + name + "\") in a counter table");
             }
-            columns.add(new ColumnMetadata(name, definition.isStatic() ? ColumnMetadata.Kind.STATIC : ColumnMetadata.Kind.REGULAR,
-                    -1, type, false, nextId++));
+            ColumnMetadata column = new ColumnMetadata(name, definition.isStatic() ? ColumnMetadata.Kind.STATIC : ColumnMetadata.Kind.REGULAR,
+                    -1, type, false, nextId++);
+            columns.add(definition.mask() == null ? column : column.withMask(ColumnMasks.prepare(column, definition.mask())));
             changed = true;
         }
         return changed ? table.withColumns(columns, nextId, table.droppedColumns()) : table;
     }
 
-    private TableMetadata drop(TableMetadata table, DropColumns drop, long nowMicros) {
+    /** {@code ALTER c MASKED WITH f(...)} or {@code ALTER c DROP MASKED}. */
+    private TableMetadata mask(TableMetadata table, MaskColumn mask) {
+        ColumnMetadata column = table.column(mask.column().name());
+        if (column == null) {
+            throw new InvalidRequestException("Column with name '" + mask.column().name() + "' doesn't exist on table '" + table.name() + "'");
+        }
+        ColumnMask newMask = mask.mask() == null ? null : ColumnMasks.prepare(column, mask.mask());
+        if (Objects.equals(newMask, column.mask())) return table;
+        List<ColumnMetadata> columns = new ArrayList<>(table.allColumns());
+        columns.replaceAll(c -> c == column ? c.withMask(newMask) : c);
+        return table.withColumns(columns, table.nextColumnId(), table.droppedColumns());
+    }
+
+    private TableMetadata drop(TableMetadata table, DropColumns drop, long nowMicros, boolean hasViews) {
         List<ColumnMetadata> columns = new ArrayList<>(table.allColumns());
         Map<String, DroppedColumn> dropped = new LinkedHashMap<>(table.droppedColumns());
         long droppedAt = drop.timestamp() != null ? drop.timestamp() : nowMicros;
         boolean changed = false;
         for (ColumnIdentifier identifier : drop.columns()) {
             ColumnMetadata column = table.column(identifier.name());
-            if (column == null) {
+            // a hidden key column is still refused as a key column, as Cassandra does
+            if (column == null || (table.isHidden(column) && !column.isPrimaryKey())) {
                 if (drop.ifExists()) continue;
                 throw new InvalidRequestException("Column " + identifier.name() + " was not found in table '" + table + "'");
             }
             if (column.isPrimaryKey()) throw new InvalidRequestException("Cannot drop PRIMARY KEY column " + column.name());
+            if (hasViews) {
+                throw new InvalidRequestException("Cannot drop column " + column.name() + " on base table " + table.name() + " with materialized views");
+            }
+            // Cassandra 5.0 fails with a server error here: a dense table keeps its one value column
+            if (table.compactStorage() == CompactStorage.DENSE) {
+                throw new InvalidRequestException("Cannot drop the value column " + column.name() + " of a COMPACT STORAGE table");
+            }
             List<String> dependents = new ArrayList<>();
             for (var index : table.indexes().values()) if (index.column().equals(column.name())) dependents.add(index.name());
             if (!dependents.isEmpty()) {
@@ -137,7 +200,7 @@ final class AlterTable extends SchemaChangeStatement {
         for (Map.Entry<ColumnIdentifier, ColumnIdentifier> entry : rename.renames().entrySet()) {
             String from = entry.getKey().name(), to = entry.getValue().name();
             int at = indexOf(columns, from);
-            if (at < 0) {
+            if (at < 0 || table.isHidden(columns.get(at))) {
                 if (rename.ifExists()) continue;
                 throw new InvalidRequestException("Undefined column name " + from + " in table " + table);
             }
@@ -152,7 +215,7 @@ final class AlterTable extends SchemaChangeStatement {
                 throw new InvalidRequestException("Cannot rename column " + from + " to " + to + " in table '" + table
                         + "'; another column with that name already exists");
             }
-            columns.set(at, new ColumnMetadata(to, column.kind(), column.position(), column.type(), column.reversed(), column.id()));
+            columns.set(at, new ColumnMetadata(to, column.kind(), column.position(), column.type(), column.reversed(), column.id(), column.mask()));
             changed = true;
         }
         return changed ? table.withColumns(columns, table.nextColumnId(), table.droppedColumns()) : table;

@@ -27,6 +27,9 @@ final class AlterType extends SchemaChangeStatement {
     AlterType(AlterTypeStatement statement, String keyspace) {
         this.statement = statement;
         this.keyspace = keyspace;
+        if (statement.action() instanceof AlterTypeStatement.AlterField) {
+            throw new InvalidRequestException("Altering field types is no longer supported");
+        }
     }
 
     @Override
@@ -76,6 +79,7 @@ final class AlterType extends SchemaChangeStatement {
                     names.set(at, entry.getValue().name());
                 }
             }
+            case AlterTypeStatement.AlterField ignored -> throw new IllegalStateException("refused at compile time");
         }
         UserType updated = UserType.of(keyspace, name, names, types, false);
         return new SchemaUpdate(current.with(UserTypes.replaceEverywhere(ks, updated)),

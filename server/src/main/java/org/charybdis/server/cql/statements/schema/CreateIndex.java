@@ -2,6 +2,7 @@ package org.charybdis.server.cql.statements.schema;
 
 import org.charybdis.cql.syntax.Permission;
 import org.charybdis.cql.exceptions.ConfigurationException;
+import org.charybdis.server.index.AttachedIndexTerms;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.messages.Result;
 import org.charybdis.cql.messages.SchemaChange;
@@ -16,6 +17,7 @@ import org.charybdis.cql.types.MapType;
 import org.charybdis.cql.types.UserType;
 import org.charybdis.server.index.vector.VectorIndexes;
 import org.charybdis.server.schema.ColumnMetadata;
+import org.charybdis.server.schema.CompactStorage;
 import org.charybdis.server.schema.IndexMetadata;
 import org.charybdis.server.schema.KeyspaceMetadata;
 import org.charybdis.server.schema.Schema;
@@ -84,6 +86,7 @@ final class CreateIndex extends SchemaChangeStatement {
         if (ks == null) throw new InvalidRequestException("Keyspace '" + keyspace + "' doesn't exist");
         TableMetadata table = ks.table(statement.table().name());
         if (table == null) throw new InvalidRequestException("Table '" + statement.table().name() + "' doesn't exist");
+        if (table.isView()) throw new InvalidRequestException("Secondary indexes on materialized views aren't supported");
         if (table.isCounterTable()) throw new InvalidRequestException("Secondary indexes on counter tables aren't supported");
         String className = className();
         Map<String, String> options = options(className);
@@ -97,9 +100,15 @@ final class CreateIndex extends SchemaChangeStatement {
         }
         CreateIndexStatement.Target target = statement.targets().getFirst();
         ColumnMetadata column = table.column(target.column().name());
-        if (column == null) throw new InvalidRequestException("Undefined column name " + target.column().name() + " in table " + table);
+        if (column == null || table.isHidden(column)) {
+            throw new InvalidRequestException("Undefined column name " + target.column().name() + " in table " + table);
+        }
+        checkCompactStorage(table, column);
         IndexMetadata.Target kind = checkedTarget(table, column, target.kind());
-        if (className != null && IndexMetadata.isSaiClass(className)) VectorIndexes.checkSaiIndex(statement.indexName(), column.type(), options);
+        if (className != null && IndexMetadata.isSaiClass(className)) {
+            AttachedIndexTerms.checkOptions(options, column, kind);
+            VectorIndexes.checkSaiIndex(statement.indexName(), column.type(), options);
+        }
 
         String name = statement.indexName();
         if (name == null) name = generatedName(ks, table.name(), column.name());
@@ -118,6 +127,17 @@ final class CreateIndex extends SchemaChangeStatement {
         IndexMetadata index = new IndexMetadata(name, UUID.randomUUID(), column.name(), kind, className, options);
         return new SchemaUpdate(current.with(ks.withTable(table.withIndex(index))),
                 SchemaChange.table(SchemaChange.Change.UPDATED, keyspace, table.name()));
+    }
+
+    /** A COMPACT STORAGE table indexes only the columns of a static compact table. */
+    private static void checkCompactStorage(TableMetadata table, ColumnMetadata column) {
+        if (!table.compactStorage().isCompact()) return;
+        if (column.isPrimaryKey()) {
+            throw new InvalidRequestException("Secondary indexes are not supported on PRIMARY KEY columns in COMPACT STORAGE tables");
+        }
+        if (table.compactStorage() == CompactStorage.DENSE) {
+            throw new InvalidRequestException("Secondary indexes are not supported on compact value column of COMPACT STORAGE tables");
+        }
     }
 
     /** The implementation class, null for a legacy index; unknown classes are refused as Cassandra refuses them. */

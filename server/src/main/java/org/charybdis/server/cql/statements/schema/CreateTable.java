@@ -6,10 +6,14 @@ import org.charybdis.cql.exceptions.AlreadyExistsException;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.messages.SchemaChange;
 import org.charybdis.cql.syntax.CreateTableStatement;
+import org.charybdis.cql.messages.Result;
+import org.charybdis.server.cql.terms.ColumnMasks;
 import org.charybdis.server.schema.KeyspaceMetadata;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.SchemaManager.SchemaUpdate;
 import org.charybdis.server.schema.TableMetadata;
+
+import java.util.concurrent.CompletionStage;
 
 /** CREATE TABLE [IF NOT EXISTS]. */
 final class CreateTable extends SchemaChangeStatement {
@@ -27,13 +31,19 @@ final class CreateTable extends SchemaChangeStatement {
     }
 
     @Override
+    public CompletionStage<? extends Result> execute(ExecutionContext context) {
+        if (statement.columns().stream().anyMatch(c -> c.mask() != null)) ColumnMasks.ensureEnabled(context);
+        return super.execute(context);
+    }
+
+    @Override
     SchemaUpdate apply(Schema current, long nowMicros) {
         SystemKeyspaceGuard.checkModifiable(keyspace);
         KeyspaceMetadata ks = current.keyspace(keyspace);
         if (ks == null) throw new InvalidRequestException("Keyspace '" + keyspace + "' doesn't exist");
         String name = statement.table().name();
         if (ks.table(name) != null) {
-            if (statement.ifNotExists()) return SchemaUpdate.unchanged(current);
+            if (statement.ifNotExists() && !ks.table(name).isView()) return SchemaUpdate.unchanged(current);
             throw new AlreadyExistsException(keyspace, name);
         }
         TableMetadata table = TableDefinitions.build(statement, keyspace, current);

@@ -35,6 +35,13 @@ final class DropTable extends SchemaChangeStatement {
             if (ks == null) throw new InvalidRequestException("Keyspace '" + keyspace + "' doesn't exist");
             throw new InvalidRequestException("Table '" + keyspace + "." + table + "' doesn't exist");
         }
+        if (ks.table(table).isView()) {
+            throw new InvalidRequestException("Cannot use DROP TABLE on a materialized view. Please use DROP MATERIALIZED VIEW instead.");
+        }
+        if (!ks.viewsOf(ks.table(table).id()).isEmpty()) {
+            // Cassandra names the keyspace here, not the views
+            throw new InvalidRequestException("Cannot drop a table when materialized views still depend on it (" + keyspace + ")");
+        }
         return new SchemaUpdate(current.with(ks.withoutTable(table)), SchemaChange.table(SchemaChange.Change.DROPPED, keyspace, table));
     }
 }

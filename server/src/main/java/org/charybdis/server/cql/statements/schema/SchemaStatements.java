@@ -27,6 +27,7 @@ import org.charybdis.cql.syntax.TruncateStatement;
 import org.charybdis.cql.syntax.UseStatement;
 import org.charybdis.server.cql.ClientState;
 import org.charybdis.server.cql.CqlStatement;
+import org.charybdis.server.cql.udf.UserFunctionLookup;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.SchemaManager.SchemaUpdate;
 
@@ -47,13 +48,13 @@ public final class SchemaStatements {
             case DropTypeStatement s -> new DropType(s, keyspaceOf(s.type(), client));
             case CreateIndexStatement s -> new CreateIndex(s, keyspaceOf(s.table(), client));
             case DropIndexStatement s -> new DropIndex(s, keyspaceOf(s.index(), client));
-            case CreateMaterializedViewStatement ignored -> throw notSupported("Materialized views");
-            case AlterMaterializedViewStatement ignored -> throw notSupported("Materialized views");
-            case DropMaterializedViewStatement ignored -> throw notSupported("Materialized views");
-            case CreateFunctionStatement ignored -> throw notSupported("User-defined functions");
-            case DropFunctionStatement ignored -> throw notSupported("User-defined functions");
-            case CreateAggregateStatement ignored -> throw notSupported("User-defined aggregates");
-            case DropAggregateStatement ignored -> throw notSupported("User-defined aggregates");
+            case CreateMaterializedViewStatement s -> new CreateView(s, keyspaceOf(s.view(), client));
+            case AlterMaterializedViewStatement s -> new AlterView(s, keyspaceOf(s.view(), client));
+            case DropMaterializedViewStatement s -> new DropView(s, keyspaceOf(s.view(), client));
+            case CreateFunctionStatement s -> new CreateFunction(s, keyspaceOf(s.function(), client), UserFunctionLookup.currentSettings());
+            case DropFunctionStatement s -> new DropFunction(s, keyspaceOf(s.function(), client));
+            case CreateAggregateStatement s -> new CreateAggregate(s, keyspaceOf(s.aggregate(), client), UserFunctionLookup.currentSettings());
+            case DropAggregateStatement s -> new DropAggregate(s, keyspaceOf(s.aggregate(), client));
             case CreateTriggerStatement ignored -> throw notSupported("Triggers");
             case DropTriggerStatement ignored -> throw notSupported("Triggers");
         };

@@ -4,6 +4,7 @@ import org.charybdis.cql.exceptions.ConfigurationException;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.syntax.ClusteringOrder;
 import org.charybdis.cql.syntax.ColumnDefinition;
+import org.charybdis.server.cql.terms.ColumnMasks;
 import org.charybdis.cql.syntax.ColumnIdentifier;
 import org.charybdis.cql.syntax.CreateTableStatement;
 import org.charybdis.cql.syntax.PrimaryKey;
@@ -12,6 +13,7 @@ import org.charybdis.cql.types.NativeType;
 import org.charybdis.cql.types.UserType;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.server.schema.ColumnMetadata.Kind;
+import org.charybdis.server.schema.CompactStorage;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.TableMetadata;
 import org.charybdis.server.schema.TableParams;
@@ -44,9 +46,6 @@ public final class TableDefinitions {
         if (!VALID_NAME.matcher(table).matches()) {
             throw new ConfigurationException(qualified + ": Table name must not be empty or not contain non-alphanumeric-underscore characters (got \"" + table + "\")");
         }
-        if (statement.options().compactStorage()) {
-            throw new InvalidRequestException("Compact tables are not allowed in Cassandra starting with 4.0 version.");
-        }
         if (statement.primaryKeys().isEmpty()) {
             throw new InvalidRequestException("No PRIMARY KEY specifed for table '" + qualified + "' (exactly one required)");
         }
@@ -75,6 +74,9 @@ public final class TableDefinitions {
             keyNames.add(name);
             columns.add(keyColumn(definitions.get(name), Kind.CLUSTERING, i, reversed.getOrDefault(name, false), keyspace, schema));
         }
+        Map<String, CqlType> compactValues = statement.options().compactStorage() ? valueTypes(definitions, keyNames, keyspace, schema) : null;
+        CompactStorage compact = compactValues == null ? CompactStorage.NONE
+                : CompactTables.form(compactValues, staticNames(definitions), key.clusteringColumns().size());
         int nextId = 0;
         boolean hasCounters = false, hasNonCounters = false;
         for (ColumnDefinition definition : definitions.values()) {
@@ -84,8 +86,14 @@ public final class TableDefinitions {
             }
             CqlType type = ColumnTypes.resolve(definition.type(), keyspace, schema);
             if (type.isCounter()) hasCounters = true; else hasNonCounters = true;
-            columns.add(new ColumnMetadata(definition.name().name(), definition.isStatic() ? Kind.STATIC : Kind.REGULAR,
-                    -1, type, false, nextId++));
+            boolean isStatic = definition.isStatic() || compact == CompactStorage.STATIC;
+            columns.add(new ColumnMetadata(definition.name().name(), isStatic ? Kind.STATIC : Kind.REGULAR, -1, type, false, nextId++));
+        }
+        if (compact.isCompact()) {
+            for (ColumnMetadata hidden : CompactTables.hiddenColumns(compact, compactValues, definitions.keySet(), nextId)) {
+                columns.add(hidden);
+                if (!hidden.isPrimaryKey()) nextId++;
+            }
         }
         if (hasCounters && hasNonCounters) {
             throw new InvalidRequestException("Cannot mix counter and non counter columns in the same table");
@@ -95,7 +103,29 @@ public final class TableDefinitions {
             throw new InvalidRequestException("Cannot set default_time_to_live on a table with counters");
         }
         UUID id = TableProperties.tableId(statement.options().properties());
-        return new TableMetadata(keyspace, table, id != null ? id : UUID.randomUUID(), columns, params, nextId, Map.of());
+        columns.replaceAll(c -> {
+            ColumnDefinition definition = definitions.get(c.name()); // null for a compact table's hidden columns
+            return definition == null || definition.mask() == null ? c : c.withMask(ColumnMasks.prepare(c, definition.mask()));
+        });
+        return new TableMetadata(keyspace, table, id != null ? id : UUID.randomUUID(), columns, params, nextId, Map.of(), Map.of(),
+                compact);
+    }
+
+    private static Set<String> staticNames(Map<String, ColumnDefinition> definitions) {
+        Set<String> statics = new HashSet<>();
+        for (ColumnDefinition definition : definitions.values()) if (definition.isStatic()) statics.add(definition.name().name());
+        return statics;
+    }
+
+    /** The columns outside the primary key with their types, in declaration order. */
+    private static Map<String, CqlType> valueTypes(Map<String, ColumnDefinition> definitions, Set<String> keyNames, String keyspace,
+                                                   Schema schema) {
+        Map<String, CqlType> values = new LinkedHashMap<>();
+        for (ColumnDefinition definition : definitions.values()) {
+            String name = definition.name().name();
+            if (!keyNames.contains(name)) values.put(name, ColumnTypes.resolve(definition.type(), keyspace, schema));
+        }
+        return values;
     }
 
     private static void checkKeyColumns(PrimaryKey key, Map<String, ColumnDefinition> definitions, String table) {

@@ -32,6 +32,7 @@ final class TruncateTable implements CqlStatement {
         if (schema.keyspace(keyspace) == null) throw new InvalidRequestException("keyspace " + keyspace + " does not exist");
         TableMetadata metadata = schema.table(keyspace, table);
         if (metadata == null) throw new InvalidRequestException("table " + table + " does not exist");
+        if (metadata.isView()) throw new InvalidRequestException("Cannot TRUNCATE materialized view directly; must truncate base table instead");
         return metadata;
     }
 
@@ -50,6 +51,11 @@ final class TruncateTable implements CqlStatement {
         TableMetadata metadata = lookup(context.server().schema().current());
         if (VirtualTables.isVirtual(metadata)) return QueryProcessor.done(VoidResult.INSTANCE);
         Deadline deadline = context.deadline(Deadline.Kind.TRUNCATE, null, WriteType.SIMPLE);
-        return context.server().proxy().truncate(metadata, deadline).thenApply(ignored -> VoidResult.INSTANCE);
+        // the views are emptied with their base, as Cassandra does
+        CompletionStage<Void> truncated = context.server().proxy().truncate(metadata, deadline);
+        for (TableMetadata view : context.server().schema().current().keyspace(keyspace).viewsOf(metadata.id())) {
+            truncated = truncated.thenCompose(ignored -> context.server().proxy().truncate(view, deadline));
+        }
+        return truncated.thenApply(ignored -> VoidResult.INSTANCE);
     }
 }

@@ -15,6 +15,8 @@ import org.charybdis.server.cql.statements.select.selection.Aggregation;
 import org.charybdis.server.cql.statements.select.selection.Selection;
 import org.charybdis.server.cql.terms.BoundValue;
 import org.charybdis.server.schema.ColumnMetadata;
+import org.charybdis.server.cql.restrictions.AttachedPredicate;
+import org.charybdis.server.service.pager.AttachedQuery;
 import org.charybdis.server.service.pager.RowProjection;
 import org.charybdis.server.service.pager.ScoredProjection;
 import org.charybdis.server.system.SystemKeyspaces;
@@ -52,6 +54,10 @@ final class SelectQuery implements CqlStatement {
 
     private final TableMetadata table;
     private final Selection selection;
+    /** The selection with masked columns masked (dynamic data masking); {@code selection} itself when none is. */
+    private final Selection masked;
+    /** The masked columns the WHERE clause restricts. */
+    private final List<String> maskedRestricted;
     private final Restrictions restrictions;
     private final boolean reversed;
     private final boolean ordered;
@@ -68,11 +74,13 @@ final class SelectQuery implements CqlStatement {
     private final ClusteringComparator comparator;
     private final Comparator<ByteBuffer> keyOrder;
 
-    SelectQuery(TableMetadata table, Selection selection, Restrictions restrictions, boolean reversed, boolean ordered, boolean distinct,
+    SelectQuery(TableMetadata table, Selection selection, Selection masked, List<String> maskedRestricted, Restrictions restrictions, boolean reversed, boolean ordered, boolean distinct,
                 BoundValue limit, BoundValue perPartitionLimit, GroupBy groupBy, AnnOrdering ann, UsingTimeout timeout, List<ColumnSpec> bindVariables,
                 int[] partitionKeyBindIndexes) {
         this.table = table;
         this.selection = selection;
+        this.masked = masked;
+        this.maskedRestricted = maskedRestricted;
         this.restrictions = restrictions;
         this.reversed = reversed;
         this.ordered = ordered;
@@ -98,21 +106,30 @@ final class SelectQuery implements CqlStatement {
     @Override
     public ResultMetadata resultMetadata() { return metadata; }
 
+    /** The selection the role sees: masked columns masked unless it holds UNMASK on the table, as in Cassandra 5.0. */
+    private Selection selection(ExecutionContext context) {
+        if (masked == selection || context.access().holds(Permission.UNMASK, table.keyspace(), table.name())) return selection;
+        return masked;
+    }
+
     /** The selection; for a role that is not a superuser, without the password hashes of system_auth.roles. */
-    private RowProjection projection(ExecutionContext context) {
-        if (context.access().superuser() || !table.keyspace().equals(SystemKeyspaces.SYSTEM_AUTH) || !table.name().equals("roles")) return selection;
+    private RowProjection projection(ExecutionContext context, Selection selection) {
+        RowProjection bound = selection.bind(context);
+        if (context.access().superuser() || !table.keyspace().equals(SystemKeyspaces.SYSTEM_AUTH) || !table.name().equals("roles")) return bound;
         ColumnMetadata hash = table.column("salted_hash");
-        return hash == null ? selection : new HiddenColumn(selection, hash.id());
+        return hash == null ? bound : new HiddenColumn(bound, hash.id());
     }
 
     @Override
     public void checkAccess(ExecutionContext context) {
         context.access().ensureTable(Permission.SELECT, table.keyspace(), table.name());
+        if (!maskedRestricted.isEmpty()) context.access().ensureMaskedColumnsQueryable(table.keyspace(), table.name(), maskedRestricted);
     }
 
     @Override
     public CompletionStage<RowsResult> execute(ExecutionContext context) {
         org.charybdis.server.cql.ConsistencyChecks.forRead(context.options().consistency());
+        Selection selection = selection(context);
         Restrictions.Bound where = restrictions.bind(context);
         int rowLimit = limit(limit, context);
         int partitionLimit = limit(perPartitionLimit, context);
@@ -121,7 +138,7 @@ final class SelectQuery implements CqlStatement {
         Deadline deadline = context.deadline(where.keys() != null ? Deadline.Kind.READ : Deadline.Kind.RANGE, timeout.bind(context),
                 WriteType.SIMPLE);
         StorageProxy proxy = context.server().proxy();
-        RowProjection projection = projection(context);
+        RowProjection projection = projection(context, selection);
         float[] annTarget = null;
         if (ann != null) {
             AnnOrdering.checkLimit(rowLimit);
@@ -134,8 +151,12 @@ final class SelectQuery implements CqlStatement {
                 ? TableSource.snapshot(VirtualTables.snapshot(table, context.server()))
                 : proxy.source(table, deadline, context.trace());
         Pager pager;
+        List<AttachedPredicate> attached = restrictions.indexPlan().attached();
         if (where.keys() != null) pager = new KeyedPager(source, reader, where.keys(), keyOrder, rowsPerPartition);
-        else if (where.indexLookup() != null) {
+        else if (!attached.isEmpty()) {
+            List<AttachedQuery> predicates = AttachedQuery.perIndex(attached, context, table);
+            pager = proxy.attachedIndexPager(table, predicates, reader, where.range(), rowsPerPartition, context.options().consistency(), deadline);
+        } else if (where.indexLookup() != null) {
             pager = proxy.indexPager(table, restrictions.indexPlan().lookupIndex(), where.indexLookup(), reader, where.range(),
                     rowsPerPartition, context.options().consistency(), deadline);
         } else pager = new RangePager(source, reader, where.range(), rowsPerPartition);

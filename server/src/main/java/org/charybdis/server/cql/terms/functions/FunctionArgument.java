@@ -9,7 +9,7 @@ public interface FunctionArgument {
     /** The argument as the statement wrote it (Cassandra names arguments so in errors). */
     String text();
 
-    /** The type the argument has by itself (a column, a function's result), or null for constants, markers and nulls. */
+    /** The type the argument has by itself (a column's, a constant's preferred type), or null (a marker, null, a collection literal). */
     default CqlType ownType() {
         return null;
     }

@@ -3,6 +3,7 @@ package org.charybdis.server.cql.terms.functions;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.syntax.QualifiedName;
 import org.charybdis.cql.types.CqlType;
+import org.charybdis.server.cql.udf.UserFunctionLookup;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,15 +26,23 @@ public final class FunctionResolver {
      */
     public static NativeFunction resolve(QualifiedName name, List<? extends FunctionArgument> args, CqlType receiverType,
                                          String receiver, Context context) {
+        NativeFunction function = overload(name, args, receiverType, receiver, context);
+        UserFunctionLookup.called(function);
+        return function;
+    }
+
+    private static NativeFunction overload(QualifiedName name, List<? extends FunctionArgument> args, CqlType receiverType,
+                                           String receiver, Context context) {
         NativeFunction json = JsonFunctions.resolve(name, args, receiverType, context);
         if (json != null) {
             checkReturnType(json, receiverType, receiver);
             return json;
         }
-        NativeFunction similarity = VectorFunctions.resolve(name, args);
-        if (similarity != null) {
-            checkReturnType(similarity, receiverType, receiver);
-            return similarity;
+        GenericFunction generic = isSystem(name) ? NativeFunctions.generic(name.name().toLowerCase(Locale.ROOT)) : null;
+        if (generic != null) {
+            ScalarFunction function = generic.resolve(args);
+            checkReturnType(function, receiverType, receiver);
+            return function;
         }
         List<NativeFunction> candidates = candidates(name);
         if (candidates.isEmpty()) {
@@ -66,10 +75,18 @@ public final class FunctionResolver {
         return weak.get(0);
     }
 
-    /** The native functions of that name: system functions only (user-defined functions do not exist here). */
+    /** The functions of that name: the system functions, then the user-defined ones of the keyspace meant. */
     public static List<NativeFunction> candidates(QualifiedName name) {
-        if (name.keyspace() != null && !name.keyspace().equals("system")) return List.of();
-        return NativeFunctions.named(name.name().toLowerCase(Locale.ROOT));
+        if (!isSystem(name)) return UserFunctionLookup.candidates(name);
+        List<NativeFunction> natives = NativeFunctions.named(name.name().toLowerCase(Locale.ROOT));
+        if (name.keyspace() != null) return natives;
+        List<NativeFunction> all = new ArrayList<>(natives);
+        all.addAll(UserFunctionLookup.candidates(name));
+        return all;
+    }
+
+    private static boolean isSystem(QualifiedName name) {
+        return name.keyspace() == null || name.keyspace().equals("system");
     }
 
     private static Assignment match(NativeFunction function, List<? extends FunctionArgument> args) {
@@ -85,21 +102,21 @@ public final class FunctionResolver {
 
     private static void checkArguments(NativeFunction function, List<? extends FunctionArgument> args) {
         if (function.argTypes().size() != args.size()) {
-            throw new InvalidRequestException("Invalid number of arguments in call to function system." + function.name() + ": "
+            throw new InvalidRequestException("Invalid number of arguments in call to function " + function.qualifiedName() + ": "
                     + function.argTypes().size() + " required but " + args.size() + " provided");
         }
         for (int i = 0; i < args.size(); i++) {
             CqlType expected = function.argTypes().get(i);
             if (!args.get(i).assignmentTo(expected).isAssignable()) {
                 throw new InvalidRequestException("Type error: " + args.get(i).text() + " cannot be passed as argument " + i
-                        + " of function system." + function.name() + " of type " + expected.cqlName());
+                        + " of function " + function.qualifiedName() + " of type " + expected.cqlName());
             }
         }
     }
 
     private static void checkReturnType(NativeFunction function, CqlType receiverType, String receiver) {
         if (receiverType == null || TypeCompatibility.isValueCompatible(receiverType, function.returnType())) return;
-        throw new InvalidRequestException("Type error: cannot assign result of function system." + function.name() + " (type "
+        throw new InvalidRequestException("Type error: cannot assign result of function " + function.qualifiedName() + " (type "
                 + function.returnType().cqlName() + ") to " + receiver + " (type " + receiverType.cqlName() + ")");
     }
 

@@ -115,7 +115,7 @@ public final class JsonFunctions {
         return new FunctionFailureException(message, "system", FROM_JSON, List.of("text"));
     }
 
-    static boolean isSystem(QualifiedName name) {
+    private static boolean isSystem(QualifiedName name) {
         return name.keyspace() == null || name.keyspace().toLowerCase(Locale.ROOT).equals("system");
     }
 }

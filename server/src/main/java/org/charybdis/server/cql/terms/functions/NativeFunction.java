@@ -4,7 +4,7 @@ import org.charybdis.cql.types.CqlType;
 
 import java.util.List;
 
-/** A built-in function of the {@code system} keyspace: its (lower case) name and one signature. */
+/** A function with one signature: built in (its lower case name) or user-defined (named {@code keyspace.name}). */
 public sealed interface NativeFunction permits ScalarFunction, AggregateFunction {
     String name();
 
@@ -12,9 +12,14 @@ public sealed interface NativeFunction permits ScalarFunction, AggregateFunction
 
     CqlType returnType();
 
+    /** {@code system.name} for built-in functions; a user-defined function's name already holds its keyspace. */
+    default String qualifiedName() {
+        return name().contains(".") ? name() : "system." + name();
+    }
+
     /** As Cassandra lists signatures in its errors: {@code system.todate : (timeuuid) -> date}. */
     default String signature() {
-        StringBuilder s = new StringBuilder("system.").append(name()).append(" : (");
+        StringBuilder s = new StringBuilder(qualifiedName()).append(" : (");
         for (int i = 0; i < argTypes().size(); i++) s.append(i == 0 ? "" : ", ").append(argTypes().get(i).cqlName());
         return s.append(") -> ").append(returnType().cqlName()).toString();
     }

@@ -33,7 +33,7 @@ class DescribeStatementsTest {
     private static CqlSession session;
 
     /** Cassandra 5.0's default table options, with our default compaction. */
-    private static final String DEFAULT_OPTIONS = """
+    static final String DEFAULT_OPTIONS = """
             additional_write_policy = '99p'
                 AND allow_auto_snapshot = true
                 AND bloom_filter_fp_chance = 0.01

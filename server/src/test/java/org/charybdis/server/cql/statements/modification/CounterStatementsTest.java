@@ -197,7 +197,7 @@ class CounterStatementsTest {
         invalid("UPDATE cnt.c SET k = k + 1 WHERE k = 1", "PRIMARY KEY part k found in SET part");
         invalid("UPDATE cnt.c SET c = c + 1 WHERE k = 1 AND c = 2", "Non PRIMARY KEY columns found in where clause: c ");
         assertThatThrownBy(() -> session.execute("UPDATE cnt.c SET c = d + 1 WHERE k = 1")).isInstanceOf(SyntaxError.class)
-                .hasMessageContaining("Only expressions of the form X = X +"); // Cassandra: "X = X +<value>"
+                .hasMessage("Only expressions of the form X = X +<value> are supported.");
     }
 
     @Test

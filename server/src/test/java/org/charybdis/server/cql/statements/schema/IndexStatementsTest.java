@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.metadata.schema.TableMetadata;
 import com.datastax.oss.driver.api.core.servererrors.InvalidConfigurationInQueryException;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import com.datastax.oss.driver.api.core.servererrors.UnauthorizedException;
+import org.charybdis.server.cql.statements.select.ResultRows;
 import org.charybdis.server.testing.CharybdisServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,17 @@ class IndexStatementsTest {
         session.execute("CREATE KEYSPACE ixs WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
         session.execute("CREATE TABLE ixs.t (pk int, pk2 int, c int, c2 text, v int, w int, s int static, l list<int>, st set<text>, "
                 + "m map<text, int>, fl frozen<list<int>>, PRIMARY KEY ((pk, pk2), c, c2))");
+    }
+
+    @Test
+    void indexInfoListsTheIndexesOfAKeyspace() {
+        session.execute("CREATE TABLE IF NOT EXISTS ixs.info (k int PRIMARY KEY, a int, b int)");
+        session.execute("CREATE INDEX IF NOT EXISTS info_b ON ixs.info (b)");
+        session.execute("CREATE INDEX IF NOT EXISTS info_a ON ixs.info (a)");
+        assertThat(ResultRows.columns(session, "SELECT * FROM system.\"IndexInfo\""))
+                .containsExactly("table_name:text", "index_name:text", "value:blob");
+        assertThat(ResultRows.rows(session, "SELECT * FROM system.\"IndexInfo\" WHERE table_name = 'ixs' AND index_name IN ('info_a', 'info_b')"))
+                .containsExactly("ixs, info_a, null", "ixs, info_b, null");
     }
 
     @Test

@@ -1,6 +1,11 @@
 package org.charybdis.server.cql.statements.select;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import java.util.List;
+import com.datastax.oss.driver.api.core.type.TupleType;
+import com.datastax.oss.driver.api.core.type.DataTypes;
+import com.datastax.oss.driver.api.core.data.TupleValue;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import org.charybdis.server.testing.CharybdisServerExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +54,17 @@ class WhereClauseTest {
         session.execute("INSERT INTO wh.t (a, b, c, d, v) VALUES (2, 1, 1, 1, 50)");
         session.execute("DROP TABLE IF EXISTS wh.tx");
         session.execute("CREATE TABLE wh.tx (k int PRIMARY KEY, t text)");
+    }
+
+    @Test
+    void multiColumnInWithOneMarkerHoldingTheTuples() {
+        PreparedStatement in = session.prepare("SELECT a, b, c, v FROM wh.mo WHERE k = 1 AND (a, b) IN ?");
+        TupleType pair = DataTypes.tupleOf(DataTypes.INT, DataTypes.INT);
+        List<TupleValue> tuples = List.of(pair.newValue(1, 1), pair.newValue(0, 1), pair.newValue(5, 5));
+        List<String> literal = rows(session, "SELECT a, b, c, v FROM wh.mo WHERE k = 1 AND (a, b) IN ((1, 1), (0, 1), (5, 5))");
+        assertThat(literal).containsExactly("0, 1, 0, 1", "0, 1, 1, 2", "1, 1, 0, 4", "1, 1, 1, 5");
+        assertThat(ResultRows.render(session.execute(in.bind(tuples)))).isEqualTo(literal);
+        assertThat(ResultRows.render(session.execute(in.bind(List.of())))).isEmpty();
     }
 
     @Test

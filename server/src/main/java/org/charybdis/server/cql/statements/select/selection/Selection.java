@@ -1,11 +1,15 @@
 package org.charybdis.server.cql.statements.select.selection;
 
 import org.charybdis.cql.messages.ColumnSpec;
+import org.charybdis.cql.messages.QueryOptions;
 import org.charybdis.cql.types.CollectionCell;
 import org.charybdis.cql.types.CollectionType;
 import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.UserType;
+import org.charybdis.server.cql.ExecutionContext;
+import org.charybdis.server.cql.terms.BoundValue;
 import org.charybdis.server.schema.ColumnMetadata;
+import org.charybdis.server.service.pager.RowProjection;
 import org.charybdis.storage.data.Cell;
 import org.charybdis.storage.data.Row;
 import org.charybdis.storage.dht.DecoratedKey;
@@ -19,17 +23,22 @@ import java.util.List;
  * runs on the shard owning the data. Without aggregates the values of a row are the result row; with
  * aggregates they are the inputs the coordinator folds with {@link #newAggregation()} into one row.
  */
-public final class Selection implements org.charybdis.server.service.pager.RowProjection {
+public final class Selection implements RowProjection {
+    private static final ByteBuffer[] NO_MARKERS = new ByteBuffer[0];
+
     private final List<ColumnSpec> specs;
     private final RowExpression[] rowValues;
     private final AggregationPlan aggregation;
     private final boolean selectsStatic;
+    private final List<BoundValue> markers;
 
-    Selection(List<ColumnSpec> specs, List<RowExpression> rowValues, AggregationPlan aggregation, boolean selectsStatic) {
+    Selection(List<ColumnSpec> specs, List<RowExpression> rowValues, AggregationPlan aggregation, boolean selectsStatic,
+              List<BoundValue> markers) {
         this.specs = List.copyOf(specs);
         this.rowValues = rowValues.toArray(new RowExpression[0]);
         this.aggregation = aggregation;
         this.selectsStatic = selectsStatic;
+        this.markers = List.copyOf(markers);
     }
 
     public List<ColumnSpec> columns() { return specs; }
@@ -53,7 +62,22 @@ public final class Selection implements org.charybdis.server.service.pager.RowPr
      */
     @Override
     public ByteBuffer[] values(DecoratedKey key, ByteBuffer[] keyComponents, Row staticRow, Row row, long nowInSeconds) {
-        SelectedRow selected = new SelectedRow(key, keyComponents, staticRow, row, nowInSeconds);
+        return values(key, keyComponents, staticRow, row, nowInSeconds, NO_MARKERS);
+    }
+
+    /** This selection with the execution's values of its bind markers (itself when it has none). */
+    public RowProjection bind(ExecutionContext context) {
+        if (markers.isEmpty()) return this;
+        ByteBuffer[] bound = new ByteBuffer[markers.size()];
+        for (int i = 0; i < bound.length; i++) {
+            ByteBuffer value = markers.get(i).bind(context);
+            bound[i] = value == QueryOptions.UNSET ? null : value; // an unset argument is no value
+        }
+        return (key, keyComponents, staticRow, row, nowInSeconds) -> values(key, keyComponents, staticRow, row, nowInSeconds, bound);
+    }
+
+    private ByteBuffer[] values(DecoratedKey key, ByteBuffer[] keyComponents, Row staticRow, Row row, long nowInSeconds, ByteBuffer[] bound) {
+        SelectedRow selected = new SelectedRow(key, keyComponents, staticRow, row, nowInSeconds, bound);
         ByteBuffer[] values = new ByteBuffer[rowValues.length];
         for (int i = 0; i < values.length; i++) values[i] = rowValues[i].evaluate(selected);
         return values;

@@ -3,6 +3,7 @@ package org.charybdis.server.cql.statements.select.selection;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.messages.ColumnSpec;
 import org.charybdis.cql.syntax.ColumnIdentifier;
+import org.charybdis.server.cql.terms.BindVariables;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.server.schema.TableMetadata;
 
@@ -13,12 +14,17 @@ import java.util.List;
 public final class SelectionCompiler {
     private SelectionCompiler() {}
 
-    public static Selection compile(TableMetadata table, List<org.charybdis.cql.syntax.Selection> selectors, boolean distinct) {
-        SelectorCompiler compiler = new SelectorCompiler(table);
+    /**
+     * @param masked    whether masked columns' values go through their masks (for roles without UNMASK)
+     * @param variables the statement's bind variables, which markers in the selection join
+     */
+    public static Selection compile(TableMetadata table, List<org.charybdis.cql.syntax.Selection> selectors, boolean distinct, boolean masked,
+                                    BindVariables variables) {
+        SelectorCompiler compiler = new SelectorCompiler(table, masked, variables);
         List<SelectorCompiler.Compiled> compiled = new ArrayList<>();
         List<ColumnSpec> specs = new ArrayList<>();
         if (selectors.isEmpty()) {
-            for (ColumnMetadata c : table.allColumns()) {
+            for (ColumnMetadata c : table.visibleColumns()) {
                 if (distinct) checkDistinct(c);
                 add(table, compiler.compile(new org.charybdis.cql.syntax.Selector.Column(new ColumnIdentifier(c.name()))), null, compiled, specs);
             }
@@ -40,10 +46,10 @@ public final class SelectionCompiler {
         if (!aggregate) {
             List<RowExpression> rowValues = new ArrayList<>(nodes.size());
             for (SelectorNode n : nodes) rowValues.add(n.perRow());
-            return new Selection(specs, rowValues, null, statics);
+            return new Selection(specs, rowValues, null, statics, compiler.markers());
         }
         AggregationPlan plan = new AggregationPlan(nodes);
-        return new Selection(specs, plan.inputs(), plan, statics);
+        return new Selection(specs, plan.inputs(), plan, statics, compiler.markers());
     }
 
     private static void add(TableMetadata table, SelectorCompiler.Compiled c, ColumnIdentifier alias,

@@ -9,7 +9,13 @@ import org.charybdis.cql.syntax.Selector;
 import org.charybdis.cql.syntax.Term;
 import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.NativeType;
+import org.charybdis.cql.types.SetType;
+import org.charybdis.cql.types.MapType;
 import org.charybdis.cql.types.VectorType;
+import org.charybdis.server.cql.terms.BindVariables;
+import org.charybdis.server.cql.terms.BoundValue;
+import org.charybdis.server.cql.terms.ColumnMasks;
+import org.charybdis.server.cql.terms.TermText;
 import org.charybdis.server.cql.terms.Terms;
 import org.charybdis.server.cql.terms.functions.AggregateFunction;
 import org.charybdis.server.cql.terms.functions.Aggregates;
@@ -43,17 +49,32 @@ final class SelectorCompiler {
     record Compiled(SelectorNode node, CqlType type, String label, ColumnMetadata column) {}
 
     private final TableMetadata table;
+    private final boolean masked;
+    private final BindVariables variables;
+    /** The bind markers of the selection, by slot: bound once per execution, read by every row. */
+    private final List<BoundValue> markers = new ArrayList<>();
 
-    SelectorCompiler(TableMetadata table) {
+    /**
+     * @param masked    whether a masked column's value goes through its mask
+     * @param variables the statement's bind variables, which markers in function arguments join
+     */
+    SelectorCompiler(TableMetadata table, boolean masked, BindVariables variables) {
         this.table = table;
+        this.masked = masked;
+        this.variables = variables;
+    }
+
+    /** The selection's bind markers, each read by rows as {@code SelectedRow.markers()[slot]}. */
+    List<BoundValue> markers() {
+        return markers;
     }
 
     Compiled compile(Selector selector) {
         return switch (selector) {
             case Selector.Column c -> {
                 ColumnMetadata column = Columns.resolve(table, c.column());
-                yield new Compiled(new SelectorNode.PerRow(row -> Selection.columnValue(column, row.keyComponents(), row.staticRow(), row.row())),
-                        column.type(), column.name(), column);
+                SelectorNode value = new SelectorNode.PerRow(row -> Selection.columnValue(column, row.keyComponents(), row.staticRow(), row.row()));
+                yield new Compiled(masked && column.mask() != null ? masked(column, value) : value, column.type(), column.name(), column);
             }
             case Selector.CountRows ignored -> aggregate(Aggregates.countRows(), null, "count");
             case Selector.FunctionCall call -> call(call);
@@ -70,6 +91,14 @@ final class SelectorCompiler {
         };
     }
 
+    /** The column's value through its mask, the mask's constants as the further arguments. */
+    private static SelectorNode masked(ColumnMetadata column, SelectorNode value) {
+        List<SelectorNode> arguments = new ArrayList<>();
+        arguments.add(value);
+        for (ByteBuffer constant : column.mask().arguments()) arguments.add(constant(constant));
+        return new SelectorNode.Call(ColumnMasks.function(column), arguments);
+    }
+
     private Compiled call(Selector.FunctionCall call) {
         String name = call.function().name().toLowerCase(Locale.ROOT);
         boolean system = call.function().keyspace() == null || call.function().keyspace().equals("system");
@@ -83,11 +112,11 @@ final class SelectorCompiler {
         for (Selector a : args) arguments.add(argument(a));
         NativeFunction function = FunctionResolver.resolve(new QualifiedName(call.function().keyspace(), name), arguments, null, null,
                 FunctionResolver.Context.SELECTION);
-        String label = "system." + name + "(" + labels(arguments) + ")";
+        String label = function.qualifiedName() + "(" + labels(arguments) + ")";
         if (function instanceof AggregateFunction aggregate) {
-            return aggregate(aggregate, aggregateArgument(nodes(arguments, function.argTypes()).get(0)), label);
+            return aggregate(aggregate, aggregateArgument(AggregateArguments.of(nodes(arguments, function), function.argTypes())), label);
         }
-        return new Compiled(new SelectorNode.Call((ScalarFunction) function, nodes(arguments, function.argTypes())), function.returnType(), label, null);
+        return new Compiled(new SelectorNode.Call((ScalarFunction) function, nodes(arguments, function)), function.returnType(), label, null);
     }
 
     /** toJson takes any type: the function is made for the argument's type. */
@@ -123,7 +152,7 @@ final class SelectorCompiler {
     }
 
     private static SelectorNode aggregateArgument(SelectorNode argument) {
-        if (argument.hasAggregate()) throw new InvalidRequestException("aggregate functions cannot be used as arguments of aggregate functions");
+        if (argument != null && argument.hasAggregate()) throw new InvalidRequestException("aggregate functions cannot be used as arguments of aggregate functions");
         return argument;
     }
 
@@ -132,6 +161,12 @@ final class SelectorCompiler {
     }
 
     private Compiled cellMetadata(CellMetadata.Kind kind, List<Selector> args) {
+        if (args.size() == 1 && args.get(0) instanceof Selector.Element e && e.selector() instanceof Selector.Column) {
+            return cellMetadataOfKeys(kind, e, e.selector(), e.key(), e.key());
+        }
+        if (args.size() == 1 && args.get(0) instanceof Selector.Slice s && s.selector() instanceof Selector.Column) {
+            return cellMetadataOfKeys(kind, s, s.selector(), s.from(), s.to());
+        }
         if (args.size() != 1 || !(args.get(0) instanceof Selector.Column c)) {
             throw new InvalidRequestException("Invalid arguments for function " + kind.function + ": a single column is required");
         }
@@ -141,6 +176,21 @@ final class SelectorCompiler {
         }
         return new Compiled(new SelectorNode.PerRow(CellMetadata.of(kind, column)), CellMetadata.type(kind, column),
                 kind.function + "(" + column.name() + ")", null);
+    }
+
+    /**
+     * writetime, maxwritetime or ttl of a set's or map's element ({@code s[1]}, one value) or slice ({@code m['a'..'c']},
+     * a list), as Cassandra 5.0 answers them; the element selector checks the collection (lists refused).
+     */
+    private Compiled cellMetadataOfKeys(CellMetadata.Kind kind, Selector selection, Selector collection, Term from, Term to) {
+        Compiled selected = compile(selection);
+        ColumnMetadata column = Columns.resolve(table, ((Selector.Column) collection).column());
+        CqlType keyType = column.type() instanceof MapType map ? map.keyType() : ((SetType) column.type()).elementType();
+        boolean single = selection instanceof Selector.Element;
+        ByteBuffer start = from == null ? null : Terms.constant(from, keyType, "key(" + column.name() + ")");
+        ByteBuffer end = to == null ? null : Terms.constant(to, keyType, "key(" + column.name() + ")");
+        return new Compiled(new SelectorNode.PerRow(CellMetadata.ofKeys(kind, column, keyType, start, end, single)),
+                CellMetadata.typeOfKeys(kind, single), kind.function + "(" + selected.label() + ")", null);
     }
 
     /** token() of this table: one argument per partition key column, of its type. */
@@ -164,7 +214,7 @@ final class SelectorCompiler {
         }
         ScalarFunction token = ScalarFunction.of("token", NativeType.BIGINT, types,
                 values -> NativeType.BIGINT.serialize(Murmur3Partitioner.token(PartitionKeys.serialize(Arrays.asList(values)))));
-        return new Compiled(new SelectorNode.Call(token, nodes(arguments, types)), NativeType.BIGINT, "system.token(" + labels(arguments) + ")", null);
+        return new Compiled(new SelectorNode.Call(token, nodes(arguments, token)), NativeType.BIGINT, "system.token(" + labels(arguments) + ")", null);
     }
 
     private Compiled cast(Selector.Cast cast) {
@@ -195,7 +245,7 @@ final class SelectorCompiler {
             throw new InvalidRequestException("the '" + arithmetic.operator().symbol() + "' operation is not supported between "
                     + left.text() + " and " + right.text());
         }
-        return new Compiled(new SelectorNode.Call(function, nodes(List.of(left, right), function.argTypes())), function.returnType(), label, null);
+        return new Compiled(new SelectorNode.Call(function, nodes(List.of(left, right), function)), function.returnType(), label, null);
     }
 
     private Compiled negation(Selector.Negation negation) {
@@ -233,19 +283,31 @@ final class SelectorCompiler {
         return new SelectorNode.PerRow(row -> value == null ? null : value.duplicate());
     }
 
-    /** An argument of a call: a compiled selector, or a constant typed only once the overload is known. */
+    /** An argument of a call: a compiled selector, or a constant or marker typed only once the overload is known. */
     private Argument argument(Selector selector) {
-        if (selector instanceof Selector.Value(Term term)) {
-            if (term instanceof Term.BindMarker) throw new InvalidRequestException("Bind markers are not supported yet in selection clauses");
-            return new Argument(null, term);
-        }
+        if (selector instanceof Selector.Value(Term term)) return new Argument(null, term);
         return new Argument(compile(selector), null);
     }
 
-    private static List<SelectorNode> nodes(List<Argument> arguments, List<CqlType> types) {
+    /** The arguments' nodes, for a function of these parameter types. */
+    private List<SelectorNode> nodes(List<Argument> arguments, NativeFunction function) {
         List<SelectorNode> nodes = new ArrayList<>(arguments.size());
-        for (int i = 0; i < arguments.size(); i++) nodes.add(arguments.get(i).node(types.get(i)));
+        for (int i = 0; i < arguments.size(); i++) {
+            Argument argument = arguments.get(i);
+            CqlType type = function.argTypes().get(i);
+            nodes.add(argument.term() instanceof Term.BindMarker marker ? marker(marker, type) : argument.node(type));
+        }
         return nodes;
+    }
+
+    /** A marker of the selection, named {@code [selection]} in the bind variables as Cassandra names it. */
+    private SelectorNode marker(Term.BindMarker marker, CqlType type) {
+        int slot = markers.size();
+        markers.add(Terms.resolve(marker, type, "[selection]", variables));
+        return new SelectorNode.PerRow(row -> {
+            ByteBuffer value = row.markers()[slot];
+            return value == null ? null : value.duplicate();
+        });
     }
 
     private static String labels(List<Argument> arguments) {
@@ -278,7 +340,7 @@ final class SelectorCompiler {
     }
 
     static String text(Term term) {
-        return Terms.text(term);
+        return TermText.of(term);
     }
 
     /** A function argument: compiled (typed) or a constant term. */

@@ -2,11 +2,13 @@ package org.charybdis.server.cql.statements.select.selection;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.ColumnDefinition;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.servererrors.FunctionFailureException;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
+import org.charybdis.server.cql.statements.select.ResultRows;
 import org.charybdis.server.testing.CharybdisServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -331,6 +333,50 @@ class SelectionCompilerTest {
         fails("SELECT writetime(k) FROM fn.t", "Cannot use selection function writetime on PRIMARY KEY part k");
         fails("SELECT maxwritetime(c) FROM fn.t", "Cannot use selection function maxwritetime on PRIMARY KEY part c");
         fails("SELECT ttl(k) FROM fn.t", "Cannot use selection function ttl on PRIMARY KEY part k");
+    }
+
+    /** Recorded from Cassandra 5.0.6. */
+    @Test
+    void writetimeAndTtlOfElementsAndSlices() {
+        session.execute("CREATE TABLE IF NOT EXISTS fn.wt (k int PRIMARY KEY, s set<int>, m map<text, int>, l list<int>, fs frozen<set<int>>)");
+        session.execute("INSERT INTO fn.wt (k, s, m, l, fs) VALUES (1, {1, 2, 3}, {'a': 1, 'b': 2}, [7, 8], {4}) USING TIMESTAMP 1000 AND TTL 5000");
+        session.execute("UPDATE fn.wt USING TIMESTAMP 2000 SET s = s + {4}, m['c'] = 3 WHERE k = 1");
+        ResultSet rs = session.execute("SELECT writetime(s[1]), writetime(s[4]), writetime(s[9]), writetime(m['a']), writetime(m['c']), "
+                + "ttl(s[4]), ttl(m['c']), writetime(s[2..4]), writetime(m['a'..'b']), maxwritetime(s[1]), writetime(fs[4]), ttl(s[1]), "
+                + "writetime(fs[9]) FROM fn.wt WHERE k = 1");
+        assertThat(names(rs)).containsExactly("writetime(s[1]) bigint", "writetime(s[4]) bigint", "writetime(s[9]) bigint",
+                "writetime(m['a']) bigint", "writetime(m['c']) bigint", "ttl(s[4]) int", "ttl(m['c']) int", "writetime(s[2..4]) list<bigint>",
+                "writetime(m['a'..'b']) list<bigint>", "maxwritetime(s[1]) bigint", "writetime(fs[4]) bigint", "ttl(s[1]) int", "writetime(fs[9]) bigint");
+        Row row = rs.one();
+        assertThat(List.of(row.getLong(0), row.getLong(1), row.getLong(3), row.getLong(4))).containsExactly(1000L, 2000L, 1000L, 2000L);
+        assertThat(row.isNull(2)).isTrue();
+        assertThat(row.isNull(5)).isTrue();
+        assertThat(row.isNull(6)).isTrue();
+        assertThat(row.getList(7, Long.class)).containsExactly(1000L, 1000L, 2000L);
+        assertThat(row.getList(8, Long.class)).containsExactly(1000L, 1000L);
+        assertThat(row.getLong(9)).isEqualTo(1000);
+        assertThat(row.getLong(10)).isEqualTo(1000);
+        assertThat(row.getInt(11)).isBetween(4800, 5000);
+        assertThat(row.isNull(12)).isTrue();
+        fails("SELECT writetime(l[0]) FROM fn.wt", "Element selection is only allowed on sets and maps, but l is a list");
+    }
+
+    /** Recorded from Cassandra 5.0.6. */
+    @Test
+    void bindMarkersAsFunctionArguments() {
+        session.execute("CREATE TABLE IF NOT EXISTS fn.bm (k int PRIMARY KEY, txt text, n int)");
+        session.execute("INSERT INTO fn.bm (k, txt, n) VALUES (1, 'hello', 5)");
+        PreparedStatement prepared = session.prepare("SELECT k, intAsBlob(?), mask_inner(txt, ?, ?), token(?) FROM fn.bm WHERE k = ?");
+        List<String> variables = new ArrayList<>();
+        for (ColumnDefinition c : prepared.getVariableDefinitions()) variables.add(c.getName().asInternal() + " " + c.getType().asCql(false, true));
+        assertThat(variables).containsExactly("[selection] int", "[selection] int", "[selection] int", "[selection] int", "k int");
+        ResultSet rs = session.execute(prepared.bind(7, 1, 2, 1, 1));
+        assertThat(names(rs)).containsExactly("k int", "system.intasblob(?) blob", "system.mask_inner(txt, ?, ?) text", "system.token(?) bigint");
+        assertThat(ResultRows.render(rs)).containsExactly("1, 0x00000007, h**lo, -4069959284402364209");
+        assertThat(ResultRows.render(session.execute(session.prepare("SELECT blobAsInt(?) FROM fn.bm WHERE k = 1").bind((Object) null))))
+                .containsExactly("null");
+        fails("SELECT mask_null(?) FROM fn.bm", "Cannot infer type of argument ? in call to function system.mask_null(any): "
+                + "use type casts to disambiguate");
     }
 
     @Test

@@ -1,0 +1,119 @@
+package org.charybdis.server.view;
+
+import org.charybdis.server.replica.Database;
+import org.charybdis.server.schema.Schema;
+import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.storage.data.PartitionUpdate;
+import org.charybdis.storage.engine.ShardStorage;
+import org.charybdis.storage.engine.TableEngine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The materialized views of this node: per shard, how each base table's views see its rows ({@link ShardViews}); the
+ * writes that keep views in step with their base ({@link ViewWrites}); and the builds that fill a new view from the rows
+ * its base already holds ({@link ViewBuilder}), with their status for {@code system.built_views}.
+ */
+public final class MaterializedViews {
+    private final Database database;
+    private final ShardViews[] shards;
+    /** Per shard (touched only by its thread), the views created by the last schema change, to build once every shard has them. */
+    private final List<List<UUID>> pendingBuilds = new ArrayList<>();
+    private final ViewWrites writes;
+    /** Views whose build has finished on every shard (or that existed when the node started). */
+    private final Set<UUID> built = ConcurrentHashMap.newKeySet();
+    /** Per view being built, how many shards have finished. */
+    private final ConcurrentHashMap<UUID, Integer> shardsBuilt = new ConcurrentHashMap<>();
+    private volatile boolean buildsEnabled;
+
+    public MaterializedViews(Database database) {
+        this.database = database;
+        this.shards = new ShardViews[database.shardCount()];
+        for (int i = 0; i < shards.length; i++) {
+            shards[i] = new ShardViews();
+            pendingBuilds.add(new ArrayList<>());
+        }
+        this.writes = new ViewWrites(database, this);
+    }
+
+    ShardViews shard(int shardId) {
+        return shards[shardId];
+    }
+
+    /**
+     * Makes one shard's views match the schema, on that shard. Views created while the node serves are built from the
+     * rows their base holds ({@link #startBuilds}, once every shard has their tables); those the node starts with were
+     * built before (Cassandra resumes an interrupted build; here a build a restart interrupted is not resumed).
+     */
+    public void sync(ShardStorage storage, Schema previous, Schema next) {
+        shards[storage.shardId()].sync(next);
+        for (var ks : next.keyspaces().values()) {
+            for (TableMetadata view : ks.tables().values()) {
+                if (!view.isView() || previous.table(ks.name(), view.name()) != null && previous.table(ks.name(), view.name()).id().equals(view.id())) continue;
+                if (!buildsEnabled) {
+                    built.add(view.id());
+                } else {
+                    pendingBuilds.get(storage.shardId()).add(view.id());
+                }
+            }
+        }
+    }
+
+    /**
+     * Start-up, once the commitlog is replayed: sends again the view updates each shard had logged for the shards owning
+     * their view partitions (applied there or not before the stop), then lets views created from now on build.
+     */
+    public CompletableFuture<Void> start() {
+        return writes.resendReplayed().thenRun(() -> buildsEnabled = true);
+    }
+
+    /** Starts the builds of the views the last schema change created, on every shard: called once every shard synced. */
+    public CompletableFuture<Void> startBuilds() {
+        return database.onAllShards(storage -> {
+            List<UUID> pending = pendingBuilds.get(storage.shardId());
+            for (UUID viewId : pending) ViewBuilder.start(storage, this, viewId);
+            pending.clear();
+            return null;
+        }).thenApply(ignored -> null);
+    }
+
+    /** Whether the view's build has finished on every shard. */
+    public boolean isBuilt(UUID viewId) {
+        return built.contains(viewId);
+    }
+
+    /** A shard finished building the view; it counts as built once all have. */
+    void shardBuilt(UUID viewId) {
+        if (shardsBuilt.merge(viewId, 1, Integer::sum) == shards.length) {
+            shardsBuilt.remove(viewId);
+            built.add(viewId);
+        }
+    }
+
+    /**
+     * Applies a base write on its owning shard with its views' updates, each base partition with views in its turn of
+     * the partition sequencer (so the rows read before the write are still current when the write lands).
+     */
+    public CompletableFuture<Void> write(ShardStorage storage, List<TableEngine> engines, List<PartitionUpdate> updates, long now) {
+        return writes.write(storage, engines, updates, now, false);
+    }
+
+    /** Like {@link #write}, for a caller already holding the turn of the (single) partition it writes: a lightweight transaction. */
+    public CompletableFuture<Void> writeInTurn(ShardStorage storage, List<TableEngine> engines, List<PartitionUpdate> updates, long now) {
+        return writes.write(storage, engines, updates, now, true);
+    }
+
+    /** Writes view updates alone, each on the shard owning its view partition: a build's. */
+    CompletableFuture<Void> writeViews(ShardStorage storage, List<ViewWrites.ViewUpdate> updates) {
+        return writes.send(storage, updates, new ArrayList<>(), new ArrayList<>());
+    }
+
+    List<UUID> builtViews() {
+        return new ArrayList<>(built);
+    }
+}

@@ -1,0 +1,184 @@
+package org.charybdis.storage.sai;
+
+import org.charybdis.scheduler.io.IoClass;
+import org.charybdis.storage.data.ClusteringComparator;
+import org.charybdis.storage.data.PartitionFragment;
+import org.charybdis.storage.data.PartitionUpdate;
+import org.charybdis.storage.data.Row;
+import org.charybdis.storage.data.Slice;
+import org.charybdis.storage.dht.DecoratedKey;
+import org.charybdis.storage.dht.TokenRange;
+import org.charybdis.storage.engine.AsyncLoop;
+import org.charybdis.storage.memtable.Memtable;
+import org.charybdis.storage.serialization.CorruptDataException;
+import org.charybdis.storage.sstable.AttachedComponents;
+import org.charybdis.storage.sstable.Component;
+import org.charybdis.storage.sstable.PartitionScanner;
+import org.charybdis.storage.sstable.SSTableReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * The storage-attached indexes of one table on one shard: the terms of each memtable (added on every write) and
+ * of each SSTable (its SAI.db, built when a flush, compaction or scrub writes the SSTable, or later for an index
+ * created after it), and the search that unions them. Shard-owned.
+ */
+public final class AttachedIndexes {
+    private static final Segment NONE = Segment.open(new SegmentBuilder(List.of(), 0).body().view());
+
+    private static final Logger LOG = LoggerFactory.getLogger(AttachedIndexes.class);
+
+    private final ClusteringComparator clusterings;
+    private List<AttachedIndex> indexes = List.of();
+    private final Map<Memtable, MemtableIndex> memtables = new IdentityHashMap<>();
+    private final Map<SSTableReader, Segment> segments = new IdentityHashMap<>();
+    /** Builds for SSTables lacking an index run one after another. */
+    private CompletableFuture<Void> lackingBuilds = CompletableFuture.completedFuture(null);
+    /** The SAI.db being written per SSTable: a second build of the same SSTable waits for it, never writes beside it. */
+    private final Map<SSTableReader, CompletableFuture<Void>> writing = new IdentityHashMap<>();
+
+    /** The attached indexes of a table whose rows sort by {@code clusterings} (which no ALTER TABLE changes). */
+    public AttachedIndexes(ClusteringComparator clusterings) {
+        this.clusterings = clusterings;
+    }
+
+    /** The indexes to keep from now on (a new or dropped index, an ALTER TABLE). */
+    public void define(List<AttachedIndex> next) {
+        indexes = List.copyOf(next);
+    }
+
+    public boolean isEmpty() {
+        return indexes.isEmpty();
+    }
+
+    /** Indexes a write applied to {@code memtable}. */
+    public void written(Memtable memtable, PartitionUpdate update) {
+        if (indexes.isEmpty()) return;
+        long bytes = memtables.computeIfAbsent(memtable, m -> new MemtableIndex()).add(indexes, update);
+        if (bytes > 0) memtable.chargeHeapAlongside(bytes);
+    }
+
+    /** Forgets what no longer serves reads: flushed memtables, SSTables compacted away. */
+    public void retain(Collection<Memtable> liveMemtables, Collection<SSTableReader> liveSSTables) {
+        memtables.keySet().removeIf(m -> !containsIdentity(liveMemtables, m));
+        segments.keySet().removeIf(r -> !containsIdentity(liveSSTables, r));
+    }
+
+    /**
+     * Writes (or rewrites) the SAI.db of an SSTable with the terms of every index; completes once it is durable and
+     * searchable.
+     */
+    public CompletableFuture<Void> build(SSTableReader sstable, IoClass ioClass) {
+        if (indexes.isEmpty()) return CompletableFuture.completedFuture(null);
+        CompletableFuture<Void> previous = writing.get(sstable);
+        CompletableFuture<Void> built = previous == null ? buildNow(sstable, ioClass)
+                : previous.handle((ignored, failure) -> null).thenCompose(ignored -> buildNow(sstable, ioClass));
+        writing.put(sstable, built);
+        return built.whenComplete((ignored, failure) -> writing.remove(sstable, built));
+    }
+
+    private CompletableFuture<Void> buildNow(SSTableReader sstable, IoClass ioClass) {
+        List<AttachedIndex> building = indexes;
+        SegmentBuilder builder = new SegmentBuilder(building, clusterings.size());
+        if (!sstable.ref()) return CompletableFuture.completedFuture(null); // compacted away meanwhile
+        PartitionScanner partitions = sstable.scanner(TokenRange.FULL_RING, null, ioClass);
+        return AsyncLoop.forEach(partitions::next, (PartitionFragment partition) -> {
+            for (Iterator<Row> rows = partition.rows(Slice.ALL, false); rows.hasNext(); ) {
+                Row row = rows.next();
+                builder.add(partition.key(), row.clustering(), row.cells());
+            }
+            return CompletableFuture.completedFuture(null);
+        }).thenCompose(ignored -> {
+            var body = builder.body();
+            return AttachedComponents.write(sstable, Component.SAI, body, ioClass).thenRun(() -> segments.put(sstable, Segment.open(body.copy())));
+        }).whenComplete((ignored, failure) -> sstable.release());
+    }
+
+    /**
+     * Builds the SAI.db of every live SSTable whose terms lack the index (older than the index, or written before
+     * a crash let the node finish its terms), after the builds already asked for.
+     */
+    public CompletableFuture<Void> buildLacking(UUID index, Supplier<Collection<SSTableReader>> live, IoClass ioClass) {
+        CompletableFuture<Void> next = lackingBuilds.handle((ignored, failure) -> null)
+                .thenCompose(ignored -> lacking(index, live.get()))
+                .thenCompose(lacking -> {
+                    CompletableFuture<Void> built = CompletableFuture.completedFuture(null);
+                    for (SSTableReader sstable : lacking) built = built.thenCompose(x -> build(sstable, ioClass));
+                    return built;
+                });
+        lackingBuilds = next;
+        return next;
+    }
+
+    private CompletableFuture<List<SSTableReader>> lacking(UUID index, Collection<SSTableReader> live) {
+        List<SSTableReader> lacking = new ArrayList<>();
+        CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
+        for (SSTableReader sstable : live) {
+            all = all.thenCompose(ignored -> segment(sstable)).thenAccept(segment -> {
+                if (!segment.covers(index)) lacking.add(sstable);
+            });
+        }
+        return all.thenApply(ignored -> lacking);
+    }
+
+    /**
+     * The rows holding a term of {@code range} in the memtables and SSTables given, from partition {@code from} on
+     * (null: all), sorted in table order and distinct. Some may no longer hold it (overwritten, deleted, expired):
+     * the caller re-checks each row.
+     */
+    public CompletableFuture<List<PrimaryKey>> search(UUID index, TermRange range, DecoratedKey from, Collection<Memtable> liveMemtables,
+                                                     Collection<SSTableReader> live) {
+        List<PrimaryKey> hits = new ArrayList<>();
+        for (Memtable memtable : liveMemtables) {
+            MemtableIndex terms = memtables.get(memtable);
+            if (terms != null) terms.search(index, range, from, hits::add);
+        }
+        CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
+        for (SSTableReader sstable : live) {
+            all = all.thenCompose(ignored -> segment(sstable)).thenAccept(segment -> {
+                if (!range.isEmpty()) segment.search(index, range, from, hits::add);
+            });
+        }
+        return all.thenApply(ignored -> {
+            hits.sort(PrimaryKey.order(clusterings));
+            List<PrimaryKey> distinct = new ArrayList<>(hits.size());
+            for (PrimaryKey hit : hits) {
+                if (distinct.isEmpty() || !distinct.getLast().equals(hit)) distinct.add(hit);
+            }
+            return distinct;
+        });
+    }
+
+    /**
+     * The SSTable's terms, read from its SAI.db the first time (none when it has no SAI.db). A damaged SAI.db is
+     * built again from the SSTable's data, which has checksums of its own.
+     */
+    private CompletableFuture<Segment> segment(SSTableReader sstable) {
+        Segment known = segments.get(sstable);
+        if (known != null) return CompletableFuture.completedFuture(known);
+        return AttachedComponents.read(sstable, Component.SAI, IoClass.QUERY).thenApply(body -> {
+            Segment segment = body == null ? NONE : Segment.open(body);
+            if (!sstable.isObsolete()) segments.putIfAbsent(sstable, segment);
+            return segments.getOrDefault(sstable, segment);
+        }).exceptionallyCompose(failure -> {
+            if (!(AsyncLoop.unwrap(failure) instanceof CorruptDataException corrupt)) return CompletableFuture.failedFuture(failure);
+            LOG.warn("Rebuilding the storage-attached index terms of {}: {}", sstable, corrupt.getMessage());
+            return build(sstable, IoClass.COMPACTION).thenApply(ignored -> segments.getOrDefault(sstable, NONE));
+        });
+    }
+
+    private static <T> boolean containsIdentity(Collection<T> items, T item) {
+        for (T candidate : items) if (candidate == item) return true;
+        return false;
+    }
+}

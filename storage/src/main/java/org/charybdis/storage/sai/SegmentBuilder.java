@@ -1,0 +1,95 @@
+package org.charybdis.storage.sai;
+
+import org.charybdis.storage.data.Cell;
+import org.charybdis.storage.data.Clustering;
+import org.charybdis.storage.data.UnsignedBytes;
+import org.charybdis.storage.dht.DecoratedKey;
+import org.charybdis.storage.serialization.BufferWriter;
+import org.charybdis.storage.serialization.ClusteringSerializer;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Collects the terms of one SSTable's rows, in the SSTable's order, and lays them out as the body of its SAI.db
+ * (see {@link Segment} for the format). Rows without any indexed term are left out.
+ */
+final class SegmentBuilder {
+    private final List<AttachedIndex> indexes;
+    private final int clusteringSize;
+    private final List<Map<ByteBuffer, Postings>> terms = new ArrayList<>();
+    private final List<DecoratedKey> partitions = new ArrayList<>();
+    private final List<Clustering> clusterings = new ArrayList<>();
+
+    SegmentBuilder(List<AttachedIndex> indexes, int clusteringSize) {
+        this.indexes = indexes;
+        this.clusteringSize = clusteringSize;
+        for (int i = 0; i < indexes.size(); i++) terms.add(new TreeMap<>(UnsignedBytes.ORDER));
+    }
+
+    /** Adds one row; rows must come in the SSTable's order. */
+    void add(DecoratedKey partition, Clustering clustering, List<Cell> cells) {
+        int ordinal = partitions.size();
+        boolean indexed = false;
+        for (int i = 0; i < indexes.size(); i++) {
+            AttachedIndex index = indexes.get(i);
+            for (Cell cell : cells) {
+                ByteBuffer term = index.termOf(cell);
+                if (term == null) continue;
+                terms.get(i).computeIfAbsent(term, t -> new Postings()).add(ordinal);
+                indexed = true;
+            }
+        }
+        if (indexed) {
+            partitions.add(partition);
+            clusterings.add(clustering);
+        }
+    }
+
+    BufferWriter body() {
+        BufferWriter out = new BufferWriter(4096);
+        out.writeUnsignedVInt(clusteringSize);
+        out.writeUnsignedVInt(partitions.size());
+        for (int i = 0; i < partitions.size(); i++) {
+            out.writeLong(partitions.get(i).token());
+            out.writeBytesWithLength(partitions.get(i).key());
+            ClusteringSerializer.writeClustering(clusterings.get(i), out);
+        }
+        out.writeUnsignedVInt(indexes.size());
+        for (int i = 0; i < indexes.size(); i++) {
+            out.writeUuid(indexes.get(i).id());
+            out.writeUnsignedVInt(terms.get(i).size());
+            for (Map.Entry<ByteBuffer, Postings> term : terms.get(i).entrySet()) {
+                out.writeBytesWithLength(term.getKey());
+                term.getValue().writeTo(out);
+            }
+        }
+        return out;
+    }
+
+    /** The row ordinals of one term, ascending and distinct (a row adds a term once however many cells hold it). */
+    private static final class Postings {
+        private int[] ordinals = new int[4];
+        private int count;
+
+        void add(int ordinal) {
+            if (count > 0 && ordinals[count - 1] == ordinal) return;
+            if (count == ordinals.length) ordinals = Arrays.copyOf(ordinals, count * 2);
+            ordinals[count++] = ordinal;
+        }
+
+        /** The count, then each ordinal as the difference to the previous one. */
+        void writeTo(BufferWriter out) {
+            out.writeUnsignedVInt(count);
+            int previous = 0;
+            for (int i = 0; i < count; i++) {
+                out.writeUnsignedVInt(ordinals[i] - previous);
+                previous = ordinals[i];
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.charybdis.storage.sai;
+
+import org.charybdis.storage.data.Cell;
+import org.charybdis.storage.data.Clustering;
+import org.charybdis.storage.dht.DecoratedKey;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An SSTable's terms laid out by {@link SegmentBuilder} and searched by {@link Segment}: exact terms, open and closed ranges. */
+class SegmentTest {
+    private static final UUID V = new UUID(0, 1);
+    private static final UUID W = new UUID(0, 2);
+    private static final AttachedIndex ON_V = new AttachedIndex(V, 1, Cell::value);
+    private static final AttachedIndex ON_W = new AttachedIndex(W, 2, Cell::value);
+
+    @Test
+    void findsTheRowsOfEveryTermInsideTheRange() {
+        SegmentBuilder builder = new SegmentBuilder(List.of(ON_V, ON_W), 1);
+        for (int row = 0; row < 100; row++) {
+            DecoratedKey key = new DecoratedKey(row / 10, bytes(row / 10));
+            builder.add(key, Clustering.of(bytes(row % 10)), List.of(
+                    Cell.regular(1, null, bytes(row % 7), 1), Cell.regular(2, null, bytes(row), 1), Cell.tombstone(3, null, 1, 1)));
+        }
+        Segment segment = Segment.open(builder.body().copy());
+        assertThat(segment.covers(V)).isTrue();
+        assertThat(segment.covers(new UUID(9, 9))).isFalse();
+
+        assertThat(rows(segment, W, TermRange.exactly(bytes(42)))).containsExactly(42);
+        assertThat(rows(segment, W, new TermRange(bytes(95), false, null, false))).containsExactly(96, 97, 98, 99);
+        assertThat(rows(segment, W, new TermRange(null, false, bytes(2), true))).containsExactly(0, 1, 2);
+        assertThat(rows(segment, W, new TermRange(bytes(10), true, bytes(13), false))).containsExactly(10, 11, 12);
+        assertThat(rows(segment, W, new TermRange(bytes(200), true, null, false))).isEmpty();
+        assertThat(rows(segment, V, TermRange.exactly(bytes(6)))).containsExactly(6, 13, 20, 27, 34, 41, 48, 55, 62, 69, 76, 83, 90, 97);
+        assertThat(rows(segment, V, TermRange.exactly(bytes(6)), new DecoratedKey(7, bytes(7)))).containsExactly(76, 83, 90, 97);
+        assertThat(rows(segment, W, new TermRange(bytes(50), true, null, false), new DecoratedKey(8, bytes(8))))
+                .containsExactly(80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99);
+    }
+
+    @Test
+    void rangesOfOneIndexIntersect() {
+        TermRange above = new TermRange(bytes(3), false, null, false);
+        TermRange below = new TermRange(null, false, bytes(8), true);
+        assertThat(above.intersect(below)).isEqualTo(new TermRange(bytes(3), false, bytes(8), true));
+        assertThat(above.intersect(new TermRange(bytes(3), true, null, false))).isEqualTo(above);
+        assertThat(new TermRange(bytes(9), true, null, false).intersect(below).isEmpty()).isTrue();
+    }
+
+    /** The rows found, as the row numbers the test wrote (partition * 10 + clustering). */
+    private static List<Integer> rows(Segment segment, UUID index, TermRange range) {
+        return rows(segment, index, range, null);
+    }
+
+    /** The same, from partition {@code from} on. */
+    private static List<Integer> rows(Segment segment, UUID index, TermRange range, DecoratedKey from) {
+        List<Integer> rows = new ArrayList<>();
+        segment.search(index, range, from, hit -> rows.add(hit.partition().key().getInt(0) * 10 + hit.clustering().get(0).getInt(0)));
+        return rows;
+    }
+
+    /** A non-negative int whose unsigned byte order is its numeric order. */
+    private static ByteBuffer bytes(int value) {
+        return ByteBuffer.allocate(4).putInt(0, value);
+    }
+}
