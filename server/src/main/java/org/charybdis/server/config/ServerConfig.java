@@ -2,6 +2,7 @@ package org.charybdis.server.config;
 
 import org.charybdis.storage.engine.DiskFailurePolicy;
 import org.charybdis.storage.sstable.ChunkCache;
+import org.charybdis.storage.vector.VectorIndex;
 
 import java.nio.file.Path;
 import java.util.Collections;
@@ -48,6 +49,7 @@ public final class ServerConfig {
     public static final ConfigKey<Boolean> DROP_COMPACT_STORAGE_ENABLED = key("drop_compact_storage_enabled", Boolean.class, false, ConfigValues::bool, "Allow ALTER TABLE ... DROP COMPACT STORAGE, which turns a COMPACT STORAGE table into an ordinary one showing its hidden columns (off by default, as in Cassandra)");
     public static final ConfigKey<String> COMMIT_FAILURE_POLICY = key("commit_failure_policy", String.class, "stop", ConfigValues.oneOf("die", "stop", "stop_commit", "ignore"), "When a commitlog write or fsync fails: the failed commitlog refuses writes; stop also disconnects every client (the REST API stays), die exits; stop_commit and ignore do nothing more");
     public static final ConfigKey<Double> MEMTABLE_TOTAL_SPACE = key("memtable_total_space", Double.class, 0.5, ConfigValues::fraction, "Share of the memtables' pool (60% of `memory` after the JVM's own overhead) the memtables may use, split evenly over the shards; the rest is heap for their index");
+    public static final ConfigKey<Integer> VECTOR_SEARCH_BEAM_WIDTH = key("vector_search_beam_width", Integer.class, VectorIndex.DEFAULT_SEARCH_BEAM_WIDTH, ConfigValues::positive, "Nodes an ANN query collects from each SSTable's vector index graph (at least its LIMIT): wider finds the true nearest neighbours more often (recall) and answers more slowly; ScyllaDB's search_beam_width");
     public static final ConfigKey<Double> INDEX_CACHE_FRACTION = key("index_cache_fraction", Double.class, ChunkCache.DEFAULT_INDEX_FRACTION, ConfigValues::fraction, "Share of each shard's chunk cache that SSTable index spans may take; they have priority over data chunks up to it, so point reads of data larger than the cache cost one disk read");
     public static final ConfigKey<Integer> MEMTABLE_FLUSH_STATIC_SHARES = key("memtable_flush_static_shares", Integer.class, 0, ConfigValues::staticShares, "Fixed CPU and disk shares of memtable flushes on every shard; 0: each shard's flush controller sets them from its memtable dirtiness");
     public static final ConfigKey<Integer> COMPACTION_STATIC_SHARES = key("compaction_static_shares", Integer.class, 0, ConfigValues::staticShares, "Fixed CPU and disk shares of compactions on every shard; 0: each shard's compaction controller sets them from its compaction backlog");

@@ -19,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -38,15 +39,14 @@ final class IndexBuilder {
         long now = System.currentTimeMillis() / 1000;
         index.engine().read(DecoratedKey.of(IndexedColumn.BUILT_KEY), ReadFilter.ALL, now).thenCompose(marker -> {
             boolean built = marker != null && marker.staticRow() != null;
-            if (AttachedIndexTerms.of(index.definition()) != null) {
-                // cheap when built: only SSTables that a crash left without their terms are read
-                CompletableFuture<Void> terms = buildAttached(storage, index);
-                return built ? terms : terms.thenCompose(ignored -> write(storage, index,
+            if (AttachedIndexTerms.of(index.definition()) != null || index.vectors() != null) {
+                // cheap when built: only SSTables that a crash left without their terms or graphs (or damaged them) are read
+                CompletableFuture<Void> attached = buildAttached(storage, index);
+                return built ? attached : attached.thenCompose(ignored -> write(storage, index,
                         IndexEntries.builtMarker(System.currentTimeMillis() * 1000, System.currentTimeMillis() / 1000)));
             }
-            // a vector index's graph lives in memory only: built again from the rows at every start
-            if (built) return index.vectors() == null ? CompletableFuture.completedFuture(null) : scan(storage, index, now, false);
-            return scan(storage, index, now, true).thenCompose(ignored -> write(storage, index,
+            if (built) return CompletableFuture.completedFuture(null);
+            return scan(storage, index, now).thenCompose(ignored -> write(storage, index,
                     IndexEntries.builtMarker(System.currentTimeMillis() * 1000, System.currentTimeMillis() / 1000)));
         }).whenComplete((ignored, failure) -> {
             if (failure == null) {
@@ -61,18 +61,19 @@ final class IndexBuilder {
     private static CompletableFuture<Void> buildAttached(ShardStorage storage, LocalIndex index) {
         TableEngine base = storage.table(index.definition().table().id());
         if (base == null) return CompletableFuture.failedFuture(new IllegalStateException("table of the index is gone"));
-        return base.buildAttachedIndex(index.definition().index().id());
+        UUID id = index.definition().index().id();
+        return index.vectors() != null ? base.buildVectorIndex(id) : base.buildAttachedIndex(id);
     }
 
-    /** Scans the base table, adding each row's vector to a vector index's graph, or writing its entries when {@code writeEntries}. */
-    private static CompletableFuture<Void> scan(ShardStorage storage, LocalIndex index, long now, boolean writeEntries) {
+    /** Scans the base table, writing the index entries of each partition. */
+    private static CompletableFuture<Void> scan(ShardStorage storage, LocalIndex index, long now) {
         TableEngine base = storage.table(index.definition().table().id());
         if (base == null) return CompletableFuture.failedFuture(new IllegalStateException("table of the index is gone"));
         PartitionScanner partitions = base.scan(TokenRange.FULL_RING, ReadFilter.ALL, now);
         return AsyncLoop.forEach(partitions::next, view -> {
             if (index.isDropped()) return CompletableFuture.failedFuture(new IllegalStateException("index dropped"));
             IndexEntries entries = entriesOf(index, view);
-            if (!writeEntries || entries.isEmpty()) return CompletableFuture.completedFuture(null);
+            if (entries.isEmpty()) return CompletableFuture.completedFuture(null);
             List<PartitionUpdate> updates = entries.updates();
             List<TableEngine> engines = new ArrayList<>(updates.size());
             for (int i = 0; i < updates.size(); i++) engines.add(index.engine());
@@ -91,14 +92,6 @@ final class IndexBuilder {
         DecoratedKey key = view.key();
         ByteBuffer[] keyComponents = PartitionKeys.split(key.key(), definition.table().partitionKey().size());
         Row staticRow = view.staticRow();
-        if (index.vectors() != null) {
-            // a vector index answers ANN queries only: its graph gets the vectors, its table no entries
-            for (Iterator<Row> rows = view.rows(); rows.hasNext(); ) {
-                Row row = rows.next();
-                index.vectors().addRow(definition.column().id(), key, row.clustering(), row.cells());
-            }
-            return entries;
-        }
         if (staticRow != null) definition.addEntries(entries, key, keyComponents, Clustering.STATIC, staticRow.liveness(), staticRow.cells());
         for (Iterator<Row> rows = view.rows(); rows.hasNext(); ) {
             Row row = rows.next();

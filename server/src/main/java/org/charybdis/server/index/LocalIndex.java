@@ -1,24 +1,24 @@
 package org.charybdis.server.index;
 
-import org.charybdis.server.index.vector.VectorGraph;
+import org.charybdis.storage.vector.VectorIndex;
 import org.charybdis.storage.engine.TableEngine;
 
 import java.util.concurrent.CompletableFuture;
 
 /**
  * One index on one shard: its definition, the engine of its hidden table, whether its entries are complete
- * (built), and for a vector index its in-memory graph. Owned by the shard's thread.
+ * (built), and for a vector index what the base table's storage engine keeps of it. Owned by the shard's thread.
  */
 public final class LocalIndex {
     enum State { WAITING, BUILDING, BUILT, DROPPED }
 
     private IndexedColumn definition;
     private final TableEngine engine;
-    private final VectorGraph vectors;
+    private final VectorIndex vectors;
     private State state = State.WAITING;
     private final CompletableFuture<Void> buildEnded = new CompletableFuture<>();
 
-    LocalIndex(IndexedColumn definition, TableEngine engine, VectorGraph vectors) {
+    LocalIndex(IndexedColumn definition, TableEngine engine, VectorIndex vectors) {
         this.definition = definition;
         this.engine = engine;
         this.vectors = vectors;
@@ -28,8 +28,8 @@ public final class LocalIndex {
 
     public TableEngine engine() { return engine; }
 
-    /** The graph of a vector index, null for other indexes. */
-    public VectorGraph vectors() { return vectors; }
+    /** The vector index the base table's engine keeps (vectors, graphs), null for other indexes. */
+    public VectorIndex vectors() { return vectors; }
 
     /** True once every base row written before the index existed has its entries. */
     public boolean isBuilt() { return state == State.BUILT; }

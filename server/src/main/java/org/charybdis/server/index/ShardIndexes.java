@@ -14,6 +14,7 @@ import org.charybdis.storage.engine.DerivedWrites;
 import org.charybdis.storage.engine.ShardStorage;
 import org.charybdis.storage.engine.TableEngine;
 import org.charybdis.storage.sai.AttachedIndex;
+import org.charybdis.storage.vector.VectorIndex;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -40,8 +41,8 @@ public final class ShardIndexes implements DerivedWrites {
     }
 
     /**
-     * Makes this shard's index tables match the schema (storage-attached indexes keep only their build marker there;
-     * their terms live beside the base table's memtables and SSTables): creates the tables of new indexes (and builds them once
+     * Makes this shard's index tables match the schema (storage-attached and vector indexes keep only their build
+     * marker there; their terms and graphs live beside the base table's memtables and SSTables): creates the tables of new indexes (and builds them once
      * builds are enabled), drops those of dropped indexes and tables. Runs on the shard, after its base tables
      * were brought in line.
      */
@@ -52,22 +53,29 @@ public final class ShardIndexes implements DerivedWrites {
         for (KeyspaceMetadata ks : next.keyspaces().values()) {
             for (TableMetadata table : ks.tables().values()) {
                 List<AttachedIndex> attached = new ArrayList<>();
+                List<VectorIndex> vectors = new ArrayList<>();
                 for (IndexMetadata index : table.indexes().values()) {
                     IndexedColumn definition = new IndexedColumn(table, index);
                     AttachedIndexTerms terms = AttachedIndexTerms.of(definition);
                     if (terms != null) attached.add(terms.attachedIndex());
+                    VectorIndex vector = VectorIndexes.attachedOf(table, index);
+                    if (vector != null) vectors.add(vector);
                     LocalIndex local = byId.get(index.id());
                     if (local == null) {
-                        local = new LocalIndex(definition, storage.createTable(definition.layout()), VectorIndexes.graphOf(table, index));
+                        local = new LocalIndex(definition, storage.createTable(definition.layout()), vector);
                         if (buildsEnabled) IndexBuilder.start(storage, local);
                     } else {
                         local.definition(definition);
                     }
                     kept.put(index.id(), local);
-                    if (terms == null) tables.computeIfAbsent(table.id(), id -> new ArrayList<>()).add(local);
+                    // a vector index answers ANN queries only, from the base table's engine: it needs no entries
+                    if (terms == null && vector == null) tables.computeIfAbsent(table.id(), id -> new ArrayList<>()).add(local);
                 }
                 TableEngine base = storage.table(table.id());
-                if (base != null) base.attachIndexes(attached);
+                if (base != null) {
+                    base.attachIndexes(attached);
+                    base.attachVectorIndexes(vectors);
+                }
             }
         }
         for (Map.Entry<UUID, LocalIndex> entry : byId.entrySet()) {
@@ -110,10 +118,6 @@ public final class ShardIndexes implements DerivedWrites {
             if (indexes == null) continue;
             PartitionUpdate update = updates.get(i);
             for (LocalIndex index : indexes) {
-                if (index.vectors() != null) {
-                    addVectors(index, update); // a vector index answers ANN queries only: it needs no entries
-                    continue;
-                }
                 IndexEntries entries = entriesOf(index.definition(), update);
                 for (PartitionUpdate entry : entries.updates()) {
                     engines.add(index.engine());
@@ -121,12 +125,6 @@ public final class ShardIndexes implements DerivedWrites {
                 }
             }
         }
-    }
-
-    /** A write's vectors go to the graph at once: a search checks every node it finds against the row anyway. */
-    private static void addVectors(LocalIndex index, PartitionUpdate update) {
-        int column = index.definition().column().id();
-        for (RowUpdate row : update.rows()) index.vectors().addRow(column, update.key(), row.clustering(), row.cells());
     }
 
     private static IndexEntries entriesOf(IndexedColumn definition, PartitionUpdate update) {

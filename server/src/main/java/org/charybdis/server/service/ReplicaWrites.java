@@ -1,6 +1,7 @@
 package org.charybdis.server.service;
 
 import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.server.index.vector.VectorIndexes;
 import org.charybdis.server.view.MaterializedViews;
 import org.charybdis.storage.data.Cell;
 import org.charybdis.storage.data.PartitionUpdate;
@@ -80,6 +81,7 @@ final class ReplicaWrites {
             for (PartitionWrites.Partition partition : partitions) {
                 PartitionUpdate update = partition.builder().build();
                 checkSize(update, partition, maxMutationBytes);
+                VectorIndexes.checkWrite(partition.table(), update);
                 updates.add(update);
             }
             return views.write(storage, engines, updates, now); // with the views' updates, when the tables have views

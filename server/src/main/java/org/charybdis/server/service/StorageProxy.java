@@ -4,6 +4,7 @@ import org.charybdis.cql.exceptions.WriteType;
 import org.charybdis.cql.messages.ConsistencyLevel;
 import org.charybdis.scheduler.Shard;
 import org.charybdis.server.config.ServerConfig;
+import org.charybdis.server.index.vector.VectorIndexes;
 import org.charybdis.server.replica.Database;
 import org.charybdis.server.schema.IndexMetadata;
 import org.charybdis.server.schema.TableMetadata;
@@ -45,6 +46,8 @@ public final class StorageProxy {
     private final Database database;
     private final ServerClock clock;
     private final long maxMutationBytes;
+    /** Nodes an ANN query collects from each SSTable's vector graph (vector_search_beam_width). */
+    private final int vectorSearchWidth;
     private final CorruptSSTables corruptSSTables;
     private final CoordinatorLatencies latencies;
     private volatile java.util.function.Function<TableMetadata, CompletableFuture<Void>> beforeTruncate =
@@ -54,6 +57,7 @@ public final class StorageProxy {
         this.database = database;
         this.clock = clock;
         this.maxMutationBytes = maxMutationBytes(config);
+        this.vectorSearchWidth = config.get(ServerConfig.VECTOR_SEARCH_BEAM_WIDTH);
         this.corruptSSTables = new CorruptSSTables(config.diskFailurePolicy(), database);
         this.latencies = new CoordinatorLatencies(database.shardCount());
     }
@@ -160,6 +164,7 @@ public final class StorageProxy {
                 long timestamp = clock.nextMicrosAbove(storage.shardId(), decision.newestTimestamp());
                 PartitionUpdate update = partition.builder().build().withUpdatedTimestamps(timestamp);
                 ReplicaWrites.checkSize(update, partition, maxMutationBytes);
+                VectorIndexes.checkWrite(partition.table(), update);
                 // already in the partition's turn
                 return database.views().writeInTurn(storage, List.of(engine), List.of(update), now).thenApply(done -> decision.answer());
             });
@@ -201,7 +206,7 @@ public final class StorageProxy {
     /** The rows an unrestricted ANN query finds through the vector index's graphs (see {@link AnnPager}). */
     public Pager annPager(TableMetadata table, IndexMetadata index, float[] target, int limit, ShardReader reader,
                           ConsistencyLevel consistency, Deadline deadline) {
-        return new AnnPager(database, table, index, target, limit, reader, consistency, deadline);
+        return new AnnPager(database, table, index, target, limit, vectorSearchWidth, reader, consistency, deadline);
     }
 
     /**

@@ -4,6 +4,8 @@ import org.charybdis.storage.data.PartitionUpdate;
 import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.dht.TokenRange;
 import org.charybdis.storage.sai.AttachedIndex;
+import org.charybdis.storage.vector.VectorCandidate;
+import org.charybdis.storage.vector.VectorIndex;
 import org.charybdis.storage.sai.PrimaryKey;
 import org.charybdis.storage.sai.TermRange;
 
@@ -75,7 +77,6 @@ public interface TableEngine extends AutoCloseable {
     /** Like {@link #scan(TokenRange, ReadFilter, long)}, starting strictly after {@code after} when not null (paging). */
     PartitionScanner scan(TokenRange range, DecoratedKey after, ReadFilter filter, long nowInSeconds);
 
-    /** Removes all data (TRUNCATE); completes once the removal is durable. */
     /** Keeps these storage-attached indexes of the table from now on, replacing the previous list (see storage/sai). */
     default void attachIndexes(List<AttachedIndex> indexes) {}
 
@@ -97,6 +98,25 @@ public interface TableEngine extends AutoCloseable {
                 "the storage engine of " + layout().qualifiedName() + " keeps no storage-attached indexes"));
     }
 
+    /** Keeps these vector indexes of the table from now on, replacing the previous list (see storage/vector). */
+    default void attachVectorIndexes(List<VectorIndex> indexes) {}
+
+    /** Gives every SSTable that lacks the vector index's graph (older than the index, missing or damaged) its graph. */
+    default CompletableFuture<Void> buildVectorIndex(UUID index) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * The {@code count} rows whose vectors in the index score highest against the target, among the memtables' vectors
+     * and the {@code width} nearest nodes of each SSTable's graph, best first; the caller re-reads each row, which
+     * may have been overwritten, deleted or expired since.
+     */
+    default CompletableFuture<List<VectorCandidate>> searchVectorIndex(UUID index, float[] target, int count, int width, RequestTrace trace) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                "the storage engine of " + layout().qualifiedName() + " keeps no vector indexes"));
+    }
+
+    /** Removes all data (TRUNCATE); completes once the removal is durable. */
     CompletableFuture<Void> truncate();
 
     Stats stats();

@@ -25,6 +25,9 @@ import org.charybdis.storage.engine.VerifyResult;
 import org.charybdis.storage.memtable.Memtable;
 import org.charybdis.storage.sai.AttachedIndex;
 import org.charybdis.storage.sai.AttachedIndexes;
+import org.charybdis.storage.vector.AttachedVectors;
+import org.charybdis.storage.vector.VectorCandidate;
+import org.charybdis.storage.vector.VectorIndex;
 import org.charybdis.storage.sai.PrimaryKey;
 import org.charybdis.storage.sai.TermRange;
 import org.charybdis.storage.read.LivePartitionView;
@@ -65,6 +68,7 @@ final class LsmTableEngine implements TableEngine {
     private final TableCompactions compactions;
     private final SSTableSet sstables = new SSTableSet();
     private final AttachedIndexes attachedIndexes;
+    private final AttachedVectors attachedVectors;
     private final MemtableReaders memtableReaders;
     private boolean closed;
     private long reads;
@@ -80,6 +84,7 @@ final class LsmTableEngine implements TableEngine {
         this.directory = directory;
         this.layout = layout;
         this.attachedIndexes = new AttachedIndexes(layout.clusteringComparator());
+        this.attachedVectors = new AttachedVectors(layout.clusteringComparator().size());
         this.context = new SSTableContext(directory, layout.qualifiedName(), layout.clusteringComparator(), shard.io(), shard.chunkCache());
         applyOptions(layout);
         this.active = new Memtable(layout, shard.memory());
@@ -123,6 +128,7 @@ final class LsmTableEngine implements TableEngine {
         long start = System.nanoTime();
         active.apply(update, commitLogPosition);
         attachedIndexes.written(active, update);
+        attachedVectors.written(active, update);
         writeLatencyMicros.add((System.nanoTime() - start) / 1000);
         if (sampler != null) sampler.written(update.key());
         shard.afterWrite();
@@ -367,6 +373,7 @@ final class LsmTableEngine implements TableEngine {
             active = new Memtable(layout, shard.memory());
             flushing.add(old);
             attachedIndexes.retain(liveMemtables(), sstables.live());
+            attachedVectors.retain(liveMemtables(), sstables.live());
             return flushes.flush(old);
         });
     }
@@ -530,6 +537,36 @@ final class LsmTableEngine implements TableEngine {
         });
     }
 
+    @Override
+    public void attachVectorIndexes(List<VectorIndex> indexes) {
+        attachedVectors.define(indexes);
+    }
+
+    @Override
+    public CompletableFuture<Void> buildVectorIndex(UUID index) {
+        checkOpen();
+        return files.ready().thenCompose(ignored -> flush())
+                .thenCompose(ignored -> attachedVectors.buildLacking(index, sstables::live, IoClass.COMPACTION));
+    }
+
+    @Override
+    public CompletableFuture<List<VectorCandidate>> searchVectorIndex(UUID index, float[] target, int count, int width, RequestTrace trace) {
+        checkOpen();
+        return files.ready().thenCompose(ignored -> {
+            if (files.unreadable() != null) return CompletableFuture.failedFuture(files.unreadable());
+            List<SSTableReader> live = sstables.live();
+            List<Memtable> memtables = liveMemtables();
+            attachedVectors.retain(memtables, live);
+            return attachedVectors.search(index, target, count, width, memtables, live).thenApply(found -> {
+                if (trace.enabled()) {
+                    trace.event("Vector index (search beam width " + width + "): " + found.size() + " candidates from " + memtables.size() + " memtables and "
+                            + live.size() + " SSTables");
+                }
+                return found;
+            });
+        });
+    }
+
     private List<Memtable> liveMemtables() {
         List<Memtable> memtables = new ArrayList<>(1 + flushing.size());
         memtables.add(active);
@@ -540,6 +577,8 @@ final class LsmTableEngine implements TableEngine {
     // ---- for the flush and compaction machinery of this package ----
 
     AttachedIndexes attachedIndexes() { return attachedIndexes; }
+
+    AttachedVectors attachedVectors() { return attachedVectors; }
 
     LsmShard shard() { return shard; }
 

@@ -78,11 +78,13 @@ final class SSTableOutput {
         });
     }
 
-    /** Finishes an SSTable and writes its storage-attached index terms before anyone reads it. */
+    /** Finishes an SSTable and writes its storage-attached index terms and vector graphs before anyone reads it. */
     private CompletableFuture<SSTableReader> finishWithIndexes(SSTableWriter writer) {
         return writer.finish(commitLogUpperBound, ancestors).thenCompose(reader -> reader == null
                 ? CompletableFuture.completedFuture(null)
-                : table.attachedIndexes().build(reader, ioClass).thenApply(ignored -> reader));
+                : table.attachedIndexes().build(reader, ioClass)
+                        .thenCompose(ignored -> table.attachedVectors().build(reader, ioClass))
+                        .thenApply(ignored -> reader));
     }
 
     /** Deletes everything written so far (the flush or compaction failed or was made pointless by a TRUNCATE). */

@@ -5,6 +5,9 @@ import org.charybdis.storage.file.DurableFiles;
 import org.charybdis.storage.serialization.BufferWriter;
 
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -47,6 +50,27 @@ public final class AttachedComponents {
             ComponentFraming.unframe(ByteBuffer.wrap(bytes), component, files.generation(), path, table);
             return ByteBuffer.wrap(bytes, ComponentFraming.HEADER_LENGTH,
                     bytes.length - ComponentFraming.HEADER_LENGTH - ComponentFraming.FOOTER_LENGTH);
+        });
+    }
+
+    /**
+     * Like {@link #read}, memory-mapping the file instead of copying it to the heap (the checksum is checked once,
+     * here): for large components searched in place. The mapping ends when the buffer is garbage collected.
+     */
+    public static CompletableFuture<ByteBuffer> map(SSTableReader sstable, Component component, IoClass ioClass) {
+        checkAttached(component);
+        SSTableFiles files = sstable.files();
+        Path path = files.path(component);
+        String table = sstable.context().table();
+        return sstable.context().io().submit(ioClass, 0, () -> {
+            MappedByteBuffer whole;
+            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+                whole = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+            } catch (NoSuchFileException e) {
+                return null;
+            }
+            ComponentFraming.unframe(whole, component, files.generation(), path, table);
+            return whole.slice(ComponentFraming.HEADER_LENGTH, whole.capacity() - ComponentFraming.HEADER_LENGTH - ComponentFraming.FOOTER_LENGTH);
         });
     }
 

@@ -10,7 +10,9 @@ public enum Component {
     COMPRESSION_INFO(6, "CompressionInfo.db"),
     TOC(7, "TOC.txt"),
     /** Storage-attached index terms (storage/sai), written after the SSTable is published: optional, not in the TOC. */
-    SAI(8, "SAI.db");
+    SAI(8, "SAI.db"),
+    /** Vector index graphs and vectors (storage/vector), written after the SSTable is published like SAI.db. */
+    VECTOR(9, "Vector.db");
 
     private final int code;
     private final String suffix;
@@ -26,7 +28,7 @@ public enum Component {
     public String suffix() { return suffix; }
 
     /** True for a component built after the SSTable was published (not listed in its TOC, possibly absent). */
-    public boolean attached() { return this == SAI; }
+    public boolean attached() { return this == SAI || this == VECTOR; }
 
     static Component ofSuffix(String suffix) {
         for (Component c : values()) if (c.suffix.equals(suffix)) return c;

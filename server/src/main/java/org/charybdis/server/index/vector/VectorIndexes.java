@@ -10,6 +10,10 @@ import org.charybdis.cql.types.VectorType;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.server.schema.IndexMetadata;
 import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.storage.data.Cell;
+import org.charybdis.storage.data.PartitionUpdate;
+import org.charybdis.storage.data.RowUpdate;
+import org.charybdis.storage.vector.VectorIndex;
 
 import java.util.Map;
 
@@ -35,12 +39,39 @@ public final class VectorIndexes {
         return index.isSai() && column != null && column.type() instanceof VectorType;
     }
 
-    /** A new, empty graph for the index when it is a vector index of a regular column; null otherwise. */
-    public static VectorGraph graphOf(TableMetadata table, IndexMetadata index) {
+    /**
+     * What the storage engine keeps of the index when it is a vector index of a regular column (its vectors and, per
+     * SSTable, their graph), scoring with {@link VectorSimilarity} as the query's results are; null otherwise.
+     */
+    public static VectorIndex attachedOf(TableMetadata table, IndexMetadata index) {
         ColumnMetadata column = table.column(index.column());
         if (!isVectorIndex(table, index) || column.kind() != ColumnMetadata.Kind.REGULAR) return null;
         VectorType type = (VectorType) column.type();
-        return new VectorGraph(VectorSimilarity.fromOption(index.options().get(VectorSimilarity.OPTION), index.name()), type.dimension());
+        VectorSimilarity similarity = similarityOf(index);
+        return new VectorIndex(index.id(), column.id(), type.dimension(), similarity.luceneFunction(), similarity::score);
+    }
+
+    /** The similarity function a vector index orders by. */
+    public static VectorSimilarity similarityOf(IndexMetadata index) {
+        return VectorSimilarity.fromOption(index.options().get(VectorSimilarity.OPTION), index.name());
+    }
+
+    /**
+     * Refuses a write of a zero vector to a column with a cosine vector index, which Cassandra 5.0 fails on the replica
+     * (a WriteFailure to the client, this message in its log); here a clear InvalidRequest, before anything is written.
+     */
+    public static void checkWrite(TableMetadata table, PartitionUpdate update) {
+        for (IndexMetadata index : table.indexes().values()) {
+            VectorIndex vectors = attachedOf(table, index);
+            if (vectors == null || similarityOf(index) != VectorSimilarity.COSINE) continue;
+            for (RowUpdate row : update.rows()) {
+                for (Cell cell : row.cells()) {
+                    if (cell.column() == vectors.column() && !cell.isTombstone() && VectorSimilarity.isZero(VectorSimilarity.floats(cell.value()))) {
+                        throw new InvalidRequestException("Zero vectors cannot be indexed or queried with cosine similarity");
+                    }
+                }
+            }
+        }
     }
 
     /** Cassandra 5.0's checks of a new SAI index's vector options and column type. */

@@ -1,6 +1,8 @@
 package org.charybdis.server.index.vector;
 
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.storage.vector.VectorIndex;
 
 import java.nio.ByteBuffer;
 import java.util.Locale;
@@ -53,17 +55,23 @@ public enum VectorSimilarity {
         }
     }
 
+    /** Lucene's function of the same name, which the index's graphs are built and searched with (its scores order alike). */
+    public VectorSimilarityFunction luceneFunction() {
+        return switch (this) {
+            case COSINE -> VectorSimilarityFunction.COSINE;
+            case EUCLIDEAN -> VectorSimilarityFunction.EUCLIDEAN;
+            case DOT_PRODUCT -> VectorSimilarityFunction.DOT_PRODUCT;
+        };
+    }
+
     /** A serialized {@code vector<float, n>}: n big-endian floats. */
     public static float[] floats(ByteBuffer value) {
-        float[] out = new float[value.remaining() / Float.BYTES];
-        for (int i = 0; i < out.length; i++) out[i] = value.getFloat(value.position() + i * Float.BYTES);
-        return out;
+        return VectorIndex.floats(value);
     }
 
     /** True when every element is zero: cosine similarity is undefined for such vectors. */
     public static boolean isZero(float[] vector) {
-        for (float f : vector) if (f != 0) return false;
-        return true;
+        return VectorIndex.isZero(vector);
     }
 
     private static float dot(float[] a, float[] b) {

@@ -1,17 +1,16 @@
 package org.charybdis.server.service.pager;
 
 import org.charybdis.cql.messages.ConsistencyLevel;
-import org.charybdis.server.index.vector.VectorGraph;
 import org.charybdis.server.replica.Database;
 import org.charybdis.server.schema.IndexMetadata;
 import org.charybdis.server.schema.TableMetadata;
 import org.charybdis.server.service.Deadline;
-import org.charybdis.storage.data.Clustering;
 import org.charybdis.storage.data.Slice;
-import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.engine.AsyncLoop;
 import org.charybdis.storage.engine.ShardStorage;
 import org.charybdis.storage.engine.TableEngine;
+import org.charybdis.storage.sai.PrimaryKey;
+import org.charybdis.storage.vector.VectorCandidate;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -21,11 +20,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The rows of an unrestricted ANN query, found through the vector index: every shard searches its graph for the
- * nodes nearest the target and reads their rows best first, keeping a row only while it still holds the vector the
- * node has (a deleted row reads as nothing, an overwritten one scores otherwise and has a node of its own), until it
- * has {@code limit} rows; it widens the search when stale nodes used up the candidates. One page: the coordinator
- * ranks the shards' rows by the score {@link ScoredProjection} appends.
+ * The rows of an unrestricted ANN query, found through the vector index: every shard takes the best candidates of
+ * its memtables and of each SSTable's graph (merged by score in the storage engine), and reads their rows best
+ * first, keeping a row only while it still holds the vector the candidate has (a deleted or expired row reads as
+ * nothing, an overwritten one scores otherwise and is a candidate of its own), until it has {@code limit} rows; it
+ * asks for more candidates when stale ones used them up. One page (as Cassandra 5.0 answers an ANN query, whatever
+ * the page size): the coordinator ranks the shards' rows by the score {@link ScoredProjection} appends.
  */
 public final class AnnPager implements Pager {
     private final Database database;
@@ -33,18 +33,23 @@ public final class AnnPager implements Pager {
     private final IndexMetadata index;
     private final float[] target;
     private final int limit;
+    private final int width;
     private final ShardReader reader;
     private final ConsistencyLevel consistency;
     private final Deadline deadline;
 
-    /** @param reader a reader whose projection is a {@link ScoredProjection} against {@code target} */
-    public AnnPager(Database database, TableMetadata table, IndexMetadata index, float[] target, int limit, ShardReader reader,
+    /**
+     * @param width  the nodes each SSTable's graph search collects, at least (vector_search_beam_width)
+     * @param reader a reader whose projection is a {@link ScoredProjection} against {@code target}
+     */
+    public AnnPager(Database database, TableMetadata table, IndexMetadata index, float[] target, int limit, int width, ShardReader reader,
                     ConsistencyLevel consistency, Deadline deadline) {
         this.database = database;
         this.table = table;
         this.index = index;
         this.target = target;
         this.limit = limit;
+        this.width = width;
         this.reader = reader;
         this.consistency = consistency;
         this.deadline = deadline;
@@ -62,48 +67,47 @@ public final class AnnPager implements Pager {
     /** Runs on one shard: its best {@code limit} live rows. */
     private CompletableFuture<List<ByteBuffer[]>> searchShard(ShardStorage storage) {
         deadline.check();
-        VectorGraph graph = IndexPager.available(database, storage, table, index, consistency).vectors();
-        ShardSearch search = new ShardSearch(storage.table(table.id()), graph);
+        IndexPager.available(database, storage, table, index, consistency);
+        ShardSearch search = new ShardSearch(storage.table(table.id()));
         return AsyncLoop.until(search::next).thenApply(ignored -> search.found);
     }
 
-    private record Position(DecoratedKey key, Clustering clustering) {}
-
-    /** One shard's search: candidates best first, each read and checked, widening the beam while rows are missing. */
+    /** One shard's search: candidates best first, each read and checked, asking for four times more while rows are missing. */
     private final class ShardSearch {
         private final TableEngine base;
-        private final VectorGraph graph;
         private final List<ByteBuffer[]> found = new ArrayList<>();
-        /** Nodes already read, so that a wider search does not read them again. */
-        private final Set<Integer> read = new HashSet<>();
-        /** Rows already found: a row written twice with the same vector has two nodes. */
-        private final Set<Position> rows = new HashSet<>();
-        private List<VectorGraph.Candidate> candidates;
-        private int beam = limit;
+        /** Candidates already read, so that a wider search does not read them again. */
+        private final Set<VectorCandidate> read = new HashSet<>();
+        /** Rows already found: a row written twice with the same vector is a candidate twice. */
+        private final Set<PrimaryKey> rows = new HashSet<>();
+        private List<VectorCandidate> candidates;
+        private int count = limit;
         private int next;
 
-        ShardSearch(TableEngine base, VectorGraph graph) {
+        ShardSearch(TableEngine base) {
             this.base = base;
-            this.graph = graph;
-            this.candidates = graph.search(target, beam);
         }
 
-        /** Reads the next candidate's row; true when done. */
+        /** Reads the next candidate's row (or asks for more candidates); true when done. */
         CompletableFuture<Boolean> next() {
             if (found.size() >= limit) return CompletableFuture.completedFuture(true);
-            if (next == candidates.size()) {
-                if (candidates.size() >= graph.size() || beam >= graph.size()) return CompletableFuture.completedFuture(true);
-                beam = (int) Math.min(4L * beam, graph.size());
-                candidates = graph.search(target, beam);
-                next = 0;
+            if (candidates == null || next == candidates.size()) {
+                if (candidates != null && candidates.size() < count) return CompletableFuture.completedFuture(true); // all seen
+                if (candidates != null) count = (int) Math.min(4L * count, Integer.MAX_VALUE / 2);
+                return base.searchVectorIndex(index.id(), target, count, Math.max(width, count), reader.trace()).thenApply(more -> {
+                    candidates = more;
+                    next = 0;
+                    return false;
+                });
             }
-            VectorGraph.Candidate candidate = candidates.get(next++);
-            if (!read.add(candidate.node())) return CompletableFuture.completedFuture(false);
+            VectorCandidate candidate = candidates.get(next++);
+            if (!read.add(candidate)) return CompletableFuture.completedFuture(false);
             deadline.check();
-            return reader.readRows(base, candidate.key(), List.of(Slice.exactly(candidate.clustering())), 1, PageSize.rows(1)).thenApply(chunk -> {
-                for (ByteBuffer[] row : chunk.rows()) {
-                    boolean current = ScoredProjection.score(row) == candidate.score();
-                    if (current && rows.add(new Position(candidate.key(), candidate.clustering()))) found.add(row);
+            PrimaryKey row = candidate.row();
+            return reader.readRows(base, row.partition(), List.of(Slice.exactly(row.clustering())), 1, PageSize.rows(1)).thenApply(chunk -> {
+                for (ByteBuffer[] values : chunk.rows()) {
+                    boolean current = ScoredProjection.score(values) == candidate.score();
+                    if (current && rows.add(row)) found.add(values);
                 }
                 return false;
             });

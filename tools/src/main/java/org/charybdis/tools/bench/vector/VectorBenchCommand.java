@@ -1,6 +1,7 @@
 package org.charybdis.tools.bench.vector;
 
 import org.charybdis.server.index.vector.VectorSimilarity;
+import org.charybdis.storage.vector.VectorIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -8,9 +9,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code charybdis vector-bench}: builds the vector index graphs a table's shards would hold (the server's own
- * {@code VectorGraph}) over synthetic embeddings, then measures recall@k of ANN searches against brute force and
- * the searches per second. Exit codes: 0 done, 2 bad options.
+ * {@code charybdis vector-bench}: builds the vector index graphs a table's shards would hold (the storage engine's
+ * own Vector.db writer) over synthetic embeddings, writes and reopens them, then measures recall@k of ANN searches
+ * against brute force and the searches per second. Exit codes: 0 done, 2 bad options.
  */
 @Command(name = "vector-bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Benchmark vector search: graph build rate, recall@k against brute force, and queries per second.",
@@ -41,6 +42,10 @@ public final class VectorBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "<n>", defaultValue = "42", description = "Seed of the vectors and queries (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--width", paramLabel = "<n>", description = "Search beam width, as the server's vector_search_beam_width (default: "
+            + VectorIndex.DEFAULT_SEARCH_BEAM_WIDTH + ")")
+    int width = VectorIndex.DEFAULT_SEARCH_BEAM_WIDTH;
+
     @Override
     public Integer call() {
         VectorBenchmark.Settings settings;
@@ -62,6 +67,7 @@ public final class VectorBenchCommand implements Callable<Integer> {
         positive("--shards", shards);
         positive("--queries", queries);
         positive("--k", k);
+        positive("--width", width);
         if (clusters < 0) throw new IllegalArgumentException("--clusters must be 0 or more, got " + clusters);
         if (k > vectors) throw new IllegalArgumentException("--k " + k + " is more than the " + vectors + " vectors");
         VectorSimilarity function;
@@ -70,7 +76,7 @@ public final class VectorBenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--similarity must be cosine, euclidean or dot_product, got " + similarity);
         }
-        return new VectorBenchmark.Settings(vectors, dimension, shards, queries, k, function, clusters, seed);
+        return new VectorBenchmark.Settings(vectors, dimension, shards, queries, k, function, clusters, seed, width);
     }
 
     private static void positive(String option, int value) {

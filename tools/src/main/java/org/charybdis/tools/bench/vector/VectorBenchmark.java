@@ -1,13 +1,24 @@
 package org.charybdis.tools.bench.vector;
 
 import org.charybdis.server.index.vector.BruteForce;
-import org.charybdis.server.index.vector.VectorGraph;
 import org.charybdis.server.index.vector.VectorSimilarity;
+import org.charybdis.storage.data.Cell;
 import org.charybdis.storage.data.Clustering;
 import org.charybdis.storage.dht.DecoratedKey;
+import org.charybdis.storage.serialization.BufferWriter;
+import org.charybdis.storage.vector.VectorCandidate;
+import org.charybdis.storage.vector.VectorIndex;
+import org.charybdis.storage.vector.VectorSegment;
+import org.charybdis.storage.vector.VectorSegmentWriter;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -15,35 +26,46 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.IntStream;
+import java.util.zip.CRC32;
 
 /**
- * Builds one {@link VectorGraph} per shard (each on its own thread) over seeded synthetic embeddings, answers queries as an unrestricted ANN
- * query does (every shard's graph, then the best k of all), and compares each answer with the exact one.
+ * Builds one SSTable's vector index graph per shard (the storage engine's {@link VectorSegmentWriter}, each on its own
+ * thread) over seeded synthetic embeddings, writes each to a file and opens it again as a start-up does (map, check
+ * the checksum, {@link VectorSegment#open}), answers queries as an unrestricted ANN query does (every shard's graph,
+ * then the best k of all), and compares each answer with the exact one.
  */
 final class VectorBenchmark {
-    record Settings(int vectors, int dimension, int shards, int queries, int k, VectorSimilarity similarity, int clusters, long seed) {}
+    record Settings(int vectors, int dimension, int shards, int queries, int k, VectorSimilarity similarity, int clusters, long seed,
+                    int width) {}
 
-    record Report(Settings settings, double buildSeconds, double recall, double queriesPerSecond, double meanMillis) {
+    record Report(Settings settings, double buildSeconds, double openSeconds, long fileBytes, double recall, double queriesPerSecond,
+                  double meanMillis) {
         String text() {
             return String.format(Locale.ROOT, """
-                    vector-bench: %d vectors of %d dimensions (%s), %s similarity, %d shard graph(s)
-                      build:   %.1f s (%.0f vectors/s)
+                    vector-bench: %d vectors of %d dimensions (%s), %s similarity, %d shard graph(s), search beam width %d
+                      build:   %.1f s (%.0f vectors/s), written to %d MiB of Vector.db
+                      open:    %.2f s (map, checksum, open every graph), as at start-up
                       recall@%d against brute force: %.4f (%d queries)
                       queries: %.1f per second on one thread (mean %.2f ms)
                     """, settings.vectors(), settings.dimension(),
                     settings.clusters() == 0 ? "uniform" : settings.clusters() + " clusters",
-                    settings.similarity().name().toLowerCase(Locale.ROOT), settings.shards(), buildSeconds, settings.vectors() / buildSeconds,
-                    settings.k(), recall, settings.queries(), queriesPerSecond, meanMillis);
+                    settings.similarity().name().toLowerCase(Locale.ROOT), settings.shards(), settings.width(), buildSeconds,
+                    settings.vectors() / buildSeconds, fileBytes >> 20, openSeconds, settings.k(), recall, settings.queries(),
+                    queriesPerSecond, meanMillis);
         }
     }
 
     private final Settings settings;
     private final PrintStream progress;
+    private final VectorIndex index;
 
     VectorBenchmark(Settings settings, PrintStream progress) {
         this.settings = settings;
         this.progress = progress;
+        VectorSimilarity similarity = settings.similarity();
+        this.index = new VectorIndex(new UUID(0, 1), 0, settings.dimension(), similarity.luceneFunction(), similarity::score);
     }
 
     Report run() {
@@ -53,17 +75,32 @@ final class VectorBenchmark {
         float[][] data = new float[settings.vectors()][];
         for (int i = 0; i < data.length; i++) data[i] = embedding(random, centres);
 
-        VectorGraph[] graphs = new VectorGraph[settings.shards()];
+        Path directory;
+        try {
+            directory = Files.createTempDirectory("vector-bench");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path[] files = new Path[settings.shards()];
         long start = System.nanoTime();
         // as shards do, every graph is built by its own thread, over every shards-th vector
-        IntStream.range(0, graphs.length).parallel().forEach(shard -> graphs[shard] = build(shard, data, start));
+        IntStream.range(0, files.length).parallel().forEach(shard -> files[shard] = build(shard, data, directory));
         double buildSeconds = seconds(start);
+
+        long openStart = System.nanoTime();
+        VectorSegment[] segments = new VectorSegment[files.length];
+        long fileBytes = 0;
+        for (int shard = 0; shard < files.length; shard++) {
+            segments[shard] = open(files[shard]);
+            fileBytes += size(files[shard]);
+        }
+        double openSeconds = seconds(openStart);
 
         float[][] targets = new float[settings.queries()][];
         for (int q = 0; q < targets.length; q++) targets[q] = embedding(random, centres);
         List<List<Integer>> answers = new ArrayList<>(targets.length);
         long searchStart = System.nanoTime();
-        for (float[] target : targets) answers.add(search(graphs, target));
+        for (float[] target : targets) answers.add(search(segments, target));
         double searchSeconds = seconds(searchStart);
 
         progress.println("vector-bench: brute force for the recall");
@@ -72,31 +109,63 @@ final class VectorBenchmark {
             Set<Integer> exact = new HashSet<>(BruteForce.topK(data, targets[q], settings.similarity(), settings.k()));
             for (Integer found : answers.get(q)) if (exact.contains(found)) hits++;
         }
+        for (Path file : files) delete(file);
+        delete(directory);
         double recall = hits / (double) ((long) targets.length * settings.k());
-        return new Report(settings, buildSeconds, recall, targets.length / searchSeconds, searchSeconds * 1000 / targets.length);
+        return new Report(settings, buildSeconds, openSeconds, fileBytes, recall, targets.length / searchSeconds,
+                searchSeconds * 1000 / targets.length);
     }
 
-    private VectorGraph build(int shard, float[][] data, long start) {
-        VectorGraph graph = new VectorGraph(settings.similarity(), settings.dimension());
+    /** One shard's graph, written to a file with a CRC32 after the body (as a component's footer has). */
+    private Path build(int shard, float[][] data, Path directory) {
+        VectorSegmentWriter writer = new VectorSegmentWriter(List.of(index), 0);
         for (int i = shard; i < data.length; i += settings.shards()) {
-            graph.add(key(i), Clustering.EMPTY, data[i]);
-            if (graph.size() % 100_000 == 0) {
-                progress.printf(Locale.ROOT, "vector-bench: shard %d: %d vectors indexed in %.0f s%n", shard, graph.size(), seconds(start));
-            }
+            ByteBuffer value = ByteBuffer.allocate(data[i].length * Float.BYTES);
+            for (int d = 0; d < data[i].length; d++) value.putFloat(d * Float.BYTES, data[i][d]);
+            writer.add(key(i), Clustering.EMPTY, List.of(Cell.regular(0, null, value, 0)));
         }
-        return graph;
+        progress.printf(Locale.ROOT, "vector-bench: shard %d: building its graph%n", shard);
+        try {
+            BufferWriter body = writer.body();
+            CRC32 crc = new CRC32();
+            crc.update(body.array(), 0, body.position());
+            body.writeInt((int) crc.getValue());
+            Path file = directory.resolve("shard-" + shard + "-Vector.db");
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                ByteBuffer bytes = body.view();
+                while (bytes.hasRemaining()) channel.write(bytes);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static VectorSegment open(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer whole = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+            ByteBuffer body = whole.slice(0, whole.capacity() - 4);
+            CRC32 crc = new CRC32();
+            crc.update(body.duplicate());
+            if ((int) crc.getValue() != whole.getInt(whole.capacity() - 4)) throw new IllegalStateException("checksum mismatch in " + file);
+            return VectorSegment.open(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The best k of every shard's best k, as the coordinator merges shards. */
-    private List<Integer> search(VectorGraph[] graphs, float[] target) {
-        List<VectorGraph.Candidate> all = new ArrayList<>();
-        for (VectorGraph graph : graphs) {
-            List<VectorGraph.Candidate> found = graph.search(target, settings.k());
+    private List<Integer> search(VectorSegment[] segments, float[] target) {
+        List<VectorCandidate> all = new ArrayList<>();
+        for (VectorSegment segment : segments) {
+            List<VectorCandidate> found = new ArrayList<>();
+            segment.search(index, target, Math.max(settings.width(), settings.k()), found::add);
+            found.sort(Comparator.comparingDouble(VectorCandidate::score).reversed());
             all.addAll(found.subList(0, Math.min(settings.k(), found.size())));
         }
-        all.sort(Comparator.comparingDouble(VectorGraph.Candidate::score).reversed());
+        all.sort(Comparator.comparingDouble(VectorCandidate::score).reversed());
         List<Integer> ids = new ArrayList<>(settings.k());
-        for (int i = 0; i < Math.min(settings.k(), all.size()); i++) ids.add(all.get(i).key().key().getInt(0));
+        for (int i = 0; i < Math.min(settings.k(), all.size()); i++) ids.add(all.get(i).row().partition().key().getInt(0));
         return ids;
     }
 
@@ -117,6 +186,22 @@ final class VectorBenchmark {
 
     private static DecoratedKey key(int i) {
         return DecoratedKey.of(ByteBuffer.allocate(4).putInt(0, i));
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static double seconds(long startNanos) {
