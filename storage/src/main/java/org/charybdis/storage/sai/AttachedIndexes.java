@@ -2,26 +2,17 @@ package org.charybdis.storage.sai;
 
 import org.charybdis.scheduler.io.IoClass;
 import org.charybdis.storage.data.ClusteringComparator;
-import org.charybdis.storage.data.PartitionFragment;
 import org.charybdis.storage.data.PartitionUpdate;
-import org.charybdis.storage.data.Row;
-import org.charybdis.storage.data.Slice;
 import org.charybdis.storage.dht.DecoratedKey;
-import org.charybdis.storage.dht.TokenRange;
-import org.charybdis.storage.engine.AsyncLoop;
 import org.charybdis.storage.memtable.Memtable;
-import org.charybdis.storage.serialization.CorruptDataException;
 import org.charybdis.storage.sstable.AttachedComponents;
+import org.charybdis.storage.sstable.AttachedSegments;
 import org.charybdis.storage.sstable.Component;
-import org.charybdis.storage.sstable.PartitionScanner;
 import org.charybdis.storage.sstable.SSTableReader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,16 +27,10 @@ import java.util.function.Supplier;
 public final class AttachedIndexes {
     private static final Segment NONE = Segment.open(new SegmentBuilder(List.of(), 0).body().view());
 
-    private static final Logger LOG = LoggerFactory.getLogger(AttachedIndexes.class);
-
     private final ClusteringComparator clusterings;
     private List<AttachedIndex> indexes = List.of();
     private final Map<Memtable, MemtableIndex> memtables = new IdentityHashMap<>();
-    private final Map<SSTableReader, Segment> segments = new IdentityHashMap<>();
-    /** Builds for SSTables lacking an index run one after another. */
-    private CompletableFuture<Void> lackingBuilds = CompletableFuture.completedFuture(null);
-    /** The SAI.db being written per SSTable: a second build of the same SSTable waits for it, never writes beside it. */
-    private final Map<SSTableReader, CompletableFuture<Void>> writing = new IdentityHashMap<>();
+    private final AttachedSegments<Segment> segments = new AttachedSegments<>(new SaiFormat());
 
     /** The attached indexes of a table whose rows sort by {@code clusterings} (which no ALTER TABLE changes). */
     public AttachedIndexes(ClusteringComparator clusterings) {
@@ -70,8 +55,8 @@ public final class AttachedIndexes {
 
     /** Forgets what no longer serves reads: flushed memtables, SSTables compacted away. */
     public void retain(Collection<Memtable> liveMemtables, Collection<SSTableReader> liveSSTables) {
-        memtables.keySet().removeIf(m -> !containsIdentity(liveMemtables, m));
-        segments.keySet().removeIf(r -> !containsIdentity(liveSSTables, r));
+        memtables.keySet().removeIf(m -> !liveMemtables.contains(m)); // by identity: memtables are equal only to themselves
+        segments.retain(liveSSTables);
     }
 
     /**
@@ -80,28 +65,7 @@ public final class AttachedIndexes {
      */
     public CompletableFuture<Void> build(SSTableReader sstable, IoClass ioClass) {
         if (indexes.isEmpty()) return CompletableFuture.completedFuture(null);
-        CompletableFuture<Void> previous = writing.get(sstable);
-        CompletableFuture<Void> built = previous == null ? buildNow(sstable, ioClass)
-                : previous.handle((ignored, failure) -> null).thenCompose(ignored -> buildNow(sstable, ioClass));
-        writing.put(sstable, built);
-        return built.whenComplete((ignored, failure) -> writing.remove(sstable, built));
-    }
-
-    private CompletableFuture<Void> buildNow(SSTableReader sstable, IoClass ioClass) {
-        List<AttachedIndex> building = indexes;
-        SegmentBuilder builder = new SegmentBuilder(building, clusterings.size());
-        if (!sstable.ref()) return CompletableFuture.completedFuture(null); // compacted away meanwhile
-        PartitionScanner partitions = sstable.scanner(TokenRange.FULL_RING, null, ioClass);
-        return AsyncLoop.forEach(partitions::next, (PartitionFragment partition) -> {
-            for (Iterator<Row> rows = partition.rows(Slice.ALL, false); rows.hasNext(); ) {
-                Row row = rows.next();
-                builder.add(partition.key(), row.clustering(), row.cells());
-            }
-            return CompletableFuture.completedFuture(null);
-        }).thenCompose(ignored -> {
-            var body = builder.body();
-            return AttachedComponents.write(sstable, Component.SAI, body, ioClass).thenRun(() -> segments.put(sstable, Segment.open(body.copy())));
-        }).whenComplete((ignored, failure) -> sstable.release());
+        return segments.build(sstable, ioClass);
     }
 
     /**
@@ -109,26 +73,7 @@ public final class AttachedIndexes {
      * a crash let the node finish its terms), after the builds already asked for.
      */
     public CompletableFuture<Void> buildLacking(UUID index, Supplier<Collection<SSTableReader>> live, IoClass ioClass) {
-        CompletableFuture<Void> next = lackingBuilds.handle((ignored, failure) -> null)
-                .thenCompose(ignored -> lacking(index, live.get()))
-                .thenCompose(lacking -> {
-                    CompletableFuture<Void> built = CompletableFuture.completedFuture(null);
-                    for (SSTableReader sstable : lacking) built = built.thenCompose(x -> build(sstable, ioClass));
-                    return built;
-                });
-        lackingBuilds = next;
-        return next;
-    }
-
-    private CompletableFuture<List<SSTableReader>> lacking(UUID index, Collection<SSTableReader> live) {
-        List<SSTableReader> lacking = new ArrayList<>();
-        CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
-        for (SSTableReader sstable : live) {
-            all = all.thenCompose(ignored -> segment(sstable)).thenAccept(segment -> {
-                if (!segment.covers(index)) lacking.add(sstable);
-            });
-        }
-        return all.thenApply(ignored -> lacking);
+        return segments.buildLacking(index, live, ioClass);
     }
 
     /**
@@ -145,7 +90,7 @@ public final class AttachedIndexes {
         }
         CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
         for (SSTableReader sstable : live) {
-            all = all.thenCompose(ignored -> segment(sstable)).thenAccept(segment -> {
+            all = all.thenCompose(ignored -> segments.segment(sstable)).thenAccept(segment -> {
                 if (!range.isEmpty()) segment.search(index, range, from, hits::add);
             });
         }
@@ -159,26 +104,29 @@ public final class AttachedIndexes {
         });
     }
 
-    /**
-     * The SSTable's terms, read from its SAI.db the first time (none when it has no SAI.db). A damaged SAI.db is
-     * built again from the SSTable's data, which has checksums of its own.
-     */
-    private CompletableFuture<Segment> segment(SSTableReader sstable) {
-        Segment known = segments.get(sstable);
-        if (known != null) return CompletableFuture.completedFuture(known);
-        return AttachedComponents.read(sstable, Component.SAI, IoClass.QUERY).thenApply(body -> {
-            Segment segment = body == null ? NONE : Segment.open(body);
-            if (!sstable.isObsolete()) segments.putIfAbsent(sstable, segment);
-            return segments.getOrDefault(sstable, segment);
-        }).exceptionallyCompose(failure -> {
-            if (!(AsyncLoop.unwrap(failure) instanceof CorruptDataException corrupt)) return CompletableFuture.failedFuture(failure);
-            LOG.warn("Rebuilding the storage-attached index terms of {}: {}", sstable, corrupt.getMessage());
-            return build(sstable, IoClass.COMPACTION).thenApply(ignored -> segments.getOrDefault(sstable, NONE));
-        });
-    }
+    /** SAI.db: the terms of every index, read into the heap. */
+    private final class SaiFormat implements AttachedSegments.Format<Segment> {
+        @Override
+        public String description() { return "storage-attached index terms"; }
 
-    private static <T> boolean containsIdentity(Collection<T> items, T item) {
-        for (T candidate : items) if (candidate == item) return true;
-        return false;
+        @Override
+        public Segment none() { return NONE; }
+
+        @Override
+        public CompletableFuture<Segment> load(SSTableReader sstable, IoClass ioClass) {
+            return AttachedComponents.read(sstable, Component.SAI, ioClass).thenApply(body -> body == null ? null : Segment.open(body));
+        }
+
+        @Override
+        public CompletableFuture<Segment> build(SSTableReader sstable, IoClass ioClass) {
+            SegmentBuilder builder = new SegmentBuilder(indexes, clusterings.size());
+            return AttachedSegments.scanRows(sstable, ioClass, builder::add).thenCompose(ignored -> {
+                var body = builder.body();
+                return AttachedComponents.write(sstable, Component.SAI, body, ioClass).thenApply(written -> Segment.open(body.copy()));
+            });
+        }
+
+        @Override
+        public boolean covers(Segment segment, UUID index) { return segment.covers(index); }
     }
 }

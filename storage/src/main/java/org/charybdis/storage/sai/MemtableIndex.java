@@ -2,6 +2,7 @@ package org.charybdis.storage.sai;
 
 import org.charybdis.storage.data.Cell;
 import org.charybdis.storage.data.Clustering;
+import org.charybdis.storage.data.HeapCopy;
 import org.charybdis.storage.data.PartitionUpdate;
 import org.charybdis.storage.data.RowUpdate;
 import org.charybdis.storage.data.UnsignedBytes;
@@ -39,16 +40,16 @@ final class MemtableIndex {
                     ByteBuffer term = index.termOf(cell);
                     if (term == null) continue;
                     if (key == null) {
-                        key = new DecoratedKey(update.key().token(), copy(update.key().key()));
+                        key = new DecoratedKey(update.key().token(), HeapCopy.of(update.key().key()));
                         bytes += key.key().capacity();
                     }
                     if (clustering == null) {
-                        clustering = copy(row.clustering());
+                        clustering = HeapCopy.of(row.clustering());
                         bytes += clustering.dataSize();
                     }
                     bytes += term.remaining() + POSTING_OVERHEAD;
                     terms.computeIfAbsent(index.id(), id -> new TreeMap<>(UnsignedBytes.ORDER))
-                            .computeIfAbsent(copy(term), t -> new ArrayList<>(1)).add(new PrimaryKey(key, clustering));
+                            .computeIfAbsent(HeapCopy.of(term), t -> new ArrayList<>(1)).add(new PrimaryKey(key, clustering));
                 }
             }
         }
@@ -64,17 +65,5 @@ final class MemtableIndex {
         for (List<PrimaryKey> rows : matching.values()) {
             for (PrimaryKey row : rows) if (from == null || row.partition().compareTo(from) >= 0) hits.accept(row);
         }
-    }
-
-    private static ByteBuffer copy(ByteBuffer value) {
-        ByteBuffer copy = ByteBuffer.allocate(value.remaining());
-        copy.put(value.duplicate()).flip();
-        return copy;
-    }
-
-    private static Clustering copy(Clustering clustering) {
-        ByteBuffer[] components = new ByteBuffer[clustering.size()];
-        for (int i = 0; i < components.length; i++) components[i] = copy(clustering.get(i));
-        return Clustering.of(components);
     }
 }

@@ -4,8 +4,8 @@ import org.charybdis.scheduler.io.IoClass;
 import org.charybdis.storage.file.DurableFiles;
 import org.charybdis.storage.serialization.BufferWriter;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
@@ -36,41 +36,44 @@ public final class AttachedComponents {
 
     /** The checked body of the component (positions count from the file's start), or null when the SSTable has none. */
     public static CompletableFuture<ByteBuffer> read(SSTableReader sstable, Component component, IoClass ioClass) {
-        checkAttached(component);
-        SSTableFiles files = sstable.files();
-        Path path = files.path(component);
-        String table = sstable.context().table();
-        return sstable.context().io().submit(ioClass, 0, () -> {
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(path);
-            } catch (NoSuchFileException e) {
-                return null;
-            }
-            ComponentFraming.unframe(ByteBuffer.wrap(bytes), component, files.generation(), path, table);
-            return ByteBuffer.wrap(bytes, ComponentFraming.HEADER_LENGTH,
-                    bytes.length - ComponentFraming.HEADER_LENGTH - ComponentFraming.FOOTER_LENGTH);
-        });
+        return checked(sstable, component, ioClass, path -> ByteBuffer.wrap(Files.readAllBytes(path)))
+                .thenApply(whole -> whole == null ? null
+                        : whole.position(ComponentFraming.HEADER_LENGTH).limit(whole.capacity() - ComponentFraming.FOOTER_LENGTH));
     }
 
     /**
      * Like {@link #read}, memory-mapping the file instead of copying it to the heap (the checksum is checked once,
-     * here): for large components searched in place. The mapping ends when the buffer is garbage collected.
+     * here), the body's positions counting from 0: for large components searched in place. The mapping ends when the
+     * buffer is garbage collected.
      */
     public static CompletableFuture<ByteBuffer> map(SSTableReader sstable, Component component, IoClass ioClass) {
+        return checked(sstable, component, ioClass, path -> {
+            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+                return channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+            }
+        }).thenApply(whole -> whole == null ? null : whole.slice(ComponentFraming.HEADER_LENGTH,
+                whole.capacity() - ComponentFraming.HEADER_LENGTH - ComponentFraming.FOOTER_LENGTH));
+    }
+
+    private interface FileLoader {
+        ByteBuffer load(Path path) throws IOException;
+    }
+
+    /** The whole file as {@code loader} gets it, its header, footer and checksum checked; null when it does not exist. */
+    private static CompletableFuture<ByteBuffer> checked(SSTableReader sstable, Component component, IoClass ioClass, FileLoader loader) {
         checkAttached(component);
         SSTableFiles files = sstable.files();
         Path path = files.path(component);
         String table = sstable.context().table();
         return sstable.context().io().submit(ioClass, 0, () -> {
-            MappedByteBuffer whole;
-            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-                whole = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+            ByteBuffer whole;
+            try {
+                whole = loader.load(path);
             } catch (NoSuchFileException e) {
                 return null;
             }
             ComponentFraming.unframe(whole, component, files.generation(), path, table);
-            return whole.slice(ComponentFraming.HEADER_LENGTH, whole.capacity() - ComponentFraming.HEADER_LENGTH - ComponentFraming.FOOTER_LENGTH);
+            return whole;
         });
     }
 

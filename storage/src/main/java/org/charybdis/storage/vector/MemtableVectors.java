@@ -2,12 +2,12 @@ package org.charybdis.storage.vector;
 
 import org.charybdis.storage.data.Cell;
 import org.charybdis.storage.data.Clustering;
+import org.charybdis.storage.data.HeapCopy;
 import org.charybdis.storage.data.PartitionUpdate;
 import org.charybdis.storage.data.RowUpdate;
 import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.sai.PrimaryKey;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,12 +32,13 @@ final class MemtableVectors {
         long bytes = 0;
         DecoratedKey key = null;
         for (RowUpdate row : update.rows()) {
+            PrimaryKey primaryKey = null;
             for (VectorIndex index : indexes) {
                 for (Cell cell : row.cells()) {
                     float[] vector = index.vectorOf(cell);
                     if (vector == null) continue;
-                    if (key == null) key = new DecoratedKey(update.key().token(), copy(update.key().key()));
-                    PrimaryKey primaryKey = new PrimaryKey(key, copy(row.clustering()));
+                    if (key == null) key = new DecoratedKey(update.key().token(), HeapCopy.of(update.key().key()));
+                    if (primaryKey == null) primaryKey = new PrimaryKey(key, HeapCopy.of(row.clustering()));
                     rows.computeIfAbsent(index.id(), id -> new ArrayList<>()).add(primaryKey);
                     vectors.computeIfAbsent(index.id(), id -> new ArrayList<>()).add(vector);
                     bytes += (long) vector.length * Float.BYTES + key.key().capacity() + primaryKey.clustering().dataSize() + ENTRY_OVERHEAD;
@@ -53,17 +54,5 @@ final class MemtableVectors {
         if (all == null) return;
         List<PrimaryKey> keys = rows.get(index.id());
         for (int i = 0; i < all.size(); i++) found.accept(new VectorCandidate(keys.get(i), index.scorer().score(target, all.get(i))));
-    }
-
-    private static ByteBuffer copy(ByteBuffer value) {
-        ByteBuffer copy = ByteBuffer.allocate(value.remaining());
-        copy.put(value.duplicate()).flip();
-        return copy;
-    }
-
-    private static Clustering copy(Clustering clustering) {
-        ByteBuffer[] components = new ByteBuffer[clustering.size()];
-        for (int i = 0; i < components.length; i++) components[i] = copy(clustering.get(i));
-        return Clustering.of(components);
     }
 }

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * ANN queries through the Java driver against the exact answer computed here: over rows written before and after
- * the index, across flushes, compaction, overwrites, deletes and a restart (the graphs are built again from the
- * rows), through the graph (no restriction) and through the scored scan (a token restriction) alike.
+ * the index, across flushes, compaction, overwrites, deletes and a restart (the graphs are opened from each SSTable's
+ * Vector.db, not rebuilt), through the graph (no restriction) and through the scored scan (a token restriction) alike.
  */
 class VectorSearchTest {
     private static final int DIMENSION = 8;
