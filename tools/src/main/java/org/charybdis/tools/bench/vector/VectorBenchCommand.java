@@ -42,9 +42,9 @@ public final class VectorBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "<n>", defaultValue = "42", description = "Seed of the vectors and queries (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--width", paramLabel = "<n>", description = "Search beam width, as the server's vector_search_beam_width (default: "
-            + VectorIndex.DEFAULT_SEARCH_BEAM_WIDTH + ")")
-    int width = VectorIndex.DEFAULT_SEARCH_BEAM_WIDTH;
+    @Option(names = "--width", paramLabel = "<n>[,<n>...]", split = ",", description = "Search beam widths, as the server's "
+            + "vector_search_beam_width, each measured over the same graphs (default: " + VectorIndex.DEFAULT_SEARCH_BEAM_WIDTH + ")")
+    int[] widths = {VectorIndex.DEFAULT_SEARCH_BEAM_WIDTH};
 
     @Override
     public Integer call() {
@@ -67,7 +67,7 @@ public final class VectorBenchCommand implements Callable<Integer> {
         positive("--shards", shards);
         positive("--queries", queries);
         positive("--k", k);
-        positive("--width", width);
+        for (int width : widths) positive("--width", width);
         if (clusters < 0) throw new IllegalArgumentException("--clusters must be 0 or more, got " + clusters);
         if (k > vectors) throw new IllegalArgumentException("--k " + k + " is more than the " + vectors + " vectors");
         VectorSimilarity function;
@@ -76,7 +76,7 @@ public final class VectorBenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--similarity must be cosine, euclidean or dot_product, got " + similarity);
         }
-        return new VectorBenchmark.Settings(vectors, dimension, shards, queries, k, function, clusters, seed, width);
+        return new VectorBenchmark.Settings(vectors, dimension, shards, queries, k, function, clusters, seed, widths);
     }
 
     private static void positive(String option, int value) {

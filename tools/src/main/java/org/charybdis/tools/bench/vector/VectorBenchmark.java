@@ -38,22 +38,27 @@ import java.util.zip.CRC32;
  */
 final class VectorBenchmark {
     record Settings(int vectors, int dimension, int shards, int queries, int k, VectorSimilarity similarity, int clusters, long seed,
-                    int width) {}
+                    int[] widths) {}
 
-    record Report(Settings settings, double buildSeconds, double openSeconds, long fileBytes, double recall, double queriesPerSecond,
-                  double meanMillis) {
+    /** The queries searched with one beam width. */
+    record Search(int width, double recall, double queriesPerSecond, double meanMillis) {}
+
+    record Report(Settings settings, double buildSeconds, double openSeconds, long fileBytes, List<Search> searches) {
         String text() {
-            return String.format(Locale.ROOT, """
-                    vector-bench: %d vectors of %d dimensions (%s), %s similarity, %d shard graph(s), search beam width %d
+            StringBuilder text = new StringBuilder(String.format(Locale.ROOT, """
+                    vector-bench: %d vectors of %d dimensions (%s), %s similarity, %d shard graph(s)
                       build:   %.1f s (%.0f vectors/s), written to %d MiB of Vector.db
                       open:    %.2f s (map, checksum, open every graph), as at start-up
-                      recall@%d against brute force: %.4f (%d queries)
-                      queries: %.1f per second on one thread (mean %.2f ms)
                     """, settings.vectors(), settings.dimension(),
                     settings.clusters() == 0 ? "uniform" : settings.clusters() + " clusters",
-                    settings.similarity().name().toLowerCase(Locale.ROOT), settings.shards(), settings.width(), buildSeconds,
-                    settings.vectors() / buildSeconds, fileBytes >> 20, openSeconds, settings.k(), recall, settings.queries(),
-                    queriesPerSecond, meanMillis);
+                    settings.similarity().name().toLowerCase(Locale.ROOT), settings.shards(), buildSeconds,
+                    settings.vectors() / buildSeconds, fileBytes >> 20, openSeconds));
+            for (Search search : searches) {
+                text.append(String.format(Locale.ROOT, "  search beam width %d: recall@%d %.4f against brute force (%d queries), "
+                        + "%.1f queries per second on one thread (mean %.2f ms)%n", search.width(), settings.k(), search.recall(),
+                        settings.queries(), search.queriesPerSecond(), search.meanMillis()));
+            }
+            return text.toString();
         }
     }
 
@@ -98,22 +103,26 @@ final class VectorBenchmark {
 
         float[][] targets = new float[settings.queries()][];
         for (int q = 0; q < targets.length; q++) targets[q] = embedding(random, centres);
-        List<List<Integer>> answers = new ArrayList<>(targets.length);
-        long searchStart = System.nanoTime();
-        for (float[] target : targets) answers.add(search(segments, target));
-        double searchSeconds = seconds(searchStart);
-
         progress.println("vector-bench: brute force for the recall");
-        long hits = 0;
-        for (int q = 0; q < targets.length; q++) {
-            Set<Integer> exact = new HashSet<>(BruteForce.topK(data, targets[q], settings.similarity(), settings.k()));
-            for (Integer found : answers.get(q)) if (exact.contains(found)) hits++;
+        List<Set<Integer>> exact = new ArrayList<>(targets.length);
+        for (float[] target : targets) exact.add(new HashSet<>(BruteForce.topK(data, target, settings.similarity(), settings.k())));
+
+        List<Search> searches = new ArrayList<>();
+        for (int width : settings.widths()) {
+            long hits = 0;
+            long searchStart = System.nanoTime();
+            List<List<Integer>> answers = new ArrayList<>(targets.length);
+            for (float[] target : targets) answers.add(search(segments, target, width));
+            double searchSeconds = seconds(searchStart);
+            for (int q = 0; q < targets.length; q++) {
+                for (Integer found : answers.get(q)) if (exact.get(q).contains(found)) hits++;
+            }
+            searches.add(new Search(width, hits / (double) ((long) targets.length * settings.k()), targets.length / searchSeconds,
+                    searchSeconds * 1000 / targets.length));
         }
         for (Path file : files) delete(file);
         delete(directory);
-        double recall = hits / (double) ((long) targets.length * settings.k());
-        return new Report(settings, buildSeconds, openSeconds, fileBytes, recall, targets.length / searchSeconds,
-                searchSeconds * 1000 / targets.length);
+        return new Report(settings, buildSeconds, openSeconds, fileBytes, searches);
     }
 
     /** One shard's graph, written to a file with a CRC32 after the body (as a component's footer has). */
@@ -155,11 +164,11 @@ final class VectorBenchmark {
     }
 
     /** The best k of every shard's best k, as the coordinator merges shards. */
-    private List<Integer> search(VectorSegment[] segments, float[] target) {
+    private List<Integer> search(VectorSegment[] segments, float[] target, int width) {
         List<VectorCandidate> all = new ArrayList<>();
         for (VectorSegment segment : segments) {
             List<VectorCandidate> found = new ArrayList<>();
-            segment.search(index, target, Math.max(settings.width(), settings.k()), found::add);
+            segment.search(index, target, Math.max(width, settings.k()), found::add);
             found.sort(Comparator.comparingDouble(VectorCandidate::score).reversed());
             all.addAll(found.subList(0, Math.min(settings.k(), found.size())));
         }

@@ -15,9 +15,21 @@ class VectorBenchCommandTest {
     void smallRunOverTwoShardsReportsHighRecall() {
         VectorBenchCommand command = parse("--vectors", "3000", "--dimension", "16", "--shards", "2", "--queries", "30", "--similarity", "euclidean");
         VectorBenchmark.Report report = new VectorBenchmark(command.settings(), new PrintStream(new ByteArrayOutputStream())).run();
-        assertThat(report.recall()).isGreaterThanOrEqualTo(0.95);
-        assertThat(report.queriesPerSecond()).isPositive();
-        assertThat(report.text()).contains("3000 vectors of 16 dimensions (1000 clusters), euclidean similarity, 2 shard graph(s)", "recall@10");
+        assertThat(report.searches()).hasSize(1);
+        assertThat(report.searches().getFirst().recall()).isGreaterThanOrEqualTo(0.95);
+        assertThat(report.searches().getFirst().queriesPerSecond()).isPositive();
+        assertThat(report.fileBytes()).isPositive();
+        assertThat(report.text()).contains("3000 vectors of 16 dimensions (1000 clusters), euclidean similarity, 2 shard graph(s)",
+                "search beam width 100: recall@10");
+    }
+
+    @Test
+    void eachWidthIsMeasuredOverTheSameGraphs() {
+        VectorBenchCommand command = parse("--vectors", "2000", "--dimension", "16", "--clusters", "0", "--queries", "20", "--width", "10,200");
+        VectorBenchmark.Report report = new VectorBenchmark(command.settings(), new PrintStream(new ByteArrayOutputStream())).run();
+        assertThat(report.searches()).extracting(VectorBenchmark.Search::width).containsExactly(10, 200);
+        assertThat(report.searches().get(1).recall()).isGreaterThanOrEqualTo(report.searches().get(0).recall());
+        assertThatThrownBy(() -> parse("--width", "100,0").settings()).hasMessage("--width must be positive, got 0");
     }
 
     @Test
