@@ -5,7 +5,6 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.QueryTrace;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.cql.TraceEvent;
-import com.datastax.oss.driver.api.core.servererrors.ReadFailureException;
 import org.charybdis.server.testing.CharybdisServerExtension;
 import org.charybdis.server.testing.HttpPost;
 import org.junit.jupiter.api.Assumptions;
@@ -24,6 +23,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.charybdis.server.cql.statements.select.ResultRows.rows;
+import static org.charybdis.server.cql.statements.select.ResultRows.rowsOnceAvailable;
 
 /**
  * What storage-attached indexes keep on disk and what their queries cost, on Charybdis only: every flushed SSTable
@@ -150,18 +150,6 @@ class AttachedIndexStorageTest {
                     pageSize)).as("page size " + pageSize).isEqualTo(unpaged);
         }
         session.execute("DROP KEYSPACE sai_p");
-    }
-
-    /** The query's rows once the index answers (start-up rebuilds missing terms before it does). */
-    private static List<String> rowsOnceAvailable(CqlSession session, String cql) throws InterruptedException {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return rows(session, cql);
-            } catch (ReadFailureException e) {
-                if (attempt == 100) throw e;
-                Thread.sleep(100);
-            }
-        }
     }
 
     /** {@code rows} rows in partitions of 10; v counts up from 0, so every table holds v 10..14 once. */

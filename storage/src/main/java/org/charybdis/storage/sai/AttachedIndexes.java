@@ -1,79 +1,45 @@
 package org.charybdis.storage.sai;
 
 import org.charybdis.scheduler.io.IoClass;
+import org.charybdis.storage.attached.AttachedIndexKind;
+import org.charybdis.storage.attached.AttachedSegments;
 import org.charybdis.storage.data.ClusteringComparator;
 import org.charybdis.storage.data.PartitionUpdate;
 import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.memtable.Memtable;
 import org.charybdis.storage.sstable.AttachedComponents;
-import org.charybdis.storage.sstable.AttachedSegments;
 import org.charybdis.storage.sstable.Component;
 import org.charybdis.storage.sstable.SSTableReader;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * The storage-attached indexes of one table on one shard: the terms of each memtable (added on every write) and
  * of each SSTable (its SAI.db, built when a flush, compaction or scrub writes the SSTable, or later for an index
  * created after it), and the search that unions them. Shard-owned.
  */
-public final class AttachedIndexes {
+public final class AttachedIndexes extends AttachedIndexKind<AttachedIndex, MemtableIndex, Segment> {
     private static final Segment NONE = Segment.open(new SegmentBuilder(List.of(), 0).body().view());
 
     private final ClusteringComparator clusterings;
-    private List<AttachedIndex> indexes = List.of();
-    private final Map<Memtable, MemtableIndex> memtables = new IdentityHashMap<>();
-    private final AttachedSegments<Segment> segments = new AttachedSegments<>(new SaiFormat());
 
     /** The attached indexes of a table whose rows sort by {@code clusterings} (which no ALTER TABLE changes). */
     public AttachedIndexes(ClusteringComparator clusterings) {
         this.clusterings = clusterings;
     }
 
-    /** The indexes to keep from now on (a new or dropped index, an ALTER TABLE). */
-    public void define(List<AttachedIndex> next) {
-        indexes = List.copyOf(next);
+    @Override
+    protected MemtableIndex newMemtablePart() {
+        return new MemtableIndex();
     }
 
-    public boolean isEmpty() {
-        return indexes.isEmpty();
-    }
-
-    /** Indexes a write applied to {@code memtable}. */
-    public void written(Memtable memtable, PartitionUpdate update) {
-        if (indexes.isEmpty()) return;
-        long bytes = memtables.computeIfAbsent(memtable, m -> new MemtableIndex()).add(indexes, update);
-        if (bytes > 0) memtable.chargeHeapAlongside(bytes);
-    }
-
-    /** Forgets what no longer serves reads: flushed memtables, SSTables compacted away. */
-    public void retain(Collection<Memtable> liveMemtables, Collection<SSTableReader> liveSSTables) {
-        memtables.keySet().removeIf(m -> !liveMemtables.contains(m)); // by identity: memtables are equal only to themselves
-        segments.retain(liveSSTables);
-    }
-
-    /**
-     * Writes (or rewrites) the SAI.db of an SSTable with the terms of every index; completes once it is durable and
-     * searchable.
-     */
-    public CompletableFuture<Void> build(SSTableReader sstable, IoClass ioClass) {
-        if (indexes.isEmpty()) return CompletableFuture.completedFuture(null);
-        return segments.build(sstable, ioClass);
-    }
-
-    /**
-     * Builds the SAI.db of every live SSTable whose terms lack the index (older than the index, or written before
-     * a crash let the node finish its terms), after the builds already asked for.
-     */
-    public CompletableFuture<Void> buildLacking(UUID index, Supplier<Collection<SSTableReader>> live, IoClass ioClass) {
-        return segments.buildLacking(index, live, ioClass);
+    @Override
+    protected AttachedSegments.Format<Segment> format() {
+        return new SaiFormat();
     }
 
     /**
@@ -85,12 +51,12 @@ public final class AttachedIndexes {
                                                      Collection<SSTableReader> live) {
         List<PrimaryKey> hits = new ArrayList<>();
         for (Memtable memtable : liveMemtables) {
-            MemtableIndex terms = memtables.get(memtable);
+            MemtableIndex terms = memtablePart(memtable);
             if (terms != null) terms.search(index, range, from, hits::add);
         }
         CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
         for (SSTableReader sstable : live) {
-            all = all.thenCompose(ignored -> segments.segment(sstable)).thenAccept(segment -> {
+            all = all.thenCompose(ignored -> segment(sstable)).thenAccept(segment -> {
                 if (!range.isEmpty()) segment.search(index, range, from, hits::add);
             });
         }
@@ -119,7 +85,7 @@ public final class AttachedIndexes {
 
         @Override
         public CompletableFuture<Segment> build(SSTableReader sstable, IoClass ioClass) {
-            SegmentBuilder builder = new SegmentBuilder(indexes, clusterings.size());
+            SegmentBuilder builder = new SegmentBuilder(indexes(), clusterings.size());
             return AttachedSegments.scanRows(sstable, ioClass, builder::add).thenCompose(ignored -> {
                 var body = builder.body();
                 return AttachedComponents.write(sstable, Component.SAI, body, ioClass).thenApply(written -> Segment.open(body.copy()));

@@ -1,5 +1,6 @@
 package org.charybdis.storage.sai;
 
+import org.charybdis.storage.attached.AttachedIndexKind;
 import org.charybdis.storage.data.Cell;
 import org.charybdis.storage.data.Clustering;
 import org.charybdis.storage.data.HeapCopy;
@@ -23,14 +24,15 @@ import java.util.function.Consumer;
  * it. Terms and keys are copied to the heap (a write's buffers belong to the request). Entries are only added:
  * an overwrite or deletion leaves the old posting, which the query's re-check of the row drops. Shard-owned.
  */
-final class MemtableIndex {
+final class MemtableIndex implements AttachedIndexKind.MemtablePart<AttachedIndex> {
     private final Map<UUID, NavigableMap<ByteBuffer, List<PrimaryKey>>> terms = new HashMap<>();
 
     /** Object headers, references and map entries around each posting, roughly. */
     private static final int POSTING_OVERHEAD = 96;
 
     /** Adds the terms of a write; returns the heap bytes they take. */
-    long add(List<AttachedIndex> indexes, PartitionUpdate update) {
+    @Override
+    public long add(List<AttachedIndex> indexes, PartitionUpdate update) {
         long bytes = 0;
         DecoratedKey key = null;
         for (RowUpdate row : update.rows()) {

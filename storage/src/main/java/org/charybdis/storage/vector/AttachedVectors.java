@@ -1,71 +1,46 @@
 package org.charybdis.storage.vector;
 
 import org.charybdis.scheduler.io.IoClass;
-import org.charybdis.storage.data.PartitionUpdate;
+import org.charybdis.storage.attached.AttachedIndexKind;
+import org.charybdis.storage.attached.AttachedSegments;
 import org.charybdis.storage.memtable.Memtable;
 import org.charybdis.storage.sstable.AttachedComponents;
-import org.charybdis.storage.sstable.AttachedSegments;
 import org.charybdis.storage.sstable.Component;
 import org.charybdis.storage.sstable.SSTableReader;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The vector indexes of one table on one shard: the vectors of each memtable (added on every write) and the HNSW
  * graphs of each SSTable (its Vector.db, built off the reactor when a flush or compaction writes the SSTable, or later
  * for an index created after it or a file found missing or damaged), and the search that merges them. Shard-owned.
  */
-public final class AttachedVectors {
+public final class AttachedVectors extends AttachedIndexKind<VectorIndex, MemtableVectors, VectorSegment> {
     /** Lower scores first; among equal scores, later partitions first, so that the best come out in token order. */
     private static final Comparator<VectorCandidate> WORST_FIRST = Comparator.comparingDouble(VectorCandidate::score)
             .thenComparing((a, b) -> b.row().partition().compareTo(a.row().partition()));
 
     private final int clusteringSize;
-    private List<VectorIndex> indexes = List.of();
-    private final Map<Memtable, MemtableVectors> memtables = new IdentityHashMap<>();
-    private final AttachedSegments<VectorSegment> segments = new AttachedSegments<>(new VectorFormat());
 
     public AttachedVectors(int clusteringSize) {
         this.clusteringSize = clusteringSize;
     }
 
-    /** The indexes to keep from now on (a new or dropped index, an ALTER TABLE). */
-    public void define(List<VectorIndex> next) {
-        indexes = List.copyOf(next);
+    @Override
+    protected MemtableVectors newMemtablePart() {
+        return new MemtableVectors();
     }
 
-    /** Keeps a write's vectors with {@code memtable}, charged to it. */
-    public void written(Memtable memtable, PartitionUpdate update) {
-        if (indexes.isEmpty()) return;
-        long bytes = memtables.computeIfAbsent(memtable, m -> new MemtableVectors()).add(indexes, update);
-        if (bytes > 0) memtable.chargeHeapAlongside(bytes);
-    }
-
-    /** Forgets what no longer serves reads: flushed memtables, SSTables compacted away (their mapping goes with them). */
-    public void retain(Collection<Memtable> liveMemtables, Collection<SSTableReader> liveSSTables) {
-        memtables.keySet().removeIf(m -> !liveMemtables.contains(m)); // by identity: memtables are equal only to themselves
-        segments.retain(liveSSTables);
-    }
-
-    /** Writes (or rewrites) the Vector.db of an SSTable with the graph of every index; completes once it is durable and searchable. */
-    public CompletableFuture<Void> build(SSTableReader sstable, IoClass ioClass) {
-        if (indexes.isEmpty()) return CompletableFuture.completedFuture(null);
-        return segments.build(sstable, ioClass);
-    }
-
-    /** Builds the Vector.db of every live SSTable that lacks the index's graph (older than the index, missing, damaged). */
-    public CompletableFuture<Void> buildLacking(UUID index, Supplier<Collection<SSTableReader>> live, IoClass ioClass) {
-        return segments.buildLacking(index, live, ioClass);
+    @Override
+    protected AttachedSegments.Format<VectorSegment> format() {
+        return new VectorFormat();
     }
 
     /**
@@ -83,12 +58,12 @@ public final class AttachedVectors {
             if (best.size() > count) best.poll();
         };
         for (Memtable memtable : liveMemtables) {
-            MemtableVectors vectors = memtables.get(memtable);
+            MemtableVectors vectors = memtablePart(memtable);
             if (vectors != null) vectors.search(index, target, keep);
         }
         CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
         for (SSTableReader sstable : live) {
-            all = all.thenCompose(ignored -> segments.segment(sstable)).thenAccept(segment -> segment.search(index, target, Math.max(width, count), keep));
+            all = all.thenCompose(ignored -> segment(sstable)).thenAccept(segment -> segment.search(index, target, Math.max(width, count), keep));
         }
         return all.thenApply(ignored -> {
             List<VectorCandidate> out = new ArrayList<>(best);
@@ -98,7 +73,7 @@ public final class AttachedVectors {
     }
 
     private VectorIndex index(UUID id) {
-        for (VectorIndex index : indexes) if (index.id().equals(id)) return index;
+        for (VectorIndex index : indexes()) if (index.id().equals(id)) return index;
         return null;
     }
 
@@ -117,7 +92,7 @@ public final class AttachedVectors {
 
         @Override
         public CompletableFuture<VectorSegment> build(SSTableReader sstable, IoClass ioClass) {
-            VectorSegmentWriter writer = new VectorSegmentWriter(indexes, clusteringSize);
+            VectorSegmentWriter writer = new VectorSegmentWriter(indexes(), clusteringSize);
             return AttachedSegments.scanRows(sstable, ioClass, writer::add)
                     .thenCompose(ignored -> OffReactor.run(writer::body))
                     .thenCompose(body -> AttachedComponents.write(sstable, Component.VECTOR, body, ioClass))

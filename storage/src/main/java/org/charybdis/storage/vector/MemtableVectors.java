@@ -1,5 +1,6 @@
 package org.charybdis.storage.vector;
 
+import org.charybdis.storage.attached.AttachedIndexKind;
 import org.charybdis.storage.data.Cell;
 import org.charybdis.storage.data.Clustering;
 import org.charybdis.storage.data.HeapCopy;
@@ -20,7 +21,7 @@ import java.util.function.Consumer;
  * few enough; its graph is built when it is flushed). Only added to: an overwrite or deletion leaves the old entry,
  * which the query's re-read of the row drops. Shard-owned.
  */
-final class MemtableVectors {
+final class MemtableVectors implements AttachedIndexKind.MemtablePart<VectorIndex> {
     /** Object headers, references and list slots around each entry, roughly. */
     private static final int ENTRY_OVERHEAD = 96;
 
@@ -28,7 +29,8 @@ final class MemtableVectors {
     private final Map<UUID, List<float[]>> vectors = new HashMap<>();
 
     /** Adds the vectors of a write; returns the heap bytes they take. */
-    long add(List<VectorIndex> indexes, PartitionUpdate update) {
+    @Override
+    public long add(List<VectorIndex> indexes, PartitionUpdate update) {
         long bytes = 0;
         DecoratedKey key = null;
         for (RowUpdate row : update.rows()) {

@@ -6,7 +6,6 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.cql.TraceEvent;
 import com.datastax.oss.driver.api.core.data.CqlVector;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
-import com.datastax.oss.driver.api.core.servererrors.ReadFailureException;
 import org.charybdis.server.config.ServerConfig;
 import org.charybdis.server.testing.CharybdisServerExtension;
 import org.charybdis.server.testing.HttpPost;
@@ -25,8 +24,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.charybdis.server.cql.statements.select.ResultRows.pages;
 import static org.charybdis.server.cql.statements.select.ResultRows.paged;
 import static org.charybdis.server.cql.statements.select.ResultRows.rows;
+import static org.charybdis.server.cql.statements.select.ResultRows.rowsOnceAvailable;
 
 /**
  * What vector indexes keep on disk, on Charybdis only: every flushed or compacted SSTable gets a Vector.db holding
@@ -131,6 +132,7 @@ class VectorIndexStorageTest {
         List<String> unpaged = rows(session, cql);
         assertThat(unpaged).hasSize(25).startsWith("30", "31", "29", "32", "28");
         for (int pageSize : new int[] {1, 3, 10}) assertThat(paged(session, cql, pageSize)).as("page size " + pageSize).isEqualTo(unpaged);
+        assertThat(pages(session, cql, 3)).as("one page, as Cassandra 5.0 answers").containsExactly(unpaged);
         session.execute("DROP KEYSPACE vp_p");
     }
 
@@ -173,18 +175,6 @@ class VectorIndexStorageTest {
     private static void insert(CqlSession session, String keyspace, int k, float x, float y) {
         PreparedStatement insert = session.prepare("INSERT INTO " + keyspace + ".t (k, v) VALUES (?, ?)");
         session.execute(insert.bind(k, CqlVector.newInstance(x, y)));
-    }
-
-    /** The query's rows once the index answers (start-up builds missing or damaged graphs before it does). */
-    private static List<String> rowsOnceAvailable(CqlSession session, String cql) throws InterruptedException {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return rows(session, cql);
-            } catch (ReadFailureException e) {
-                if (attempt == 100) throw e;
-                Thread.sleep(100);
-            }
-        }
     }
 
     /** Graph nodes in the files: one per row with a vector (the row count, after the body's clustering size). */

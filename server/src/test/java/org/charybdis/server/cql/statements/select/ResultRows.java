@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.data.TupleValue;
 import com.datastax.oss.driver.api.core.data.UdtValue;
+import com.datastax.oss.driver.api.core.servererrors.ReadFailureException;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -22,6 +23,21 @@ public final class ResultRows {
      */
     public static List<String> rows(CqlSession session, String cql, Object... values) {
         return render(session.execute(SimpleStatement.newInstance(cql, values)));
+    }
+
+    /**
+     * The query's rows once its index answers: an index whose build is still running (as at start-up, while missing
+     * or damaged index files are built again) fails reads with ReadFailure until then.
+     */
+    public static List<String> rowsOnceAvailable(CqlSession session, String cql) throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return rows(session, cql);
+            } catch (ReadFailureException e) {
+                if (attempt == 100) throw e;
+                Thread.sleep(100);
+            }
+        }
     }
 
     /** Every row of the query read with the given page size. */

@@ -1,4 +1,4 @@
-package org.charybdis.storage.sstable;
+package org.charybdis.storage.attached;
 
 import org.charybdis.scheduler.io.IoClass;
 import org.charybdis.storage.data.Cell;
@@ -10,6 +10,9 @@ import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.dht.TokenRange;
 import org.charybdis.storage.engine.AsyncLoop;
 import org.charybdis.storage.serialization.CorruptDataException;
+import org.charybdis.storage.sstable.Component;
+import org.charybdis.storage.sstable.PartitionScanner;
+import org.charybdis.storage.sstable.SSTableReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
