@@ -26,6 +26,6 @@ class TriggerPermissionsTest {
         assertThatThrownBy(() -> dev.execute("CREATE TRIGGER tr ON trg_auth.t USING 'org.example.Nope'"))
                 .isInstanceOf(UnauthorizedException.class).hasMessage("Only superusers are allowed to perform CREATE TRIGGER queries");
         assertThatThrownBy(() -> dev.execute("DROP TRIGGER tr ON trg_auth.t"))
-                .isInstanceOf(UnauthorizedException.class).hasMessage("Only superusers are allowed to perform DROP TRIGGER queries");
+                .isInstanceOf(UnauthorizedException.class).hasMessage("Only superusers are allowed to perfrom DROP TRIGGER queries");
     }
 }

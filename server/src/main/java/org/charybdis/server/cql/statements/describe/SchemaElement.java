@@ -5,12 +5,12 @@ package org.charybdis.server.cql.statements.describe;
  * statements that print them, the {@code create_statement} that recreates it.
  */
 sealed interface SchemaElement permits KeyspaceElement, TypeElement, FunctionElement, AggregateElement, TableElement, IndexElement,
-        TriggerElement, ViewElement {
+        ViewElement {
 
     /** The keyspace's name as stored (unquoted). */
     String keyspace();
 
-    /** The element kind as DESCRIBE prints it: keyspace, type, function, aggregate, table, index, trigger, materialized_view. */
+    /** The element kind as DESCRIBE prints it: keyspace, type, function, aggregate, table, index, materialized_view. */
     String kind();
 
     /** The element's name as stored (unquoted). */

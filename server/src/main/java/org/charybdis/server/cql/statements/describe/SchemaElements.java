@@ -9,7 +9,6 @@ import org.charybdis.server.schema.UserAggregate;
 import org.charybdis.server.schema.UserFunction;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.TableMetadata;
-import org.charybdis.server.schema.TriggerMetadata;
 import org.charybdis.server.system.SystemKeyspaces;
 
 import java.util.ArrayList;
@@ -75,12 +74,11 @@ final class SchemaElements {
         return elements;
     }
 
-    /** DESCRIBE TABLE: the table, then its indexes by name, its triggers by name, then its materialized views by name. */
+    /** DESCRIBE TABLE: the table, then its indexes by name, then its materialized views by name (triggers never, as in Cassandra 5.0). */
     static List<SchemaElement> ofTable(KeyspaceMetadata keyspace, TableMetadata table) {
         List<SchemaElement> elements = new ArrayList<>();
         elements.add(tableElement(keyspace, table));
         elements.addAll(indexesOf(table));
-        for (TriggerMetadata trigger : table.triggers().values()) elements.add(new TriggerElement(table, trigger));
         for (TableMetadata view : keyspace.viewsOf(table.id())) elements.add(new ViewElement(view));
         return elements;
     }

@@ -29,7 +29,7 @@ final class CreateTrigger extends SchemaChangeStatement {
 
     @Override
     public void checkAccess(ExecutionContext context) {
-        TriggerAccess.ensureSuperuser(context, "CREATE TRIGGER");
+        TriggerAccess.ensureSuperuser(context, "Only superusers are allowed to perform CREATE TRIGGER queries");
         triggers = context.server().proxy().triggers();
     }
 

@@ -21,7 +21,7 @@ final class DropTrigger extends SchemaChangeStatement {
 
     @Override
     public void checkAccess(ExecutionContext context) {
-        TriggerAccess.ensureSuperuser(context, "DROP TRIGGER");
+        TriggerAccess.ensureSuperuser(context, "Only superusers are allowed to perfrom DROP TRIGGER queries"); // sic, Cassandra 5.0.6
     }
 
     @Override

@@ -7,9 +7,8 @@ import org.charybdis.server.cql.ExecutionContext;
 final class TriggerAccess {
     private TriggerAccess() {}
 
-    static void ensureSuperuser(ExecutionContext context, String statement) {
-        if (context.client().user() != null && !context.access().superuser()) {
-            throw new UnauthorizedException("Only superusers are allowed to perform " + statement + " queries");
-        }
+    /** {@code message}: Cassandra's, which differs between CREATE and DROP ("perfrom DROP TRIGGER"). */
+    static void ensureSuperuser(ExecutionContext context, String message) {
+        if (context.client().user() != null && !context.access().superuser()) throw new UnauthorizedException(message);
     }
 }
