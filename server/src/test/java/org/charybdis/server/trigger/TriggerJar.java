@@ -12,11 +12,11 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /** Compiles trigger sources against the server's classes and packs them into a jar, as a team building a trigger does. */
-final class TriggerJar {
+public final class TriggerJar {
     private TriggerJar() {}
 
     /** Compiles {@code source} (class {@code className}) and writes it as {@code jar}. */
-    static void build(Path jar, String className, String source) {
+    public static void build(Path jar, String className, String source) {
         try {
             Path work = Files.createTempDirectory("trigger-src-");
             Path file = work.resolve("src").resolve(className.replace('.', '/') + ".java");
