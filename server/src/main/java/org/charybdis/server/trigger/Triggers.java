@@ -5,6 +5,8 @@ import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.TableMetadata;
 import org.charybdis.server.schema.TriggerMetadata;
 import org.charybdis.storage.data.PartitionUpdate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
@@ -18,6 +20,8 @@ import java.util.function.Supplier;
  * shared by every shard, and the extra partition updates they add to a write of their table.
  */
 public final class Triggers {
+    private static final Logger LOG = LoggerFactory.getLogger(Triggers.class);
+
     private final TriggerJars jars;
     private final Supplier<Schema> schema;
     private final ConcurrentHashMap<String, Trigger> instances = new ConcurrentHashMap<>();
@@ -34,7 +38,7 @@ public final class Triggers {
 
     /**
      * The updates the table's triggers add to {@code update}, in trigger name order; none when the table has no
-     * trigger. {@code baseTimestamp}: what mutations that choose none are written at.
+     * trigger. Mutations that choose no timestamp take the write's newest.
      */
     public List<TriggeredUpdate> augment(TableMetadata table, PartitionUpdate update, long nowInSeconds) {
         if (table.triggers().isEmpty()) return List.of();
@@ -42,11 +46,38 @@ public final class Triggers {
         Schema current = schema.get();
         List<TriggeredUpdate> extra = new ArrayList<>();
         for (TriggerMetadata trigger : table.triggers().values()) {
-            List<TriggerMutation> mutations = instance(trigger.className()).augment(write);
+            List<TriggerMutation> mutations = run(instance(trigger.className()), write);
             if (mutations == null) continue;
             for (TriggerMutation mutation : mutations) extra.add(TriggerOutput.of(mutation, current, write.timestamp(), nowInSeconds));
         }
         return extra;
+    }
+
+    /** Start-up: loads the classes of the schema's triggers off the shards; one that fails is logged, and fails its writes. */
+    public void loadAll() {
+        for (var keyspace : schema.get().keyspaces().values()) {
+            for (TableMetadata table : keyspace.tables().values()) {
+                for (TriggerMetadata trigger : table.triggers().values()) {
+                    try {
+                        instance(trigger.className());
+                    } catch (InvalidRequestException e) {
+                        LOG.warn("Trigger {} of {}: {}; writes to the table fail until its jar is in {}", trigger.name(), table, e.getMessage(), jars.directory());
+                    }
+                }
+            }
+        }
+    }
+
+    /** Calls the trigger with its own class loader as the thread's context loader, as Cassandra does (ServiceLoader, resources). */
+    private static List<TriggerMutation> run(Trigger trigger, PartitionWrite write) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(trigger.getClass().getClassLoader());
+        try {
+            return trigger.augment(write);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     private Trigger instance(String className) {
