@@ -35,7 +35,7 @@ final class CreateTrigger extends SchemaChangeStatement {
 
     @Override
     SchemaUpdate apply(Schema current, long nowMicros) {
-        SystemKeyspaceGuard.checkModifiable(keyspace);
+        SystemKeyspaceGuard.checkTriggersModifiable(keyspace);
         KeyspaceMetadata ks = current.keyspace(keyspace);
         if (ks == null) throw new InvalidRequestException("Keyspace '" + keyspace + "' doesn't exist");
         String tableName = statement.table().name();

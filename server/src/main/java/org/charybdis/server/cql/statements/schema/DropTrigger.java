@@ -26,6 +26,7 @@ final class DropTrigger extends SchemaChangeStatement {
 
     @Override
     SchemaUpdate apply(Schema current, long nowMicros) {
+        SystemKeyspaceGuard.checkTriggersModifiable(keyspace);
         KeyspaceMetadata ks = current.keyspace(keyspace);
         String tableName = statement.table().name();
         TableMetadata table = ks == null ? null : ks.table(tableName);
