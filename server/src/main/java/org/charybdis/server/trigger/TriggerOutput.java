@@ -39,11 +39,13 @@ final class TriggerOutput {
             else builder.row(Clustering.of(clustering.toArray(ByteBuffer[]::new))).delete(timestamp, nowInSeconds);
             return new TriggeredUpdate(table, builder.build());
         }
-        if (clustering == null && !table.clustering().isEmpty()) {
+        boolean staticOnly = clustering == null && !table.clustering().isEmpty();
+        if (staticOnly && !setsOnlyStatic(table, mutation)) {
             throw new InvalidRequestException("Some clustering keys are missing: " + missing(table.clustering(), mutation));
         }
         Clustering row = clustering == null ? Clustering.EMPTY : Clustering.of(clustering.toArray(ByteBuffer[]::new));
-        if (!table.compactStorage().isCompact()) builder.row(row).marker(timestamp, 0, nowInSeconds);
+        // as INSERT: a row marker, except for a static-only write and in COMPACT STORAGE tables
+        if (!staticOnly && !table.compactStorage().isCompact()) builder.row(row).marker(timestamp, 0, nowInSeconds);
         for (Map.Entry<String, Object> value : mutation.values().entrySet()) {
             ColumnMetadata column = table.column(value.getKey());
             if (column.isPrimaryKey()) continue;
@@ -73,6 +75,17 @@ final class TriggerOutput {
         for (ColumnMetadata column : table.clustering()) any |= mutation.values().get(column.name()) != null;
         if (!any) return null;
         return keyOf(table.clustering(), mutation, where);
+    }
+
+    /** Whether the mutation sets static columns and no regular one: a write of the partition's static row alone. */
+    private static boolean setsOnlyStatic(TableMetadata table, TriggerMutation mutation) {
+        boolean anyStatic = false;
+        for (String name : mutation.values().keySet()) {
+            ColumnMetadata column = table.column(name);
+            if (column.isStatic()) anyStatic = true;
+            else if (!column.isPrimaryKey()) return false;
+        }
+        return anyStatic;
     }
 
     private static String missing(List<ColumnMetadata> columns, TriggerMutation mutation) {

@@ -1,6 +1,7 @@
 package org.charybdis.server.trigger;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.servererrors.ServerError;
 import org.charybdis.server.config.ServerConfig;
 import org.charybdis.server.cql.statements.select.ResultRows;
 import org.charybdis.server.testing.CharybdisServerExtension;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.charybdis.server.testing.CqlAssertions.assertInvalid;
 
 /**
@@ -187,6 +189,68 @@ class TriggersTest {
 
         session.execute("INSERT INTO trg_cas.t (k, c, v) VALUES (2, 1, 1)");
         assertThat(ResultRows.rows(session, "SELECT k, changed FROM trg_cas.t_log")).containsExactly("2, v");
+    }
+
+    /** Writes to trg_out whatever the written row's {@code what} asks for, to show how bad mutations are refused. */
+    static final String ON_DEMAND = """
+            package com.example;
+
+            import java.util.List;
+            import org.charybdis.server.trigger.*;
+
+            public class OnDemand implements Trigger {
+                @Override
+                public List<TriggerMutation> augment(PartitionWrite write) {
+                    String what = (String) write.rows().get(0).values().get("what");
+                    Object k = write.partitionKey().get("k");
+                    return switch (what) {
+                        case "static" -> List.of(TriggerMutation.upsert("trg_out", "wide").set("k", k).set("s", "static of " + k));
+                        case "row" -> List.of(TriggerMutation.upsert("trg_out", "wide").set("k", k).set("c", 1).set("v", 10).set("s", "row"));
+                        case "delete row" -> List.of(TriggerMutation.delete("trg_out", "wide").set("k", k).set("c", 1));
+                        case "no clustering" -> List.of(TriggerMutation.upsert("trg_out", "wide").set("k", k).set("v", 1));
+                        case "no key" -> List.of(TriggerMutation.upsert("trg_out", "wide").set("c", 1));
+                        case "wrong type" -> List.of(TriggerMutation.upsert("trg_out", "wide").set("k", "one").set("c", 1));
+                        case "unknown column" -> List.of(TriggerMutation.upsert("trg_out", "wide").set("k", k).set("c", 1).set("nope", 1));
+                        case "collection" -> List.of(TriggerMutation.upsert("trg_out", "wide").set("k", k).set("c", 1).set("l", List.of(1)));
+                        case "view" -> List.of(TriggerMutation.upsert("trg_out", "wide_by_v").set("v", 1).set("k", k).set("c", 1));
+                        case "counter" -> List.of(TriggerMutation.upsert("trg_out", "hits").set("k", k).set("n", 1L));
+                        case "throw" -> throw new IllegalStateException("refused by the trigger");
+                        default -> List.of();
+                    };
+                }
+            }
+            """;
+
+    @Test
+    void mutationsAreCheckedAsStatementsAreAndARefusalAppliesNothing() {
+        CqlSession session = server.session();
+        TriggerJar.build(TRIGGERS_DIR.resolve("on-demand.jar"), "com.example.OnDemand", ON_DEMAND);
+        run(session, keyspace("trg_out"),
+                "CREATE TABLE trg_out.cmd (k int PRIMARY KEY, what text)",
+                "CREATE TABLE trg_out.wide (k int, c int, v int, s text static, l list<int>, PRIMARY KEY (k, c))",
+                "CREATE MATERIALIZED VIEW trg_out.wide_by_v AS SELECT k, c, v FROM trg_out.wide WHERE v IS NOT NULL AND k IS NOT NULL AND c IS NOT NULL PRIMARY KEY (v, k, c)",
+                "CREATE TABLE trg_out.hits (k int PRIMARY KEY, n counter)",
+                "CREATE TRIGGER on_demand ON trg_out.cmd USING 'com.example.OnDemand'",
+                "INSERT INTO trg_out.cmd (k, what) VALUES (1, 'static')",
+                "INSERT INTO trg_out.cmd (k, what) VALUES (2, 'row')");
+        assertThat(ResultRows.rows(session, "SELECT k, c, v, s FROM trg_out.wide")).containsExactly("1, null, null, static of 1", "2, 1, 10, row");
+        assertThat(ResultRows.rows(session, "SELECT v, k, c FROM trg_out.wide_by_v")).containsExactly("10, 2, 1");
+        session.execute("INSERT INTO trg_out.cmd (k, what) VALUES (2, 'delete row')");
+        assertThat(ResultRows.rows(session, "SELECT k, c, v, s FROM trg_out.wide")).containsExactly("1, null, null, static of 1", "2, null, null, row");
+
+        assertInvalid(session, "INSERT INTO trg_out.cmd (k, what) VALUES (3, 'no clustering')", "Some clustering keys are missing: c");
+        assertInvalid(session, "INSERT INTO trg_out.cmd (k, what) VALUES (3, 'no key')",
+                "Missing mandatory PRIMARY KEY part k (a trigger's write to trg_out.wide)");
+        assertInvalid(session, "INSERT INTO trg_out.cmd (k, what) VALUES (3, 'wrong type')",
+                "Invalid value one (java.lang.String) for column k of type int in a trigger's write to trg_out.wide");
+        assertInvalid(session, "INSERT INTO trg_out.cmd (k, what) VALUES (3, 'unknown column')", "Undefined column name nope in table trg_out.wide");
+        assertInvalid(session, "INSERT INTO trg_out.cmd (k, what) VALUES (3, 'collection')", "A trigger cannot set the non-frozen column l of trg_out.wide");
+        assertInvalid(session, "INSERT INTO trg_out.cmd (k, what) VALUES (3, 'view')",
+                "Cannot directly modify a materialized view (a trigger wrote to trg_out.wide_by_v)");
+        assertInvalid(session, "INSERT INTO trg_out.cmd (k, what) VALUES (3, 'counter')", "A trigger cannot write to the counter table trg_out.hits");
+        assertThatThrownBy(() -> session.execute("INSERT INTO trg_out.cmd (k, what) VALUES (3, 'throw')"))
+                .isInstanceOf(ServerError.class).hasMessageContaining("refused by the trigger");
+        assertThat(ResultRows.rows(session, "SELECT k FROM trg_out.cmd WHERE k = 3")).isEmpty();
     }
 
     private static void run(CqlSession session, String... statements) {
