@@ -67,6 +67,7 @@ final class TriggeredWrites {
     /** A counter write's triggers must add nothing: Cassandra cannot apply counter and trigger mutations atomically together. */
     static void checkCounters(Triggers triggers, List<PartitionWrites.Partition> partitions, long now) {
         for (PartitionWrites.Partition partition : partitions) {
+            if (partition.table().triggers().isEmpty()) continue;
             PartitionUpdate seen = partition.increments() == null ? partition.builder().build() : partition.increments().asDeltas(partition.key(), now);
             if (!triggers.augment(partition.table(), seen, now).isEmpty()) {
                 throw new InvalidRequestException("Counter mutations and trigger mutations cannot be applied together atomically.");

@@ -35,6 +35,11 @@ final class TriggerOutput {
         PartitionUpdate.Builder builder = PartitionUpdate.builder(PartitionKeys.decorate(keyOf(table.partitionKey(), mutation, where)));
         List<ByteBuffer> clustering = clusteringOf(table, mutation, where);
         if (mutation.kind() == TriggerMutation.Kind.DELETE) {
+            for (String name : mutation.values().keySet()) {
+                if (!table.column(name).isPrimaryKey()) {
+                    throw new InvalidRequestException("A trigger's delete from " + where + " names key columns only (" + name + " is not one)");
+                }
+            }
             if (clustering == null) builder.deletePartition(timestamp, nowInSeconds);
             else builder.row(Clustering.of(clustering.toArray(ByteBuffer[]::new))).delete(timestamp, nowInSeconds);
             return new TriggeredUpdate(table, builder.build());

@@ -208,6 +208,7 @@ class TriggersTest {
                         case "row" -> List.of(TriggerMutation.upsert("trg_out", "wide").set("k", k).set("c", 1).set("v", 10).set("s", "row"));
                         case "delete row" -> List.of(TriggerMutation.delete("trg_out", "wide").set("k", k).set("c", 1));
                         case "no clustering" -> List.of(TriggerMutation.upsert("trg_out", "wide").set("k", k).set("v", 1));
+                        case "delete a value" -> List.of(TriggerMutation.delete("trg_out", "wide").set("k", k).set("v", 1));
                         case "no key" -> List.of(TriggerMutation.upsert("trg_out", "wide").set("c", 1));
                         case "wrong type" -> List.of(TriggerMutation.upsert("trg_out", "wide").set("k", "one").set("c", 1));
                         case "unknown column" -> List.of(TriggerMutation.upsert("trg_out", "wide").set("k", k).set("c", 1).set("nope", 1));
@@ -239,6 +240,8 @@ class TriggersTest {
         assertThat(ResultRows.rows(session, "SELECT k, c, v, s FROM trg_out.wide")).containsExactly("1, null, null, static of 1", "2, null, null, row");
 
         assertInvalid(session, "INSERT INTO trg_out.cmd (k, what) VALUES (3, 'no clustering')", "Some clustering keys are missing: c");
+        assertInvalid(session, "INSERT INTO trg_out.cmd (k, what) VALUES (3, 'delete a value')",
+                "A trigger's delete from trg_out.wide names key columns only (v is not one)");
         assertInvalid(session, "INSERT INTO trg_out.cmd (k, what) VALUES (3, 'no key')",
                 "Missing mandatory PRIMARY KEY part k (a trigger's write to trg_out.wide)");
         assertInvalid(session, "INSERT INTO trg_out.cmd (k, what) VALUES (3, 'wrong type')",
