@@ -14,24 +14,25 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The trigger classes of the triggers directory (Cassandra's {@code conf/triggers}): each {@code .jar} in a class loader
  * of its own, whose parent is the server's, so two jars may hold classes of the same name without clashing. As in
- * Cassandra, the server's classes come first. A class no jar holds makes the directory be scanned again, so a jar
- * dropped in (or replaced) while the node runs is found by the next CREATE TRIGGER. Each jar is read from a copy in a
- * temporary directory, so replacing the file never disturbs classes already loaded from it.
+ * Cassandra, the server's classes come first, then the jars' in file name order. A class no jar holds makes the
+ * directory be scanned again, so a jar dropped in while the node runs is found by the next CREATE TRIGGER naming one of
+ * its classes. Each jar is read from a copy in a temporary directory, so replacing the file never disturbs classes
+ * already loaded from it.
  */
 final class TriggerJars {
     private static final Logger LOG = LoggerFactory.getLogger(TriggerJars.class);
 
     private final Path directory;
     private final ClassLoader parent;
-    /** The loader of each jar, by its path, with the modification time it was loaded at. */
-    private final Map<Path, Jar> jars = new HashMap<>();
+    /** The loader of each jar, by its path, with the modification time it was loaded at; searched in name order. */
+    private final Map<Path, Jar> jars = new TreeMap<>();
 
     private record Jar(FileTime modified, URLClassLoader loader) {}
 
