@@ -74,7 +74,7 @@ final class SchemaElements {
         return elements;
     }
 
-    /** DESCRIBE TABLE: the table, then its indexes by name, then its materialized views by name (triggers never, as in Cassandra 5.0). */
+    /** DESCRIBE TABLE: the table, then its indexes by name, then its materialized views by name. */
     static List<SchemaElement> ofTable(KeyspaceMetadata keyspace, TableMetadata table) {
         List<SchemaElement> elements = new ArrayList<>();
         elements.add(tableElement(keyspace, table));
