@@ -227,6 +227,7 @@ public final class CharybdisServer implements AutoCloseable {
             server.storageStarted = true;
             server.database.startIndexBuilds().join(); // indexes whose build a stop interrupted
             server.database.startViews().join(); // view updates logged for other shards, sent again
+            server.context.proxy().triggers().loadAll(); // trigger jars read here, not by a shard's first write
             if (server.context.authenticator() instanceof PasswordAuthenticator passwords) {
                 passwords.setupDefaultSuperuser().join(); // main thread: waiting here blocks no shard
             }

@@ -42,6 +42,7 @@ public final class ServerConfig {
     public static final ConfigKey<Integer> COMMITLOG_TOTAL_SPACE_IN_MB = key("commitlog_total_space_in_mb", Integer.class, 8192, ConfigValues.positiveMebibytesOrAuto(8192), "Commitlog space per shard above which the oldest memtables are flushed (-1, as in scylla.yaml: the default)");
     public static final ConfigKey<String> COMMITLOG_REPLAY_ERRORS = key("commitlog_replay_errors", String.class, "stop", ConfigValues.oneOf("stop", "ignore"), "When replay finds damaged commitlog entries that had been fsynced: stop (refuse to start) or ignore (replay every intact entry, keep the damaged segments in commitlog/damaged)");
     public static final ConfigKey<String> DISK_FAILURE_POLICY = key("disk_failure_policy", String.class, "stop", ConfigValues.oneOf("die", "stop_paranoid", "stop", "best_effort", "ignore"), "What a corrupt SSTable does: stop/ignore: reads touching it fail; best_effort: it is quarantined and the rest served; stop_paranoid: clients are disconnected; die: the process exits");
+    public static final ConfigKey<String> TRIGGERS_DIR = key("triggers_dir", String.class, "", ConfigValues::directory, "Directory of the trigger jars CREATE TRIGGER loads classes from, each jar in its own class loader (default: the system property cassandra.triggers_dir, which bin/charybdis sets to conf/triggers, else ./conf/triggers)");
     public static final ConfigKey<Boolean> DYNAMIC_DATA_MASKING_ENABLED = key("dynamic_data_masking_enabled", Boolean.class, false, ConfigValues::bool, "Allow attaching masking functions to table columns (MASKED WITH), as Cassandra 5.0's dynamic data masking; the masking functions work in SELECT either way");
     public static final ConfigKey<Boolean> AUTO_SNAPSHOT = key("auto_snapshot", Boolean.class, true, ConfigValues::bool, "Snapshot a table before DROP TABLE, DROP KEYSPACE or TRUNCATE removes its data (tags dropped-<millis>-<table>, truncated-<millis>-<table>)");
     public static final ConfigKey<Boolean> INCREMENTAL_BACKUPS = key("incremental_backups", Boolean.class, false, ConfigValues::bool, "Hard-link every flushed SSTable into its table's backups/shard-<n> directory");
@@ -151,6 +152,16 @@ public final class ServerConfig {
     public long compactionThroughput() {
         return get(COMPACTION_THROUGHPUT);
     }
+
+    /** The trigger jars' directory: triggers_dir, else Cassandra's cassandra.triggers_dir property, else ./conf/triggers. */
+    public Path triggersDirectory() {
+        String configured = get(TRIGGERS_DIR);
+        if (configured.isEmpty()) configured = System.getProperty(TRIGGERS_DIR_PROPERTY, "");
+        return Path.of(configured.isEmpty() ? "conf/triggers" : configured).toAbsolutePath().normalize();
+    }
+
+    /** Cassandra's system property naming the triggers directory. */
+    public static final String TRIGGERS_DIR_PROPERTY = "cassandra.triggers_dir";
 
     /** The commitlog directory: commitlog_directory, or workdir/commitlog. */
     public Path commitLogDirectory() {

@@ -4,6 +4,7 @@ import org.charybdis.server.replica.Database;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.TableMetadata;
 import org.charybdis.storage.data.PartitionUpdate;
+import org.charybdis.storage.engine.ForwardedUpdate;
 import org.charybdis.storage.engine.ShardStorage;
 import org.charybdis.storage.engine.TableEngine;
 
@@ -100,17 +101,26 @@ public final class MaterializedViews {
      * the partition sequencer (so the rows read before the write are still current when the write lands).
      */
     public CompletableFuture<Void> write(ShardStorage storage, List<TableEngine> engines, List<PartitionUpdate> updates, long now) {
-        return writes.write(storage, engines, updates, now, false);
+        return write(storage, engines, updates, List.of(), now);
+    }
+
+    /**
+     * Like {@link #write}, with updates of partitions other shards own (a trigger's) logged in the same commitlog entry
+     * and sent to their owners after it, as the views' own updates for other shards are (and again after a replay).
+     */
+    public CompletableFuture<Void> write(ShardStorage storage, List<TableEngine> engines, List<PartitionUpdate> updates,
+                                         List<ForwardedUpdate> forwarded, long now) {
+        return writes.write(storage, engines, updates, forwarded, now, false);
     }
 
     /** Like {@link #write}, for a caller already holding the turn of the (single) partition it writes: a lightweight transaction. */
     public CompletableFuture<Void> writeInTurn(ShardStorage storage, List<TableEngine> engines, List<PartitionUpdate> updates, long now) {
-        return writes.write(storage, engines, updates, now, true);
+        return writes.write(storage, engines, updates, List.of(), now, true);
     }
 
     /** Writes view updates alone, each on the shard owning its view partition: a build's. */
     CompletableFuture<Void> writeViews(ShardStorage storage, List<ViewWrites.ViewUpdate> updates) {
-        return writes.send(storage, updates, new ArrayList<>(), new ArrayList<>());
+        return writes.send(storage, updates, List.of(), new ArrayList<>(), new ArrayList<>());
     }
 
     List<UUID> builtViews() {

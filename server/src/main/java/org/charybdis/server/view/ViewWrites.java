@@ -36,12 +36,15 @@ final class ViewWrites {
         this.registry = registry;
     }
 
-    CompletableFuture<Void> write(ShardStorage storage, List<TableEngine> engines, List<PartitionUpdate> updates, long now, boolean inTurn) {
+    /** {@code forwarded}: updates of other shards' partitions to log with the write and send to their owners after it. */
+    CompletableFuture<Void> write(ShardStorage storage, List<TableEngine> engines, List<PartitionUpdate> updates, List<ForwardedUpdate> forwarded,
+                                  long now, boolean inTurn) {
         ShardViews views = registry.shard(storage.shardId());
         List<Integer> withViews = new ArrayList<>();
         for (int i = 0; i < engines.size(); i++) if (!views.of(engines.get(i).layout().tableId()).isEmpty()) withViews.add(i);
-        if (withViews.isEmpty()) return storage.write(engines, updates);
-        Supplier<CompletableFuture<Void>> readAndWrite = () -> readAndWrite(storage, views, engines, updates, withViews, now);
+        if (withViews.isEmpty() && forwarded.isEmpty()) return storage.write(engines, updates);
+        if (withViews.isEmpty()) return send(storage, List.of(), forwarded, new ArrayList<>(engines), new ArrayList<>(updates));
+        Supplier<CompletableFuture<Void>> readAndWrite = () -> readAndWrite(storage, views, engines, updates, forwarded, withViews, now);
         if (inTurn) return readAndWrite.get();
         // turns taken in one global order, so two batches over the same partitions never wait for each other
         withViews.sort(Comparator.comparing((Integer i) -> engines.get(i).layout().tableId())
@@ -58,7 +61,7 @@ final class ViewWrites {
     }
 
     private CompletableFuture<Void> readAndWrite(ShardStorage storage, ShardViews views, List<TableEngine> engines, List<PartitionUpdate> updates,
-                                                 List<Integer> withViews, long now) {
+                                                 List<ForwardedUpdate> forwarded, List<Integer> withViews, long now) {
         List<ViewUpdate> viewUpdates = new ArrayList<>();
         CompletableFuture<Void> reads = CompletableFuture.completedFuture(null);
         for (int i : withViews) {
@@ -73,7 +76,7 @@ final class ViewWrites {
                 }
             });
         }
-        return reads.thenCompose(ignored -> send(storage, viewUpdates, new ArrayList<>(engines), new ArrayList<>(updates)));
+        return reads.thenCompose(ignored -> send(storage, viewUpdates, forwarded, new ArrayList<>(engines), new ArrayList<>(updates)));
     }
 
     /** What the base write may change: its rows, or the whole partition when it deletes the partition or ranges of it. */
@@ -87,12 +90,15 @@ final class ViewWrites {
     /**
      * Writes {@code updates} to {@code engines} together with every view update in one commitlog entry (those of view
      * partitions other shards own as {@link ForwardedUpdate}s, which replay sends again), applies the base updates and
-     * the view updates this shard owns, then sends the others to their shards. Views dropped meanwhile are skipped.
+     * the view updates this shard owns, then sends the others to their shards, with {@code alsoForwarded} (updates already
+     * addressed to other shards). Views dropped meanwhile are skipped.
      */
-    CompletableFuture<Void> send(ShardStorage storage, List<ViewUpdate> viewUpdates, List<TableEngine> engines, List<PartitionUpdate> updates) {
+    CompletableFuture<Void> send(ShardStorage storage, List<ViewUpdate> viewUpdates, List<ForwardedUpdate> alsoForwarded,
+                                 List<TableEngine> engines, List<PartitionUpdate> updates) {
         List<List<ForwardedUpdate>> remote = new ArrayList<>();
         for (int i = 0; i < database.shardCount(); i++) remote.add(new ArrayList<>());
-        List<ForwardedUpdate> forwarded = new ArrayList<>();
+        List<ForwardedUpdate> forwarded = new ArrayList<>(alsoForwarded);
+        for (ForwardedUpdate forward : alsoForwarded) remote.get(database.shardOf(forward.update().key())).add(forward);
         for (ViewUpdate viewUpdate : viewUpdates) {
             int owner = database.shardOf(viewUpdate.update().key());
             if (owner != storage.shardId()) {

@@ -52,7 +52,7 @@ final class FunctionDefinitions {
     /** The keyspace a function is created in or dropped from, with Cassandra's messages. */
     static KeyspaceMetadata keyspace(Schema schema, String keyspace) {
         if (SystemKeyspaces.isLocal(keyspace) || SystemKeyspaces.isReplicated(keyspace)) {
-            throw new InvalidRequestException("System keyspace '" + keyspace + "' is not user-modifiable");
+            throw SystemKeyspaceGuard.notUserModifiable(keyspace);
         }
         KeyspaceMetadata ks = schema.keyspace(keyspace);
         if (ks == null) throw new InvalidRequestException("Keyspace '" + keyspace + "' doesn't exist");
