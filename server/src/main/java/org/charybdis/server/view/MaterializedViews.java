@@ -4,6 +4,7 @@ import org.charybdis.server.replica.Database;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.TableMetadata;
 import org.charybdis.storage.data.PartitionUpdate;
+import org.charybdis.storage.engine.ForwardSender;
 import org.charybdis.storage.engine.ShardStorage;
 import org.charybdis.storage.engine.TableEngine;
 
@@ -41,6 +42,11 @@ public final class MaterializedViews {
         this.writes = new ViewWrites(database, this);
     }
 
+    /** How every shard's storage sends the view updates it logged for other shards (see {@link ShardStorage#forwardSender}). */
+    public ForwardSender forwardSender() {
+        return writes::sendToOwners;
+    }
+
     ShardViews shard(int shardId) {
         return shards[shardId];
     }
@@ -69,7 +75,7 @@ public final class MaterializedViews {
      * their view partitions (applied there or not before the stop), then lets views created from now on build.
      */
     public CompletableFuture<Void> start() {
-        return writes.resendReplayed().thenRun(() -> buildsEnabled = true);
+        return database.onAllShardsAsync(ShardStorage::resendReplayedForwards).thenRun(() -> buildsEnabled = true);
     }
 
     /** Starts the builds of the views the last schema change created, on every shard: called once every shard synced. */

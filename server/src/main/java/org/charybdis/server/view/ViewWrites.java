@@ -86,19 +86,15 @@ final class ViewWrites {
 
     /**
      * Writes {@code updates} to {@code engines} together with every view update in one commitlog entry (those of view
-     * partitions other shards own as {@link ForwardedUpdate}s, which replay sends again), applies the base updates and
-     * the view updates this shard owns, then sends the others to their shards. Views dropped meanwhile are skipped.
+     * partitions other shards own as {@link ForwardedUpdate}s, which the storage then sends through {@link #sendToOwners}
+     * and replay sends again), applying the base updates and the view updates this shard owns. Views dropped meanwhile
+     * are skipped.
      */
     CompletableFuture<Void> send(ShardStorage storage, List<ViewUpdate> viewUpdates, List<TableEngine> engines, List<PartitionUpdate> updates) {
-        List<List<ForwardedUpdate>> remote = new ArrayList<>();
-        for (int i = 0; i < database.shardCount(); i++) remote.add(new ArrayList<>());
         List<ForwardedUpdate> forwarded = new ArrayList<>();
         for (ViewUpdate viewUpdate : viewUpdates) {
-            int owner = database.shardOf(viewUpdate.update().key());
-            if (owner != storage.shardId()) {
-                ForwardedUpdate forward = new ForwardedUpdate(viewUpdate.view().id(), viewUpdate.update());
-                remote.get(owner).add(forward);
-                forwarded.add(forward);
+            if (database.shardOf(viewUpdate.update().key()) != storage.shardId()) {
+                forwarded.add(new ForwardedUpdate(viewUpdate.view().id(), viewUpdate.update()));
                 continue;
             }
             TableEngine engine = storage.table(viewUpdate.view().id());
@@ -106,13 +102,18 @@ final class ViewWrites {
             engines.add(engine);
             updates.add(viewUpdate.update());
         }
-        CompletableFuture<Void> local = engines.isEmpty() && forwarded.isEmpty() ? CompletableFuture.completedFuture(null)
+        return engines.isEmpty() && forwarded.isEmpty() ? CompletableFuture.completedFuture(null)
                 : storage.write(engines, updates, forwarded);
-        return local.thenCompose(ignored -> sendToOwners(remote));
     }
 
-    /** Applies forwarded view updates on their owning shards, {@code byShard.get(i)} on shard i; each owner logs its own. */
-    CompletableFuture<Void> sendToOwners(List<List<ForwardedUpdate>> byShard) {
+    /**
+     * Every shard's {@link org.charybdis.storage.engine.ForwardSender}: applies forwarded view updates on the shards
+     * owning their partitions, each owner logging its own; completes on the calling shard once all are durable there.
+     */
+    CompletableFuture<Void> sendToOwners(List<ForwardedUpdate> forwarded) {
+        List<List<ForwardedUpdate>> byShard = new ArrayList<>();
+        for (int i = 0; i < database.shardCount(); i++) byShard.add(new ArrayList<>());
+        for (ForwardedUpdate update : forwarded) byShard.get(database.shardOf(update.update().key())).add(update);
         List<CompletableFuture<Void>> sent = new ArrayList<>();
         for (int shard = 0; shard < byShard.size(); shard++) {
             List<ForwardedUpdate> theirs = byShard.get(shard);
@@ -130,15 +131,5 @@ final class ViewWrites {
             }));
         }
         return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
-    }
-
-    /** Start-up, after the commitlog replay: sends the view updates each shard had logged for others again. */
-    CompletableFuture<Void> resendReplayed() {
-        return database.onAllShardsAsync(storage -> {
-            List<List<ForwardedUpdate>> byShard = new ArrayList<>();
-            for (int i = 0; i < database.shardCount(); i++) byShard.add(new ArrayList<>());
-            for (ForwardedUpdate update : storage.takeReplayedForwards()) byShard.get(database.shardOf(update.update().key())).add(update);
-            return sendToOwners(byShard);
-        }).thenApply(ignored -> null);
     }
 }

@@ -36,9 +36,23 @@ public interface WriteLog {
     /** Like {@link #append(List, List)}, with updates other shards apply recorded in the same entry. */
     CompletableFuture<Long> append(List<TableEngine> engines, List<PartitionUpdate> updates, List<ForwardedUpdate> forwarded);
 
-    /** The forwarded updates the last replay found, once (then forgotten): the caller sends them to their owners again. */
+    /**
+     * The forwarded updates the last replay found, once (then forgotten): the caller sends them to their owners again,
+     * then says so with {@link #replayedForwardsDurable}; the replayed entries are kept until then.
+     */
     default List<ForwardedUpdate> takeReplayedForwards() {
         return List.of();
+    }
+
+    /** The forwarded updates {@link #takeReplayedForwards} handed out are durable on their owners. */
+    default void replayedForwardsDurable() {
+    }
+
+    /**
+     * The forwarded updates of the entry at this position are durable on their owners: until this is called, the entry
+     * is kept even once every table it wrote is flushed, so a crash before their owners logged them replays them.
+     */
+    default void forwardsDurable(long position) {
     }
 
     /** Completes when the entry at this position is as durable as the configured sync mode promises. */
