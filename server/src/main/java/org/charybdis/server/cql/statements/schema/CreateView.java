@@ -57,6 +57,14 @@ final class CreateView extends SchemaChangeStatement {
         context.access().ensureTable(Permission.ALTER, keyspace, statement.baseTable().name());
     }
 
+    /** Cassandra's warning, given whether the view was created or already existed. */
+    static final String EXPERIMENTAL = "Materialized views are experimental and are not recommended for production use.";
+
+    @Override
+    List<String> warnings(Schema before, SchemaChange change) {
+        return List.of(EXPERIMENTAL);
+    }
+
     @Override
     SchemaUpdate apply(Schema current, long nowMicros) {
         SystemKeyspaceGuard.checkModifiable(keyspace);
