@@ -6,6 +6,7 @@ import org.charybdis.storage.data.PartitionUpdate;
 import org.charybdis.storage.data.Row;
 import org.charybdis.storage.data.RowUpdate;
 import org.charybdis.storage.data.Slice;
+import org.charybdis.storage.engine.ForwardSender;
 import org.charybdis.storage.engine.ForwardedUpdate;
 import org.charybdis.storage.engine.PartitionSequencer;
 import org.charybdis.storage.engine.ReadFilter;
@@ -107,29 +108,38 @@ final class ViewWrites {
     }
 
     /**
-     * Every shard's {@link org.charybdis.storage.engine.ForwardSender}: applies forwarded view updates on the shards
-     * owning their partitions, each owner logging its own; completes on the calling shard once all are durable there.
+     * Every shard's {@link ForwardSender}: applies forwarded view updates on the shards owning their partitions, each
+     * owner logging its own; the sent updates are durable once every owner's write is, and synced once every owner's
+     * log is fsynced past them. Both complete on the calling shard.
      */
-    CompletableFuture<Void> sendToOwners(List<ForwardedUpdate> forwarded) {
+    ForwardSender.Sent sendToOwners(List<ForwardedUpdate> forwarded) {
         List<List<ForwardedUpdate>> byShard = new ArrayList<>();
         for (int i = 0; i < database.shardCount(); i++) byShard.add(new ArrayList<>());
         for (ForwardedUpdate update : forwarded) byShard.get(database.shardOf(update.update().key())).add(update);
-        List<CompletableFuture<Void>> sent = new ArrayList<>();
+        List<CompletableFuture<Void>> durable = new ArrayList<>();
+        List<CompletableFuture<Void>> synced = new ArrayList<>();
         for (int shard = 0; shard < byShard.size(); shard++) {
             List<ForwardedUpdate> theirs = byShard.get(shard);
             if (theirs.isEmpty()) continue;
-            sent.add(database.onShardAsync(shard, owner -> {
-                List<TableEngine> engines = new ArrayList<>();
-                List<PartitionUpdate> updates = new ArrayList<>();
-                for (ForwardedUpdate update : theirs) {
-                    TableEngine engine = owner.table(update.tableId());
-                    if (engine == null) continue; // the view was dropped
-                    engines.add(engine);
-                    updates.add(update.update());
-                }
-                return engines.isEmpty() ? CompletableFuture.completedFuture(null) : owner.write(engines, updates);
-            }));
+            int owner = shard;
+            CompletableFuture<Void> written = database.onShardAsync(owner, storage -> write(storage, theirs));
+            durable.add(written);
+            synced.add(written.thenCompose(ignored -> database.onShardAsync(owner, ShardStorage::awaitSynced)));
         }
-        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
+        return new ForwardSender.Sent(CompletableFuture.allOf(durable.toArray(CompletableFuture[]::new)),
+                CompletableFuture.allOf(synced.toArray(CompletableFuture[]::new)));
+    }
+
+    /** On the owning shard: its share of the forwarded updates, as one write; those of views dropped meanwhile are skipped. */
+    private static CompletableFuture<Void> write(ShardStorage owner, List<ForwardedUpdate> updates) {
+        List<TableEngine> engines = new ArrayList<>();
+        List<PartitionUpdate> partitionUpdates = new ArrayList<>();
+        for (ForwardedUpdate update : updates) {
+            TableEngine engine = owner.table(update.tableId());
+            if (engine == null) continue;
+            engines.add(engine);
+            partitionUpdates.add(update.update());
+        }
+        return engines.isEmpty() ? CompletableFuture.completedFuture(null) : owner.write(engines, partitionUpdates);
     }
 }

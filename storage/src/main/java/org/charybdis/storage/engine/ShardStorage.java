@@ -87,7 +87,7 @@ public final class ShardStorage implements AutoCloseable {
     /**
      * Like {@link #write(List, List)}, with updates other shards own recorded in the same commitlog entry but not applied
      * here: once the entry is durable they are sent to their shards (see {@link ForwardedUpdate}), and the write completes
-     * when they are durable there too. The entry stays in the log until then, whatever is flushed meanwhile.
+     * when they are durable there too. The entry stays in the log until they are fsynced there, whatever is flushed meanwhile.
      */
     public CompletableFuture<Void> write(List<TableEngine> engines, List<PartitionUpdate> updates, List<ForwardedUpdate> forwarded) {
         if (engines.size() != updates.size()) throw new IllegalArgumentException(engines.size() + " engines for " + updates.size() + " updates");
@@ -104,19 +104,30 @@ public final class ShardStorage implements AutoCloseable {
             for (int i = 0; i < allEngines.size(); i++) allEngines.get(i).apply(allUpdates.get(i), position);
             CompletableFuture<Void> durable = log.awaitDurable(position);
             if (forwarded.isEmpty()) return durable;
-            return durable.thenCompose(ignored -> forwardSender.send(forwarded)).thenRun(() -> log.forwardsDurable(position));
+            return durable.thenCompose(ignored -> {
+                ForwardSender.Sent sent = forwardSender.send(forwarded);
+                sent.synced().thenRun(() -> log.forwardsSynced(position)); // failed: kept until a restart sends them again
+                return sent.durable();
+            });
         });
     }
 
     /**
      * Start-up, after the commitlog replay: sends the forwarded updates the replay found to their owners again (they
-     * may or may not have logged them before the stop). The replayed segments are kept until they are durable there,
-     * so a crash meanwhile replays them once more.
+     * may or may not have logged them before the stop); completes once they are durable there. The replayed segments
+     * are kept until they are fsynced there, so a crash or power loss meanwhile replays them once more.
      */
     public CompletableFuture<Void> resendReplayedForwards() {
         List<ForwardedUpdate> replayed = log.takeReplayedForwards();
         if (replayed.isEmpty()) return CompletableFuture.completedFuture(null);
-        return forwardSender.send(replayed).thenRun(log::replayedForwardsDurable);
+        ForwardSender.Sent sent = forwardSender.send(replayed);
+        sent.synced().thenRun(log::replayedForwardsSynced);
+        return sent.durable();
+    }
+
+    /** Completes once everything this shard logged so far is fsynced, whatever the sync mode (see {@link WriteLog#awaitSynced}). */
+    public CompletableFuture<Void> awaitSynced() {
+        return log.awaitSynced();
     }
 
     /** Flushes the memtables of every table {@code which} selects; completes when their data is on disk. */

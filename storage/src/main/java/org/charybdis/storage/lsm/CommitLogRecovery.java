@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Start-up of one shard's storage: waits for its tables' SSTables to open, replays the commitlog entries no
  * SSTable covers yet, starts a fresh commitlog and flushes what was replayed; the replayed segments are deleted
- * only once that is on disk and the forwarded updates they hold are durable on their owners (the server sends them
+ * only once that is on disk and the forwarded updates they hold are fsynced on their owners (the server sends them
  * again after start-up), so a crash meanwhile just replays again. The new commitlog numbers its segments
  * above every position the tables have recorded (and every segment file still on disk), which keeps
  * "position <= what the SSTables cover" meaning "already flushed" across restarts.

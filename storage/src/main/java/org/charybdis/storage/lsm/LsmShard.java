@@ -67,10 +67,10 @@ final class LsmShard implements WriteLog {
     private boolean drained;
     /** What the replay found logged for other shards, until the server takes it. */
     private List<ForwardedUpdate> replayedForwards = new ArrayList<>();
-    /** Completes once the forwarded updates the replay found are durable on their owners: the replayed segments wait for it. */
+    /** Completes once the forwarded updates the replay found are fsynced on their owners: the replayed segments wait for it. */
     private final CompletableFuture<Void> replayedForwardsResent = new CompletableFuture<>();
     /**
-     * Positions of the entries whose forwarded updates are not durable on their owners yet. The segments holding them
+     * Positions of the entries whose forwarded updates are not fsynced on their owners yet. The segments holding them
      * stay dirty for {@link #UNDELIVERED_FORWARDS} until then, so flushing the tables they wrote does not release them.
      */
     private final TreeSet<Long> undeliveredForwards = new TreeSet<>();
@@ -186,12 +186,12 @@ final class LsmShard implements WriteLog {
     }
 
     @Override
-    public void replayedForwardsDurable() {
+    public void replayedForwardsSynced() {
         replayedForwardsResent.complete(null);
     }
 
     /**
-     * Completes once the forwarded updates the replay found are durable on their owners (at once if it found none).
+     * Completes once the forwarded updates the replay found are fsynced on their owners (at once if it found none).
      * Asked by the recovery before the server takes them.
      */
     CompletableFuture<Void> replayedForwardsResent() {
@@ -204,7 +204,7 @@ final class LsmShard implements WriteLog {
     }
 
     @Override
-    public void forwardsDurable(long position) {
+    public void forwardsSynced(long position) {
         if (!undeliveredForwards.remove(position) || commitLog == null) return;
         // deliveries finish out of order: only entries below the oldest undelivered one are done with
         long done = undeliveredForwards.isEmpty() ? commitLog.currentPosition() : undeliveredForwards.first() - 1;
@@ -214,6 +214,11 @@ final class LsmShard implements WriteLog {
     @Override
     public CompletableFuture<Void> awaitDurable(long position) {
         return commitLog.awaitDurable(position);
+    }
+
+    @Override
+    public CompletableFuture<Void> awaitSynced() {
+        return commitLog == null ? CompletableFuture.completedFuture(null) : commitLog.awaitSynced();
     }
 
     @Override

@@ -136,17 +136,17 @@ class ForwardedUpdateDurabilityTest {
         return new ForwardedUpdate(layout.tableId(), b.build());
     }
 
-    /** A sender whose deliveries finish only when the test says so. */
+    /** A sender whose deliveries (durable and synced at once, as in batch mode) finish only when the test says so. */
     private static final class HeldSends implements ForwardSender {
         private record Send(List<ForwardedUpdate> updates, CompletableFuture<Void> delivered) { }
 
         private final ConcurrentLinkedQueue<Send> held = new ConcurrentLinkedQueue<>();
 
         @Override
-        public CompletableFuture<Void> send(List<ForwardedUpdate> updates) {
+        public Sent send(List<ForwardedUpdate> updates) {
             Send send = new Send(List.copyOf(updates), new CompletableFuture<>());
             held.add(send);
-            return send.delivered();
+            return new Sent(send.delivered(), send.delivered());
         }
 
         int size() { return held.size(); }
