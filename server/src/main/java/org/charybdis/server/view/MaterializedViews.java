@@ -77,6 +77,22 @@ public final class MaterializedViews {
                 }
             }
         }
+        if (storage.shardId() == 0 && buildsEnabled) forgetDroppedBuilds(previous, next);
+    }
+
+    /** Dropped views have no build in progress any more (once: shard 0 does it; a row that was not there costs a tombstone). */
+    private void forgetDroppedBuilds(Schema previous, Schema next) {
+        ViewBuildsInProgress recorder = progress;
+        if (recorder == null) return;
+        for (var ks : previous.keyspaces().values()) {
+            for (TableMetadata view : ks.tables().values()) {
+                TableMetadata now = next.table(ks.name(), view.name());
+                if (!view.isView() || now != null && now.id().equals(view.id())) continue;
+                recorder.finished(view.keyspace(), view.name()).whenComplete((ignored, failure) -> {
+                    if (failure != null) LOG.debug("Cannot forget the build of dropped view {} (the next start does)", view, failure);
+                });
+            }
+        }
     }
 
     /**

@@ -78,6 +78,23 @@ class ViewRestartTest {
         }
     }
 
+    @Test
+    void droppingAViewForgetsItsBuild() throws InterruptedException {
+        try (CqlSession session = server.session()) {
+            session.execute("CREATE KEYSPACE IF NOT EXISTS mv_forget WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+            session.execute("CREATE TABLE mv_forget.t (k int, c int, v int, PRIMARY KEY (k, c))");
+            session.execute("CREATE MATERIALIZED VIEW mv_forget.t_by_v AS SELECT * FROM mv_forget.t WHERE v IS NOT NULL AND k IS NOT NULL"
+                    + " AND c IS NOT NULL PRIMARY KEY (v, k, c)");
+            String inProgress = "SELECT view_name FROM system.view_builds_in_progress WHERE keyspace_name = 'mv_forget'";
+            assertThat(eventually(() -> rows(session, inProgress).isEmpty())).isTrue();
+            TableMetadata view = server.server().context().schema().current().table("mv_forget", "t_by_v");
+            server.server().context().database().views().buildStarted(view).join(); // as if a build were running
+            assertThat(rows(session, inProgress)).containsExactly("t_by_v");
+            session.execute("DROP MATERIALIZED VIEW mv_forget.t_by_v");
+            assertThat(eventually(() -> rows(session, inProgress).isEmpty())).isTrue();
+        }
+    }
+
     private static final String BUILT = "SELECT view_name FROM system.built_views WHERE keyspace_name = 'mv_resume'";
 
     /** Writes a base row straight to its shard's storage, as if the build had not reached it yet. */
