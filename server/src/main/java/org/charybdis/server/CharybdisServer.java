@@ -22,6 +22,7 @@ import org.charybdis.server.api.CompactionRoutes;
 import org.charybdis.server.api.SlowQueryRoutes;
 import org.charybdis.server.api.TracingRoutes;
 import org.charybdis.server.system.CompactionHistory;
+import org.charybdis.server.system.ViewBuildsInProgress;
 import org.charybdis.server.snapshot.AutoSnapshot;
 import org.charybdis.server.snapshot.SnapshotControl;
 import org.charybdis.server.snapshot.TableRefresh;
@@ -143,6 +144,7 @@ public final class CharybdisServer implements AutoCloseable {
         UserFunctionCalls.compileInBackground(schema.current());
         this.compactionHistory = new CompactionHistory(database, schema::current);
         engines.onCompaction(compactionHistory::record);
+        database.views().recordBuildsIn(new ViewBuildsInProgress(database, schema::current));
         engines.compactionThroughput(config.compactionThroughput());
         this.snapshots = new SnapshotControl(database, schema::current, config.dataDirectory());
         engines.incrementalBackups(config.get(ServerConfig.INCREMENTAL_BACKUPS));

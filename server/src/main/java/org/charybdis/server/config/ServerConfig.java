@@ -92,6 +92,7 @@ public final class ServerConfig {
     public static final ConfigKey<Integer> CAS_CONTENTION_TIMEOUT_IN_MS = key("cas_contention_timeout_in_ms", Integer.class, 1000, ConfigValues::nonNegativeMillis, "How long a lightweight transaction may wait for its partition");
     public static final ConfigKey<Long> MAX_MEMORY_FOR_UNLIMITED_QUERY_SOFT_LIMIT = key("max_memory_for_unlimited_query_soft_limit", Long.class, 1L << 20, ConfigValues::size, "Result bytes of an unpaged query past which a warning is logged");
     public static final ConfigKey<Long> MAX_MEMORY_FOR_UNLIMITED_QUERY_HARD_LIMIT = key("max_memory_for_unlimited_query_hard_limit", Long.class, 100L << 20, ConfigValues::size, "Result bytes of an unpaged query past which it fails with InvalidRequest");
+    public static final ConfigKey<Integer> BATCH_SIZE_WARN_THRESHOLD_IN_KB = key("batch_size_warn_threshold_in_kb", Integer.class, 5, ConfigValues::kibibytes, "Size of a batch over more than one partition (Cassandra's reckoning of its data) past which the client is warned");
     public static final ConfigKey<Integer> TRUNCATE_REQUEST_TIMEOUT_IN_MS = key("truncate_request_timeout_in_ms", Integer.class, 60000, ConfigValues::nonNegativeMillis, "How long a TRUNCATE may take");
 
     private static List<ConfigKey<?>> keys;
@@ -225,7 +226,7 @@ public final class ServerConfig {
 
     /** A key's Cassandra 4.1 name: the unit moves from the name into the value. */
     static String unitlessName(String name) {
-        return name.replaceFirst("_in_(ms|mb)$", "");
+        return name.replaceFirst("_in_(ms|mb|kb)$", "");
     }
 
     /** Cassandra's names of our keys beyond the unit rule. */
