@@ -23,6 +23,10 @@ final class UdfBytecodeVerifier {
     private static final String DEADLINE = Type.getInternalName(UdfDeadline.class);
     private static final Set<String> OBJECT_REFUSED = Set.of("wait", "notify", "notifyAll", "finalize", "clone");
     private static final Set<String> CLASS_ALLOWED = Set.of("getName", "getSimpleName");
+    /** What an {@code inet} argument may do: read itself; making addresses (and resolving names) is refused, as in Cassandra. */
+    private static final Set<String> INET_ALLOWED = Set.of("getAddress", "getHostAddress", "isAnyLocalAddress",
+            "isLoopbackAddress", "isLinkLocalAddress", "isSiteLocalAddress", "isMulticastAddress", "isIPv4CompatibleAddress",
+            "equals", "hashCode", "toString");
 
     private UdfBytecodeVerifier() {}
 
@@ -166,7 +170,8 @@ final class UdfBytecodeVerifier {
                 type(owner);
                 descriptor(descriptor);
                 if (owner.equals("java/lang/Object") && OBJECT_REFUSED.contains(name)
-                        || owner.equals("java/lang/Class") && !CLASS_ALLOWED.contains(name)) {
+                        || owner.equals("java/lang/Class") && !CLASS_ALLOWED.contains(name)
+                        || owner.startsWith("java/net/Inet") && !INET_ALLOWED.contains(name)) {
                     errors.add("call to " + owner.replace('/', '.') + "." + name + "()");
                 }
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);

@@ -1,5 +1,7 @@
 package org.charybdis.server.cql.udf;
 
+import org.charybdis.server.cql.udf.context.UDFContext;
+
 /**
  * The time limit of the user-defined function running on this thread. There is no SecurityManager to stop a
  * runaway function, so {@link UdfBytecodeVerifier} puts a call to {@link #check()} before every backward jump
@@ -24,12 +26,12 @@ public final class UdfDeadline {
     }
 
     /** Runs {@code body} with {@code arguments} allowing it {@code timeoutNanos}; throws {@link Expired} when it ran too long. */
-    static Object run(UdfBody body, Object[] arguments, long timeoutNanos) {
+    static Object run(UdfBody body, UDFContext context, Object[] arguments, long timeoutNanos) {
         long[] deadline = DEADLINE.get();
         long outer = deadline[0];
         deadline[0] = System.nanoTime() + timeoutNanos;
         try {
-            return body.execute(arguments);
+            return body.execute(context, arguments);
         } finally {
             deadline[0] = outer;
         }

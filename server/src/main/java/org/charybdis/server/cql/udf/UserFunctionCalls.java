@@ -3,6 +3,7 @@ package org.charybdis.server.cql.udf;
 import org.charybdis.cql.exceptions.FunctionFailureException;
 import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.TupleType;
+import org.charybdis.cql.types.UserTypeResolver;
 import org.charybdis.server.cql.terms.functions.AggregateFunction;
 import org.charybdis.server.cql.terms.functions.ScalarFunction;
 import org.charybdis.server.schema.KeyspaceMetadata;
@@ -60,21 +61,25 @@ public final class UserFunctionCalls {
         COMPILED.remove(function);
     }
 
-    public static ScalarFunction scalar(UserFunction function, UdfSettings settings) {
+    /** @param keyspaceTypes the user types {@code udfContext.newUDTValue} and {@code newTupleValue} may name */
+    public static ScalarFunction scalar(UserFunction function, UdfSettings settings, UserTypeResolver keyspaceTypes) {
         UdfBody body = body(function);
+        FunctionContext context = new FunctionContext(function, keyspaceTypes);
         return new ScalarFunction(function.keyspace() + "." + function.name(), function.argumentTypes(), function.returnType(),
                 false, function.calledOnNullInput(), arguments -> {
             Object[] java = new Object[arguments.length];
             for (int i = 0; i < arguments.length; i++) java[i] = toJava(function.argumentTypes().get(i), arguments[i]);
-            return serialize(function.returnType(), call(function, body, java, settings));
+            return serialize(function.returnType(), call(function, body, context, java, settings));
         });
     }
 
     /** @param finalFunction null when the aggregate has none */
     public static AggregateFunction aggregate(UserAggregate aggregate, UserFunction stateFunction, UserFunction finalFunction,
-                                              UdfSettings settings) {
+                                              UdfSettings settings, UserTypeResolver keyspaceTypes) {
         UdfBody state = body(stateFunction);
+        FunctionContext stateContext = new FunctionContext(stateFunction, keyspaceTypes);
         UdfBody last = finalFunction == null ? null : body(finalFunction);
+        FunctionContext lastContext = finalFunction == null ? null : new FunctionContext(finalFunction, keyspaceTypes);
         List<CqlType> types = aggregate.argumentTypes();
         TupleType packed = types.size() > 1 ? TupleType.of(types) : null;
         return new AggregateFunction(aggregate.keyspace() + "." + aggregate.name(), types, aggregate.returnType(),
@@ -93,14 +98,14 @@ public final class UserFunctionCalls {
                             arguments[1] = toJava(types.get(0), value);
                         }
                         if (!stateFunction.calledOnNullInput() && Arrays.asList(arguments).contains(null)) return;
-                        current = call(stateFunction, state, arguments, settings);
+                        current = call(stateFunction, state, stateContext, arguments, settings);
                     }
 
                     @Override
                     public ByteBuffer result() {
                         if (last == null) return serialize(aggregate.stateType(), current);
                         if (current == null && !finalFunction.calledOnNullInput()) return null;
-                        return serialize(finalFunction.returnType(), call(finalFunction, last, new Object[] {current}, settings));
+                        return serialize(finalFunction.returnType(), call(finalFunction, last, lastContext, new Object[] {current}, settings));
                     }
                 });
     }
@@ -109,9 +114,9 @@ public final class UserFunctionCalls {
         return COMPILED.computeIfAbsent(function, JavaUdfCompiler::compile);
     }
 
-    private static Object call(UserFunction function, UdfBody body, Object[] arguments, UdfSettings settings) {
+    private static Object call(UserFunction function, UdfBody body, FunctionContext context, Object[] arguments, UdfSettings settings) {
         try {
-            return UdfDeadline.run(body, arguments, settings.failTimeoutNanos());
+            return UdfDeadline.run(body, context, arguments, settings.failTimeoutNanos());
         } catch (UdfDeadline.Expired e) {
             throw failure(function, "User defined function " + function.description() + " ran longer than " + settings.failTimeoutMillis() + "ms");
         } catch (VirtualMachineError e) {

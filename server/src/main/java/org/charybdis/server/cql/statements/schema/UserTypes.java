@@ -59,8 +59,10 @@ final class UserTypes {
         return out;
     }
 
-    /** Names of the types and tables of the keyspace that use the type, for DROP TYPE's refusal. */
+    /** Names of the functions, types and tables of the keyspace that use the type, for DROP TYPE's refusal (Cassandra's order). */
     static String usersOf(KeyspaceMetadata ks, String typeName) {
+        List<String> functions = ks.functions().usersOfType(typeName);
+        if (!functions.isEmpty()) return "functions " + String.join(", ", functions);
         List<String> types = new ArrayList<>();
         for (var entry : ks.types().entrySet()) {
             if (!entry.getKey().equals(typeName) && entry.getValue().referencesUserType(ks.name(), typeName)) types.add(entry.getKey());
