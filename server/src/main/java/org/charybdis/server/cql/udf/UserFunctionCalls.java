@@ -2,6 +2,7 @@ package org.charybdis.server.cql.udf;
 
 import org.charybdis.cql.exceptions.FunctionFailureException;
 import org.charybdis.cql.types.CqlType;
+import org.charybdis.scheduler.Shard;
 import org.charybdis.cql.types.TupleType;
 import org.charybdis.cql.types.UserTypeResolver;
 import org.charybdis.server.cql.terms.functions.AggregateFunction;
@@ -19,7 +20,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * User-defined functions and aggregates as the callable functions selections and terms use: each definition
@@ -29,23 +32,36 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class UserFunctionCalls {
     private static final Logger LOG = LoggerFactory.getLogger(UserFunctionCalls.class);
     private static final Map<UserFunction, UdfBody> COMPILED = new ConcurrentHashMap<>();
+    /** Where bodies compile: a virtual thread each, so that compilation never runs on (nor waits for) a shard. */
+    private static final Executor COMPILER = task -> Thread.ofVirtual().name("udf-compile").start(task);
 
     private UserFunctionCalls() {}
 
-    /** Compiles {@code function} now (CREATE FUNCTION), so that a body that does not compile is refused. */
+    /** Compiles {@code function} now unless already compiled (CREATE FUNCTION), so that a body that does not compile is refused. */
     public static void compile(UserFunction function) {
         body(function);
     }
 
     /**
-     * Compiles the functions of a schema loaded at start-up on a thread of their own, so that their first calls
+     * Compiles {@code function} on a compiler thread, never a shard's; completes on the calling shard, failing with
+     * the compiler's error when the body does not compile. The result is kept for {@link #compile}.
+     */
+    public static CompletableFuture<Void> compileOffShard(UserFunction function) {
+        return Shard.offload(COMPILER, () -> {
+            body(function);
+            return null;
+        });
+    }
+
+    /**
+     * Compiles the functions of a schema loaded at start-up on a compiler thread, so that their first calls
      * do not compile on a shard. A body that no longer compiles is logged, and its calls fail with the reason.
      */
     public static void compileInBackground(Schema schema) {
         List<UserFunction> functions = new ArrayList<>();
         for (KeyspaceMetadata ks : schema.keyspaces().values()) functions.addAll(ks.functions().functions().values());
         if (functions.isEmpty()) return;
-        Thread.ofVirtual().name("udf-compile").start(() -> {
+        COMPILER.execute(() -> {
             for (UserFunction function : functions) {
                 try {
                     compile(function);
