@@ -42,7 +42,7 @@ final class UdfClassPolicy {
     static boolean allows(String internalName) {
         if (internalName.startsWith("[")) return true; // arrays: their element type is checked where it is named
         if (internalName.equals(UdfBody.class.getName().replace('.', '/'))) return true;
-        if (internalName.equals(UdfDeadline.class.getName().replace('.', '/'))) return true;
+        if (internalName.equals(UdfLimits.class.getName().replace('.', '/'))) return true;
         if (internalName.startsWith(CONTEXT_PACKAGE + "/") && internalName.indexOf('/', CONTEXT_PACKAGE.length() + 1) < 0) return true;
         if (internalName.startsWith(JavaUdfCompiler.PACKAGE.replace('.', '/') + "/")) return true; // the UDF's own class
         int slash = internalName.lastIndexOf('/');

@@ -132,9 +132,12 @@ public final class UserFunctionCalls {
 
     private static Object call(UserFunction function, UdfBody body, FunctionContext context, Object[] arguments, UdfSettings settings) {
         try {
-            return UdfDeadline.run(body, context, arguments, settings.failTimeoutNanos());
-        } catch (UdfDeadline.Expired e) {
+            return UdfLimits.run(body, context, arguments, settings.failTimeoutNanos(), settings.failAllocationBytes());
+        } catch (UdfLimits.Expired e) {
             throw failure(function, "User defined function " + function.description() + " ran longer than " + settings.failTimeoutMillis() + "ms");
+        } catch (UdfLimits.OverAllocated e) {
+            throw failure(function, "User defined function " + function.description() + " allocated more than "
+                    + settings.failAllocationKilobytes() + "kB");
         } catch (VirtualMachineError e) {
             if (e instanceof StackOverflowError) throw failure(function, e.toString());
             throw e;

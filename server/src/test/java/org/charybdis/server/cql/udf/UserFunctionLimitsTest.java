@@ -18,13 +18,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What only Charybdis can be asked (never run against the shared Cassandra: its fail timeout stops its JVM):
- * the time limit of a running UDF, and definitions surviving a restart and reaching the driver's metadata.
+ * the time and allocation limits of a running UDF, and definitions surviving a restart and reaching the driver's metadata.
  */
 class UserFunctionLimitsTest {
     @RegisterExtension
     static final CharybdisServerExtension server = new CharybdisServerExtension()
             .with(ServerConfig.USER_DEFINED_FUNCTIONS_ENABLED, true)
-            .with(ServerConfig.USER_DEFINED_FUNCTIONS_FAIL_TIMEOUT_IN_MS, 300);
+            .with(ServerConfig.USER_DEFINED_FUNCTIONS_FAIL_TIMEOUT_IN_MS, 300)
+            .with(ServerConfig.USER_DEFINED_FUNCTIONS_FAIL_ALLOCATION_IN_KB, 8192);
 
     @Test
     void aRunawayFunctionFailsItsQueryAndLeavesTheShardServing() {
@@ -43,6 +44,25 @@ class UserFunctionLimitsTest {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         }
         assertThat(session.execute("SELECT v FROM udf_l.t WHERE k = 1").one().getInt(0)).isEqualTo(10);
+    }
+
+    @Test
+    void aFunctionAllocatingPastItsAllowanceFailsItsQuery() {
+        CqlSession session = server.session(options -> options.withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false));
+        session.execute("CREATE KEYSPACE IF NOT EXISTS udf_l WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        session.execute("CREATE TABLE IF NOT EXISTS udf_l.t (k int PRIMARY KEY, v int)");
+        session.execute("INSERT INTO udf_l.t (k, v) VALUES (1, 10)");
+        session.execute("CREATE FUNCTION udf_l.hoard(a int) RETURNS NULL ON NULL INPUT RETURNS int LANGUAGE java "
+                + "AS 'long[][] kept = new long[100000][]; for (int i = 0; ; i++) { try { kept[i] = new long[1024]; } catch (Throwable t) { } }'");
+        session.execute("CREATE FUNCTION udf_l.modest(a int) RETURNS NULL ON NULL INPUT RETURNS int LANGUAGE java "
+                + "AS 'long[][] kept = new long[100][]; for (int i = 0; i < 100; i++) kept[i] = new long[1024]; return kept.length;'");
+        assertThatThrownBy(() -> session.execute("SELECT udf_l.hoard(v) FROM udf_l.t WHERE k = 1"))
+                .isInstanceOf(FunctionFailureException.class)
+                .hasMessage("User defined function udf_l.hoard : (int) -> int allocated more than 8192kB");
+        // the allowance is per call: each call of an aggregate's or a selection's function starts afresh
+        for (int i = 0; i < 20; i++) {
+            assertThat(session.execute("SELECT udf_l.modest(v) FROM udf_l.t WHERE k = 1").one().getInt(0)).isEqualTo(100);
+        }
     }
 
     @Test
