@@ -9,6 +9,7 @@ import org.charybdis.cql.types.NativeType;
 import org.charybdis.cql.types.SetType;
 import org.charybdis.cql.types.TupleType;
 import org.charybdis.cql.types.UserType;
+import org.charybdis.cql.types.VectorType;
 import org.charybdis.server.cql.udf.context.Duration;
 import org.charybdis.server.cql.udf.context.FieldValues;
 import org.charybdis.server.cql.udf.context.LocalDate;
@@ -33,7 +34,8 @@ import java.util.UUID;
  * The Java types a UDF sees for CQL types, as Cassandra 5.0's: primitives when the function returns null on
  * null input (its arguments are never null), boxes when it is called on null input; {@code timestamp} is a
  * {@link Date}, {@code date} a {@link LocalDate}, {@code duration} a {@link Duration}, {@code timeuuid} a
- * {@link ByteBuffer} (as Cassandra 5.0 passes it), tuples and UDTs {@link TupleValue} and {@link UDTValue}.
+ * {@link ByteBuffer} (as Cassandra 5.0 passes it), a vector a {@link List}, tuples and UDTs {@link TupleValue} and
+ * {@link UDTValue}.
  * Converts, through collections and nested values, between those and the values {@link CqlType} (de)serializes.
  */
 final class UdfJavaTypes {
@@ -45,6 +47,7 @@ final class UdfJavaTypes {
     /** The Java source name of {@code type}; refuses the types Charybdis's UDFs do not take. */
     static String javaType(CqlType type, boolean primitive) {
         if (type instanceof ListType list) return "java.util.List<" + javaType(list.elementType(), false) + ">";
+        if (type instanceof VectorType vector) return "java.util.List<" + javaType(vector.elementType(), false) + ">";
         if (type instanceof SetType set) return "java.util.Set<" + javaType(set.elementType(), false) + ">";
         if (type instanceof MapType map) {
             return "java.util.Map<" + javaType(map.keyType(), false) + ", " + javaType(map.valueType(), false) + ">";
@@ -57,6 +60,7 @@ final class UdfJavaTypes {
     static Class<?> javaClass(CqlType type) {
         return switch (type) {
             case ListType ignored -> List.class;
+            case VectorType ignored -> List.class;
             case SetType ignored -> Set.class;
             case MapType ignored -> Map.class;
             case TupleType ignored -> TupleValue.class;
@@ -98,11 +102,8 @@ final class UdfJavaTypes {
     private static Object convert(CqlType type, Object value, boolean toJava) {
         if (value == null) return null;
         return switch (type) {
-            case ListType list -> {
-                List<Object> out = new ArrayList<>();
-                for (Object e : (List<?>) value) out.add(convert(list.elementType(), e, toJava));
-                yield out;
-            }
+            case ListType list -> convertAll(list.elementType(), (List<?>) value, toJava);
+            case VectorType vector -> convertAll(vector.elementType(), (List<?>) value, toJava);
             case SetType set -> {
                 Set<Object> out = new LinkedHashSet<>();
                 for (Object e : (Set<?>) value) out.add(convert(set.elementType(), e, toJava));
@@ -122,6 +123,12 @@ final class UdfJavaTypes {
             case NativeType n -> toJava ? nativeToJava(n, value) : nativeFromJava(n, value);
             default -> value;
         };
+    }
+
+    private static List<Object> convertAll(CqlType elementType, List<?> values, boolean toJava) {
+        List<Object> out = new ArrayList<>(values.size());
+        for (Object e : values) out.add(convert(elementType, e, toJava));
+        return out;
     }
 
     private static Object nativeToJava(NativeType type, Object value) {

@@ -84,12 +84,24 @@ class UserFunctionLimitsTest {
         session.execute("CREATE OR REPLACE FUNCTION udf_r.plus_state(s int, v int) CALLED ON NULL INPUT RETURNS int LANGUAGE java "
                 + "AS 'return (s == null ? 0 : s) + (v == null ? 0 : v);'");
         session.execute("CREATE OR REPLACE AGGREGATE udf_r.total(int) SFUNC plus_state STYPE int INITCOND 5");
+        session.execute("CREATE TYPE IF NOT EXISTS udf_r.pt (x int)");
+        session.execute("CREATE TABLE IF NOT EXISTS udf_r.u (k int PRIMARY KEY, p frozen<pt>, t tuple<int, text>)");
+        session.execute("INSERT INTO udf_r.u (k, p, t) VALUES (1, {x: 1}, (2, 'b'))");
+        session.execute("CREATE OR REPLACE FUNCTION udf_r.show(p pt, t tuple<int, text>) CALLED ON NULL INPUT RETURNS text LANGUAGE java "
+                + "AS 'return p + \" \" + t;'");
+        session.execute("CREATE OR REPLACE FUNCTION udf_r.count_state(s tuple<int, text>, v int) CALLED ON NULL INPUT RETURNS tuple<int, text> "
+                + "LANGUAGE java AS 's.setInt(0, s.getInt(0) + 1); return s;'");
+        session.execute("CREATE OR REPLACE AGGREGATE udf_r.counted(int) SFUNC count_state STYPE tuple<int, text> INITCOND (0, 'rows')");
         server.restart();
 
         CqlSession after = server.session();
         Row row = after.execute("SELECT udf_r.twice(v), udf_r.total(v) FROM udf_r.t WHERE k = 1").one();
         assertThat(row.getInt(0)).isEqualTo(20);
         assertThat(row.getInt(1)).isEqualTo(15);
+        assertThat(after.execute("SELECT udf_r.show(p, t) FROM udf_r.u WHERE k = 1").one().getString(0)).isEqualTo("{x:1} (2,'b')");
+        row = after.execute("SELECT udf_r.counted(v) FROM udf_r.t WHERE k = 1").one();
+        assertThat(row.getTupleValue(0).getInt(0)).isEqualTo(1);
+        assertThat(row.getTupleValue(0).getString(1)).isEqualTo("rows");
         FunctionMetadata twice = after.getMetadata().getKeyspace("udf_r").orElseThrow()
                 .getFunction("twice", DataTypes.INT).orElseThrow();
         assertThat(twice.getBody()).isEqualTo("return 2 * a;");

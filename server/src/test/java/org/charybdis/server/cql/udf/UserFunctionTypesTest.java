@@ -133,6 +133,43 @@ class UserFunctionTypesTest {
     }
 
     @Test
+    void aggregatesFoldTupleStates() {
+        // the average example of Cassandra's CQL reference (functions.adoc), unchanged
+        session.execute("CREATE FUNCTION averageState(state tuple<int,bigint>, val int) CALLED ON NULL INPUT RETURNS tuple<int,bigint> "
+                + "LANGUAGE java AS 'if (val != null) { state.setInt(0, state.getInt(0)+1); state.setLong(1, state.getLong(1)+val.intValue()); } "
+                + "return state;'");
+        session.execute("CREATE FUNCTION averageFinal (state tuple<int,bigint>) CALLED ON NULL INPUT RETURNS double LANGUAGE java AS "
+                + "'double r = 0; if (state.getInt(0) == 0) return null; r = state.getLong(1); r/= state.getInt(0); return Double.valueOf(r);'");
+        session.execute("CREATE AGGREGATE average(int) SFUNC averageState STYPE tuple<int,bigint> FINALFUNC averageFinal INITCOND (0, 0)");
+        session.execute("CREATE TABLE nums (k int, c int, v int, PRIMARY KEY (k, c))");
+        session.execute("INSERT INTO nums (k, c, v) VALUES (1, 1, 10)");
+        session.execute("INSERT INTO nums (k, c, v) VALUES (1, 2, 15)");
+        session.execute("INSERT INTO nums (k, c) VALUES (1, 3)");
+        assertThat(session.execute("SELECT average(v) FROM nums WHERE k = 1").one().getDouble(0)).isEqualTo(12.5);
+        assertThat(session.execute("SELECT average(v) FROM nums WHERE k = 2").one().isNull(0)).isTrue();
+    }
+
+    @Test
+    void alteredTypesReachTheFunctionsThatTakeThem() {
+        session.execute("CREATE TYPE grows (x int)");
+        session.execute("CREATE TABLE growing (k int PRIMARY KEY, g frozen<grows>)");
+        session.execute("INSERT INTO growing (k, g) VALUES (1, {x: 5})");
+        function("show_grows(a grows)", "text", "return \"\" + a;");
+        function("make_grows(a int)", "grows", "UDTValue u = udfContext.newReturnUDTValue(); u.setInt(\"x\", a); return u;");
+        session.execute("ALTER TYPE grows ADD y int");
+        Row row = session.execute("SELECT show_grows(g), make_grows(k) FROM growing WHERE k = 1").one();
+        assertThat(row.getString(0)).isEqualTo("{x:5,y:NULL}");
+        assertThat(row.getUdtValue(1).getInt("x")).isEqualTo(1);
+        assertThat(row.getUdtValue(1).isNull("y")).isTrue();
+    }
+
+    @Test
+    void vectorsArriveAsLists() {
+        function("show_vec(a vector<float, 2>)", "text", "return \"\" + a;");
+        assertThat(session.execute("SELECT show_vec([1.0, 2.0]) FROM alltypes WHERE k = 1").one().getString(0)).isEqualTo("[1.0, 2.0]");
+    }
+
+    @Test
     void misusedValuesFailTheCall() {
         function("udtbad(a t5)", "text", "return \"\" + a.getInt(\"nope\");");
         function("udtbad2(a t5)", "text", "return \"\" + a.getString(\"x\");");

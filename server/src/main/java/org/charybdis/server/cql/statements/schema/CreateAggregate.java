@@ -8,8 +8,6 @@ import org.charybdis.cql.syntax.QualifiedName;
 import org.charybdis.cql.types.CqlType;
 import org.charybdis.server.auth.AuthResource;
 import org.charybdis.server.cql.ExecutionContext;
-import org.charybdis.server.cql.terms.BindVariables;
-import org.charybdis.server.cql.terms.BoundValue;
 import org.charybdis.server.cql.terms.Terms;
 import org.charybdis.server.cql.udf.UdfSettings;
 import org.charybdis.server.schema.KeyspaceMetadata;
@@ -101,10 +99,6 @@ final class CreateAggregate extends SchemaChangeStatement {
 
     private ByteBuffer initialCondition(CqlType stateType) {
         if (statement.initialCondition() == null) return null;
-        BoundValue value = Terms.resolve(statement.initialCondition(), stateType, "(dummy)", new BindVariables(0, keyspace, null));
-        if (!(value instanceof BoundValue.Constant constant)) {
-            throw new InvalidRequestException("INITCOND must be a constant, not " + statement.initialCondition());
-        }
-        return constant.value();
+        return Terms.constant(statement.initialCondition(), stateType, "(dummy)"); // tuples and collections of literals too
     }
 }

@@ -83,9 +83,9 @@ final class FunctionDefinitions {
         return ColumnTypes.resolveValue(raw, keyspace, schema);
     }
 
-    /** Tuples are always frozen, written so or not: only a frozen collection or UDT is refused. */
+    /** Tuples and vectors are always frozen, written so or not: only a frozen collection or UDT is refused. */
     private static boolean explicitlyFrozen(RawType raw) {
-        return raw.isFrozen() && !(raw instanceof RawType.Tuple);
+        return raw.isFrozen() && !(raw instanceof RawType.Tuple || raw instanceof RawType.Vector);
     }
 
     static String typeNames(List<CqlType> types) {
