@@ -25,12 +25,12 @@ record FunctionContext(UserFunction function, UserTypeResolver keyspaceTypes) im
 
     @Override
     public UDTValue newArgUDTValue(int argNum) {
-        return udt(argument(argNum), "Function argument");
+        return udt(argument(argNum));
     }
 
     @Override
     public UDTValue newReturnUDTValue() {
-        return udt(function.returnType(), "Function return type");
+        return udt(function.returnType());
     }
 
     @Override
@@ -47,23 +47,22 @@ record FunctionContext(UserFunction function, UserTypeResolver keyspaceTypes) im
 
     @Override
     public TupleValue newArgTupleValue(int argNum) {
-        return tuple(argument(argNum), "Function argument");
+        return tuple(argument(argNum));
     }
 
     @Override
     public TupleValue newReturnTupleValue() {
-        return tuple(function.returnType(), "Function return type");
+        return tuple(function.returnType());
     }
 
     @Override
     public TupleValue newTupleValue(String cqlDefinition) {
-        return tuple(CqlTypeParser.parse(cqlDefinition, (keyspace, name) -> keyspaceTypes.resolve(function.keyspace(), name)),
-                "Type " + cqlDefinition);
+        return tuple(CqlTypeParser.parse(cqlDefinition, (keyspace, name) -> keyspaceTypes.resolve(function.keyspace(), name)));
     }
 
     private int argumentIndex(String name) {
         int i = function.argumentNames().indexOf(name);
-        if (i < 0) throw new IllegalArgumentException("Function does not declare an argument named " + name);
+        if (i < 0) throw new IllegalArgumentException("Function does not declare an argument named '" + name + "'");
         return i;
     }
 
@@ -74,13 +73,14 @@ record FunctionContext(UserFunction function, UserTypeResolver keyspaceTypes) im
         return function.argumentTypes().get(i);
     }
 
-    private static UDTValue udt(CqlType type, String what) {
-        if (!(type instanceof UserType udt)) throw new IllegalStateException(what + " is not a UDT but a " + type.cqlName());
+    /** Cassandra says "argument" for the return type and for {@code newTupleValue}'s type too. */
+    private static UDTValue udt(CqlType type) {
+        if (!(type instanceof UserType udt)) throw new IllegalStateException("Function argument is not a UDT but a " + type.cqlName());
         return UdfJavaTypes.newUdt(udt, List.of());
     }
 
-    private static TupleValue tuple(CqlType type, String what) {
-        if (!(type instanceof TupleType tuple)) throw new IllegalStateException(what + " is not a tuple but a " + type.cqlName());
+    private static TupleValue tuple(CqlType type) {
+        if (!(type instanceof TupleType tuple)) throw new IllegalStateException("Function argument is not a tuple type but a " + type.cqlName());
         return UdfJavaTypes.newTuple(tuple, List.of());
     }
 }

@@ -174,12 +174,21 @@ class UserFunctionTypesTest {
         function("udtbad(a t5)", "text", "return \"\" + a.getInt(\"nope\");");
         function("udtbad2(a t5)", "text", "return \"\" + a.getString(\"x\");");
         function("notudt(a int)", "text", "return \"\" + udfContext.newArgUDTValue(\"a\");");
-        assertThatThrownBy(() -> session.execute("SELECT udtbad({x: 1}) FROM alltypes WHERE k = 1")).isInstanceOf(FunctionFailureException.class)
-                .hasMessage("java.lang.IllegalArgumentException: nope is not a field defined in this UDT");
+        failure("SELECT udtbad({x: 1}) FROM alltypes WHERE k = 1", "java.lang.IllegalArgumentException: nope is not a field defined in this UDT");
         assertThatThrownBy(() -> session.execute("SELECT udtbad2({x: 1}) FROM alltypes WHERE k = 1")).isInstanceOf(FunctionFailureException.class)
                 .hasMessageEndingWith("CodecNotFoundException: Codec not found for requested operation: [int <-> java.lang.String]");
-        assertThatThrownBy(() -> session.execute("SELECT notudt(k) FROM alltypes WHERE k = 1")).isInstanceOf(FunctionFailureException.class)
-                .hasMessage("java.lang.IllegalStateException: Function argument is not a UDT but a int");
+        function("setbad(a t5)", "t5", "a.setString(\"x\", \"s\"); return a;");
+        function("rt(a int)", "int", "return udfContext.newReturnTupleValue() == null ? 1 : 2;");
+        function("nu(a int)", "int", "return udfContext.newUDTValue(\"nope\") == null ? 1 : 2;");
+        function("an(a int)", "int", "return udfContext.newArgUDTValue(\"zz\") == null ? 1 : 2;");
+        function("ai(a int)", "int", "return udfContext.newArgTupleValue(3) == null ? 1 : 2;");
+        failure("SELECT notudt(k) FROM alltypes WHERE k = 1", "java.lang.IllegalStateException: Function argument is not a UDT but a int");
+        failure("SELECT rt(k) FROM alltypes WHERE k = 1", "java.lang.IllegalStateException: Function argument is not a tuple type but a int");
+        failure("SELECT nu(k) FROM alltypes WHERE k = 1", "java.lang.IllegalArgumentException: No UDT named nope in keyspace udf_ty");
+        failure("SELECT an(k) FROM alltypes WHERE k = 1", "java.lang.IllegalArgumentException: Function does not declare an argument named 'zz'");
+        failure("SELECT ai(k) FROM alltypes WHERE k = 1", "java.lang.IllegalArgumentException: Function does not declare an argument with index 3");
+        assertThatThrownBy(() -> session.execute("SELECT setbad(u) FROM alltypes WHERE k = 1")).isInstanceOf(FunctionFailureException.class)
+                .hasMessageEndingWith("CodecNotFoundException: Codec not found for requested operation: [int <-> java.lang.String]");
     }
 
     @Test
@@ -213,6 +222,10 @@ class UserFunctionTypesTest {
 
     private static void function(String signature, String returnType, String body) {
         session.execute("CREATE FUNCTION " + signature + " CALLED ON NULL INPUT RETURNS " + returnType + " LANGUAGE java AS $$" + body + "$$");
+    }
+
+    private static void failure(String cql, String message) {
+        assertThatThrownBy(() -> session.execute(cql)).isInstanceOf(FunctionFailureException.class).hasMessage(message);
     }
 
     private static void invalid(String cql, String message) {
