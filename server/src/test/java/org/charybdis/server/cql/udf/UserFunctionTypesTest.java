@@ -120,16 +120,18 @@ class UserFunctionTypesTest {
     }
 
     @Test
-    void datesDurationsAndCollectionsOfThemComeBack() {
+    void datesDurationsInetsAndCollectionsOfThemComeBack() {
         function("r_d(a date)", "date", "return a.add(java.util.Calendar.MONTH, 1);");
         function("r_l(a list<date>)", "list<date>", "return a;");
         function("r_dur(a duration)", "duration", "return a;");
         function("r_tu(a timeuuid)", "timeuuid", "return a;");
-        Row row = session.execute("SELECT r_d(d), r_l(l), r_dur(du), r_tu(tu) FROM alltypes WHERE k = 1").one();
+        function("r_i(a inet)", "inet", "return a.isLoopbackAddress() ? null : a;");
+        Row row = session.execute("SELECT r_d(d), r_l(l), r_dur(du), r_tu(tu), r_i(i) FROM alltypes WHERE k = 1").one();
         assertThat(row.getLocalDate(0)).isEqualTo(LocalDate.of(2024, 3, 3));
         assertThat(row.getList(1, LocalDate.class)).containsExactly(LocalDate.of(2024, 1, 1));
         assertThat(row.getCqlDuration(2)).isEqualTo(CqlDuration.from("1mo2d3h"));
         assertThat(row.getUuid(3)).hasToString("50554d6e-29bb-11e5-b345-feff819cdc9f");
+        assertThat(row.getInetAddress(4).getHostAddress()).isEqualTo("10.1.2.3");
     }
 
     @Test
@@ -201,6 +203,9 @@ class UserFunctionTypesTest {
         invalid("CREATE FUNCTION r_inet(a text) CALLED ON NULL INPUT RETURNS inet LANGUAGE java "
                 + "AS 'try { return java.net.InetAddress.getByName(a); } catch (Exception e) { throw new RuntimeException(e); }'",
                 "Java UDF validation failed: [call to java.net.InetAddress.getByName()]");
+        invalid("CREATE FUNCTION r_inet(a int) CALLED ON NULL INPUT RETURNS inet LANGUAGE java AS 'try { return "
+                + "java.net.InetAddress.getByAddress(new byte[] {1,2,3,a.byteValue()}); } catch (Exception e) { throw new RuntimeException(e); }'",
+                "Java UDF validation failed: [call to java.net.InetAddress.getByAddress()]");
     }
 
     @Test
