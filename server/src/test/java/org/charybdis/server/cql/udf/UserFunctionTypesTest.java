@@ -172,6 +172,24 @@ class UserFunctionTypesTest {
     }
 
     @Test
+    void systemSchemaNamesTheTypesAsCassandraDoes() {
+        function("sig_a(a tuple<int, text>, b t5, c map<text, frozen<t5>>)", "tuple<int, frozen<t5>>", "return null;");
+        function("sig_b(v vector<float, 2>, d date)", "text", "return null;");
+        session.execute("CREATE FUNCTION sig_state(s tuple<int, bigint>, v int) CALLED ON NULL INPUT RETURNS tuple<int, bigint> "
+                + "LANGUAGE java AS 'return s;'");
+        session.execute("CREATE AGGREGATE sig_agg(int) SFUNC sig_state STYPE tuple<int, bigint> INITCOND (0, 0)");
+        List<String> functions = session.execute("SELECT function_name, argument_types, return_type FROM system_schema.functions "
+                + "WHERE keyspace_name = 'udf_ty' AND function_name IN ('sig_a', 'sig_b')").all().stream()
+                .map(r -> r.getString(0) + " " + r.getList(1, String.class) + " " + r.getString(2)).toList();
+        assertThat(functions).containsExactly("sig_a [frozen<tuple<int, text>>, t5, map<text, frozen<t5>>] frozen<tuple<int, frozen<t5>>>",
+                "sig_b [vector<float, 2>, date] text");
+        Row aggregate = session.execute("SELECT argument_types, state_type, return_type, initcond FROM system_schema.aggregates "
+                + "WHERE keyspace_name = 'udf_ty' AND aggregate_name = 'sig_agg'").one();
+        assertThat(aggregate.getList(0, String.class) + " " + aggregate.getString(1) + " " + aggregate.getString(2) + " " + aggregate.getString(3))
+                .isEqualTo("[int] frozen<tuple<int, bigint>> frozen<tuple<int, bigint>> (0, 0)");
+    }
+
+    @Test
     void misusedValuesFailTheCall() {
         function("udtbad(a t5)", "text", "return \"\" + a.getInt(\"nope\");");
         function("udtbad2(a t5)", "text", "return \"\" + a.getString(\"x\");");
