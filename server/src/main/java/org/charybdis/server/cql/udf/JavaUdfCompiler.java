@@ -1,6 +1,7 @@
 package org.charybdis.server.cql.udf;
 
 import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.cql.types.CqlType;
 import org.charybdis.server.cql.udf.context.TupleValue;
 import org.charybdis.server.cql.udf.context.UDFContext;
 import org.charybdis.server.cql.udf.context.UDTValue;
@@ -21,6 +22,7 @@ import org.eclipse.jdt.internal.compiler.problem.DefaultProblemFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +73,19 @@ final class JavaUdfCompiler {
             return (UdfBody) new UdfClassLoader(checked).loadClass(main).getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new InvalidRequestException("Could not load the compiled function " + function.keyspace() + "." + function.name() + ": " + e);
+        }
+    }
+
+    /**
+     * What a compiled body depends on: definitions with the same key share one class. ALTER TYPE changes a UDT's
+     * fields, not the Java its functions see, so their bodies need no new compilation on the shard that next calls them.
+     */
+    record Key(List<String> argumentNames, List<String> argumentTypes, String returnType, boolean calledOnNullInput, String body) {
+        static Key of(UserFunction function) {
+            List<String> types = new ArrayList<>();
+            for (CqlType type : function.argumentTypes()) types.add(UdfJavaTypes.javaType(type, false));
+            return new Key(function.argumentNames(), types, UdfJavaTypes.javaType(function.returnType(), false),
+                    function.calledOnNullInput(), function.body());
         }
     }
 

@@ -2,9 +2,9 @@ package org.charybdis.server.cql.udf;
 
 import org.charybdis.cql.exceptions.FunctionFailureException;
 import org.charybdis.cql.types.CqlType;
-import org.charybdis.scheduler.Shard;
 import org.charybdis.cql.types.TupleType;
 import org.charybdis.cql.types.UserTypeResolver;
+import org.charybdis.scheduler.Shard;
 import org.charybdis.server.cql.terms.functions.AggregateFunction;
 import org.charybdis.server.cql.terms.functions.ScalarFunction;
 import org.charybdis.server.schema.KeyspaceMetadata;
@@ -31,7 +31,7 @@ import java.util.concurrent.Executor;
  */
 public final class UserFunctionCalls {
     private static final Logger LOG = LoggerFactory.getLogger(UserFunctionCalls.class);
-    private static final Map<UserFunction, UdfBody> COMPILED = new ConcurrentHashMap<>();
+    private static final Map<JavaUdfCompiler.Key, UdfBody> COMPILED = new ConcurrentHashMap<>();
     /** Where bodies compile: a virtual thread each, so that compilation never runs on (nor waits for) a shard. */
     private static final Executor COMPILER = task -> Thread.ofVirtual().name("udf-compile").start(task);
 
@@ -72,9 +72,14 @@ public final class UserFunctionCalls {
         });
     }
 
-    /** Lets go of the compiled body of a dropped or replaced definition (statements compiled with it keep theirs). */
+    /** Lets go of the compiled body of a dropped definition (statements compiled with it keep theirs). */
     public static void forget(UserFunction function) {
-        COMPILED.remove(function);
+        COMPILED.remove(JavaUdfCompiler.Key.of(function));
+    }
+
+    /** Lets go of the body of a replaced definition, unless the replacement compiled to the same (a re-run script). */
+    public static void replaced(UserFunction existing, UserFunction replacement) {
+        if (!JavaUdfCompiler.Key.of(existing).equals(JavaUdfCompiler.Key.of(replacement))) forget(existing);
     }
 
     /** @param keyspaceTypes the user types {@code udfContext.newUDTValue} and {@code newTupleValue} may name */
@@ -127,7 +132,7 @@ public final class UserFunctionCalls {
     }
 
     private static UdfBody body(UserFunction function) {
-        return COMPILED.computeIfAbsent(function, JavaUdfCompiler::compile);
+        return COMPILED.computeIfAbsent(JavaUdfCompiler.Key.of(function), key -> JavaUdfCompiler.compile(function));
     }
 
     private static Object call(UserFunction function, UdfBody body, FunctionContext context, Object[] arguments, UdfSettings settings) {

@@ -67,7 +67,7 @@ final class CreateFunction extends SchemaChangeStatement {
         UserFunction function = definition.function();
         UserFunction existing = definition.existing();
         UserFunctionCalls.compile(function);
-        if (existing != null) UserFunctionCalls.forget(existing);
+        if (existing != null) UserFunctionCalls.replaced(existing, function);
         SchemaChange.Change change = existing == null ? SchemaChange.Change.CREATED : SchemaChange.Change.UPDATED;
         KeyspaceMetadata ks = definition.keyspace();
         return new SchemaUpdate(current.with(ks.withFunctions(ks.functions().with(function))),
