@@ -106,7 +106,10 @@ class UserFunctionTypesTest {
                 + "UDTValue u = udfContext.newUDTValue(\"t5\"); u.setInt(\"x\", a); t.setUDTValue(1, u); return t;");
         function("r_t3(a int)", "tuple<int, date>",
                 "TupleValue t = udfContext.newTupleValue(\"tuple<int, date>\"); t.setInt(0, a); t.setDate(1, t.getDate(1)); return t;");
-        Row row = session.execute("SELECT r_tup(k), r_tup2(tup), r_u(u), r_nested(k), r_t3(k) FROM alltypes WHERE k = 1").one();
+        function("dedupe(a int)", "set<frozen<t5>>", "Set<UDTValue> s = new HashSet(); "
+                + "for (int i = 0; i < 3; i++) { UDTValue u = udfContext.newUDTValue(\"t5\"); u.setInt(\"x\", a); s.add(u); } return s;");
+        Row row = session.execute("SELECT r_tup(k), r_tup2(tup), r_u(u), r_nested(k), r_t3(k), dedupe(k) FROM alltypes WHERE k = 1").one();
+        assertThat(row.getSet(5, UdtValue.class)).hasSize(1);
         TupleValue tup = row.getTupleValue(0);
         assertThat(List.of(tup.getInt(0), tup.getString(1))).containsExactly(1, "v");
         TupleValue tup2 = row.getTupleValue(1);

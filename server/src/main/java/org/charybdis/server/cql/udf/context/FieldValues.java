@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ public abstract class FieldValues<T extends FieldValues<T>> {
 
     /** The values by position, as the server serializes them. */
     public List<Object> values() {
-        return java.util.Arrays.asList(values.clone());
+        return Arrays.asList(values.clone());
     }
 
     public boolean isNull(int i) {
@@ -258,6 +259,18 @@ public abstract class FieldValues<T extends FieldValues<T>> {
     }
 
     abstract T self();
+
+    /** Equal when of the same type with equal values, so that sets and map keys of UDTs and tuples work in a body. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FieldValues<?> other && other.getClass() == getClass() && other.typeName.equals(typeName)
+                && Arrays.equals(other.values, values);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * typeName.hashCode() + Arrays.hashCode(values);
+    }
 
     /** A field's value as CQL writes it within a UDT or tuple literal, as Cassandra's {@code toString} shows it. */
     static String literal(Object value) {
