@@ -67,20 +67,25 @@ final class FunctionDefinitions {
     }
 
     static CqlType argumentType(RawType raw, String keyspace, Schema schema) {
-        if (raw.isFrozen()) {
+        if (explicitlyFrozen(raw)) {
             throw new InvalidRequestException("Argument '" + raw.toCqlString() + "' cannot be frozen; remove frozen<> modifier from '"
                     + raw.toCqlString() + "'");
         }
-        return ColumnTypes.resolve(raw, keyspace, schema);
+        return ColumnTypes.resolveValue(raw, keyspace, schema);
     }
 
     /** The return or state type of a function or aggregate. */
     static CqlType valueType(RawType raw, String keyspace, Schema schema) {
-        if (raw.isFrozen()) {
+        if (explicitlyFrozen(raw)) {
             throw new InvalidRequestException("Return type '" + raw.toCqlString() + "' cannot be frozen; remove frozen<> modifier from '"
                     + raw.toCqlString() + "'");
         }
-        return ColumnTypes.resolve(raw, keyspace, schema);
+        return ColumnTypes.resolveValue(raw, keyspace, schema);
+    }
+
+    /** Tuples and vectors are always frozen, written so or not: only a frozen collection or UDT is refused. */
+    private static boolean explicitlyFrozen(RawType raw) {
+        return raw.isFrozen() && !(raw instanceof RawType.Tuple || raw instanceof RawType.Vector);
     }
 
     static String typeNames(List<CqlType> types) {
