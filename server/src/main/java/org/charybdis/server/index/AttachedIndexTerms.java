@@ -51,9 +51,12 @@ public final class AttachedIndexTerms {
                 && !(column.type() instanceof VectorType);
     }
 
-    /** SAI options Cassandra 5.0 understands (analysis here; vector and analyzer options are the vector and analyzer indexes'). */
+    /**
+     * SAI options Cassandra 5.0.6 understands (analysis here; vector options are the vector index's). It has no
+     * {@code index_analyzer} or {@code query_analyzer} (nor the {@code :} operator): it refuses them as unknown.
+     */
     private static final java.util.Set<String> KNOWN_OPTIONS = java.util.Set.of("case_sensitive", "normalize", "ascii", "similarity_function",
-            "source_model", "optimize_for", "index_analyzer", "query_analyzer", "target");
+            "source_model", "optimize_for", "target");
 
     /** Refuses SAI options Cassandra refuses, with its messages. */
     public static void checkOptions(Map<String, String> options, ColumnMetadata column, IndexMetadata.Target target) {
