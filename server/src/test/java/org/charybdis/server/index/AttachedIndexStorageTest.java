@@ -28,7 +28,8 @@ import static org.charybdis.server.cql.statements.select.ResultRows.rows;
 /**
  * What storage-attached indexes keep on disk and what their queries cost, on Charybdis only: every flushed SSTable
  * gets its SAI.db, which survives a restart (and is rebuilt at start-up when missing, as after a crash between the
- * SSTable and its terms); an indexed range query reads as many rows as it matches, however large the table.
+ * SSTable and its terms); an indexed range query reads as many rows as it matches, however large the table, and so
+ * do indexes of clustering and static columns; an index created over a memtable indexes it without flushing it.
  */
 class AttachedIndexStorageTest {
     private static final Pattern CANDIDATES = Pattern.compile("Storage-attached indexes: (\\d+) candidate rows, (\\d+) read");
@@ -131,6 +132,50 @@ class AttachedIndexStorageTest {
     }
 
     @Test
+    void clusteringAndStaticColumnIndexesReadTheirMatchesFromTerms() {
+        CqlSession session = NODE.session();
+        session.execute("CREATE KEYSPACE sai_s WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        session.execute("CREATE TABLE sai_s.t (k int, c int, s int static, v int, PRIMARY KEY (k, c))");
+        session.execute("CREATE INDEX ON sai_s.t (c) USING 'sai'");
+        session.execute("CREATE INDEX ON sai_s.t (s) USING 'sai'");
+        for (int k = 0; k < 100; k++) {
+            session.execute("INSERT INTO sai_s.t (k, s) VALUES (?, ?)", k, k % 50);
+            for (int c = 0; c < 10; c++) session.execute("INSERT INTO sai_s.t (k, c, v) VALUES (?, ?, ?)", k, c, k * 10 + c);
+        }
+        flush("sai_s");
+        assertThat(candidatesRead(session, "SELECT k, v FROM sai_s.t WHERE c = 7")).isEqualTo(100);   // one row of each partition
+        assertThat(candidatesRead(session, "SELECT k, v FROM sai_s.t WHERE s = 7")).isEqualTo(2);     // partitions 7 and 57
+        assertThat(rows(session, "SELECT k, c FROM sai_s.t WHERE s = 7 AND c = 3")).containsExactlyInAnyOrder("7, 3", "57, 3");
+        session.execute("DROP KEYSPACE sai_s");
+    }
+
+    @Test
+    void anIndexBuiltOverAMemtableIndexesItInMemoryWithoutAFlush() throws Exception {
+        CqlSession session = NODE.session();
+        session.execute("CREATE KEYSPACE sai_m WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        session.execute("CREATE TABLE sai_m.t (k int PRIMARY KEY, v int)");
+        for (int k = 0; k < 20; k++) session.execute("INSERT INTO sai_m.t (k, v) VALUES (?, ?)", k, k);
+        flush("sai_m");
+        for (int k = 20; k < 25; k++) session.execute("INSERT INTO sai_m.t (k, v) VALUES (?, ?)", k, k);
+        List<Path> sstables = componentFiles("sai_m", "t", "-Data.db");
+        session.execute("CREATE INDEX ON sai_m.t (v) USING 'sai'");
+        assertThat(rows(session, "SELECT k FROM sai_m.t WHERE v >= 18")).containsExactlyInAnyOrder("18", "19", "20", "21", "22", "23", "24");
+        assertThat(componentFiles("sai_m", "t", "-Data.db")).containsExactlyInAnyOrderElementsOf(sstables);
+        session.execute("DROP KEYSPACE sai_m");
+    }
+
+    /** How many index hits the query's shards read (its trace's candidate rows read). */
+    private static int candidatesRead(CqlSession session, String cql) {
+        QueryTrace trace = session.execute(SimpleStatement.newInstance(cql).setTracing(true)).getExecutionInfo().getQueryTrace();
+        int read = 0;
+        for (TraceEvent event : trace.getEvents()) {
+            Matcher m = CANDIDATES.matcher(event.getActivity());
+            if (m.find()) read += Integer.parseInt(m.group(2));
+        }
+        return read;
+    }
+
+    @Test
     void pagesAcrossShardsSSTablesAndTheMemtableMatchTheUnpagedAnswer() {
         CqlSession session = NODE.session();
         session.execute("CREATE KEYSPACE sai_p WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
@@ -184,10 +229,15 @@ class AttachedIndexStorageTest {
 
     /** The SAI.db files of every shard's directory of the table. */
     private static List<Path> saiFiles(String keyspace, String table) throws Exception {
+        return componentFiles(keyspace, table, "-SAI.db");
+    }
+
+    /** The files of every shard's directory of the table whose names end with {@code suffix}. */
+    private static List<Path> componentFiles(String keyspace, String table, String suffix) throws Exception {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> all = Files.walk(NODE.workdir().resolve("data").resolve(keyspace))) {
             all.filter(p -> p.getParent().getFileName().toString().startsWith(table + "-") || p.toString().contains("/" + table + "-"))
-                    .filter(p -> p.getFileName().toString().endsWith("-SAI.db")).forEach(files::add);
+                    .filter(p -> p.getFileName().toString().endsWith(suffix)).forEach(files::add);
         }
         return files;
     }

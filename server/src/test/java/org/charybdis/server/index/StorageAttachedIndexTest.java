@@ -101,6 +101,60 @@ class StorageAttachedIndexTest {
     }
 
     @Test
+    void partitionKeyClusteringAndStaticColumnsFromTheirTerms() {
+        session.execute("CREATE TABLE sai_q.k (a int, b int, c int, d text, s int static, v int, PRIMARY KEY ((a, b), c, d))");
+        for (String column : List.of("b", "c", "d", "s", "v")) session.execute("CREATE INDEX ON sai_q.k (" + column + ") USING 'sai'");
+        session.execute("INSERT INTO sai_q.k (a, b, c, d, s, v) VALUES (1, 1, 1, 'x', 10, 100)");
+        session.execute("INSERT INTO sai_q.k (a, b, c, d, v) VALUES (1, 1, 2, 'y', 200)");
+        session.execute("INSERT INTO sai_q.k (a, b, c, d, s, v) VALUES (1, 2, 1, 'y', 20, 100)");
+        flush();
+        session.execute("INSERT INTO sai_q.k (a, b, c, d, v) VALUES (2, 1, 3, 'x', 300)");
+        session.execute("INSERT INTO sai_q.k (a, b, s) VALUES (3, 1, 10)");
+        session.execute("INSERT INTO sai_q.k (a, b, s) VALUES (4, 4, 40)");
+        assertKeyAndStaticAnswers();
+        flush();
+        assertKeyAndStaticAnswers();
+        session.execute("DELETE FROM sai_q.k WHERE a = 1 AND b = 1 AND c = 1 AND d = 'x'");
+        session.execute("UPDATE sai_q.k SET s = 11 WHERE a = 1 AND b = 1");
+        flush();
+        compact();
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE c = 1")).containsExactly("1, 2, 1, y, 20, 100");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE b = 1"))
+                    .containsExactly("2, 1, 3, x, null, 300", "1, 1, 2, y, 11, 200", "3, 1, null, null, 10, null");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE s = 10")).containsExactly("3, 1, null, null, 10, null");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE s = 11")).containsExactly("1, 1, 2, y, 11, 200");
+        });
+    }
+
+    private static void assertKeyAndStaticAnswers() {
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE b = 1")).containsExactly("2, 1, 3, x, null, 300",
+                    "1, 1, 1, x, 10, 100", "1, 1, 2, y, 10, 200", "3, 1, null, null, 10, null");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE b >= 2")).containsExactly("1, 2, 1, y, 20, 100", "4, 4, null, null, 40, null");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE c = 1")).containsExactly("1, 2, 1, y, 20, 100", "1, 1, 1, x, 10, 100");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE c > 1")).containsExactly("2, 1, 3, x, null, 300", "1, 1, 2, y, 10, 200");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE d = 'y'")).containsExactly("1, 2, 1, y, 20, 100", "1, 1, 2, y, 10, 200");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE s = 10"))
+                    .containsExactly("1, 1, 1, x, 10, 100", "1, 1, 2, y, 10, 200", "3, 1, null, null, 10, null");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE s > 15")).containsExactly("1, 2, 1, y, 20, 100", "4, 4, null, null, 40, null");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE s = 10 AND v = 200")).containsExactly("1, 1, 2, y, 10, 200");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE b = 1 AND c = 1")).containsExactly("1, 1, 1, x, 10, 100");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE b = 1 AND s = 10"))
+                    .containsExactly("1, 1, 1, x, 10, 100", "1, 1, 2, y, 10, 200", "3, 1, null, null, 10, null");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE a = 1 AND b = 1 AND c = 2")).containsExactly("1, 1, 2, y, 10, 200");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE d = 'x' AND v = 300")).containsExactly("2, 1, 3, x, null, 300");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE c = 1 AND d = 'y'")).containsExactly("1, 2, 1, y, 20, 100");
+            soft.assertThat(rows(session, "SELECT DISTINCT a, b, s FROM sai_q.k WHERE s = 10")).containsExactly("1, 1, 10", "3, 1, 10");
+            soft.assertThat(rows(session, "SELECT DISTINCT a, b FROM sai_q.k WHERE b = 1")).containsExactly("2, 1", "1, 1", "3, 1");
+            soft.assertThat(rows(session, "SELECT count(*) FROM sai_q.k WHERE b = 1")).containsExactly("4");
+            for (String cql : List.of("SELECT * FROM sai_q.k WHERE b = 1", "SELECT * FROM sai_q.k WHERE s = 10", "SELECT * FROM sai_q.k WHERE c >= 1")) {
+                soft.assertThat(paged(session, cql, 1)).as(cql).isEqualTo(rows(session, cql));
+            }
+        });
+    }
+
+    @Test
     void indexCreatedOverExistingSSTablesAndMemtables() {
         session.execute("CREATE TABLE sai_q.late (k int PRIMARY KEY, v bigint)");
         for (int k = 0; k < 20; k++) session.execute("INSERT INTO sai_q.late (k, v) VALUES (?, ?)", k, (long) k - 10);

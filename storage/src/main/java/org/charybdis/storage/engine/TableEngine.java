@@ -80,8 +80,8 @@ public interface TableEngine extends AutoCloseable {
     default void attachIndexes(List<AttachedIndex> indexes) {}
 
     /**
-     * Gives every SSTable that lacks the attached index its terms, after flushing the memtables (which index only
-     * what they received since the index was attached).
+     * Gives every memtable (in memory) and SSTable that lacks the attached index its terms: those that received
+     * writes before the index was attached.
      */
     default CompletableFuture<Void> buildAttachedIndex(UUID index) {
         return CompletableFuture.completedFuture(null);

@@ -121,8 +121,8 @@ final class LsmTableEngine implements TableEngine {
         checkOpen();
         layout.checkUpdate(update);
         long start = System.nanoTime();
+        attachedIndexes.written(active, update); // first: an empty memtable's terms are complete
         active.apply(update, commitLogPosition);
-        attachedIndexes.written(active, update);
         writeLatencyMicros.add((System.nanoTime() - start) / 1000);
         if (sampler != null) sampler.written(update.key());
         shard.afterWrite();
@@ -508,8 +508,12 @@ final class LsmTableEngine implements TableEngine {
     @Override
     public CompletableFuture<Void> buildAttachedIndex(UUID index) {
         checkOpen();
-        return files.ready().thenCompose(ignored -> flush())
-                .thenCompose(ignored -> attachedIndexes.buildLacking(index, sstables::live, IoClass.COMPACTION));
+        // a flush begun before the index was defined may have written its SSTable's terms without it: wait for it;
+        // the memtables are indexed in memory, not flushed (a start-up with a replayed commitlog flushes nothing)
+        return files.ready().thenCompose(ignored -> flushes.pending()).thenCompose(ignored -> {
+            attachedIndexes.indexMemtables(index, liveMemtables());
+            return attachedIndexes.buildLacking(index, sstables::live, IoClass.COMPACTION);
+        });
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.charybdis.storage.data.ClusteringComparator;
 import org.charybdis.storage.data.PartitionFragment;
 import org.charybdis.storage.data.PartitionUpdate;
 import org.charybdis.storage.data.Row;
+import org.charybdis.storage.data.RowUpdate;
 import org.charybdis.storage.data.Slice;
 import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.dht.TokenRange;
@@ -61,11 +62,48 @@ public final class AttachedIndexes {
         return indexes.isEmpty();
     }
 
-    /** Indexes a write applied to {@code memtable}. */
+    /** Indexes a write about to be applied to {@code memtable}. */
     public void written(Memtable memtable, PartitionUpdate update) {
         if (indexes.isEmpty()) return;
-        long bytes = memtables.computeIfAbsent(memtable, m -> new MemtableIndex()).add(indexes, update);
-        if (bytes > 0) memtable.chargeHeapAlongside(bytes);
+        MemtableIndex.PartitionTerms terms = termsOf(memtable).partition(indexes, update.key());
+        terms.partition(update.staticRow() == null ? List.of() : update.staticRow().cells());
+        for (RowUpdate row : update.rows()) terms.row(row.clustering(), row.cells());
+        if (terms.bytes > 0) memtable.chargeHeapAlongside(terms.bytes);
+    }
+
+    /** The terms of the memtable, complete for the current indexes when it is still empty. */
+    private MemtableIndex termsOf(Memtable memtable) {
+        return memtables.computeIfAbsent(memtable, m -> {
+            MemtableIndex terms = new MemtableIndex();
+            if (m.isEmpty()) terms.markComplete(indexes);
+            return terms;
+        });
+    }
+
+    /**
+     * Gives every memtable the terms of {@code index} it lacks (its writes came before the index, or were replayed
+     * before the index was known), from its rows, in memory: an index built over a memtable needs no flush.
+     */
+    public void indexMemtables(UUID index, Collection<Memtable> liveMemtables) {
+        for (Memtable memtable : liveMemtables) {
+            MemtableIndex terms = termsOf(memtable);
+            if (terms.isComplete(index)) continue;
+            List<AttachedIndex> lacking = new ArrayList<>();
+            for (AttachedIndex attached : indexes) if (!terms.isComplete(attached.id())) lacking.add(attached);
+            long bytes = 0;
+            for (Iterator<PartitionFragment> partitions = memtable.partitions(); partitions.hasNext(); ) {
+                PartitionFragment partition = partitions.next();
+                MemtableIndex.PartitionTerms added = terms.partition(lacking, partition.key());
+                added.partition(partition.staticRow() == null ? List.of() : partition.staticRow().cells());
+                for (Iterator<Row> rows = partition.rows(Slice.ALL, false); rows.hasNext(); ) {
+                    Row row = rows.next();
+                    added.row(row.clustering(), row.cells());
+                }
+                bytes += added.bytes;
+            }
+            terms.markComplete(lacking);
+            if (bytes > 0) memtable.chargeHeapAlongside(bytes);
+        }
     }
 
     /** Forgets what no longer serves reads: flushed memtables, SSTables compacted away. */
@@ -93,15 +131,17 @@ public final class AttachedIndexes {
         if (!sstable.ref()) return CompletableFuture.completedFuture(null); // compacted away meanwhile
         PartitionScanner partitions = sstable.scanner(TokenRange.FULL_RING, null, ioClass);
         return AsyncLoop.forEach(partitions::next, (PartitionFragment partition) -> {
+            builder.partition(partition.key(), partition.staticRow() == null ? List.of() : partition.staticRow().cells());
             for (Iterator<Row> rows = partition.rows(Slice.ALL, false); rows.hasNext(); ) {
                 Row row = rows.next();
-                builder.add(partition.key(), row.clustering(), row.cells());
+                builder.row(partition.key(), row.clustering(), row.cells());
             }
             return CompletableFuture.completedFuture(null);
-        }).thenCompose(ignored -> {
-            var body = builder.body();
-            return AttachedComponents.write(sstable, Component.SAI, body, ioClass).thenRun(() -> segments.put(sstable, Segment.open(body.copy())));
-        }).whenComplete((ignored, failure) -> sstable.release());
+        }).thenCompose(ignored -> AttachedComponents.write(sstable, Component.SAI, builder.body(), ioClass))
+                // searched through the file's mapping, as after a restart: the built body leaves the heap
+                .thenCompose(ignored -> AttachedComponents.read(sstable, Component.SAI, ioClass))
+                .thenAccept(mapped -> segments.put(sstable, Segment.open(mapped)))
+                .whenComplete((ignored, failure) -> sstable.release());
     }
 
     /**

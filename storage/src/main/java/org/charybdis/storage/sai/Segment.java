@@ -4,6 +4,7 @@ import org.charybdis.storage.data.Clustering;
 import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.serialization.BufferReader;
 import org.charybdis.storage.serialization.ClusteringSerializer;
+import org.charybdis.storage.serialization.CorruptDataException;
 
 import java.nio.ByteBuffer;
 import java.util.HashMap;
@@ -16,7 +17,8 @@ import java.util.function.Consumer;
  * and checksummed footer):
  * <pre>
  * vint clustering size, vint row count
- * rows, in SSTable order:  long token, bytes partition key, clustering components (bytes each)
+ * rows, in SSTable order:  long token, bytes partition key, byte kind: 0 a row, then its clustering components (bytes
+ *                         each); 1 the partition itself (the posting of partition-level terms), before its rows
  * vint index count
  * per index:              uuid index id, vint term count,
  *                         terms in unsigned byte order: bytes term, vint posting count, row ordinals (vint deltas)
@@ -25,6 +27,10 @@ import java.util.function.Consumer;
  * terms and postings from there only until the range ends, so its cost follows the matches, not the SSTable.
  */
 final class Segment {
+    /** Kinds of posted rows: a regular row, or the partition (partition-level terms, at {@link Clustering#STATIC}). */
+    static final int ROW = 0;
+    static final int PARTITION = 1;
+
     private final ByteBuffer body;
     private final int clusteringSize;
     private final int[] rowOffsets;
@@ -46,7 +52,9 @@ final class Segment {
             rowOffsets[i] = in.position();
             in.skip(8);
             in.skipBytesWithLength();
-            for (int c = 0; c < clusteringSize; c++) in.skipBytesWithLength();
+            int kind = in.readByte();
+            if (kind == ROW) for (int c = 0; c < clusteringSize; c++) in.skipBytesWithLength();
+            else if (kind != PARTITION) throw new CorruptDataException("row " + i + " of kind " + kind + ", neither a row nor a partition");
         }
         int indexCount = in.readUnsignedVInt();
         Map<UUID, int[]> termOffsets = new HashMap<>();
@@ -128,7 +136,7 @@ final class Segment {
         in.position(rowOffsets[ordinal]);
         long token = in.readLong();
         ByteBuffer key = in.readBytesWithLength();
-        Clustering clustering = ClusteringSerializer.readClustering(in, clusteringSize);
+        Clustering clustering = in.readByte() == ROW ? ClusteringSerializer.readClustering(in, clusteringSize) : Clustering.STATIC;
         return new PrimaryKey(new DecoratedKey(token, key), clustering);
     }
 }

@@ -16,15 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SegmentTest {
     private static final UUID V = new UUID(0, 1);
     private static final UUID W = new UUID(0, 2);
-    private static final AttachedIndex ON_V = new AttachedIndex(V, 1, Cell::value);
-    private static final AttachedIndex ON_W = new AttachedIndex(W, 2, Cell::value);
+    private static final AttachedIndex ON_V = new AttachedIndex(V, false, valuesOf(1));
+    private static final AttachedIndex ON_W = new AttachedIndex(W, false, valuesOf(2));
 
     @Test
     void findsTheRowsOfEveryTermInsideTheRange() {
         SegmentBuilder builder = new SegmentBuilder(List.of(ON_V, ON_W), 1);
         for (int row = 0; row < 100; row++) {
             DecoratedKey key = new DecoratedKey(row / 10, bytes(row / 10));
-            builder.add(key, Clustering.of(bytes(row % 10)), List.of(
+            builder.row(key, Clustering.of(bytes(row % 10)), List.of(
                     Cell.regular(1, null, bytes(row % 7), 1), Cell.regular(2, null, bytes(row), 1), Cell.tombstone(3, null, 1, 1)));
         }
         Segment segment = Segment.open(builder.body().copy());
@@ -40,6 +40,23 @@ class SegmentTest {
         assertThat(rows(segment, V, TermRange.exactly(bytes(6)), new DecoratedKey(7, bytes(7)))).containsExactly(76, 83, 90, 97);
         assertThat(rows(segment, W, new TermRange(bytes(50), true, null, false), new DecoratedKey(8, bytes(8))))
                 .containsExactly(80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99);
+    }
+
+    @Test
+    void partitionLevelTermsPostThePartitionBeforeItsRows() {
+        UUID s = new UUID(0, 3);
+        AttachedIndex onStatic = new AttachedIndex(s, true, valuesOf(3));
+        SegmentBuilder builder = new SegmentBuilder(List.of(ON_V, onStatic), 1);
+        for (int partition = 0; partition < 4; partition++) {
+            DecoratedKey key = new DecoratedKey(partition, bytes(partition));
+            builder.partition(key, partition == 3 ? List.of() : List.of(Cell.regular(3, null, bytes(partition % 2), 1)));
+            for (int row = 0; row < 3; row++) builder.row(key, Clustering.of(bytes(row)), List.of(Cell.regular(1, null, bytes(row), 1)));
+        }
+        Segment segment = Segment.open(builder.body().copy());
+        List<String> partitions = new ArrayList<>();
+        segment.search(s, TermRange.exactly(bytes(0)), null, hit -> partitions.add(hit.partition().key().getInt(0) + (hit.clustering().isStatic() ? " static" : "")));
+        assertThat(partitions).containsExactly("0 static", "2 static");
+        assertThat(rows(segment, V, TermRange.exactly(bytes(2)))).containsExactly(2, 12, 22, 32);
     }
 
     @Test
@@ -61,6 +78,13 @@ class SegmentTest {
         List<Integer> rows = new ArrayList<>();
         segment.search(index, range, from, hit -> rows.add(hit.partition().key().getInt(0) * 10 + hit.clustering().get(0).getInt(0)));
         return rows;
+    }
+
+    /** The values of the column's live cells. */
+    private static AttachedIndex.RowTerms valuesOf(int column) {
+        return (partition, clustering, cells, terms) -> {
+            for (Cell cell : cells) if (cell.column() == column && !cell.isTombstone()) terms.accept(cell.value());
+        };
     }
 
     /** A non-negative int whose unsigned byte order is its numeric order. */
