@@ -176,6 +176,36 @@ class AttachedIndexStorageTest {
     }
 
     @Test
+    void aPageReadsTheHitsItNeedsNotTheRestOfTheResult() {
+        CqlSession session = NODE.session();
+        session.execute("CREATE KEYSPACE sai_deep WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        session.execute("CREATE TABLE sai_deep.t (k int, c int, v int, PRIMARY KEY (k, c))");
+        session.execute("CREATE INDEX ON sai_deep.t (v) USING 'sai'");
+        insertAll(session, "INSERT INTO sai_deep.t (k, c, v) VALUES (?, ?, ?)", 4000, row -> new Object[] {row / 10, row % 10, row % 2});
+        flush("sai_deep");
+        String query = "SELECT k, c FROM sai_deep.t WHERE v = 0";
+        java.nio.ByteBuffer pagingState = null;
+        int pages = 0;
+        int rowsRead = 0;
+        do {
+            var page = session.execute(SimpleStatement.newInstance(query).setPageSize(50).setPagingState(pagingState).setTracing(pages % 10 == 0));
+            rowsRead += page.getAvailableWithoutFetching();
+            if (pages % 10 == 0) {
+                int postings = 0;
+                for (TraceEvent event : page.getExecutionInfo().getQueryTrace().getEvents()) {
+                    Matcher t = TERMS.matcher(event.getActivity());
+                    if (t.find()) postings += Integer.parseInt(t.group(1));
+                }
+                assertThat(postings).as("postings read for page " + pages).isLessThanOrEqualTo(4 * 129); // a round per shard, not the 2000 hits
+            }
+            pagingState = page.getExecutionInfo().getPagingState();
+            pages++;
+        } while (pagingState != null);
+        assertThat(rowsRead).isEqualTo(2000);
+        session.execute("DROP KEYSPACE sai_deep");
+    }
+
+    @Test
     void pagesAcrossShardsSSTablesAndTheMemtableMatchTheUnpagedAnswer() {
         CqlSession session = NODE.session();
         session.execute("CREATE KEYSPACE sai_p WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
@@ -211,10 +241,15 @@ class AttachedIndexStorageTest {
 
     /** {@code rows} rows in partitions of 10; v counts up from 0, so every table holds v 10..14 once. */
     private static void fill(CqlSession session, String table, int rows) {
-        PreparedStatement insert = session.prepare("INSERT INTO sai_c." + table + " (k, c, v) VALUES (?, ?, ?)");
+        insertAll(session, "INSERT INTO sai_c." + table + " (k, c, v) VALUES (?, ?, ?)", rows, v -> new Object[] {v / 10, v % 10, v});
+    }
+
+    /** Runs the insert for rows 0 to {@code rows - 1}, with {@code values} of each, 200 at a time. */
+    private static void insertAll(CqlSession session, String cql, int rows, java.util.function.IntFunction<Object[]> values) {
+        PreparedStatement insert = session.prepare(cql);
         List<CompletionStage<?>> writes = new ArrayList<>();
-        for (int v = 0; v < rows; v++) {
-            writes.add(session.executeAsync(insert.bind(v / 10, v % 10, v)));
+        for (int row = 0; row < rows; row++) {
+            writes.add(session.executeAsync(insert.bind(values.apply(row))));
             if (writes.size() == 200) {
                 writes.forEach(w -> w.toCompletableFuture().join());
                 writes.clear();

@@ -155,6 +155,29 @@ class StorageAttachedIndexTest {
     }
 
     @Test
+    void pagesGoOnPastStaleHitsAndThroughLargePartitions() {
+        session.execute("CREATE TABLE sai_q.deep (k int, c int, v int, s int static, PRIMARY KEY (k, c))");
+        session.execute("CREATE INDEX ON sai_q.deep (v) USING 'sai'");
+        session.execute("CREATE INDEX ON sai_q.deep (s) USING 'sai'");
+        PreparedStatement insert = session.prepare("INSERT INTO sai_q.deep (k, c, v, s) VALUES (?, ?, ?, ?)");
+        for (int k = 0; k < 40; k++) {
+            int rowsOfPartition = k == 7 ? 600 : 10; // partition 7 alone holds more hits than a round asks for
+            for (int c = 0; c < rowsOfPartition; c++) session.execute(insert.bind(k, c, 0, k % 2));
+        }
+        flush();
+        for (int k = 0; k < 40; k += 4) if (k != 8) session.execute("DELETE FROM sai_q.deep WHERE k = ?", k); // stale hits in the SSTables
+        List<String> expected = new java.util.ArrayList<>();
+        for (String row : rows(session, "SELECT k, c FROM sai_q.deep WHERE v = 0")) expected.add(row);
+        assertThat(expected).hasSize(600 + 39 * 10 - 9 * 10);
+        for (int pageSize : new int[] {3, 50, 700}) {
+            assertThat(paged(session, "SELECT k, c FROM sai_q.deep WHERE v = 0", pageSize)).as("page size " + pageSize).isEqualTo(expected);
+        }
+        List<String> odd = rows(session, "SELECT k, c FROM sai_q.deep WHERE v = 0 AND s = 1");
+        assertThat(odd).hasSize(600 + 19 * 10);
+        assertThat(paged(session, "SELECT k, c FROM sai_q.deep WHERE v = 0 AND s = 1", 7)).isEqualTo(odd);
+    }
+
+    @Test
     void indexCreatedOverExistingSSTablesAndMemtables() {
         session.execute("CREATE TABLE sai_q.late (k int PRIMARY KEY, v bigint)");
         for (int k = 0; k < 20; k++) session.execute("INSERT INTO sai_q.late (k, v) VALUES (?, ?)", k, (long) k - 10);

@@ -26,6 +26,7 @@ import org.charybdis.storage.memtable.Memtable;
 import org.charybdis.storage.sai.AttachedIndex;
 import org.charybdis.storage.sai.AttachedIndexes;
 import org.charybdis.storage.sai.PrimaryKey;
+import org.charybdis.storage.sai.SearchStart;
 import org.charybdis.storage.sai.TermRange;
 import org.charybdis.storage.read.LivePartitionView;
 import org.charybdis.storage.read.MergedFragment;
@@ -517,14 +518,14 @@ final class LsmTableEngine implements TableEngine {
     }
 
     @Override
-    public CompletableFuture<List<PrimaryKey>> searchAttachedIndex(UUID index, TermRange range, DecoratedKey from, RequestTrace trace) {
+    public CompletableFuture<List<PrimaryKey>> searchAttachedIndex(UUID index, TermRange range, SearchStart start, int limit, RequestTrace trace) {
         checkOpen();
         return files.ready().thenCompose(ignored -> {
             if (files.unreadable() != null) return CompletableFuture.failedFuture(files.unreadable());
             List<SSTableReader> live = sstables.live();
             List<Memtable> memtables = liveMemtables();
             attachedIndexes.retain(memtables, live);
-            return attachedIndexes.search(index, range, from, memtables, live).thenApply(hits -> {
+            return attachedIndexes.search(index, range, start, limit, memtables, live).thenApply(hits -> {
                 if (trace.enabled()) {
                     trace.event("Storage-attached index: " + hits.size() + " rows from " + memtables.size() + " memtables and "
                             + live.size() + " SSTables");

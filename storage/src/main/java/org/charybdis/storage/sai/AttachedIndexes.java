@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -40,6 +41,8 @@ public final class AttachedIndexes {
     private static final Logger LOG = LoggerFactory.getLogger(AttachedIndexes.class);
 
     private final ClusteringComparator clusterings;
+    /** Table order: token, partition key, clustering. */
+    private final Comparator<PrimaryKey> order;
     private List<AttachedIndex> indexes = List.of();
     private final Map<Memtable, MemtableIndex> memtables = new IdentityHashMap<>();
     private final Map<SSTableReader, Segment> segments = new IdentityHashMap<>();
@@ -51,6 +54,7 @@ public final class AttachedIndexes {
     /** The attached indexes of a table whose rows sort by {@code clusterings} (which no ALTER TABLE changes). */
     public AttachedIndexes(ClusteringComparator clusterings) {
         this.clusterings = clusterings;
+        this.order = PrimaryKey.order(clusterings);
     }
 
     /** The indexes to keep from now on (a new or dropped index, an ALTER TABLE). */
@@ -74,7 +78,7 @@ public final class AttachedIndexes {
     /** The terms of the memtable, complete for the current indexes when it is still empty. */
     private MemtableIndex termsOf(Memtable memtable) {
         return memtables.computeIfAbsent(memtable, m -> {
-            MemtableIndex terms = new MemtableIndex();
+            MemtableIndex terms = new MemtableIndex(order);
             if (m.isEmpty()) terms.markComplete(indexes);
             return terms;
         });
@@ -172,30 +176,27 @@ public final class AttachedIndexes {
     }
 
     /**
-     * The rows holding a term of {@code range} in the memtables and SSTables given, from partition {@code from} on
-     * (null: all), sorted in table order and distinct. Some may no longer hold it (overwritten, deleted, expired):
-     * the caller re-checks each row.
+     * The first {@code limit} rows holding a term of {@code range} in the memtables and SSTables given, from the first
+     * one {@code start} admits (null: from the start), in table order and distinct; fewer only when there are no more.
+     * Each source is read lazily in table order and the sources are merged, so a search costs what it returns (plus
+     * skipping to {@code start}), not every match. Some rows may no longer hold the term (overwritten, deleted,
+     * expired): the caller re-checks each row.
      */
-    public CompletableFuture<List<PrimaryKey>> search(UUID index, TermRange range, DecoratedKey from, Collection<Memtable> liveMemtables,
-                                                     Collection<SSTableReader> live) {
-        List<PrimaryKey> hits = new ArrayList<>();
+    public CompletableFuture<List<PrimaryKey>> search(UUID index, TermRange range, SearchStart start, int limit,
+                                                     Collection<Memtable> liveMemtables, Collection<SSTableReader> live) {
+        List<Iterator<PrimaryKey>> sources = new ArrayList<>();
         for (Memtable memtable : liveMemtables) {
             MemtableIndex terms = memtables.get(memtable);
-            if (terms != null) terms.search(index, range, from, hits::add);
+            if (terms != null) sources.add(terms.search(index, range, start));
         }
         CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
         for (SSTableReader sstable : live) {
-            all = all.thenCompose(ignored -> segment(sstable)).thenAccept(segment -> {
-                if (!range.isEmpty()) segment.search(index, range, from, hits::add);
-            });
+            all = all.thenCompose(ignored -> segment(sstable)).thenAccept(segment -> sources.add(segment.search(index, range, start, order)));
         }
         return all.thenApply(ignored -> {
-            hits.sort(PrimaryKey.order(clusterings));
-            List<PrimaryKey> distinct = new ArrayList<>(hits.size());
-            for (PrimaryKey hit : hits) {
-                if (distinct.isEmpty() || !distinct.getLast().equals(hit)) distinct.add(hit);
-            }
-            return distinct;
+            List<PrimaryKey> hits = new ArrayList<>(Math.min(limit, 1024));
+            for (Iterator<PrimaryKey> merged = new MergedHits(sources, order); hits.size() < limit && merged.hasNext(); ) hits.add(merged.next());
+            return hits;
         });
     }
 

@@ -7,29 +7,39 @@ import org.charybdis.storage.dht.DecoratedKey;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * The storage-attached index terms of one memtable: per index, a sorted map from term to the rows written with
- * it. Terms and keys are copied to the heap (a write's buffers belong to the request). Entries are only added:
+ * it, in table order. Terms and keys are copied to the heap (a write's buffers belong to the request). Entries are only added:
  * an overwrite or deletion leaves the old posting, which the query's re-check of the row drops. Knows which indexes
  * hold the terms of everything the memtable holds: those defined before its first write, or indexed since.
  * Shard-owned.
  */
 final class MemtableIndex {
-    private final Map<UUID, NavigableMap<ByteBuffer, List<PrimaryKey>>> terms = new HashMap<>();
+    private final Map<UUID, NavigableMap<ByteBuffer, NavigableSet<PrimaryKey>>> terms = new HashMap<>();
     private final Set<UUID> complete = new HashSet<>();
+    private final Comparator<PrimaryKey> order;
 
-    /** Object headers, references and map entries around each posting, roughly. */
-    private static final int POSTING_OVERHEAD = 96;
+    /** Object headers, references and tree entries around each posting, roughly. */
+    private static final int POSTING_OVERHEAD = 112;
+
+    /** The terms of a memtable of a table whose rows sort in {@code order}. */
+    MemtableIndex(Comparator<PrimaryKey> order) {
+        this.order = order;
+    }
 
     /** True when every row of the memtable has its terms of the index here. */
     boolean isComplete(UUID index) {
@@ -46,15 +56,18 @@ final class MemtableIndex {
         return new PartitionTerms(indexes, key);
     }
 
-    void search(UUID index, TermRange range, DecoratedKey from, Consumer<PrimaryKey> hits) {
-        NavigableMap<ByteBuffer, List<PrimaryKey>> byTerm = terms.get(index);
-        if (byTerm == null || range.isEmpty()) return;
-        NavigableMap<ByteBuffer, List<PrimaryKey>> matching = byTerm;
+    /** The rows holding a term of the range, in table order and distinct, from the first one {@code start} admits (null: all). */
+    Iterator<PrimaryKey> search(UUID index, TermRange range, SearchStart start) {
+        NavigableMap<ByteBuffer, NavigableSet<PrimaryKey>> byTerm = terms.get(index);
+        if (byTerm == null || range.isEmpty()) return Collections.emptyIterator();
+        NavigableMap<ByteBuffer, NavigableSet<PrimaryKey>> matching = byTerm;
         if (range.lower() != null) matching = matching.tailMap(range.lower(), range.lowerInclusive());
         if (range.upper() != null) matching = matching.headMap(range.upper(), range.upperInclusive());
-        for (List<PrimaryKey> rows : matching.values()) {
-            for (PrimaryKey row : rows) if (from == null || row.partition().compareTo(from) >= 0) hits.accept(row);
+        List<Iterator<PrimaryKey>> perTerm = new ArrayList<>(matching.size());
+        for (NavigableSet<PrimaryKey> rows : matching.values()) {
+            perTerm.add((start == null ? rows : rows.tailSet(start.key(), start.inclusive())).iterator());
         }
+        return new MergedHits(perTerm, order);
     }
 
     /** Posts the terms of one partition, copying its key and each row's clustering once, when they first add a term. */
@@ -102,17 +115,14 @@ final class MemtableIndex {
                 copied = copy(row);
                 bytes += copied.dataSize();
             }
-            NavigableMap<ByteBuffer, List<PrimaryKey>> byTerm = terms.computeIfAbsent(index, id -> new TreeMap<>(UnsignedBytes.ORDER));
-            List<PrimaryKey> rows = byTerm.get(term);
+            NavigableMap<ByteBuffer, NavigableSet<PrimaryKey>> byTerm = terms.computeIfAbsent(index, id -> new TreeMap<>(UnsignedBytes.ORDER));
+            NavigableSet<PrimaryKey> rows = byTerm.get(term);
             if (rows == null) {
-                rows = new ArrayList<>(1);
+                rows = new TreeSet<>(order);
                 byTerm.put(copy(term), rows);
                 bytes += term.remaining();
             }
-            PrimaryKey posting = new PrimaryKey(key, copied);
-            if (!rows.isEmpty() && rows.getLast().equals(posting)) return; // the same row or partition written again
-            rows.add(posting);
-            bytes += POSTING_OVERHEAD;
+            if (rows.add(new PrimaryKey(key, copied))) bytes += POSTING_OVERHEAD; // not when the row is written again
         }
     }
 

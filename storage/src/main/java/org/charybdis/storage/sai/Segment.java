@@ -7,10 +7,13 @@ import org.charybdis.storage.serialization.ClusteringSerializer;
 import org.charybdis.storage.serialization.CorruptDataException;
 
 import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * The storage-attached index terms of one SSTable, as its SAI.db holds them (inside the usual component header
@@ -24,7 +27,8 @@ import java.util.function.Consumer;
  *                         terms in unsigned byte order: bytes term, vint posting count, row ordinals (vint deltas)
  * </pre>
  * Opening notes where every row and term starts; a query binary-searches the first term of its range and reads
- * terms and postings from there only until the range ends, so its cost follows the matches, not the SSTable.
+ * terms and postings from there only until the range ends, so its cost follows the matches, not the SSTable; it
+ * decodes only the rows it takes, in table order, from where the previous page or round ended.
  */
 final class Segment {
     /** Kinds of posted rows: a regular row, or the partition (partition-level terms, at {@link Clustering#STATIC}). */
@@ -83,24 +87,75 @@ final class Segment {
     }
 
     /**
-     * Hands every row holding a term of the range to {@code hits} (a row once per term it holds), from the first row
-     * of partition {@code from} on (null: from the start), so later pages of a query decode only what is left.
+     * The rows holding a term of the range, in SSTable (table) order and distinct, from the first row {@code start}
+     * admits (null: from the start). Lazy: every term of the range gets a cursor over its postings, skipped to that row;
+     * the cursors are merged, and only the rows taken are decoded, so a later page of a query reads what is left.
      */
-    void search(UUID index, TermRange range, DecoratedKey from, Consumer<PrimaryKey> hits) {
+    Iterator<PrimaryKey> search(UUID index, TermRange range, SearchStart start, Comparator<PrimaryKey> order) {
         int[] offsets = termOffsets.get(index);
-        if (offsets == null) return;
+        if (offsets == null || range.isEmpty()) return Collections.emptyIterator();
         BufferReader in = new BufferReader(body);
-        int firstRow = from == null ? 0 : firstRowOf(from, in);
+        int firstRow = start == null ? 0 : firstRow(start, order);
+        PriorityQueue<PostingCursor> cursors = new PriorityQueue<>(Comparator.comparingInt(PostingCursor::ordinal));
         for (int t = firstTerm(offsets, range, in); t < offsets.length; t++) {
             in.position(offsets[t]);
-            ByteBuffer term = in.readBytesWithLength();
-            if (range.endsBefore(term)) return;
-            int postings = in.readUnsignedVInt();
-            int ordinal = 0;
-            for (int p = 0; p < postings; p++) {
-                ordinal += in.readUnsignedVInt();
-                if (ordinal >= firstRow) hits.accept(row(ordinal));
+            if (range.endsBefore(in.readBytesWithLength())) break;
+            PostingCursor cursor = new PostingCursor(in.readUnsignedVInt(), in.position());
+            if (cursor.skipTo(firstRow, in)) cursors.add(cursor);
+        }
+        return new Iterator<>() {
+            private int last = -1;
+
+            @Override
+            public boolean hasNext() {
+                while (!cursors.isEmpty() && cursors.peek().ordinal() == last) advance(); // a row holding several terms
+                return !cursors.isEmpty();
             }
+
+            @Override
+            public PrimaryKey next() {
+                if (!hasNext()) throw new java.util.NoSuchElementException();
+                last = cursors.peek().ordinal();
+                advance();
+                return row(last);
+            }
+
+            private void advance() {
+                PostingCursor cursor = cursors.poll();
+                if (cursor.next(in)) cursors.add(cursor);
+            }
+        };
+    }
+
+    /** One term's postings, read one ordinal at a time. */
+    private static final class PostingCursor {
+        private int remaining;
+        private int offset;
+        private int ordinal;
+
+        PostingCursor(int count, int offset) {
+            this.remaining = count;
+            this.offset = offset;
+        }
+
+        int ordinal() {
+            return ordinal;
+        }
+
+        /** Moves to the next posting; false past the last one. */
+        boolean next(BufferReader in) {
+            if (remaining == 0) return false;
+            in.position(offset);
+            ordinal += in.readUnsignedVInt();
+            offset = in.position();
+            remaining--;
+            return true;
+        }
+
+        /** Moves to the first posting at or past {@code row}; false when there is none. */
+        boolean skipTo(int row, BufferReader in) {
+            while (next(in)) if (ordinal >= row) return true;
+            return false;
         }
     }
 
@@ -117,15 +172,13 @@ final class Segment {
         return low;
     }
 
-    /** The ordinal of the first row whose partition is {@code from} or after it (rows are in SSTable order). */
-    private int firstRowOf(DecoratedKey from, BufferReader in) {
+    /** The ordinal of the first row {@code start} admits (rows are in SSTable order). */
+    private int firstRow(SearchStart start, Comparator<PrimaryKey> order) {
         int low = 0;
         int high = rowOffsets.length;
         while (low < high) {
             int mid = (low + high) >>> 1;
-            in.position(rowOffsets[mid]);
-            long token = in.readLong();
-            if (new DecoratedKey(token, in.readBytesWithLength()).compareTo(from) >= 0) high = mid;
+            if (start.admits(row(mid), order)) high = mid;
             else low = mid + 1;
         }
         return low;
