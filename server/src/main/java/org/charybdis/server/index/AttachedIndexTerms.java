@@ -74,7 +74,7 @@ public final class AttachedIndexTerms {
         if (!unknown.isEmpty()) {
             throw new ConfigurationException("Properties specified " + unknown + " are not understood by StorageAttachedIndex");
         }
-        TextAnalyzer.checkOptions(options, termType(column.type(), target));
+        TextAnalyzer.checkOptions(options, termType(column.type(), target), column.isPrimaryKey());
     }
 
     /** The index as the storage engine keeps it. */

@@ -217,6 +217,10 @@ class StorageAttachedIndexTest {
         session.execute("INSERT INTO sai_q.a (k, plain, folded, accents) VALUES (3, 'CAFÉ', 'CAFÉ', 'CAFE\u0301')");
         flush();
         session.execute("INSERT INTO sai_q.a (k, plain, folded, accents) VALUES (4, 'CaFe', 'CaFe', 'CaFe')");
+        session.execute("CREATE TABLE sai_q.sa (k int, c int, st text static, PRIMARY KEY (k, c))");
+        session.execute("CREATE INDEX ON sai_q.sa (st) USING 'sai' WITH OPTIONS = {'case_sensitive': 'false'}");
+        session.execute("INSERT INTO sai_q.sa (k, c, st) VALUES (1, 1, 'Xy')");
+        session.execute("INSERT INTO sai_q.sa (k, c, st) VALUES (2, 1, 'Xyz')");
         SoftAssertions.assertSoftly(soft -> {
             soft.assertThat(rows(session, "SELECT k FROM sai_q.a WHERE plain = 'Café'")).containsExactly("1");
             soft.assertThat(rows(session, "SELECT k FROM sai_q.a WHERE folded = 'café'")).containsExactlyInAnyOrder("1", "3");
@@ -225,6 +229,7 @@ class StorageAttachedIndexTest {
             soft.assertThat(rows(session, "SELECT k FROM sai_q.a WHERE accents = 'CAFÉ' AND folded = 'cafe'")).containsExactlyInAnyOrder("2", "4");
             soft.assertThat(rows(session, "SELECT k FROM sai_q.a WHERE tags CONTAINS 'red'")).containsExactlyInAnyOrder("1", "2");
             soft.assertThat(rows(session, "SELECT k FROM sai_q.a WHERE names CONTAINS KEY 'BOB'")).containsExactlyInAnyOrder("2");
+            soft.assertThat(rows(session, "SELECT k, c, st FROM sai_q.sa WHERE st = 'XY'")).containsExactly("1, 1, Xy");
         });
     }
 
@@ -246,6 +251,9 @@ class StorageAttachedIndexTest {
                     .isEqualTo("InvalidQueryException: CQL type int cannot be analyzed.");
             soft.assertThat(error("CREATE INDEX ON sai_q.opts (i) USING 'sai' WITH OPTIONS = {'ascii': 'true'}"))
                     .isEqualTo("InvalidQueryException: CQL type int cannot be analyzed.");
+            soft.assertThat(error("CREATE INDEX ON sai_q.n (c) USING 'sai' WITH OPTIONS = {'normalize': 'true', 'case_sensitive': 'maybe'}"))
+                    .isEqualTo("InvalidQueryException: Analysis options are not supported on primary key columns, but found "
+                            + "{'case_sensitive': 'maybe', 'normalize': 'true'}");
         });
     }
 
