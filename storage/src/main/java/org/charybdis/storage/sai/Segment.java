@@ -39,12 +39,18 @@ final class Segment {
     private final int clusteringSize;
     private final int[] rowOffsets;
     private final Map<UUID, int[]> termOffsets;
+    /** Skip points of long postings lists, by the offset of their first posting (see {@link PostingCursor#skipTo}). */
+    private final Map<Integer, int[]> skips;
 
-    private Segment(ByteBuffer body, int clusteringSize, int[] rowOffsets, Map<UUID, int[]> termOffsets) {
+    /** Postings between two skip points of a long postings list. */
+    private static final int SKIP_EVERY = 128;
+
+    private Segment(ByteBuffer body, int clusteringSize, int[] rowOffsets, Map<UUID, int[]> termOffsets, Map<Integer, int[]> skips) {
         this.body = body;
         this.clusteringSize = clusteringSize;
         this.rowOffsets = rowOffsets;
         this.termOffsets = termOffsets;
+        this.skips = skips;
     }
 
     /** Parses a checked SAI.db body (see {@code AttachedComponents.read}). */
@@ -62,6 +68,7 @@ final class Segment {
         }
         int indexCount = in.readUnsignedVInt();
         Map<UUID, int[]> termOffsets = new HashMap<>();
+        Map<Integer, int[]> skips = new HashMap<>();
         for (int i = 0; i < indexCount; i++) {
             UUID id = in.readUuid();
             int[] offsets = new int[in.readUnsignedVInt()];
@@ -69,11 +76,24 @@ final class Segment {
                 offsets[t] = in.position();
                 in.skipBytesWithLength();
                 int postings = in.readUnsignedVInt();
-                for (int p = 0; p < postings; p++) in.readUnsignedVInt();
+                int first = in.position();
+                // a long list gets a skip point every SKIP_EVERY postings: ordinal, offset after it, postings left
+                int[] points = postings >= 2 * SKIP_EVERY ? new int[postings / SKIP_EVERY * 3] : null;
+                int ordinal = 0;
+                for (int p = 1; p <= postings; p++) {
+                    ordinal += in.readUnsignedVInt();
+                    if (points != null && p % SKIP_EVERY == 0) {
+                        int at = (p / SKIP_EVERY - 1) * 3;
+                        points[at] = ordinal;
+                        points[at + 1] = in.position();
+                        points[at + 2] = postings - p;
+                    }
+                }
+                if (points != null) skips.put(first, points);
             }
             termOffsets.put(id, offsets);
         }
-        return new Segment(body, clusteringSize, rowOffsets, termOffsets);
+        return new Segment(body, clusteringSize, rowOffsets, termOffsets, skips);
     }
 
     /** True when this SSTable's terms of the index were built. */
@@ -100,7 +120,8 @@ final class Segment {
         for (int t = firstTerm(offsets, range, in); t < offsets.length; t++) {
             in.position(offsets[t]);
             if (range.endsBefore(in.readBytesWithLength())) break;
-            PostingCursor cursor = new PostingCursor(in.readUnsignedVInt(), in.position());
+            int count = in.readUnsignedVInt();
+            PostingCursor cursor = new PostingCursor(count, in.position(), skips.get(in.position()));
             if (cursor.skipTo(firstRow, in)) cursors.add(cursor);
         }
         return new Iterator<>() {
@@ -129,13 +150,15 @@ final class Segment {
 
     /** One term's postings, read one ordinal at a time. */
     private static final class PostingCursor {
+        private final int[] skips;
         private int remaining;
         private int offset;
         private int ordinal;
 
-        PostingCursor(int count, int offset) {
+        PostingCursor(int count, int offset, int[] skips) {
             this.remaining = count;
             this.offset = offset;
+            this.skips = skips;
         }
 
         int ordinal() {
@@ -152,8 +175,26 @@ final class Segment {
             return true;
         }
 
-        /** Moves to the first posting at or past {@code row}; false when there is none. */
+        /**
+         * Moves to the first posting at or past {@code row}; false when there is none. A long list jumps to its last
+         * skip point before the row, so a later page does not decode the postings of the pages before it.
+         */
         boolean skipTo(int row, BufferReader in) {
+            if (skips != null) {
+                int low = 0;
+                int high = skips.length / 3; // skip points before the row: [0, low)
+                while (low < high) {
+                    int mid = (low + high) >>> 1;
+                    if (skips[mid * 3] < row) low = mid + 1;
+                    else high = mid;
+                }
+                if (low > 0) {
+                    int at = (low - 1) * 3;
+                    ordinal = skips[at];
+                    offset = skips[at + 1];
+                    remaining = skips[at + 2];
+                }
+            }
             while (next(in)) if (ordinal >= row) return true;
             return false;
         }

@@ -73,6 +73,22 @@ class SegmentTest {
     }
 
     @Test
+    void aLongPostingsListResumesAtAnyRow() {
+        SegmentBuilder builder = new SegmentBuilder(List.of(ON_V), 1);
+        for (int row = 0; row < 3000; row++) {
+            DecoratedKey key = new DecoratedKey(row / 10, bytes(row / 10));
+            builder.row(key, Clustering.of(bytes(row % 10)), List.of(Cell.regular(1, null, bytes(row % 3 == 0 ? 0 : 1), 1)));
+        }
+        Segment segment = Segment.open(builder.body().copy());
+        for (int from : new int[] {0, 1, 127, 128, 383, 384, 385, 1500, 2997, 2998, 2999}) {
+            PrimaryKey before = new PrimaryKey(new DecoratedKey(from / 10, bytes(from / 10)), Clustering.of(bytes(from % 10)));
+            List<Integer> expected = new ArrayList<>();
+            for (int row = from + 1; row < 3000; row++) if (row % 3 == 0) expected.add(row);
+            assertThat(rows(segment, V, TermRange.exactly(bytes(0)), SearchStart.after(before))).as("after " + from).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void rangesOfOneIndexIntersect() {
         TermRange above = new TermRange(bytes(3), false, null, false);
         TermRange below = new TermRange(null, false, bytes(8), true);
