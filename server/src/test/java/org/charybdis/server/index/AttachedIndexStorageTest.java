@@ -228,7 +228,7 @@ class AttachedIndexStorageTest {
     }
 
     /** The query's rows once the index answers (start-up rebuilds missing terms before it does). */
-    private static List<String> rowsOnceAvailable(CqlSession session, String cql) throws InterruptedException {
+    static List<String> rowsOnceAvailable(CqlSession session, String cql) throws InterruptedException {
         for (int attempt = 0; ; attempt++) {
             try {
                 return rows(session, cql);
