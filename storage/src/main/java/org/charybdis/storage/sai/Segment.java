@@ -57,7 +57,7 @@ final class Segment {
     static Segment open(ByteBuffer body) {
         BufferReader in = new BufferReader(body);
         int clusteringSize = in.readUnsignedVInt();
-        int[] rowOffsets = new int[in.readUnsignedVInt()];
+        int[] rowOffsets = new int[count(in, "rows")];
         for (int i = 0; i < rowOffsets.length; i++) {
             rowOffsets[i] = in.position();
             in.skip(8);
@@ -71,11 +71,11 @@ final class Segment {
         Map<Integer, int[]> skips = new HashMap<>();
         for (int i = 0; i < indexCount; i++) {
             UUID id = in.readUuid();
-            int[] offsets = new int[in.readUnsignedVInt()];
+            int[] offsets = new int[count(in, "terms")];
             for (int t = 0; t < offsets.length; t++) {
                 offsets[t] = in.position();
                 in.skipBytesWithLength();
-                int postings = in.readUnsignedVInt();
+                int postings = count(in, "postings");
                 int first = in.position();
                 // a long list gets a skip point every SKIP_EVERY postings: ordinal, offset after it, postings left
                 int[] points = postings >= 2 * SKIP_EVERY ? new int[postings / SKIP_EVERY * 3] : null;
@@ -94,6 +94,16 @@ final class Segment {
             termOffsets.put(id, offsets);
         }
         return new Segment(body, clusteringSize, rowOffsets, termOffsets, skips);
+    }
+
+    /**
+     * A count of entries that follow, each at least a byte long: a larger one is damage (or a file of an older layout),
+     * refused before anything that large is allocated.
+     */
+    private static int count(BufferReader in, String what) {
+        int count = in.readUnsignedVInt();
+        if (count > in.remaining()) throw new CorruptDataException(count + " " + what + " in " + in.remaining() + " bytes at offset " + in.position());
+        return count;
     }
 
     /** True when this SSTable's terms of the index were built. */
