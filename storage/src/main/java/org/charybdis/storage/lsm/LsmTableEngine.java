@@ -26,6 +26,7 @@ import org.charybdis.storage.memtable.Memtable;
 import org.charybdis.storage.sai.AttachedIndex;
 import org.charybdis.storage.sai.AttachedIndexes;
 import org.charybdis.storage.sai.PrimaryKey;
+import org.charybdis.storage.sai.SearchStart;
 import org.charybdis.storage.sai.TermRange;
 import org.charybdis.storage.read.LivePartitionView;
 import org.charybdis.storage.read.MergedFragment;
@@ -121,8 +122,8 @@ final class LsmTableEngine implements TableEngine {
         checkOpen();
         layout.checkUpdate(update);
         long start = System.nanoTime();
+        attachedIndexes.written(active, update); // first: an empty memtable's terms are complete
         active.apply(update, commitLogPosition);
-        attachedIndexes.written(active, update);
         writeLatencyMicros.add((System.nanoTime() - start) / 1000);
         if (sampler != null) sampler.written(update.key());
         shard.afterWrite();
@@ -508,19 +509,23 @@ final class LsmTableEngine implements TableEngine {
     @Override
     public CompletableFuture<Void> buildAttachedIndex(UUID index) {
         checkOpen();
-        return files.ready().thenCompose(ignored -> flush())
-                .thenCompose(ignored -> attachedIndexes.buildLacking(index, sstables::live, IoClass.COMPACTION));
+        // a flush begun before the index was defined may have written its SSTable's terms without it: wait for it;
+        // the memtables are indexed in memory, not flushed (a start-up with a replayed commitlog flushes nothing)
+        return files.ready().thenCompose(ignored -> flushes.pending()).thenCompose(ignored -> {
+            attachedIndexes.indexMemtables(index, liveMemtables());
+            return attachedIndexes.buildLacking(index, sstables::live, IoClass.COMPACTION);
+        });
     }
 
     @Override
-    public CompletableFuture<List<PrimaryKey>> searchAttachedIndex(UUID index, TermRange range, DecoratedKey from, RequestTrace trace) {
+    public CompletableFuture<List<PrimaryKey>> searchAttachedIndex(UUID index, TermRange range, SearchStart start, int limit, RequestTrace trace) {
         checkOpen();
         return files.ready().thenCompose(ignored -> {
             if (files.unreadable() != null) return CompletableFuture.failedFuture(files.unreadable());
             List<SSTableReader> live = sstables.live();
             List<Memtable> memtables = liveMemtables();
             attachedIndexes.retain(memtables, live);
-            return attachedIndexes.search(index, range, from, memtables, live).thenApply(hits -> {
+            return attachedIndexes.search(index, range, start, limit, memtables, live).thenApply(hits -> {
                 if (trace.enabled()) {
                     trace.event("Storage-attached index: " + hits.size() + " rows from " + memtables.size() + " memtables and "
                             + live.size() + " SSTables");

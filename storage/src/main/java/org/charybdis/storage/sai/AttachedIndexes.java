@@ -5,6 +5,7 @@ import org.charybdis.storage.data.ClusteringComparator;
 import org.charybdis.storage.data.PartitionFragment;
 import org.charybdis.storage.data.PartitionUpdate;
 import org.charybdis.storage.data.Row;
+import org.charybdis.storage.data.RowUpdate;
 import org.charybdis.storage.data.Slice;
 import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.dht.TokenRange;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -39,6 +41,8 @@ public final class AttachedIndexes {
     private static final Logger LOG = LoggerFactory.getLogger(AttachedIndexes.class);
 
     private final ClusteringComparator clusterings;
+    /** Table order: token, partition key, clustering. */
+    private final Comparator<PrimaryKey> order;
     private List<AttachedIndex> indexes = List.of();
     private final Map<Memtable, MemtableIndex> memtables = new IdentityHashMap<>();
     private final Map<SSTableReader, Segment> segments = new IdentityHashMap<>();
@@ -50,6 +54,7 @@ public final class AttachedIndexes {
     /** The attached indexes of a table whose rows sort by {@code clusterings} (which no ALTER TABLE changes). */
     public AttachedIndexes(ClusteringComparator clusterings) {
         this.clusterings = clusterings;
+        this.order = PrimaryKey.order(clusterings);
     }
 
     /** The indexes to keep from now on (a new or dropped index, an ALTER TABLE). */
@@ -61,11 +66,48 @@ public final class AttachedIndexes {
         return indexes.isEmpty();
     }
 
-    /** Indexes a write applied to {@code memtable}. */
+    /** Indexes a write about to be applied to {@code memtable}. */
     public void written(Memtable memtable, PartitionUpdate update) {
         if (indexes.isEmpty()) return;
-        long bytes = memtables.computeIfAbsent(memtable, m -> new MemtableIndex()).add(indexes, update);
-        if (bytes > 0) memtable.chargeHeapAlongside(bytes);
+        MemtableIndex.PartitionTerms terms = termsOf(memtable).partition(indexes, update.key());
+        terms.partition(update.staticRow() == null ? List.of() : update.staticRow().cells());
+        for (RowUpdate row : update.rows()) terms.row(row.clustering(), row.cells());
+        if (terms.bytes > 0) memtable.chargeHeapAlongside(terms.bytes);
+    }
+
+    /** The terms of the memtable, complete for the current indexes when it is still empty. */
+    private MemtableIndex termsOf(Memtable memtable) {
+        return memtables.computeIfAbsent(memtable, m -> {
+            MemtableIndex terms = new MemtableIndex(order);
+            if (m.isEmpty()) terms.markComplete(indexes);
+            return terms;
+        });
+    }
+
+    /**
+     * Gives every memtable the terms of {@code index} it lacks (its writes came before the index, or were replayed
+     * before the index was known), from its rows, in memory: an index built over a memtable needs no flush.
+     */
+    public void indexMemtables(UUID index, Collection<Memtable> liveMemtables) {
+        for (Memtable memtable : liveMemtables) {
+            MemtableIndex terms = termsOf(memtable);
+            if (terms.isComplete(index)) continue;
+            List<AttachedIndex> lacking = new ArrayList<>();
+            for (AttachedIndex attached : indexes) if (!terms.isComplete(attached.id())) lacking.add(attached);
+            long bytes = 0;
+            for (Iterator<PartitionFragment> partitions = memtable.partitions(); partitions.hasNext(); ) {
+                PartitionFragment partition = partitions.next();
+                MemtableIndex.PartitionTerms added = terms.partition(lacking, partition.key());
+                added.partition(partition.staticRow() == null ? List.of() : partition.staticRow().cells());
+                for (Iterator<Row> rows = partition.rows(Slice.ALL, false); rows.hasNext(); ) {
+                    Row row = rows.next();
+                    added.row(row.clustering(), row.cells());
+                }
+                bytes += added.bytes;
+            }
+            terms.markComplete(lacking);
+            if (bytes > 0) memtable.chargeHeapAlongside(bytes);
+        }
     }
 
     /** Forgets what no longer serves reads: flushed memtables, SSTables compacted away. */
@@ -93,15 +135,17 @@ public final class AttachedIndexes {
         if (!sstable.ref()) return CompletableFuture.completedFuture(null); // compacted away meanwhile
         PartitionScanner partitions = sstable.scanner(TokenRange.FULL_RING, null, ioClass);
         return AsyncLoop.forEach(partitions::next, (PartitionFragment partition) -> {
+            builder.partition(partition.key(), partition.staticRow() == null ? List.of() : partition.staticRow().cells());
             for (Iterator<Row> rows = partition.rows(Slice.ALL, false); rows.hasNext(); ) {
                 Row row = rows.next();
-                builder.add(partition.key(), row.clustering(), row.cells());
+                builder.row(partition.key(), row.clustering(), row.cells());
             }
             return CompletableFuture.completedFuture(null);
-        }).thenCompose(ignored -> {
-            var body = builder.body();
-            return AttachedComponents.write(sstable, Component.SAI, body, ioClass).thenRun(() -> segments.put(sstable, Segment.open(body.copy())));
-        }).whenComplete((ignored, failure) -> sstable.release());
+        }).thenCompose(ignored -> AttachedComponents.write(sstable, Component.SAI, builder.body(), ioClass))
+                // searched through the file's mapping, as after a restart: the built body leaves the heap
+                .thenCompose(ignored -> AttachedComponents.read(sstable, Component.SAI, ioClass))
+                .thenAccept(mapped -> segments.put(sstable, Segment.open(mapped)))
+                .whenComplete((ignored, failure) -> sstable.release());
     }
 
     /**
@@ -132,30 +176,27 @@ public final class AttachedIndexes {
     }
 
     /**
-     * The rows holding a term of {@code range} in the memtables and SSTables given, from partition {@code from} on
-     * (null: all), sorted in table order and distinct. Some may no longer hold it (overwritten, deleted, expired):
-     * the caller re-checks each row.
+     * The first {@code limit} rows holding a term of {@code range} in the memtables and SSTables given, from the first
+     * one {@code start} admits (null: from the start), in table order and distinct; fewer only when there are no more.
+     * Each source is read lazily in table order and the sources are merged, so a search costs what it returns (plus
+     * skipping to {@code start}), not every match. Some rows may no longer hold the term (overwritten, deleted,
+     * expired): the caller re-checks each row.
      */
-    public CompletableFuture<List<PrimaryKey>> search(UUID index, TermRange range, DecoratedKey from, Collection<Memtable> liveMemtables,
-                                                     Collection<SSTableReader> live) {
-        List<PrimaryKey> hits = new ArrayList<>();
+    public CompletableFuture<List<PrimaryKey>> search(UUID index, TermRange range, SearchStart start, int limit,
+                                                     Collection<Memtable> liveMemtables, Collection<SSTableReader> live) {
+        List<Iterator<PrimaryKey>> sources = new ArrayList<>();
         for (Memtable memtable : liveMemtables) {
             MemtableIndex terms = memtables.get(memtable);
-            if (terms != null) terms.search(index, range, from, hits::add);
+            if (terms != null) sources.add(terms.search(index, range, start));
         }
         CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
         for (SSTableReader sstable : live) {
-            all = all.thenCompose(ignored -> segment(sstable)).thenAccept(segment -> {
-                if (!range.isEmpty()) segment.search(index, range, from, hits::add);
-            });
+            all = all.thenCompose(ignored -> segment(sstable)).thenAccept(segment -> sources.add(segment.search(index, range, start, order)));
         }
         return all.thenApply(ignored -> {
-            hits.sort(PrimaryKey.order(clusterings));
-            List<PrimaryKey> distinct = new ArrayList<>(hits.size());
-            for (PrimaryKey hit : hits) {
-                if (distinct.isEmpty() || !distinct.getLast().equals(hit)) distinct.add(hit);
-            }
-            return distinct;
+            List<PrimaryKey> hits = new ArrayList<>(Math.min(limit, 1024));
+            for (Iterator<PrimaryKey> merged = new MergedHits(sources, order); hits.size() < limit && merged.hasNext(); ) hits.add(merged.next());
+            return hits;
         });
     }
 

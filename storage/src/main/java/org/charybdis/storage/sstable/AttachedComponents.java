@@ -5,9 +5,10 @@ import org.charybdis.storage.file.DurableFiles;
 import org.charybdis.storage.serialization.BufferWriter;
 
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -31,22 +32,25 @@ public final class AttachedComponents {
         });
     }
 
-    /** The checked body of the component (positions count from the file's start), or null when the SSTable has none. */
+    /**
+     * The checked body of the component, or null when the SSTable has none. The file is memory-mapped, not read onto
+     * the heap: its pages belong to the OS page cache, and the mapping goes when the last view of it is collected.
+     */
     public static CompletableFuture<ByteBuffer> read(SSTableReader sstable, Component component, IoClass ioClass) {
         checkAttached(component);
         SSTableFiles files = sstable.files();
         Path path = files.path(component);
         String table = sstable.context().table();
         return sstable.context().io().submit(ioClass, 0, () -> {
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(path);
+            ByteBuffer mapped;
+            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+                mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
             } catch (NoSuchFileException e) {
                 return null;
             }
-            ComponentFraming.unframe(ByteBuffer.wrap(bytes), component, files.generation(), path, table);
-            return ByteBuffer.wrap(bytes, ComponentFraming.HEADER_LENGTH,
-                    bytes.length - ComponentFraming.HEADER_LENGTH - ComponentFraming.FOOTER_LENGTH);
+            ComponentFraming.unframe(mapped, component, files.generation(), path, table);
+            return mapped.slice(ComponentFraming.HEADER_LENGTH,
+                    mapped.capacity() - ComponentFraming.HEADER_LENGTH - ComponentFraming.FOOTER_LENGTH);
         });
     }
 
