@@ -19,7 +19,7 @@ import java.util.UUID;
  * The storage-attached index terms of one SSTable, as its SAI.db holds them (inside the usual component header
  * and checksummed footer):
  * <pre>
- * vint clustering size, vint row count
+ * int layout (LAYOUT), vint clustering size, vint row count
  * rows, in SSTable order:  long token, bytes partition key, byte kind: 0 a row, then its clustering components (bytes
  *                         each); 1 the partition itself (the posting of partition-level terms), before its rows
  * vint index count
@@ -32,6 +32,8 @@ import java.util.UUID;
  */
 final class Segment {
     /** Kinds of posted rows: a regular row, or the partition (partition-level terms, at {@link Clustering#STATIC}). */
+    /** The body's layout, first in it: a file of an older one reads as damaged, so its terms are built again. */
+    static final int LAYOUT = 0x53414932; // "SAI2"
     static final int ROW = 0;
     static final int PARTITION = 1;
 
@@ -56,6 +58,8 @@ final class Segment {
     /** Parses a checked SAI.db body (see {@code AttachedComponents.read}). */
     static Segment open(ByteBuffer body) {
         BufferReader in = new BufferReader(body);
+        int layout = in.readInt();
+        if (layout != LAYOUT) throw new CorruptDataException("SAI.db of another layout (" + Integer.toHexString(layout) + "), not " + Integer.toHexString(LAYOUT));
         int clusteringSize = in.readUnsignedVInt();
         int[] rowOffsets = new int[count(in, "rows")];
         for (int i = 0; i < rowOffsets.length; i++) {

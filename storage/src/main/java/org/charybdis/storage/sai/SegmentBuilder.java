@@ -65,6 +65,7 @@ final class SegmentBuilder {
 
     BufferWriter body() {
         BufferWriter out = new BufferWriter(4096);
+        out.writeInt(Segment.LAYOUT);
         out.writeUnsignedVInt(clusteringSize);
         out.writeUnsignedVInt(partitions.size());
         for (int i = 0; i < partitions.size(); i++) {
