@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -101,6 +102,34 @@ public final class Shard {
                                                   Supplier<? extends CompletionStage<T>> task) {
         Objects.requireNonNull(task, "task");
         return dispatch(target, group, CrossShardCall.ofAsync(task, replyShard(target), replyGroup(group)));
+    }
+
+    /**
+     * Runs CPU-heavy work that would stall a reactor (compiling a user function, hashing a password) on
+     * {@code workers}; the future completes back on the calling shard, in the group the caller was running in
+     * (off-shard callers: on the worker). Exceptions thrown by the work complete the future exceptionally.
+     */
+    public static <T> CompletableFuture<T> offload(Executor workers, Callable<T> work) {
+        Shard caller = current();
+        SchedulingGroup group = caller == null ? null : caller.currentGroup();
+        SchedulingGroup replyGroup = group != null || caller == null ? group : caller.runtime.group(ShardRuntime.STATEMENT);
+        CompletableFuture<T> result = new CompletableFuture<>();
+        workers.execute(() -> {
+            T value = null;
+            Throwable error = null;
+            try {
+                value = work.call();
+            } catch (Throwable t) {
+                error = t;
+            }
+            T v = value;
+            Throwable e = error;
+            Runnable complete = () -> {
+                if (e != null) result.completeExceptionally(e); else result.complete(v);
+            };
+            if (caller == null) complete.run(); else caller.execute(replyGroup, complete);
+        });
+        return result;
     }
 
     /** Runs task once on this shard in group after the delay; cancellable through the returned future. */

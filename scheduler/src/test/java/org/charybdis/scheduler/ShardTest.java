@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +48,26 @@ class ShardTest {
                         + " in " + Shard.current().currentGroup().name())));
 
         assertThat(seen.get(5, TimeUnit.SECONDS)).isEqualTo("1 on shard-0 in compaction");
+    }
+
+    @Test
+    void offloadRunsOffTheReactorAndCompletesOnTheCallingShardInTheCallersGroup() throws Exception {
+        CompletableFuture<String> seen = new CompletableFuture<>();
+        Executor worker = task -> new Thread(task, "worker").start();
+        runtime.shard(0).execute(compaction, () -> Shard.offload(worker, () -> Thread.currentThread().getName() + " " + Shard.current())
+                .whenComplete((value, error) -> seen.complete(value + ", then " + Thread.currentThread().getName()
+                        + " in " + Shard.current().currentGroup().name())));
+
+        assertThat(seen.get(5, TimeUnit.SECONDS)).isEqualTo("worker null, then shard-0 in compaction");
+    }
+
+    @Test
+    void offloadPropagatesTheWorksException() throws Exception {
+        CompletableFuture<String> seen = new CompletableFuture<>();
+        runtime.shard(1).execute(statement, () -> Shard.offload(Runnable::run, () -> { throw new IllegalStateException("boom"); })
+                .whenComplete((value, error) -> seen.complete(error.getMessage() + " on " + Thread.currentThread().getName())));
+
+        assertThat(seen.get(5, TimeUnit.SECONDS)).isEqualTo("boom on shard-1");
     }
 
     @Test

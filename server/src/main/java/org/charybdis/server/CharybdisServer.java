@@ -22,6 +22,7 @@ import org.charybdis.server.api.CompactionRoutes;
 import org.charybdis.server.api.SlowQueryRoutes;
 import org.charybdis.server.api.TracingRoutes;
 import org.charybdis.server.system.CompactionHistory;
+import org.charybdis.server.system.ViewBuildsInProgress;
 import org.charybdis.server.snapshot.AutoSnapshot;
 import org.charybdis.server.snapshot.SnapshotControl;
 import org.charybdis.server.snapshot.TableRefresh;
@@ -143,6 +144,7 @@ public final class CharybdisServer implements AutoCloseable {
         UserFunctionCalls.compileInBackground(schema.current());
         this.compactionHistory = new CompactionHistory(database, schema::current);
         engines.onCompaction(compactionHistory::record);
+        database.views().recordBuildsIn(new ViewBuildsInProgress(database, schema::current));
         engines.compactionThroughput(config.compactionThroughput());
         this.snapshots = new SnapshotControl(database, schema::current, config.dataDirectory());
         engines.incrementalBackups(config.get(ServerConfig.INCREMENTAL_BACKUPS));
@@ -227,6 +229,7 @@ public final class CharybdisServer implements AutoCloseable {
             server.storageStarted = true;
             server.database.startIndexBuilds().join(); // indexes whose build a stop interrupted
             server.database.startViews().join(); // view updates logged for other shards, sent again
+            server.context.proxy().triggers().loadAll(); // trigger jars read here, not by a shard's first write
             if (server.context.authenticator() instanceof PasswordAuthenticator passwords) {
                 passwords.setupDefaultSuperuser().join(); // main thread: waiting here blocks no shard
             }

@@ -14,6 +14,7 @@ import org.charybdis.scheduler.ShardRuntime;
 import org.charybdis.server.cql.ClientState;
 import org.charybdis.server.cql.QueryProcessor;
 import org.charybdis.server.cql.RequestTiming;
+import org.charybdis.server.service.ClientWarnings;
 import org.charybdis.storage.engine.RequestTrace;
 
 import java.net.InetAddress;
@@ -99,7 +100,7 @@ public final class TableAuditSink implements AuditSink {
         nextShard = (nextShard + 1) % runtime.shardCount();
         runtime.shard(shard).execute(runtime.group(ShardRuntime.STATEMENT), () -> {
             try {
-                processor.batch(batch, writer, RequestTiming.INTERNAL, RequestTrace.NONE).whenComplete((result, error) -> {
+                processor.batch(batch, writer, RequestTiming.INTERNAL, RequestTrace.NONE, ClientWarnings.NONE).whenComplete((result, error) -> {
                     if (error != null) done.completeExceptionally(error);
                     else done.complete(null);
                 });

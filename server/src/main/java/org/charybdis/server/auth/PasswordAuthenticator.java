@@ -1,9 +1,7 @@
 package org.charybdis.server.auth;
 
 import org.charybdis.cql.exceptions.AuthenticationException;
-import org.charybdis.scheduler.SchedulingGroup;
 import org.charybdis.scheduler.Shard;
-import org.charybdis.scheduler.ShardRuntime;
 import org.charybdis.server.cql.ClientState.AuthenticatedUser;
 import org.charybdis.server.replica.Database;
 import org.charybdis.server.schema.Schema;
@@ -105,29 +103,6 @@ public final class PasswordAuthenticator implements Authenticator, AutoCloseable
 
     /** Runs CPU-heavy work on the hashing pool; completes back on the calling shard (if any) in its group. */
     private <T> CompletableFuture<T> offShard(Supplier<T> work) {
-        Shard caller = Shard.current();
-        SchedulingGroup group = caller == null ? null : groupOf(caller);
-        CompletableFuture<T> result = new CompletableFuture<>();
-        hashing.execute(() -> {
-            T value = null;
-            Throwable error = null;
-            try {
-                value = work.get();
-            } catch (Throwable t) {
-                error = t;
-            }
-            T v = value;
-            Throwable e = error;
-            Runnable complete = () -> {
-                if (e != null) result.completeExceptionally(e); else result.complete(v);
-            };
-            if (caller == null) complete.run(); else caller.execute(group, complete);
-        });
-        return result;
-    }
-
-    private static SchedulingGroup groupOf(Shard shard) {
-        SchedulingGroup current = shard.currentGroup();
-        return current != null ? current : shard.runtime().group(ShardRuntime.STATEMENT);
+        return Shard.offload(hashing, work::get);
     }
 }

@@ -99,10 +99,22 @@ final class ConfigValues {
      * is converted (Cassandra 4.1's {@code commitlog_segment_size: 32MiB}).
      */
     static Integer mebibytes(Object raw) {
+        return wholeUnits(raw, 20, "MiB");
+    }
+
+    /** A size in whole kibibytes, for the {@code _in_kb} keys, read as {@link #mebibytes} reads MiB. */
+    static Integer kibibytes(Object raw) {
+        int value = wholeUnits(raw, 10, "KiB");
+        if (value < 0) throw new IllegalArgumentException("must not be negative");
+        return value;
+    }
+
+    /** A bare number as it is, a size with a unit in units of {@code 1 << shift} bytes. */
+    private static Integer wholeUnits(Object raw, int shift, String unit) {
         if (raw instanceof Number || string(raw).strip().matches("-?\\d+")) return integer(raw);
         long bytes = ByteSize.parse(string(raw));
-        if (bytes % (1L << 20) != 0) throw new IllegalArgumentException("must be a whole number of MiB");
-        return Math.toIntExact(bytes >> 20);
+        if (bytes % (1L << shift) != 0) throw new IllegalArgumentException("must be a whole number of " + unit);
+        return Math.toIntExact(bytes >> shift);
     }
 
     /** Positive MiB, or -1 (scylla.yaml's "automatic") for {@code auto}. */

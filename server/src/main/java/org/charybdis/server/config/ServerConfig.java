@@ -43,6 +43,7 @@ public final class ServerConfig {
     public static final ConfigKey<Integer> COMMITLOG_TOTAL_SPACE_IN_MB = key("commitlog_total_space_in_mb", Integer.class, 8192, ConfigValues.positiveMebibytesOrAuto(8192), "Commitlog space per shard above which the oldest memtables are flushed (-1, as in scylla.yaml: the default)");
     public static final ConfigKey<String> COMMITLOG_REPLAY_ERRORS = key("commitlog_replay_errors", String.class, "stop", ConfigValues.oneOf("stop", "ignore"), "When replay finds damaged commitlog entries that had been fsynced: stop (refuse to start) or ignore (replay every intact entry, keep the damaged segments in commitlog/damaged)");
     public static final ConfigKey<String> DISK_FAILURE_POLICY = key("disk_failure_policy", String.class, "stop", ConfigValues.oneOf("die", "stop_paranoid", "stop", "best_effort", "ignore"), "What a corrupt SSTable does: stop/ignore: reads touching it fail; best_effort: it is quarantined and the rest served; stop_paranoid: clients are disconnected; die: the process exits");
+    public static final ConfigKey<String> TRIGGERS_DIR = key("triggers_dir", String.class, "", ConfigValues::directory, "Directory of the trigger jars CREATE TRIGGER loads classes from, each jar in its own class loader (default: the system property cassandra.triggers_dir, which bin/charybdis sets to conf/triggers, else ./conf/triggers)");
     public static final ConfigKey<Boolean> DYNAMIC_DATA_MASKING_ENABLED = key("dynamic_data_masking_enabled", Boolean.class, false, ConfigValues::bool, "Allow attaching masking functions to table columns (MASKED WITH), as Cassandra 5.0's dynamic data masking; the masking functions work in SELECT either way");
     public static final ConfigKey<Boolean> AUTO_SNAPSHOT = key("auto_snapshot", Boolean.class, true, ConfigValues::bool, "Snapshot a table before DROP TABLE, DROP KEYSPACE or TRUNCATE removes its data (tags dropped-<millis>-<table>, truncated-<millis>-<table>)");
     public static final ConfigKey<Boolean> INCREMENTAL_BACKUPS = key("incremental_backups", Boolean.class, false, ConfigValues::bool, "Hard-link every flushed SSTable into its table's backups/shard-<n> directory");
@@ -70,6 +71,7 @@ public final class ServerConfig {
     // ScyllaDB's slow query log (system_traces.node_slow_log), off by default as in ScyllaDB; the threshold is Cassandra's key
     public static final ConfigKey<Boolean> USER_DEFINED_FUNCTIONS_ENABLED = key("user_defined_functions_enabled", Boolean.class, false, ConfigValues::bool, "Allow CREATE FUNCTION and CREATE AGGREGATE (Java bodies, compiled once and checked against an allow-list of classes), as Cassandra's; off by default");
     public static final ConfigKey<Integer> USER_DEFINED_FUNCTIONS_FAIL_TIMEOUT_IN_MS = key("user_defined_functions_fail_timeout_in_ms", Integer.class, 1500, ConfigValues::positiveMillis, "How long one call of a user-defined function may run on its shard before the query fails (Cassandra's user_defined_functions_fail_timeout)");
+    public static final ConfigKey<Integer> USER_DEFINED_FUNCTIONS_FAIL_ALLOCATION_IN_KB = key("user_defined_functions_fail_allocation_in_kb", Integer.class, 102400, ConfigValues::nonNegative, "How many KiB one call of a user-defined function may allocate before the query fails (0: no limit; Charybdis only, checked where the time limit is)");
     public static final ConfigKey<Boolean> SLOW_QUERY_LOG_ENABLED = key("slow_query_log_enabled", Boolean.class, false, ConfigValues::bool, "Record requests slower than slow_query_log_timeout_in_ms in system_traces.node_slow_log, with a session in system_traces.sessions (rows kept a day), as ScyllaDB's slow query log; settable at runtime: POST /storage_service/slow_query?enable=true");
     public static final ConfigKey<Integer> SLOW_QUERY_LOG_TIMEOUT_IN_MS = key("slow_query_log_timeout_in_ms", Integer.class, 500, ConfigValues::nonNegativeMillis, "How long a request may take, from its arrival to its response, before the slow query log records it (Cassandra's slow_query_log_timeout: 500ms); settable at runtime in microseconds: POST /storage_service/slow_query?threshold=US");
     // audit log, as ScyllaDB's scylla.yaml
@@ -93,6 +95,7 @@ public final class ServerConfig {
     public static final ConfigKey<Integer> CAS_CONTENTION_TIMEOUT_IN_MS = key("cas_contention_timeout_in_ms", Integer.class, 1000, ConfigValues::nonNegativeMillis, "How long a lightweight transaction may wait for its partition");
     public static final ConfigKey<Long> MAX_MEMORY_FOR_UNLIMITED_QUERY_SOFT_LIMIT = key("max_memory_for_unlimited_query_soft_limit", Long.class, 1L << 20, ConfigValues::size, "Result bytes of an unpaged query past which a warning is logged");
     public static final ConfigKey<Long> MAX_MEMORY_FOR_UNLIMITED_QUERY_HARD_LIMIT = key("max_memory_for_unlimited_query_hard_limit", Long.class, 100L << 20, ConfigValues::size, "Result bytes of an unpaged query past which it fails with InvalidRequest");
+    public static final ConfigKey<Integer> BATCH_SIZE_WARN_THRESHOLD_IN_KB = key("batch_size_warn_threshold_in_kb", Integer.class, 5, ConfigValues::kibibytes, "Size of a batch over more than one partition (Cassandra's reckoning of its data) past which the client is warned");
     public static final ConfigKey<Integer> TRUNCATE_REQUEST_TIMEOUT_IN_MS = key("truncate_request_timeout_in_ms", Integer.class, 60000, ConfigValues::nonNegativeMillis, "How long a TRUNCATE may take");
 
     private static List<ConfigKey<?>> keys;
@@ -153,6 +156,16 @@ public final class ServerConfig {
     public long compactionThroughput() {
         return get(COMPACTION_THROUGHPUT);
     }
+
+    /** The trigger jars' directory: triggers_dir, else Cassandra's cassandra.triggers_dir property, else ./conf/triggers. */
+    public Path triggersDirectory() {
+        String configured = get(TRIGGERS_DIR);
+        if (configured.isEmpty()) configured = System.getProperty(TRIGGERS_DIR_PROPERTY, "");
+        return Path.of(configured.isEmpty() ? "conf/triggers" : configured).toAbsolutePath().normalize();
+    }
+
+    /** Cassandra's system property naming the triggers directory. */
+    public static final String TRIGGERS_DIR_PROPERTY = "cassandra.triggers_dir";
 
     /** The commitlog directory: commitlog_directory, or workdir/commitlog. */
     public Path commitLogDirectory() {
@@ -216,7 +229,7 @@ public final class ServerConfig {
 
     /** A key's Cassandra 4.1 name: the unit moves from the name into the value. */
     static String unitlessName(String name) {
-        return name.replaceFirst("_in_(ms|mb)$", "");
+        return name.replaceFirst("_in_(ms|mb|kb)$", "");
     }
 
     /** Cassandra's names of our keys beyond the unit rule. */

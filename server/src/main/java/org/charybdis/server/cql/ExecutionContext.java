@@ -4,6 +4,7 @@ import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.exceptions.WriteType;
 import org.charybdis.cql.messages.QueryOptions;
 import org.charybdis.server.auth.Access;
+import org.charybdis.server.service.ClientWarnings;
 import org.charybdis.server.service.Deadline;
 import org.charybdis.storage.engine.RequestTrace;
 
@@ -21,15 +22,17 @@ import java.util.List;
  * @param timing          when the request arrived and its service level's timeout
  * @param access          what the client's role may do, as the authorizer decided for this request
  * @param trace           where a traced request records its steps ({@link RequestTrace#NONE} when not traced)
+ * @param warnings        what the response warns the client of ({@link ClientWarnings#NONE} when no client waits)
  */
 public record ExecutionContext(ServerContext server, ClientState client, QueryOptions options,
                                List<ByteBuffer> values, long timestampMicros, long nowInSeconds, RequestTiming timing, Access access,
-                               RequestTrace trace) {
+                               RequestTrace trace, ClientWarnings warnings) {
 
     /** An internal execution: no deadline, every permission. */
     public ExecutionContext(ServerContext server, ClientState client, QueryOptions options, List<ByteBuffer> values,
                             long timestampMicros, long nowInSeconds) {
-        this(server, client, options, values, timestampMicros, nowInSeconds, RequestTiming.INTERNAL, Access.INTERNAL, RequestTrace.NONE);
+        this(server, client, options, values, timestampMicros, nowInSeconds, RequestTiming.INTERNAL, Access.INTERNAL, RequestTrace.NONE,
+                ClientWarnings.NONE);
     }
 
     public ByteBuffer value(int index) {
@@ -44,11 +47,11 @@ public record ExecutionContext(ServerContext server, ClientState client, QueryOp
     }
 
     public ExecutionContext withValues(List<ByteBuffer> newValues) {
-        return new ExecutionContext(server, client, options, newValues, timestampMicros, nowInSeconds, timing, access, trace);
+        return new ExecutionContext(server, client, options, newValues, timestampMicros, nowInSeconds, timing, access, trace, warnings);
     }
 
     public ExecutionContext withTimestamp(long newTimestampMicros) {
-        return new ExecutionContext(server, client, options, values, newTimestampMicros, nowInSeconds, timing, access, trace);
+        return new ExecutionContext(server, client, options, values, newTimestampMicros, nowInSeconds, timing, access, trace, warnings);
     }
 
     /**

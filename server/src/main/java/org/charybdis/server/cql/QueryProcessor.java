@@ -27,6 +27,7 @@ import org.charybdis.server.cql.PreparedStatements.Prepared;
 import org.charybdis.server.cql.statements.BatchExecution;
 import org.charybdis.server.metrics.StatementMetrics;
 import org.charybdis.server.schema.Schema;
+import org.charybdis.server.service.ClientWarnings;
 import org.charybdis.server.service.ServerClock;
 import org.charybdis.storage.engine.RequestTrace;
 
@@ -74,18 +75,22 @@ public final class QueryProcessor {
 
     /** A QUERY with no deadline of its own (internal callers, tests): the configured timeouts apply from now. */
     public CompletionStage<? extends Result> query(QueryRequest request, ClientState client) {
-        return query(request, client, RequestTiming.arrivedAt(System.nanoTime(), null), RequestTrace.NONE);
+        return query(request, client, RequestTiming.arrivedAt(System.nanoTime(), null), RequestTrace.NONE, ClientWarnings.NONE);
     }
 
-    /** A client's QUERY, its deadline counted from when it arrived ({@code timing}), its steps recorded in {@code trace}. */
-    public CompletionStage<? extends Result> query(QueryRequest request, ClientState client, RequestTiming timing, RequestTrace trace) {
+    /**
+     * A client's QUERY, its deadline counted from when it arrived ({@code timing}), its steps recorded in {@code trace},
+     * what the client should be warned of in {@code warnings}.
+     */
+    public CompletionStage<? extends Result> query(QueryRequest request, ClientState client, RequestTiming timing, RequestTrace trace,
+                                                   ClientWarnings warnings) {
         if (trace.enabled()) trace.event("Parsing " + request.query());
         Statement ast = parse(request.query());
         return audit.statement(ast, request.query(), null, client, request.options().consistency(), () -> {
             if (trace.enabled()) trace.event("Preparing statement");
             CqlStatement statement = compiler.compile(ast, client, server.schema().current());
             count(StatementMetrics.Kind.of(ast), ast, client.keyspace());
-            return run(statement, ast, client, request.options(), timing, trace);
+            return run(statement, ast, client, request.options(), timing, trace, warnings);
         });
     }
 
@@ -116,12 +121,13 @@ public final class QueryProcessor {
                 statement.resultMetadata()));
     }
 
-    public CompletionStage<? extends Result> execute(ExecuteRequest request, ClientState client, RequestTiming timing, RequestTrace trace) {
+    public CompletionStage<? extends Result> execute(ExecuteRequest request, ClientState client, RequestTiming timing, RequestTrace trace,
+                                                     ClientWarnings warnings) {
         Prepared entry = lookup(request.statementId(), client);
         if (trace.enabled()) trace.event("Found prepared statement: " + entry.query());
         count(StatementMetrics.Kind.of(entry.ast()), entry.ast(), entry.keyspace() != null ? entry.keyspace() : client.keyspace());
         CompletionStage<? extends Result> result = audit.statement(entry.ast(), entry.query(), entry.keyspace(), client,
-                request.options().consistency(), () -> run(entry.statement(), entry.ast(), client, request.options(), timing, trace));
+                request.options().consistency(), () -> run(entry.statement(), entry.ast(), client, request.options(), timing, trace, warnings));
         // v5: tell the client when the result columns changed since it prepared
         if (request.resultMetadataId() != null && !java.util.Arrays.equals(request.resultMetadataId(), entry.resultMetadataId())) {
             return result.thenApply(r -> r instanceof RowsResult rows
@@ -131,18 +137,19 @@ public final class QueryProcessor {
     }
 
     public CompletionStage<? extends Result> batch(BatchRequest request, ClientState client) {
-        return batch(request, client, RequestTiming.arrivedAt(System.nanoTime(), null), RequestTrace.NONE);
+        return batch(request, client, RequestTiming.arrivedAt(System.nanoTime(), null), RequestTrace.NONE, ClientWarnings.NONE);
     }
 
-    public CompletionStage<? extends Result> batch(BatchRequest request, ClientState client, RequestTiming timing, RequestTrace trace) {
+    public CompletionStage<? extends Result> batch(BatchRequest request, ClientState client, RequestTiming timing, RequestTrace trace,
+                                                   ClientWarnings warnings) {
         List<AuditLog.Entry> audited = audit.enabled() ? new ArrayList<>(request.statements().size()) : null;
         if (trace.enabled()) trace.event("Preparing batch of " + request.statements().size() + " statements");
-        return audit.batch(audited, client, request.options().consistency(), () -> runBatch(request, client, timing, trace, audited));
+        return audit.batch(audited, client, request.options().consistency(), () -> runBatch(request, client, timing, trace, warnings, audited));
     }
 
     /** Compiles and runs a BATCH, adding each statement to {@code audited} (if not null) as it is read. */
     private CompletionStage<? extends Result> runBatch(BatchRequest request, ClientState client, RequestTiming timing, RequestTrace trace,
-                                                       List<AuditLog.Entry> audited) {
+                                                       ClientWarnings warnings, List<AuditLog.Entry> audited) {
         List<CqlStatement> statements = new ArrayList<>(request.statements().size());
         List<List<ByteBuffer>> values = new ArrayList<>(request.statements().size());
         for (var entry : request.statements()) {
@@ -169,7 +176,7 @@ public final class QueryProcessor {
             values.add(entry.values());
         }
         return withAccess(client, access ->
-                BatchExecution.execute(request.type(), statements, values, context(client, request.options(), List.of(), timing, access, trace)));
+                BatchExecution.execute(request.type(), statements, values, context(client, request.options(), List.of(), timing, access, trace, warnings)));
     }
 
     /**
@@ -186,13 +193,14 @@ public final class QueryProcessor {
         ClientState internal = ClientState.internal(org.charybdis.cql.transport.ProtocolVersion.V5);
         Statement ast = parse(cql);
         CqlStatement statement = compiler.compile(ast, internal, server.schema().current());
-        return execute(statement, context(internal, options, bindValues(ast, options), RequestTiming.INTERNAL, Access.INTERNAL, RequestTrace.NONE));
+        return execute(statement, context(internal, options, bindValues(ast, options), RequestTiming.INTERNAL, Access.INTERNAL, RequestTrace.NONE,
+                ClientWarnings.NONE));
     }
 
     private CompletionStage<? extends Result> run(CqlStatement statement, Statement ast, ClientState client, QueryOptions options,
-                                                  RequestTiming timing, RequestTrace trace) {
+                                                  RequestTiming timing, RequestTrace trace, ClientWarnings warnings) {
         List<ByteBuffer> values = bindValues(ast, options);
-        return withAccess(client, access -> execute(statement, context(client, options, values, timing, access, trace)));
+        return withAccess(client, access -> execute(statement, context(client, options, values, timing, access, trace, warnings)));
     }
 
     /** Runs the body with the client's access: at once (errors thrown as they are) while the shard's cache holds it. */
@@ -222,12 +230,12 @@ public final class QueryProcessor {
     private static final CompletableFuture<Access> UNCHECKED_SUPERUSER = CompletableFuture.completedFuture(Access.unchecked(true));
 
     private ExecutionContext context(ClientState client, QueryOptions options, List<ByteBuffer> values, RequestTiming timing, Access access,
-                                     RequestTrace trace) {
+                                     RequestTrace trace, ClientWarnings warnings) {
         Shard shard = Shard.current();
         long timestamp = options.hasDefaultTimestamp() ? options.defaultTimestamp()
                 : server.clock().nextMicros(shard == null ? -1 : shard.id());
         long now = options.hasNowInSeconds() ? options.nowInSeconds() : ServerClock.nowInSeconds();
-        return new ExecutionContext(server, client, options, values, timestamp, now, timing, access, trace);
+        return new ExecutionContext(server, client, options, values, timestamp, now, timing, access, trace, warnings);
     }
 
     /** The statement prepared with {@code id}, from the calling shard's cache; null when it does not hold it. */

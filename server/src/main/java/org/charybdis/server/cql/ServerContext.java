@@ -16,6 +16,7 @@ import org.charybdis.server.service.RequestTimeouts;
 import org.charybdis.server.service.ServerClock;
 import org.charybdis.server.service.StorageProxy;
 import org.charybdis.server.transport.EventNotifier;
+import org.charybdis.server.trigger.Triggers;
 
 /**
  * The node's services that statements use: configuration, shards, schema, auth, events, clock, service levels, and the
@@ -29,7 +30,8 @@ public record ServerContext(ServerConfig config, ShardRuntime runtime, Database 
     public ServerContext(ServerConfig config, ShardRuntime runtime, Database database, SchemaManager schema,
                          Authenticator authenticator, EventNotifier events, ServerClock clock, ServiceLevelController serviceLevels) {
         this(config, runtime, database, schema, authenticator, authorizer(config, authenticator, database, runtime), events, clock,
-                serviceLevels, new StorageProxy(database, clock, config), new RequestTimeouts(config));
+                serviceLevels, new StorageProxy(database, clock, config, new Triggers(config.triggersDirectory(), schema::current)),
+                new RequestTimeouts(config));
     }
 
     /** A context whose service levels are not started (every client gets the default level): test nodes, tools. */

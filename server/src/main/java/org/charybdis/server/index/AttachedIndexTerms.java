@@ -8,52 +8,64 @@ import org.charybdis.cql.types.SetType;
 import org.charybdis.cql.types.VectorType;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.server.schema.IndexMetadata;
+import org.charybdis.server.schema.PartitionKeys;
 import org.charybdis.storage.data.Cell;
+import org.charybdis.storage.data.Clustering;
+import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.sai.AttachedIndex;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * What a storage-attached index (SAI on a regular column) keeps of each cell and what a query looks up, in the same
- * byte-comparable form ({@link ByteComparableValues}): the value, or for a non-frozen collection the element
- * ({@code values()} of a set: the cell path; of a list or map: the cell value) or the map key ({@code keys()}).
+ * What a storage-attached index keeps of each row and what a query looks up, in the same byte-comparable form
+ * ({@link ByteComparableValues}): of a regular or static column the value, or for a non-frozen collection the element
+ * ({@code values()} of a set: the cell path; of a list or map: the cell value) or the map key ({@code keys()}); of a
+ * clustering column its component of the row's clustering; of a partition key column its component of the key. The
+ * terms of static and partition key columns belong to partitions, the others' to rows.
  */
 public final class AttachedIndexTerms {
     private final IndexMetadata index;
     private final ColumnMetadata column;
     private final CqlType termType;
     private final TextAnalyzer analyzer;
+    private final int partitionKeySize;
 
-    private AttachedIndexTerms(IndexMetadata index, ColumnMetadata column) {
+    private AttachedIndexTerms(IndexMetadata index, ColumnMetadata column, int partitionKeySize) {
         this.index = index;
         this.column = column;
         this.termType = termType(column.type(), index.target());
         this.analyzer = TextAnalyzer.of(index, termType);
+        this.partitionKeySize = partitionKeySize;
     }
 
-    /** The terms of {@code definition}'s index, or null when it is not storage-attached (a legacy index, or SAI on a key or static column). */
+    /** The terms of {@code definition}'s index, or null when it is not storage-attached (a legacy index, an index of map entries). */
     public static AttachedIndexTerms of(IndexedColumn definition) {
-        return of(definition.index(), definition.column());
+        if (!isAttached(definition.index(), definition.column())) return null;
+        return new AttachedIndexTerms(definition.index(), definition.column(), definition.table().partitionKey().size());
     }
 
-    /** The terms of {@code index} on {@code column}, or null when it is not storage-attached. */
-    public static AttachedIndexTerms of(IndexMetadata index, ColumnMetadata column) {
-        return isAttached(index, column) ? new AttachedIndexTerms(index, column) : null;
+    /** The analyzer of {@code index}'s text terms on {@code column}, or null when values are indexed as they are. */
+    public static TextAnalyzer analyzerOf(IndexMetadata index, ColumnMetadata column) {
+        return TextAnalyzer.of(index, termType(column.type(), index.target()));
     }
 
     /**
-     * True when {@code index} keeps terms beside the base table: SAI on a regular column, but not of map entries, nor a
+     * True when {@code index} keeps terms beside the base table: SAI on any column, but not of map entries, nor a
      * vector index (its graph answers ANN queries, and it keeps no terms).
      */
     public static boolean isAttached(IndexMetadata index, ColumnMetadata column) {
-        return index.isSai() && column.kind() == ColumnMetadata.Kind.REGULAR && index.target() != IndexMetadata.Target.ENTRIES
-                && !(column.type() instanceof VectorType);
+        return index.isSai() && index.target() != IndexMetadata.Target.ENTRIES && !(column.type() instanceof VectorType);
     }
 
-    /** SAI options Cassandra 5.0 understands (analysis here; vector and analyzer options are the vector and analyzer indexes'). */
+    /**
+     * SAI options Cassandra 5.0.6 understands (analysis here; vector options are the vector index's). It has no
+     * {@code index_analyzer} or {@code query_analyzer} (nor the {@code :} operator): it refuses them as unknown.
+     */
     private static final java.util.Set<String> KNOWN_OPTIONS = java.util.Set.of("case_sensitive", "normalize", "ascii", "similarity_function",
-            "source_model", "optimize_for", "index_analyzer", "query_analyzer", "target");
+            "source_model", "optimize_for", "target");
 
     /** Refuses SAI options Cassandra refuses, with its messages. */
     public static void checkOptions(Map<String, String> options, ColumnMetadata column, IndexMetadata.Target target) {
@@ -62,22 +74,27 @@ public final class AttachedIndexTerms {
         if (!unknown.isEmpty()) {
             throw new ConfigurationException("Properties specified " + unknown + " are not understood by StorageAttachedIndex");
         }
-        TextAnalyzer.checkOptions(options, termType(column.type(), target));
+        TextAnalyzer.checkOptions(options, termType(column.type(), target), column.isPrimaryKey());
     }
 
     /** The index as the storage engine keeps it. */
     public AttachedIndex attachedIndex() {
-        return new AttachedIndex(index.id(), column.id(), this::termOf);
+        return new AttachedIndex(index.id(), IndexedColumn.isPartitionLevel(column), this::termsOf);
     }
 
     /** The term a query value (a whole value, an element or a map key, as the index target says) looks up. */
     public static ByteBuffer lookupTerm(ColumnMetadata column, IndexMetadata index, ByteBuffer value) {
-        return new AttachedIndexTerms(index, column).term(value);
+        return new AttachedIndexTerms(index, column, 0).term(value);
     }
 
-    /** The analyzer of the index's text terms, or null when values are indexed as they are. */
-    public TextAnalyzer analyzer() {
-        return analyzer;
+    private void termsOf(DecoratedKey partition, Clustering clustering, List<Cell> cells, Consumer<ByteBuffer> terms) {
+        switch (column.kind()) {
+            case PARTITION_KEY -> terms.accept(term(PartitionKeys.split(partition.key(), partitionKeySize)[column.position()]));
+            case CLUSTERING -> terms.accept(term(clustering.get(column.position())));
+            default -> {
+                for (Cell cell : cells) if (cell.column() == column.id() && !cell.isTombstone()) terms.accept(termOf(cell));
+            }
+        }
     }
 
     private ByteBuffer termOf(Cell cell) {

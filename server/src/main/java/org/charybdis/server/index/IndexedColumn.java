@@ -49,7 +49,7 @@ public final class IndexedColumn {
         this.index = index;
         this.column = table.column(index.column());
         if (column == null) throw new IllegalArgumentException("index " + index.name() + " on unknown column " + index.column());
-        this.partitionLevel = column.kind() == ColumnMetadata.Kind.PARTITION_KEY || column.isStatic();
+        this.partitionLevel = isPartitionLevel(column);
         this.withPath = column.type().isMultiCell();
     }
 
@@ -61,6 +61,11 @@ public final class IndexedColumn {
 
     /** True when entries point at partitions (static and partition key columns), not at rows. */
     public boolean partitionLevel() { return partitionLevel; }
+
+    /** True when an index of {@code column} points at partitions (static and partition key columns), not at rows. */
+    public static boolean isPartitionLevel(ColumnMetadata column) {
+        return column.kind() == ColumnMetadata.Kind.PARTITION_KEY || column.isStatic();
+    }
 
     /** The key of the index partition holding the entries of {@code value} (as computed by {@link #lookupValue}). */
     public static DecoratedKey entryKey(ByteBuffer value) {

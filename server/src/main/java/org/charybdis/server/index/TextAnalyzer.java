@@ -35,10 +35,19 @@ public final class TextAnalyzer {
     private static final java.util.List<String> OPTIONS = java.util.List.of("case_sensitive", "normalize", "ascii");
 
     /**
-     * Refuses analysis options with values other than true and false, or on a column (element, key) of a type other
-     * than text, with Cassandra's messages.
+     * Refuses analysis options on a primary key column (whatever their values), with values other than true and
+     * false, or on a column (element, key) of a type other than text, with Cassandra's messages.
      */
-    public static void checkOptions(Map<String, String> options, CqlType type) {
+    public static void checkOptions(Map<String, String> options, CqlType type, boolean primaryKey) {
+        if (primaryKey) {
+            java.util.StringJoiner found = new java.util.StringJoiner(", ", "{", "}");
+            for (String option : new java.util.TreeSet<>(OPTIONS)) {
+                if (options.containsKey(option)) found.add("'" + option + "': '" + options.get(option) + "'");
+            }
+            if (found.length() > 2) {
+                throw new InvalidRequestException("Analysis options are not supported on primary key columns, but found " + found);
+            }
+        }
         for (String option : OPTIONS) {
             String value = options.get(option);
             if (value == null) continue;

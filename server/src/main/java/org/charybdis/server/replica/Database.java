@@ -41,6 +41,7 @@ public final class Database {
         this.sizes = new TableSizes(shards.length);
         this.hops = new ShardHops(shards.length);
         this.views = new MaterializedViews(this);
+        for (ShardStorage shard : shards) shard.forwardSender(views.forwardSender());
     }
 
     /** The materialized views of every shard, and the writes and builds that keep them in step with their base tables. */

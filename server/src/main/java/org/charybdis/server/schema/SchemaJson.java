@@ -139,6 +139,13 @@ public final class SchemaJson {
         }
         if (table.compactStorage().isCompact()) node.put("compact_storage", table.compactStorage().schemaName());
         if (table.isView()) node.set("view", view(table.view()));
+        // optional: files written before triggers existed have none
+        if (!table.triggers().isEmpty()) {
+            ArrayNode triggers = node.putArray("triggers");
+            for (TriggerMetadata trigger : table.triggers().values()) {
+                triggers.addObject().put("name", trigger.name()).put("class_name", trigger.className());
+            }
+        }
         return node;
     }
 

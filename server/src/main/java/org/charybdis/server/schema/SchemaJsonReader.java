@@ -123,7 +123,19 @@ final class SchemaJsonReader {
         }
         ViewDefinition view = node.has("view") ? view(field(node, "view", where), where + ", view") : null;
         return new TableMetadata(keyspace, name, id, columns, params, integer(node, "next_column_id", where), dropped, indexes,
-                compactStorage(node, where), view);
+                compactStorage(node, where), view, triggers(node, where));
+    }
+
+    /** The table's triggers; files written before triggers existed have none. */
+    private static Map<String, TriggerMetadata> triggers(JsonNode table, String where) {
+        Map<String, TriggerMetadata> triggers = new LinkedHashMap<>();
+        if (!table.has("triggers")) return triggers;
+        for (JsonNode node : array(table, "triggers", where)) {
+            String name = text(node, "name", where + ", a trigger");
+            TriggerMetadata read = new TriggerMetadata(name, text(node, "class_name", where + ", trigger " + name));
+            if (triggers.put(name, read) != null) throw new IllegalArgumentException(where + ": trigger " + name + " appears twice");
+        }
+        return triggers;
     }
 
     private static ViewDefinition view(JsonNode node, String where) {

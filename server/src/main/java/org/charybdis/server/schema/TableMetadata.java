@@ -26,6 +26,7 @@ public final class TableMetadata {
     private final Map<String, IndexMetadata> indexes;
     private final ViewDefinition view;
     private final CompactStorage compactStorage;
+    private final Map<String, TriggerMetadata> triggers;
 
     /** A dropped column: its data written before {@code droppedAtMicros} stays hidden. */
     public record DroppedColumn(String name, String type, String kind, long droppedAtMicros) {}
@@ -55,11 +56,19 @@ public final class TableMetadata {
         this(keyspace, name, id, columns, params, nextColumnId, droppedColumns, indexes, CompactStorage.NONE, view);
     }
 
-    /** Every part of a table definition: the schema file's reader restores any of them. */
+    /** Every part of a table definition but its triggers. */
     public TableMetadata(String keyspace, String name, UUID id, List<ColumnMetadata> columns, TableParams params,
                          int nextColumnId, Map<String, DroppedColumn> droppedColumns, Map<String, IndexMetadata> indexes,
                          CompactStorage compactStorage, ViewDefinition view) {
+        this(keyspace, name, id, columns, params, nextColumnId, droppedColumns, indexes, compactStorage, view, Map.of());
+    }
+
+    /** Every part of a table definition: the schema file's reader restores any of them. {@code triggers} by name. */
+    public TableMetadata(String keyspace, String name, UUID id, List<ColumnMetadata> columns, TableParams params,
+                         int nextColumnId, Map<String, DroppedColumn> droppedColumns, Map<String, IndexMetadata> indexes,
+                         CompactStorage compactStorage, ViewDefinition view, Map<String, TriggerMetadata> triggers) {
         this.view = view;
+        this.triggers = Collections.unmodifiableMap(new java.util.TreeMap<>(triggers));
         this.compactStorage = compactStorage;
         this.indexes = Collections.unmodifiableMap(new java.util.TreeMap<>(indexes));
         this.keyspace = keyspace;
@@ -138,7 +147,7 @@ public final class TableMetadata {
 
     /** The same table in another COMPACT STORAGE form (DROP COMPACT STORAGE: {@link CompactStorage#NONE}). */
     public TableMetadata withCompactStorage(CompactStorage form) {
-        return new TableMetadata(keyspace, name, id, allColumns(), params, nextColumnId, droppedColumns, indexes, form);
+        return new TableMetadata(keyspace, name, id, allColumns(), params, nextColumnId, droppedColumns, indexes, form, view, triggers);
     }
 
     public int nextColumnId() { return nextColumnId; }
@@ -164,23 +173,42 @@ public final class TableMetadata {
     public ViewDefinition view() { return view; }
 
     public TableMetadata withParams(TableParams newParams) {
-        return new TableMetadata(keyspace, name, id, allColumns(), newParams, nextColumnId, droppedColumns, indexes, compactStorage, view);
+        return new TableMetadata(keyspace, name, id, allColumns(), newParams, nextColumnId, droppedColumns, indexes, compactStorage, view, triggers);
     }
 
     public TableMetadata withColumns(List<ColumnMetadata> columns, int newNextColumnId, Map<String, DroppedColumn> dropped) {
-        return new TableMetadata(keyspace, name, id, columns, params, newNextColumnId, dropped, indexes, compactStorage, view);
+        return new TableMetadata(keyspace, name, id, columns, params, newNextColumnId, dropped, indexes, compactStorage, view, triggers);
     }
 
     public TableMetadata withIndex(IndexMetadata index) {
         Map<String, IndexMetadata> copy = new LinkedHashMap<>(indexes);
         copy.put(index.name(), index);
-        return new TableMetadata(keyspace, name, id, allColumns(), params, nextColumnId, droppedColumns, copy, compactStorage, view);
+        return new TableMetadata(keyspace, name, id, allColumns(), params, nextColumnId, droppedColumns, copy, compactStorage, view, triggers);
     }
 
     public TableMetadata withoutIndex(String indexName) {
         Map<String, IndexMetadata> copy = new LinkedHashMap<>(indexes);
         copy.remove(indexName);
-        return new TableMetadata(keyspace, name, id, allColumns(), params, nextColumnId, droppedColumns, copy, compactStorage, view);
+        return new TableMetadata(keyspace, name, id, allColumns(), params, nextColumnId, droppedColumns, copy, compactStorage, view, triggers);
+    }
+
+    /** The table's triggers by name. */
+    public Map<String, TriggerMetadata> triggers() { return triggers; }
+
+    public TableMetadata withTrigger(TriggerMetadata trigger) {
+        Map<String, TriggerMetadata> copy = new LinkedHashMap<>(triggers);
+        copy.put(trigger.name(), trigger);
+        return withTriggers(copy);
+    }
+
+    public TableMetadata withoutTrigger(String triggerName) {
+        Map<String, TriggerMetadata> copy = new LinkedHashMap<>(triggers);
+        copy.remove(triggerName);
+        return withTriggers(copy);
+    }
+
+    private TableMetadata withTriggers(Map<String, TriggerMetadata> newTriggers) {
+        return new TableMetadata(keyspace, name, id, allColumns(), params, nextColumnId, droppedColumns, indexes, compactStorage, view, newTriggers);
     }
 
     @Override

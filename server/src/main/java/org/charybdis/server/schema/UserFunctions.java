@@ -73,6 +73,30 @@ public record UserFunctions(Map<String, UserFunction> functions, Map<String, Use
         return new UserFunctions(functions, copy);
     }
 
+    /**
+     * The functions, then the aggregates, that take, return or fold a value of the keyspace's user type
+     * {@code typeName}, as {@code ks.name}: one entry per overload, as Cassandra lists them when DROP TYPE refuses.
+     */
+    public List<String> usersOfType(String typeName) {
+        List<String> users = new ArrayList<>();
+        for (UserFunction f : functions.values()) {
+            if (references(f.argumentTypes(), f.keyspace(), typeName) || f.returnType().referencesUserType(f.keyspace(), typeName)) {
+                users.add(f.keyspace() + "." + f.name());
+            }
+        }
+        for (UserAggregate a : aggregates.values()) {
+            if (references(a.stateFunctionArguments(), a.keyspace(), typeName) || a.returnType().referencesUserType(a.keyspace(), typeName)) {
+                users.add(a.keyspace() + "." + a.name());
+            }
+        }
+        return users;
+    }
+
+    private static boolean references(List<CqlType> types, String keyspace, String typeName) {
+        for (CqlType type : types) if (type.referencesUserType(keyspace, typeName)) return true;
+        return false;
+    }
+
     /** The aggregates whose state or final function is {@code function}, by description; empty when none. */
     public List<String> aggregatesUsing(UserFunction function) {
         List<String> users = new ArrayList<>();

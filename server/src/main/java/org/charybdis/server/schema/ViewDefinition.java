@@ -1,6 +1,7 @@
 package org.charybdis.server.schema;
 
 import org.charybdis.cql.syntax.Operator;
+import org.charybdis.cql.types.ListType;
 
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -18,10 +19,19 @@ public record ViewDefinition(UUID baseTableId, String baseTableName, boolean inc
         filters = List.copyOf(filters);
     }
 
-    /** {@code column op value} on a base primary key column; the value serialized in the column's type. */
+    /**
+     * {@code column op value} on a base primary key column; the value serialized in the column's type (for IN, the
+     * values as a frozen list of that type).
+     */
     public record Filter(String column, Operator operator, ByteBuffer value) {
         /** Whether a base row whose column holds {@code actual} passes, comparing with the column's type. */
         public boolean accepts(ColumnMetadata base, ByteBuffer actual) {
+            if (operator == Operator.IN) {
+                for (Object candidate : ListType.of(base.type(), false).deserialize(value)) {
+                    if (base.type().compare(actual, base.type().serialize(candidate)) == 0) return true;
+                }
+                return false;
+            }
             int cmp = base.type().compare(actual, value);
             return switch (operator) {
                 case EQ -> cmp == 0;

@@ -2,9 +2,12 @@ package org.charybdis.server.service;
 
 import org.charybdis.storage.data.Clustering;
 import org.charybdis.storage.data.ClusteringComparator;
+import org.charybdis.storage.data.PartitionUpdate;
 import org.charybdis.storage.data.Slice;
+import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.engine.ReadFilter;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -51,6 +54,15 @@ public final class CounterIncrements {
 
     List<Increment> all() {
         return increments;
+    }
+
+    /** The increments as cells holding their deltas (bigint), as a trigger sees a counter write (Cassandra's counter update). */
+    PartitionUpdate asDeltas(DecoratedKey key, long nowInSeconds) {
+        PartitionUpdate.Builder deltas = PartitionUpdate.builder(key);
+        for (Increment increment : increments) {
+            deltas.row(increment.clustering).cell(increment.column, ByteBuffer.allocate(8).putLong(0, increment.delta), timestamp, 0, nowInSeconds);
+        }
+        return deltas.build();
     }
 
     /** The newest timestamp of the statements incrementing (the client's default or the server's). */

@@ -2,12 +2,15 @@ package org.charybdis.server.service;
 
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.server.index.vector.VectorIndexes;
+import org.charybdis.server.trigger.Triggers;
 import org.charybdis.server.view.MaterializedViews;
 import org.charybdis.storage.data.Cell;
 import org.charybdis.storage.data.PartitionUpdate;
 import org.charybdis.storage.data.Row;
 import org.charybdis.storage.data.RowUpdate;
 import org.charybdis.storage.data.Slice;
+import org.charybdis.storage.dht.DecoratedKey;
+import org.charybdis.storage.engine.ForwardedUpdate;
 import org.charybdis.storage.engine.PartitionSequencer;
 import org.charybdis.storage.engine.ReadFilter;
 import org.charybdis.storage.engine.ShardStorage;
@@ -18,6 +21,7 @@ import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.ToIntFunction;
 
 /**
  * The owning shard's side of a write: checks every table still exists, lets a lightweight transaction or counter
@@ -28,12 +32,16 @@ import java.util.concurrent.CompletableFuture;
 final class ReplicaWrites {
     private ReplicaWrites() {}
 
+    /** What a write adds to itself: its tables' views' updates, its triggers' mutations, sent to other shards by key. */
+    record Writers(MaterializedViews views, Triggers triggers, ToIntFunction<DecoratedKey> shardOf) {}
+
     /** Applies one shard's share of a write; {@code counters} says whether they are counter-table partitions. */
-    static CompletableFuture<Void> apply(ShardStorage storage, MaterializedViews views, List<PartitionWrites.Partition> partitions, boolean counters,
+    static CompletableFuture<Void> apply(ShardStorage storage, Writers writers, List<PartitionWrites.Partition> partitions, boolean counters,
                                          long now, long maxMutationBytes, Deadline deadline) {
         deadline.check(); // a write still queued past its deadline is dropped, never applied late
         List<TableEngine> engines = engines(storage, partitions);
         if (counters) {
+            TriggeredWrites.checkCounters(writers.triggers(), partitions, now);
             List<CompletableFuture<Void>> parts = new ArrayList<>(partitions.size());
             for (int i = 0; i < partitions.size(); i++) {
                 PartitionWrites.Partition partition = partitions.get(i);
@@ -46,11 +54,11 @@ final class ReplicaWrites {
             return parts.size() == 1 ? parts.getFirst() : CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
         }
         PartitionSequencer sequencer = storage.sequencer();
-        if (sequencer.isIdle()) return readAndWrite(storage, views, engines, partitions, now, maxMutationBytes, deadline);
+        if (sequencer.isIdle()) return readAndWrite(storage, writers, engines, partitions, now, maxMutationBytes, deadline);
         List<CompletableFuture<Void>> turns = new ArrayList<>(partitions.size());
         for (PartitionWrites.Partition partition : partitions) turns.add(sequencer.drained(partition.table().id(), partition.key()));
         return CompletableFuture.allOf(turns.toArray(CompletableFuture[]::new))
-                .thenCompose(ignored -> readAndWrite(storage, views, engines, partitions, now, maxMutationBytes, deadline));
+                .thenCompose(ignored -> readAndWrite(storage, writers, engines, partitions, now, maxMutationBytes, deadline));
     }
 
     /** The engine of each partition's table on this shard; InvalidRequest when one was dropped meanwhile. */
@@ -66,7 +74,7 @@ final class ReplicaWrites {
         return engines;
     }
 
-    private static CompletableFuture<Void> readAndWrite(ShardStorage storage, MaterializedViews views, List<TableEngine> engines,
+    private static CompletableFuture<Void> readAndWrite(ShardStorage storage, Writers writers, List<TableEngine> engines,
                                                         List<PartitionWrites.Partition> partitions, long now, long maxMutationBytes,
                                                         Deadline deadline) {
         CompletableFuture<Void> reads = CompletableFuture.completedFuture(null);
@@ -84,7 +92,8 @@ final class ReplicaWrites {
                 VectorIndexes.checkWrite(partition.table(), update);
                 updates.add(update);
             }
-            return views.write(storage, engines, updates, now); // with the views' updates, when the tables have views
+            List<ForwardedUpdate> forwarded = TriggeredWrites.add(writers.triggers(), writers.shardOf(), storage, partitions, engines, updates, now);
+            return writers.views().write(storage, engines, updates, forwarded, now); // with the views' updates, when the tables have views
         });
     }
 

@@ -8,6 +8,7 @@ import org.charybdis.server.index.vector.VectorIndexes;
 import org.charybdis.server.replica.Database;
 import org.charybdis.server.schema.IndexMetadata;
 import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.server.trigger.Triggers;
 import org.charybdis.server.service.pager.AnnPager;
 import org.charybdis.server.service.pager.AttachedIndexPager;
 import org.charybdis.server.service.pager.AttachedQuery;
@@ -27,6 +28,7 @@ import org.charybdis.storage.engine.TableEngine;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -50,16 +52,25 @@ public final class StorageProxy {
     private final int vectorSearchWidth;
     private final CorruptSSTables corruptSSTables;
     private final CoordinatorLatencies latencies;
+    private final Triggers triggers;
+    private final ReplicaWrites.Writers writers;
     private volatile java.util.function.Function<TableMetadata, CompletableFuture<Void>> beforeTruncate =
             table -> CompletableFuture.completedFuture(null);
 
-    public StorageProxy(Database database, ServerClock clock, ServerConfig config) {
+    public StorageProxy(Database database, ServerClock clock, ServerConfig config, Triggers triggers) {
         this.database = database;
+        this.triggers = triggers;
+        this.writers = new ReplicaWrites.Writers(database.views(), triggers, database::shardOf);
         this.clock = clock;
         this.maxMutationBytes = maxMutationBytes(config);
         this.vectorSearchWidth = config.get(ServerConfig.VECTOR_SEARCH_BEAM_WIDTH);
         this.corruptSSTables = new CorruptSSTables(config.diskFailurePolicy(), database);
         this.latencies = new CoordinatorLatencies(database.shardCount());
+    }
+
+    /** The node's triggers, which add their mutations to the writes of their tables. */
+    public Triggers triggers() {
+        return triggers;
     }
 
     /** The coordinator's latencies per operation (proxyhistograms and the metrics). */
@@ -111,7 +122,7 @@ public final class StorageProxy {
             Tracing.hop(trace, shard);
             parts.add(database.onOwnerAsync(shard, storage -> {
                 if (trace.enabled()) trace.event("Writing to the commitlog and memtables (" + partitions.size() + " partitions)");
-                return ReplicaWrites.apply(storage, database.views(), partitions, counters, now, maxMutationBytes, deadline);
+                return ReplicaWrites.apply(storage, writers, partitions, counters, now, maxMutationBytes, deadline);
             }));
         }
         CompletableFuture<Void> all = parts.size() == 1 ? parts.getFirst() : CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
@@ -165,8 +176,10 @@ public final class StorageProxy {
                 PartitionUpdate update = partition.builder().build().withUpdatedTimestamps(timestamp);
                 ReplicaWrites.checkSize(update, partition, maxMutationBytes);
                 VectorIndexes.checkWrite(partition.table(), update);
+                List<PartitionUpdate> updates = TriggeredWrites.samePartition(triggers, partition, update, now);
+                List<TableEngine> engines = Collections.nCopies(updates.size(), engine);
                 // already in the partition's turn
-                return database.views().writeInTurn(storage, List.of(engine), List.of(update), now).thenApply(done -> decision.answer());
+                return database.views().writeInTurn(storage, engines, updates, now).thenApply(done -> decision.answer());
             });
         });
     }

@@ -33,7 +33,7 @@ import java.util.function.IntUnaryOperator;
  * ({@code <data>/<keyspace>/<table>-<id>/upload/}, at any depth, so a snapshot's {@code shard-<n>} directories can be
  * copied in whole). Their partitions may belong to any shard, as a snapshot taken with another shard count holds them,
  * so each shard reads a share of the SSTables and writes every partition again through its owner's write path
- * (commitlog, memtable: timestamps, TTLs and deletions as stored, indexes updated). Then the table is flushed, and the
+ * (commitlog, memtable: timestamps, TTLs and deletions as stored, indexes and materialized views updated). Then the table is flushed, and the
  * loaded files are deleted from the upload directory. Column ids are mapped by name through the nearest
  * {@code manifest.json} of a snapshot; SSTables without one are taken to use the table's own ids.
  */
@@ -146,10 +146,11 @@ public final class TableRefresh {
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
     }
 
-    private static CompletableFuture<Void> write(ShardStorage storage, TableLayout layout, PartitionUpdate update) {
+    /** A write of the table's own: its materialized views follow, as they follow a client's. */
+    private CompletableFuture<Void> write(ShardStorage storage, TableLayout layout, PartitionUpdate update) {
         TableEngine engine = storage.table(layout.tableId());
         if (engine == null) return CompletableFuture.failedFuture(new BadAdminRequest("Table " + layout.qualifiedName() + " was dropped during the refresh"));
-        return storage.write(List.of(engine), List.of(update));
+        return database.views().write(storage, List.of(engine), List.of(update), System.currentTimeMillis() / 1000);
     }
 
     private CompletableFuture<Void> flush(TableMetadata table) {

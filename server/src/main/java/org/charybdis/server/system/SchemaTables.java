@@ -12,6 +12,7 @@ import org.charybdis.server.schema.KeyspaceMetadata;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.TableMetadata;
 import org.charybdis.server.schema.TableParams;
+import org.charybdis.server.schema.TriggerMetadata;
 import org.charybdis.server.cql.statements.schema.TableDefinitions;
 
 import java.nio.ByteBuffer;
@@ -25,8 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Rows of {@code system_schema}, generated from the schema the way Cassandra 5.0 fills them. Triggers do not
- * exist here yet, so their table is empty.
+ * Rows of {@code system_schema}, generated from the schema the way Cassandra 5.0 fills them.
  */
 final class SchemaTables {
     private SchemaTables() {}
@@ -47,7 +47,8 @@ final class SchemaTables {
                 case "indexes" -> ks.tables().values().forEach(t -> t.indexes().values().forEach(i -> rows.add(index(t, i))));
                 case "functions" -> ks.functions().functions().values().forEach(f -> rows.add(function(f)));
                 case "aggregates" -> ks.functions().aggregates().values().forEach(a -> rows.add(aggregate(a)));
-                default -> { } // triggers
+                case "triggers" -> ks.tables().values().forEach(t -> t.triggers().values().forEach(tr -> rows.add(trigger(t, tr))));
+                default -> { }
             }
         }
     }
@@ -126,6 +127,15 @@ final class SchemaTables {
         row.put("kind", column.kind().schemaName());
         row.put("position", column.isPrimaryKey() ? column.position() : -1);
         row.put("type", column.type().cqlName());
+        return row;
+    }
+
+    private static Map<String, Object> trigger(TableMetadata table, TriggerMetadata trigger) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("keyspace_name", table.keyspace());
+        row.put("table_name", table.name());
+        row.put("trigger_name", trigger.name());
+        row.put("options", trigger.schemaOptions());
         return row;
     }
 

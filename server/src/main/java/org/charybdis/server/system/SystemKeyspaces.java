@@ -19,7 +19,8 @@ import java.util.UUID;
 /**
  * The system keyspaces every node starts with, their tables defined by Cassandra 5.0's CQL
  * ({@code system-tables.cql}). Tables of {@code system} and {@code system_schema} are virtual (see
- * {@link VirtualTables}, except {@code system.service_levels_v2} and {@code system.compaction_history}); those of {@code system_auth} are stored like user tables.
+ * {@link VirtualTables}, except {@code system.service_levels_v2}, {@code system.compaction_history} and
+ * {@code system.view_builds_in_progress}); those of {@code system_auth} are stored like user tables.
  */
 public final class SystemKeyspaces {
     public static final String SYSTEM = "system";
@@ -37,7 +38,9 @@ public final class SystemKeyspaces {
     public static final String SERVICE_LEVELS_V2 = "service_levels_v2";
     /** Stored too: every finished compaction of the last week. */
     public static final String COMPACTION_HISTORY = "compaction_history";
-    private static final Set<String> STORED_SYSTEM_TABLES = Set.of(SERVICE_LEVELS_V2, COMPACTION_HISTORY);
+    /** Stored too: the materialized views being built, so that a restart resumes their builds. */
+    public static final String VIEW_BUILDS_IN_PROGRESS = "view_builds_in_progress";
+    private static final Set<String> STORED_SYSTEM_TABLES = Set.of(SERVICE_LEVELS_V2, COMPACTION_HISTORY, VIEW_BUILDS_IN_PROGRESS);
 
     private SystemKeyspaces() {}
 

@@ -23,6 +23,7 @@ import org.charybdis.cql.messages.RequestDecoder;
 import org.charybdis.cql.messages.Response;
 import org.charybdis.cql.messages.ResponseEncoder;
 import org.charybdis.cql.messages.ResponseExtras;
+import org.charybdis.server.service.ClientWarnings;
 import org.charybdis.cql.messages.StartupRequest;
 import org.charybdis.cql.messages.SupportedResponse;
 import org.charybdis.cql.transport.Compression;
@@ -42,6 +43,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
@@ -160,12 +162,13 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         CompletionStage<? extends Response> answer;
         RequestTiming timing = services.timingFor(client, start);
         RequestTrace trace = services.tracing().begin(request, client, start, traced);
+        ClientWarnings warnings = new ClientWarnings();
         try {
             answer = switch (request) {
-                case QueryRequest query -> services.processor().query(query, client, timing, trace);
+                case QueryRequest query -> services.processor().query(query, client, timing, trace, warnings);
                 case PrepareRequest prepare -> services.processor().prepare(prepare, client, trace);
-                case ExecuteRequest execute -> services.processor().execute(execute, client, timing, trace);
-                case BatchRequest batch -> services.processor().batch(batch, client, timing, trace);
+                case ExecuteRequest execute -> services.processor().execute(execute, client, timing, trace, warnings);
+                case BatchRequest batch -> services.processor().batch(batch, client, timing, trace, warnings);
                 case RegisterRequest register -> {
                     services.events().register(ctx.channel(), version, register.eventTypes());
                     yield CompletableFuture.completedFuture(ReadyResponse.INSTANCE);
@@ -176,7 +179,8 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             answer = CompletableFuture.failedFuture(e);
         }
         answer.whenComplete((response, error) -> {
-            respond(version, streamId, opcode, start, error != null ? errorResponse(request, unwrap(error)) : response, admittedBytes, request, trace);
+            respond(version, streamId, opcode, start, error != null ? errorResponse(request, unwrap(error)) : response, admittedBytes, request, trace,
+                    warnings);
             services.metrics().serviceLevels().request(shard, group, System.nanoTime() - start); // per service level
         });
     }
@@ -267,35 +271,36 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void respond(ProtocolVersion version, int streamId, int opcode, long start, Response response) {
-        respond(version, streamId, opcode, start, response, -1, null, RequestTrace.NONE);
+        respond(version, streamId, opcode, start, response, -1, null, RequestTrace.NONE, ClientWarnings.NONE);
     }
 
     /**
      * Answers on the connection's shard thread; an admitted request ({@code admittedBytes} >= 0) gives back its room,
-     * and a traced one tells its session id; then a statement's {@code request} (null for the others) has its session
-     * or slow query record written.
+     * a traced one tells its session id, and the {@code warnings} gathered serving it go along; then a statement's
+     * {@code request} (null for the others) has its session or slow query record written.
      */
     private void respond(ProtocolVersion version, int streamId, int opcode, long start, Response response, long admittedBytes,
-                         Request request, RequestTrace trace) {
+                         Request request, RequestTrace trace, ClientWarnings warnings) {
         if (ctx.executor().inEventLoop()) {
-            finish(version, streamId, opcode, start, response, admittedBytes, request, trace);
+            finish(version, streamId, opcode, start, response, admittedBytes, request, trace, warnings);
         } else {
-            ctx.executor().execute(() -> finish(version, streamId, opcode, start, response, admittedBytes, request, trace));
+            ctx.executor().execute(() -> finish(version, streamId, opcode, start, response, admittedBytes, request, trace, warnings));
         }
     }
 
     private void finish(ProtocolVersion version, int streamId, int opcode, long start, Response response, long admittedBytes,
-                        Request request, RequestTrace trace) {
+                        Request request, RequestTrace trace, ClientWarnings warnings) {
         if (admittedBytes >= 0) admission.release(admittedBytes);
         metrics.request(opcode, System.nanoTime() - start, response instanceof ErrorResponse);
-        if (ctx.channel().isActive()) write(version, streamId, response, trace);
+        if (ctx.channel().isActive()) write(version, streamId, response, trace, warnings);
         if (request != null) services.tracing().complete(trace, request, client, start);
     }
 
-    private void write(ProtocolVersion version, int streamId, Response response, RequestTrace trace) {
+    private void write(ProtocolVersion version, int streamId, Response response, RequestTrace trace, ClientWarnings warnings) {
         try {
             UUID session = Tracing.responseTracingId(trace);
-            ResponseExtras extras = session == null ? ResponseExtras.NONE : new ResponseExtras(session, null, null);
+            List<String> warned = warnings.list();
+            ResponseExtras extras = session == null && warned == null ? ResponseExtras.NONE : new ResponseExtras(session, warned, null);
             Frame frame = ResponseEncoder.encode(ctx.alloc(), version, streamId, response, extras, ColumnTypeCodec.NATIVE);
             if (trace.enabled()) trace.event("Sending a response of " + frame.body().readableBytes() + " bytes");
             ctx.writeAndFlush(frame);

@@ -3,7 +3,10 @@ package org.charybdis.server.view;
 import org.charybdis.server.replica.Database;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.server.system.ViewBuildsInProgress;
 import org.charybdis.storage.data.PartitionUpdate;
+import org.charybdis.storage.engine.ForwardSender;
+import org.charybdis.storage.engine.ForwardedUpdate;
 import org.charybdis.storage.engine.ShardStorage;
 import org.charybdis.storage.engine.TableEngine;
 
@@ -20,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * its base already holds ({@link ViewBuilder}), with their status for {@code system.built_views}.
  */
 public final class MaterializedViews {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MaterializedViews.class);
     private final Database database;
     private final ShardViews[] shards;
     /** Per shard (touched only by its thread), the views created by the last schema change, to build once every shard has them. */
@@ -30,6 +34,8 @@ public final class MaterializedViews {
     /** Per view being built, how many shards have finished. */
     private final ConcurrentHashMap<UUID, Integer> shardsBuilt = new ConcurrentHashMap<>();
     private volatile boolean buildsEnabled;
+    /** Where builds are recorded until they finish; null until the server sets it (then builds are not recorded). */
+    private volatile ViewBuildsInProgress progress;
 
     public MaterializedViews(Database database) {
         this.database = database;
@@ -41,14 +47,24 @@ public final class MaterializedViews {
         this.writes = new ViewWrites(database, this);
     }
 
+    /** How every shard's storage sends the view updates it logged for other shards (see {@link ShardStorage#forwardSender}). */
+    public ForwardSender forwardSender() {
+        return writes::sendToOwners;
+    }
+
     ShardViews shard(int shardId) {
         return shards[shardId];
+    }
+
+    /** Sets where builds are recorded while they run ({@code system.view_builds_in_progress}); before {@link #start}. */
+    public void recordBuildsIn(ViewBuildsInProgress progress) {
+        this.progress = progress;
     }
 
     /**
      * Makes one shard's views match the schema, on that shard. Views created while the node serves are built from the
      * rows their base holds ({@link #startBuilds}, once every shard has their tables); those the node starts with were
-     * built before (Cassandra resumes an interrupted build; here a build a restart interrupted is not resumed).
+     * built before, unless {@code system.view_builds_in_progress} says a stop interrupted their build ({@link #start}).
      */
     public void sync(ShardStorage storage, Schema previous, Schema next) {
         shards[storage.shardId()].sync(next);
@@ -62,14 +78,46 @@ public final class MaterializedViews {
                 }
             }
         }
+        if (storage.shardId() == 0 && buildsEnabled) forgetDroppedBuilds(previous, next);
+    }
+
+    /** Dropped views have no build in progress any more (once: shard 0 does it; a row that was not there costs a tombstone). */
+    private void forgetDroppedBuilds(Schema previous, Schema next) {
+        ViewBuildsInProgress recorder = progress;
+        if (recorder == null) return;
+        for (var ks : previous.keyspaces().values()) {
+            for (TableMetadata view : ks.tables().values()) {
+                TableMetadata now = next.table(ks.name(), view.name());
+                if (!view.isView() || now != null && now.id().equals(view.id())) continue;
+                recorder.finished(view.keyspace(), view.name()).whenComplete((ignored, failure) -> {
+                    if (failure != null) LOG.debug("Cannot forget the build of dropped view {} (the next start does)", view, failure);
+                });
+            }
+        }
     }
 
     /**
      * Start-up, once the commitlog is replayed: sends again the view updates each shard had logged for the shards owning
-     * their view partitions (applied there or not before the stop), then lets views created from now on build.
+     * their view partitions (applied there or not before the stop), runs again the builds a stop interrupted, then lets
+     * views created from now on build.
      */
     public CompletableFuture<Void> start() {
-        return writes.resendReplayed().thenRun(() -> buildsEnabled = true);
+        return database.onAllShardsAsync(ShardStorage::resendReplayedForwards)
+                .thenCompose(ignored -> progress == null ? CompletableFuture.completedFuture(List.<TableMetadata>of()) : progress.interrupted())
+                .thenCompose(interrupted -> {
+                    buildsEnabled = true;
+                    for (TableMetadata view : interrupted) built.remove(view.id());
+                    return database.onAllShards(storage -> {
+                        for (TableMetadata view : interrupted) ViewBuilder.start(storage, this, view.id());
+                        return null;
+                    });
+                }).thenApply(ignored -> null);
+    }
+
+    /** Completes once the view's build is recorded as started: before it writes anything. */
+    CompletableFuture<Void> buildStarted(TableMetadata view) {
+        ViewBuildsInProgress recorder = progress;
+        return recorder == null ? CompletableFuture.completedFuture(null) : recorder.started(view);
     }
 
     /** Starts the builds of the views the last schema change created, on every shard: called once every shard synced. */
@@ -87,12 +135,17 @@ public final class MaterializedViews {
         return built.contains(viewId);
     }
 
-    /** A shard finished building the view; it counts as built once all have. */
-    void shardBuilt(UUID viewId) {
-        if (shardsBuilt.merge(viewId, 1, Integer::sum) == shards.length) {
-            shardsBuilt.remove(viewId);
-            built.add(viewId);
-        }
+    /** A shard finished building the view; it counts as built once all have, and its progress row is gone. */
+    void shardBuilt(TableMetadata view) {
+        if (shardsBuilt.merge(view.id(), 1, Integer::sum) != shards.length) return;
+        shardsBuilt.remove(view.id());
+        ViewBuildsInProgress recorder = progress;
+        CompletableFuture<Void> recorded = recorder == null ? CompletableFuture.completedFuture(null) : recorder.finished(view.keyspace(), view.name());
+        recorded.whenComplete((ignored, failure) -> {
+            // unrecorded, the build runs again at the next start, which is harmless
+            if (failure != null) LOG.warn("Cannot record that materialized view {} is built", view, failure);
+            built.add(view.id());
+        });
     }
 
     /**
@@ -100,17 +153,26 @@ public final class MaterializedViews {
      * the partition sequencer (so the rows read before the write are still current when the write lands).
      */
     public CompletableFuture<Void> write(ShardStorage storage, List<TableEngine> engines, List<PartitionUpdate> updates, long now) {
-        return writes.write(storage, engines, updates, now, false);
+        return write(storage, engines, updates, List.of(), now);
+    }
+
+    /**
+     * Like {@link #write}, with updates of partitions other shards own (a trigger's) logged in the same commitlog entry
+     * and sent to their owners after it, as the views' own updates for other shards are (and again after a replay).
+     */
+    public CompletableFuture<Void> write(ShardStorage storage, List<TableEngine> engines, List<PartitionUpdate> updates,
+                                         List<ForwardedUpdate> forwarded, long now) {
+        return writes.write(storage, engines, updates, forwarded, now, false);
     }
 
     /** Like {@link #write}, for a caller already holding the turn of the (single) partition it writes: a lightweight transaction. */
     public CompletableFuture<Void> writeInTurn(ShardStorage storage, List<TableEngine> engines, List<PartitionUpdate> updates, long now) {
-        return writes.write(storage, engines, updates, now, true);
+        return writes.write(storage, engines, updates, List.of(), now, true);
     }
 
     /** Writes view updates alone, each on the shard owning its view partition: a build's. */
     CompletableFuture<Void> writeViews(ShardStorage storage, List<ViewWrites.ViewUpdate> updates) {
-        return writes.send(storage, updates, new ArrayList<>(), new ArrayList<>());
+        return writes.send(storage, updates, List.of(), new ArrayList<>(), new ArrayList<>());
     }
 
     List<UUID> builtViews() {

@@ -34,8 +34,20 @@ final class ViewBuilder {
         TableEngine base = storage.table(view.base().id());
         if (base == null) return;
         long now = System.currentTimeMillis() / 1000;
+        views.buildStarted(view.view()).thenCompose(ignored -> build(storage, views, view, base, now)).whenComplete((ignored, failure) -> {
+            if (failure == null) {
+                views.shardBuilt(view.view());
+            } else if (views.shard(storage.shardId()).view(viewId) != null) {
+                LOG.error("Building materialized view {} on shard {} failed", view.view(), storage.shardId(), AsyncLoop.unwrap(failure));
+            }
+        });
+    }
+
+    /** Writes the view rows of every live base row this shard holds. */
+    private static CompletableFuture<Void> build(ShardStorage storage, MaterializedViews views, ViewRow view, TableEngine base, long now) {
+        UUID viewId = view.view().id();
         PartitionScanner partitions = base.scan(TokenRange.FULL_RING, ReadFilter.ALL, now);
-        AsyncLoop.forEach(partitions::next, partition -> {
+        return AsyncLoop.forEach(partitions::next, partition -> {
             if (views.shard(storage.shardId()).view(viewId) == null) return CompletableFuture.failedFuture(new IllegalStateException("view dropped"));
             ViewUpdates updates = new ViewUpdates(List.of(view), base.layout(), now);
             updates.addExisting(partition.key(), ViewUpdates.rowsOf(partition));
@@ -44,13 +56,6 @@ final class ViewBuilder {
                 for (PartitionUpdate update : entry.getValue()) out.add(new ViewWrites.ViewUpdate(entry.getKey().view(), update));
             }
             return views.writeViews(storage, out);
-        }).whenComplete((ignored, failure) -> {
-            partitions.close();
-            if (failure == null) {
-                views.shardBuilt(viewId);
-            } else if (views.shard(storage.shardId()).view(viewId) != null) {
-                LOG.error("Building materialized view {} on shard {} failed", view.view(), storage.shardId(), AsyncLoop.unwrap(failure));
-            }
-        });
+        }).whenComplete((ignored, failure) -> partitions.close());
     }
 }

@@ -6,6 +6,7 @@ import org.charybdis.storage.data.PartitionUpdate;
 import org.charybdis.storage.data.Row;
 import org.charybdis.storage.data.RowUpdate;
 import org.charybdis.storage.data.Slice;
+import org.charybdis.storage.engine.ForwardSender;
 import org.charybdis.storage.engine.ForwardedUpdate;
 import org.charybdis.storage.engine.PartitionSequencer;
 import org.charybdis.storage.engine.ReadFilter;
@@ -36,12 +37,15 @@ final class ViewWrites {
         this.registry = registry;
     }
 
-    CompletableFuture<Void> write(ShardStorage storage, List<TableEngine> engines, List<PartitionUpdate> updates, long now, boolean inTurn) {
+    /** {@code forwarded}: updates of other shards' partitions to log with the write and send to their owners after it. */
+    CompletableFuture<Void> write(ShardStorage storage, List<TableEngine> engines, List<PartitionUpdate> updates, List<ForwardedUpdate> forwarded,
+                                  long now, boolean inTurn) {
         ShardViews views = registry.shard(storage.shardId());
         List<Integer> withViews = new ArrayList<>();
         for (int i = 0; i < engines.size(); i++) if (!views.of(engines.get(i).layout().tableId()).isEmpty()) withViews.add(i);
-        if (withViews.isEmpty()) return storage.write(engines, updates);
-        Supplier<CompletableFuture<Void>> readAndWrite = () -> readAndWrite(storage, views, engines, updates, withViews, now);
+        if (withViews.isEmpty() && forwarded.isEmpty()) return storage.write(engines, updates);
+        if (withViews.isEmpty()) return send(storage, List.of(), forwarded, new ArrayList<>(engines), new ArrayList<>(updates));
+        Supplier<CompletableFuture<Void>> readAndWrite = () -> readAndWrite(storage, views, engines, updates, forwarded, withViews, now);
         if (inTurn) return readAndWrite.get();
         // turns taken in one global order, so two batches over the same partitions never wait for each other
         withViews.sort(Comparator.comparing((Integer i) -> engines.get(i).layout().tableId())
@@ -58,7 +62,7 @@ final class ViewWrites {
     }
 
     private CompletableFuture<Void> readAndWrite(ShardStorage storage, ShardViews views, List<TableEngine> engines, List<PartitionUpdate> updates,
-                                                 List<Integer> withViews, long now) {
+                                                 List<ForwardedUpdate> forwarded, List<Integer> withViews, long now) {
         List<ViewUpdate> viewUpdates = new ArrayList<>();
         CompletableFuture<Void> reads = CompletableFuture.completedFuture(null);
         for (int i : withViews) {
@@ -73,7 +77,7 @@ final class ViewWrites {
                 }
             });
         }
-        return reads.thenCompose(ignored -> send(storage, viewUpdates, new ArrayList<>(engines), new ArrayList<>(updates)));
+        return reads.thenCompose(ignored -> send(storage, viewUpdates, forwarded, new ArrayList<>(engines), new ArrayList<>(updates)));
     }
 
     /** What the base write may change: its rows, or the whole partition when it deletes the partition or ranges of it. */
@@ -86,19 +90,17 @@ final class ViewWrites {
 
     /**
      * Writes {@code updates} to {@code engines} together with every view update in one commitlog entry (those of view
-     * partitions other shards own as {@link ForwardedUpdate}s, which replay sends again), applies the base updates and
-     * the view updates this shard owns, then sends the others to their shards. Views dropped meanwhile are skipped.
+     * partitions other shards own as {@link ForwardedUpdate}s, which the storage then sends through {@link #sendToOwners}
+     * and replay sends again), applying the base updates and the view updates this shard owns. {@code alsoForwarded}
+     * (updates already addressed to other shards, a trigger's) join the view updates sent. Views dropped meanwhile are
+     * skipped.
      */
-    CompletableFuture<Void> send(ShardStorage storage, List<ViewUpdate> viewUpdates, List<TableEngine> engines, List<PartitionUpdate> updates) {
-        List<List<ForwardedUpdate>> remote = new ArrayList<>();
-        for (int i = 0; i < database.shardCount(); i++) remote.add(new ArrayList<>());
-        List<ForwardedUpdate> forwarded = new ArrayList<>();
+    CompletableFuture<Void> send(ShardStorage storage, List<ViewUpdate> viewUpdates, List<ForwardedUpdate> alsoForwarded,
+                                 List<TableEngine> engines, List<PartitionUpdate> updates) {
+        List<ForwardedUpdate> forwarded = new ArrayList<>(alsoForwarded);
         for (ViewUpdate viewUpdate : viewUpdates) {
-            int owner = database.shardOf(viewUpdate.update().key());
-            if (owner != storage.shardId()) {
-                ForwardedUpdate forward = new ForwardedUpdate(viewUpdate.view().id(), viewUpdate.update());
-                remote.get(owner).add(forward);
-                forwarded.add(forward);
+            if (database.shardOf(viewUpdate.update().key()) != storage.shardId()) {
+                forwarded.add(new ForwardedUpdate(viewUpdate.view().id(), viewUpdate.update()));
                 continue;
             }
             TableEngine engine = storage.table(viewUpdate.view().id());
@@ -106,39 +108,43 @@ final class ViewWrites {
             engines.add(engine);
             updates.add(viewUpdate.update());
         }
-        CompletableFuture<Void> local = engines.isEmpty() && forwarded.isEmpty() ? CompletableFuture.completedFuture(null)
+        return engines.isEmpty() && forwarded.isEmpty() ? CompletableFuture.completedFuture(null)
                 : storage.write(engines, updates, forwarded);
-        return local.thenCompose(ignored -> sendToOwners(remote));
     }
 
-    /** Applies forwarded view updates on their owning shards, {@code byShard.get(i)} on shard i; each owner logs its own. */
-    CompletableFuture<Void> sendToOwners(List<List<ForwardedUpdate>> byShard) {
-        List<CompletableFuture<Void>> sent = new ArrayList<>();
+    /**
+     * Every shard's {@link ForwardSender}: applies forwarded view updates on the shards owning their partitions, each
+     * owner logging its own; the sent updates are durable once every owner's write is, and synced once every owner's
+     * log is fsynced past them. Both complete on the calling shard.
+     */
+    ForwardSender.Sent sendToOwners(List<ForwardedUpdate> forwarded) {
+        List<List<ForwardedUpdate>> byShard = new ArrayList<>();
+        for (int i = 0; i < database.shardCount(); i++) byShard.add(new ArrayList<>());
+        for (ForwardedUpdate update : forwarded) byShard.get(database.shardOf(update.update().key())).add(update);
+        List<CompletableFuture<Void>> durable = new ArrayList<>();
+        List<CompletableFuture<Void>> synced = new ArrayList<>();
         for (int shard = 0; shard < byShard.size(); shard++) {
             List<ForwardedUpdate> theirs = byShard.get(shard);
             if (theirs.isEmpty()) continue;
-            sent.add(database.onShardAsync(shard, owner -> {
-                List<TableEngine> engines = new ArrayList<>();
-                List<PartitionUpdate> updates = new ArrayList<>();
-                for (ForwardedUpdate update : theirs) {
-                    TableEngine engine = owner.table(update.tableId());
-                    if (engine == null) continue; // the view was dropped
-                    engines.add(engine);
-                    updates.add(update.update());
-                }
-                return engines.isEmpty() ? CompletableFuture.completedFuture(null) : owner.write(engines, updates);
-            }));
+            int owner = shard;
+            CompletableFuture<Void> written = database.onShardAsync(owner, storage -> write(storage, theirs));
+            durable.add(written);
+            synced.add(written.thenCompose(ignored -> database.onShardAsync(owner, ShardStorage::awaitSynced)));
         }
-        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
+        return new ForwardSender.Sent(CompletableFuture.allOf(durable.toArray(CompletableFuture[]::new)),
+                CompletableFuture.allOf(synced.toArray(CompletableFuture[]::new)));
     }
 
-    /** Start-up, after the commitlog replay: sends the view updates each shard had logged for others again. */
-    CompletableFuture<Void> resendReplayed() {
-        return database.onAllShardsAsync(storage -> {
-            List<List<ForwardedUpdate>> byShard = new ArrayList<>();
-            for (int i = 0; i < database.shardCount(); i++) byShard.add(new ArrayList<>());
-            for (ForwardedUpdate update : storage.takeReplayedForwards()) byShard.get(database.shardOf(update.update().key())).add(update);
-            return sendToOwners(byShard);
-        }).thenApply(ignored -> null);
+    /** On the owning shard: its share of the forwarded updates, as one write; those of views dropped meanwhile are skipped. */
+    private static CompletableFuture<Void> write(ShardStorage owner, List<ForwardedUpdate> updates) {
+        List<TableEngine> engines = new ArrayList<>();
+        List<PartitionUpdate> partitionUpdates = new ArrayList<>();
+        for (ForwardedUpdate update : updates) {
+            TableEngine engine = owner.table(update.tableId());
+            if (engine == null) continue;
+            engines.add(engine);
+            partitionUpdates.add(update.update());
+        }
+        return engines.isEmpty() ? CompletableFuture.completedFuture(null) : owner.write(engines, partitionUpdates);
     }
 }

@@ -28,7 +28,8 @@ import static org.charybdis.server.cql.statements.select.ResultRows.rowsOnceAvai
 /**
  * What storage-attached indexes keep on disk and what their queries cost, on Charybdis only: every flushed SSTable
  * gets its SAI.db, which survives a restart (and is rebuilt at start-up when missing, as after a crash between the
- * SSTable and its terms); an indexed range query reads as many rows as it matches, however large the table.
+ * SSTable and its terms); an indexed range query reads as many rows as it matches, however large the table, and so
+ * do indexes of clustering and static columns; an index created over a memtable indexes it without flushing it.
  */
 class AttachedIndexStorageTest {
     private static final Pattern CANDIDATES = Pattern.compile("Storage-attached indexes: (\\d+) candidate rows, (\\d+) read");
@@ -131,6 +132,80 @@ class AttachedIndexStorageTest {
     }
 
     @Test
+    void clusteringAndStaticColumnIndexesReadTheirMatchesFromTerms() {
+        CqlSession session = NODE.session();
+        session.execute("CREATE KEYSPACE sai_s WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        session.execute("CREATE TABLE sai_s.t (k int, c int, s int static, v int, PRIMARY KEY (k, c))");
+        session.execute("CREATE INDEX ON sai_s.t (c) USING 'sai'");
+        session.execute("CREATE INDEX ON sai_s.t (s) USING 'sai'");
+        for (int k = 0; k < 100; k++) {
+            session.execute("INSERT INTO sai_s.t (k, s) VALUES (?, ?)", k, k % 50);
+            for (int c = 0; c < 10; c++) session.execute("INSERT INTO sai_s.t (k, c, v) VALUES (?, ?, ?)", k, c, k * 10 + c);
+        }
+        flush("sai_s");
+        assertThat(candidatesRead(session, "SELECT k, v FROM sai_s.t WHERE c = 7")).isEqualTo(100);   // one row of each partition
+        assertThat(candidatesRead(session, "SELECT k, v FROM sai_s.t WHERE s = 7")).isEqualTo(2);     // partitions 7 and 57
+        assertThat(rows(session, "SELECT k, c FROM sai_s.t WHERE s = 7 AND c = 3")).containsExactlyInAnyOrder("7, 3", "57, 3");
+        session.execute("DROP KEYSPACE sai_s");
+    }
+
+    @Test
+    void anIndexBuiltOverAMemtableIndexesItInMemoryWithoutAFlush() throws Exception {
+        CqlSession session = NODE.session();
+        session.execute("CREATE KEYSPACE sai_m WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        session.execute("CREATE TABLE sai_m.t (k int PRIMARY KEY, v int)");
+        for (int k = 0; k < 20; k++) session.execute("INSERT INTO sai_m.t (k, v) VALUES (?, ?)", k, k);
+        flush("sai_m");
+        for (int k = 20; k < 25; k++) session.execute("INSERT INTO sai_m.t (k, v) VALUES (?, ?)", k, k);
+        List<Path> sstables = componentFiles("sai_m", "t", "-Data.db");
+        session.execute("CREATE INDEX ON sai_m.t (v) USING 'sai'");
+        assertThat(rows(session, "SELECT k FROM sai_m.t WHERE v >= 18")).containsExactlyInAnyOrder("18", "19", "20", "21", "22", "23", "24");
+        assertThat(componentFiles("sai_m", "t", "-Data.db")).containsExactlyInAnyOrderElementsOf(sstables);
+        session.execute("DROP KEYSPACE sai_m");
+    }
+
+    /** How many index hits the query's shards read (its trace's candidate rows read). */
+    private static int candidatesRead(CqlSession session, String cql) {
+        QueryTrace trace = session.execute(SimpleStatement.newInstance(cql).setTracing(true)).getExecutionInfo().getQueryTrace();
+        int read = 0;
+        for (TraceEvent event : trace.getEvents()) {
+            Matcher m = CANDIDATES.matcher(event.getActivity());
+            if (m.find()) read += Integer.parseInt(m.group(2));
+        }
+        return read;
+    }
+
+    @Test
+    void aPageReadsTheHitsItNeedsNotTheRestOfTheResult() {
+        CqlSession session = NODE.session();
+        session.execute("CREATE KEYSPACE sai_deep WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        session.execute("CREATE TABLE sai_deep.t (k int, c int, v int, PRIMARY KEY (k, c))");
+        session.execute("CREATE INDEX ON sai_deep.t (v) USING 'sai'");
+        insertAll(session, "INSERT INTO sai_deep.t (k, c, v) VALUES (?, ?, ?)", 4000, row -> new Object[] {row / 10, row % 10, row % 2});
+        flush("sai_deep");
+        String query = "SELECT k, c FROM sai_deep.t WHERE v = 0";
+        java.nio.ByteBuffer pagingState = null;
+        int pages = 0;
+        int rowsRead = 0;
+        do {
+            var page = session.execute(SimpleStatement.newInstance(query).setPageSize(50).setPagingState(pagingState).setTracing(pages % 10 == 0));
+            rowsRead += page.getAvailableWithoutFetching();
+            if (pages % 10 == 0) {
+                int postings = 0;
+                for (TraceEvent event : page.getExecutionInfo().getQueryTrace().getEvents()) {
+                    Matcher t = TERMS.matcher(event.getActivity());
+                    if (t.find()) postings += Integer.parseInt(t.group(1));
+                }
+                assertThat(postings).as("postings read for page " + pages).isLessThanOrEqualTo(4 * 129); // a round per shard, not the 2000 hits
+            }
+            pagingState = page.getExecutionInfo().getPagingState();
+            pages++;
+        } while (pagingState != null);
+        assertThat(rowsRead).isEqualTo(2000);
+        session.execute("DROP KEYSPACE sai_deep");
+    }
+
+    @Test
     void pagesAcrossShardsSSTablesAndTheMemtableMatchTheUnpagedAnswer() {
         CqlSession session = NODE.session();
         session.execute("CREATE KEYSPACE sai_p WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
@@ -154,10 +229,15 @@ class AttachedIndexStorageTest {
 
     /** {@code rows} rows in partitions of 10; v counts up from 0, so every table holds v 10..14 once. */
     private static void fill(CqlSession session, String table, int rows) {
-        PreparedStatement insert = session.prepare("INSERT INTO sai_c." + table + " (k, c, v) VALUES (?, ?, ?)");
+        insertAll(session, "INSERT INTO sai_c." + table + " (k, c, v) VALUES (?, ?, ?)", rows, v -> new Object[] {v / 10, v % 10, v});
+    }
+
+    /** Runs the insert for rows 0 to {@code rows - 1}, with {@code values} of each, 200 at a time. */
+    private static void insertAll(CqlSession session, String cql, int rows, java.util.function.IntFunction<Object[]> values) {
+        PreparedStatement insert = session.prepare(cql);
         List<CompletionStage<?>> writes = new ArrayList<>();
-        for (int v = 0; v < rows; v++) {
-            writes.add(session.executeAsync(insert.bind(v / 10, v % 10, v)));
+        for (int row = 0; row < rows; row++) {
+            writes.add(session.executeAsync(insert.bind(values.apply(row))));
             if (writes.size() == 200) {
                 writes.forEach(w -> w.toCompletableFuture().join());
                 writes.clear();
@@ -172,10 +252,15 @@ class AttachedIndexStorageTest {
 
     /** The SAI.db files of every shard's directory of the table. */
     private static List<Path> saiFiles(String keyspace, String table) throws Exception {
+        return componentFiles(keyspace, table, "-SAI.db");
+    }
+
+    /** The files of every shard's directory of the table whose names end with {@code suffix}. */
+    private static List<Path> componentFiles(String keyspace, String table, String suffix) throws Exception {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> all = Files.walk(NODE.workdir().resolve("data").resolve(keyspace))) {
             all.filter(p -> p.getParent().getFileName().toString().startsWith(table + "-") || p.toString().contains("/" + table + "-"))
-                    .filter(p -> p.getFileName().toString().endsWith("-SAI.db")).forEach(files::add);
+                    .filter(p -> p.getFileName().toString().endsWith(suffix)).forEach(files::add);
         }
         return files;
     }

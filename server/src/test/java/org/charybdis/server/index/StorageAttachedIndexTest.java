@@ -101,6 +101,83 @@ class StorageAttachedIndexTest {
     }
 
     @Test
+    void partitionKeyClusteringAndStaticColumnsFromTheirTerms() {
+        session.execute("CREATE TABLE sai_q.k (a int, b int, c int, d text, s int static, v int, PRIMARY KEY ((a, b), c, d))");
+        for (String column : List.of("b", "c", "d", "s", "v")) session.execute("CREATE INDEX ON sai_q.k (" + column + ") USING 'sai'");
+        session.execute("INSERT INTO sai_q.k (a, b, c, d, s, v) VALUES (1, 1, 1, 'x', 10, 100)");
+        session.execute("INSERT INTO sai_q.k (a, b, c, d, v) VALUES (1, 1, 2, 'y', 200)");
+        session.execute("INSERT INTO sai_q.k (a, b, c, d, s, v) VALUES (1, 2, 1, 'y', 20, 100)");
+        flush();
+        session.execute("INSERT INTO sai_q.k (a, b, c, d, v) VALUES (2, 1, 3, 'x', 300)");
+        session.execute("INSERT INTO sai_q.k (a, b, s) VALUES (3, 1, 10)");
+        session.execute("INSERT INTO sai_q.k (a, b, s) VALUES (4, 4, 40)");
+        assertKeyAndStaticAnswers();
+        flush();
+        assertKeyAndStaticAnswers();
+        session.execute("DELETE FROM sai_q.k WHERE a = 1 AND b = 1 AND c = 1 AND d = 'x'");
+        session.execute("UPDATE sai_q.k SET s = 11 WHERE a = 1 AND b = 1");
+        flush();
+        compact();
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE c = 1")).containsExactly("1, 2, 1, y, 20, 100");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE b = 1"))
+                    .containsExactly("2, 1, 3, x, null, 300", "1, 1, 2, y, 11, 200", "3, 1, null, null, 10, null");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE s = 10")).containsExactly("3, 1, null, null, 10, null");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE s = 11")).containsExactly("1, 1, 2, y, 11, 200");
+        });
+    }
+
+    private static void assertKeyAndStaticAnswers() {
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE b = 1")).containsExactly("2, 1, 3, x, null, 300",
+                    "1, 1, 1, x, 10, 100", "1, 1, 2, y, 10, 200", "3, 1, null, null, 10, null");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE b >= 2")).containsExactly("1, 2, 1, y, 20, 100", "4, 4, null, null, 40, null");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE c = 1")).containsExactly("1, 2, 1, y, 20, 100", "1, 1, 1, x, 10, 100");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE c > 1")).containsExactly("2, 1, 3, x, null, 300", "1, 1, 2, y, 10, 200");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE d = 'y'")).containsExactly("1, 2, 1, y, 20, 100", "1, 1, 2, y, 10, 200");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE s = 10"))
+                    .containsExactly("1, 1, 1, x, 10, 100", "1, 1, 2, y, 10, 200", "3, 1, null, null, 10, null");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE s > 15")).containsExactly("1, 2, 1, y, 20, 100", "4, 4, null, null, 40, null");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE s = 10 AND v = 200")).containsExactly("1, 1, 2, y, 10, 200");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE b = 1 AND c = 1")).containsExactly("1, 1, 1, x, 10, 100");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE b = 1 AND s = 10"))
+                    .containsExactly("1, 1, 1, x, 10, 100", "1, 1, 2, y, 10, 200", "3, 1, null, null, 10, null");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE a = 1 AND b = 1 AND c = 2")).containsExactly("1, 1, 2, y, 10, 200");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE d = 'x' AND v = 300")).containsExactly("2, 1, 3, x, null, 300");
+            soft.assertThat(rows(session, "SELECT * FROM sai_q.k WHERE c = 1 AND d = 'y'")).containsExactly("1, 2, 1, y, 20, 100");
+            soft.assertThat(rows(session, "SELECT DISTINCT a, b, s FROM sai_q.k WHERE s = 10")).containsExactly("1, 1, 10", "3, 1, 10");
+            soft.assertThat(rows(session, "SELECT DISTINCT a, b FROM sai_q.k WHERE b = 1")).containsExactly("2, 1", "1, 1", "3, 1");
+            soft.assertThat(rows(session, "SELECT count(*) FROM sai_q.k WHERE b = 1")).containsExactly("4");
+            for (String cql : List.of("SELECT * FROM sai_q.k WHERE b = 1", "SELECT * FROM sai_q.k WHERE s = 10", "SELECT * FROM sai_q.k WHERE c >= 1")) {
+                soft.assertThat(paged(session, cql, 1)).as(cql).isEqualTo(rows(session, cql));
+            }
+        });
+    }
+
+    @Test
+    void pagesGoOnPastStaleHitsAndThroughLargePartitions() {
+        session.execute("CREATE TABLE sai_q.deep (k int, c int, v int, s int static, PRIMARY KEY (k, c))");
+        session.execute("CREATE INDEX ON sai_q.deep (v) USING 'sai'");
+        session.execute("CREATE INDEX ON sai_q.deep (s) USING 'sai'");
+        PreparedStatement insert = session.prepare("INSERT INTO sai_q.deep (k, c, v, s) VALUES (?, ?, ?, ?)");
+        for (int k = 0; k < 40; k++) {
+            int rowsOfPartition = k == 7 ? 600 : 10; // partition 7 alone holds more hits than a round asks for
+            for (int c = 0; c < rowsOfPartition; c++) session.execute(insert.bind(k, c, 0, k % 2));
+        }
+        flush();
+        for (int k = 0; k < 40; k += 4) if (k != 8) session.execute("DELETE FROM sai_q.deep WHERE k = ?", k); // stale hits in the SSTables
+        List<String> expected = new java.util.ArrayList<>();
+        for (String row : rows(session, "SELECT k, c FROM sai_q.deep WHERE v = 0")) expected.add(row);
+        assertThat(expected).hasSize(600 + 39 * 10 - 9 * 10);
+        for (int pageSize : new int[] {3, 50, 700}) {
+            assertThat(paged(session, "SELECT k, c FROM sai_q.deep WHERE v = 0", pageSize)).as("page size " + pageSize).isEqualTo(expected);
+        }
+        List<String> odd = rows(session, "SELECT k, c FROM sai_q.deep WHERE v = 0 AND s = 1");
+        assertThat(odd).hasSize(600 + 19 * 10);
+        assertThat(paged(session, "SELECT k, c FROM sai_q.deep WHERE v = 0 AND s = 1", 7)).isEqualTo(odd);
+    }
+
+    @Test
     void indexCreatedOverExistingSSTablesAndMemtables() {
         session.execute("CREATE TABLE sai_q.late (k int PRIMARY KEY, v bigint)");
         for (int k = 0; k < 20; k++) session.execute("INSERT INTO sai_q.late (k, v) VALUES (?, ?)", k, (long) k - 10);
@@ -140,6 +217,10 @@ class StorageAttachedIndexTest {
         session.execute("INSERT INTO sai_q.a (k, plain, folded, accents) VALUES (3, 'CAFÉ', 'CAFÉ', 'CAFE\u0301')");
         flush();
         session.execute("INSERT INTO sai_q.a (k, plain, folded, accents) VALUES (4, 'CaFe', 'CaFe', 'CaFe')");
+        session.execute("CREATE TABLE sai_q.sa (k int, c int, st text static, PRIMARY KEY (k, c))");
+        session.execute("CREATE INDEX ON sai_q.sa (st) USING 'sai' WITH OPTIONS = {'case_sensitive': 'false'}");
+        session.execute("INSERT INTO sai_q.sa (k, c, st) VALUES (1, 1, 'Xy')");
+        session.execute("INSERT INTO sai_q.sa (k, c, st) VALUES (2, 1, 'Xyz')");
         SoftAssertions.assertSoftly(soft -> {
             soft.assertThat(rows(session, "SELECT k FROM sai_q.a WHERE plain = 'Café'")).containsExactly("1");
             soft.assertThat(rows(session, "SELECT k FROM sai_q.a WHERE folded = 'café'")).containsExactlyInAnyOrder("1", "3");
@@ -148,6 +229,7 @@ class StorageAttachedIndexTest {
             soft.assertThat(rows(session, "SELECT k FROM sai_q.a WHERE accents = 'CAFÉ' AND folded = 'cafe'")).containsExactlyInAnyOrder("2", "4");
             soft.assertThat(rows(session, "SELECT k FROM sai_q.a WHERE tags CONTAINS 'red'")).containsExactlyInAnyOrder("1", "2");
             soft.assertThat(rows(session, "SELECT k FROM sai_q.a WHERE names CONTAINS KEY 'BOB'")).containsExactlyInAnyOrder("2");
+            soft.assertThat(rows(session, "SELECT k, c, st FROM sai_q.sa WHERE st = 'XY'")).containsExactly("1, 1, Xy");
         });
     }
 
@@ -159,10 +241,19 @@ class StorageAttachedIndexTest {
                     .isEqualTo("InvalidQueryException: Illegal value for boolean option 'case_sensitive': maybe");
             soft.assertThat(error("CREATE INDEX ON sai_q.opts (t) USING 'sai' WITH OPTIONS = {'colour': 'blue'}"))
                     .isEqualTo("InvalidConfigurationInQueryException: Properties specified [colour] are not understood by StorageAttachedIndex");
+            // Cassandra 5.0.6 has no Lucene analyzers (nor the ':' operator): their options are unknown to it
+            soft.assertThat(error("CREATE INDEX ON sai_q.opts (t) USING 'sai' WITH OPTIONS = {'index_analyzer': 'standard'}"))
+                    .isEqualTo("InvalidConfigurationInQueryException: Properties specified [index_analyzer] are not understood by StorageAttachedIndex");
+            soft.assertThat(error("CREATE INDEX ON sai_q.opts (t) USING 'sai' WITH OPTIONS = {'query_analyzer': 'standard'}"))
+                    .isEqualTo("InvalidConfigurationInQueryException: Properties specified [query_analyzer] are not understood by StorageAttachedIndex");
+            soft.assertThat(error("SELECT k FROM sai_q.opts WHERE t : 'x'")).startsWith("SyntaxError: line 1:33 no viable alternative at input ':'");
             soft.assertThat(error("CREATE INDEX ON sai_q.opts (i) USING 'sai' WITH OPTIONS = {'case_sensitive': 'false'}"))
                     .isEqualTo("InvalidQueryException: CQL type int cannot be analyzed.");
             soft.assertThat(error("CREATE INDEX ON sai_q.opts (i) USING 'sai' WITH OPTIONS = {'ascii': 'true'}"))
                     .isEqualTo("InvalidQueryException: CQL type int cannot be analyzed.");
+            soft.assertThat(error("CREATE INDEX ON sai_q.n (c) USING 'sai' WITH OPTIONS = {'normalize': 'true', 'case_sensitive': 'maybe'}"))
+                    .isEqualTo("InvalidQueryException: Analysis options are not supported on primary key columns, but found "
+                            + "{'case_sensitive': 'maybe', 'normalize': 'true'}");
         });
     }
 

@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CqlCompatibilityTest {
     private static final List<String> SCRIPTS = List.of("types.cql", "literals.cql", "conversions.cql",
             "collections.cql", "udts.cql", "statics.cql", "ttl-timestamps.cql", "deletions.cql", "compact-storage.cql",
-            "vectors.cql");
+            "vectors.cql", "triggers.cql");
     private static final Path SOURCES = Path.of("src/test/resources/compat");
 
     @RegisterExtension

@@ -102,6 +102,32 @@ class TableRefreshTest {
         assertThat(expected.get("4/0")).endsWith("{b=2}");
     }
 
+    @Test
+    void theTablesMaterializedViewsFollowWhatARefreshLoads() throws Exception {
+        String keyspace = "CREATE KEYSPACE IF NOT EXISTS viewed WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}";
+        CqlSession source = oneShard.session();
+        source.execute(keyspace);
+        source.execute("CREATE TABLE viewed.t (k int, c int, v int, w text, PRIMARY KEY (k, c))");
+        for (int k = 0; k < 30; k++) source.execute("INSERT INTO viewed.t (k, c, v, w) VALUES (?, 1, ?, 'w') USING TIMESTAMP 1000", k, 100 + k);
+        HttpPost.body(oneShard.apiPort(), "/storage_service/snapshots?tag=viewed&kn=viewed");
+        Path snapshot = BackupSteps.snapshots(oneShard, "viewed", "t", "viewed").getFirst();
+
+        CqlSession target = twoShards.session();
+        target.execute(keyspace);
+        BackupSteps.recreate(target, snapshot);
+        target.execute("CREATE MATERIALIZED VIEW viewed.t_by_v AS SELECT * FROM viewed.t WHERE v IS NOT NULL AND k IS NOT NULL AND c IS NOT NULL"
+                + " PRIMARY KEY (v, k, c)");
+        target.execute("INSERT INTO viewed.t (k, c, v) VALUES (0, 1, 7) USING TIMESTAMP 2000"); // newer than what is loaded
+        BackupSteps.copyIntoUpload(snapshot, BackupSteps.tableDirectories(twoShards, "viewed", "t").getFirst());
+        BackupSteps.refresh(twoShards, "viewed", "t");
+
+        assertThat(target.execute("SELECT k, c FROM viewed.t_by_v WHERE v = 129").all()).hasSize(1);
+        assertThat(target.execute("SELECT k FROM viewed.t_by_v WHERE v = 7").one().getInt(0)).isZero();
+        assertThat(target.execute("SELECT * FROM viewed.t_by_v WHERE v = 100").all()).as("the older loaded value").isEmpty();
+        assertThat(target.execute("SELECT * FROM viewed.t_by_v").all()).hasSize(30);
+        assertThat(target.execute("SELECT writetime(w) FROM viewed.t_by_v WHERE v = 115").one().getLong(0)).isEqualTo(1000);
+    }
+
     private static Map<String, String> shapes(CqlSession session) {
         Map<String, String> read = new TreeMap<>();
         for (Row row : session.execute("SELECT k, c, owner, tags FROM shapes.t")) {

@@ -1,12 +1,7 @@
 package org.charybdis.storage.attached;
 
 import org.charybdis.scheduler.io.IoClass;
-import org.charybdis.storage.data.Cell;
-import org.charybdis.storage.data.Clustering;
 import org.charybdis.storage.data.PartitionFragment;
-import org.charybdis.storage.data.Row;
-import org.charybdis.storage.data.Slice;
-import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.dht.TokenRange;
 import org.charybdis.storage.engine.AsyncLoop;
 import org.charybdis.storage.serialization.CorruptDataException;
@@ -19,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,12 +49,6 @@ public final class AttachedSegments<S> {
         boolean covers(S segment, UUID index);
     }
 
-    /** Receives an SSTable's rows, in its order. */
-    @FunctionalInterface
-    public interface RowSink {
-        void add(DecoratedKey partition, Clustering clustering, List<Cell> cells);
-    }
-
     private final Format<S> format;
     private final Map<SSTableReader, S> segments = new IdentityHashMap<>();
     /** The component being written per SSTable: a second build of the same SSTable waits for it. */
@@ -72,14 +60,11 @@ public final class AttachedSegments<S> {
         this.format = format;
     }
 
-    /** Hands every row of the SSTable to {@code sink}, in SSTable order: what a {@link Format#build} starts with. */
+    /** Hands every partition of the SSTable to {@code sink}, in SSTable order: what a {@link Format#build} starts with. */
     public static CompletableFuture<Void> scanRows(SSTableReader sstable, IoClass ioClass, RowSink sink) {
         PartitionScanner partitions = sstable.scanner(TokenRange.FULL_RING, null, ioClass);
         return AsyncLoop.forEach(partitions::next, (PartitionFragment partition) -> {
-            for (Iterator<Row> rows = partition.rows(Slice.ALL, false); rows.hasNext(); ) {
-                Row row = rows.next();
-                sink.add(partition.key(), row.clustering(), row.cells());
-            }
+            RowSink.feed(partition, sink);
             return CompletableFuture.completedFuture(null);
         });
     }

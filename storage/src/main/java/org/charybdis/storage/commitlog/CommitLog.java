@@ -56,6 +56,8 @@ public final class CommitLog implements AutoCloseable {
     private final SegmentWriter writer;
     private final EntryChecksum checksum = new EntryChecksum();
     private final DurabilityWaiters waiters = new DurabilityWaiters();
+    /** Callers waiting for an fsync whatever the sync mode (see {@link #awaitSynced}). */
+    private final DurabilityWaiters syncWaiters = new DurabilityWaiters();
     /** Live segments, oldest first; the last one is the active one. */
     private final List<CommitLogSegment> segments = new ArrayList<>();
     private final ArrayDeque<QueuedAdd> queuedAdds = new ArrayDeque<>();
@@ -178,6 +180,18 @@ public final class CommitLog implements AutoCloseable {
             throw new IllegalArgumentException("position " + CommitLogPosition.toString(position) + " is beyond the end of the commit log");
         }
         return waiters.add(position);
+    }
+
+    /**
+     * Completes once everything appended so far is fsynced, whatever the sync mode: PERIODIC waits for the next periodic
+     * sync and forces none (for what must survive a power loss but holds no client up: forwarded view updates).
+     */
+    public CompletableFuture<Void> awaitSynced() {
+        assertOwnerThread();
+        long position = endPosition();
+        if (position <= syncedPosition) return CompletableFuture.completedFuture(null);
+        if (failure != null) return CompletableFuture.failedFuture(failed());
+        return syncWaiters.add(position);
     }
 
     /** Appends and completes with the position once the entry is durable (see {@link #awaitDurable}). */
@@ -474,6 +488,7 @@ public final class CommitLog implements AutoCloseable {
             }
             syncedPosition = Math.max(syncedPosition, written);
             if (config.syncMode() == SyncMode.BATCH) waiters.completeUpTo(syncedPosition);
+            syncWaiters.completeUpTo(syncedPosition);
             appendSyncMarker();
         });
     }
@@ -542,6 +557,7 @@ public final class CommitLog implements AutoCloseable {
         LOG.error("Commit log write failed; the commit log stops accepting entries", error);
         Throwable cause = failed();
         waiters.failAll(cause);
+        syncWaiters.failAll(cause);
         QueuedAdd queued;
         while ((queued = queuedAdds.pollFirst()) != null) queued.future.completeExceptionally(cause);
         if (shutdown != null && !shutdown.isDone()) closeFiles(failure);

@@ -28,9 +28,6 @@ public final class Clustering extends ClusteringPrefix {
     @Override
     int weight() { return 0; }
 
-    /** Serialized bytes held by the components, for size accounting. */
-    public long dataSize() { return componentsDataSize(); }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof Clustering other && isStatic == other.isStatic && Arrays.equals(components, other.components);

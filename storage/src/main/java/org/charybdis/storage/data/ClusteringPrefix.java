@@ -27,7 +27,8 @@ public abstract sealed class ClusteringPrefix permits Clustering, ClusteringBoun
      */
     abstract int weight();
 
-    final long componentsDataSize() {
+    /** The bytes of the component values. */
+    public final long dataSize() {
         long size = 0;
         for (ByteBuffer c : components) size += c.remaining();
         return size;

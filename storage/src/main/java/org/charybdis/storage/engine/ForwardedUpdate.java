@@ -7,8 +7,9 @@ import java.util.UUID;
 /**
  * An update of a table whose partition another shard owns (a materialized view row of a base row written here): it
  * travels in this shard's commitlog entry beside the write it follows from, so a crash never keeps one without the
- * other, but this shard never applies it; the caller sends it to its owner. Replay hands it back
- * ({@link ShardStorage#takeReplayedForwards}) to be sent again, which is harmless: applying an update twice changes nothing.
+ * other, but this shard never applies it; a {@link ForwardSender} takes it to its owner, and the entry is kept until it
+ * is durable there. Replay hands it back to be sent again ({@link ShardStorage#resendReplayedForwards}), which is
+ * harmless: applying an update twice changes nothing.
  * In the log it is recorded under {@link #logId} of its table, an id no table has, so replay tells it apart.
  */
 public record ForwardedUpdate(UUID tableId, PartitionUpdate update) {

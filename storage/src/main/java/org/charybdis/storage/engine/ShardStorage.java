@@ -21,6 +21,7 @@ public final class ShardStorage implements AutoCloseable {
     private final WriteLog log;
     private final PartitionSequencer sequencer = new PartitionSequencer();
     private DerivedWrites derivedWrites;
+    private ForwardSender forwardSender = ForwardSender.NONE;
 
     public ShardStorage(int shardId, StorageEngineFactory factory) {
         this.shardId = shardId;
@@ -36,6 +37,11 @@ public final class ShardStorage implements AutoCloseable {
     /** Sets what every {@link #write} adds to its mutation (secondary index entries); null for nothing. */
     public void derivedWrites(DerivedWrites derived) {
         this.derivedWrites = derived;
+    }
+
+    /** Sets how the {@link ForwardedUpdate}s of {@link #write(List, List, List)} and of the replay reach their owners. */
+    public void forwardSender(ForwardSender sender) {
+        this.forwardSender = sender;
     }
 
     /** Creates the table's engine; fails if the table already exists on this shard. */
@@ -80,7 +86,8 @@ public final class ShardStorage implements AutoCloseable {
 
     /**
      * Like {@link #write(List, List)}, with updates other shards own recorded in the same commitlog entry but not applied
-     * here: the caller sends them to their shards (see {@link ForwardedUpdate}).
+     * here: once the entry is durable they are sent to their shards (see {@link ForwardedUpdate}), and the write completes
+     * when they are durable there too. The entry stays in the log until they are fsynced there, whatever is flushed meanwhile.
      */
     public CompletableFuture<Void> write(List<TableEngine> engines, List<PartitionUpdate> updates, List<ForwardedUpdate> forwarded) {
         if (engines.size() != updates.size()) throw new IllegalArgumentException(engines.size() + " engines for " + updates.size() + " updates");
@@ -95,13 +102,32 @@ public final class ShardStorage implements AutoCloseable {
         // applied as soon as logged, in the same task, so a memtable switch never separates a write from its position
         return log.append(allEngines, allUpdates, forwarded).thenCompose(position -> {
             for (int i = 0; i < allEngines.size(); i++) allEngines.get(i).apply(allUpdates.get(i), position);
-            return log.awaitDurable(position);
+            CompletableFuture<Void> durable = log.awaitDurable(position);
+            if (forwarded.isEmpty()) return durable;
+            return durable.thenCompose(ignored -> {
+                ForwardSender.Sent sent = forwardSender.send(forwarded);
+                sent.synced().thenRun(() -> log.forwardsSynced(position)); // failed: kept until a restart sends them again
+                return sent.durable();
+            });
         });
     }
 
-    /** The forwarded updates the commitlog replay found, once: see {@link ForwardedUpdate}. */
-    public List<ForwardedUpdate> takeReplayedForwards() {
-        return log.takeReplayedForwards();
+    /**
+     * Start-up, after the commitlog replay: sends the forwarded updates the replay found to their owners again (they
+     * may or may not have logged them before the stop); completes once they are durable there. The replayed segments
+     * are kept until they are fsynced there, so a crash or power loss meanwhile replays them once more.
+     */
+    public CompletableFuture<Void> resendReplayedForwards() {
+        List<ForwardedUpdate> replayed = log.takeReplayedForwards();
+        if (replayed.isEmpty()) return CompletableFuture.completedFuture(null);
+        ForwardSender.Sent sent = forwardSender.send(replayed);
+        sent.synced().thenRun(log::replayedForwardsSynced);
+        return sent.durable();
+    }
+
+    /** Completes once everything this shard logged so far is fsynced, whatever the sync mode (see {@link WriteLog#awaitSynced}). */
+    public CompletableFuture<Void> awaitSynced() {
+        return log.awaitSynced();
     }
 
     /** Flushes the memtables of every table {@code which} selects; completes when their data is on disk. */

@@ -7,6 +7,7 @@ import org.charybdis.storage.sai.AttachedIndex;
 import org.charybdis.storage.vector.VectorCandidate;
 import org.charybdis.storage.vector.VectorIndex;
 import org.charybdis.storage.sai.PrimaryKey;
+import org.charybdis.storage.sai.SearchStart;
 import org.charybdis.storage.sai.TermRange;
 
 import java.util.List;
@@ -81,19 +82,21 @@ public interface TableEngine extends AutoCloseable {
     default void attachIndexes(List<AttachedIndex> indexes) {}
 
     /**
-     * Gives every SSTable that lacks the attached index its terms, after flushing the memtables (which index only
-     * what they received since the index was attached).
+     * Gives every memtable (in memory) and SSTable that lacks the attached index its terms: those that received
+     * writes before the index was attached.
      */
     default CompletableFuture<Void> buildAttachedIndex(UUID index) {
         return CompletableFuture.completedFuture(null);
     }
 
     /**
-     * The rows of the memtables and SSTables that hold a term of {@code range} in the attached index, from partition
-     * {@code from} on (null: all; a later page), in table order and distinct; the caller re-checks each row, which
-     * may have been overwritten or deleted since.
+     * The first {@code limit} rows of the memtables and SSTables that hold a term of {@code range} in the attached
+     * index, from where {@code start} says (null: the start; else a later page or round), in table order and distinct
+     * (fewer only when there are no more); the caller re-checks each row, which may have been overwritten or deleted
+     * since.
      */
-    default CompletableFuture<List<PrimaryKey>> searchAttachedIndex(UUID index, TermRange range, DecoratedKey from, RequestTrace trace) {
+    default CompletableFuture<List<PrimaryKey>> searchAttachedIndex(UUID index, TermRange range, SearchStart start, int limit,
+                                                                    RequestTrace trace) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException(
                 "the storage engine of " + layout().qualifiedName() + " keeps no storage-attached indexes"));
     }
@@ -101,7 +104,10 @@ public interface TableEngine extends AutoCloseable {
     /** Keeps these vector indexes of the table from now on, replacing the previous list (see storage/vector). */
     default void attachVectorIndexes(List<VectorIndex> indexes) {}
 
-    /** Gives every SSTable that lacks the vector index's graph (older than the index, missing or damaged) its graph. */
+    /**
+     * Gives every memtable (in memory) and SSTable that lacks the vector index its vectors or graph: those that
+     * received writes before the index was attached, and SSTables whose Vector.db is missing or damaged.
+     */
     default CompletableFuture<Void> buildVectorIndex(UUID index) {
         return CompletableFuture.completedFuture(null);
     }

@@ -36,13 +36,32 @@ public interface WriteLog {
     /** Like {@link #append(List, List)}, with updates other shards apply recorded in the same entry. */
     CompletableFuture<Long> append(List<TableEngine> engines, List<PartitionUpdate> updates, List<ForwardedUpdate> forwarded);
 
-    /** The forwarded updates the last replay found, once (then forgotten): the caller sends them to their owners again. */
+    /**
+     * The forwarded updates the last replay found, once (then forgotten): the caller sends them to their owners again,
+     * then says so with {@link #replayedForwardsSynced}; the replayed entries are kept until then.
+     */
     default List<ForwardedUpdate> takeReplayedForwards() {
         return List.of();
     }
 
+    /** The forwarded updates {@link #takeReplayedForwards} handed out are fsynced on their owners. */
+    default void replayedForwardsSynced() {
+    }
+
+    /**
+     * The forwarded updates of the entry at this position are fsynced on their owners: until this is called, the entry
+     * is kept even once every table it wrote is flushed, so a crash before their owners logged them replays them.
+     */
+    default void forwardsSynced(long position) {
+    }
+
     /** Completes when the entry at this position is as durable as the configured sync mode promises. */
     CompletableFuture<Void> awaitDurable(long position);
+
+    /** Completes once everything logged so far is fsynced, whatever the sync mode (without forcing a sync). */
+    default CompletableFuture<Void> awaitSynced() {
+        return CompletableFuture.completedFuture(null);
+    }
 
     /** Writes and syncs everything logged so far, then stops accepting entries (drain, shutdown). */
     default CompletableFuture<Void> drain() {

@@ -19,7 +19,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Start-up of one shard's storage: waits for its tables' SSTables to open, replays the commitlog entries no
  * SSTable covers yet, starts a fresh commitlog and flushes what was replayed; the replayed segments are deleted
- * only once that is on disk, so a crash meanwhile just replays again. The new commitlog numbers its segments
+ * only once that is on disk and the forwarded updates they hold are fsynced on their owners (the server sends them
+ * again after start-up), so a crash meanwhile just replays again. The new commitlog numbers its segments
  * above every position the tables have recorded (and every segment file still on disk), which keeps
  * "position <= what the SSTables cover" meaning "already flushed" across restarts.
  */
@@ -90,17 +91,19 @@ final class CommitLogRecovery {
         for (LsmTableEngine table : List.copyOf(shard.tables().values())) {
             flushes.add(table.flush().handle((v, e) -> null).thenCompose(ignored -> table.flushesWritten()));
         }
+        // and the forwarded updates the replay found are only here until their owners logged them again
+        flushes.add(shard.replayedForwardsResent());
         long highestSegment = CommitLogPosition.segmentId(result.lastPosition());
         for (LsmTableEngine table : shard.tables().values()) {
             highestSegment = Math.max(highestSegment, CommitLogPosition.segmentId(Math.max(0, table.replayedUpTo())));
         }
         long firstSegment = highestSegment + 1;
-        CompletableFuture<Void> flushed = CompletableFuture.allOf(flushes.toArray(CompletableFuture[]::new));
+        CompletableFuture<Void> settled = CompletableFuture.allOf(flushes.toArray(CompletableFuture[]::new));
         return CommitLog.open(shard.config().commitLog(), shard.id(), shard.shard(), firstSegment).thenAccept(log -> {
             shard.startCommitLog(log);
-            if (!flushed.isDone()) LOG.info("Shard {}: serving while the replayed data is flushed; the replayed segments stay until then", shard.id());
+            if (!settled.isDone()) LOG.info("Shard {}: serving while the replayed data is flushed and resent; the replayed segments stay until then", shard.id());
             List<LsmTableEngine> tables = List.copyOf(shard.tables().values());
-            flushed.thenCompose(ignored -> {
+            settled.thenCompose(ignored -> {
                 // a table closed meanwhile (shutdown, DROP) gave its flush up: what it held is only in these segments
                 if (tables.stream().anyMatch(LsmTableEngine::isClosed)) return CompletableFuture.<Void>completedFuture(null);
                 return result.deleteReplayed(shard.io());

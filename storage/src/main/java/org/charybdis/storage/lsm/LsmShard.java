@@ -28,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,8 @@ import org.charybdis.storage.engine.CompletedCompaction;
  */
 final class LsmShard implements WriteLog {
     private static final Logger LOG = LoggerFactory.getLogger(LsmShard.class);
+    /** Marks commitlog segments dirty, like a table no flush ever cleans, while their forwarded updates travel. */
+    private static final UUID UNDELIVERED_FORWARDS = new UUID(0x466f_7277_6172_6473L, 0x556e_6465_6c69_7672L);
 
     private final int id;
     private final LsmConfig config;
@@ -64,6 +67,13 @@ final class LsmShard implements WriteLog {
     private boolean drained;
     /** What the replay found logged for other shards, until the server takes it. */
     private List<ForwardedUpdate> replayedForwards = new ArrayList<>();
+    /** Completes once the forwarded updates the replay found are fsynced on their owners: the replayed segments wait for it. */
+    private final CompletableFuture<Void> replayedForwardsResent = new CompletableFuture<>();
+    /**
+     * Positions of the entries whose forwarded updates are not fsynced on their owners yet. The segments holding them
+     * stay dirty for {@link #UNDELIVERED_FORWARDS} until then, so flushing the tables they wrote does not release them.
+     */
+    private final TreeSet<Long> undeliveredForwards = new TreeSet<>();
     private volatile boolean incrementalBackups;
 
     private final CompactionThrottle compactionThrottle;
@@ -156,7 +166,13 @@ final class LsmShard implements WriteLog {
         }
         try {
             ByteBuffer payload = MutationEntry.serialize(engines, updates, forwarded, scratch);
-            return commitLog.add(payload, tablesOf(engines));
+            if (forwarded.isEmpty()) return commitLog.add(payload, tablesOf(engines));
+            List<UUID> dirty = tablesOf(engines);
+            dirty.add(UNDELIVERED_FORWARDS);
+            return commitLog.add(payload, dirty).thenApply(position -> {
+                undeliveredForwards.add(position);
+                return position;
+            });
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -169,14 +185,40 @@ final class LsmShard implements WriteLog {
         return taken;
     }
 
+    @Override
+    public void replayedForwardsSynced() {
+        replayedForwardsResent.complete(null);
+    }
+
+    /**
+     * Completes once the forwarded updates the replay found are fsynced on their owners (at once if it found none).
+     * Asked by the recovery before the server takes them.
+     */
+    CompletableFuture<Void> replayedForwardsResent() {
+        return replayedForwards.isEmpty() ? CompletableFuture.completedFuture(null) : replayedForwardsResent;
+    }
+
     /** Replay found an update this shard logged for another shard. */
     void replayedForward(ForwardedUpdate update) {
         replayedForwards.add(update);
     }
 
     @Override
+    public void forwardsSynced(long position) {
+        if (!undeliveredForwards.remove(position) || commitLog == null) return;
+        // deliveries finish out of order: only entries below the oldest undelivered one are done with
+        long done = undeliveredForwards.isEmpty() ? commitLog.currentPosition() : undeliveredForwards.first() - 1;
+        commitLog.discardCompletedSegments(UNDELIVERED_FORWARDS, done);
+    }
+
+    @Override
     public CompletableFuture<Void> awaitDurable(long position) {
         return commitLog.awaitDurable(position);
+    }
+
+    @Override
+    public CompletableFuture<Void> awaitSynced() {
+        return commitLog == null ? CompletableFuture.completedFuture(null) : commitLog.awaitSynced();
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.charybdis.storage.engine.ScrubResult;
 import org.charybdis.storage.engine.TableEngine;
 import org.charybdis.storage.engine.TableLayout;
 import org.charybdis.storage.engine.VerifyResult;
+import org.charybdis.storage.attached.AttachedIndexKind;
 import org.charybdis.storage.memtable.Memtable;
 import org.charybdis.storage.sai.AttachedIndex;
 import org.charybdis.storage.sai.AttachedIndexes;
@@ -29,6 +30,7 @@ import org.charybdis.storage.vector.AttachedVectors;
 import org.charybdis.storage.vector.VectorCandidate;
 import org.charybdis.storage.vector.VectorIndex;
 import org.charybdis.storage.sai.PrimaryKey;
+import org.charybdis.storage.sai.SearchStart;
 import org.charybdis.storage.sai.TermRange;
 import org.charybdis.storage.read.LivePartitionView;
 import org.charybdis.storage.read.MergedFragment;
@@ -126,9 +128,10 @@ final class LsmTableEngine implements TableEngine {
         checkOpen();
         layout.checkUpdate(update);
         long start = System.nanoTime();
-        active.apply(update, commitLogPosition);
+        // first: an empty memtable's index entries are complete
         attachedIndexes.written(active, update);
         attachedVectors.written(active, update);
+        active.apply(update, commitLogPosition);
         writeLatencyMicros.add((System.nanoTime() - start) / 1000);
         if (sampler != null) sampler.written(update.key());
         shard.afterWrite();
@@ -514,20 +517,31 @@ final class LsmTableEngine implements TableEngine {
 
     @Override
     public CompletableFuture<Void> buildAttachedIndex(UUID index) {
+        return buildLacking(attachedIndexes, index);
+    }
+
+    /**
+     * Gives the index's entries to every memtable and SSTable that lacks them. A flush begun before the index was
+     * defined may have written its SSTable's component without it: wait for it; the memtables are indexed in memory,
+     * not flushed (a start-up with a replayed commitlog flushes nothing).
+     */
+    private CompletableFuture<Void> buildLacking(AttachedIndexKind<?, ?, ?> kind, UUID index) {
         checkOpen();
-        return files.ready().thenCompose(ignored -> flush())
-                .thenCompose(ignored -> attachedIndexes.buildLacking(index, sstables::live, IoClass.COMPACTION));
+        return files.ready().thenCompose(ignored -> flushes.pending()).thenCompose(ignored -> {
+            kind.indexMemtables(index, liveMemtables());
+            return kind.buildLacking(index, sstables::live, IoClass.COMPACTION);
+        });
     }
 
     @Override
-    public CompletableFuture<List<PrimaryKey>> searchAttachedIndex(UUID index, TermRange range, DecoratedKey from, RequestTrace trace) {
+    public CompletableFuture<List<PrimaryKey>> searchAttachedIndex(UUID index, TermRange range, SearchStart start, int limit, RequestTrace trace) {
         checkOpen();
         return files.ready().thenCompose(ignored -> {
             if (files.unreadable() != null) return CompletableFuture.failedFuture(files.unreadable());
             List<SSTableReader> live = sstables.live();
             List<Memtable> memtables = liveMemtables();
             attachedIndexes.retain(memtables, live);
-            return attachedIndexes.search(index, range, from, memtables, live).thenApply(hits -> {
+            return attachedIndexes.search(index, range, start, limit, memtables, live).thenApply(hits -> {
                 if (trace.enabled()) {
                     trace.event("Storage-attached index: " + hits.size() + " rows from " + memtables.size() + " memtables and "
                             + live.size() + " SSTables");
@@ -544,9 +558,7 @@ final class LsmTableEngine implements TableEngine {
 
     @Override
     public CompletableFuture<Void> buildVectorIndex(UUID index) {
-        checkOpen();
-        return files.ready().thenCompose(ignored -> flush())
-                .thenCompose(ignored -> attachedVectors.buildLacking(index, sstables::live, IoClass.COMPACTION));
+        return buildLacking(attachedVectors, index);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.charybdis.storage.sai;
 
+import org.charybdis.storage.attached.RowSink;
 import org.charybdis.storage.data.Cell;
 import org.charybdis.storage.data.Clustering;
 import org.charybdis.storage.data.UnsignedBytes;
@@ -13,12 +14,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Collects the terms of one SSTable's rows, in the SSTable's order, and lays them out as the body of its SAI.db
- * (see {@link Segment} for the format). Rows without any indexed term are left out.
+ * (see {@link Segment} for the format). Rows without any indexed term are left out; a partition with partition-level
+ * terms gets an entry of its own, before its rows.
  */
-final class SegmentBuilder {
+final class SegmentBuilder implements RowSink {
     private final List<AttachedIndex> indexes;
     private final int clusteringSize;
     private final List<Map<ByteBuffer, Postings>> terms = new ArrayList<>();
@@ -31,20 +35,32 @@ final class SegmentBuilder {
         for (int i = 0; i < indexes.size(); i++) terms.add(new TreeMap<>(UnsignedBytes.ORDER));
     }
 
-    /** Adds one row; rows must come in the SSTable's order. */
-    void add(DecoratedKey partition, Clustering clustering, List<Cell> cells) {
+    /**
+     * Adds the partition-level terms of a partition, given its static row's cells (empty without a static row), before
+     * its rows; partitions must come in the SSTable's order.
+     */
+    @Override
+    public void partition(DecoratedKey partition, List<Cell> staticCells) {
+        add(partition, Clustering.STATIC, (index, terms) -> index.partitionTerms(partition, staticCells, terms));
+    }
+
+    /** Adds one regular row of the partition last given; rows must come in the SSTable's order. */
+    @Override
+    public void row(DecoratedKey partition, Clustering clustering, List<Cell> cells) {
+        add(partition, clustering, (index, terms) -> index.rowTerms(partition, clustering, cells, terms));
+    }
+
+    private void add(DecoratedKey partition, Clustering clustering, BiConsumer<AttachedIndex, Consumer<ByteBuffer>> termsOf) {
         int ordinal = partitions.size();
-        boolean indexed = false;
+        boolean[] indexed = {false};
         for (int i = 0; i < indexes.size(); i++) {
-            AttachedIndex index = indexes.get(i);
-            for (Cell cell : cells) {
-                ByteBuffer term = index.termOf(cell);
-                if (term == null) continue;
-                terms.get(i).computeIfAbsent(term, t -> new Postings()).add(ordinal);
-                indexed = true;
-            }
+            Map<ByteBuffer, Postings> byTerm = terms.get(i);
+            termsOf.accept(indexes.get(i), term -> {
+                byTerm.computeIfAbsent(term, t -> new Postings()).add(ordinal);
+                indexed[0] = true;
+            });
         }
-        if (indexed) {
+        if (indexed[0]) {
             partitions.add(partition);
             clusterings.add(clustering);
         }
@@ -52,12 +68,15 @@ final class SegmentBuilder {
 
     BufferWriter body() {
         BufferWriter out = new BufferWriter(4096);
+        out.writeInt(Segment.LAYOUT);
         out.writeUnsignedVInt(clusteringSize);
         out.writeUnsignedVInt(partitions.size());
         for (int i = 0; i < partitions.size(); i++) {
             out.writeLong(partitions.get(i).token());
             out.writeBytesWithLength(partitions.get(i).key());
-            ClusteringSerializer.writeClustering(clusterings.get(i), out);
+            Clustering clustering = clusterings.get(i);
+            out.writeByte(clustering.isStatic() ? Segment.PARTITION : Segment.ROW);
+            if (!clustering.isStatic()) ClusteringSerializer.writeClustering(clustering, out);
         }
         out.writeUnsignedVInt(indexes.size());
         for (int i = 0; i < indexes.size(); i++) {

@@ -4,13 +4,11 @@ import org.charybdis.scheduler.io.IoClass;
 import org.charybdis.storage.file.DurableFiles;
 import org.charybdis.storage.serialization.BufferWriter;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -34,46 +32,25 @@ public final class AttachedComponents {
         });
     }
 
-    /** The checked body of the component (positions count from the file's start), or null when the SSTable has none. */
-    public static CompletableFuture<ByteBuffer> read(SSTableReader sstable, Component component, IoClass ioClass) {
-        return checked(sstable, component, ioClass, path -> ByteBuffer.wrap(Files.readAllBytes(path)))
-                .thenApply(whole -> whole == null ? null
-                        : whole.position(ComponentFraming.HEADER_LENGTH).limit(whole.capacity() - ComponentFraming.FOOTER_LENGTH));
-    }
-
     /**
-     * Like {@link #read}, memory-mapping the file instead of copying it to the heap (the checksum is checked once,
-     * here), the body's positions counting from 0: for large components searched in place. The mapping ends when the
-     * buffer is garbage collected.
+     * The checked body of the component, or null when the SSTable has none. The file is memory-mapped, not read onto
+     * the heap: its pages belong to the OS page cache, and the mapping goes when the last view of it is collected.
      */
-    public static CompletableFuture<ByteBuffer> map(SSTableReader sstable, Component component, IoClass ioClass) {
-        return checked(sstable, component, ioClass, path -> {
-            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-                return channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
-            }
-        }).thenApply(whole -> whole == null ? null : whole.slice(ComponentFraming.HEADER_LENGTH,
-                whole.capacity() - ComponentFraming.HEADER_LENGTH - ComponentFraming.FOOTER_LENGTH));
-    }
-
-    private interface FileLoader {
-        ByteBuffer load(Path path) throws IOException;
-    }
-
-    /** The whole file as {@code loader} gets it, its header, footer and checksum checked; null when it does not exist. */
-    private static CompletableFuture<ByteBuffer> checked(SSTableReader sstable, Component component, IoClass ioClass, FileLoader loader) {
+    public static CompletableFuture<ByteBuffer> read(SSTableReader sstable, Component component, IoClass ioClass) {
         checkAttached(component);
         SSTableFiles files = sstable.files();
         Path path = files.path(component);
         String table = sstable.context().table();
         return sstable.context().io().submit(ioClass, 0, () -> {
-            ByteBuffer whole;
-            try {
-                whole = loader.load(path);
+            ByteBuffer mapped;
+            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+                mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
             } catch (NoSuchFileException e) {
                 return null;
             }
-            ComponentFraming.unframe(whole, component, files.generation(), path, table);
-            return whole;
+            ComponentFraming.unframe(mapped, component, files.generation(), path, table);
+            return mapped.slice(ComponentFraming.HEADER_LENGTH,
+                    mapped.capacity() - ComponentFraming.HEADER_LENGTH - ComponentFraming.FOOTER_LENGTH);
         });
     }
 

@@ -18,9 +18,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * The vector indexes of one table on one shard: the vectors of each memtable (added on every write) and the HNSW
- * graphs of each SSTable (its Vector.db, built off the reactor when a flush or compaction writes the SSTable, or later
- * for an index created after it or a file found missing or damaged), and the search that merges them. Shard-owned.
+ * The vector indexes of one table on one shard: the vectors of each memtable (added on every write, or from its rows
+ * for an index defined after its first write) and the HNSW graphs of each SSTable (its Vector.db, built off the
+ * reactor when a flush or compaction writes the SSTable, or later for an index created after it or a file found
+ * missing or damaged), and the search that merges them. Shard-owned.
  */
 public final class AttachedVectors extends AttachedIndexKind<VectorIndex, MemtableVectors, VectorSegment> {
     /** Lower scores first; among equal scores, later partitions first, so that the best come out in token order. */
@@ -36,6 +37,11 @@ public final class AttachedVectors extends AttachedIndexKind<VectorIndex, Memtab
     @Override
     protected MemtableVectors newMemtablePart() {
         return new MemtableVectors();
+    }
+
+    @Override
+    protected UUID idOf(VectorIndex index) {
+        return index.id();
     }
 
     @Override
@@ -87,7 +93,7 @@ public final class AttachedVectors extends AttachedIndexKind<VectorIndex, Memtab
 
         @Override
         public CompletableFuture<VectorSegment> load(SSTableReader sstable, IoClass ioClass) {
-            return AttachedComponents.map(sstable, Component.VECTOR, ioClass).thenApply(body -> body == null ? null : VectorSegment.open(body));
+            return AttachedComponents.read(sstable, Component.VECTOR, ioClass).thenApply(body -> body == null ? null : VectorSegment.open(body));
         }
 
         @Override

@@ -1,11 +1,10 @@
 package org.charybdis.storage.vector;
 
 import org.charybdis.storage.attached.AttachedIndexKind;
+import org.charybdis.storage.attached.RowSink;
 import org.charybdis.storage.data.Cell;
 import org.charybdis.storage.data.Clustering;
 import org.charybdis.storage.data.HeapCopy;
-import org.charybdis.storage.data.PartitionUpdate;
-import org.charybdis.storage.data.RowUpdate;
 import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.sai.PrimaryKey;
 
@@ -27,27 +26,39 @@ final class MemtableVectors implements AttachedIndexKind.MemtablePart<VectorInde
 
     private final Map<UUID, List<PrimaryKey>> rows = new HashMap<>();
     private final Map<UUID, List<float[]>> vectors = new HashMap<>();
+    private long heapBytes;
 
-    /** Adds the vectors of a write; returns the heap bytes they take. */
     @Override
-    public long add(List<VectorIndex> indexes, PartitionUpdate update) {
-        long bytes = 0;
-        DecoratedKey key = null;
-        for (RowUpdate row : update.rows()) {
-            PrimaryKey primaryKey = null;
-            for (VectorIndex index : indexes) {
-                for (Cell cell : row.cells()) {
-                    float[] vector = index.vectorOf(cell);
-                    if (vector == null) continue;
-                    if (key == null) key = new DecoratedKey(update.key().token(), HeapCopy.of(update.key().key()));
-                    if (primaryKey == null) primaryKey = new PrimaryKey(key, HeapCopy.of(row.clustering()));
-                    rows.computeIfAbsent(index.id(), id -> new ArrayList<>()).add(primaryKey);
-                    vectors.computeIfAbsent(index.id(), id -> new ArrayList<>()).add(vector);
-                    bytes += (long) vector.length * Float.BYTES + key.key().capacity() + primaryKey.clustering().dataSize() + ENTRY_OVERHEAD;
+    public RowSink adding(List<VectorIndex> indexes) {
+        return new RowSink() {
+            private DecoratedKey written;
+            private DecoratedKey key;
+
+            @Override
+            public void row(DecoratedKey partition, Clustering clustering, List<Cell> cells) {
+                if (partition != written) {
+                    written = partition;
+                    key = null;
+                }
+                PrimaryKey primaryKey = null;
+                for (VectorIndex index : indexes) {
+                    for (Cell cell : cells) {
+                        float[] vector = index.vectorOf(cell);
+                        if (vector == null) continue;
+                        if (key == null) key = new DecoratedKey(partition.token(), HeapCopy.of(partition.key()));
+                        if (primaryKey == null) primaryKey = new PrimaryKey(key, HeapCopy.of(clustering));
+                        rows.computeIfAbsent(index.id(), id -> new ArrayList<>()).add(primaryKey);
+                        vectors.computeIfAbsent(index.id(), id -> new ArrayList<>()).add(vector);
+                        heapBytes += (long) vector.length * Float.BYTES + key.key().capacity() + primaryKey.clustering().dataSize() + ENTRY_OVERHEAD;
+                    }
                 }
             }
-        }
-        return bytes;
+        };
+    }
+
+    @Override
+    public long heapBytes() {
+        return heapBytes;
     }
 
     /** Hands every vector of the index to {@code found}, scored against the target (the caller keeps the best). */

@@ -101,6 +101,17 @@ class CommitLogTest {
     }
 
     @Test
+    void inPeriodicModeAwaitingTheSyncWaitsForAnFsyncWithoutForcingOne() throws Exception {
+        CommitLog log = shard.open(config().withSyncPeriod(Duration.ofHours(1)));
+        shard.await(() -> log.addDurable(ByteBuffer.wrap(payload(1, 100)), List.of(TABLE_A)));
+        CompletableFuture<Void> synced = shard.call(log::awaitSynced);
+        assertThat(shard.call(log::stats).syncs()).isZero();
+        assertThat(synced).as("durable is not synced in periodic mode").isNotDone();
+        shard.await(log::shutdown); // syncs everything
+        assertThat(synced).isCompleted();
+    }
+
+    @Test
     void theStatsArePublishedForOtherThreadsEverySecondWithTheTimeSyncsTook() throws Exception {
         CommitLog log = shard.open(config().withSyncMode(SyncMode.BATCH).withBatchWindow(Duration.ofMillis(1)));
         for (int i = 0; i < 3; i++) {

@@ -97,28 +97,6 @@ class LsmTableEngineTest {
     }
 
     @Test
-    void updatesForwardedToOtherShardsAreLoggedNotAppliedAndHandedBackByReplay() {
-        PartitionUpdate.Builder forwarded = PartitionUpdate.builder(key(2));
-        forwarded.row(ck(9, "z")).marker(4, 0, NOW).cell(V1, i(9), 4, 0, NOW);
-        PartitionUpdate.Builder base = PartitionUpdate.builder(key(1));
-        base.row(ck(1, "a")).marker(4, 0, NOW).cell(V1, i(1), 4, 0, NOW);
-        node.write(table, base.build(), List.of(new org.charybdis.storage.engine.ForwardedUpdate(layout.tableId(), forwarded.build())));
-        assertThat(node.read(table, key(2), ReadFilter.ALL, NOW)).as("never applied on the shard that logged it").isNull();
-        assertThat(node.takeReplayedForwards()).isEmpty();
-
-        node.restart(List.of(layout));
-        table = node.table(layout);
-        assertThat(rows()).containsExactly("Clustering(0x00000001, 0x61)");
-        assertThat(node.read(table, key(2), ReadFilter.ALL, NOW)).as("nor by the replay").isNull();
-        List<org.charybdis.storage.engine.ForwardedUpdate> replayed = node.takeReplayedForwards();
-        assertThat(replayed).hasSize(1);
-        assertThat(replayed.getFirst().tableId()).isEqualTo(layout.tableId());
-        assertThat(replayed.getFirst().update().key()).isEqualTo(key(2));
-        assertThat(replayed.getFirst().update().rows().getFirst().clustering()).isEqualTo(ck(9, "z"));
-        assertThat(node.takeReplayedForwards()).as("handed back once").isEmpty();
-    }
-
-    @Test
     void reversedSlicedReadsSeeDeletionsFromEverySource() {
         for (int c = 0; c < 5; c++) {
             int ck1 = c;

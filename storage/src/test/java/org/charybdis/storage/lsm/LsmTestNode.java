@@ -8,6 +8,8 @@ import org.charybdis.storage.data.PartitionUpdate;
 import org.charybdis.storage.data.Row;
 import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.dht.TokenRange;
+import org.charybdis.storage.engine.ForwardSender;
+import org.charybdis.storage.engine.ForwardedUpdate;
 import org.charybdis.storage.engine.PartitionView;
 import org.charybdis.storage.engine.ReadFilter;
 import org.charybdis.storage.engine.ShardStorage;
@@ -41,6 +43,7 @@ final class LsmTestNode implements AutoCloseable {
     private LsmConfig config;
     private LsmEngineFactory factory;
     private ShardStorage storage;
+    private ForwardSender forwardSender = ForwardSender.NONE;
     private volatile long clock = System.currentTimeMillis() / 1000;
 
     LsmTestNode(long memtableBytes) throws IOException {
@@ -79,6 +82,7 @@ final class LsmTestNode implements AutoCloseable {
     void open(List<TableLayout> tables) {
         factory = new LsmEngineFactory(config, 1);
         storage = new ShardStorage(0, factory);
+        storage.forwardSender(forwardSender);
         call(() -> {
             for (TableLayout t : tables) storage.createTable(t);
             return null;
@@ -106,14 +110,33 @@ final class LsmTestNode implements AutoCloseable {
         async(() -> storage.write(List.of(table), List.of(update)));
     }
 
-    /** Writes {@code update} with updates for other shards in the same commitlog entry. */
-    void write(TableEngine table, PartitionUpdate update, List<org.charybdis.storage.engine.ForwardedUpdate> forwarded) {
-        async(() -> storage.write(List.of(table), List.of(update), forwarded));
+    /** How forwarded updates leave the node's shard, from now on and after restarts (the sender is called on the shard). */
+    void forwardSender(ForwardSender sender) {
+        forwardSender = sender;
+        if (storage != null) call(() -> {
+            storage.forwardSender(sender);
+            return null;
+        });
     }
 
-    /** What the last replay found logged for other shards. */
-    List<org.charybdis.storage.engine.ForwardedUpdate> takeReplayedForwards() {
-        return call(storage::takeReplayedForwards);
+    /**
+     * Starts writing {@code update} with updates for other shards in the same commitlog entry; the write completes once
+     * the {@link #forwardSender} has delivered those.
+     */
+    CompletableFuture<Void> startWrite(TableEngine table, PartitionUpdate update, List<ForwardedUpdate> forwarded) {
+        return runtime.shard(0).submitToAsync(0, runtime.group(ShardRuntime.STATEMENT), () -> storage.write(List.of(table), List.of(update), forwarded));
+    }
+
+    /** Starts sending what the last replay found logged for other shards through the {@link #forwardSender}. */
+    CompletableFuture<Void> startResendingReplayedForwards() {
+        return runtime.shard(0).submitToAsync(0, runtime.group(ShardRuntime.STATEMENT), storage::resendReplayedForwards);
+    }
+
+    /** The commit log's segment files on disk now. */
+    List<Path> commitLogFiles() throws IOException {
+        try (var files = Files.list(config.commitLog().directory())) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        }
     }
 
     /** The read's result, materialized on the shard (memtable rows are read from native memory there). */

@@ -51,7 +51,7 @@ final class IndexPlanner {
         if (candidate.filter() != null) servedFilters.add(candidate.filter());
         if (candidate.storageAttached(index)) {
             attached.add(new AttachedPredicate(index, candidate.operator(), candidate.lookup()));
-            TextAnalyzer analyzer = AttachedIndexTerms.of(index, candidate.column()).analyzer();
+            TextAnalyzer analyzer = AttachedIndexTerms.analyzerOf(index, candidate.column());
             if (analyzer != null && candidate.filter() != null) {
                 ColumnMetadata column = candidate.column();
                 BoundValue value = candidate.lookup();

@@ -104,6 +104,11 @@ public final class Restrictions {
         return keyValues != null;
     }
 
+    /** True when the query picks its partitions: = or IN on every partition key component, or a token() range. */
+    public boolean restrictsPartitions() {
+        return keyValues != null || tokenStart != null || tokenEnd != null;
+    }
+
     /** True when some clustering column is restricted (then partitions without matching rows return nothing). */
     public boolean isClusteringRestricted() {
         return clusteringRestricted;

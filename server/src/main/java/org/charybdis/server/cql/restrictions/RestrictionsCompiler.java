@@ -246,7 +246,12 @@ public final class RestrictionsCompiler {
         switch (column.kind()) {
             case PARTITION_KEY -> {
                 if (op == Operator.EQ) setKey(column, value);
-                else { keyNeedsFiltering = true; filters.add(FilterTerm.column(column, op, value)); }
+                else {
+                    keyNeedsFiltering = true;
+                    FilterTerm filter = FilterTerm.column(column, op, value);
+                    filters.add(filter);
+                    indexCandidates.add(IndexCandidate.range(column, op, filter, firstValue(value))); // SAI serves key ranges
+                }
             }
             case CLUSTERING -> {
                 int at = column.position();

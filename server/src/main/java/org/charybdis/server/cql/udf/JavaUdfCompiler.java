@@ -1,6 +1,10 @@
 package org.charybdis.server.cql.udf;
 
 import org.charybdis.cql.exceptions.InvalidRequestException;
+import org.charybdis.cql.types.CqlType;
+import org.charybdis.server.cql.udf.context.TupleValue;
+import org.charybdis.server.cql.udf.context.UDFContext;
+import org.charybdis.server.cql.udf.context.UDTValue;
 import org.charybdis.server.schema.UserFunction;
 import org.eclipse.jdt.core.compiler.IProblem;
 import org.eclipse.jdt.internal.compiler.ClassFile;
@@ -18,8 +22,10 @@ import org.eclipse.jdt.internal.compiler.problem.DefaultProblemFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,6 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class JavaUdfCompiler {
     static final String PACKAGE = "org.charybdis.server.cql.udf.generated";
     private static final AtomicLong CLASS_IDS = new AtomicLong();
+    /** What Cassandra's generated UDF source imports besides {@code ByteBuffer} and {@code java.util}. */
+    private static final List<Class<?>> CONTEXT_IMPORTS = List.of(UDFContext.class, UDTValue.class, TupleValue.class);
     private static final Map<String, String> OPTIONS = Map.of(
             CompilerOptions.OPTION_Source, CompilerOptions.VERSION_11,
             CompilerOptions.OPTION_Compliance, CompilerOptions.VERSION_11,
@@ -68,6 +76,19 @@ final class JavaUdfCompiler {
         }
     }
 
+    /**
+     * What a compiled body depends on: definitions with the same key share one class. ALTER TYPE changes a UDT's
+     * fields, not the Java its functions see, so their bodies need no new compilation on the shard that next calls them.
+     */
+    record Key(List<String> argumentNames, List<String> argumentTypes, String returnType, boolean calledOnNullInput, String body) {
+        static Key of(UserFunction function) {
+            List<String> types = new ArrayList<>();
+            for (CqlType type : function.argumentTypes()) types.add(UdfJavaTypes.javaType(type, false));
+            return new Key(function.argumentNames(), types, UdfJavaTypes.javaType(function.returnType(), false),
+                    function.calledOnNullInput(), function.body());
+        }
+    }
+
     /** The generated class and the line its body starts on. */
     private record Source(String text, int firstBodyLine) {}
 
@@ -76,36 +97,25 @@ final class JavaUdfCompiler {
         StringBuilder s = new StringBuilder();
         s.append("package ").append(PACKAGE).append(";\n");
         s.append("import java.nio.ByteBuffer;\nimport java.util.*;\n");
+        for (Class<?> c : CONTEXT_IMPORTS) s.append("import ").append(c.getName()).append(";\n");
         s.append("public final class ").append(className).append(" implements ").append(UdfBody.class.getName()).append(" {\n");
-        s.append("public Object execute(Object[] a) {\nreturn body(");
+        s.append("public Object execute(UDFContext c, Object[] a) {\nreturn body(");
         for (int i = 0; i < function.argumentTypes().size(); i++) {
-            s.append(i == 0 ? "" : ", ").append('(').append(boxed(UdfJavaTypes.javaType(function.argumentTypes().get(i), primitive)))
-                    .append(") a[").append(i).append(']');
+            s.append('(').append(UdfJavaTypes.javaType(function.argumentTypes().get(i), false)).append(") a[").append(i).append("], ");
         }
-        s.append(");\n}\n");
+        s.append("c);\n}\n");
+        // udfContext is a parameter, not a field: one compiled class serves every shard at once. It comes last,
+        // so that the JVM's messages number the arguments as Cassandra's (<parameter2> is the second argument).
         s.append("private ").append(UdfJavaTypes.javaType(function.returnType(), primitive)).append(" body(");
         for (int i = 0; i < function.argumentTypes().size(); i++) {
-            s.append(i == 0 ? "" : ", ").append(UdfJavaTypes.javaType(function.argumentTypes().get(i), primitive))
-                    .append(' ').append(javaName(function.argumentNames().get(i)));
+            s.append(UdfJavaTypes.javaType(function.argumentTypes().get(i), primitive))
+                    .append(' ').append(javaName(function.argumentNames().get(i))).append(", ");
         }
+        s.append("UDFContext udfContext");
         s.append(") {\n");
         int firstBodyLine = (int) s.chars().filter(c -> c == '\n').count() + 1;
         s.append(function.body()).append("\n}\n}\n");
         return new Source(s.toString(), firstBodyLine);
-    }
-
-    /** Casts go to the box: unboxing then happens in the call, as the parameter's type asks. */
-    private static String boxed(String javaType) {
-        return switch (javaType) {
-            case "int" -> "Integer";
-            case "long" -> "Long";
-            case "short" -> "Short";
-            case "byte" -> "Byte";
-            case "boolean" -> "Boolean";
-            case "double" -> "Double";
-            case "float" -> "Float";
-            default -> javaType;
-        };
     }
 
     /** CQL argument names are identifiers; Java ones may not be keywords, so those are refused plainly. */

@@ -1,6 +1,8 @@
 package org.charybdis.server.cql.udf;
 
-/** What every compiled Java UDF class implements: its body, called with the arguments as Java values. */
+import org.charybdis.server.cql.udf.context.UDFContext;
+
+/** What every compiled Java UDF class implements: its body, called with its {@code udfContext} and the arguments as Java values. */
 public interface UdfBody {
-    Object execute(Object[] arguments);
+    Object execute(UDFContext context, Object[] arguments);
 }

@@ -17,12 +17,16 @@ import java.util.TreeSet;
 /**
  * Checks a compiled UDF class against {@link UdfClassPolicy} and what Cassandra refuses (synchronized,
  * {@code Object.wait/notify}, reflection through {@code Class}, other classes), and adds the time-limit checks
- * of {@link UdfDeadline}. The class file is the last word: whatever the source tried, only what is here runs.
+ * and allocation checks of {@link UdfLimits}. The class file is the last word: whatever the source tried, only what is here runs.
  */
 final class UdfBytecodeVerifier {
-    private static final String DEADLINE = Type.getInternalName(UdfDeadline.class);
+    private static final String LIMITS = Type.getInternalName(UdfLimits.class);
     private static final Set<String> OBJECT_REFUSED = Set.of("wait", "notify", "notifyAll", "finalize", "clone");
     private static final Set<String> CLASS_ALLOWED = Set.of("getName", "getSimpleName");
+    /** What an {@code inet} argument may do: read itself; making addresses (and resolving names) is refused, as in Cassandra. */
+    private static final Set<String> INET_ALLOWED = Set.of("getAddress", "getHostAddress", "isAnyLocalAddress",
+            "isLoopbackAddress", "isLinkLocalAddress", "isSiteLocalAddress", "isMulticastAddress", "isIPv4CompatibleAddress",
+            "equals", "hashCode", "toString");
 
     private UdfBytecodeVerifier() {}
 
@@ -111,7 +115,7 @@ final class UdfBytecodeVerifier {
             @Override
             public void visitCode() {
                 super.visitCode();
-                deadlineCheck(); // recursion passes here
+                limitsCheck(); // recursion passes here
             }
 
             @Override
@@ -122,24 +126,24 @@ final class UdfBytecodeVerifier {
 
             @Override
             public void visitJumpInsn(int opcode, Label target) {
-                if (visited.contains(target)) deadlineCheck(); // a backward jump: a loop
+                if (visited.contains(target)) limitsCheck(); // a backward jump: a loop
                 super.visitJumpInsn(opcode, target);
             }
 
             @Override
             public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
-                deadlineCheck();
+                limitsCheck();
                 super.visitTableSwitchInsn(min, max, dflt, labels);
             }
 
             @Override
             public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
-                deadlineCheck();
+                limitsCheck();
                 super.visitLookupSwitchInsn(dflt, keys, labels);
             }
 
-            private void deadlineCheck() {
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, DEADLINE, "check", "()V", false);
+            private void limitsCheck() {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, LIMITS, "check", "()V", false);
             }
 
             @Override
@@ -166,7 +170,8 @@ final class UdfBytecodeVerifier {
                 type(owner);
                 descriptor(descriptor);
                 if (owner.equals("java/lang/Object") && OBJECT_REFUSED.contains(name)
-                        || owner.equals("java/lang/Class") && !CLASS_ALLOWED.contains(name)) {
+                        || owner.equals("java/lang/Class") && !CLASS_ALLOWED.contains(name)
+                        || owner.startsWith("java/net/Inet") && !INET_ALLOWED.contains(name)) {
                     errors.add("call to " + owner.replace('/', '.') + "." + name + "()");
                 }
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);

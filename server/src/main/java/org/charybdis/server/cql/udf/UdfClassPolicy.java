@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * Which classes a Java UDF may use: the boxes, strings, Math and the common exceptions of {@code java.lang},
  * the collections of {@code java.util} (not its subpackages: no concurrency, streams or logging),
- * {@code java.math} and {@code ByteBuffer}. Everything else (files, network, threads, reflection, the
+ * {@code java.math}, {@code ByteBuffer}, {@code InetAddress} and the UDF context's classes. Everything else (files, network, threads, reflection, the
  * runtime, {@code System}) does not exist for a UDF: the compiler cannot resolve it, and the bytecode check
  * refuses it again.
  */
@@ -23,7 +23,8 @@ final class UdfClassPolicy {
 
     /** Named by the signatures of allowed classes ({@code Class.forName}, {@code Object.wait}): the compiler must see them, the bytecode may not use them. */
     private static final Set<String> COMPILE_ONLY = Set.of("java/lang/ClassNotFoundException",
-            "java/lang/ReflectiveOperationException", "java/lang/InterruptedException", "java/lang/ClassLoader", "java/lang/Module");
+            "java/lang/ReflectiveOperationException", "java/lang/InterruptedException", "java/lang/ClassLoader", "java/lang/Module",
+            "java/net/UnknownHostException", "java/io/IOException");
 
     private static final Set<String> JAVA_UTIL_REFUSED = Set.of(
             "Timer", "TimerTask", "ServiceLoader", "Scanner", "ResourceBundle", "PropertyResourceBundle",
@@ -31,11 +32,18 @@ final class UdfClassPolicy {
 
     private static final Set<String> JAVA_NIO = Set.of("ByteBuffer", "Buffer", "ByteOrder");
 
+    /** The {@code inet} values: {@link UdfBytecodeVerifier} refuses their methods that resolve names or reach the network. */
+    private static final Set<String> JAVA_NET = Set.of("InetAddress", "Inet4Address", "Inet6Address");
+
+    /** UDFContext, UDTValue, TupleValue, LocalDate, Duration: what Cassandra's UDFs see of their context and values. */
+    private static final String CONTEXT_PACKAGE = org.charybdis.server.cql.udf.context.UDFContext.class.getPackageName().replace('.', '/');
+
     /** @param internalName a class's binary name with slashes: {@code java/util/List}, {@code java/util/Map$Entry} */
     static boolean allows(String internalName) {
         if (internalName.startsWith("[")) return true; // arrays: their element type is checked where it is named
         if (internalName.equals(UdfBody.class.getName().replace('.', '/'))) return true;
-        if (internalName.equals(UdfDeadline.class.getName().replace('.', '/'))) return true;
+        if (internalName.equals(UdfLimits.class.getName().replace('.', '/'))) return true;
+        if (internalName.startsWith(CONTEXT_PACKAGE + "/") && internalName.indexOf('/', CONTEXT_PACKAGE.length() + 1) < 0) return true;
         if (internalName.startsWith(JavaUdfCompiler.PACKAGE.replace('.', '/') + "/")) return true; // the UDF's own class
         int slash = internalName.lastIndexOf('/');
         if (slash < 0) return false;
@@ -47,6 +55,7 @@ final class UdfClassPolicy {
             case "java/util" -> !JAVA_UTIL_REFUSED.contains(outer);
             case "java/math" -> true;
             case "java/nio" -> JAVA_NIO.contains(outer);
+            case "java/net" -> JAVA_NET.contains(outer);
             default -> false;
         };
     }

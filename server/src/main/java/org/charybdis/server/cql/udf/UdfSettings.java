@@ -5,13 +5,18 @@ import org.charybdis.server.config.ServerConfig;
 
 import java.util.concurrent.TimeUnit;
 
-/** {@code user_defined_functions_enabled} and the fail timeout of one call. */
-public record UdfSettings(boolean enabled, long failTimeoutMillis) {
-    public static final UdfSettings DISABLED = new UdfSettings(false, 1500);
+/**
+ * {@code user_defined_functions_enabled}, and the fail timeout and allocation allowance of one call.
+ *
+ * @param failAllocationKilobytes 0 for no allocation limit
+ */
+public record UdfSettings(boolean enabled, long failTimeoutMillis, long failAllocationKilobytes) {
+    public static final UdfSettings DISABLED = new UdfSettings(false, 1500, 0);
 
     public static UdfSettings from(ServerConfig config) {
         return new UdfSettings(config.get(ServerConfig.USER_DEFINED_FUNCTIONS_ENABLED),
-                config.get(ServerConfig.USER_DEFINED_FUNCTIONS_FAIL_TIMEOUT_IN_MS));
+                config.get(ServerConfig.USER_DEFINED_FUNCTIONS_FAIL_TIMEOUT_IN_MS),
+                config.get(ServerConfig.USER_DEFINED_FUNCTIONS_FAIL_ALLOCATION_IN_KB));
     }
 
     /** Cassandra's refusal of CREATE FUNCTION and CREATE AGGREGATE while UDFs are off. */
@@ -23,5 +28,9 @@ public record UdfSettings(boolean enabled, long failTimeoutMillis) {
 
     long failTimeoutNanos() {
         return TimeUnit.MILLISECONDS.toNanos(failTimeoutMillis);
+    }
+
+    long failAllocationBytes() {
+        return failAllocationKilobytes * 1024;
     }
 }

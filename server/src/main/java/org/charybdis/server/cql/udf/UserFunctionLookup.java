@@ -1,6 +1,8 @@
 package org.charybdis.server.cql.udf;
 
 import org.charybdis.cql.syntax.QualifiedName;
+import org.charybdis.cql.types.UserType;
+import org.charybdis.cql.types.UserTypeResolver;
 import org.charybdis.server.cql.terms.functions.AggregateFunction;
 import org.charybdis.server.cql.terms.functions.NativeFunction;
 import org.charybdis.server.schema.KeyspaceMetadata;
@@ -68,12 +70,13 @@ public record UserFunctionLookup(Schema schema, String clientKeyspace, UdfSettin
         if (ks == null) return List.of();
         UserFunctions functions = ks.functions();
         List<NativeFunction> candidates = new ArrayList<>();
-        for (UserFunction f : functions.functionsNamed(name.name())) candidates.add(UserFunctionCalls.scalar(f, lookup.settings));
+        UserTypeResolver types = (ignored, type) -> ks.types().get(type) instanceof UserType udt ? udt : null;
+        for (UserFunction f : functions.functionsNamed(name.name())) candidates.add(UserFunctionCalls.scalar(f, lookup.settings, types));
         for (UserAggregate a : functions.aggregatesNamed(name.name())) {
             UserFunction state = functions.functions().get(UserFunctions.signature(a.stateFunction(), a.stateFunctionArguments()));
             UserFunction last = a.finalFunction() == null ? null
                     : functions.functions().get(UserFunctions.signature(a.finalFunction(), List.of(a.stateType())));
-            if (state != null) candidates.add(UserFunctionCalls.aggregate(a, state, last, lookup.settings));
+            if (state != null) candidates.add(UserFunctionCalls.aggregate(a, state, last, lookup.settings, types));
         }
         return candidates;
     }

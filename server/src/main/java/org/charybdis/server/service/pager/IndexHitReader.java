@@ -23,7 +23,7 @@ final class IndexHitReader {
     private final ShardReader reader;
     private final TableEngine base;
     private final boolean partitionLevel;
-    private final Iterator<PrimaryKey> hits;
+    private Iterator<PrimaryKey> hits;
     private final PagingState state;
     private final PageSize budget;
     private final int perPartitionLimit;
@@ -48,7 +48,17 @@ final class IndexHitReader {
         this.pending = hits.hasNext() ? hits.next() : null;
     }
 
-    /** Reads the next base partition's hits; true when this shard is done. */
+    /**
+     * Goes on with more hits after the previous ones ran out ({@link #complete}): the next round of a search. They
+     * must follow the previous ones in table order, in partitions not read yet.
+     */
+    void feed(Iterator<PrimaryKey> more) {
+        hits = more;
+        pending = more.hasNext() ? more.next() : null;
+        complete = false;
+    }
+
+    /** Reads the next base partition's hits; true when this shard is done (or the hits given so far are). */
     CompletableFuture<Boolean> next() {
         if (pending == null) {
             complete = true;

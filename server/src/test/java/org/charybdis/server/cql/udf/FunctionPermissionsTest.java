@@ -68,6 +68,25 @@ class FunctionPermissionsTest {
                 "User udf_reader has no DROP permission on <function udf_x.twice(int)> or any of its parents");
     }
 
+    @Test
+    void creatingAnAggregateNeedsExecuteOnItsFunctions() {
+        admin.execute("CREATE FUNCTION udf_x.fin(s int) CALLED ON NULL INPUT RETURNS int LANGUAGE java AS 'return s;'");
+        admin.execute("CREATE ROLE udf_creator WITH PASSWORD = 'c' AND LOGIN = true");
+        admin.execute("GRANT CREATE ON ALL FUNCTIONS IN KEYSPACE udf_x TO udf_creator");
+        admin.execute("GRANT SELECT ON KEYSPACE udf_x TO udf_creator");
+        CqlSession creator = server.session("udf_creator", "c");
+        unauthorized(creator, "CREATE AGGREGATE udf_x.tot2(int) SFUNC st STYPE int FINALFUNC fin",
+                "User udf_creator has no EXECUTE permission on <function udf_x.st(int, int)> or any of its parents");
+        admin.execute("GRANT EXECUTE ON FUNCTION udf_x.st(int, int) TO udf_creator");
+        unauthorized(creator, "CREATE AGGREGATE udf_x.tot2(int) SFUNC st STYPE int FINALFUNC fin",
+                "User udf_creator has no EXECUTE permission on <function udf_x.fin(int)> or any of its parents");
+        creator.execute("CREATE AGGREGATE udf_x.tot1(int) SFUNC st STYPE int");
+        admin.execute("GRANT EXECUTE ON FUNCTION udf_x.fin(int) TO udf_creator");
+        creator.execute("CREATE AGGREGATE udf_x.tot2(int) SFUNC st STYPE int FINALFUNC fin INITCOND 1");
+        admin.execute("GRANT EXECUTE ON ALL FUNCTIONS IN KEYSPACE udf_x TO udf_creator");
+        assertThat(creator.execute("SELECT udf_x.tot2(v) FROM udf_x.t WHERE k = 1").one().getInt(0)).isEqualTo(11);
+    }
+
     private static void unauthorized(CqlSession session, String cql, String message) {
         assertThatThrownBy(() -> session.execute(cql)).isInstanceOf(UnauthorizedException.class).hasMessage(message);
     }

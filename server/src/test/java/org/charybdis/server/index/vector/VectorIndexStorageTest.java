@@ -123,6 +123,22 @@ class VectorIndexStorageTest {
     }
 
     @Test
+    void anIndexBuiltOverAMemtableIndexesItInMemoryWithoutAFlush() throws Exception {
+        CqlSession session = NODE.session();
+        session.execute("CREATE KEYSPACE vp_b WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        session.execute("CREATE TABLE vp_b.t (k int PRIMARY KEY, v vector<float, 2>)");
+        for (int k = 0; k < 20; k++) insert(session, "vp_b", k, k, 0);
+        flush("vp_b");
+        for (int k = 20; k < 25; k++) insert(session, "vp_b", k, k, 0);
+        List<Path> sstables = componentFiles("vp_b", "-Data.db");
+        session.execute("CREATE CUSTOM INDEX ON vp_b.t (v) USING 'StorageAttachedIndex' WITH OPTIONS = {'similarity_function': 'euclidean'}");
+        assertThat(rowsOnceAvailable(session, "SELECT k FROM vp_b.t ORDER BY v ANN OF [23.9, 0] LIMIT 3")).containsExactly("24", "23", "22");
+        assertThat(rowsOnceAvailable(session, "SELECT k FROM vp_b.t ORDER BY v ANN OF [0.2, 0] LIMIT 2")).containsExactly("0", "1");
+        assertThat(componentFiles("vp_b", "-Data.db")).as("no flush").containsExactlyInAnyOrderElementsOf(sstables);
+        session.execute("DROP KEYSPACE vp_b");
+    }
+
+    @Test
     void aPageSizeBelowTheLimitReturnsEveryRowInOrder() {
         CqlSession session = table("vp_p");
         for (int k = 0; k < 40; k++) insert(session, "vp_p", k, k, 0);
@@ -216,8 +232,13 @@ class VectorIndexStorageTest {
 
     /** The Vector.db files of every shard's directory of the keyspace's table, sorted. */
     private static List<Path> vectorFiles(String keyspace) throws Exception {
+        return componentFiles(keyspace, "-Vector.db");
+    }
+
+    /** The files of every shard's directory of the keyspace's table whose names end with {@code suffix}, sorted. */
+    private static List<Path> componentFiles(String keyspace, String suffix) throws Exception {
         try (Stream<Path> all = Files.walk(NODE.workdir().resolve("data").resolve(keyspace))) {
-            return all.filter(p -> p.getFileName().toString().endsWith("-Vector.db")).sorted().toList();
+            return all.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
         }
     }
 }

@@ -117,6 +117,7 @@ final class CompiledBatch implements CqlStatement {
         }
         PartitionWrites writes = new PartitionWrites();
         for (WriteStatement statement : statements) statement.collect(batchContext, writes);
+        BatchSizeWarning.check(writes, context);
         boolean counter = !statements.isEmpty() && statements.getFirst().isCounter();
         return WriteExecution.apply(writes, counter, kind.writeType(), timeout, context);
     }

@@ -60,6 +60,7 @@ public final class ModificationStatements {
         if (conditional) return CasExecution.execute(writes, contexts, true, null, context);
         PartitionWrites partitions = new PartitionWrites();
         for (int i = 0; i < writes.size(); i++) writes.get(i).collect(contexts.get(i), partitions);
+        BatchSizeWarning.check(partitions, context);
         boolean counter = !writes.isEmpty() && writes.getFirst().isCounter();
         return WriteExecution.apply(partitions, counter, kind.writeType(), null, context);
     }

@@ -9,6 +9,9 @@ import org.charybdis.server.schema.KeyspaceMetadata;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.SchemaManager.SchemaUpdate;
 
+import java.util.List;
+import java.util.Map;
+
 /** ALTER KEYSPACE [IF EXISTS]: replication and durable_writes. */
 final class AlterKeyspace extends SchemaChangeStatement {
     private final String keyspace;
@@ -24,6 +27,15 @@ final class AlterKeyspace extends SchemaChangeStatement {
     @Override
     public void checkAccess(ExecutionContext context) {
         context.access().ensureKeyspace(Permission.ALTER, keyspace);
+    }
+
+    @Override
+    List<String> warnings(Schema before, SchemaChange change) {
+        KeyspaceMetadata previous = before.keyspace(keyspace);
+        if (change == null || previous == null) return List.of();
+        // like Cassandra, warns of the resulting replication even when the statement leaves it as it was
+        Map<String, String> replication = options.replication() != null ? options.replication() : previous.replication();
+        return KeyspaceOptions.replicationWarnings(keyspace, replication, previous.replication());
     }
 
     @Override

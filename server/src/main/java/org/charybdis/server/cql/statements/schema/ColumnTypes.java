@@ -36,6 +36,14 @@ public final class ColumnTypes {
         return type;
     }
 
+    /**
+     * Resolves the type of a function's argument, result or state: a value, never cells, so a non-frozen UDT may
+     * hold non-frozen collections.
+     */
+    public static CqlType resolveValue(RawType raw, String keyspace, Schema schema) {
+        return resolve(raw, keyspace, schema, false);
+    }
+
     private static CqlType resolve(RawType raw, String keyspace, Schema schema, boolean frozen) {
         return switch (raw) {
             case RawType.Named named -> named(named, keyspace, schema, frozen || named.frozen());

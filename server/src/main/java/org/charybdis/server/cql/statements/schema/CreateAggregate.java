@@ -3,11 +3,11 @@ package org.charybdis.server.cql.statements.schema;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.messages.SchemaChange;
 import org.charybdis.cql.syntax.CreateAggregateStatement;
+import org.charybdis.cql.syntax.Permission;
 import org.charybdis.cql.syntax.QualifiedName;
 import org.charybdis.cql.types.CqlType;
+import org.charybdis.server.auth.AuthResource;
 import org.charybdis.server.cql.ExecutionContext;
-import org.charybdis.server.cql.terms.BindVariables;
-import org.charybdis.server.cql.terms.BoundValue;
 import org.charybdis.server.cql.terms.Terms;
 import org.charybdis.server.cql.udf.UdfSettings;
 import org.charybdis.server.schema.KeyspaceMetadata;
@@ -18,6 +18,7 @@ import org.charybdis.server.schema.UserFunction;
 import org.charybdis.server.schema.UserFunctions;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 
 /** CREATE [OR REPLACE] AGGREGATE [IF NOT EXISTS] of functions of the same keyspace. */
@@ -31,10 +32,27 @@ final class CreateAggregate extends SchemaChangeStatement {
         this.keyspace = keyspace;
     }
 
+    /** As Cassandra: CREATE (or ALTER to replace), then EXECUTE on the state and final functions the aggregate will call. */
     @Override
     public void checkAccess(ExecutionContext context) {
+        Schema schema = context.server().schema().current();
         FunctionDefinitions.checkCreateAccess(context, keyspace, statement.orReplace(), FunctionDefinitions.existing(
-                context.server().schema().current(), keyspace, statement.aggregate().name(), statement.argumentTypes(), true));
+                schema, keyspace, statement.aggregate().name(), statement.argumentTypes(), true));
+        List<CqlType> stateArguments;
+        try {
+            CqlType stateType = FunctionDefinitions.valueType(statement.stateType(), keyspace, schema);
+            stateArguments = new ArrayList<>(List.of(stateType));
+            stateArguments.addAll(FunctionDefinitions.argumentTypes(statement.argumentTypes(), keyspace, schema));
+        } catch (InvalidRequestException e) {
+            return; // the statement fails with this error once it runs
+        }
+        ensureExecute(context, statement.stateFunction(), stateArguments);
+        if (statement.finalFunction() != null) ensureExecute(context, statement.finalFunction(), stateArguments.subList(0, 1));
+    }
+
+    private void ensureExecute(ExecutionContext context, QualifiedName function, List<CqlType> arguments) {
+        String functionKeyspace = function.keyspace() != null ? function.keyspace() : keyspace;
+        context.access().ensure(Permission.EXECUTE, AuthResource.function(functionKeyspace, UserFunctions.signature(function.name(), arguments)));
     }
 
     @Override
@@ -81,10 +99,6 @@ final class CreateAggregate extends SchemaChangeStatement {
 
     private ByteBuffer initialCondition(CqlType stateType) {
         if (statement.initialCondition() == null) return null;
-        BoundValue value = Terms.resolve(statement.initialCondition(), stateType, "(dummy)", new BindVariables(0, keyspace, null));
-        if (!(value instanceof BoundValue.Constant constant)) {
-            throw new InvalidRequestException("INITCOND must be a constant, not " + statement.initialCondition());
-        }
-        return constant.value();
+        return Terms.constant(statement.initialCondition(), stateType, "(dummy)"); // tuples and collections of literals too
     }
 }

@@ -10,6 +10,7 @@ import org.charybdis.server.schema.KeyspaceMetadata;
 import org.charybdis.server.schema.Schema;
 import org.charybdis.server.schema.SchemaManager.SchemaUpdate;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** CREATE KEYSPACE [IF NOT EXISTS]. */
@@ -42,6 +43,11 @@ final class CreateKeyspace extends SchemaChangeStatement {
     @Override
     public void checkAccess(ExecutionContext context) {
         context.access().ensureKeyspace(Permission.CREATE, keyspace);
+    }
+
+    @Override
+    List<String> warnings(Schema before, SchemaChange change) {
+        return change == null ? List.of() : KeyspaceOptions.replicationWarnings(keyspace, options.replication(), null);
     }
 
     @Override

@@ -12,8 +12,12 @@ import org.charybdis.cql.syntax.Relation;
 import org.charybdis.cql.syntax.Selection;
 import org.charybdis.cql.syntax.Selector;
 import org.charybdis.cql.syntax.Term;
+import org.charybdis.cql.types.CollectionType;
+import org.charybdis.cql.types.ListType;
+import org.charybdis.cql.types.MapType;
 import org.charybdis.cql.types.NativeType;
 import org.charybdis.server.cql.ExecutionContext;
+import org.charybdis.server.cql.terms.TermText;
 import org.charybdis.server.cql.terms.Terms;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.server.schema.ColumnMetadata.Kind;
@@ -55,6 +59,14 @@ final class CreateView extends SchemaChangeStatement {
     @Override
     public void checkAccess(ExecutionContext context) {
         context.access().ensureTable(Permission.ALTER, keyspace, statement.baseTable().name());
+    }
+
+    /** Cassandra's warning, given whether the view was created or already existed. */
+    static final String EXPERIMENTAL = "Materialized views are experimental and are not recommended for production use.";
+
+    @Override
+    List<String> warnings(Schema before, SchemaChange change) {
+        return List.of(EXPERIMENTAL);
     }
 
     @Override
@@ -176,30 +188,41 @@ final class CreateView extends SchemaChangeStatement {
         return key;
     }
 
-    /** The restrictions beyond IS NOT NULL, on base key columns; refuses what Cassandra refuses. */
+    /**
+     * The restrictions beyond IS NOT NULL, on base key columns; refuses what Cassandra refuses, relation by relation in
+     * its order of checks. A multi-column relation over a single clustering column counts as the single-column one.
+     */
     private List<ViewDefinition.Filter> filters(TableMetadata base, List<String> keyColumns) {
         Set<String> restricted = new LinkedHashSet<>();
+        Set<String> restrictedByValue = new LinkedHashSet<>();
+        Set<String> restrictedByEq = new LinkedHashSet<>();
         Set<String> illegal = new LinkedHashSet<>();
         List<ViewDefinition.Filter> filters = new ArrayList<>();
-        for (Relation relation : statement.where()) {
-            if (relation instanceof Relation.Token) throw new InvalidRequestException("Cannot use token relation when defining a materialized view");
-            if (!(relation instanceof Relation.Compare compare)) {
-                throw new InvalidRequestException("Only single-column restrictions are supported yet in materialized view WHERE clauses");
-            }
-            String column = compare.column().name();
+        for (Relation written : statement.where()) {
+            if (written instanceof Relation.Token) throw new InvalidRequestException("Cannot use token relation when defining a materialized view");
+            Relation relation = singleColumn(base, written);
+            String column = relation instanceof Relation.In in ? in.column().name() : ((Relation.Compare) relation).column().name();
             ColumnMetadata definition = base.column(column);
-            if (definition == null) throw new InvalidRequestException("Undefined column name " + compare.column() + " in table " + base);
-            restricted.add(column);
-            if (compare.operator() == Operator.IS_NOT) continue;
-            if (!definition.isPrimaryKey()) {
-                illegal.add(column);
+            if (definition == null) throw new InvalidRequestException("Undefined column name " + ColumnIdentifier.quoteIfNeeded(column) + " in table " + base);
+            if (relation instanceof Relation.Compare compare && compare.operator() == Operator.IS_NOT) {
+                restricted.add(column);
                 continue;
             }
-            switch (compare.operator()) {
-                case EQ, LT, LTE, GT, GTE -> filters.add(new ViewDefinition.Filter(column, compare.operator(),
-                        Terms.constant(compare.value(), definition.type(), column)));
-                default -> throw new InvalidRequestException("Unsupported restriction " + compare.operator().toCqlString()
-                        + " in the WHERE clause of materialized view '" + name + "'");
+            ViewDefinition.Filter filter = relation instanceof Relation.In in ? inFilter(definition, in) : compareFilter(definition, (Relation.Compare) relation);
+            boolean eq = filter.operator() == Operator.EQ || filter.operator() == Operator.IN;
+            if (restrictedByEq.contains(column) || eq && restrictedByValue.contains(column)) {
+                throw new InvalidRequestException(ColumnIdentifier.quoteIfNeeded(column) + " cannot be restricted by more than one relation if it includes an Equal");
+            }
+            restricted.add(column);
+            restrictedByValue.add(column);
+            if (eq) restrictedByEq.add(column);
+            if (!definition.isPrimaryKey()) {
+                illegal.add(column);
+            } else if (filter.value() == null) {
+                throw new InvalidRequestException("Unsupported restriction " + filter.operator().toCqlString() + " in the WHERE clause of materialized view '"
+                        + name + "'");
+            } else {
+                filters.add(filter);
             }
         }
         List<String> unrestricted = new ArrayList<>();
@@ -212,6 +235,71 @@ final class CreateView extends SchemaChangeStatement {
                     + " restricted illegally)");
         }
         return filters;
+    }
+
+    /** {@code (c) op (v)} and {@code (c) IN ((v), ...)} as their single-column forms; other multi-column relations refused. */
+    private static Relation singleColumn(TableMetadata base, Relation relation) {
+        List<ColumnIdentifier> columns = switch (relation) {
+            case Relation.MultiColumn multi -> multi.columns();
+            case Relation.MultiColumnIn multi -> multi.columns();
+            case Relation.Compare compare -> { yield null; }
+            case Relation.In in -> { yield null; }
+            default -> throw new InvalidRequestException("Only single-column restrictions are supported yet in materialized view WHERE clauses");
+        };
+        if (columns == null) return relation;
+        for (ColumnIdentifier column : columns) {
+            ColumnMetadata definition = base.column(column.name());
+            if (definition == null) throw new InvalidRequestException("Undefined column name " + column + " in table " + base);
+            if (definition.kind() != Kind.CLUSTERING) {
+                throw new InvalidRequestException("Multi-column relations can only be applied to clustering columns but was applied to: " + column);
+            }
+        }
+        if (columns.size() > 1) {
+            throw new InvalidRequestException("Multi-column restrictions over several clustering columns are not supported yet in materialized view"
+                    + " WHERE clauses");
+        }
+        return switch (relation) {
+            case Relation.MultiColumn multi -> new Relation.Compare(columns.getFirst(), multi.operator(), onlyElement(multi.value()));
+            case Relation.MultiColumnIn multi -> new Relation.In(columns.getFirst(), multi.values().stream().map(CreateView::onlyElement).toList(), null);
+            default -> relation;
+        };
+    }
+
+    private static Term onlyElement(Term tuple) {
+        if (tuple instanceof Term.TupleLiteral literal && literal.elements().size() == 1) return literal.elements().getFirst();
+        throw new InvalidRequestException("Bind variables are not allowed in CREATE MATERIALIZED VIEW statements");
+    }
+
+    /** {@code column op value}, the value checked against the column's type; what Cassandra refuses whatever the column. */
+    private static ViewDefinition.Filter compareFilter(ColumnMetadata column, Relation.Compare compare) {
+        String name = ColumnIdentifier.quoteIfNeeded(column.name());
+        switch (compare.operator()) {
+            case NEQ -> throw new InvalidRequestException("Unsupported \"!=\" relation: " + name + " != " + TermText.of(compare.value()));
+            case LIKE -> throw new InvalidRequestException("LIKE restriction is only supported on properly indexed columns. " + name + " LIKE "
+                    + TermText.of(compare.value()) + " is not valid.");
+            case CONTAINS, CONTAINS_KEY -> {
+                boolean keys = compare.operator() == Operator.CONTAINS_KEY;
+                if (keys ? !(column.type() instanceof MapType) : !(column.type() instanceof CollectionType)) {
+                    throw new InvalidRequestException("Cannot use " + compare.operator().toCqlString() + " on non-" + (keys ? "map" : "collection")
+                            + " column " + name);
+                }
+                return new ViewDefinition.Filter(column.name(), compare.operator(), null);
+            }
+            default -> { }
+        }
+        if (column.type() instanceof CollectionType && column.type().isMultiCell()) {
+            throw new InvalidRequestException("Collection column '" + column.name() + "' (" + column.type().cqlName() + ") cannot be restricted by a '"
+                    + compare.operator().toCqlString() + "' relation");
+        }
+        return new ViewDefinition.Filter(column.name(), compare.operator(), Terms.constant(compare.value(), column.type(), column.name()));
+    }
+
+    /** {@code column IN (values)}: the values, checked against the column's type, kept as a frozen list of them. */
+    private static ViewDefinition.Filter inFilter(ColumnMetadata column, Relation.In in) {
+        if (in.marker() != null) throw new InvalidRequestException("Bind variables are not allowed in CREATE MATERIALIZED VIEW statements");
+        List<Object> values = new ArrayList<>();
+        for (Term value : in.values()) values.add(column.type().deserialize(Terms.constant(value, column.type(), column.name())));
+        return new ViewDefinition.Filter(column.name(), Operator.IN, ListType.of(column.type(), false).serialize(values));
     }
 
     /** The view's columns: its key as declared, then the other selected columns as regular columns. */

@@ -52,7 +52,7 @@ final class FunctionDefinitions {
     /** The keyspace a function is created in or dropped from, with Cassandra's messages. */
     static KeyspaceMetadata keyspace(Schema schema, String keyspace) {
         if (SystemKeyspaces.isLocal(keyspace) || SystemKeyspaces.isReplicated(keyspace)) {
-            throw new InvalidRequestException("System keyspace '" + keyspace + "' is not user-modifiable");
+            throw SystemKeyspaceGuard.notUserModifiable(keyspace);
         }
         KeyspaceMetadata ks = schema.keyspace(keyspace);
         if (ks == null) throw new InvalidRequestException("Keyspace '" + keyspace + "' doesn't exist");
@@ -67,20 +67,25 @@ final class FunctionDefinitions {
     }
 
     static CqlType argumentType(RawType raw, String keyspace, Schema schema) {
-        if (raw.isFrozen()) {
+        if (explicitlyFrozen(raw)) {
             throw new InvalidRequestException("Argument '" + raw.toCqlString() + "' cannot be frozen; remove frozen<> modifier from '"
                     + raw.toCqlString() + "'");
         }
-        return ColumnTypes.resolve(raw, keyspace, schema);
+        return ColumnTypes.resolveValue(raw, keyspace, schema);
     }
 
     /** The return or state type of a function or aggregate. */
     static CqlType valueType(RawType raw, String keyspace, Schema schema) {
-        if (raw.isFrozen()) {
+        if (explicitlyFrozen(raw)) {
             throw new InvalidRequestException("Return type '" + raw.toCqlString() + "' cannot be frozen; remove frozen<> modifier from '"
                     + raw.toCqlString() + "'");
         }
-        return ColumnTypes.resolve(raw, keyspace, schema);
+        return ColumnTypes.resolveValue(raw, keyspace, schema);
+    }
+
+    /** Tuples and vectors are always frozen, written so or not: only a frozen collection or UDT is refused. */
+    private static boolean explicitlyFrozen(RawType raw) {
+        return raw.isFrozen() && !(raw instanceof RawType.Tuple || raw instanceof RawType.Vector);
     }
 
     static String typeNames(List<CqlType> types) {

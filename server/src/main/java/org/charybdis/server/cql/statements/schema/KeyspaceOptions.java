@@ -5,6 +5,8 @@ import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.exceptions.SyntaxException;
 import org.charybdis.cql.syntax.Term;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -20,6 +22,8 @@ public record KeyspaceOptions(Map<String, String> replication, Boolean durableWr
     public static final String LOCAL_STRATEGY = "org.apache.cassandra.locator.LocalStrategy";
     private static final String LOCATOR_PACKAGE = "org.apache.cassandra.locator.";
     private static final String REPLICATION_FACTOR = "replication_factor";
+    /** The nodes of this cluster: one. */
+    private static final int NODES = 1;
     private static final String LOCAL_DATACENTER = org.charybdis.server.system.Topology.DATACENTER;
     /** Cassandra's default_keyspace_rf, used when a strategy is given without factors. */
     private static final String DEFAULT_RF = "1";
@@ -45,6 +49,35 @@ public record KeyspaceOptions(Map<String, String> replication, Boolean durableWr
     public KeyspaceOptions requireReplication() {
         if (replication == null) throw new InvalidRequestException("Missing mandatory option 'replication'");
         return this;
+    }
+
+    /**
+     * Cassandra's warnings on a keyspace's replication, this single node cannot give: a factor above its one node (per
+     * datacenter for NetworkTopologyStrategy), and, when a factor grows over {@code previous} (null for a new keyspace),
+     * the repair it calls for.
+     */
+    static List<String> replicationWarnings(String keyspace, Map<String, String> replication, Map<String, String> previous) {
+        List<String> warnings = new ArrayList<>();
+        boolean simple = SIMPLE_STRATEGY.equals(replication.get("class"));
+        boolean grows = false;
+        for (Map.Entry<String, String> option : replication.entrySet()) {
+            if (option.getKey().equals("class")) continue;
+            int factor = Integer.parseInt(option.getValue().trim());
+            if (factor > NODES) {
+                warnings.add("Your replication factor " + factor + " for keyspace " + keyspace + " is higher than the number of nodes "
+                        + NODES + (simple ? "" : " for datacenter " + option.getKey()));
+            }
+            if (previous != null && factor > factorIn(previous, simple ? REPLICATION_FACTOR : option.getKey())) grows = true;
+        }
+        if (grows) warnings.add("When increasing replication factor you need to run a full (-full) repair to distribute the data.");
+        return warnings;
+    }
+
+    /** A replication's factor for a datacenter (or SimpleStrategy's), the other strategy's read as the local datacenter's. */
+    private static int factorIn(Map<String, String> replication, String key) {
+        String factor = replication.get(key);
+        if (factor == null) factor = replication.get(SIMPLE_STRATEGY.equals(replication.get("class")) ? REPLICATION_FACTOR : LOCAL_DATACENTER);
+        return factor == null ? 0 : Integer.parseInt(factor.trim());
     }
 
     private static Map<String, String> replication(String keyspace, Map<String, String> given) {

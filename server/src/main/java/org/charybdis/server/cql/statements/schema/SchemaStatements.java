@@ -1,6 +1,5 @@
 package org.charybdis.server.cql.statements.schema;
 
-import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.syntax.AlterKeyspaceStatement;
 import org.charybdis.cql.syntax.AlterMaterializedViewStatement;
 import org.charybdis.cql.syntax.AlterTableStatement;
@@ -55,8 +54,8 @@ public final class SchemaStatements {
             case DropFunctionStatement s -> new DropFunction(s, keyspaceOf(s.function(), client));
             case CreateAggregateStatement s -> new CreateAggregate(s, keyspaceOf(s.aggregate(), client), UserFunctionLookup.currentSettings());
             case DropAggregateStatement s -> new DropAggregate(s, keyspaceOf(s.aggregate(), client));
-            case CreateTriggerStatement ignored -> throw notSupported("Triggers");
-            case DropTriggerStatement ignored -> throw notSupported("Triggers");
+            case CreateTriggerStatement s -> new CreateTrigger(s, keyspaceOf(s.table(), client));
+            case DropTriggerStatement s -> new DropTrigger(s, keyspaceOf(s.table(), client));
         };
     }
 
@@ -78,9 +77,5 @@ public final class SchemaStatements {
 
     private static String keyspaceOf(QualifiedName name, ClientState client) {
         return client.keyspaceOr(name.keyspace());
-    }
-
-    private static InvalidRequestException notSupported(String what) {
-        return new InvalidRequestException(what + " are not supported yet");
     }
 }

@@ -10,11 +10,14 @@ import org.charybdis.cql.types.VectorType;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.server.schema.KeyspaceMetadata;
 import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.server.schema.UserAggregate;
+import org.charybdis.server.schema.UserFunction;
+import org.charybdis.server.schema.UserFunctions;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Carries an altered user type into every type and table of its keyspace that uses it. */
+/** Carries an altered user type into every type, table, function and aggregate of its keyspace that uses it. */
 final class UserTypes {
     private UserTypes() {}
 
@@ -33,6 +36,29 @@ final class UserTypes {
                 columns.add(type == c.type() ? c : new ColumnMetadata(c.name(), c.kind(), c.position(), type, c.reversed(), c.id()));
             }
             if (changed) out = out.withTable(table.withColumns(columns, table.nextColumnId(), table.droppedColumns()));
+        }
+        return out.withFunctions(replaceInFunctions(ks.functions(), updated));
+    }
+
+    /** The functions and aggregates with the updated type in their signatures, so that their bodies see its new fields. */
+    private static UserFunctions replaceInFunctions(UserFunctions functions, UserType updated) {
+        UserFunctions out = functions;
+        for (UserFunction f : functions.functions().values()) {
+            List<CqlType> arguments = replaceAll(f.argumentTypes(), updated);
+            CqlType returnType = replace(f.returnType(), updated);
+            if (!arguments.equals(f.argumentTypes()) || returnType != f.returnType()) {
+                out = out.with(new UserFunction(f.keyspace(), f.name(), f.argumentNames(), arguments, returnType, f.calledOnNullInput(),
+                        f.language(), f.body()));
+            }
+        }
+        for (UserAggregate a : functions.aggregates().values()) {
+            List<CqlType> arguments = replaceAll(a.argumentTypes(), updated);
+            CqlType stateType = replace(a.stateType(), updated);
+            CqlType returnType = replace(a.returnType(), updated);
+            if (!arguments.equals(a.argumentTypes()) || stateType != a.stateType() || returnType != a.returnType()) {
+                out = out.with(new UserAggregate(a.keyspace(), a.name(), arguments, a.stateFunction(), stateType, a.finalFunction(),
+                        a.initialCondition(), returnType));
+            }
         }
         return out;
     }
@@ -59,8 +85,10 @@ final class UserTypes {
         return out;
     }
 
-    /** Names of the types and tables of the keyspace that use the type, for DROP TYPE's refusal. */
+    /** Names of the functions, types and tables of the keyspace that use the type, for DROP TYPE's refusal (Cassandra's order). */
     static String usersOf(KeyspaceMetadata ks, String typeName) {
+        List<String> functions = ks.functions().usersOfType(typeName);
+        if (!functions.isEmpty()) return "functions " + String.join(", ", functions);
         List<String> types = new ArrayList<>();
         for (var entry : ks.types().entrySet()) {
             if (!entry.getKey().equals(typeName) && entry.getValue().referencesUserType(ks.name(), typeName)) types.add(entry.getKey());

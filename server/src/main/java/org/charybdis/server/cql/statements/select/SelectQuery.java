@@ -16,6 +16,7 @@ import org.charybdis.server.cql.statements.select.selection.Selection;
 import org.charybdis.server.cql.terms.BoundValue;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.server.cql.restrictions.AttachedPredicate;
+import org.charybdis.server.service.ClientWarnings;
 import org.charybdis.server.service.pager.AttachedQuery;
 import org.charybdis.server.service.pager.RowProjection;
 import org.charybdis.server.service.pager.ScoredProjection;
@@ -166,6 +167,7 @@ final class SelectQuery implements CqlStatement {
             return proxy.read(deadline, context.options().consistency(), () -> TopKRows.collect(scored, rowLimit, deadline))
                     .thenApply(rows -> result(rows, null, context));
         }
+        if (groupBy != null || selection.isAggregate()) warnOfAggregation(where, context.warnings());
         if (groupBy != null) pager = new GroupingPager(pager, groupBy, selection, partitionLimit, deadline);
         else if (selection.isAggregate()) {
             Pager rows = pager;
@@ -210,6 +212,12 @@ final class SelectQuery implements CqlStatement {
             deadline.check();
             return unpaged(pager, page.next(), left, rows, total, resultLimit, deadline);
         });
+    }
+
+    /** Cassandra's warnings on aggregates and groups over more than one partition. */
+    private void warnOfAggregation(Restrictions.Bound where, ClientWarnings warnings) {
+        if (!restrictions.restrictsPartitions()) warnings.add("Aggregation query used without partition key");
+        else if (where.keys() != null && where.keys().size() > 1) warnings.add("Aggregation query used on multiple partition keys (IN restriction)");
     }
 
     /** Reads every page internally and folds the rows into the single aggregate row; stops between pages past the deadline. */

@@ -19,7 +19,8 @@ public final class TypeCompatibility {
 
     /** EXACT for the same type, WEAK when the provided values are also valid receiver values. */
     public static Assignment assignment(CqlType receiver, CqlType provided) {
-        if (receiver.equals(provided)) return Assignment.EXACT;
+        // a function takes values, not cells: frozen<t> and t are the same argument
+        if (receiver.equals(provided) || receiver.freeze().equals(provided.freeze())) return Assignment.EXACT;
         return isValueCompatible(receiver, provided) ? Assignment.WEAK : Assignment.NONE;
     }
 

@@ -197,12 +197,6 @@ class TableStatementsTest {
         assertThat(fixture.apply("DROP TABLE IF EXISTS ks.t").event()).isNull();
     }
 
-    @Test
-    void unsupportedStatements() {
-        fixture.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v int)");
-        assertError("CREATE TRIGGER tr ON ks.t USING 'org.example.Trigger'", InvalidRequestException.class, "Triggers are not supported yet");
-    }
-
     private void assertError(String cql, Class<? extends Throwable> type, String message) {
         assertThat(fixture.error(cql)).isInstanceOf(type).hasMessage(message);
     }

@@ -184,6 +184,39 @@ class ViewStatementsTest {
         assertThat(rows(session, "SELECT v, kk, c FROM mv_ddl.r_by_v")).containsExactly("3, 1, 2");
     }
 
+    @Test
+    void whereClauseRestrictionsAsCassandraChecksThem() {
+        session.execute("CREATE TABLE IF NOT EXISTS mv_ddl.b (k int, c int, v int, w int, l list<int>, t text, PRIMARY KEY (k, c))");
+        String prefix = "CREATE MATERIALIZED VIEW mv_ddl.bad AS SELECT k, c, v, w, l, t FROM mv_ddl.b WHERE k IS NOT NULL AND c IS NOT NULL"
+                + " AND v IS NOT NULL AND ";
+        String key = " PRIMARY KEY (v, k, c)";
+        assertError(prefix + "w = 3" + key, "Non-primary key columns can only be restricted with 'IS NOT NULL' (got: w restricted illegally)");
+        assertError(prefix + "w IN (1, 2)" + key, "Non-primary key columns can only be restricted with 'IS NOT NULL' (got: w restricted illegally)");
+        assertError(prefix + "l CONTAINS 3" + key, "Non-primary key columns can only be restricted with 'IS NOT NULL' (got: l restricted illegally)");
+        assertError(prefix + "v = 3" + key, "Non-primary key columns can only be restricted with 'IS NOT NULL' (got: v restricted illegally)");
+        assertError(prefix + "w != 3" + key, "Unsupported \"!=\" relation: w != 3");
+        assertError(prefix + "t = 'a' AND c != 1" + key, "Unsupported \"!=\" relation: c != 1");
+        assertError(prefix + "t LIKE 'a%'" + key, "LIKE restriction is only supported on properly indexed columns. t LIKE 'a%' is not valid.");
+        assertError(prefix + "w = 3 AND w > 1" + key, "w cannot be restricted by more than one relation if it includes an Equal");
+        assertError(prefix + "k = 1 AND k = 2" + key, "k cannot be restricted by more than one relation if it includes an Equal");
+        assertError(prefix + "l = [1]" + key, "Collection column 'l' (list<int>) cannot be restricted by a '=' relation");
+        assertError(prefix + "t = 'a' AND w = 'x'" + key, "Invalid STRING constant (x) for \"w\" of type int");
+        assertError(prefix + "c IN (1, 'x')" + key, "Invalid STRING constant (x) for \"c\" of type int");
+        assertError(prefix + "c CONTAINS 1" + key, "Cannot use CONTAINS on non-collection column c");
+        assertError(prefix + "l CONTAINS KEY 1" + key, "Cannot use CONTAINS KEY on non-map column l");
+        assertError(prefix + "(c, w) > (1, 2)" + key, "Multi-column relations can only be applied to clustering columns but was applied to: w");
+        assertError(prefix + "(k, c) = (1, 1)" + key, "Multi-column relations can only be applied to clustering columns but was applied to: k");
+
+        session.execute(prefix + "k IN (1, 2) AND (c) IN ((1), (3))" + key);
+        assertThat(rows(session, "SELECT where_clause FROM system_schema.views WHERE keyspace_name = 'mv_ddl' AND view_name = 'bad'"))
+                .containsExactly("k IS NOT NULL AND c IS NOT NULL AND v IS NOT NULL AND k IN (1, 2) AND (c) IN ((1), (3))");
+        for (int k = 1; k <= 3; k++) {
+            for (int c = 1; c <= 3; c++) session.execute("INSERT INTO mv_ddl.b (k, c, v) VALUES (?, ?, ?)", k, c, 10 * k + c);
+        }
+        assertThat(rows(session, "SELECT v FROM mv_ddl.bad")).containsExactlyInAnyOrder("11", "13", "21", "23");
+        session.execute("DROP MATERIALIZED VIEW mv_ddl.bad");
+    }
+
     private static List<String> describe(String cql) {
         return session.execute(cql).all().stream().map(r -> r.getString("type") + " " + r.getString("name") + " " + r.getString("create_statement")).toList();
     }
