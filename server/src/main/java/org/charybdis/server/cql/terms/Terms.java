@@ -16,6 +16,7 @@ import org.charybdis.cql.types.TupleValue;
 import org.charybdis.cql.types.UdtValue;
 import org.charybdis.cql.types.UserType;
 import org.charybdis.cql.types.VectorType;
+import org.charybdis.server.cql.statements.schema.ColumnTypes;
 import org.charybdis.server.cql.terms.functions.TypeCompatibility;
 
 import java.nio.ByteBuffer;
@@ -102,11 +103,15 @@ public final class Terms {
     /**
      * {@code (type)term}: the term is read as the hinted type, whose values must also be values of the receiver
      * (Cassandra's value compatibility: {@code (ascii)'x'} fits a text column, {@code (int)1} no bigint column).
-     * Hints naming user types or collections leave the receiver to decide.
+     * Hints naming user types or collections leave the receiver to decide, once their user types are found.
      */
     private static BoundValue typeHint(Term.TypeHint hint, CqlType type, String receiver, BindVariables variables) {
         CqlType hinted = hint.type() instanceof RawType.Named n && n.isNative() ? NativeType.byName(n.name()) : null;
-        if (hinted == null) return resolve(hint.term(), type, receiver, variables);
+        if (hinted == null) {
+            // the user types it names must exist, even where the receiver decides how the term reads
+            if (variables.schema() != null) ColumnTypes.resolve(hint.type(), variables.keyspace(), variables.schema());
+            return resolve(hint.term(), type, receiver, variables);
+        }
         if (hint.term() instanceof Term.Literal literal && !accepts((NativeType) hinted, literal.kind())) {
             throw new InvalidRequestException("Cannot cast value " + FunctionTerms.text(literal) + " to type " + hinted.cqlName());
         }
@@ -120,11 +125,19 @@ public final class Terms {
     /** Cassandra's constant rules: which literal kinds each type accepts. */
     static ByteBuffer literal(Term.Literal literal, CqlType type, String receiver) {
         if (!(type instanceof NativeType nativeType) || !accepts(nativeType, literal.kind())) {
-            if (type instanceof org.charybdis.cql.types.CustomType) return parse(type, literal.text());
+            if (readsAnyConstant(type)) return parse(type, literal.text());
             throw new InvalidRequestException("Invalid " + literal.kind() + " constant (" + literal.text() + ") for \""
                     + receiver + "\" of type " + type.cqlName());
         }
         return parse(type, literal.text());
+    }
+
+    /**
+     * Cassandra checks no constant given for a custom type or a tuple: the type's string form reads it (a lone
+     * constant is a tuple's first component).
+     */
+    private static boolean readsAnyConstant(CqlType type) {
+        return type instanceof org.charybdis.cql.types.CustomType || type instanceof TupleType;
     }
 
     private static ByteBuffer parse(CqlType type, String text) {
@@ -278,8 +291,7 @@ public final class Terms {
      */
     private static boolean assignable(Term term, CqlType type) {
         return switch (term) {
-            case Term.Literal literal -> type instanceof NativeType n ? accepts(n, literal.kind())
-                    : type instanceof org.charybdis.cql.types.CustomType;
+            case Term.Literal literal -> type instanceof NativeType n ? accepts(n, literal.kind()) : readsAnyConstant(type);
             case Term.ListLiteral list -> switch (type) {
                 case ListType l -> list.elements().stream().allMatch(e -> assignable(e, l.elementType()));
                 case VectorType v -> list.elements().stream().allMatch(e -> assignable(e, v.elementType()));
