@@ -45,6 +45,9 @@ final class FunctionTerms {
     }
 
     static BoundValue arithmetic(Term.Arithmetic arithmetic, CqlType receiverType, String receiver, BindVariables variables) {
+        if (arithmetic.left() instanceof Term.BindMarker || arithmetic.right() instanceof Term.BindMarker) {
+            throw Operations.ambiguous(arithmetic.operator(), operandText(arithmetic.left()), operandText(arithmetic.right()));
+        }
         CqlType left = operandType(arithmetic.left(), receiverType);
         CqlType right = operandType(arithmetic.right(), receiverType);
         ScalarFunction function = Operations.binary(arithmetic.operator(), left, right);
@@ -56,6 +59,11 @@ final class FunctionTerms {
         return apply(function, List.of(
                 Terms.resolve(arithmetic.left(), left, receiver, variables),
                 Terms.resolve(arithmetic.right(), right, receiver, variables)));
+    }
+
+    /** An operand as Cassandra's arithmetic errors show it: a marker, named or not, is {@code ?}. */
+    private static String operandText(Term operand) {
+        return operand instanceof Term.BindMarker ? "?" : text(operand);
     }
 
     static BoundValue negation(Term.Negation negation, CqlType receiverType, String receiver, BindVariables variables) {
