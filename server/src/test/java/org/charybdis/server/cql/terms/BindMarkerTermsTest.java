@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -87,6 +88,23 @@ class BindMarkerTermsTest {
         refused("SELECT l[?] FROM bm.t WHERE k = 1", new Object[] {1},
                 "Element selection is only allowed on sets and maps, but l is a list");
         refused("SELECT m[?] FROM bm.t WHERE k = 1", new Object[] {null}, "Invalid null value for element selection on m");
+    }
+
+    @Test
+    void preparedMetadataNamesMarkersAsCassandraDoes() {
+        assertThat(variableNames("SELECT m[?], m[?..?], (int)? + v, s[?], abs((int)?) FROM bm.t WHERE k = ?"))
+                .containsExactly("key(m)", "key(m)", "key(m)", "[selection]", "value(s)", "[selection]", "k");
+        assertThat(variableNames("UPDATE bm.t SET m[?] = ?, v = (int)? + 1 WHERE k = ?"))
+                .containsExactly("key(m)", "value(m)", "arg0(system._add)", "k");
+        assertThat(variableNames("INSERT INTO bm.t (k, v) VALUES (?, -?)")).containsExactly("k", "arg0(system._negate)");
+        assertThatThrownBy(() -> session.execute("INSERT INTO bm.t (k, v) VALUES (3, 1 + 'a')"))
+                .isInstanceOf(InvalidQueryException.class).hasMessage("the '+' operation is not supported between 1 and 'a'");
+    }
+
+    private static List<String> variableNames(String query) {
+        List<String> names = new ArrayList<>();
+        session.prepare(query).getVariableDefinitions().forEach(d -> names.add(d.getName().asInternal()));
+        return names;
     }
 
     @Test

@@ -36,8 +36,8 @@ final class ElementSelectors {
 
     static Compiled element(Compiled collection, Selector.Element element, KeyCompiler keys) {
         CollectionType type = collectionType(collection, "element");
-        CqlType keyType = type instanceof MapType map ? map.keyType() : ((SetType) type).elementType();
-        RowExpression keyValue = key(element.key(), keyType, collection, "element", keys);
+        CqlType keyType = keyType(type);
+        RowExpression keyValue = key(element.key(), type, collection, "element", keys);
         CqlType resultType = type instanceof MapType map ? map.valueType() : keyType;
         boolean isMap = type instanceof MapType;
         CellSource cells = cells(collection);
@@ -53,9 +53,9 @@ final class ElementSelectors {
 
     static Compiled slice(Compiled collection, Selector.Slice slice, KeyCompiler keys) {
         CollectionType type = collectionType(collection, "slice");
-        CqlType keyType = type instanceof MapType map ? map.keyType() : ((SetType) type).elementType();
-        RowExpression fromValue = slice.from() == null ? null : key(slice.from(), keyType, collection, "slice", keys);
-        RowExpression toValue = slice.to() == null ? null : key(slice.to(), keyType, collection, "slice", keys);
+        CqlType keyType = keyType(type);
+        RowExpression fromValue = slice.from() == null ? null : key(slice.from(), type, collection, "slice", keys);
+        RowExpression toValue = slice.to() == null ? null : key(slice.to(), type, collection, "slice", keys);
         CollectionType resultType = type instanceof MapType map ? MapType.of(map.keyType(), map.valueType(), true)
                 : SetType.of(keyType, true);
         boolean frozen = !type.isMultiCell();
@@ -135,14 +135,24 @@ final class ElementSelectors {
         return collection;
     }
 
-    /** A key's value in each row; a bound value is refused when null (a constant is when compiled). */
-    private static RowExpression key(Term term, CqlType keyType, Compiled collection, String kind, KeyCompiler keys) {
-        RowExpression value = keys.compile(term, keyType, "key(" + collection.label() + ")");
+    /**
+     * A key's value in each row, named {@code key(m)} for a map and {@code value(s)} for a set as Cassandra names them;
+     * a bound value is refused when null (a constant is when compiled).
+     */
+    private static RowExpression key(Term term, CollectionType type, Compiled collection, String kind, KeyCompiler keys) {
+        CqlType keyType = keyType(type);
+        String receiver = (type instanceof MapType ? "key(" : "value(") + collection.label() + ")";
+        RowExpression value = keys.compile(term, keyType, receiver);
         return row -> {
             ByteBuffer key = value.evaluate(row);
             if (key == null) throw new InvalidRequestException("Invalid null value for " + kind + " selection on " + collection.label());
             return key;
         };
+    }
+
+    /** A map's keys, a set's elements. */
+    private static CqlType keyType(CollectionType type) {
+        return type instanceof MapType map ? map.keyType() : ((SetType) type).elementType();
     }
 
     /** A key in a column name: Cassandra shows a marker, named or not, as {@code ?}. */
