@@ -108,8 +108,7 @@ public final class Terms {
     private static BoundValue typeHint(Term.TypeHint hint, CqlType type, String receiver, BindVariables variables) {
         CqlType hinted = hint.type() instanceof RawType.Named n && n.isNative() ? NativeType.byName(n.name()) : null;
         if (hinted == null) {
-            // the user types it names must exist, even where the receiver decides how the term reads
-            if (variables.schema() != null) ColumnTypes.resolve(hint.type(), variables.keyspace(), variables.schema());
+            if (variables.schema() != null) checkHintedType(hint, type, receiver, variables);
             return resolve(hint.term(), type, receiver, variables);
         }
         if (hint.term() instanceof Term.Literal literal && !accepts((NativeType) hinted, literal.kind())) {
@@ -120,6 +119,28 @@ public final class Terms {
                     + " of type " + type.cqlName());
         }
         return resolve(hint.term(), type, receiver, variables); // Cassandra reads the term as the receiver's type
+    }
+
+    /**
+     * A hint naming a collection, tuple or user type: the type must exist, take no constant, and its values be values of
+     * the receiver (freezing included); the term is then read as the receiver's.
+     */
+    private static void checkHintedType(Term.TypeHint hint, CqlType type, String receiver, BindVariables variables) {
+        CqlType hinted = ColumnTypes.resolve(hint.type(), variables.keyspace(), variables.schema());
+        String hintedName = hintedTypeName(hint.type(), variables.keyspace());
+        if (!assignable(hint.term(), hinted)) {
+            throw new InvalidRequestException("Cannot cast value " + FunctionTerms.text(hint.term()) + " to type " + hintedName);
+        }
+        if (!TypeCompatibility.isValueCompatible(type, hinted)) {
+            throw new InvalidRequestException("Cannot assign value (" + hintedName + ")" + FunctionTerms.text(hint.term()) + " to "
+                    + receiver + " of type " + type.cqlName());
+        }
+    }
+
+    /** A hint's type as Cassandra shows it: a user type with its keyspace. */
+    public static String hintedTypeName(RawType type, String keyspace) {
+        return type instanceof RawType.Named n && !n.isNative() && n.keyspace() == null && keyspace != null
+                ? new RawType.Named(keyspace, n.name(), n.frozen()).toCqlString() : type.toCqlString();
     }
 
     /** Cassandra's constant rules: which literal kinds each type accepts. */

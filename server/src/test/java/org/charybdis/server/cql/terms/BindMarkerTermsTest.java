@@ -59,6 +59,12 @@ class BindMarkerTermsTest {
     }
 
     @Test
+    void aQueryWithoutItsValuesIsRefused() {
+        assertThatThrownBy(() -> session.execute("INSERT INTO bm.t (k, v) VALUES (?, 1)"))
+                .isInstanceOf(InvalidQueryException.class).hasMessage("Invalid amount of bind variables");
+    }
+
+    @Test
     void aTypedMarkerTakesPartInArithmetic() {
         Row row = session.execute(session.prepare("SELECT (int)? + v, v * (int)? FROM bm.t WHERE k = 1").bind(3, 2)).one();
         assertThat(row.getInt(0)).isEqualTo(13);

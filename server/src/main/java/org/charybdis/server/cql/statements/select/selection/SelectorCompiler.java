@@ -25,6 +25,7 @@ import org.charybdis.server.cql.terms.functions.FunctionArgument;
 import org.charybdis.server.cql.terms.functions.FunctionResolver;
 import org.charybdis.server.cql.terms.functions.JsonFunctions;
 import org.charybdis.server.cql.terms.functions.NativeFunction;
+import org.charybdis.server.cql.statements.schema.ColumnTypes;
 import org.charybdis.server.cql.terms.functions.Operations;
 import org.charybdis.server.cql.terms.functions.ScalarFunction;
 import org.charybdis.server.cql.terms.functions.TypeCompatibility;
@@ -268,10 +269,11 @@ final class SelectorCompiler {
         if (hint.selector() instanceof Selector.Value(Term term)) {
             RawType raw = hint.type();
             CqlType type = hintedType(raw);
+            if (type == null && variables.schema() != null) type = ColumnTypes.resolve(raw, variables.keyspace(), variables.schema());
             if (type == null) {
                 throw new InvalidRequestException("Cannot infer type for term " + text(term) + " in selection clause (try using a cast to force a type)");
             }
-            String label = "(" + raw.toCqlString() + ")" + text(term);
+            String label = "(" + Terms.hintedTypeName(raw, variables.keyspace()) + ")" + text(term);
             if (term instanceof Term.BindMarker marker) return new Compiled(marker(marker, type, "[selection]"), type, label, null);
             ByteBuffer value = Terms.constant(term, type, "(" + type.cqlName() + ")" + text(term));
             return new Compiled(constant(value), type, label, null);
