@@ -11,6 +11,7 @@ import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.NativeType;
 import org.charybdis.cql.types.SetType;
 import org.charybdis.cql.types.MapType;
+import org.charybdis.cql.types.TupleType;
 import org.charybdis.cql.types.VectorType;
 import org.charybdis.server.cql.terms.BindVariables;
 import org.charybdis.server.cql.terms.BoundValue;
@@ -83,11 +84,11 @@ final class SelectorCompiler {
             case Selector.Arithmetic arithmetic -> arithmetic(arithmetic);
             case Selector.Negation negation -> negation(negation);
             case Selector.TypeHint hint -> typeHint(hint);
+            case Selector.Tuple tuple -> tuple(tuple, null, "");
             case Selector.Element element -> ElementSelectors.element(compile(element.selector()), element, this::key);
             case Selector.Slice slice -> ElementSelectors.slice(compile(slice.selector()), slice, this::key);
             case Selector.FieldAccess field -> ElementSelectors.field(compile(field.selector()), field);
-            case Selector.Value value -> throw new InvalidRequestException("Cannot infer type for term " + text(value.term())
-                    + " in selection clause (try using a cast to force a type)");
+            case Selector.Value value -> throw cannotInfer(value.term());
             default -> throw new InvalidRequestException("Selector " + selector.getClass().getSimpleName() + " is not supported yet");
         };
     }
@@ -266,19 +267,75 @@ final class SelectorCompiler {
     }
 
     private Compiled typeHint(Selector.TypeHint hint) {
+        RawType raw = hint.type();
+        String hintText = "(" + Terms.hintedTypeName(raw, variables.keyspace()) + ")";
         if (hint.selector() instanceof Selector.Value(Term term)) {
-            RawType raw = hint.type();
             CqlType type = hintedType(raw);
             if (type == null && variables.schema() != null) type = ColumnTypes.resolve(raw, variables.keyspace(), variables.schema());
-            if (type == null) {
-                throw new InvalidRequestException("Cannot infer type for term " + text(term) + " in selection clause (try using a cast to force a type)");
-            }
-            String label = "(" + Terms.hintedTypeName(raw, variables.keyspace()) + ")" + text(term);
-            if (term instanceof Term.BindMarker marker) return new Compiled(marker(marker, type, "[selection]"), type, label, null);
-            ByteBuffer value = Terms.constant(term, type, "(" + type.cqlName() + ")" + text(term));
-            return new Compiled(constant(value), type, label, null);
+            if (type == null) throw cannotInfer(term);
+            return new Compiled(value(term, type), type, hintText + text(term), null);
+        }
+        if (hint.selector() instanceof Selector.Tuple tuple && variables.schema() != null
+                && ColumnTypes.resolve(raw, variables.keyspace(), variables.schema()) instanceof TupleType hinted) {
+            return tuple(tuple, hinted, hintText);
         }
         return compile(hint.selector());
+    }
+
+    /**
+     * {@code (a, b)}: the elements' values as one tuple of their types. A constant or marker element needs a type: the
+     * hinted tuple type's (which may have more elements), when there is one, whose elements all others must fit.
+     */
+    private Compiled tuple(Selector.Tuple tuple, TupleType hinted, String hintText) {
+        List<Selector> elements = tuple.elements();
+        List<Compiled> compiled = new ArrayList<>(elements.size());
+        List<String> labels = new ArrayList<>(elements.size());
+        for (Selector element : elements) {
+            if (element instanceof Selector.Value(Term term)) {
+                compiled.add(null); // typed by the hint below
+                labels.add(term instanceof Term.NullLiteral ? "NULL" : text(term));
+            } else {
+                Compiled c = compile(element);
+                compiled.add(c);
+                labels.add(c.label());
+            }
+        }
+        String label = "(" + String.join(", ", labels) + ")";
+        if (hinted == null && compiled.contains(null)) {
+            throw new InvalidRequestException("Cannot infer type for term " + label + " in selection clause (try using a cast to force a type)");
+        }
+        boolean fits = hinted == null || elements.size() <= hinted.size();
+        for (int i = 0; fits && hinted != null && i < elements.size(); i++) {
+            fits = compiled.get(i) == null || TypeCompatibility.isValueCompatible(hinted.type(i), compiled.get(i).type());
+        }
+        if (!fits) {
+            throw new InvalidRequestException("Cannot assign value " + hintText + label + " to " + hintText + label + " of type " + hinted.cqlName());
+        }
+        List<SelectorNode> nodes = new ArrayList<>(elements.size());
+        List<CqlType> types = new ArrayList<>(elements.size());
+        for (int i = 0; i < elements.size(); i++) {
+            CqlType type = hinted != null ? hinted.type(i) : compiled.get(i).type();
+            nodes.add(compiled.get(i) != null ? compiled.get(i).node() : value(((Selector.Value) elements.get(i)).term(), type));
+            types.add(type);
+        }
+        TupleType type = hinted != null ? hinted : TupleType.of(types);
+        // called on null elements: a tuple keeps them
+        ScalarFunction pack = new ScalarFunction("_tuple", types, type, true, true, values -> {
+            List<Object> fields = new ArrayList<>(values.length);
+            for (int i = 0; i < values.length; i++) fields.add(values[i] == null ? null : types.get(i).deserialize(values[i]));
+            return type.serialize(fields);
+        });
+        return new Compiled(new SelectorNode.Call(pack, nodes), type, hintText + label, null);
+    }
+
+    /** A constant or marker read as {@code type}. */
+    private SelectorNode value(Term term, CqlType type) {
+        if (term instanceof Term.BindMarker marker) return marker(marker, type, "[selection]");
+        return constant(Terms.constant(term, type, "(" + type.cqlName() + ")" + text(term)));
+    }
+
+    private static InvalidRequestException cannotInfer(Term term) {
+        return new InvalidRequestException("Cannot infer type for term " + text(term) + " in selection clause (try using a cast to force a type)");
     }
 
     /** The key of an element or slice selector, of the key's type: a constant, or a term of markers read per execution. */

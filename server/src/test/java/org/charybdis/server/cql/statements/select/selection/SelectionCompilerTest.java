@@ -389,4 +389,20 @@ class SelectionCompilerTest {
                 .containsExactly(-4069959284402364209L, -4069959284402364208L, -4069959284402364209L, -4069959284402364209L);
         fails("SELECT token(k, c) FROM fn.t", "Invalid number of arguments in call to function system.token: 1 required but 2 provided");
     }
+    @Test
+    void tupleSelectorsPackTheirElements() {
+        ResultSet rs = session.execute("SELECT (k, i), (tuple<int, text, int>)(c, 'a'), (tuple<int, int>)(i, null) FROM fn.t WHERE k = 1 AND c = 1");
+        assertThat(names(rs)).containsExactly("(k, i) tuple<int, int>", "(tuple<int, text, int>)(c, 'a') tuple<int, text, int>",
+                "(tuple<int, int>)(i, NULL) tuple<int, int>");
+        Row row = rs.one();
+        assertThat(row.getTupleValue(0).getInt(0)).isEqualTo(1);
+        assertThat(row.getTupleValue(0).getInt(1)).isEqualTo(7);
+        assertThat(row.getTupleValue(1).getString(1)).isEqualTo("a");
+        assertThat(row.getTupleValue(1).isNull(2)).isTrue();
+        assertThat(row.getTupleValue(2).isNull(1)).isTrue();
+        assertThatThrownBy(() -> session.execute("SELECT (k, 1) FROM fn.t")).isInstanceOf(InvalidQueryException.class)
+                .hasMessage("Cannot infer type for term (k, 1) in selection clause (try using a cast to force a type)");
+        assertThatThrownBy(() -> session.execute("SELECT (tuple<text, int>)(k, 1) FROM fn.t")).isInstanceOf(InvalidQueryException.class)
+                .hasMessage("Cannot assign value (tuple<text, int>)(k, 1) to (tuple<text, int>)(k, 1) of type frozen<tuple<text, int>>");
+    }
 }
