@@ -99,6 +99,10 @@ selectorExpr
     | functionName LPAREN (selectorExpr (COMMA selectorExpr)*)? RPAREN # functionSelector
     | LPAREN selectorExpr (COMMA selectorExpr)* RPAREN                # tupleSelector
     | value                                                           # valueSelector
+    // collections of selectors; of terms alone they are values, above
+    | LBRACKET selectorExpr (COMMA selectorExpr)* RBRACKET            # listSelector
+    | LBRACE selectorExpr COLON selectorExpr (COMMA selectorExpr COLON selectorExpr)* RBRACE # mapSelector
+    | LBRACE selectorExpr (COMMA selectorExpr)* RBRACE                # setSelector
     | ident                                                           # columnSelector
     ;
 
