@@ -187,6 +187,7 @@ public final class Terms {
             throw new InvalidRequestException("Unexpected receiver type '" + type.cqlName() + "'; only list and vector are expected");
         }
         String kind = type instanceof VectorType ? "vector" : "list";
+        if (type instanceof ListType) checkNoMarkers(list.elements(), kind, receiver);
         List<BoundValue> elements = elements(list.elements(), element, receiver, kind, variables);
         BoundValue value = context -> {
             List<Object> values = new ArrayList<>(elements.size());
@@ -202,6 +203,7 @@ public final class Terms {
         if (!(type instanceof SetType s)) {
             throw new InvalidRequestException("Invalid set literal for " + receiver + " of type " + type.cqlName());
         }
+        checkNoMarkers(set.elements(), "set", receiver);
         List<BoundValue> elements = elements(set.elements(), s.elementType(), receiver, "set", variables);
         return context -> {
             java.util.Set<Object> values = new java.util.LinkedHashSet<>();
@@ -219,6 +221,9 @@ public final class Terms {
         if (!(type instanceof MapType m)) {
             throw new InvalidRequestException("Invalid map literal for " + receiver + " of type " + type.cqlName());
         }
+        List<Term> keysAndValues = new ArrayList<>();
+        for (Term.MapEntry entry : map.entries()) keysAndValues.addAll(List.of(entry.key(), entry.value()));
+        checkNoMarkers(keysAndValues, "map", receiver);
         List<BoundValue> keys = new ArrayList<>(), values = new ArrayList<>();
         for (Term.MapEntry entry : map.entries()) {
             keys.add(nested(entry.key(), m.keyType(), receiver, variables, "Invalid map literal for " + receiver + ": key "));
@@ -336,6 +341,30 @@ public final class Terms {
             case Term.TypeHint hint -> !(hint.type() instanceof RawType.Named n && n.isNative())
                     || TypeCompatibility.isValueCompatible(type, NativeType.byName(n.name()));
             default -> true;
+        };
+    }
+
+    /** Cassandra 5.0 takes no bind marker anywhere inside a list, set or map literal (a vector, tuple or UDT literal takes them). */
+    private static void checkNoMarkers(List<Term> elements, String kind, String receiver) {
+        if (elements.stream().anyMatch(Terms::hasMarker)) {
+            throw new InvalidRequestException("Invalid " + kind + " literal for " + receiver + ": bind variables are not supported inside collection literals");
+        }
+    }
+
+    private static boolean hasMarker(Term term) {
+        return switch (term) {
+            case Term.BindMarker ignored -> true;
+            case Term.TypeHint hint -> hasMarker(hint.term());
+            case Term.ListLiteral list -> list.elements().stream().anyMatch(Terms::hasMarker);
+            case Term.SetLiteral set -> set.elements().stream().anyMatch(Terms::hasMarker);
+            case Term.TupleLiteral tuple -> tuple.elements().stream().anyMatch(Terms::hasMarker);
+            case Term.MapLiteral map -> map.entries().stream().anyMatch(e -> hasMarker(e.key()) || hasMarker(e.value()));
+            case Term.UdtLiteral udt -> udt.fields().values().stream().anyMatch(Terms::hasMarker);
+            case Term.FunctionCall call -> call.arguments().stream().anyMatch(Terms::hasMarker);
+            case Term.Arithmetic arithmetic -> hasMarker(arithmetic.left()) || hasMarker(arithmetic.right());
+            case Term.Negation negation -> hasMarker(negation.operand());
+            case Term.Literal ignored -> false;
+            case Term.NullLiteral ignored -> false;
         };
     }
 

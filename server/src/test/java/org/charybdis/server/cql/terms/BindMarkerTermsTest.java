@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,6 +57,20 @@ class BindMarkerTermsTest {
         // unprepared, the marker is refused as it is prepared
         assertThatThrownBy(() -> session.execute("SELECT k + ? FROM bm.t WHERE k = 1"))
                 .isInstanceOf(InvalidQueryException.class).hasMessageStartingWith("Ambiguous '+' operation with args k and ?");
+    }
+
+    @Test
+    void markersInsideCollectionLiteralsAreRefusedAsIn50() {
+        refused("INSERT INTO bm.t (k, s) VALUES (1, {?})", new Object[] {3},
+                "Invalid set literal for s: bind variables are not supported inside collection literals");
+        refused("UPDATE bm.t SET l = l - [(int)?] WHERE k = 1", new Object[] {3},
+                "Invalid list literal for l: bind variables are not supported inside collection literals");
+        refused("SELECT k FROM bm.t WHERE k = 1 AND fm = {'x': ?} ALLOW FILTERING", new Object[] {9},
+                "Invalid map literal for fm: bind variables are not supported inside collection literals");
+        refused("UPDATE bm.t SET m = m + {'a': ?} WHERE k = 1", new Object[] {3}, "Value for a map addition has to be a map, but was: '{'a': ?}'");
+        // a whole collection as one marker is fine
+        session.execute(session.prepare("UPDATE bm.t SET s = s + ? WHERE k = 5").bind(Set.of(3)));
+        assertThat(session.execute("SELECT s FROM bm.t WHERE k = 5").one().getSet(0, Integer.class)).containsExactly(3);
     }
 
     @Test
