@@ -8,7 +8,6 @@ import org.charybdis.cql.syntax.Selector;
 import org.charybdis.cql.syntax.Term;
 import org.charybdis.cql.types.CollectionType;
 import org.charybdis.cql.types.CqlType;
-import org.charybdis.cql.types.ListType;
 import org.charybdis.cql.types.MapType;
 import org.charybdis.cql.types.NativeType;
 import org.charybdis.cql.types.SetType;
@@ -40,10 +39,8 @@ import org.charybdis.storage.dht.Murmur3Partitioner;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Compiles one selector expression of a SELECT clause (columns, function calls, CAST, arithmetic,
@@ -59,6 +56,7 @@ final class SelectorCompiler {
     private final BindVariables variables;
     /** The bind markers of the selection, by slot: bound once per execution, read by every row. */
     private final List<BoundValue> markers = new ArrayList<>();
+    private final CompositeSelectors composites = new CompositeSelectors(this::compile, this::value);
 
     /**
      * @param masked    whether a masked column's value goes through its mask
@@ -88,8 +86,8 @@ final class SelectorCompiler {
             case Selector.Arithmetic arithmetic -> arithmetic(arithmetic);
             case Selector.Negation negation -> negation(negation);
             case Selector.TypeHint hint -> typeHint(hint);
-            case Selector.Tuple tuple -> tuple(tuple, null, "");
-            case Selector.Collection collection -> collection(collection, null, "");
+            case Selector.Tuple tuple -> composites.tuple(tuple, null, "");
+            case Selector.Collection collection -> composites.collection(collection, null, "");
             case Selector.Element element -> ElementSelectors.element(compile(element.selector()), element, this::key);
             case Selector.Slice slice -> ElementSelectors.slice(compile(slice.selector()), slice, this::key);
             case Selector.FieldAccess field -> ElementSelectors.field(compile(field.selector()), field);
@@ -282,148 +280,27 @@ final class SelectorCompiler {
         }
         CqlType hinted = variables.schema() == null ? null : ColumnTypes.resolve(raw, variables.keyspace(), variables.schema());
         if (hint.selector() instanceof Selector.Tuple tuple && hinted instanceof TupleType tupleType) {
-            return tuple(tuple, tupleType, hintText);
+            return composites.tuple(tuple, tupleType, hintText);
         }
         if (hint.selector() instanceof Selector.Collection collection && hinted instanceof CollectionType collectionType
-                && kind(collectionType) == collection.kind()) {
-            return collection(collection, collectionType, hintText);
+                && CompositeSelectors.kind(collectionType) == collection.kind()) {
+            return composites.collection(collection, collectionType, hintText);
         }
         return compile(hint.selector());
     }
 
-    private static RawType.CollectionKind kind(CollectionType type) {
-        return switch (type) {
-            case ListType ignored -> RawType.CollectionKind.LIST;
-            case SetType ignored -> RawType.CollectionKind.SET;
-            default -> RawType.CollectionKind.MAP;
-        };
-    }
-
-    /**
-     * {@code [a, b]}, {@code {a, b}}, {@code {k: v}} with selectors among the elements: one collection value per row.
-     * The element (key, value) type is the hint's, else the first selector's among them; constants and markers take it.
-     */
-    private Compiled collection(Selector.Collection collection, CollectionType hinted, String hintText) {
-        List<Selector> elements = collection.elements();
-        int width = collection.kind() == RawType.CollectionKind.MAP ? 2 : 1;
-        List<Compiled> compiled = new ArrayList<>(elements.size());
-        List<String> texts = new ArrayList<>(elements.size());
-        compileElements(elements, compiled, texts);
-        String label = collectionText(collection.kind(), texts);
-        // Cassandra reads {k: v} starting with a column name as key as a user type literal, whose type it cannot infer
-        boolean udtLike = width == 2 && elements.getFirst() instanceof Selector.Column;
-        CqlType[] slotTypes = new CqlType[width];
-        for (int i = 0; hinted != null && i < width; i++) slotTypes[i] = hinted.subTypes().get(i);
-        for (int i = 0; hinted == null && i < elements.size(); i++) {
-            if (slotTypes[i % width] == null && compiled.get(i) != null) slotTypes[i % width] = compiled.get(i).type();
-        }
-        CollectionType type = udtLike || Arrays.asList(slotTypes).contains(null) ? null : frozen(collection.kind(), slotTypes);
-        for (int i = 0; type != null && i < elements.size(); i++) {
-            if (compiled.get(i) != null && !TypeCompatibility.isValueCompatible(slotTypes[i % width], compiled.get(i).type())) {
-                if (hinted == null) type = null; // elements of different types: Cassandra answers garbage, we refuse
-                else throw new InvalidRequestException("Cannot assign value " + hintText + label + " to " + hintText + label + " of type "
-                        + type.cqlName());
-            }
-        }
-        if (type == null) throw new InvalidRequestException("Cannot infer type for term " + label + " in selection clause (try using a cast to force a type)");
-        List<SelectorNode> nodes = new ArrayList<>(elements.size());
-        List<CqlType> types = new ArrayList<>(elements.size());
-        for (int i = 0; i < elements.size(); i++) {
-            CqlType slot = slotTypes[i % width];
-            nodes.add(compiled.get(i) != null ? compiled.get(i).node() : value(((Selector.Value) elements.get(i)).term(), slot));
-            types.add(slot);
-        }
-        CollectionType result = type;
-        ScalarFunction build = new ScalarFunction("_collection", types, type, true, true, values -> {
-            List<Object> items = new ArrayList<>(values.length);
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] == null) throw new InvalidRequestException("null is not supported inside collections");
-                items.add(types.get(i).deserialize(values[i]));
-            }
-            if (width == 1) return result.serialize(items);
-            Map<Object, Object> entries = new LinkedHashMap<>();
-            for (int i = 0; i < items.size(); i += 2) entries.put(items.get(i), items.get(i + 1));
-            return result.serialize(entries);
-        });
-        return new Compiled(new SelectorNode.Call(build, nodes), type, hintText + label, null);
-    }
-
-    /** Cassandra's collection selectors make frozen values. */
-    private static CollectionType frozen(RawType.CollectionKind kind, CqlType[] slotTypes) {
-        return switch (kind) {
-            case LIST -> ListType.of(slotTypes[0], false);
-            case SET -> SetType.of(slotTypes[0], false);
-            case MAP -> MapType.of(slotTypes[0], slotTypes[1], false);
-        };
-    }
-
-    /** Compiles the selector elements; constants and markers (null in {@code compiled}) wait for a type. */
-    private void compileElements(List<Selector> elements, List<Compiled> compiled, List<String> texts) {
-        for (Selector element : elements) {
-            if (element instanceof Selector.Value(Term term)) {
-                compiled.add(null);
-                texts.add(term instanceof Term.NullLiteral ? "NULL" : text(term));
-            } else {
-                Compiled c = compile(element);
-                compiled.add(c);
-                texts.add(c.label());
-            }
-        }
-    }
-
-    private static String collectionText(RawType.CollectionKind kind, List<String> texts) {
-        if (kind == RawType.CollectionKind.LIST) return "[" + String.join(", ", texts) + "]";
-        if (kind == RawType.CollectionKind.SET) return "{" + String.join(", ", texts) + "}";
-        List<String> entries = new ArrayList<>(texts.size() / 2);
-        for (int i = 0; i < texts.size(); i += 2) entries.add(texts.get(i) + ": " + texts.get(i + 1));
-        return "{" + String.join(", ", entries) + "}";
-    }
-
-    /**
-     * {@code (a, b)}: the elements' values as one tuple of their types. A constant or marker element needs a type: the
-     * hinted tuple type's (which may have more elements), when there is one, whose elements all others must fit.
-     */
-    private Compiled tuple(Selector.Tuple tuple, TupleType hinted, String hintText) {
-        List<Selector> elements = tuple.elements();
-        List<Compiled> compiled = new ArrayList<>(elements.size());
-        List<String> labels = new ArrayList<>(elements.size());
-        compileElements(elements, compiled, labels);
-        String label = "(" + String.join(", ", labels) + ")";
-        if (hinted == null && compiled.contains(null)) {
-            throw new InvalidRequestException("Cannot infer type for term " + label + " in selection clause (try using a cast to force a type)");
-        }
-        boolean fits = hinted == null || elements.size() <= hinted.size();
-        for (int i = 0; fits && hinted != null && i < elements.size(); i++) {
-            fits = compiled.get(i) == null || TypeCompatibility.isValueCompatible(hinted.type(i), compiled.get(i).type());
-        }
-        if (!fits) {
-            throw new InvalidRequestException("Cannot assign value " + hintText + label + " to " + hintText + label + " of type " + hinted.cqlName());
-        }
-        List<SelectorNode> nodes = new ArrayList<>(elements.size());
-        List<CqlType> types = new ArrayList<>(elements.size());
-        for (int i = 0; i < elements.size(); i++) {
-            CqlType type = hinted != null ? hinted.type(i) : compiled.get(i).type();
-            nodes.add(compiled.get(i) != null ? compiled.get(i).node() : value(((Selector.Value) elements.get(i)).term(), type));
-            types.add(type);
-        }
-        TupleType type = hinted != null ? hinted : TupleType.of(types);
-        // called on null elements: a tuple keeps them
-        ScalarFunction pack = new ScalarFunction("_tuple", types, type, true, true, values -> {
-            List<Object> fields = new ArrayList<>(values.length);
-            for (int i = 0; i < values.length; i++) fields.add(values[i] == null ? null : types.get(i).deserialize(values[i]));
-            return type.serialize(fields);
-        });
-        return new Compiled(new SelectorNode.Call(pack, nodes), type, hintText + label, null);
-    }
-
     /** A constant or marker read as {@code type}. */
-    private SelectorNode value(Term term, CqlType type) {
+    SelectorNode value(Term term, CqlType type) {
         if (term instanceof Term.BindMarker marker) return marker(marker, type, "[selection]");
         return constant(Terms.constant(term, type, "(" + type.cqlName() + ")" + text(term)));
     }
 
     private static InvalidRequestException cannotInfer(Term term) {
-        return new InvalidRequestException("Cannot infer type for term " + text(term) + " in selection clause (try using a cast to force a type)");
+        return cannotInfer(text(term));
+    }
+
+    static InvalidRequestException cannotInfer(String term) {
+        return new InvalidRequestException("Cannot infer type for term " + term + " in selection clause (try using a cast to force a type)");
     }
 
     /** The key of an element or slice selector, of the key's type: a constant, or a term of markers read per execution. */
