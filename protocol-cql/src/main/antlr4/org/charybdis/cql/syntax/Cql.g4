@@ -91,14 +91,18 @@ selectorExpr
     | selectorExpr LBRACKET term RBRACKET                             # elementSelector
     | selectorExpr LBRACKET from=term? RANGE to=term? RBRACKET        # sliceSelector
     | MINUS selectorExpr                                              # negatedSelector
+    | LPAREN type RPAREN selectorExpr                                 # typeHintSelector
     | selectorExpr op=(STAR | SLASH | PERCENT) selectorExpr           # arithmeticSelector
     | selectorExpr op=(PLUS | MINUS) selectorExpr                     # arithmeticSelector
     | K_COUNT LPAREN STAR RPAREN                                      # countRowsSelector
     | K_CAST LPAREN selectorExpr K_AS type RPAREN                     # castSelector
     | functionName LPAREN (selectorExpr (COMMA selectorExpr)*)? RPAREN # functionSelector
-    | LPAREN type RPAREN selectorExpr                                 # typeHintSelector
     | LPAREN selectorExpr (COMMA selectorExpr)* RPAREN                # tupleSelector
     | value                                                           # valueSelector
+    // collections of selectors; of terms alone they are values, above
+    | LBRACKET selectorExpr (COMMA selectorExpr)* RBRACKET            # listSelector
+    | LBRACE selectorExpr COLON selectorExpr (COMMA selectorExpr COLON selectorExpr)* RBRACE # mapSelector
+    | LBRACE selectorExpr (COMMA selectorExpr)* RBRACE                # setSelector
     | ident                                                           # columnSelector
     ;
 

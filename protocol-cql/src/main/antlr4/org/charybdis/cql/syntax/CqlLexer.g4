@@ -54,10 +54,12 @@ HEXNUMBER: '0x' HEX_DIGIT*;
 FLOAT: DIGIT+ '.' DIGIT+ EXPONENT? | DIGIT+ EXPONENT | DIGIT+ '.' EXPONENT? {_input.LA(1) != '.'}?;
 INTEGER: DIGIT+;
 // 1h30m, 3mo2w, 10us, ISO 8601 P1Y2M3DT4H5M6S / P2W and the alternative form P0001-02-03T04:05:06.
+// ISO units come in order, each at most once, weeks alone: anything else (P1W2D) is an identifier, as in Cassandra.
 DURATION
     : (DIGIT+ DURATION_UNIT)+
-    | 'p' (DIGIT+ [ymdw])+ ('t' (DIGIT+ [hms])+)?
-    | 'p' 't' (DIGIT+ [hms])+
+    | 'p' ISO_DATE ('t' ISO_TIME)?
+    | 'p' 't' ISO_TIME
+    | 'p' DIGIT+ 'w'
     | 'p' DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT 't' DIGIT DIGIT ':' DIGIT DIGIT ':' DIGIT DIGIT
     ;
 IDENT: [a-z] [a-z0-9_]*;
@@ -71,4 +73,6 @@ fragment HEX_DIGIT: [0-9a-f];
 fragment HEX_DIGIT4: HEX_DIGIT HEX_DIGIT HEX_DIGIT HEX_DIGIT;
 fragment HEX_DIGIT8: HEX_DIGIT4 HEX_DIGIT4;
 fragment EXPONENT: 'e' [+-]? DIGIT+;
+fragment ISO_DATE: DIGIT+ 'y' (DIGIT+ 'm')? (DIGIT+ 'd')? | DIGIT+ 'm' (DIGIT+ 'd')? | DIGIT+ 'd';
+fragment ISO_TIME: DIGIT+ 'h' (DIGIT+ 'm')? (DIGIT+ 's')? | DIGIT+ 'm' (DIGIT+ 's')? | DIGIT+ 's';
 fragment DURATION_UNIT: 'y' | 'mo' | 'w' | 'd' | 'h' | 'm' | 's' | 'ms' | 'us' | 'µs' | 'ns';

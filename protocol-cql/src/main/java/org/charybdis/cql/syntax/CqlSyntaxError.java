@@ -1,5 +1,9 @@
 package org.charybdis.cql.syntax;
 
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
+
 /**
  * CQL text that does not parse. The message reads like Cassandra's, e.g.
  * {@code line 1:9 no viable alternative at input 'FROMM' ([SELECT] * FROMM...)}; the server maps this
@@ -29,6 +33,13 @@ public final class CqlSyntaxError extends RuntimeException {
     /** An error Cassandra's grammar raises from its actions rather than its parser: the message names no position. */
     static CqlSyntaxError unpositioned(org.antlr.v4.runtime.Token token, String message) {
         return new CqlSyntaxError(message, token.getLine(), token.getCharPositionInLine());
+    }
+
+    /** A value Cassandra fails to read while it parses: the message quotes the whole statement. */
+    static CqlSyntaxError failedParsing(Token token, String reason) {
+        CharStream input = token.getInputStream();
+        String statement = input.getText(Interval.of(0, input.size() - 1));
+        return unpositioned(token, "Failed parsing statement: [" + statement + "] reason: " + reason);
     }
 
     /** 1-based line of the offending input. */

@@ -28,7 +28,12 @@ public sealed interface RawType {
 
         /** True for CQL's built-in types; anything else names a user type. */
         public boolean isNative() {
-            return keyspace == null && NATIVE.contains(name);
+            return keyspace == null && isNativeName(name);
+        }
+
+        /** True if {@code name} (lower-case) is a built-in type's name. */
+        public static boolean isNativeName(String name) {
+            return NATIVE.contains(name);
         }
 
         @Override

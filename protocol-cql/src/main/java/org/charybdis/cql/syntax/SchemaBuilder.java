@@ -88,15 +88,15 @@ final class SchemaBuilder {
     }
 
     SchemaStatement createType(Cql.CreateTypeStatementContext ctx) {
-        return new CreateTypeStatement(Names.qualified(ctx.qualifiedName()), ctx.ifNotExists() != null,
+        return new CreateTypeStatement(UserTypeNames.of(ctx.qualifiedName()), ctx.ifNotExists() != null,
                 fields(ctx.typeField()));
     }
 
     SchemaStatement alterType(Cql.AlterTypeStatementContext ctx) {
         return switch (ctx) {
-            case Cql.AlterTypeAddContext a -> new AlterTypeStatement(Names.qualified(a.qualifiedName()),
+            case Cql.AlterTypeAddContext a -> new AlterTypeStatement(UserTypeNames.of(a.qualifiedName()),
                     a.ifExists() != null, new AlterTypeStatement.AddField(a.ifNotExists() != null, field(a.typeField())));
-            case Cql.AlterTypeAlterFieldContext a -> new AlterTypeStatement(Names.qualified(a.qualifiedName()), a.ifExists() != null,
+            case Cql.AlterTypeAlterFieldContext a -> new AlterTypeStatement(UserTypeNames.of(a.qualifiedName()), a.ifExists() != null,
                     new AlterTypeStatement.AlterField(new FieldDefinition(Names.column(a.ident()), terms.type(a.type()))));
             case Cql.AlterTypeRenameContext a -> {
                 // IF EXISTS may follow ALTER TYPE (the type) and RENAME (the fields).
@@ -110,7 +110,7 @@ final class SchemaBuilder {
                         fieldsIfExists = true;
                     }
                 }
-                yield new AlterTypeStatement(Names.qualified(a.qualifiedName()), typeIfExists,
+                yield new AlterTypeStatement(UserTypeNames.of(a.qualifiedName()), typeIfExists,
                         new AlterTypeStatement.RenameFields(fieldsIfExists, renames(a.renames())));
             }
             default -> throw TermBuilder.unexpected(ctx);
@@ -118,7 +118,7 @@ final class SchemaBuilder {
     }
 
     SchemaStatement dropType(Cql.DropTypeStatementContext ctx) {
-        return new DropTypeStatement(Names.qualified(ctx.qualifiedName()), ctx.ifExists() != null);
+        return new DropTypeStatement(UserTypeNames.of(ctx.qualifiedName()), ctx.ifExists() != null);
     }
 
     SchemaStatement createIndex(Cql.CreateIndexStatementContext ctx) {

@@ -62,6 +62,9 @@ final class SelectBuilder {
                     ? selector(c.selectorExpr(0)) // plain parentheses group an expression
                     : new Selector.Tuple(selectors(c.selectorExpr()));
             case Cql.ValueSelectorContext c -> new Selector.Value(terms.value(c.value()));
+            case Cql.ListSelectorContext c -> new Selector.Collection(RawType.CollectionKind.LIST, selectors(c.selectorExpr()));
+            case Cql.SetSelectorContext c -> new Selector.Collection(RawType.CollectionKind.SET, selectors(c.selectorExpr()));
+            case Cql.MapSelectorContext c -> new Selector.Collection(RawType.CollectionKind.MAP, selectors(c.selectorExpr()));
             default -> throw TermBuilder.unexpected(ctx);
         };
     }

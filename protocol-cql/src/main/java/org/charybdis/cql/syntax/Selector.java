@@ -46,6 +46,16 @@ public sealed interface Selector {
         }
     }
 
+    /**
+     * {@code [a, b]}, {@code {a, b}} or {@code {k1: v1, k2: v2}} with a selector among the elements; a map's elements are
+     * its keys and values in turn.
+     */
+    record Collection(RawType.CollectionKind kind, List<Selector> elements) implements Selector {
+        public Collection {
+            elements = List.copyOf(elements);
+        }
+    }
+
     /** A literal or bind marker. */
     record Value(Term term) implements Selector {}
 }

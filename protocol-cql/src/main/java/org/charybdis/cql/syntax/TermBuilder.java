@@ -1,5 +1,6 @@
 package org.charybdis.cql.syntax;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +87,7 @@ final class TermBuilder {
         return switch (token.getType()) {
             case CqlLexer.STRING_LITERAL -> new Term.Literal(Term.LiteralKind.STRING, Names.string(ctx.STRING_LITERAL()));
             case CqlLexer.INTEGER -> new Term.Literal(Term.LiteralKind.INTEGER, text);
-            case CqlLexer.FLOAT -> new Term.Literal(Term.LiteralKind.FLOAT, text);
+            case CqlLexer.FLOAT -> new Term.Literal(Term.LiteralKind.FLOAT, finiteFloat(token));
             case CqlLexer.K_NAN -> new Term.Literal(Term.LiteralKind.FLOAT, "NaN");
             case CqlLexer.K_INFINITY -> new Term.Literal(Term.LiteralKind.FLOAT, "Infinity");
             case CqlLexer.K_TRUE -> new Term.Literal(Term.LiteralKind.BOOLEAN, "true");
@@ -96,6 +97,24 @@ final class TermBuilder {
             case CqlLexer.DURATION -> new Term.Literal(Term.LiteralKind.DURATION, text);
             default -> throw unexpected(ctx);
         };
+    }
+
+    /**
+     * Cassandra reads a float literal as a decimal and a double when it parses the statement, so one beyond
+     * the double range ({@code 1e400}) or beyond the decimal range is a syntax error, not an infinite value.
+     */
+    private static String finiteFloat(Token token) {
+        String text = token.getText();
+        try {
+            new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw CqlSyntaxError.failedParsing(token, "NumberFormatException " + e.getMessage());
+        }
+        if (Double.isInfinite(Double.parseDouble(text))) {
+            throw CqlSyntaxError.failedParsing(token, "NumberFormatException Character I is neither a decimal digit"
+                    + " number, decimal point, nor \"e\" notation exponential mark.");
+        }
+        return text;
     }
 
     private Term mapLiteral(List<Cql.TermContext> keysAndValues) {
@@ -127,9 +146,12 @@ final class TermBuilder {
             case Cql.TupleTypeContext tuple -> new RawType.Tuple(types(tuple.type()));
             case Cql.VectorTypeContext vector -> new RawType.Vector(type(vector.type()), dimension(vector));
             case Cql.CustomTypeContext custom -> new RawType.Custom(Names.string(custom.STRING_LITERAL()));
-            case Cql.NamedTypeContext named -> named.ident().size() == 1
-                    ? new RawType.Named(null, Names.text(named.ident(0)), false)
-                    : new RawType.Named(Names.text(named.ident(0)), Names.text(named.ident(1)), false);
+            case Cql.NamedTypeContext named -> {
+                UserTypeNames.checkNamedType(named);
+                yield named.ident().size() == 1
+                        ? new RawType.Named(null, Names.text(named.ident(0)), false)
+                        : new RawType.Named(Names.text(named.ident(0)), Names.text(named.ident(1)), false);
+            }
             default -> throw unexpected(ctx);
         };
     }

@@ -93,9 +93,10 @@ public final class TupleType implements CqlType {
         return bytes == null ? "null" : FieldsFormat.toCqlLiteral(bytes, types, null, "Tuple");
     }
 
+    /** Cassandra's string form, e.g. {@code 1:a\:b:@} for {@code (1, 'a:b', null)}. */
     @Override
     public ByteBuffer fromString(String text) {
-        throw new MarshalException("Cannot parse a tuple value from a string; use a tuple literal");
+        return TupleStrings.parse(text, this);
     }
 
     @Override

@@ -89,6 +89,10 @@ public final class QueryProcessor {
         return audit.statement(ast, request.query(), null, client, request.options().consistency(), () -> {
             if (trace.enabled()) trace.event("Preparing statement");
             CqlStatement statement = compiler.compile(ast, client, server.schema().current());
+            // Cassandra words a QUERY's wrong count of positional values its own way (an EXECUTE's as bindValues does)
+            if (request.options().valueNames() == null && request.options().values().size() != ast.bindMarkerCount()) {
+                throw new InvalidRequestException("Invalid amount of bind variables");
+            }
             count(StatementMetrics.Kind.of(ast), ast, client.keyspace());
             return run(statement, ast, client, request.options(), timing, trace, warnings);
         });

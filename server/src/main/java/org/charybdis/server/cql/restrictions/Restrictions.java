@@ -258,8 +258,15 @@ public final class Restrictions {
             checkKeyLengths(high);
         }
         ClusteringComparator comparator = TableLayouts.clusteringComparator(table);
+        MixedOrderSlices mixed = mixedOrderSlices();
         List<Slice> slices = new ArrayList<>(prefixes.size());
         for (List<ByteBuffer> p : prefixes) {
+            if (mixed != null) {
+                for (Slice slice : mixed.slices(array(p, null), low, low != null && sliceStart.inclusive(), high, high != null && sliceEnd.inclusive())) {
+                    if (!comparator.isEmpty(slice)) slices.add(slice);
+                }
+                continue;
+            }
             ClusteringBound start;
             ClusteringBound end;
             if (!sliceReversed) {
@@ -279,6 +286,13 @@ public final class Restrictions {
             distinct.add(s);
         }
         return distinct;
+    }
+
+    /** A multi-column slice over columns of both clustering orders (only a DELETE reads it by storage slices), or null. */
+    private MixedOrderSlices mixedOrderSlices() {
+        List<ColumnMetadata> columns = table.clustering().subList(prefixColumns, Math.min(prefixColumns + sliceWidth, table.clustering().size()));
+        boolean mixed = columns.stream().anyMatch(c -> c.reversed() != columns.getFirst().reversed());
+        return mixed ? new MixedOrderSlices(columns) : null;
     }
 
     private static void checkKeyLengths(ByteBuffer[] values) {

@@ -78,7 +78,7 @@ public final class RestrictionsCompiler {
 
     /**
      * An UPDATE's or DELETE's WHERE clause: {@code =}/{@code IN} on every partition key column, {@code =}/{@code IN} on a
-     * prefix of the clustering columns and, for DELETE only, a slice on the next one.
+     * prefix of the clustering columns (single or multi-column) and, for DELETE only, a slice from the next one on.
      */
     public static Restrictions compileModification(StatementType type, TableMetadata table, List<Relation> where, BindVariables variables) {
         if (!type.isModification()) throw new IllegalArgumentException(type + " is not a modification");
@@ -146,16 +146,10 @@ public final class RestrictionsCompiler {
                 compare(compare);
             }
             case Relation.In in -> in(in);
-            case Relation.MultiColumn multi -> {
-                if (multi.operator() != Operator.EQ) {
-                    throw new InvalidRequestException("Multi-column slice restrictions are not supported yet in " + type + " statements");
-                }
-                multiColumn(multi);
-            }
+            case Relation.MultiColumn multi -> multiColumn(multi);
             case Relation.ElementCompare e -> throw new InvalidRequestException(
                     "Invalid restriction on primary key column " + e.column().toCqlString() + " in " + type + " statement");
-            case Relation.MultiColumnIn ignored -> throw new InvalidRequestException(
-                    "Multi-column IN restrictions are not supported yet in " + type + " statements");
+            case Relation.MultiColumnIn in -> multiColumnIn(in);
             case Relation.Token ignored -> throw new IllegalStateException("refused by checkPrimaryKeyOnly");
         }
     }
@@ -176,7 +170,8 @@ public final class RestrictionsCompiler {
         }
         int prefixColumns = position;
         SliceBound[] slice = clusteringSlice.get(position);
-        if (slice != null) position++;
+        int sliceWidth = slice == null ? 1 : sliceColumns.get(position).size();
+        if (slice != null) position += sliceWidth;
         for (int p = position; p < clustering.size(); p++) {
             if (!covered(p)) continue;
             ColumnMetadata restricted = clustering.get(p);
@@ -190,7 +185,7 @@ public final class RestrictionsCompiler {
         }
         boolean reversed = slice != null && clustering.get(prefixColumns).reversed();
         return new Restrictions(type, table, keyValues, null, null, prefix, slice == null ? null : slice[0], slice == null ? null : slice[1],
-                reversed, 1, List.of(), prefixColumns > 0 || slice != null, restrictedByEq, IndexPlan.NONE, prefixColumns, keyBindIndexes);
+                reversed, sliceWidth, List.of(), prefixColumns > 0 || slice != null, restrictedByEq, IndexPlan.NONE, prefixColumns, keyBindIndexes);
     }
 
     private static InvalidRequestException precededBySlice(ColumnMetadata restricted, ColumnMetadata sliced) {
@@ -331,7 +326,7 @@ public final class RestrictionsCompiler {
                 for (ColumnMetadata c : columns) restrictedByEq.add(c.name());
             }
             case LT, LTE, GT, GTE -> addSlice(columns, multi.operator(), TupleTerm.resolve(multi.value(), columns, variables));
-            default -> throw new InvalidRequestException("Unsupported " + multi.operator().toCqlString() + " multi-column relation");
+            default -> throw new InvalidRequestException("Unsupported \"" + multi.operator().toCqlString() + "\" relation: " + describe(multi));
         }
     }
 

@@ -36,15 +36,22 @@ final class FunctionTerms {
 
     static BoundValue call(Term.FunctionCall call, CqlType receiverType, String receiver, BindVariables variables) {
         ScalarFunction function = resolve(call, receiverType, receiver);
-        String argReceiver = function.qualifiedName();
         List<BoundValue> args = new ArrayList<>(call.arguments().size());
         for (int i = 0; i < call.arguments().size(); i++) {
-            args.add(Terms.resolve(call.arguments().get(i), function.argTypes().get(i), "arg" + i + "(" + argReceiver + ")", variables));
+            args.add(Terms.resolve(call.arguments().get(i), function.argTypes().get(i), argument(function, i), variables));
         }
         return apply(function, args);
     }
 
+    /** What a function's argument is named in errors and prepared metadata, e.g. {@code arg0(system._add)}. */
+    private static String argument(ScalarFunction function, int index) {
+        return "arg" + index + "(" + function.qualifiedName() + ")";
+    }
+
     static BoundValue arithmetic(Term.Arithmetic arithmetic, CqlType receiverType, String receiver, BindVariables variables) {
+        if (arithmetic.left() instanceof Term.BindMarker || arithmetic.right() instanceof Term.BindMarker) {
+            throw Operations.ambiguous(arithmetic.operator(), operandText(arithmetic.left()), operandText(arithmetic.right()));
+        }
         CqlType left = operandType(arithmetic.left(), receiverType);
         CqlType right = operandType(arithmetic.right(), receiverType);
         ScalarFunction function = Operations.binary(arithmetic.operator(), left, right);
@@ -54,8 +61,13 @@ final class FunctionTerms {
         }
         checkResult(function, receiverType, receiver);
         return apply(function, List.of(
-                Terms.resolve(arithmetic.left(), left, receiver, variables),
-                Terms.resolve(arithmetic.right(), right, receiver, variables)));
+                Terms.resolve(arithmetic.left(), left, argument(function, 0), variables),
+                Terms.resolve(arithmetic.right(), right, argument(function, 1), variables)));
+    }
+
+    /** An operand as Cassandra's arithmetic errors show it: a marker, named or not, is {@code ?}. */
+    private static String operandText(Term operand) {
+        return operand instanceof Term.BindMarker ? "?" : text(operand);
     }
 
     static BoundValue negation(Term.Negation negation, CqlType receiverType, String receiver, BindVariables variables) {
@@ -65,7 +77,7 @@ final class FunctionTerms {
             throw new InvalidRequestException("Unsupported negation of " + text(negation.operand()) + " of type " + type.cqlName());
         }
         checkResult(function, receiverType, receiver);
-        return apply(function, List.of(Terms.resolve(negation.operand(), type, receiver, variables)));
+        return apply(function, List.of(Terms.resolve(negation.operand(), type, argument(function, 0), variables)));
     }
 
     static boolean isToken(Term.FunctionCall call) {
@@ -203,10 +215,18 @@ final class FunctionTerms {
     }
 
     /** The operand's own type, a duration for a duration literal, else the receiver's type. */
+    /**
+     * An operand's type: its own, else the receiver's, unless it is a constant the receiver's type cannot read
+     * ({@code 'a'} in {@code 1 + 'a'} for an int): then the constant's own type, which no operation may take.
+     */
     private static CqlType operandType(Term operand, CqlType receiverType) {
         if (operand instanceof Term.Literal l && l.kind() == Term.LiteralKind.DURATION) return NativeType.DURATION;
         CqlType intrinsic = intrinsicType(operand);
-        return intrinsic != null ? intrinsic : receiverType;
+        if (intrinsic != null) return intrinsic;
+        if (operand instanceof Term.Literal l && receiverType instanceof NativeType n && !TypeCompatibility.accepts(n, l.kind())) {
+            return TypeCompatibility.preferredType(l);
+        }
+        return receiverType;
     }
 
     private static void checkResult(ScalarFunction function, CqlType receiverType, String receiver) {

@@ -15,7 +15,7 @@ public final class TermText {
             case Term.BindMarker marker -> marker.name() == null ? "?" : ":" + marker.name();
             case Term.Literal literal -> literal.kind() == Term.LiteralKind.STRING
                     ? "'" + literal.text().replace("'", "''") + "'" : literal.text();
-            case Term.TypeHint hint -> "(" + hint.type() + ")" + of(hint.term());
+            case Term.TypeHint hint -> "(" + hint.type().toCqlString() + ")" + of(hint.term());
             case Term.ListLiteral list -> join("[", list.elements(), "]");
             case Term.SetLiteral set -> join("{", set.elements(), "}");
             case Term.TupleLiteral tuple -> join("(", tuple.elements(), ")");

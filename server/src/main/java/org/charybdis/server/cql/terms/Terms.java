@@ -16,6 +16,7 @@ import org.charybdis.cql.types.TupleValue;
 import org.charybdis.cql.types.UdtValue;
 import org.charybdis.cql.types.UserType;
 import org.charybdis.cql.types.VectorType;
+import org.charybdis.server.cql.statements.schema.ColumnTypes;
 import org.charybdis.server.cql.terms.functions.TypeCompatibility;
 
 import java.nio.ByteBuffer;
@@ -102,11 +103,14 @@ public final class Terms {
     /**
      * {@code (type)term}: the term is read as the hinted type, whose values must also be values of the receiver
      * (Cassandra's value compatibility: {@code (ascii)'x'} fits a text column, {@code (int)1} no bigint column).
-     * Hints naming user types or collections leave the receiver to decide.
+     * Hints naming user types or collections leave the receiver to decide, once their user types are found.
      */
     private static BoundValue typeHint(Term.TypeHint hint, CqlType type, String receiver, BindVariables variables) {
         CqlType hinted = hint.type() instanceof RawType.Named n && n.isNative() ? NativeType.byName(n.name()) : null;
-        if (hinted == null) return resolve(hint.term(), type, receiver, variables);
+        if (hinted == null) {
+            if (variables.schema() != null) checkHintedType(hint, type, receiver, variables);
+            return resolve(hint.term(), type, receiver, variables);
+        }
         if (hint.term() instanceof Term.Literal literal && !accepts((NativeType) hinted, literal.kind())) {
             throw new InvalidRequestException("Cannot cast value " + FunctionTerms.text(literal) + " to type " + hinted.cqlName());
         }
@@ -117,14 +121,44 @@ public final class Terms {
         return resolve(hint.term(), type, receiver, variables); // Cassandra reads the term as the receiver's type
     }
 
+    /**
+     * A hint naming a collection, tuple or user type: the type must exist, take no constant, and its values be values of
+     * the receiver (freezing included); the term is then read as the receiver's.
+     */
+    private static void checkHintedType(Term.TypeHint hint, CqlType type, String receiver, BindVariables variables) {
+        CqlType hinted = ColumnTypes.resolve(hint.type(), variables.keyspace(), variables.schema());
+        String hintedName = hintedTypeName(hint.type(), variables.keyspace());
+        if (!assignable(hint.term(), hinted)) {
+            throw new InvalidRequestException("Cannot cast value " + FunctionTerms.text(hint.term()) + " to type " + hintedName);
+        }
+        if (!TypeCompatibility.isValueCompatible(type, hinted)) {
+            throw new InvalidRequestException("Cannot assign value (" + hintedName + ")" + FunctionTerms.text(hint.term()) + " to "
+                    + receiver + " of type " + type.cqlName());
+        }
+    }
+
+    /** A hint's type as Cassandra shows it: a user type with its keyspace. */
+    public static String hintedTypeName(RawType type, String keyspace) {
+        return type instanceof RawType.Named n && !n.isNative() && n.keyspace() == null && keyspace != null
+                ? new RawType.Named(keyspace, n.name(), n.frozen()).toCqlString() : type.toCqlString();
+    }
+
     /** Cassandra's constant rules: which literal kinds each type accepts. */
     static ByteBuffer literal(Term.Literal literal, CqlType type, String receiver) {
         if (!(type instanceof NativeType nativeType) || !accepts(nativeType, literal.kind())) {
-            if (type instanceof org.charybdis.cql.types.CustomType) return parse(type, literal.text());
+            if (readsAnyConstant(type)) return parse(type, literal.text());
             throw new InvalidRequestException("Invalid " + literal.kind() + " constant (" + literal.text() + ") for \""
                     + receiver + "\" of type " + type.cqlName());
         }
         return parse(type, literal.text());
+    }
+
+    /**
+     * Cassandra checks no constant given for a custom type or a tuple: the type's string form reads it (a lone
+     * constant is a tuple's first component).
+     */
+    private static boolean readsAnyConstant(CqlType type) {
+        return type instanceof org.charybdis.cql.types.CustomType || type instanceof TupleType;
     }
 
     private static ByteBuffer parse(CqlType type, String text) {
@@ -153,6 +187,7 @@ public final class Terms {
             throw new InvalidRequestException("Unexpected receiver type '" + type.cqlName() + "'; only list and vector are expected");
         }
         String kind = type instanceof VectorType ? "vector" : "list";
+        if (type instanceof ListType) checkNoMarkers(list.elements(), kind, receiver);
         List<BoundValue> elements = elements(list.elements(), element, receiver, kind, variables);
         BoundValue value = context -> {
             List<Object> values = new ArrayList<>(elements.size());
@@ -168,6 +203,7 @@ public final class Terms {
         if (!(type instanceof SetType s)) {
             throw new InvalidRequestException("Invalid set literal for " + receiver + " of type " + type.cqlName());
         }
+        checkNoMarkers(set.elements(), "set", receiver);
         List<BoundValue> elements = elements(set.elements(), s.elementType(), receiver, "set", variables);
         return context -> {
             java.util.Set<Object> values = new java.util.LinkedHashSet<>();
@@ -185,6 +221,9 @@ public final class Terms {
         if (!(type instanceof MapType m)) {
             throw new InvalidRequestException("Invalid map literal for " + receiver + " of type " + type.cqlName());
         }
+        List<Term> keysAndValues = new ArrayList<>();
+        for (Term.MapEntry entry : map.entries()) keysAndValues.addAll(List.of(entry.key(), entry.value()));
+        checkNoMarkers(keysAndValues, "map", receiver);
         List<BoundValue> keys = new ArrayList<>(), values = new ArrayList<>();
         for (Term.MapEntry entry : map.entries()) {
             keys.add(nested(entry.key(), m.keyType(), receiver, variables, "Invalid map literal for " + receiver + ": key "));
@@ -278,8 +317,7 @@ public final class Terms {
      */
     private static boolean assignable(Term term, CqlType type) {
         return switch (term) {
-            case Term.Literal literal -> type instanceof NativeType n ? accepts(n, literal.kind())
-                    : type instanceof org.charybdis.cql.types.CustomType;
+            case Term.Literal literal -> type instanceof NativeType n ? accepts(n, literal.kind()) : readsAnyConstant(type);
             case Term.ListLiteral list -> switch (type) {
                 case ListType l -> list.elements().stream().allMatch(e -> assignable(e, l.elementType()));
                 case VectorType v -> list.elements().stream().allMatch(e -> assignable(e, v.elementType()));
@@ -303,6 +341,30 @@ public final class Terms {
             case Term.TypeHint hint -> !(hint.type() instanceof RawType.Named n && n.isNative())
                     || TypeCompatibility.isValueCompatible(type, NativeType.byName(n.name()));
             default -> true;
+        };
+    }
+
+    /** Cassandra 5.0 takes no bind marker anywhere inside a list, set or map literal (a vector, tuple or UDT literal takes them). */
+    private static void checkNoMarkers(List<Term> elements, String kind, String receiver) {
+        if (elements.stream().anyMatch(Terms::hasMarker)) {
+            throw new InvalidRequestException("Invalid " + kind + " literal for " + receiver + ": bind variables are not supported inside collection literals");
+        }
+    }
+
+    private static boolean hasMarker(Term term) {
+        return switch (term) {
+            case Term.BindMarker ignored -> true;
+            case Term.TypeHint hint -> hasMarker(hint.term());
+            case Term.ListLiteral list -> list.elements().stream().anyMatch(Terms::hasMarker);
+            case Term.SetLiteral set -> set.elements().stream().anyMatch(Terms::hasMarker);
+            case Term.TupleLiteral tuple -> tuple.elements().stream().anyMatch(Terms::hasMarker);
+            case Term.MapLiteral map -> map.entries().stream().anyMatch(e -> hasMarker(e.key()) || hasMarker(e.value()));
+            case Term.UdtLiteral udt -> udt.fields().values().stream().anyMatch(Terms::hasMarker);
+            case Term.FunctionCall call -> call.arguments().stream().anyMatch(Terms::hasMarker);
+            case Term.Arithmetic arithmetic -> hasMarker(arithmetic.left()) || hasMarker(arithmetic.right());
+            case Term.Negation negation -> hasMarker(negation.operand());
+            case Term.Literal ignored -> false;
+            case Term.NullLiteral ignored -> false;
         };
     }
 

@@ -57,7 +57,7 @@ final class CompiledBatch implements CqlStatement {
         for (int i = 0; i < batch.statements().size(); i++) {
             ModificationStatement statement = batch.statements().get(i);
             TableMetadata table = tables.get(i);
-            BindVariables variables = new BindVariables(count, table.keyspace(), table.name());
+            BindVariables variables = new BindVariables(count, table.keyspace(), table.name(), schema);
             compiled.add(ModificationStatements.compile(statement, table, variables));
             perStatement.add(variables);
         }

@@ -29,7 +29,7 @@ public final class ModificationStatements {
 
     public static CqlStatement compile(ModificationStatement statement, ClientState client, Schema schema) {
         TableMetadata table = table(statement.table(), client, schema);
-        BindVariables variables = new BindVariables(statement.bindMarkerCount(), table.keyspace(), table.name());
+        BindVariables variables = new BindVariables(statement.bindMarkerCount(), table.keyspace(), table.name(), schema);
         return compile(statement, table, variables);
     }
 

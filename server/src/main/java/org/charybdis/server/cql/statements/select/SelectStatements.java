@@ -41,7 +41,7 @@ public final class SelectStatements {
         TableMetadata table = keyspace.table(statement.table().name());
         if (table == null) throw new InvalidRequestException("table " + statement.table().name() + " does not exist");
 
-        BindVariables variables = new BindVariables(statement.bindMarkers().size(), table.keyspace(), table.name());
+        BindVariables variables = new BindVariables(statement.bindMarkers().size(), table.keyspace(), table.name(), schema);
         Selection selection = SelectionCompiler.compile(table, statement.selection(), statement.distinct(), false, variables);
         boolean masks = table.allColumns().stream().anyMatch(c -> c.mask() != null);
         Selection masked = masks ? SelectionCompiler.compile(table, statement.selection(), statement.distinct(), true, variables) : selection;

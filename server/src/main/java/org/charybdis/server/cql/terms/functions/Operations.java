@@ -1,6 +1,7 @@
 package org.charybdis.server.cql.terms.functions;
 
 import org.charybdis.cql.exceptions.FunctionFailureException;
+import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.syntax.ArithmeticOperator;
 import org.charybdis.cql.types.CqlDuration;
 import org.charybdis.cql.types.CqlType;
@@ -40,6 +41,15 @@ public final class Operations {
             return ScalarFunction.of("_add", result, List.of(l, r), args -> concat(args[0], args[1]));
         }
         return null;
+    }
+
+    /**
+     * Cassandra's refusal of an operation with an untyped bind marker as an operand (whatever the other operand
+     * or the receiver): its operand texts name every marker {@code ?}.
+     */
+    public static InvalidRequestException ambiguous(ArithmeticOperator op, String left, String right) {
+        return new InvalidRequestException("Ambiguous '" + op.symbol() + "' operation with args " + left + " and " + right
+                + ": use type hint to disambiguate, example '(int) ?'");
     }
 
     /** Unary minus, or null for a type it does not apply to. */

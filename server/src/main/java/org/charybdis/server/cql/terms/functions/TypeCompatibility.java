@@ -1,11 +1,14 @@
 package org.charybdis.server.cql.terms.functions;
 
 import org.charybdis.cql.syntax.Term;
+import org.charybdis.cql.types.CollectionType;
 import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.NativeType;
+import org.charybdis.cql.types.TupleType;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.List;
 
 /**
  * Cassandra's rules for which values fit which types: value compatibility between types (the bytes of
@@ -24,9 +27,16 @@ public final class TypeCompatibility {
         return isValueCompatible(receiver, provided) ? Assignment.WEAK : Assignment.NONE;
     }
 
-    /** True when every serialized value of {@code provided} is a valid value of {@code receiver}. */
+    /**
+     * True when every serialized value of {@code provided} is a valid value of {@code receiver}; collections of the
+     * same kind and freezing, and tuples, when their elements are.
+     */
     public static boolean isValueCompatible(CqlType receiver, CqlType provided) {
         if (receiver.equals(provided) || receiver == NativeType.BLOB) return true;
+        if (receiver instanceof CollectionType || receiver instanceof TupleType) {
+            return receiver.getClass() == provided.getClass() && receiver.isMultiCell() == provided.isMultiCell()
+                    && elementsCompatible(receiver.subTypes(), provided.subTypes());
+        }
         if (!(receiver instanceof NativeType r) || !(provided instanceof NativeType p)) return false;
         return switch (r) {
             case TEXT -> p == NativeType.ASCII;
@@ -38,6 +48,12 @@ public final class TypeCompatibility {
             case UUID -> p == NativeType.TIMEUUID;
             default -> false;
         };
+    }
+
+    private static boolean elementsCompatible(List<CqlType> receiver, List<CqlType> provided) {
+        if (receiver.size() != provided.size()) return false;
+        for (int i = 0; i < receiver.size(); i++) if (!isValueCompatible(receiver.get(i), provided.get(i))) return false;
+        return true;
     }
 
     /** How a constant fits a type: EXACT for the type it prefers, WEAK for the others it may be read as. */

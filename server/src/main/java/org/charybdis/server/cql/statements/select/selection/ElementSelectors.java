@@ -11,7 +11,6 @@ import org.charybdis.cql.types.MapType;
 import org.charybdis.cql.types.SetType;
 import org.charybdis.cql.types.UserType;
 import org.charybdis.server.cql.statements.select.selection.SelectorCompiler.Compiled;
-import org.charybdis.server.cql.terms.Terms;
 import org.charybdis.server.schema.ColumnMetadata;
 
 import java.nio.ByteBuffer;
@@ -26,32 +25,44 @@ import java.util.List;
 final class ElementSelectors {
     private ElementSelectors() {}
 
-    static Compiled element(Compiled collection, Selector.Element element) {
+    /**
+     * Compiles the key of an element or slice selector, a constant (refused when null) or a bind marker, for a key type
+     * and receiver name.
+     */
+    @FunctionalInterface
+    interface KeyCompiler {
+        RowExpression compile(Term key, CqlType keyType, String receiver);
+    }
+
+    static Compiled element(Compiled collection, Selector.Element element, KeyCompiler keys) {
         CollectionType type = collectionType(collection, "element");
-        CqlType keyType = type instanceof MapType map ? map.keyType() : ((SetType) type).elementType();
-        ByteBuffer key = constant(element.key(), keyType, collection);
+        CqlType keyType = keyType(type);
+        RowExpression keyValue = key(element.key(), type, collection, "element", keys);
         CqlType resultType = type instanceof MapType map ? map.valueType() : keyType;
         boolean isMap = type instanceof MapType;
         CellSource cells = cells(collection);
         RowExpression expression = row -> {
+            ByteBuffer key = keyValue.evaluate(row);
             for (CollectionCell cell : cells.of(row)) {
                 if (keyType.compare(cell.path(), key) == 0) return (isMap ? cell.value() : cell.path()).duplicate();
             }
             return null;
         };
-        return new Compiled(new SelectorNode.PerRow(expression), resultType, collection.label() + "[" + SelectorCompiler.text(element.key()) + "]", null);
+        return new Compiled(new SelectorNode.PerRow(expression), resultType, collection.label() + "[" + keyText(element.key()) + "]", null);
     }
 
-    static Compiled slice(Compiled collection, Selector.Slice slice) {
+    static Compiled slice(Compiled collection, Selector.Slice slice, KeyCompiler keys) {
         CollectionType type = collectionType(collection, "slice");
-        CqlType keyType = type instanceof MapType map ? map.keyType() : ((SetType) type).elementType();
-        ByteBuffer from = slice.from() == null ? null : constant(slice.from(), keyType, collection);
-        ByteBuffer to = slice.to() == null ? null : constant(slice.to(), keyType, collection);
+        CqlType keyType = keyType(type);
+        RowExpression fromValue = slice.from() == null ? null : key(slice.from(), type, collection, "slice", keys);
+        RowExpression toValue = slice.to() == null ? null : key(slice.to(), type, collection, "slice", keys);
         CollectionType resultType = type instanceof MapType map ? MapType.of(map.keyType(), map.valueType(), true)
                 : SetType.of(keyType, true);
         boolean frozen = !type.isMultiCell();
         CellSource cells = cells(collection);
         RowExpression expression = row -> {
+            ByteBuffer from = fromValue == null ? null : fromValue.evaluate(row);
+            ByteBuffer to = toValue == null ? null : toValue.evaluate(row);
             List<CollectionCell> all = cells.of(row);
             if (all.isEmpty() && (collection.column() == null || !frozen || !hasValue(collection, row))) return null;
             List<CollectionCell> inRange = new ArrayList<>(all.size());
@@ -63,8 +74,8 @@ final class ElementSelectors {
             if (inRange.isEmpty() && !frozen) return null;
             return resultType.fromCells(inRange);
         };
-        String label = collection.label() + "[" + (from == null ? "" : SelectorCompiler.text(slice.from())) + ".."
-                + (to == null ? "" : SelectorCompiler.text(slice.to())) + "]";
+        String label = collection.label() + "[" + (slice.from() == null ? "" : keyText(slice.from())) + ".."
+                + (slice.to() == null ? "" : keyText(slice.to())) + "]";
         return new Compiled(new SelectorNode.PerRow(expression), resultType, label, null);
     }
 
@@ -124,11 +135,29 @@ final class ElementSelectors {
         return collection;
     }
 
-    private static ByteBuffer constant(Term term, CqlType keyType, Compiled collection) {
-        if (term instanceof Term.BindMarker) throw new InvalidRequestException("Bind markers are not supported yet in selection clauses");
-        ByteBuffer value = Terms.constant(term, keyType, "key(" + collection.label() + ")");
-        if (value == null) throw new InvalidRequestException("Invalid null value for key(" + collection.label() + ")");
-        return value;
+    /**
+     * A key's value in each row, named {@code key(m)} for a map and {@code value(s)} for a set as Cassandra names them;
+     * a bound value is refused when null (a constant is when compiled).
+     */
+    private static RowExpression key(Term term, CollectionType type, Compiled collection, String kind, KeyCompiler keys) {
+        CqlType keyType = keyType(type);
+        String receiver = (type instanceof MapType ? "key(" : "value(") + collection.label() + ")";
+        RowExpression value = keys.compile(term, keyType, receiver);
+        return row -> {
+            ByteBuffer key = value.evaluate(row);
+            if (key == null) throw new InvalidRequestException("Invalid null value for " + kind + " selection on " + collection.label());
+            return key;
+        };
+    }
+
+    /** A map's keys, a set's elements. */
+    private static CqlType keyType(CollectionType type) {
+        return type instanceof MapType map ? map.keyType() : ((SetType) type).elementType();
+    }
+
+    /** A key in a column name: Cassandra shows a marker, named or not, as {@code ?}. */
+    private static String keyText(Term key) {
+        return key instanceof Term.BindMarker ? "?" : SelectorCompiler.text(key);
     }
 
     private static String typeName(UserType type) {

@@ -1,17 +1,20 @@
 package org.charybdis.server.cql.statements.select.selection;
 
-import org.charybdis.server.cql.Columns;
 import org.charybdis.cql.exceptions.InvalidRequestException;
 import org.charybdis.cql.syntax.ArithmeticOperator;
 import org.charybdis.cql.syntax.QualifiedName;
 import org.charybdis.cql.syntax.RawType;
 import org.charybdis.cql.syntax.Selector;
 import org.charybdis.cql.syntax.Term;
+import org.charybdis.cql.types.CollectionType;
 import org.charybdis.cql.types.CqlType;
+import org.charybdis.cql.types.MapType;
 import org.charybdis.cql.types.NativeType;
 import org.charybdis.cql.types.SetType;
-import org.charybdis.cql.types.MapType;
+import org.charybdis.cql.types.TupleType;
 import org.charybdis.cql.types.VectorType;
+import org.charybdis.server.cql.Columns;
+import org.charybdis.server.cql.statements.schema.ColumnTypes;
 import org.charybdis.server.cql.terms.BindVariables;
 import org.charybdis.server.cql.terms.BoundValue;
 import org.charybdis.server.cql.terms.ColumnMasks;
@@ -53,6 +56,7 @@ final class SelectorCompiler {
     private final BindVariables variables;
     /** The bind markers of the selection, by slot: bound once per execution, read by every row. */
     private final List<BoundValue> markers = new ArrayList<>();
+    private final CompositeSelectors composites = new CompositeSelectors(this::compile, this::value);
 
     /**
      * @param masked    whether a masked column's value goes through its mask
@@ -82,11 +86,12 @@ final class SelectorCompiler {
             case Selector.Arithmetic arithmetic -> arithmetic(arithmetic);
             case Selector.Negation negation -> negation(negation);
             case Selector.TypeHint hint -> typeHint(hint);
-            case Selector.Element element -> ElementSelectors.element(compile(element.selector()), element);
-            case Selector.Slice slice -> ElementSelectors.slice(compile(slice.selector()), slice);
+            case Selector.Tuple tuple -> composites.tuple(tuple, null, "");
+            case Selector.Collection collection -> composites.collection(collection, null, "");
+            case Selector.Element element -> ElementSelectors.element(compile(element.selector()), element, this::key);
+            case Selector.Slice slice -> ElementSelectors.slice(compile(slice.selector()), slice, this::key);
             case Selector.FieldAccess field -> ElementSelectors.field(compile(field.selector()), field);
-            case Selector.Value value -> throw new InvalidRequestException("Cannot infer type for term " + text(value.term())
-                    + " in selection clause (try using a cast to force a type)");
+            case Selector.Value value -> throw cannotInfer(value.term());
             default -> throw new InvalidRequestException("Selector " + selector.getClass().getSimpleName() + " is not supported yet");
         };
     }
@@ -187,6 +192,10 @@ final class SelectorCompiler {
         ColumnMetadata column = Columns.resolve(table, ((Selector.Column) collection).column());
         CqlType keyType = column.type() instanceof MapType map ? map.keyType() : ((SetType) column.type()).elementType();
         boolean single = selection instanceof Selector.Element;
+        if (from instanceof Term.BindMarker || to instanceof Term.BindMarker) {
+            // Cassandra fails on them with a server error
+            throw new InvalidRequestException("Bind markers are not supported in the keys of " + kind.function + " selections");
+        }
         ByteBuffer start = from == null ? null : Terms.constant(from, keyType, "key(" + column.name() + ")");
         ByteBuffer end = to == null ? null : Terms.constant(to, keyType, "key(" + column.name() + ")");
         return new Compiled(new SelectorNode.PerRow(CellMetadata.ofKeys(kind, column, keyType, start, end, single)),
@@ -234,6 +243,9 @@ final class SelectorCompiler {
     }
 
     private Compiled arithmetic(Selector.Arithmetic arithmetic) {
+        if (isMarker(arithmetic.left()) || isMarker(arithmetic.right())) {
+            throw Operations.ambiguous(arithmetic.operator(), operandText(arithmetic.left()), operandText(arithmetic.right()));
+        }
         Argument left = argument(arithmetic.left());
         Argument right = argument(arithmetic.right());
         String label = operand(left.text(), arithmetic.left(), arithmetic.operator(), false) + " " + arithmetic.operator().symbol()
@@ -258,16 +270,56 @@ final class SelectorCompiler {
     }
 
     private Compiled typeHint(Selector.TypeHint hint) {
+        RawType raw = hint.type();
+        String hintText = "(" + Terms.hintedTypeName(raw, variables.keyspace()) + ")";
         if (hint.selector() instanceof Selector.Value(Term term)) {
-            RawType raw = hint.type();
             CqlType type = hintedType(raw);
-            if (type == null) {
-                throw new InvalidRequestException("Cannot infer type for term " + text(term) + " in selection clause (try using a cast to force a type)");
-            }
-            ByteBuffer value = Terms.constant(term, type, "(" + type.cqlName() + ")" + text(term));
-            return new Compiled(constant(value), type, "(" + raw.toCqlString() + ")" + text(term), null);
+            if (type == null && variables.schema() != null) type = ColumnTypes.resolve(raw, variables.keyspace(), variables.schema());
+            if (type == null) throw cannotInfer(term);
+            return new Compiled(value(term, type), type, hintText + text(term), null);
+        }
+        CqlType hinted = variables.schema() == null ? null : ColumnTypes.resolve(raw, variables.keyspace(), variables.schema());
+        if (hint.selector() instanceof Selector.Tuple tuple && hinted instanceof TupleType tupleType) {
+            return composites.tuple(tuple, tupleType, hintText);
+        }
+        if (hint.selector() instanceof Selector.Collection collection && hinted instanceof CollectionType collectionType
+                && CompositeSelectors.kind(collectionType) == collection.kind()) {
+            return composites.collection(collection, collectionType, hintText);
         }
         return compile(hint.selector());
+    }
+
+    /** A constant or marker read as {@code type}. */
+    SelectorNode value(Term term, CqlType type) {
+        if (term instanceof Term.BindMarker marker) return marker(marker, type, "[selection]");
+        return constant(Terms.constant(term, type, "(" + type.cqlName() + ")" + text(term)));
+    }
+
+    private static InvalidRequestException cannotInfer(Term term) {
+        return cannotInfer(text(term));
+    }
+
+    static InvalidRequestException cannotInfer(String term) {
+        return new InvalidRequestException("Cannot infer type for term " + term + " in selection clause (try using a cast to force a type)");
+    }
+
+    /** The key of an element or slice selector, of the key's type: a constant, or a term of markers read per execution. */
+    private RowExpression key(Term term, CqlType keyType, String receiver) {
+        BoundValue value = Terms.resolve(term, keyType, receiver, variables);
+        if (value instanceof BoundValue.Constant(ByteBuffer constant)) {
+            if (constant == null) throw new InvalidRequestException("Invalid null value for " + receiver);
+            return constant(constant).perRow();
+        }
+        return bound(value).perRow();
+    }
+
+    private static boolean isMarker(Selector selector) {
+        return selector instanceof Selector.Value(Term.BindMarker ignored);
+    }
+
+    /** An operand as Cassandra's arithmetic errors show it: a marker, named or not, is {@code ?}. */
+    private String operandText(Selector operand) {
+        return isMarker(operand) ? "?" : argument(operand).text();
     }
 
     /** The type a hint on a constant names: a native type, or a vector of one; null for any other. */
@@ -295,18 +347,26 @@ final class SelectorCompiler {
         for (int i = 0; i < arguments.size(); i++) {
             Argument argument = arguments.get(i);
             CqlType type = function.argTypes().get(i);
-            nodes.add(argument.term() instanceof Term.BindMarker marker ? marker(marker, type) : argument.node(type));
+            nodes.add(argument.term() instanceof Term.BindMarker marker ? marker(marker, type, "[selection]") : argument.node(type));
         }
         return nodes;
     }
 
-    /** A marker of the selection, named {@code [selection]} in the bind variables as Cassandra names it. */
-    private SelectorNode marker(Term.BindMarker marker, CqlType type) {
+    /**
+     * A marker of the selection, named {@code receiver} in the bind variables as Cassandra names it ({@code [selection]}
+     * for a function argument or a hinted value, {@code key(m)} for an element's key).
+     */
+    private SelectorNode marker(Term.BindMarker marker, CqlType type, String receiver) {
+        return bound(Terms.resolve(marker, type, receiver, variables));
+    }
+
+    /** A value known once the execution's bind values are: bound once, read by every row. */
+    private SelectorNode bound(BoundValue value) {
         int slot = markers.size();
-        markers.add(Terms.resolve(marker, type, "[selection]", variables));
+        markers.add(value);
         return new SelectorNode.PerRow(row -> {
-            ByteBuffer value = row.markers()[slot];
-            return value == null ? null : value.duplicate();
+            ByteBuffer bytes = row.markers()[slot];
+            return bytes == null ? null : bytes.duplicate();
         });
     }
 

@@ -389,4 +389,37 @@ class SelectionCompilerTest {
                 .containsExactly(-4069959284402364209L, -4069959284402364208L, -4069959284402364209L, -4069959284402364209L);
         fails("SELECT token(k, c) FROM fn.t", "Invalid number of arguments in call to function system.token: 1 required but 2 provided");
     }
+    @Test
+    void tupleSelectorsPackTheirElements() {
+        ResultSet rs = session.execute("SELECT (k, i), (tuple<int, text, int>)(c, 'a'), (tuple<int, int>)(i, null) FROM fn.t WHERE k = 1 AND c = 1");
+        assertThat(names(rs)).containsExactly("(k, i) tuple<int, int>", "(tuple<int, text, int>)(c, 'a') tuple<int, text, int>",
+                "(tuple<int, int>)(i, NULL) tuple<int, int>");
+        Row row = rs.one();
+        assertThat(row.getTupleValue(0).getInt(0)).isEqualTo(1);
+        assertThat(row.getTupleValue(0).getInt(1)).isEqualTo(7);
+        assertThat(row.getTupleValue(1).getString(1)).isEqualTo("a");
+        assertThat(row.getTupleValue(1).isNull(2)).isTrue();
+        assertThat(row.getTupleValue(2).isNull(1)).isTrue();
+        assertThatThrownBy(() -> session.execute("SELECT (k, 1) FROM fn.t")).isInstanceOf(InvalidQueryException.class)
+                .hasMessage("Cannot infer type for term (k, 1) in selection clause (try using a cast to force a type)");
+        assertThatThrownBy(() -> session.execute("SELECT (tuple<text, int>)(k, 1) FROM fn.t")).isInstanceOf(InvalidQueryException.class)
+                .hasMessage("Cannot assign value (tuple<text, int>)(k, 1) to (tuple<text, int>)(k, 1) of type frozen<tuple<text, int>>");
+    }
+    @Test
+    void collectionSelectorsBuildOneValuePerRow() {
+        ResultSet rs = session.execute(session.prepare("SELECT [i, 1], {tx, a}, (map<text, int>){'x': i, tx: c}, [i, ?] "
+                + "FROM fn.t WHERE k = 1 AND c = 1").bind(9));
+        assertThat(names(rs)).containsExactly("[i, 1] list<int>", "{tx, a} set<text>",
+                "(map<text, int>){'x': i, tx: c} map<text, int>", "[i, ?] list<int>");
+        Row row = rs.one();
+        assertThat(row.getList(0, Integer.class)).containsExactly(7, 1);
+        assertThat(row.getSet(1, String.class)).containsExactly("abc", "héllo");
+        assertThat(row.getMap(2, String.class, Integer.class)).containsEntry("x", 7).containsEntry("héllo", 1);
+        assertThat(row.getList(3, Integer.class)).containsExactly(7, 9);
+        fails("SELECT [1, 2] FROM fn.t", "Cannot infer type for term [1, 2] in selection clause (try using a cast to force a type)");
+        fails("SELECT {'a': i} FROM fn.t", "Cannot infer type for term {'a': i} in selection clause (try using a cast to force a type)");
+        fails("SELECT {k: i} FROM fn.t", "Cannot infer type for term {k: i} in selection clause (try using a cast to force a type)");
+        fails("SELECT (list<bigint>)[i, k] FROM fn.t",
+                "Cannot assign value (list<bigint>)[i, k] to (list<bigint>)[i, k] of type frozen<list<bigint>>");
+    }
 }
