@@ -12,11 +12,28 @@ import java.util.List;
  */
 public final class ClusteringComparator implements Comparator<ClusteringPrefix> {
     private final Comparator<ByteBuffer>[] comparators;
+    private final boolean[] reversed;
+    /** Null when the server gave none (see {@link #byteOrdered}). */
+    private final ByteOrderedEncoding[] encodings;
 
-    @SuppressWarnings("unchecked")
     public ClusteringComparator(List<Comparator<ByteBuffer>> componentComparators, List<Boolean> reversed) {
+        this(componentComparators, reversed, null);
+    }
+
+    /**
+     * @param encodings each component's order as bytes (ascending; DESC is applied here), for engines that compare keys
+     *                  as bytes; null when not known
+     */
+    @SuppressWarnings("unchecked")
+    public ClusteringComparator(List<Comparator<ByteBuffer>> componentComparators, List<Boolean> reversed,
+                                List<ByteOrderedEncoding> encodings) {
         if (componentComparators.size() != reversed.size())
             throw new IllegalArgumentException("one reversed flag per clustering component is required");
+        if (encodings != null && encodings.size() != reversed.size())
+            throw new IllegalArgumentException("one byte-ordered encoding per clustering component is required");
+        this.encodings = encodings == null ? null : encodings.toArray(new ByteOrderedEncoding[0]);
+        this.reversed = new boolean[reversed.size()];
+        for (int i = 0; i < this.reversed.length; i++) this.reversed[i] = reversed.get(i);
         comparators = new Comparator[componentComparators.size()];
         for (int i = 0; i < comparators.length; i++) {
             Comparator<ByteBuffer> c = componentComparators.get(i);
@@ -31,6 +48,18 @@ public final class ClusteringComparator implements Comparator<ClusteringPrefix> 
 
     /** Number of clustering columns. */
     public int size() { return comparators.length; }
+
+    /** True when every component has a {@link ByteOrderedEncoding} (always, with no clustering columns). */
+    public boolean byteOrdered() { return encodings != null || comparators.length == 0; }
+
+    /** The ascending byte order of component {@code i}; see {@link #byteOrdered()}. */
+    public ByteOrderedEncoding encoding(int i) {
+        if (encodings == null) throw new IllegalStateException("no byte-ordered encodings for this clustering");
+        return encodings[i];
+    }
+
+    /** Whether component {@code i} is in DESC order. */
+    public boolean isReversed(int i) { return reversed[i]; }
 
     @Override
     public int compare(ClusteringPrefix a, ClusteringPrefix b) {
