@@ -8,6 +8,8 @@ import org.charybdis.storage.commitlog.CommitLogReplayer;
 import org.charybdis.storage.commitlog.ReplayResult;
 import org.charybdis.storage.engine.AsyncLoop;
 import org.charybdis.storage.engine.ForwardedUpdate;
+import org.charybdis.storage.engine.TableEngine;
+import org.charybdis.storage.rocks.RocksTableEngine;
 import org.charybdis.storage.serialization.CorruptDataException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,17 +48,17 @@ final class CommitLogRecovery {
     private void replay(long position, java.nio.ByteBuffer payload) {
         try {
             MutationEntry.deserialize(payload, id -> {
-                LsmTableEngine table = shard.tables().get(id);
-                if (table == null) table = shard.tables().get(ForwardedUpdate.logId(id)); // logged for another shard
+                TableEngine table = table(id);
+                if (table == null) table = table(ForwardedUpdate.logId(id)); // logged for another shard
                 return table == null ? -1 : table.layout().clusteringComparator().size();
             }, update -> {
-                LsmTableEngine table = shard.tables().get(update.tableId());
+                TableEngine table = table(update.tableId());
                 if (table == null) {
                     // its owner may or may not have it: hand it back to be sent again
                     shard.replayedForward(new ForwardedUpdate(ForwardedUpdate.logId(update.tableId()), update.update()));
                     return;
                 }
-                if (position <= table.replayedUpTo()) {
+                if (position <= replayedUpTo(table)) {
                     skipped++;
                     return;
                 }
@@ -66,6 +68,17 @@ final class CommitLogRecovery {
         } catch (CorruptDataException | IllegalArgumentException e) {
             LOG.error("Shard {}: skipping an undecodable commitlog entry at {}: {}", shard.id(), CommitLogPosition.toString(position), e.getMessage());
         }
+    }
+
+    /** The table of this shard, whichever engine stores it, or null. */
+    private TableEngine table(java.util.UUID id) {
+        LsmTableEngine table = shard.tables().get(id);
+        return table != null ? table : shard.rocksTables().get(id);
+    }
+
+    /** Positions up to this one are in the table's files already. */
+    private static long replayedUpTo(TableEngine table) {
+        return table instanceof RocksTableEngine rocks ? rocks.replayedUpTo() : ((LsmTableEngine) table).replayedUpTo();
     }
 
     private CompletableFuture<Void> afterReplay(ReplayResult result) {
@@ -91,10 +104,15 @@ final class CommitLogRecovery {
         for (LsmTableEngine table : List.copyOf(shard.tables().values())) {
             flushes.add(table.flush().handle((v, e) -> null).thenCompose(ignored -> table.flushesWritten()));
         }
+        List<RocksTableEngine> rocksTables = List.copyOf(shard.rocksTables().values());
+        for (RocksTableEngine table : rocksTables) flushes.add(table.flush());
         // and the forwarded updates the replay found are only here until their owners logged them again
         flushes.add(shard.replayedForwardsResent());
         long highestSegment = CommitLogPosition.segmentId(result.lastPosition());
         for (LsmTableEngine table : shard.tables().values()) {
+            highestSegment = Math.max(highestSegment, CommitLogPosition.segmentId(Math.max(0, table.replayedUpTo())));
+        }
+        for (RocksTableEngine table : rocksTables) {
             highestSegment = Math.max(highestSegment, CommitLogPosition.segmentId(Math.max(0, table.replayedUpTo())));
         }
         long firstSegment = highestSegment + 1;
@@ -105,7 +123,8 @@ final class CommitLogRecovery {
             List<LsmTableEngine> tables = List.copyOf(shard.tables().values());
             settled.thenCompose(ignored -> {
                 // a table closed meanwhile (shutdown, DROP) gave its flush up: what it held is only in these segments
-                if (tables.stream().anyMatch(LsmTableEngine::isClosed)) return CompletableFuture.<Void>completedFuture(null);
+                if (tables.stream().anyMatch(LsmTableEngine::isClosed) || rocksTables.stream().anyMatch(RocksTableEngine::isClosed))
+                    return CompletableFuture.<Void>completedFuture(null);
                 return result.deleteReplayed(shard.io());
             }).exceptionally(e -> {
                 LOG.error("Shard {}: could not delete the replayed commit log segments (they replay again, harmlessly, at the next start)",

@@ -85,6 +85,14 @@ public record LsmConfig(Path dataDirectory, CommitLogConfig commitLog, long memt
                 compactionsPerShard, clock, staticShares, diskFailurePolicy, fraction);
     }
 
+    /**
+     * What the shard's RocksDB instance may use, when it has RocksDB tables: half the memtable memory and half the chunk
+     * cache, again (RocksDB keeps its own caches).
+     */
+    public org.charybdis.storage.rocks.RocksSettings rocksSettings() {
+        return org.charybdis.storage.rocks.RocksSettings.of(Math.max(1 << 20, chunkCacheBytesPerShard / 2), Math.max(1 << 20, memtableBytesPerShard / 2));
+    }
+
     public static LsmConfig defaults(Path workdir) {
         return new LsmConfig(workdir.resolve("data"), CommitLogConfig.defaults(workdir.resolve("commitlog")), 256L << 20, 0.5,
                 32L << 20, 2);

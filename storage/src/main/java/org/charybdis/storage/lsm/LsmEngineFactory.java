@@ -4,6 +4,8 @@ import org.charybdis.storage.engine.AsyncLoop;
 import org.charybdis.scheduler.Shard;
 import org.charybdis.scheduler.ShardRuntime;
 import org.charybdis.storage.engine.StorageEngineFactory;
+import org.charybdis.storage.engine.StorageParams;
+import org.charybdis.storage.rocks.RocksTableEngine;
 import org.charybdis.storage.engine.TableEngine;
 import org.charybdis.storage.engine.TableLayout;
 import org.charybdis.storage.engine.WriteLog;
@@ -98,6 +100,11 @@ public final class LsmEngineFactory implements StorageEngineFactory {
     public TableEngine create(int shardId, TableLayout layout) {
         LsmShard shard = shards[shardId];
         shard.bind(Shard.current());
+        if (layout.storageParams().engine() == StorageParams.Engine.ROCKSDB) {
+            RocksTableEngine engine = new RocksTableEngine(shard.rocks(), layout, shard.rocksLog(), config.clock(), shard.tableDirectory(layout));
+            shard.register(engine);
+            return engine;
+        }
         LsmTableEngine engine = new LsmTableEngine(shard, layout, shard.tableDirectory(layout));
         shard.register(engine);
         engine.open();
@@ -113,6 +120,7 @@ public final class LsmEngineFactory implements StorageEngineFactory {
     public void destroy(int shardId, TableLayout layout) {
         LsmShard shard = shards[shardId];
         shard.discardCommitLog(layout.tableId(), shard.commitLogPosition());
+        if (layout.storageParams().engine() == StorageParams.Engine.ROCKSDB) shard.rocks().drop(layout.tableId());
         TableFiles.delete(shard.tableDirectory(layout), shard.io());
     }
 
@@ -145,6 +153,8 @@ public final class LsmEngineFactory implements StorageEngineFactory {
     private CompletableFuture<Void> removeOrphans(LsmShard shard) {
         java.util.Set<java.nio.file.Path> known = new java.util.HashSet<>();
         for (LsmTableEngine table : shard.tables().values()) known.add(shard.tableDirectory(table.layout()));
+        for (RocksTableEngine table : shard.rocksTables().values()) known.add(shard.tableDirectory(table.layout()));
+        shard.rocks().dropUnknown(shard.rocksTables().keySet());
         String shardDirectory = DataDirectory.shardDirectoryName(shard.id());
         return shard.io().submit(org.charybdis.scheduler.io.IoClass.MAINTENANCE, 0, () -> {
             java.util.List<java.nio.file.Path> orphans = new ArrayList<>();

@@ -14,6 +14,8 @@ import org.charybdis.storage.engine.WriteLog;
 import org.charybdis.storage.engine.WriteUnavailableException;
 import org.charybdis.storage.file.DiskSpace;
 import org.charybdis.storage.memtable.MemtableMemory;
+import org.charybdis.storage.rocks.RocksShard;
+import org.charybdis.storage.rocks.RocksTableEngine;
 import org.charybdis.storage.serialization.BufferWriter;
 import org.charybdis.storage.sstable.ChunkCache;
 import org.slf4j.Logger;
@@ -54,6 +56,9 @@ final class LsmShard implements WriteLog {
     private final MemtableMemory memory;
     private final ChunkCache chunkCache;
     private final Map<UUID, LsmTableEngine> tables = new HashMap<>();
+    /** The tables stored by RocksDB: they share this shard's commitlog (see storage/rocks). */
+    private final Map<UUID, RocksTableEngine> rocksTables = new HashMap<>();
+    private final RocksShard rocks;
     private final ArrayDeque<CompletableFuture<Void>> memoryWaiters = new ArrayDeque<>();
     /** Tables whose last flush found the disk full, with the refusal writes get while the memtables are full. */
     private final Map<LsmTableEngine, WriteUnavailableException> flushesOutOfSpace = new HashMap<>();
@@ -91,6 +96,7 @@ final class LsmShard implements WriteLog {
         this.compactionHistory = compactionHistory;
         this.memory = new MemtableMemory(config.memtableBytesPerShard());
         this.chunkCache = new ChunkCache(config.chunkCacheBytesPerShard(), config.indexCacheFraction());
+        this.rocks = new RocksShard(id, config.dataDirectory(), config.rocksSettings());
     }
 
     int id() { return id; }
@@ -130,6 +136,27 @@ final class LsmShard implements WriteLog {
     }
 
     Map<UUID, LsmTableEngine> tables() { return tables; }
+
+    RocksShard rocks() { return rocks; }
+
+    void register(RocksTableEngine engine) { rocksTables.put(engine.layout().tableId(), engine); }
+
+    /** This shard's RocksDB tables with an open engine. */
+    Map<UUID, RocksTableEngine> rocksTables() {
+        rocksTables.values().removeIf(RocksTableEngine::isClosed);
+        return rocksTables;
+    }
+
+    /** What a RocksDB table of this shard needs of the commitlog. */
+    RocksTableEngine.TableLog rocksLog() {
+        return new RocksTableEngine.TableLog() {
+            @Override
+            public long position() { return commitLogPosition(); }
+
+            @Override
+            public void flushed(UUID table, long upToPosition) { discardCommitLog(table, upToPosition); }
+        };
+    }
 
     void startCommitLog(CommitLog log) {
         this.commitLog = log;
@@ -289,7 +316,7 @@ final class LsmShard implements WriteLog {
 
     private void flushForCommitLogSpace(Set<UUID> dirtyTables) {
         for (UUID tableId : dirtyTables) {
-            LsmTableEngine table = tables.get(tableId);
+            TableEngine table = tables.containsKey(tableId) ? tables.get(tableId) : rocksTables().get(tableId);
             if (table != null) table.flush().exceptionally(e -> null);
         }
     }

@@ -1,5 +1,7 @@
 package org.charybdis.storage.lsm;
 
+import org.charybdis.storage.compaction.Purger;
+
 import org.charybdis.storage.engine.AsyncLoop;
 import org.charybdis.scheduler.io.IoClass;
 import org.charybdis.storage.compaction.CompactionPlan;

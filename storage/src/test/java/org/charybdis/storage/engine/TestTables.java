@@ -27,8 +27,20 @@ public final class TestTables {
 
     private TestTables() {}
 
+    /** A signed int in byte order: the sign bit flipped. */
+    public static final org.charybdis.storage.data.ByteOrderedEncoding INT_BYTES =
+            v -> ByteBuffer.allocate(4).putInt(0, v.getInt(v.position()) ^ Integer.MIN_VALUE).array();
+
     public static ClusteringComparator comparator() {
-        return new ClusteringComparator(List.of(INT_ORDER, UnsignedBytes.ORDER), List.of(false, true));
+        return new ClusteringComparator(List.of(INT_ORDER, UnsignedBytes.ORDER), List.of(false, true),
+                List.of(INT_BYTES, org.charybdis.storage.data.ByteOrderedEncoding.UNSIGNED_BYTES));
+    }
+
+    /** {@link #layout()} stored by the RocksDB engine, under another table id. */
+    public static TableLayout rocksLayout() {
+        TableLayout base = layout();
+        return new TableLayout(UUID.fromString("8e1d8b5e-3f5a-4a0e-9c59-0a1b2c3d4e60"), "ks", "t_rocks", 1, base.clusteringComparator(),
+                base.columns(), base.gcGraceSeconds(), 0, StorageParams.DEFAULT.withEngine(StorageParams.Engine.ROCKSDB));
     }
 
     public static TableLayout layout() {

@@ -32,9 +32,14 @@ class LsmTableEngineModelTest extends TableEngineModelTest {
         }
         // gc_grace_seconds stays far longer than the model's clock runs: the model knows nothing of purging, and a
         // purged tombstone rightly stops shadowing writes that arrive later with older timestamps (LsmPurgeTest)
-        layout = tableLayout;
+        layout = stored(tableLayout);
         node.open(List.of(layout));
         return node.table(layout);
+    }
+
+    /** The layout the engine under test stores the model's table with. */
+    protected TableLayout stored(TableLayout tableLayout) {
+        return tableLayout;
     }
 
     @Override

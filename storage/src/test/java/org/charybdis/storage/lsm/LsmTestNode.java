@@ -183,7 +183,7 @@ final class LsmTestNode implements AutoCloseable {
     private void closeStorage() {
         async(() -> {
             List<CompletableFuture<Void>> background = new ArrayList<>();
-            for (TableEngine t : storage.tables()) background.add(((LsmTableEngine) t).backgroundWorkDone());
+            for (TableEngine t : storage.tables()) if (t instanceof LsmTableEngine lsm) background.add(lsm.backgroundWorkDone());
             storage.close();
             factory.stopControllers();
             return CompletableFuture.allOf(background.toArray(CompletableFuture[]::new));
