@@ -42,7 +42,8 @@ final class BigNumberCodecs {
         return c;
     }
 
-    private static int firstSignificantByte(ByteBuffer bytes) {
+    /** Where the minimal two's complement form starts: redundant leading 0x00 / 0xFF sign bytes skipped. */
+    static int firstSignificantByte(ByteBuffer bytes) {
         int i = bytes.position();
         int last = bytes.limit() - 1;
         while (i < last) {

@@ -150,7 +150,7 @@ public final class VectorType implements CqlType {
     }
 
     /** The element values (slices of the input), checking the framing and the element count. */
-    private ByteBuffer[] split(ByteBuffer bytes) {
+    ByteBuffer[] split(ByteBuffer bytes) {
         ByteBuffer[] items = new ByteBuffer[dimension];
         if (elementSize > 0) {
             if (bytes.remaining() != elementSize * dimension) {

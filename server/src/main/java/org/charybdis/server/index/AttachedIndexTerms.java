@@ -1,6 +1,7 @@
 package org.charybdis.server.index;
 
 import org.charybdis.cql.exceptions.ConfigurationException;
+import org.charybdis.cql.types.ByteComparable;
 import org.charybdis.cql.types.CqlType;
 import org.charybdis.cql.types.ListType;
 import org.charybdis.cql.types.MapType;
@@ -21,7 +22,7 @@ import java.util.function.Consumer;
 
 /**
  * What a storage-attached index keeps of each row and what a query looks up, in the same byte-comparable form
- * ({@link ByteComparableValues}): of a regular or static column the value, or for a non-frozen collection the element
+ * ({@link ByteComparable}; an empty value is an empty term, below all others): of a regular or static column the value, or for a non-frozen collection the element
  * ({@code values()} of a set: the cell path; of a list or map: the cell value) or the map key ({@code keys()}); of a
  * clustering column its component of the row's clustering; of a partition key column its component of the key. The
  * terms of static and partition key columns belong to partitions, the others' to rows.
@@ -106,7 +107,8 @@ public final class AttachedIndexTerms {
     }
 
     private ByteBuffer term(ByteBuffer value) {
-        return analyzer != null ? analyzer.analyze(value) : ByteComparableValues.encode(termType, value);
+        if (analyzer != null) return analyzer.analyze(value);
+        return value.hasRemaining() ? ByteBuffer.wrap(ByteComparable.encode(termType, value)) : value;
     }
 
     /** The type of what the index keeps of a column of {@code type}: the value, the element or the map key. */

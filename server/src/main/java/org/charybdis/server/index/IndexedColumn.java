@@ -1,13 +1,15 @@
 package org.charybdis.server.index;
 
+import org.charybdis.cql.types.NativeType;
 import org.charybdis.cql.types.SetType;
+import org.charybdis.server.schema.ClusteringComparatorBuilder;
 import org.charybdis.server.schema.ColumnMetadata;
 import org.charybdis.server.schema.IndexMetadata;
 import org.charybdis.server.schema.TableLayouts;
 import org.charybdis.server.schema.TableMetadata;
 import org.charybdis.storage.data.Cell;
 import org.charybdis.storage.data.Clustering;
-import org.charybdis.storage.data.ClusteringComparator;
+import org.charybdis.storage.data.ByteOrderedEncoding;
 import org.charybdis.storage.data.LivenessInfo;
 import org.charybdis.storage.data.UnsignedBytes;
 import org.charybdis.storage.dht.DecoratedKey;
@@ -15,8 +17,6 @@ import org.charybdis.storage.engine.ColumnLayout;
 import org.charybdis.storage.engine.TableLayout;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -83,25 +83,16 @@ public final class IndexedColumn {
 
     /** The storage layout of the index table. */
     public TableLayout layout() {
-        List<Comparator<ByteBuffer>> orders = new ArrayList<>();
-        List<Boolean> reversed = new ArrayList<>();
-        orders.add((a, b) -> Long.compare(a.getLong(a.position()), b.getLong(b.position())));
-        reversed.add(false);
-        orders.add(UnsignedBytes.ORDER);
-        reversed.add(false);
+        ClusteringComparatorBuilder clustering = new ClusteringComparatorBuilder()
+                .add(NativeType.BIGINT, false) // the token
+                .add(UnsignedBytes.ORDER, false, ByteOrderedEncoding.UNSIGNED_BYTES); // the partition key
         if (!partitionLevel) {
-            for (ColumnMetadata c : table.clustering()) {
-                orders.add(c.type()::compare);
-                reversed.add(c.reversed());
-            }
+            for (ColumnMetadata c : table.clustering()) clustering.add(c.type(), c.reversed());
         }
-        if (withPath) {
-            orders.add(UnsignedBytes.ORDER);
-            reversed.add(false);
-        }
+        if (withPath) clustering.add(UnsignedBytes.ORDER, false, ByteOrderedEncoding.UNSIGNED_BYTES);
         TableLayout base = TableLayouts.of(table);
         return new TableLayout(index.id(), table.keyspace(), table.name() + "." + index.name(), 1,
-                new ClusteringComparator(orders, reversed), List.of(ColumnLayout.simple(BUILT_COLUMN, true)),
+                clustering.build(), List.of(ColumnLayout.simple(BUILT_COLUMN, true)),
                 base.gcGraceSeconds(), 0, base.storageParams());
     }
 

@@ -29,15 +29,11 @@ public final class TableLayouts {
                 table.params().gcGraceSeconds(), table.params().defaultTimeToLive(), storageParams(table.params()));
     }
 
-    /** The order of the table's rows: each clustering column's type, ascending or (DESC) reversed. */
+    /** The order of the table's rows: each clustering column's type, ascending or (DESC) reversed, also as bytes. */
     public static ClusteringComparator clusteringComparator(TableMetadata table) {
-        List<Comparator<ByteBuffer>> orders = new ArrayList<>();
-        List<Boolean> reversed = new ArrayList<>();
-        for (ColumnMetadata c : table.clustering()) {
-            orders.add(c.type()::compare);
-            reversed.add(c.reversed());
-        }
-        return new ClusteringComparator(orders, reversed);
+        ClusteringComparatorBuilder comparator = new ClusteringComparatorBuilder();
+        for (ColumnMetadata c : table.clustering()) comparator.add(c.type(), c.reversed());
+        return comparator.build();
     }
 
     private static StorageParams storageParams(TableParams params) {

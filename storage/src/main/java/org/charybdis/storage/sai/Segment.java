@@ -33,7 +33,7 @@ import java.util.UUID;
 final class Segment {
     /** Kinds of posted rows: a regular row, or the partition (partition-level terms, at {@link Clustering#STATIC}). */
     /** The body's layout, first in it: a file of an older one reads as damaged, so its terms are built again. */
-    static final int LAYOUT = 0x53414932; // "SAI2"
+    static final int LAYOUT = 0x53414933; // "SAI3": SAI2 files hold terms in the server's older encoding
     static final int ROW = 0;
     static final int PARTITION = 1;
 
