@@ -64,6 +64,13 @@ def main():
     check("a traced query's events", [a for a in activities if a.startswith("Read ") or a == "Request complete"],
           ["Read 5 live rows", "Request complete"])
 
+    # our storage_engine column in system_schema.tables must not upset the driver's schema parser
+    session.execute("CREATE TABLE IF NOT EXISTS pyks.rocks (k int PRIMARY KEY, v text) WITH storage_engine = 'rocksdb'")
+    cluster.refresh_schema_metadata()
+    rocks = cluster.metadata.keyspaces["pyks"].tables["rocks"]
+    check("schema metadata of a rocksdb table", (list(rocks.columns), rocks.is_cql_compatible), (["k", "v"], True))
+    check("the keyspace exports as CQL", "CREATE TABLE pyks.rocks" in cluster.metadata.keyspaces["pyks"].export_as_string(), True)
+
     session.execute("DROP KEYSPACE pyks")
     cluster.shutdown()
     print("python driver session passed")

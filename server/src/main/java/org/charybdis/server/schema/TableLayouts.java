@@ -38,7 +38,7 @@ public final class TableLayouts {
 
     private static StorageParams storageParams(TableParams params) {
         return new StorageParams(params.mapOption(TableParams.COMPACTION), params.mapOption(TableParams.COMPRESSION),
-                ((Number) params.get("bloom_filter_fp_chance")).doubleValue());
+                ((Number) params.get("bloom_filter_fp_chance")).doubleValue(), params.storageEngine());
     }
 
     /** Order of the cells of one non-frozen collection (by element, key or list position) or UDT (by field). */

@@ -1,5 +1,7 @@
 package org.charybdis.server.schema;
 
+import org.charybdis.storage.engine.StorageParams;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.TreeMap;
  * A table's options ({@code WITH comment = '...' AND compaction = {...}}), stored as given and shown in
  * system_schema.tables. Values are String, Double, Integer, Boolean or Map&lt;String, String&gt;.
  * Unset options take Cassandra 5.0's defaults, except compaction, which defaults to UCS here.
+ * {@code storage_engine} is ours (Cassandra has no such option): which engine stores the table.
  */
 public record TableParams(Map<String, Object> options) {
     public static final String COMPACTION = "compaction";
@@ -16,6 +19,7 @@ public record TableParams(Map<String, Object> options) {
     public static final String CACHING = "caching";
     public static final String DEFAULT_TIME_TO_LIVE = "default_time_to_live";
     public static final String GC_GRACE_SECONDS = "gc_grace_seconds";
+    public static final String STORAGE_ENGINE = "storage_engine";
 
     private static final Map<String, Object> DEFAULTS = defaults();
 
@@ -59,6 +63,13 @@ public record TableParams(Map<String, Object> options) {
         return ((Number) options.get(GC_GRACE_SECONDS)).intValue();
     }
 
+    /** The engine storing the table; tables saved before the option existed have none and use the default. */
+    public StorageParams.Engine storageEngine() {
+        Object value = options.get(STORAGE_ENGINE);
+        StorageParams.Engine engine = value == null ? null : StorageParams.Engine.fromOption(value.toString());
+        return engine != null ? engine : StorageParams.Engine.CHARYBDIS;
+    }
+
     @SuppressWarnings("unchecked")
     public Map<String, String> mapOption(String name) {
         return (Map<String, String>) options.get(name);
@@ -85,6 +96,7 @@ public record TableParams(Map<String, Object> options) {
         d.put("min_index_interval", 128);
         d.put("read_repair", "BLOCKING");
         d.put("speculative_retry", "99p");
+        d.put(STORAGE_ENGINE, StorageParams.Engine.CHARYBDIS.optionValue());
         return Collections.unmodifiableMap(d);
     }
 

@@ -91,6 +91,7 @@ final class SchemaTables {
         if (Boolean.TRUE.equals(params.get("incremental_backups"))) row.put("incremental_backups", null);
         if ("default".equals(params.get("memtable"))) row.put("memtable", null);
         row.put("extensions", extensions(params.mapOption("extensions")));
+        row.put(TableParams.STORAGE_ENGINE, params.storageEngine().optionValue()); // also for tables saved before the option
         row.put("dclocal_read_repair_chance", 0.0);
         row.put("read_repair_chance", 0.0);
         return row;

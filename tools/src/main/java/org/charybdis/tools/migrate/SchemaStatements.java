@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * {@code vector<float, 3>} (the driver's own {@code describe()} prints a class name there that no server accepts),
  * and a table keeps only the options with a meaning for its data ({@code comment}, {@code default_time_to_live},
  * {@code gc_grace_seconds}): compaction, compression and caching are left to the target's defaults, since the
- * two servers' strategies differ (UCS is Cassandra's only).
+ * two servers' strategies differ (UCS is Cassandra's only), and Charybdis's own {@code storage_engine} is never sent.
  */
 final class SchemaStatements {
     private static final List<String> PORTABLE_OPTIONS = List.of("comment", "default_time_to_live", "gc_grace_seconds");

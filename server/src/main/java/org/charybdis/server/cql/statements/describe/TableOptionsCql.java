@@ -1,6 +1,7 @@
 package org.charybdis.server.cql.statements.describe;
 
 import org.charybdis.server.schema.TableParams;
+import org.charybdis.storage.engine.StorageParams;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Map;
 /**
  * The table options of a CREATE TABLE, in the order and format Cassandra 5.0's DESCRIBE prints them
  * (alphabetical but for {@code memtable}, which follows {@code compression}). Every option is printed,
- * defaults included, so the statement recreates the table exactly.
+ * defaults included, so the statement recreates the table exactly; our {@code storage_engine}, which Cassandra does
+ * not know, only when it is not the default, so default tables print as Cassandra prints them.
  */
 final class TableOptionsCql {
     private TableOptionsCql() {}
@@ -37,6 +39,8 @@ final class TableOptionsCql {
         out.add("min_index_interval = " + integer(params, "min_index_interval"));
         out.add("read_repair = " + CqlText.quoted(text(params, "read_repair").toUpperCase(Locale.ROOT)));
         out.add("speculative_retry = " + CqlText.quoted(RetryPolicyText.canonical(text(params, "speculative_retry"))));
+        StorageParams.Engine engine = params.storageEngine();
+        if (engine != StorageParams.Engine.CHARYBDIS) out.add(TableParams.STORAGE_ENGINE + " = " + CqlText.quoted(engine.optionValue()));
         return out;
     }
 

@@ -231,6 +231,7 @@ final class AlterTable extends SchemaChangeStatement {
             throw new ConfigurationException("Cannot alter table id.");
         }
         TableParams params = TableProperties.apply(table.params(), options.options().properties());
+        StorageEngineOption.checkUnchanged(table, params);
         if (table.isCounterTable() && params.defaultTimeToLive() > 0) {
             throw new InvalidRequestException("Cannot set default_time_to_live on a table with counters");
         }

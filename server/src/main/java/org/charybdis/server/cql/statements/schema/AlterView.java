@@ -23,6 +23,7 @@ final class AlterView extends ViewChange {
     SchemaUpdate change(Schema current, KeyspaceMetadata ks, TableMetadata view) {
         if (TableProperties.tableId(statement.options().properties()) != null) throw new ConfigurationException("Cannot alter table id.");
         TableParams params = TableProperties.apply(view.params(), statement.options().properties());
+        StorageEngineOption.checkUnchanged(view, params);
         if (params.defaultTimeToLive() > 0) {
             throw new InvalidRequestException("Forbidden default_time_to_live detected for a materialized view. Data in a materialized view always"
                     + " expire at the same time than the corresponding data in the parent table. default_time_to_live must be set to zero, see"

@@ -106,6 +106,7 @@ final class CreateIndex extends SchemaChangeStatement {
         checkCompactStorage(table, column);
         IndexMetadata.Target kind = checkedTarget(table, column, target.kind());
         if (className != null && IndexMetadata.isSaiClass(className)) {
+            StorageEngineOption.checkAttachedIndexAllowed(table);
             AttachedIndexTerms.checkOptions(options, column, kind);
             VectorIndexes.checkSaiIndex(statement.indexName(), column.type(), options);
         }

@@ -47,6 +47,7 @@ public final class TableProperties {
     }
 
     private static Object read(String name, Term value) {
+        if (name.equals(TableParams.STORAGE_ENGINE)) return StorageEngineOption.read(value);
         Object kind = TableParams.defaultValue(name);
         return switch (kind) {
             case Map<?, ?> ignored -> MapOptions.normalize(name, PropertyValues.map(name, value));

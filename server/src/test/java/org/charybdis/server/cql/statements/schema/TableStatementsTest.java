@@ -7,9 +7,13 @@ import org.charybdis.cql.exceptions.SyntaxException;
 import org.charybdis.cql.exceptions.UnauthorizedException;
 import org.charybdis.cql.messages.SchemaChange;
 import org.charybdis.server.schema.ColumnMetadata;
+import org.charybdis.server.schema.TableLayouts;
 import org.charybdis.server.schema.TableMetadata;
+import org.charybdis.server.schema.TableParams;
+import org.charybdis.storage.engine.StorageParams;
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -195,6 +199,20 @@ class TableStatementsTest {
         assertThat(fixture.lastUpdate.event()).isEqualTo(SchemaChange.table(SchemaChange.Change.DROPPED, "ks", "t"));
         assertError("DROP TABLE ks.t", InvalidRequestException.class, "Table 'ks.t' doesn't exist");
         assertThat(fixture.apply("DROP TABLE IF EXISTS ks.t").event()).isNull();
+    }
+
+    @Test
+    void theStorageEngineReachesTheStorageLayout() {
+        fixture.execute("CREATE TABLE ks.rocks (k int PRIMARY KEY) WITH storage_engine = 'RocksDB'");
+        fixture.execute("CREATE TABLE ks.plain (k int PRIMARY KEY)");
+        TableMetadata rocks = fixture.schema.table("ks", "rocks");
+        assertThat(rocks.params().get(TableParams.STORAGE_ENGINE)).isEqualTo("rocksdb");
+        assertThat(TableLayouts.of(rocks).storageParams().engine()).isEqualTo(StorageParams.Engine.ROCKSDB);
+        assertThat(TableLayouts.of(fixture.schema.table("ks", "plain")).storageParams().engine()).isEqualTo(StorageParams.Engine.CHARYBDIS);
+
+        Map<String, Object> savedBeforeTheOption = new LinkedHashMap<>(TableParams.defaultParams().options());
+        savedBeforeTheOption.remove(TableParams.STORAGE_ENGINE);
+        assertThat(new TableParams(savedBeforeTheOption).storageEngine()).isEqualTo(StorageParams.Engine.CHARYBDIS);
     }
 
     private void assertError(String cql, Class<? extends Throwable> type, String message) {
