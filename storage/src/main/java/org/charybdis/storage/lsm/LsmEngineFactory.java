@@ -101,7 +101,9 @@ public final class LsmEngineFactory implements StorageEngineFactory {
         LsmShard shard = shards[shardId];
         shard.bind(Shard.current());
         if (layout.storageParams().engine() == StorageParams.Engine.ROCKSDB) {
-            RocksTableEngine engine = new RocksTableEngine(shard.rocks(), layout, shard.rocksLog(), config.clock(), shard.tableDirectory(layout));
+            java.nio.file.Path directory = shard.tableDirectory(layout);
+            RocksTableEngine engine = new RocksTableEngine(shard.rocks(), layout, shard.rocksLog(), config.clock(),
+                    tag -> DataDirectory.snapshot(directory.getParent(), tag).resolve(directory.getFileName()));
             shard.register(engine);
             return engine;
         }

@@ -58,7 +58,7 @@ public final class RocksTableEngine implements TableEngine {
     private final RocksShard shard;
     private final TableLog log;
     private final LongSupplier clock;
-    private final Path directory;
+    private final java.util.function.Function<String, Path> snapshotDirectory;
     private final ColumnFamilyHandle family;
     private final WriteOptions writeOptions = new WriteOptions().setDisableWAL(true);
     private final ReadOptions readOptions = new ReadOptions();
@@ -70,16 +70,17 @@ public final class RocksTableEngine implements TableEngine {
     private boolean closed;
 
     /**
-     * @param directory the table's directory on this shard, where snapshots go
-     * @param clock     the current second, as purging goes by it
+     * @param clock             the current second, as purging goes by it
+     * @param snapshotDirectory where this shard's files of a snapshot go, by tag (it must not exist yet)
      */
-    public RocksTableEngine(RocksShard shard, TableLayout layout, TableLog log, LongSupplier clock, Path directory) {
+    public RocksTableEngine(RocksShard shard, TableLayout layout, TableLog log, LongSupplier clock,
+                            java.util.function.Function<String, Path> snapshotDirectory) {
         this.shard = shard;
         this.layout = layout;
         this.keys = new RocksKeys(layout.clusteringComparator());
         this.log = log;
         this.clock = clock;
-        this.directory = directory;
+        this.snapshotDirectory = snapshotDirectory;
         this.family = shard.open(layout.tableId(), this::purge);
         this.replayedUpTo = StoredValues.position(get(APPLIED));
     }
@@ -336,10 +337,13 @@ public final class RocksTableEngine implements TableEngine {
         }));
     }
 
-    /** Exports the table's files (hard links) and metadata to {@code snapshots/<tag>/rocksdb} in the table's directory. */
+    /**
+     * Flushes, then exports the table's RocksDB files (hard links, a RocksDB checkpoint of its column family) into the
+     * snapshot's directory for this shard; they can be ingested into a column family again.
+     */
     @Override
     public CompletableFuture<Void> snapshot(String tag) {
-        Path target = directory.resolve("snapshots").resolve(tag).resolve("rocksdb");
+        Path target = snapshotDirectory.apply(tag);
         return flush().thenCompose(ignored -> onWorker(() -> {
             Files.createDirectories(target.getParent());
             try (org.rocksdb.Checkpoint checkpoint = org.rocksdb.Checkpoint.create(shard.db());
