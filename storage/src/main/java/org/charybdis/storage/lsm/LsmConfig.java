@@ -86,8 +86,8 @@ public record LsmConfig(Path dataDirectory, CommitLogConfig commitLog, long memt
     }
 
     /**
-     * What the shard's RocksDB instance may use, when it has RocksDB tables: half the memtable memory and half the chunk
-     * cache, again (RocksDB keeps its own caches).
+     * What the shard's RocksDB instance may use while it has RocksDB tables: half the shard's memtable memory and half its
+     * chunk cache, taken from the LSM engine's (see {@code LsmShard.shareMemory}).
      */
     public org.charybdis.storage.rocks.RocksSettings rocksSettings() {
         return org.charybdis.storage.rocks.RocksSettings.of(Math.max(1 << 20, chunkCacheBytesPerShard / 2), Math.max(1 << 20, memtableBytesPerShard / 2));

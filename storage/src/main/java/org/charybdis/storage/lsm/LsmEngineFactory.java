@@ -122,7 +122,10 @@ public final class LsmEngineFactory implements StorageEngineFactory {
     public void destroy(int shardId, TableLayout layout) {
         LsmShard shard = shards[shardId];
         shard.discardCommitLog(layout.tableId(), shard.commitLogPosition());
-        if (layout.storageParams().engine() == StorageParams.Engine.ROCKSDB) shard.rocks().drop(layout.tableId());
+        if (layout.storageParams().engine() == StorageParams.Engine.ROCKSDB) {
+            shard.rocks().drop(layout.tableId());
+            shard.shareMemory(); // the last RocksDB table gone: the LSM engine has the shard's memory again
+        }
         TableFiles.delete(shard.tableDirectory(layout), shard.io());
     }
 

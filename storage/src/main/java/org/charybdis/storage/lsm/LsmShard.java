@@ -14,6 +14,7 @@ import org.charybdis.storage.engine.WriteLog;
 import org.charybdis.storage.engine.WriteUnavailableException;
 import org.charybdis.storage.file.DiskSpace;
 import org.charybdis.storage.memtable.MemtableMemory;
+import org.charybdis.storage.rocks.RocksSettings;
 import org.charybdis.storage.rocks.RocksShard;
 import org.charybdis.storage.rocks.RocksTableEngine;
 import org.charybdis.storage.serialization.BufferWriter;
@@ -139,7 +140,24 @@ final class LsmShard implements WriteLog {
 
     RocksShard rocks() { return rocks; }
 
-    void register(RocksTableEngine engine) { rocksTables.put(engine.layout().tableId(), engine); }
+    /** A RocksDB table opened: while the shard has any, RocksDB's memtables and block cache take their part of its memory. */
+    void register(RocksTableEngine engine) {
+        rocksTables.put(engine.layout().tableId(), engine);
+        shareMemory();
+    }
+
+    /**
+     * Splits the shard's memtable and cache memory between the engines: while its RocksDB instance is open, what
+     * {@link LsmConfig#rocksSettings()} gives RocksDB comes out of the LSM engine's memtable budget and chunk cache, so both
+     * together stay inside the node's {@code memory} budget.
+     */
+    void shareMemory() {
+        boolean rocksOpen = rocks.isOpen();
+        RocksSettings rocksShare = config.rocksSettings();
+        memory.budget(config.memtableBytesPerShard() - (rocksOpen ? rocksShare.memtableBytes() : 0));
+        chunkCache.capacity(config.chunkCacheBytesPerShard() - (rocksOpen ? rocksShare.blockCacheBytes() : 0));
+        if (!rocksOpen) memoryReleased();
+    }
 
     /** This shard's RocksDB tables with an open engine. */
     Map<UUID, RocksTableEngine> rocksTables() {

@@ -29,8 +29,10 @@ public final class ChunkCache {
      */
     public static final double DEFAULT_INDEX_FRACTION = 0.5;
 
-    private final long capacityBytes;
-    private final long indexCapacityBytes;
+    private final double indexFraction;
+    /** Volatile: metrics read them from any thread. */
+    private volatile long capacityBytes;
+    private volatile long indexCapacityBytes;
     private final Segment data = new Segment();
     private final Segment index = new Segment();
 
@@ -42,8 +44,18 @@ public final class ChunkCache {
     public ChunkCache(long capacityBytes, double indexFraction) {
         if (capacityBytes < 0) throw new IllegalArgumentException("negative capacity " + capacityBytes);
         if (!(indexFraction >= 0 && indexFraction <= 1)) throw new IllegalArgumentException("index fraction must be in [0, 1]: " + indexFraction);
+        this.indexFraction = indexFraction;
         this.capacityBytes = capacityBytes;
         this.indexCapacityBytes = (long) (capacityBytes * indexFraction);
+    }
+
+    /** Changes the capacity (the shard's RocksDB instance took or gave back part of it), evicting what no longer fits. Owner thread. */
+    public void capacity(long bytes) {
+        if (bytes < 0) throw new IllegalArgumentException("negative capacity " + bytes);
+        capacityBytes = bytes;
+        indexCapacityBytes = (long) (bytes * indexFraction);
+        index.evictDownTo(indexCapacityBytes);
+        data.evictDownTo(capacityBytes - index.bytes());
     }
 
     /** The cached chunk (its bytes must not be modified), or null. */
