@@ -1,6 +1,7 @@
 package org.charybdis.server.console;
 
 import org.charybdis.server.testing.CharybdisServerExtension;
+import org.charybdis.server.testing.RunsAlone;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.fail;
  * and read load with flushes runs, waits until the charts show commitlog writes and query reads, and saves
  * {@code target/console-screenshot.png}. Without node or chromium the test is skipped, except in CI (CI=true), where it fails.
  */
+@RunsAlone
 class ConsoleBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path SOURCES = Path.of("src/test/console");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.charybdis.server.config.MemoryBudget;
 import org.charybdis.server.testing.ChildServerProcess;
 import org.charybdis.server.testing.HttpGet;
+import org.charybdis.server.testing.RunsAlone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * then the server with the same arguments) runs in the heap and direct memory its {@link MemoryBudget} gives it, as
  * the JVM itself reports them, and sizes its memtables and chunk cache from the same budget.
  */
+@RunsAlone
 class JvmMemoryLaunchTest {
     private static final Duration START = Duration.ofSeconds(90);
 

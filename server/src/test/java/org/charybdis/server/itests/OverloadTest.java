@@ -10,6 +10,7 @@ import org.charybdis.server.testing.ChildServerProcess;
 import org.charybdis.server.testing.CqlTestClient;
 import org.charybdis.cql.messages.ReadyResponse;
 import org.charybdis.cql.messages.RowsResult;
+import org.charybdis.server.testing.RunsAlone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in a child JVM. The shards admit what their limits allow and stop reading the other connections, so the server's
  * memory stays bounded, a fresh connection is served within a second, and every write acknowledged is there after.
  */
+@RunsAlone
 class OverloadTest {
     private static final int CONNECTIONS = 50;
     private static final int IN_FLIGHT = 1_000;

@@ -8,6 +8,7 @@ import org.charybdis.scheduler.SchedulingGroup;
 import org.charybdis.scheduler.Shard;
 import org.charybdis.server.config.ServerConfig;
 import org.charybdis.server.testing.CharybdisServerExtension;
+import org.charybdis.server.testing.RunsAlone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * warm-up. One shard, so both compete for the same reactor; each role keeps many requests in flight so its group
  * never runs dry (a group without queued work gives its turn away, which would blur the ratio on a busy machine).
  */
+@RunsAlone
 class ServiceLevelCpuSharesTest {
     private static final int PARTITIONS = 4;
     private static final int ROWS_PER_PARTITION = 2_000;

@@ -13,7 +13,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,9 +27,9 @@ import java.util.concurrent.TimeUnit;
  * {@code charybdis jvm-options} and {@code org.charybdis.server.cli.CharybdisCommand --key=value ...}), for crash tests: {@link #kill()}
  * is a SIGKILL, {@link #restart()} starts it again on the same workdir and ports.
  *
- * <p>Ports are chosen here (free at the time of the choice) rather than by the child, so a restarted
- * server comes back where clients expect it. The child's output goes to {@code child.log} beside the
- * workdir.
+ * <p>Ports are chosen here ({@link TestPorts}: free, and out of the kernel's reach while the child is down) rather
+ * than by the child, so a restarted server comes back where clients expect it. The child's output goes to
+ * {@code child.log} beside the workdir.
  */
 public final class ChildServerProcess implements AutoCloseable {
     private static final String MAIN_CLASS = "org.charybdis.server.cli.CharybdisCommand";
@@ -55,10 +54,10 @@ public final class ChildServerProcess implements AutoCloseable {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("workdir", workdir.toAbsolutePath().toString());
         options.put("smp", "2");
-        options.put("native_transport_port", Integer.toString(freePort()));
-        options.put("native_shard_aware_transport_port", Integer.toString(freePort()));
-        options.put("prometheus_port", Integer.toString(freePort()));
-        options.put("api_port", Integer.toString(freePort()));
+        options.put("native_transport_port", Integer.toString(TestPorts.free()));
+        options.put("native_shard_aware_transport_port", Integer.toString(TestPorts.free()));
+        options.put("prometheus_port", Integer.toString(TestPorts.free()));
+        options.put("api_port", Integer.toString(TestPorts.free()));
         options.putAll(overrides);
         ChildServerProcess child = new ChildServerProcess(workdir, options);
         child.launch(startTimeout);
@@ -224,14 +223,6 @@ public final class ChildServerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import org.charybdis.server.CharybdisServer;
 import org.charybdis.server.cli.CharybdisCommand;
 import org.charybdis.server.testing.CharybdisServerExtension;
+import org.charybdis.server.testing.TestPorts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,11 +133,8 @@ public class AdminCommandTest {
     }
 
     @Test
-    void unreachableNodeExitsWithOneAndSaysWhy() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+    void unreachableNodeExitsWithOneAndSaysWhy() {
+        int closedPort = TestPorts.free(); // nobody listens there, nor will meanwhile
         Outcome outcome = charybdis("admin", "--api-port=" + closedPort, "status");
 
         assertThat(outcome.exitCode()).isEqualTo(1);

@@ -6,13 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.charybdis.server.testing.CharybdisServerExtension;
 import org.charybdis.server.testing.HttpGet;
+import org.charybdis.server.testing.RunsAlone;
+import org.charybdis.server.testing.TestPorts;
 import org.charybdis.tools.testing.CharybdisCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -118,6 +119,7 @@ class StressCommandTest {
     }
 
     @Test
+    @RunsAlone // counts the requests sent in 2 s
     void theOpenLoopHoldsItsRateAndMeasuresFromTheIntendedStart() throws IOException {
         Path json = dir.resolve("open.json");
         CharybdisCli.Outcome outcome = stress("--keys", "1000", "--json", json.toString(), "-w", "name=paced,op=mixed,rate=400/s,duration=2s");
@@ -185,11 +187,8 @@ class StressCommandTest {
     }
 
     @Test
-    void anUnreachableServerExitsWithOne() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+    void anUnreachableServerExitsWithOne() {
+        int closedPort = TestPorts.free(); // nobody listens there, nor will meanwhile
         CharybdisCli.Outcome outcome = StressCli.run("--port", Integer.toString(closedPort), "-w", "op=read");
         assertThat(outcome.exitCode()).isEqualTo(1);
         assertThat(outcome.err()).contains("cannot connect to 127.0.0.1:" + closedPort);

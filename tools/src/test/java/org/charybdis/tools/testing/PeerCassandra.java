@@ -1,6 +1,7 @@
 package org.charybdis.tools.testing;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import org.charybdis.server.testing.TestPorts;
 import org.charybdis.tools.cql.Credentials;
 import org.charybdis.tools.cql.SessionFactory;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -9,10 +10,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,9 +53,9 @@ public final class PeerCassandra implements BeforeAllCallback, AfterAllCallback 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Path lib = fetchJars();
-        int storagePort = freePort();
-        int jmxPort = freePort();
-        nativePort = freePort();
+        int storagePort = TestPorts.free();
+        int jmxPort = TestPorts.free();
+        nativePort = TestPorts.free();
         runDir = Files.createDirectories(HOME).resolve("run-" + nativePort);
         Files.createDirectories(runDir);
         Path yaml = runDir.resolve("cassandra.yaml");
@@ -125,8 +128,19 @@ public final class PeerCassandra implements BeforeAllCallback, AfterAllCallback 
         process = null;
     }
 
-    /** Copies cassandra-all and its dependencies to target/peer-cassandra/lib unless an earlier run did. */
+    /**
+     * Copies cassandra-all and its dependencies to target/peer-cassandra/lib unless an earlier run did. A file lock keeps
+     * the test JVMs running side by side from fetching into the same directory at once: the second waits and finds it done.
+     */
     private static synchronized Path fetchJars() throws IOException, InterruptedException {
+        Files.createDirectories(HOME);
+        try (FileChannel channel = FileChannel.open(HOME.resolve("fetch.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = channel.lock()) {
+            return fetchJarsOnce();
+        }
+    }
+
+    private static Path fetchJarsOnce() throws IOException, InterruptedException {
         Path lib = HOME.resolve("lib");
         Path complete = HOME.resolve("lib.complete");
         if (Files.exists(complete)) return lib;
@@ -173,11 +187,5 @@ public final class PeerCassandra implements BeforeAllCallback, AfterAllCallback 
         if (!Files.exists(log)) return "no log in " + runDir;
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

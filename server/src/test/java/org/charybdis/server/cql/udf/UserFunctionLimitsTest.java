@@ -8,6 +8,7 @@ import com.datastax.oss.driver.api.core.servererrors.FunctionFailureException;
 import com.datastax.oss.driver.api.core.type.DataTypes;
 import org.charybdis.server.config.ServerConfig;
 import org.charybdis.server.testing.CharybdisServerExtension;
+import org.charybdis.server.testing.RunsAlone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * What only Charybdis can be asked (never run against the shared Cassandra: its fail timeout stops its JVM):
  * the time and allocation limits of a running UDF, and definitions surviving a restart and reaching the driver's metadata.
  */
+@RunsAlone
 class UserFunctionLimitsTest {
     @RegisterExtension
     static final CharybdisServerExtension server = new CharybdisServerExtension()
