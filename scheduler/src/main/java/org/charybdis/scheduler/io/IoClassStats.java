@@ -98,6 +98,15 @@ final class IoClassStats implements IoQueue.ClassStats {
         }
     }
 
+    /** IO done outside the queue, counted as one completed, sequential request. */
+    void external(boolean write, long requestBytes) {
+        completed.incrementAndGet();
+        bytes.addAndGet(requestBytes);
+        Direction direction = write ? writeRequests : readRequests;
+        direction.sequential.incrementAndGet();
+        direction.finished(requestBytes);
+    }
+
     /** Dispatched, but the IO threads refused it. */
     void notRun() { inFlight.decrementAndGet(); }
 

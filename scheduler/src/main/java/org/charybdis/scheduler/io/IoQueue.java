@@ -178,6 +178,14 @@ public final class IoQueue {
     /** Per-class counters of this shard, readable from any thread (metrics). */
     public ClassStats stats(IoClass ioClass) { return statsOf(ioClass); }
 
+    /**
+     * Counts IO that another library did on its own threads for this shard (RocksDB's flushes and compactions) in the
+     * class's figures, as if it had been one sequential request, so metrics and the console show all of the shard's IO.
+     */
+    public void account(IoClass ioClass, boolean write, long bytes) {
+        if (bytes > 0) statsOf(Objects.requireNonNull(ioClass)).external(write, bytes);
+    }
+
     /** Whether this queue serves the class (a class registered in the runtime reaches every queue shortly after). */
     public boolean serves(IoClass ioClass) {
         IoClassStats[] current = stats;

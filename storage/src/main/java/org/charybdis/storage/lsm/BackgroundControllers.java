@@ -32,8 +32,12 @@ public final class BackgroundControllers {
     private static final double HARD_LIMIT = 1.0;
     private static final ControlCurve COMPACTION_CURVE = ControlCurve.through(point(0, 50), point(1.5, 100), point(30, 1000));
 
+    /** How often RocksDB's background IO is counted and its rate set (see {@link RocksIoBridge}). */
+    static final Duration ROCKS_PERIOD = Duration.ofSeconds(1);
+
     private final BacklogController memtableFlush;
     private final BacklogController compaction;
+    private java.util.concurrent.ScheduledFuture<?> rocksBridge;
 
     private BackgroundControllers(BacklogController memtableFlush, BacklogController compaction) {
         this.memtableFlush = memtableFlush;
@@ -54,6 +58,9 @@ public final class BackgroundControllers {
                         () -> compactionBacklog(storage)));
         controllers.memtableFlush.start(FLUSH_PERIOD);
         controllers.compaction.start(COMPACTION_PERIOD);
+        RocksIoBridge bridge = new RocksIoBridge(storage);
+        controllers.rocksBridge = shard.scheduleAtFixedRate(runtime.group(ShardRuntime.COMPACTION), ROCKS_PERIOD.toNanos(),
+                ROCKS_PERIOD.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS, bridge::tick);
         return controllers;
     }
 
@@ -73,6 +80,7 @@ public final class BackgroundControllers {
     void stop() {
         memtableFlush.stop();
         compaction.stop();
+        if (rocksBridge != null) rocksBridge.cancel(false);
     }
 
     private static double flushBacklog(LsmShard storage) {
@@ -82,6 +90,7 @@ public final class BackgroundControllers {
     private static double compactionBacklog(LsmShard storage) {
         double bytes = 0;
         for (LsmTableEngine table : storage.tables().values()) bytes += table.compactions().backlog();
+        bytes += storage.rocks().pendingCompactionBytes();
         return bytes / storage.memory().budget();
     }
 }

@@ -27,6 +27,11 @@ final class CompactionThrottle {
         this.nanoClock = nanoClock;
     }
 
+    /** The shard's rate now, 0 when unthrottled. */
+    long bytesPerSecond() {
+        return Math.max(0, nodeBytesPerSecond.getAsLong() / shards);
+    }
+
     /** Nanoseconds to pause after writing {@code bytes} more; 0 when within the rate or unthrottled. */
     long pauseAfter(long bytes) {
         long rate = nodeBytesPerSecond.getAsLong() / shards;

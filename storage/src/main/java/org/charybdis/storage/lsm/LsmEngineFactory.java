@@ -44,6 +44,9 @@ public final class LsmEngineFactory implements StorageEngineFactory {
 
     public LsmConfig config() { return config; }
 
+    /** A shard's storage state (tests look inside). */
+    LsmShard shard(int shardId) { return shards[shardId]; }
+
     /** A shard's chunk cache, for its metrics: its counters may be read from any thread. */
     public ChunkCache chunkCache(int shardId) { return shards[shardId].chunkCache(); }
 

@@ -357,6 +357,11 @@ final class LsmShard implements WriteLog {
         shard.execute(group(ShardRuntime.COMPACTION), task);
     }
 
+    /** This shard's part of {@code compaction_throughput} in bytes per second, 0 when unthrottled. */
+    long compactionBytesPerSecond() {
+        return compactionThrottle.bytesPerSecond();
+    }
+
     /** Completes once compactions may go on, having written {@code bytes} more (see {@link CompactionThrottle}). */
     CompletableFuture<Void> throttleCompaction(long bytes) {
         long pause = compactionThrottle.pauseAfter(bytes);

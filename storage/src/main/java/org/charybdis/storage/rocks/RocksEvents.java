@@ -48,6 +48,13 @@ final class RocksEvents extends AbstractEventListener {
                 stats.elapsedMicros() * 1000), TableEngine.BackgroundIo::plus);
     }
 
+    /** Every table's, added up: the instance's since it opened (dropped tables' included). */
+    TableEngine.BackgroundIo total() {
+        TableEngine.BackgroundIo sum = TableEngine.BackgroundIo.NONE;
+        for (TableEngine.BackgroundIo io : done.values()) sum = sum.plus(io);
+        return sum;
+    }
+
     TableEngine.BackgroundIo io(UUID table) {
         return done.getOrDefault(table.toString(), TableEngine.BackgroundIo.NONE);
     }

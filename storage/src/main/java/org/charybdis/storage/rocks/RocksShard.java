@@ -151,6 +151,33 @@ public final class RocksShard implements AutoCloseable {
         return cache == null ? 0 : cache.getUsage();
     }
 
+    /** What RocksDB's flushes and compactions of this shard did since it opened; any thread. */
+    public org.charybdis.storage.engine.TableEngine.BackgroundIo backgroundIo() {
+        return events.total();
+    }
+
+    /** RocksDB's estimate of the bytes its compactions still have to rewrite, all tables. Shard thread. */
+    public long pendingCompactionBytes() {
+        if (db == null) return 0;
+        long pending = 0;
+        for (ColumnFamilyHandle handle : families.values()) {
+            try {
+                pending += db.getLongProperty(handle, "rocksdb.estimate-pending-compaction-bytes");
+            } catch (RocksDBException e) {
+                // a family being dropped: nothing pending there
+            }
+        }
+        return pending;
+    }
+
+    /** The rate limiter's bytes per second now, 0 when unlimited or closed. */
+    public long backgroundRate() {
+        RateLimiter limiter = rateLimiter;
+        if (db == null || limiter == null) return 0;
+        long rate = limiter.getBytesPerSecond();
+        return rate >= RocksSettings.UNLIMITED_RATE ? 0 : rate;
+    }
+
     /** Caps the bytes per second flushes and compactions write (0: the highest rate RocksDB allows). Any thread. */
     public void backgroundRate(long bytesPerSecond) {
         RateLimiter limiter = rateLimiter;

@@ -96,6 +96,15 @@ final class LsmTestNode implements AutoCloseable {
     /** The engine factory of the node's one shard (compaction throughput, history listener). */
     LsmEngineFactory factory() { return factory; }
 
+    /** The node's one shard's storage (creating tables after start-up, as a CREATE TABLE does). */
+    ShardStorage storage() { return storage; }
+
+    /** The LSM engine's state of the node's one shard. */
+    LsmShard lsmShard() { return factory.shard(0); }
+
+    /** The node's one shard's RocksDB instance. */
+    org.charybdis.storage.rocks.RocksShard rocksShard() { return factory.shard(0).rocks(); }
+
     /** Drops the table: its engine closes and its files go. */
     void drop(TableLayout layout) { call(() -> storage.dropTable(layout.tableId())); }
 
