@@ -3,12 +3,18 @@ package org.charybdis.storage.lsm;
 import org.charybdis.scheduler.io.IoCapacity;
 import org.charybdis.scheduler.io.IoClass;
 import org.charybdis.scheduler.io.IoQueue;
+import org.charybdis.storage.engine.CompletedCompaction;
 import org.charybdis.storage.engine.TableEngine;
+import org.charybdis.storage.rocks.RocksTableEngine;
+
+import java.util.Map;
+import java.util.UUID;
 import org.charybdis.storage.rocks.RocksShard;
 
 /**
  * Joins a shard's RocksDB background IO, which RocksDB's own threads do, to the shard's IO scheduler, once a second:
  * <ul>
+ * <li>the compactions RocksDB finished go into the compaction history;</li>
  * <li>what RocksDB's flushes and compactions read and wrote since the last look is counted in the shard's
  *     memtable_flush and compaction IO classes (metrics, the console);</li>
  * <li>RocksDB's rate limiter gets the compaction class's part of the disk: the disk's write bandwidth times the
@@ -36,6 +42,12 @@ final class RocksIoBridge {
         io.account(IoClass.COMPACTION, false, total.compactionBytesRead() - counted.compactionBytesRead());
         counted = total;
         rocks.backgroundRate(rate(io, storage.compactionBytesPerSecond()));
+        for (RocksShard.FinishedCompaction done : rocks.takeFinishedCompactions()) {
+            RocksTableEngine table = storage.rocksTables().get(done.table());
+            if (table == null) continue; // dropped meanwhile
+            storage.compacted(new CompletedCompaction(UUID.randomUUID(), table.layout().keyspace(), table.layout().table(), done.atMillis(),
+                    done.bytesIn(), done.bytesOut(), Map.of(1, done.recordsOut()))); // RocksDB counts keys, not partitions merged
+        }
     }
 
     /** Bytes per second for RocksDB's background writes; 0 for no limit. */

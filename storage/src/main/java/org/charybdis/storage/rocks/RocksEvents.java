@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RocksEvents extends AbstractEventListener {
     private final Map<String, TableEngine.BackgroundIo> done = new ConcurrentHashMap<>();
     private final Map<Integer, Running> running = new ConcurrentHashMap<>();
+    /** Finished compactions not yet recorded in the compaction history (on the shard's thread). */
+    private final java.util.Queue<RocksShard.FinishedCompaction> finished = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** A compaction RocksDB runs now: its table and how many bytes it reads. */
     record Running(String id, String table, long bytesTotal) {}
@@ -46,6 +48,20 @@ final class RocksEvents extends AbstractEventListener {
         String table = new String(info.columnFamilyName(), StandardCharsets.UTF_8);
         done.merge(table, new TableEngine.BackgroundIo(0, 0, 0, 1, stats.totalInputBytes(), stats.totalOutputBytes(),
                 stats.elapsedMicros() * 1000), TableEngine.BackgroundIo::plus);
+        try {
+            finished.add(new RocksShard.FinishedCompaction(UUID.fromString(table), System.currentTimeMillis(), stats.totalInputBytes(), stats.totalOutputBytes(),
+                    stats.numInputRecords(), stats.numOutputRecords()));
+        } catch (IllegalArgumentException e) {
+            // not a table's column family
+        }
+    }
+
+    /** Takes the compactions that finished since the last call. */
+    List<RocksShard.FinishedCompaction> takeFinished() {
+        List<RocksShard.FinishedCompaction> taken = new ArrayList<>();
+        RocksShard.FinishedCompaction f;
+        while ((f = finished.poll()) != null) taken.add(f);
+        return taken;
     }
 
     /** Every table's, added up: the instance's since it opened (dropped tables' included). */

@@ -156,6 +156,14 @@ public final class RocksShard implements AutoCloseable {
         return events.total();
     }
 
+    /** The compactions RocksDB finished since the last call, for the compaction history: table id, time, bytes in and out. */
+    public List<FinishedCompaction> takeFinishedCompactions() {
+        return events.takeFinished();
+    }
+
+    /** A compaction RocksDB ran: keys read ({@code recordsIn}) and written. */
+    public record FinishedCompaction(UUID table, long atMillis, long bytesIn, long bytesOut, long recordsIn, long recordsOut) {}
+
     /** RocksDB's estimate of the bytes its compactions still have to rewrite, all tables. Shard thread. */
     public long pendingCompactionBytes() {
         if (db == null) return 0;

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a shard's RocksDB instance shares with the rest of the shard: its memory comes out of the LSM engine's memtable
  * budget and chunk cache (and goes back when the last RocksDB table is dropped), its flushes and compactions show in the
- * shard's IO classes and its rate follows compaction_throughput.
+ * shard's IO classes and the compaction history, and its rate follows compaction_throughput.
  */
 class RocksShardResourcesTest {
     private static final long MEMTABLES = 8 << 20;
@@ -44,6 +44,8 @@ class RocksShardResourcesTest {
             TableLayout rocks = TestTables.rocksLayout();
             node.open(List.of(rocks));
             TableEngine table = node.table(rocks);
+            List<org.charybdis.storage.engine.CompletedCompaction> history = new java.util.concurrent.CopyOnWriteArrayList<>();
+            node.factory().onCompaction(history::add);
             node.factory().compactionThroughput(4 << 20);
             node.writeIncompressible(table, 0, 2000, System.currentTimeMillis() / 1000);
             node.flush(table);
@@ -57,6 +59,9 @@ class RocksShardResourcesTest {
             long written = node.stats(table).io().compactionBytesWritten();
             assertThat(node.eventually(() -> ioBytes(IoClass.COMPACTION, true) == written)).as("all of it, once").isTrue();
             assertThat(node.eventually(() -> node.rocksShard().backgroundRate() == 4 << 20)).as("the shard's part of the cap").isTrue();
+            assertThat(node.eventually(() -> !history.isEmpty())).as("in the compaction history").isTrue();
+            assertThat(history.get(0).table()).isEqualTo("t_rocks");
+            assertThat(history.get(0).bytesOut()).isPositive();
             node.factory().compactionThroughput(0);
             assertThat(node.eventually(() -> node.rocksShard().backgroundRate() == 0)).isTrue();
         }
