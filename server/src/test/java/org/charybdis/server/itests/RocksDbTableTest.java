@@ -118,6 +118,23 @@ class RocksDbTableTest {
         assertThat(session.execute("SELECT * FROM rk.life").all()).isEmpty();
     }
 
+    @Test
+    void secondaryIndexesAndViewsWorkOnARocksDbTable() {
+        session.execute("CREATE TABLE rk.users (id int PRIMARY KEY, email text, city text) WITH storage_engine = 'rocksdb'");
+        session.execute("CREATE INDEX ON rk.users (city)");
+        session.execute("CREATE MATERIALIZED VIEW rk.by_email AS SELECT * FROM rk.users WHERE email IS NOT NULL AND id IS NOT NULL "
+                + "PRIMARY KEY (email, id)");
+        for (int id = 1; id <= 30; id++) {
+            session.execute("INSERT INTO rk.users (id, email, city) VALUES (" + id + ", 'u" + id + "@x', '" + (id % 3 == 0 ? "Oslo" : "Rome") + "')");
+        }
+        session.execute("UPDATE rk.users SET city = 'Rome' WHERE id = 3");
+        session.execute("DELETE FROM rk.users WHERE id = 6");
+        assertThat(session.execute("SELECT id FROM rk.users WHERE city = 'Oslo'").all()).extracting(r -> r.getInt(0))
+                .containsExactlyInAnyOrder(9, 12, 15, 18, 21, 24, 27, 30);
+        assertThat(session.execute("SELECT id FROM rk.by_email WHERE email = 'u7@x'").one().getInt(0)).isEqualTo(7);
+        assertThat(session.execute("SELECT * FROM rk.by_email WHERE email = 'u6@x'").all()).isEmpty();
+    }
+
     private static void assertSameAnswers() {
         for (String query : QUERIES) {
             for (int pageSize : new int[] {2, 1000}) {
