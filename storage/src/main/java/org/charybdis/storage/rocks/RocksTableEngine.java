@@ -11,10 +11,13 @@ import org.charybdis.storage.data.RowUpdate;
 import org.charybdis.storage.data.Slice;
 import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.dht.TokenRange;
+import org.charybdis.storage.engine.EstimatedHistogram;
+import org.charybdis.storage.engine.PartitionSampler;
 import org.charybdis.storage.engine.PartitionScanner;
 import org.charybdis.storage.engine.PartitionView;
 import org.charybdis.storage.engine.ReadFilter;
 import org.charybdis.storage.engine.TableEngine;
+import org.charybdis.storage.engine.TableHistograms;
 import org.charybdis.storage.engine.TableLayout;
 import org.charybdis.storage.read.LivePartitionView;
 import org.charybdis.storage.serialization.BufferWriter;
@@ -65,6 +68,9 @@ public final class RocksTableEngine implements TableEngine {
     private final BufferWriter scratch = new BufferWriter(256);
     private volatile TableLayout layout;
     private volatile RocksKeys keys;
+    private final EstimatedHistogram readLatencyMicros = new EstimatedHistogram();
+    private final EstimatedHistogram writeLatencyMicros = new EstimatedHistogram();
+    private PartitionSampler sampler;
     private long replayedUpTo;
     private long reads;
     private boolean closed;
@@ -106,6 +112,7 @@ public final class RocksTableEngine implements TableEngine {
     @Override
     public void apply(PartitionUpdate update, long commitLogPosition) {
         checkOpen();
+        long start = System.nanoTime();
         TableLayout current = layout;
         current.checkUpdate(update);
         DecoratedKey key = update.key();
@@ -135,6 +142,8 @@ public final class RocksTableEngine implements TableEngine {
         } catch (RocksDBException e) {
             throw new IllegalStateException("RocksDB refused a write to " + current.qualifiedName() + ": " + e.getMessage(), e);
         }
+        writeLatencyMicros.add((System.nanoTime() - start) / 1000);
+        if (sampler != null) sampler.written(key);
     }
 
     /** The header after the update: the stronger partition deletion, the range tombstones it does not cover, the static row. */
@@ -195,8 +204,28 @@ public final class RocksTableEngine implements TableEngine {
         checkOpen();
         TableLayout current = layout;
         filter.validate(current.clusteringComparator());
+        long start = System.nanoTime();
         reads++;
-        return CompletableFuture.completedFuture(LivePartitionView.of(partition(key, current), current, filter, nowInSeconds));
+        if (sampler != null) sampler.read(key);
+        PartitionView view = LivePartitionView.of(partition(key, current), current, filter, nowInSeconds);
+        readLatencyMicros.add((System.nanoTime() - start) / 1000); // the header and the first rows: the rest are read as they are walked
+        return CompletableFuture.completedFuture(view);
+    }
+
+    @Override
+    public TableHistograms histograms() {
+        return new TableHistograms(readLatencyMicros.copy(), writeLatencyMicros.copy(), new EstimatedHistogram(), new EstimatedHistogram(),
+                new EstimatedHistogram());
+    }
+
+    @Override
+    public void sample(PartitionSampler sampler) {
+        this.sampler = sampler;
+    }
+
+    @Override
+    public PartitionSampler sampler() {
+        return sampler;
     }
 
     private RocksPartition partition(DecoratedKey key, TableLayout current) {
