@@ -124,10 +124,11 @@ public final class RocksShard implements AutoCloseable {
             db.dropColumnFamily(handle);
         } catch (RocksDBException e) {
             LOG.error("Shard {}: cannot drop the RocksDB column family of table {}", shardId, table, e);
-        } finally {
-            handle.close();
-            closeFamilyOptions(table);
         }
+        // a flush or compaction of the table queued on the worker may still use the handle: close it after them. Its
+        // options and compaction filter (a few hundred native bytes) stay until the instance closes, as a compaction
+        // RocksDB had running on the family may still call the filter
+        worker.execute(handle::close);
     }
 
     /** Drops the column families of tables not in {@code known} (dropped before a crash); returns how many. */
