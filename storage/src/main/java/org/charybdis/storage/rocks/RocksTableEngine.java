@@ -119,8 +119,9 @@ public final class RocksTableEngine implements TableEngine {
         int clusteringSize = current.clusteringComparator().size();
         Purger shadowing = new Purger(current, clock.getAsLong());
         byte[] headerKey = RocksKeys.header(key);
-        StoredValues.Header before = StoredValues.header(get(headerKey), clusteringSize);
-        StoredValues.Header header = merge(before, update, shadowing);
+        byte[] storedHeader = get(headerKey);
+        StoredValues.Header before = StoredValues.header(storedHeader, clusteringSize);
+        StoredValues.Header header = merge(before, update, shadowing, current);
         try (WriteBatch batch = new WriteBatch()) {
             Set<ByteBuffer> written = new HashSet<>();
             for (RowUpdate rowUpdate : update.rows()) {
@@ -133,10 +134,9 @@ public final class RocksTableEngine implements TableEngine {
             }
             List<Slice> newlyDeleted = newlyDeleted(before, header);
             for (Slice slice : newlyDeleted) rewriteRows(batch, key, slice, header, shadowing, written);
-            if (!header.equals(before)) {
-                if (header.isEmpty()) batch.delete(family, headerKey);
-                else batch.put(family, headerKey, StoredValues.header(header, scratch));
-            }
+            byte[] newHeader = header.isEmpty() ? null : StoredValues.header(header, scratch);
+            if (newHeader == null && storedHeader != null) batch.delete(family, headerKey);
+            else if (newHeader != null && !java.util.Arrays.equals(newHeader, storedHeader)) batch.put(family, headerKey, newHeader);
             if (commitLogPosition != NO_COMMITLOG_POSITION) batch.put(family, APPLIED, StoredValues.position(commitLogPosition));
             shard.db().write(writeOptions, batch);
         } catch (RocksDBException e) {
@@ -147,7 +147,7 @@ public final class RocksTableEngine implements TableEngine {
     }
 
     /** The header after the update: the stronger partition deletion, the range tombstones it does not cover, the static row. */
-    private StoredValues.Header merge(StoredValues.Header before, PartitionUpdate update, Purger shadowing) {
+    private static StoredValues.Header merge(StoredValues.Header before, PartitionUpdate update, Purger shadowing, TableLayout layout) {
         DeletionTime partitionDeletion = DeletionTime.max(before.partitionDeletion(), update.partitionDeletion());
         List<RangeTombstone> tombstones = new ArrayList<>(before.rangeTombstones().size() + update.rangeTombstones().size());
         for (RangeTombstone rt : before.rangeTombstones()) if (!covers(partitionDeletion, rt)) tombstones.add(rt);
