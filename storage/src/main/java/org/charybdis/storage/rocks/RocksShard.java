@@ -201,8 +201,12 @@ public final class RocksShard implements AutoCloseable {
             throw new UncheckedIOException("cannot create " + directory, e);
         }
         worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("rocksdb-" + shardId).factory());
-        // memtables are charged to the block cache: the two stay inside its capacity together
-        blockCache = new LRUCache(settings.blockCacheBytes() + settings.memtableBytes());
+        // memtables are charged to the block cache: the two stay inside its capacity together. Index and filter blocks
+        // go to its high-priority half, so that data blocks do not push them out (every read, and every write's read
+        // of what it changes, needs them); few cache shards, as RocksDB's default of 64 leaves a small cache's
+        // shards too small to hold a file's index
+        long capacity = settings.blockCacheBytes() + settings.memtableBytes();
+        blockCache = new LRUCache(capacity, cacheShardBits(capacity), false, 0.5);
         writeBuffers = new WriteBufferManager(settings.memtableBytes(), blockCache);
         rateLimiter = new RateLimiter(RocksSettings.UNLIMITED_RATE);
         options = new DBOptions()
@@ -252,7 +256,9 @@ public final class RocksShard implements AutoCloseable {
                 .setBlockCache(blockCache)
                 .setFilterPolicy(new BloomFilter(10, false))
                 .setCacheIndexAndFilterBlocks(true)
+                .setCacheIndexAndFilterBlocksWithHighPriority(true)
                 .setPinL0FilterAndIndexBlocksInCache(true)
+                .setPinTopLevelIndexAndFilter(true)
                 .setBlockSize(16 * 1024);
         ColumnFamilyOptions cfOptions = new ColumnFamilyOptions()
                 .setCompactionFilter(filter)
@@ -271,6 +277,13 @@ public final class RocksShard implements AutoCloseable {
         if (cfOptions != null) cfOptions.close();
         NativeCompactionFilter filter = filters.remove(table);
         if (filter != null) filter.close();
+    }
+
+    /** Cache shards of at least 8 MiB each, at most 64. */
+    static int cacheShardBits(long capacity) {
+        int bits = 0;
+        while (bits < 6 && capacity >> (bits + 1) >= 8L << 20) bits++;
+        return bits;
     }
 
     private static byte[] name(UUID table) {
