@@ -2,7 +2,9 @@ package org.charybdis.tools.bench;
 
 import org.HdrHistogram.Histogram;
 import org.charybdis.storage.dht.ShardOf;
+import org.charybdis.storage.engine.StorageParams;
 import org.charybdis.storage.engine.TableEngine;
+import org.charybdis.storage.rocks.RocksSettings;
 import org.charybdis.tools.proc.ProcFiles;
 
 import java.io.IOException;
@@ -143,7 +145,7 @@ public final class StorageBenchmark {
                 costs.dataMisses() / reads, seconds(nanos), reads / seconds(nanos), LatencySummary.of(latency));
     }
 
-    private BenchReport.Major major(BenchNode node, BenchTable table, ShardOf shardOf) throws InterruptedException {
+    private BenchReport.Major major(BenchNode node, BenchTable table, ShardOf shardOf) throws InterruptedException, IOException {
         TableEngine.BackgroundIo before = node.stats().io();
         long started = System.nanoTime();
         say("major compaction");
@@ -152,10 +154,11 @@ public final class StorageBenchmark {
         double seconds = seconds(System.nanoTime() - started);
         settle(node);
         TableEngine.Stats after = node.stats();
+        long dataDirectory = node.bytesOnDisk("data");
         BenchReport.Reads reads = read(node, table, shardOf, settings.seed() + 2);
         return new BenchReport.Major(seconds, after.io().compactionBytesRead() - before.compactionBytesRead(),
                 after.io().compactionBytesWritten() - before.compactionBytesWritten(), after.sstableCount(), after.sstableBytes(),
-                (double) after.sstableBytes() / settings.userBytes(), reads);
+                (double) after.sstableBytes() / settings.userBytes(), dataDirectory, (double) dataDirectory / settings.userBytes(), reads);
     }
 
     private BenchReport.Setup setup(BenchNode node) {
@@ -165,8 +168,17 @@ public final class StorageBenchmark {
         }
         return new BenchReport.Setup(settings.rows(), BenchSettings.KEY_SIZE, settings.valueSize(), settings.userBytes(), settings.shards(),
                 node.directory().toString(), settings.keep(), settings.memtablePerShard(), settings.scaling(),
-                settings.syncMode().name().toLowerCase(Locale.ROOT), settings.concurrency(), Runtime.version().toString(),
+                settings.engine().optionValue(), engineConfig(node), settings.syncMode().name().toLowerCase(Locale.ROOT), settings.concurrency(), Runtime.version().toString(),
                 Runtime.getRuntime().maxMemory(), String.join(", ", collectors), Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The engine's compaction, and what RocksDB takes of the shard's memtable and cache budgets (see LsmConfig). */
+    private String engineConfig(BenchNode node) {
+        if (settings.engine() == StorageParams.Engine.CHARYBDIS) return "UnifiedCompactionStrategy, scaling_parameters " + settings.scaling();
+        RocksSettings rocks = node.config().rocksSettings();
+        return String.format(Locale.ROOT, "RocksDB leveled compaction (--scaling does not apply); memtables %s per shard in %s write buffers,"
+                        + " block cache %s per shard", ByteAmount.format(rocks.memtableBytes()), ByteAmount.format(rocks.writeBufferBytes()),
+                ByteAmount.format(rocks.blockCacheBytes()));
     }
 
     private static BenchReport.Background background(TableEngine.BackgroundIo io, double wallSeconds, double settleSeconds, boolean settled) {
