@@ -26,6 +26,7 @@ import java.util.concurrent.TimeoutException;
 public final class StorageBenchmark {
     private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long SETTLE_POLL_MILLIS = 200;
+    private static final long STEADY_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final BenchSettings settings;
     private final PrintStream progress;
@@ -154,11 +155,27 @@ public final class StorageBenchmark {
         double seconds = seconds(System.nanoTime() - started);
         settle(node);
         TableEngine.Stats after = node.stats();
-        long dataDirectory = node.bytesOnDisk("data");
         BenchReport.Reads reads = read(node, table, shardOf, settings.seed() + 2);
+        long dataDirectory = dataDirectoryOnceSteady(node);
         return new BenchReport.Major(seconds, after.io().compactionBytesRead() - before.compactionBytesRead(),
                 after.io().compactionBytesWritten() - before.compactionBytesWritten(), after.sstableCount(), after.sstableBytes(),
                 (double) after.sstableBytes() / settings.userBytes(), dataDirectory, (double) dataDirectory / settings.userBytes(), reads);
+    }
+
+    /**
+     * The bytes under data/ once two looks in a row agree: the files a compaction replaced are deleted in the
+     * background, after the last read holding them lets go.
+     */
+    private static long dataDirectoryOnceSteady(BenchNode node) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + STEADY_TIMEOUT_NANOS;
+        long previous = -1;
+        long now = node.bytesOnDisk("data");
+        while (now != previous && System.nanoTime() < deadline) {
+            Thread.sleep(SETTLE_POLL_MILLIS);
+            previous = now;
+            now = node.bytesOnDisk("data");
+        }
+        return now;
     }
 
     private BenchReport.Setup setup(BenchNode node) {
