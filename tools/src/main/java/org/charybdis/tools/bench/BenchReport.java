@@ -14,8 +14,8 @@ public record BenchReport(Setup setup, Writes writes, Background background, Amp
      * compaction, and for RocksDB the memory it took from the shard's budgets).
      */
     public record Setup(long rows, int keySize, int valueSize, long userBytes, int shards, String directory, boolean kept,
-                        long memtablePerShard, String scaling, String engine, String engineConfig, String commitlogSync, int concurrencyPerShard, String jvm,
-                        long maxHeap, String gc, int cpus) {}
+                        long memtablePerShard, String scaling, String engine, String engineConfig, String commitlogSync,
+                        int concurrencyPerShard, String jvm, long maxHeap, String gc, int cpus) {}
 
     /** The write phase: from the first write sent to the last one acknowledged. */
     public record Writes(long rows, long userBytes, double seconds, double mibPerSecond, double rowsPerSecond, LatencySummary latency) {}

@@ -162,8 +162,9 @@ public final class StorageBenchCommand implements Callable<Integer> {
         }
         long memtableBytes = memtable == null ? (rowMode ? 4L << 20 : 64L << 20) : size("--memtable", memtable);
         StorageParams.Engine first = engines().getFirst();
-        return new BenchSettings(rowCount, value, smp, runDirectory(first), keep, memtableBytes, size("--chunk-cache", chunkCache), indexCacheFraction,
-                scaling, first, syncMode(commitlogSync), concurrency, reads, readConcurrency, !noMajor, Duration.ofSeconds(Math.max(0, settleTimeoutSeconds)), seed);
+        return new BenchSettings(rowCount, value, smp, runDirectory(first), keep, memtableBytes, size("--chunk-cache", chunkCache),
+                indexCacheFraction, scaling, first, syncMode(commitlogSync), concurrency, reads, readConcurrency, !noMajor,
+                Duration.ofSeconds(Math.max(0, settleTimeoutSeconds)), seed);
     }
 
     /** A report, or the reports of several engines keyed by engine, as JSON. */

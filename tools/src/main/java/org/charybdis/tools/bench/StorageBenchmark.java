@@ -184,8 +184,8 @@ public final class StorageBenchmark {
             if (!gc.getName().contains("Pauses")) collectors.add(gc.getName()); // ZGC lists each collector twice
         }
         return new BenchReport.Setup(settings.rows(), BenchSettings.KEY_SIZE, settings.valueSize(), settings.userBytes(), settings.shards(),
-                node.directory().toString(), settings.keep(), settings.memtablePerShard(), settings.scaling(),
-                settings.engine().optionValue(), engineConfig(node), settings.syncMode().name().toLowerCase(Locale.ROOT), settings.concurrency(), Runtime.version().toString(),
+                node.directory().toString(), settings.keep(), settings.memtablePerShard(), settings.scaling(), settings.engine().optionValue(),
+                engineConfig(node), settings.syncMode().name().toLowerCase(Locale.ROOT), settings.concurrency(), Runtime.version().toString(),
                 Runtime.getRuntime().maxMemory(), String.join(", ", collectors), Runtime.getRuntime().availableProcessors());
     }
 

@@ -204,7 +204,8 @@ public final class StressCommand implements Callable<Integer> {
         if (columnSize != null) throw new IllegalArgumentException("--column-size is for the standard1 schema; a --profile gives its own sizes");
         if (table != null) throw new IllegalArgumentException("--table is for the standard1 schema; a --profile names its table");
         if (engine != null) {
-            throw new IllegalArgumentException("--engine is for the standard1 schema; a --profile's table_definition can say WITH storage_engine = '...'");
+            throw new IllegalArgumentException("--engine is for the standard1 schema; a --profile's table_definition can say"
+                    + " WITH storage_engine = '...'");
         }
         return ProfileFile.load(profile);
     }
