@@ -9,10 +9,13 @@ import java.util.List;
 public record BenchReport(Setup setup, Writes writes, Background background, Amplification amplification, Files files,
                           Reads reads, Major major, Memory memory, List<String> warnings) {
 
-    /** What was run. */
+    /**
+     * What was run. {@code engine}: the table's storage_engine; {@code engineConfig}: how that engine was set up (its
+     * compaction, and for RocksDB the memory it took from the shard's budgets).
+     */
     public record Setup(long rows, int keySize, int valueSize, long userBytes, int shards, String directory, boolean kept,
-                        long memtablePerShard, String scaling, String commitlogSync, int concurrencyPerShard, String jvm,
-                        long maxHeap, String gc, int cpus) {}
+                        long memtablePerShard, String scaling, String engine, String engineConfig, String commitlogSync,
+                        int concurrencyPerShard, String jvm, long maxHeap, String gc, int cpus) {}
 
     /** The write phase: from the first write sent to the last one acknowledged. */
     public record Writes(long rows, long userBytes, double seconds, double mibPerSecond, double rowsPerSecond, LatencySummary latency) {}
@@ -42,9 +45,13 @@ public record BenchReport(Setup setup, Writes writes, Background background, Amp
     public record Reads(long reads, long wrongAnswers, double sstablesPerRead, double diskReadsPerRead, double indexReadsPerRead,
                         double dataChunksReadPerRead, double seconds, double readsPerSecond, LatencySummary latency) {}
 
-    /** The major compaction ({@code compact()} on every shard) and the same reads after it; null when skipped. */
+    /**
+     * The major compaction ({@code compact()} on every shard) and the same reads after it; null when skipped.
+     * {@code dataDirectoryBytes}: every file under data/ then (the engine's metadata and logs too), over the user bytes
+     * in {@code dataDirectoryAmplification}.
+     */
     public record Major(double seconds, long bytesRead, long bytesWritten, int sstables, long sstableBytes,
-                        double spaceAmplification, Reads reads) {}
+                        double spaceAmplification, long dataDirectoryBytes, double dataDirectoryAmplification, Reads reads) {}
 
     /**
      * Memory over the whole run, sampled every second: heap used (garbage included), heap live after the

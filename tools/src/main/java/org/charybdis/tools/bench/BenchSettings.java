@@ -2,6 +2,7 @@ package org.charybdis.tools.bench;
 
 import org.charybdis.storage.commitlog.CommitLogConfig;
 import org.charybdis.storage.compaction.ScalingParameters;
+import org.charybdis.storage.engine.StorageParams;
 import org.charybdis.storage.memtable.MemtableMemory;
 
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import java.time.Duration;
  * @param memtablePerShard  memtable budget of every shard
  * @param chunkCachePerShard decompressed-chunk cache of every shard
  * @param indexCacheFraction share of that cache index spans may take, with priority over data chunks
- * @param scaling           UCS scaling parameters ({@code T4}, {@code L10}, {@code T4,T4,L10})
+ * @param scaling           UCS scaling parameters ({@code T4}, {@code L10}, {@code T4,T4,L10}); the default engine's only
+ * @param engine            the table's {@code storage_engine}
  * @param syncMode          commitlog sync mode
  * @param concurrency       writes in flight per shard
  * @param reads             random point reads after the writes (and again after the major compaction)
@@ -28,7 +30,8 @@ import java.time.Duration;
  * @param seed              seed of the key order, the values and the read keys
  */
 public record BenchSettings(long rows, int valueSize, int shards, Path directory, boolean keep, long memtablePerShard,
-                            long chunkCachePerShard, double indexCacheFraction, String scaling, CommitLogConfig.SyncMode syncMode, int concurrency,
+                            long chunkCachePerShard, double indexCacheFraction, String scaling, StorageParams.Engine engine,
+                            CommitLogConfig.SyncMode syncMode, int concurrency,
                             long reads, int readConcurrency, boolean majorCompaction, Duration settleTimeout, long seed) {
     /** Bytes of every partition key (a big-endian long). */
     public static final int KEY_SIZE = 8;
@@ -50,6 +53,7 @@ public record BenchSettings(long rows, int valueSize, int shards, Path directory
         if (!(indexCacheFraction >= 0 && indexCacheFraction <= 1))
             throw new IllegalArgumentException("--index-cache-fraction must be between 0 and 1: " + indexCacheFraction);
         checkScaling(scaling);
+        if (engine == null) throw new IllegalArgumentException("--engine must be one of " + StorageBenchCommand.ENGINES);
         if (syncMode == null) throw new IllegalArgumentException("--commitlog-sync must be periodic or batch");
         if (concurrency < 1 || concurrency > 65536) throw new IllegalArgumentException("--concurrency must be between 1 and 65536: " + concurrency);
         if (reads < 0) throw new IllegalArgumentException("--reads must not be negative: " + reads);
@@ -57,6 +61,12 @@ public record BenchSettings(long rows, int valueSize, int shards, Path directory
             throw new IllegalArgumentException("--read-concurrency must be between 1 and 65536: " + readConcurrency);
         if (settleTimeout == null || settleTimeout.isNegative() || settleTimeout.isZero())
             throw new IllegalArgumentException("--settle-timeout must be positive");
+    }
+
+    /** The same run on another engine, in another directory (null: a new temporary one). */
+    public BenchSettings on(StorageParams.Engine otherEngine, Path otherDirectory) {
+        return new BenchSettings(rows, valueSize, shards, otherDirectory, keep, memtablePerShard, chunkCachePerShard, indexCacheFraction,
+                scaling, otherEngine, syncMode, concurrency, reads, readConcurrency, majorCompaction, settleTimeout, seed);
     }
 
     /** Logical user data: every row's key and value. */

@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
- * The benchmark's table, {@code CREATE TABLE bench.kv (key bigint PRIMARY KEY, value blob)}, and its rows: row
+ * The benchmark's table, {@code CREATE TABLE bench.kv (key bigint PRIMARY KEY, value blob) WITH storage_engine = ...}, and
+ * its rows (no clustering columns, so any engine can store it, the byte-ordered ones too): row
  * {@code i} has key {@code i} and a value cut from a pool of random bytes (so compression cannot shrink it).
  */
 final class BenchTable {
@@ -37,7 +38,7 @@ final class BenchTable {
 
     static TableLayout layout(BenchSettings settings) {
         StorageParams params = new StorageParams(settings.compactionOptions(), StorageParams.DEFAULT.compression(),
-                StorageParams.DEFAULT.bloomFilterFpChance());
+                StorageParams.DEFAULT.bloomFilterFpChance(), settings.engine());
         return new TableLayout(TABLE_ID, "bench", "kv", 1, ClusteringComparator.none(), List.of(ColumnLayout.simple(VALUE, false)),
                 864000, 0, params);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.charybdis.storage.commitlog.CommitLogConfig;
+import org.charybdis.storage.engine.StorageParams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -13,12 +14,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code charybdis storage-bench}: drives the LSM engine directly (no CQL, no network) on real files and reports
- * write, flush and compaction rates, amplification, SSTables per read, read latencies and memory.
+ * {@code charybdis storage-bench}: drives a storage engine directly (no CQL, no network) on real files and reports
+ * write, flush and compaction rates, amplification, SSTables per read, read latencies and memory; {@code --engine both}
+ * runs the default LSM engine and RocksDB one after the other and compares them side by side.
  * Exit codes: 0 done, 1 the engine failed, 2 bad options.
  */
 @Command(name = "storage-bench", mixinStandardHelpOptions = true, sortOptions = false,
@@ -28,6 +34,8 @@ import java.util.concurrent.Callable;
                 "Run it with a fixed heap, e.g. CHARYBDIS_JVM_OPTS=-Xmx512m bin/charybdis storage-bench --bytes 1G."})
 public final class StorageBenchCommand implements Callable<Integer> {
     static final long DEFAULT_BYTES = 1L << 30;
+    static final String BOTH = "both";
+    static final String ENGINES = "charybdis, rocksdb or both";
 
     @Option(names = "--bytes", paramLabel = "<size>", description = "User data to write (key + value bytes), e.g. 1G (default when --rows is not given: 1G)")
     String bytes;
@@ -44,10 +52,15 @@ public final class StorageBenchCommand implements Callable<Integer> {
     @Option(names = "--scaling", paramLabel = "<params>", defaultValue = "T4", description = "UCS scaling_parameters: T4, L10, N, T4,T4,L10 ... (default: ${DEFAULT-VALUE})")
     String scaling;
 
+    @Option(names = "--engine", paramLabel = "<engine>", defaultValue = "charybdis",
+            description = "The table's storage_engine: charybdis, rocksdb, or both (one after the other, then side by side) (default: ${DEFAULT-VALUE})")
+    String engine;
+
     @Option(names = "--smp", paramLabel = "<n>", defaultValue = "1", description = "Shards (default: ${DEFAULT-VALUE})")
     int smp;
 
-    @Option(names = "--dir", paramLabel = "<path>", description = "Directory for data/ and commitlog/ (default: a new temporary directory)")
+    @Option(names = "--dir", paramLabel = "<path>",
+            description = "Directory for data/ and commitlog/, with --engine both for charybdis/ and rocksdb/ (default: a new temporary directory)")
     Path dir;
 
     @Option(names = "--keep", description = "Keep the files after the run (default: delete them)")
@@ -89,26 +102,28 @@ public final class StorageBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        BenchSettings settings;
+        List<BenchSettings> runs;
         try {
-            settings = settings();
+            runs = runs();
         } catch (IllegalArgumentException e) {
             System.err.println("charybdis storage-bench: " + e.getMessage());
             return 2;
         }
-        BenchReport report;
-        try {
-            report = new StorageBenchmark(settings, System.err).run();
-        } catch (IllegalArgumentException e) {
-            System.err.println("charybdis storage-bench: " + e.getMessage());
-            return 2;
-        } catch (IOException | RuntimeException e) {
-            System.err.println("charybdis storage-bench: the run failed: " + e);
-            e.printStackTrace(System.err);
-            return 1;
+        List<BenchReport> reports = new ArrayList<>();
+        for (BenchSettings run : runs) {
+            try {
+                reports.add(new StorageBenchmark(run, System.err).run());
+            } catch (IllegalArgumentException e) {
+                System.err.println("charybdis storage-bench: " + e.getMessage());
+                return 2;
+            } catch (IOException | RuntimeException e) {
+                System.err.println("charybdis storage-bench: the " + run.engine().optionValue() + " run failed: " + e);
+                e.printStackTrace(System.err);
+                return 1;
+            }
         }
         try {
-            String text = json ? toJson(report) : TextReport.format(report);
+            String text = json ? toJson(reports.size() == 1 ? reports.getFirst() : byEngine(reports)) : text(reports);
             if (output == null) {
                 PrintStream out = System.out;
                 out.print(text);
@@ -123,7 +138,15 @@ public final class StorageBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The options, checked and with the defaults of the chosen mode filled in. */
+    /** The runs the options ask for: one per engine, in {@link StorageParams.Engine} order, each in its own directory. */
+    List<BenchSettings> runs() {
+        BenchSettings first = settings();
+        List<BenchSettings> runs = new ArrayList<>();
+        for (StorageParams.Engine e : engines()) runs.add(e == first.engine() ? first : first.on(e, runDirectory(e)));
+        return runs;
+    }
+
+    /** The options, checked and with the defaults of the chosen mode filled in, for the (first) engine. */
     BenchSettings settings() {
         if (bytes != null && rows != null) throw new IllegalArgumentException("give either --bytes or --rows, not both");
         boolean rowMode = rows != null;
@@ -138,14 +161,45 @@ public final class StorageBenchCommand implements Callable<Integer> {
             rowCount = total / perRow;
         }
         long memtableBytes = memtable == null ? (rowMode ? 4L << 20 : 64L << 20) : size("--memtable", memtable);
-        return new BenchSettings(rowCount, value, smp, dir, keep, memtableBytes, size("--chunk-cache", chunkCache), indexCacheFraction, scaling,
-                syncMode(commitlogSync), concurrency, reads, readConcurrency, !noMajor, Duration.ofSeconds(Math.max(0, settleTimeoutSeconds)), seed);
+        StorageParams.Engine first = engines().getFirst();
+        return new BenchSettings(rowCount, value, smp, runDirectory(first), keep, memtableBytes, size("--chunk-cache", chunkCache),
+                indexCacheFraction, scaling, first, syncMode(commitlogSync), concurrency, reads, readConcurrency, !noMajor,
+                Duration.ofSeconds(Math.max(0, settleTimeoutSeconds)), seed);
     }
 
-    static String toJson(BenchReport report) throws IOException {
+    /** A report, or the reports of several engines keyed by engine, as JSON. */
+    static String toJson(Object reports) throws IOException {
         ObjectMapper mapper = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(SerializationFeature.INDENT_OUTPUT);
-        return mapper.writeValueAsString(report) + System.lineSeparator();
+        return mapper.writeValueAsString(reports) + System.lineSeparator();
+    }
+
+    /** One report as it is; several one after the other under their engine's name, then side by side. */
+    static String text(List<BenchReport> reports) {
+        if (reports.size() == 1) return TextReport.format(reports.getFirst());
+        StringBuilder text = new StringBuilder();
+        for (BenchReport report : reports) {
+            text.append("=== Engine ").append(report.setup().engine()).append(" ===\n").append(TextReport.format(report)).append('\n');
+        }
+        return text.append(EngineComparison.format(reports)).toString();
+    }
+
+    private static Map<String, BenchReport> byEngine(List<BenchReport> reports) {
+        Map<String, BenchReport> byEngine = new LinkedHashMap<>();
+        for (BenchReport report : reports) byEngine.put(report.setup().engine(), report);
+        return byEngine;
+    }
+
+    private List<StorageParams.Engine> engines() {
+        if (BOTH.equalsIgnoreCase(engine)) return List.of(StorageParams.Engine.values());
+        StorageParams.Engine one = StorageParams.Engine.fromOption(engine);
+        if (one == null) throw new IllegalArgumentException("--engine must be " + ENGINES + ": " + engine);
+        return List.of(one);
+    }
+
+    /** --dir itself for one engine; a folder of it per engine when comparing, so the runs do not share files. */
+    private Path runDirectory(StorageParams.Engine e) {
+        return dir == null || !BOTH.equalsIgnoreCase(engine) ? dir : dir.resolve(e.optionValue());
     }
 
     private static CommitLogConfig.SyncMode syncMode(String text) {

@@ -2,7 +2,9 @@ package org.charybdis.tools.bench;
 
 import org.HdrHistogram.Histogram;
 import org.charybdis.storage.dht.ShardOf;
+import org.charybdis.storage.engine.StorageParams;
 import org.charybdis.storage.engine.TableEngine;
+import org.charybdis.storage.rocks.RocksSettings;
 import org.charybdis.tools.proc.ProcFiles;
 
 import java.io.IOException;
@@ -24,6 +26,7 @@ import java.util.concurrent.TimeoutException;
 public final class StorageBenchmark {
     private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long SETTLE_POLL_MILLIS = 200;
+    private static final long STEADY_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final BenchSettings settings;
     private final PrintStream progress;
@@ -143,7 +146,7 @@ public final class StorageBenchmark {
                 costs.dataMisses() / reads, seconds(nanos), reads / seconds(nanos), LatencySummary.of(latency));
     }
 
-    private BenchReport.Major major(BenchNode node, BenchTable table, ShardOf shardOf) throws InterruptedException {
+    private BenchReport.Major major(BenchNode node, BenchTable table, ShardOf shardOf) throws InterruptedException, IOException {
         TableEngine.BackgroundIo before = node.stats().io();
         long started = System.nanoTime();
         say("major compaction");
@@ -153,9 +156,26 @@ public final class StorageBenchmark {
         settle(node);
         TableEngine.Stats after = node.stats();
         BenchReport.Reads reads = read(node, table, shardOf, settings.seed() + 2);
+        long dataDirectory = dataDirectoryOnceSteady(node);
         return new BenchReport.Major(seconds, after.io().compactionBytesRead() - before.compactionBytesRead(),
                 after.io().compactionBytesWritten() - before.compactionBytesWritten(), after.sstableCount(), after.sstableBytes(),
-                (double) after.sstableBytes() / settings.userBytes(), reads);
+                (double) after.sstableBytes() / settings.userBytes(), dataDirectory, (double) dataDirectory / settings.userBytes(), reads);
+    }
+
+    /**
+     * The bytes under data/ once two looks in a row agree: the files a compaction replaced are deleted in the
+     * background, after the last read holding them lets go.
+     */
+    private static long dataDirectoryOnceSteady(BenchNode node) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + STEADY_TIMEOUT_NANOS;
+        long previous = -1;
+        long now = node.bytesOnDisk("data");
+        while (now != previous && System.nanoTime() < deadline) {
+            Thread.sleep(SETTLE_POLL_MILLIS);
+            previous = now;
+            now = node.bytesOnDisk("data");
+        }
+        return now;
     }
 
     private BenchReport.Setup setup(BenchNode node) {
@@ -164,9 +184,18 @@ public final class StorageBenchmark {
             if (!gc.getName().contains("Pauses")) collectors.add(gc.getName()); // ZGC lists each collector twice
         }
         return new BenchReport.Setup(settings.rows(), BenchSettings.KEY_SIZE, settings.valueSize(), settings.userBytes(), settings.shards(),
-                node.directory().toString(), settings.keep(), settings.memtablePerShard(), settings.scaling(),
-                settings.syncMode().name().toLowerCase(Locale.ROOT), settings.concurrency(), Runtime.version().toString(),
+                node.directory().toString(), settings.keep(), settings.memtablePerShard(), settings.scaling(), settings.engine().optionValue(),
+                engineConfig(node), settings.syncMode().name().toLowerCase(Locale.ROOT), settings.concurrency(), Runtime.version().toString(),
                 Runtime.getRuntime().maxMemory(), String.join(", ", collectors), Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The engine's compaction, and what RocksDB takes of the shard's memtable and cache budgets (see LsmConfig). */
+    private String engineConfig(BenchNode node) {
+        if (settings.engine() == StorageParams.Engine.CHARYBDIS) return "UnifiedCompactionStrategy, scaling_parameters " + settings.scaling();
+        RocksSettings rocks = node.config().rocksSettings();
+        return String.format(Locale.ROOT, "RocksDB leveled compaction (--scaling does not apply); memtables %s per shard in %s write buffers,"
+                        + " block cache %s per shard", ByteAmount.format(rocks.memtableBytes()), ByteAmount.format(rocks.writeBufferBytes()),
+                ByteAmount.format(rocks.blockCacheBytes()));
     }
 
     private static BenchReport.Background background(TableEngine.BackgroundIo io, double wallSeconds, double settleSeconds, boolean settled) {

@@ -1,15 +1,21 @@
 package org.charybdis.tools.bench;
 
+import org.charybdis.storage.engine.StorageParams;
+
 import java.util.Locale;
 
 /** The report as people read it: one figure per line, grouped by phase, units spelled out. */
 public final class TextReport {
     private final StringBuilder out = new StringBuilder();
+    /** Only the default engine counts SSTables per read and reads through the IO queue and the chunk cache. */
+    private final boolean readCostsCounted;
 
-    private TextReport() {}
+    private TextReport(boolean readCostsCounted) {
+        this.readCostsCounted = readCostsCounted;
+    }
 
     public static String format(BenchReport r) {
-        TextReport t = new TextReport();
+        TextReport t = new TextReport(r.setup().engine().equals(StorageParams.Engine.CHARYBDIS.optionValue()));
         t.setup(r.setup());
         t.writes(r.writes());
         t.background(r.background());
@@ -30,7 +36,7 @@ public final class TextReport {
         line("User data", "%s", ByteAmount.format(s.userBytes()));
         line("Shards", "%d (CPUs seen by the JVM: %d)", s.shards(), s.cpus());
         line("Memtable budget per shard", "%s", ByteAmount.format(s.memtablePerShard()));
-        line("Compaction", "UnifiedCompactionStrategy, scaling_parameters %s", s.scaling());
+        line("Engine", "%s: %s", s.engine(), s.engineConfig());
         line("Commitlog sync", "%s", s.commitlogSync());
         line("Writes in flight per shard", "%d", s.concurrencyPerShard());
         line("Directory", "%s%s", s.directory(), s.kept() ? " (kept)" : " (deleted afterwards)");
@@ -47,7 +53,11 @@ public final class TextReport {
     private void background(BenchReport.Background b) {
         section("Flushes and compactions (until settled)");
         line("Flushes", "%,d, %s in %.1f s of flushing", b.flushes(), ByteAmount.format(b.bytesFlushed()), b.flushSeconds());
-        line("Flush rate", "%.1f MiB/s while flushing, %.1f MiB/s over the wall time", b.flushMibPerSecond(), b.flushMibPerWallSecond());
+        if (b.flushSeconds() > 0 || b.flushes() == 0) {
+            line("Flush rate", "%.1f MiB/s while flushing, %.1f MiB/s over the wall time", b.flushMibPerSecond(), b.flushMibPerWallSecond());
+        } else {
+            line("Flush rate", "%.1f MiB/s over the wall time (the engine does not time its flushes)", b.flushMibPerWallSecond());
+        }
         line("Compactions", "%,d, read %s, wrote %s in %.1f s of compacting", b.compactions(), ByteAmount.format(b.compactionBytesRead()),
                 ByteAmount.format(b.compactionBytesWritten()), b.compactionSeconds());
         line("Compaction rate", "write %.1f MiB/s, read %.1f MiB/s while compacting; write %.1f MiB/s over the wall time",
@@ -77,9 +87,13 @@ public final class TextReport {
         }
         line("Reads", "%,d random existing rows in %.1f s, %,.0f reads/s, %d wrong answers", r.reads(), r.seconds(), r.readsPerSecond(),
                 r.wrongAnswers());
-        line("SSTables per read", "%.2f", r.sstablesPerRead());
-        line("Disk reads per read", "%.3f (query IO class; chunk cache misses per read: index spans %.3f, data chunks %.3f)",
-                r.diskReadsPerRead(), r.indexReadsPerRead(), r.dataChunksReadPerRead());
+        if (readCostsCounted) {
+            line("SSTables per read", "%.2f", r.sstablesPerRead());
+            line("Disk reads per read", "%.3f (query IO class; chunk cache misses per read: index spans %.3f, data chunks %.3f)",
+                    r.diskReadsPerRead(), r.indexReadsPerRead(), r.dataChunksReadPerRead());
+        } else {
+            line("SSTables per read", "not counted (RocksDB reads its files through its own block cache, outside the IO queue)");
+        }
         latency("Read latency", r.latency());
     }
 
@@ -87,6 +101,8 @@ public final class TextReport {
         section("Major compaction");
         line("Compaction", "%.1f s, read %s, wrote %s", m.seconds(), ByteAmount.format(m.bytesRead()), ByteAmount.format(m.bytesWritten()));
         line("SSTables after", "%d, %s, space amplification %.2f", m.sstables(), ByteAmount.format(m.sstableBytes()), m.spaceAmplification());
+        line("Data directory after", "%s, %.2f x the user data (every file under data/)", ByteAmount.format(m.dataDirectoryBytes()),
+                m.dataDirectoryAmplification());
         reads("Point reads after the major compaction", m.reads());
     }
 
@@ -107,7 +123,7 @@ public final class TextReport {
                 micros(l.p99Micros()), micros(l.p999Micros()), micros(l.maxMicros()), micros(Math.round(l.meanMicros())));
     }
 
-    private static String micros(long micros) {
+    static String micros(long micros) {
         if (micros < 10_000) return micros + " us";
         if (micros < 10_000_000) return String.format(Locale.ROOT, "%.1f ms", micros / 1000.0);
         return String.format(Locale.ROOT, "%.1f s", micros / 1e6);

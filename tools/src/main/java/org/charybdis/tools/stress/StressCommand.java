@@ -1,5 +1,6 @@
 package org.charybdis.tools.stress;
 
+import org.charybdis.storage.engine.StorageParams;
 import org.charybdis.tools.bench.ByteAmount;
 import org.charybdis.tools.cql.Credentials;
 import org.charybdis.tools.cql.SessionFactory;
@@ -85,6 +86,14 @@ public final class StressCommand implements Callable<Integer> {
 
     @Option(names = "--column-size", paramLabel = "<size>", description = "standard1: bytes of each of the five columns (default: 200)")
     String columnSize;
+
+    @Option(names = "--table", paramLabel = "<name>", description = "standard1: the table's name in keyspace1 (default: standard1)")
+    String table;
+
+    @Option(names = "--engine", paramLabel = "<engine>",
+            description = "standard1: create the table WITH storage_engine = '<engine>' (charybdis or rocksdb; default: the server's);"
+                    + " a table that exists keeps its engine")
+    String engine;
 
     @Option(names = "--keys", paramLabel = "<n>", description = "Key indexes reads and writes choose from, 0 to n-1 (default: --populate, else 1000000)")
     Long keys;
@@ -188,9 +197,30 @@ public final class StressCommand implements Callable<Integer> {
     }
 
     private StressProfile profile() {
-        if (profile == null) return StressProfile.standard1(columnSize == null ? StressProfile.DEFAULT_COLUMN_SIZE : columnSize());
+        if (profile == null) {
+            return StressProfile.standard1(columnSize == null ? StressProfile.DEFAULT_COLUMN_SIZE : columnSize(),
+                    table == null ? StressProfile.STANDARD1 : tableName(), engine == null ? null : engine());
+        }
         if (columnSize != null) throw new IllegalArgumentException("--column-size is for the standard1 schema; a --profile gives its own sizes");
+        if (table != null) throw new IllegalArgumentException("--table is for the standard1 schema; a --profile names its table");
+        if (engine != null) {
+            throw new IllegalArgumentException("--engine is for the standard1 schema; a --profile's table_definition can say"
+                    + " WITH storage_engine = '...'");
+        }
         return ProfileFile.load(profile);
+    }
+
+    private String tableName() {
+        if (!table.matches("[A-Za-z][A-Za-z0-9_]{0,47}")) {
+            throw new IllegalArgumentException("--table must be a table name (a letter, then letters, digits or _): " + table);
+        }
+        return table.toLowerCase(Locale.ROOT);
+    }
+
+    private StorageParams.Engine engine() {
+        StorageParams.Engine e = StorageParams.Engine.fromOption(engine);
+        if (e == null) throw new IllegalArgumentException("--engine must be charybdis or rocksdb: " + engine);
+        return e;
     }
 
     private int columnSize() {

@@ -1,5 +1,7 @@
 package org.charybdis.tools.stress;
 
+import org.charybdis.storage.engine.StorageParams;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +18,7 @@ record StressProfile(String keyspace, String table, String keyspaceCql, String t
     static final int STANDARD1_COLUMNS = 5;
     static final int STANDARD1_KEY_SIZE = 10;
     static final int DEFAULT_COLUMN_SIZE = 200;
+    static final String STANDARD1 = "standard1";
 
     StressProfile {
         insertValues = insertValues == null ? List.of() : List.copyOf(insertValues);
@@ -27,6 +30,14 @@ record StressProfile(String keyspace, String table, String keyspaceCql, String t
      * hex) and five blob columns {@code "C0"} to {@code "C4"} of {@code columnSize} random bytes.
      */
     static StressProfile standard1(int columnSize) {
+        return standard1(columnSize, STANDARD1, null);
+    }
+
+    /**
+     * The same schema in table {@code keyspace1.<table>}, created {@code WITH storage_engine = '<engine>'} unless
+     * {@code engine} is null (the server's default), so one server can hold a table per engine.
+     */
+    static StressProfile standard1(int columnSize, String table, StorageParams.Engine engine) {
         StringBuilder columns = new StringBuilder();
         StringBuilder names = new StringBuilder("key");
         StringBuilder markers = new StringBuilder("?");
@@ -38,11 +49,13 @@ record StressProfile(String keyspace, String table, String keyspaceCql, String t
             markers.append(", ?");
             values.add(ValueSpec.parse("blob(" + columnSize + ")", c + 1));
         }
-        return new StressProfile("keyspace1", "standard1",
+        String name = "keyspace1." + table;
+        String options = engine == null ? "" : " WITH storage_engine = '" + engine.optionValue() + "'";
+        return new StressProfile("keyspace1", table,
                 "CREATE KEYSPACE IF NOT EXISTS keyspace1 WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}",
-                "CREATE TABLE IF NOT EXISTS keyspace1.standard1 (key blob PRIMARY KEY" + columns + ")",
-                "INSERT INTO keyspace1.standard1 (" + names + ") VALUES (" + markers + ")", values,
-                "SELECT * FROM keyspace1.standard1 WHERE key = ?", List.of(values.getFirst()),
+                "CREATE TABLE IF NOT EXISTS " + name + " (key blob PRIMARY KEY" + columns + ")" + options,
+                "INSERT INTO " + name + " (" + names + ") VALUES (" + markers + ")", values,
+                "SELECT * FROM " + name + " WHERE key = ?", List.of(values.getFirst()),
                 null);
     }
 }

@@ -2,6 +2,7 @@ package org.charybdis.tools.bench;
 
 import org.charybdis.server.cli.CharybdisCommand;
 import org.charybdis.storage.commitlog.CommitLogConfig;
+import org.charybdis.storage.engine.StorageParams;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -9,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,6 +31,26 @@ class StorageBenchCommandTest {
         assertThat(s.majorCompaction()).isTrue();
         assertThat(s.directory()).isNull();
         assertThat(s.keep()).isFalse();
+        assertThat(s.engine()).isEqualTo(StorageParams.Engine.CHARYBDIS);
+    }
+
+    @Test
+    void engineChoosesTheTablesStorageEngine() {
+        BenchSettings s = parse("--engine", "RocksDB", "--rows", "1000", "--dir", "/tmp/x");
+        assertThat(s.engine()).isEqualTo(StorageParams.Engine.ROCKSDB);
+        assertThat(s.directory()).hasToString("/tmp/x");
+        assertThat(BenchTable.layout(s).storageParams().engine()).isEqualTo(StorageParams.Engine.ROCKSDB);
+    }
+
+    @Test
+    void bothRunsEveryEngineInItsOwnFolderOfDirWithTheSameLoad() {
+        StorageBenchCommand command = new StorageBenchCommand();
+        new CommandLine(command).parseArgs("--engine", "both", "--rows", "1000", "--dir", "/tmp/x", "--seed", "7");
+        List<BenchSettings> runs = command.runs();
+
+        assertThat(runs).extracting(BenchSettings::engine).containsExactly(StorageParams.Engine.CHARYBDIS, StorageParams.Engine.ROCKSDB);
+        assertThat(runs).extracting(r -> r.directory().toString()).containsExactly("/tmp/x/charybdis", "/tmp/x/rocksdb");
+        assertThat(runs).extracting(BenchSettings::rows, BenchSettings::seed).containsOnly(org.assertj.core.groups.Tuple.tuple(1000L, 7L));
     }
 
     @Test
@@ -75,6 +97,7 @@ class StorageBenchCommandTest {
         assertRefused("--reads must not be negative", "--reads", "-1");
         assertRefused("--settle-timeout must be positive", "--settle-timeout", "0");
         assertRefused("less than one row", "--bytes", "100", "--value-size", "1k");
+        assertRefused("--engine must be charybdis, rocksdb or both: leveldb", "--engine", "leveldb");
     }
 
     @Test
@@ -99,7 +122,8 @@ class StorageBenchCommandTest {
         CommandLine line = CharybdisCommand.commandLine();
         assertThat(line.getSubcommands()).containsKey("storage-bench");
         String usage = line.getSubcommands().get("storage-bench").getUsageMessage();
-        assertThat(usage).contains("--bytes", "--rows", "--value-size", "--memtable", "--scaling", "--smp", "--dir", "--keep", "--reads", "--json");
+        assertThat(usage).contains("--bytes", "--rows", "--value-size", "--memtable", "--scaling", "--smp", "--dir", "--keep", "--reads", "--json",
+                "--engine");
     }
 
     private static BenchSettings parse(String... args) {

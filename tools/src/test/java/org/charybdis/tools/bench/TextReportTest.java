@@ -12,16 +12,20 @@ class TextReportTest {
     static final LatencySummary LATENCY = new LatencySummary(1000, 150.4, 120, 300, 2500, 12_000, 15_000_000);
 
     static BenchReport sample(List<String> warnings) {
+        return sample("charybdis", "UnifiedCompactionStrategy, scaling_parameters T4", 51.2, warnings);
+    }
+
+    static BenchReport sample(String engine, String engineConfig, double writeMibPerSecond, List<String> warnings) {
         BenchReport.Reads reads = new BenchReport.Reads(100_000, 0, 2.25, 1.9, 0.9, 1.0, 10.0, 10_000, LATENCY);
         BenchReport.Reads afterMajor = new BenchReport.Reads(100_000, 0, 1.0, 1.01, 0.0, 1.01, 5.0, 20_000, LATENCY);
         return new BenchReport(
-                new BenchReport.Setup(1_040_447, 8, 1024, 1L << 30, 1, "/tmp/b", false, 64L << 20, "T4", "periodic", 256, "25", 512L << 20, "ZGC", 2),
-                new BenchReport.Writes(1_040_447, 1L << 30, 20.0, 51.2, 52_022, LATENCY),
+                new BenchReport.Setup(1_040_447, 8, 1024, 1L << 30, 1, "/tmp/b", false, 64L << 20, "T4", engine, engineConfig, "periodic", 256, "25", 512L << 20, "ZGC", 2),
+                new BenchReport.Writes(1_040_447, 1L << 30, 20.0, writeMibPerSecond, 52_022, LATENCY),
                 new BenchReport.Background(40, 1100L << 20, 30.0, 36.7, 25.0, 12, 2000L << 20, 1990L << 20, 50.0, 39.8, 40.0, 45.2, 24.0, true),
                 new BenchReport.Amplification(2.99, 5L << 30, 5.0),
                 new BenchReport.Files(9, 4, 1100L << 20, 1L << 30, 1.07),
                 reads,
-                new BenchReport.Major(12.5, 1100L << 20, 1090L << 20, 1, 1090L << 20, 1.06, afterMajor),
+                new BenchReport.Major(12.5, 1100L << 20, 1090L << 20, 1, 1090L << 20, 1.06, 1100L << 20, 1.07, afterMajor),
                 new BenchReport.Memory(64L << 20, 16.0, 512L << 20, 400L << 20, 120L << 20, 60L << 20, 30L << 20, 2L << 20, 700L << 20, 650L << 20, 44),
                 warnings);
     }
@@ -47,7 +51,9 @@ class TextReportTest {
                 .contains("SSTables per read:           2.25")
                 .contains("Disk reads per read:         1.900 (query IO class; chunk cache misses per read: index spans 0.900, data chunks 1.000)")
                 .contains("Major compaction")
+                .contains("Engine:                      charybdis: UnifiedCompactionStrategy, scaling_parameters T4")
                 .contains("SSTables after:              1, 1.06 GiB, space amplification 1.06")
+                .contains("Data directory after:        1.07 GiB, 1.07 x the user data (every file under data/)")
                 .contains("Point reads after the major compaction")
                 .contains("SSTables per read:           1.00")
                 .contains("Memtable budget:             64.00 MiB in total; user data written = 16.0 x the budget")
@@ -55,6 +61,27 @@ class TextReportTest {
                 .contains("Direct buffers:              max 30.00 MiB, after the final System.gc() 2.00 MiB")
                 .contains("RSS:                         max 700.00 MiB, at the end 650.00 MiB (44 samples)")
                 .doesNotContain("Warnings");
+    }
+
+    @Test
+    void aRocksdbReportLeavesOutTheReadCostsItsEngineDoesNotCount() {
+        String text = TextReport.format(sample("rocksdb", "RocksDB leveled compaction", 20.0, List.of()));
+
+        assertThat(text).contains("Engine:                      rocksdb: RocksDB leveled compaction")
+                .contains("SSTables per read:           not counted (RocksDB reads its files through its own block cache")
+                .doesNotContain("Disk reads per read");
+    }
+
+    @Test
+    void theComparisonPutsTheEnginesSideBySideWithRatios() {
+        String text = EngineComparison.format(List.of(sample(List.of()), sample("rocksdb", "RocksDB", 25.6, List.of())));
+
+        assertThat(text).startsWith("Engines side by side (ratio: the engine's figure over charybdis's)\n")
+                .contains("   charybdis      rocksdb      ratio\n")
+                .contains("  Write throughput (MiB/s)                       51.2         25.6       0.50\n")
+                .contains("  Write latency p99                           2500 us      2500 us       1.00\n")
+                .contains("  Space amplification after the major            1.06         1.06       1.00\n")
+                .contains("    data/ after the major (x user data)          1.07         1.07       1.00\n");
     }
 
     @Test

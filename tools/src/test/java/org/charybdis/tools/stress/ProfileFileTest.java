@@ -1,5 +1,6 @@
 package org.charybdis.tools.stress;
 
+import org.charybdis.storage.engine.StorageParams;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +36,16 @@ class ProfileFileTest {
         assertThat(p.insertCql()).isEqualTo("INSERT INTO keyspace1.standard1 (key, \"C0\", \"C1\", \"C2\", \"C3\", \"C4\") VALUES (?, ?, ?, ?, ?, ?)");
         assertThat(p.insertValues()).extracting(Object::toString).containsExactly("key blob(10)", "blob(300)", "blob(300)", "blob(300)",
                 "blob(300)", "blob(300)");
+    }
+
+    @Test
+    void standard1CanBeAnotherTableOnAnotherEngine() {
+        StressProfile p = StressProfile.standard1(300, "standard1_rocksdb", StorageParams.Engine.ROCKSDB);
+        assertThat(p.table()).isEqualTo("standard1_rocksdb");
+        assertThat(p.tableCql()).startsWith("CREATE TABLE IF NOT EXISTS keyspace1.standard1_rocksdb (key blob PRIMARY KEY, \"C0\" blob")
+                .endsWith("\"C4\" blob) WITH storage_engine = 'rocksdb'");
+        assertThat(p.insertCql()).startsWith("INSERT INTO keyspace1.standard1_rocksdb (key, ");
+        assertThat(p.readCql()).isEqualTo("SELECT * FROM keyspace1.standard1_rocksdb WHERE key = ?");
     }
 
     @Test

@@ -107,6 +107,24 @@ class StressCommandTest {
     }
 
     @Test
+    void engineCreatesTheStandard1TableOnThatEngineUnderItsOwnName() throws IOException {
+        Path json = dir.resolve("rocks.json");
+        CharybdisCli.Outcome run = stress("--table", "standard1_rocksdb", "--engine", "rocksdb", "--populate", "1500", "--column-size", "32",
+                "--json", json.toString(), "-w", "op=read,ops=600,concurrency=4", "-w", "op=write,ops=400");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+
+        CqlSession session = server.session();
+        assertThat(session.execute("DESCRIBE TABLE keyspace1.standard1_rocksdb").one().getString("create_statement"))
+                .contains("storage_engine = 'rocksdb'");
+        assertThat(count(session, "keyspace1.standard1_rocksdb")).isEqualTo(1500);
+        JsonNode workloads = new ObjectMapper().readTree(json.toFile()).path("workloads");
+        assertThat(workloads.get(0).path("rows").asLong()).as("rows found").isEqualTo(600);
+        assertThat(workloads.get(0).path("latency_ms").path("p99").asDouble()).isPositive();
+        assertThat(workloads.get(1).path("ops").asLong()).isEqualTo(400);
+        assertThat(workloads.get(1).path("errors").asLong()).isZero();
+    }
+
+    @Test
     void aWarmupRunsTheWorkloadsUnmeasuredBeforeTheMeasuredRun() throws IOException {
         Path json = dir.resolve("warm.json");
         CharybdisCli.Outcome run = stress("--populate", "500", "--keys", "500", "--warmup", "1s", "--json", json.toString(),
@@ -206,6 +224,9 @@ class StressCommandTest {
         assertBadOption("--prometheus-port must be between 1 and 65535", "--prometheus-port", "0", "-w", "op=read");
         assertBadOption("cannot read profile /nonexistent.yaml", "--profile", "/nonexistent.yaml", "-w", "op=read");
         assertBadOption("--column-size: not a size", "--column-size", "wide", "-w", "op=read");
+        assertBadOption("--engine must be charybdis or rocksdb: leveldb", "--engine", "leveldb", "-w", "op=read");
+        assertBadOption("--table must be a table name", "--table", "no-dashes", "-w", "op=read");
+        assertBadOption("--engine is for the standard1 schema", "--profile", "/nonexistent.yaml", "--engine", "rocksdb", "-w", "op=read");
         assertBadOption("Unknown options: '--threads'", "--threads", "4");
     }
 
