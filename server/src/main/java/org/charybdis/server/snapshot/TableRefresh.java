@@ -13,7 +13,9 @@ import org.charybdis.storage.engine.ShardStorage;
 import org.charybdis.storage.engine.TableEngine;
 import org.charybdis.storage.engine.TableLayout;
 import org.charybdis.storage.lsm.DataDirectory;
+import org.charybdis.storage.engine.UploadedData;
 import org.charybdis.storage.lsm.UploadedSSTable;
+import org.charybdis.storage.rocks.UploadedRocksFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,8 +46,21 @@ public final class TableRefresh {
     /** What a refresh did. */
     public record Result(String keyspace, String table, String uploadDirectory, int sstables, long partitions) {}
 
-    /** An uploaded SSTable and how its column ids map to the table's. */
-    private record Planned(UploadedSSTable.Location location, IntUnaryOperator columns, Path manifest) {}
+    /**
+     * An uploaded file (an SSTable of ours, or a RocksDB table's SST file) and how its column ids map to the table's.
+     * {@code file} is what errors name.
+     */
+    private record Planned(Path file, Opener opener, Deleter deleter, IntUnaryOperator columns, Path manifest) {}
+
+    @FunctionalInterface
+    private interface Opener {
+        CompletableFuture<UploadedData> open(TableLayout layout, IntUnaryOperator columns);
+    }
+
+    @FunctionalInterface
+    private interface Deleter {
+        void delete() throws IOException;
+    }
 
     private final Database database;
     private final SnapshotControl snapshots;
@@ -75,11 +90,21 @@ public final class TableRefresh {
     private static List<Planned> plan(Path upload, TableMetadata table) throws IOException {
         List<Planned> planned = new ArrayList<>();
         for (UploadedSSTable.Location location : UploadedSSTable.find(upload)) {
-            Path manifest = nearestManifest(location.directory(), upload);
-            IntUnaryOperator columns = manifest == null ? ownColumnIds(table) : SnapshotManifest.read(manifest).columnIdsIn(table);
-            planned.add(new Planned(location, columns, manifest));
+            Path data = location.files().path(org.charybdis.storage.sstable.Component.DATA);
+            planned.add(plan(location.directory(), data, (layout, columns) -> UploadedSSTable.open(location, layout, columns, Shard.current().io())
+                    .thenApply(sstable -> sstable), () -> location.files().delete(), upload, table));
+        }
+        for (Path file : UploadedRocksFile.find(upload)) { // a RocksDB table's snapshot
+            planned.add(plan(file.getParent(), file, (layout, columns) -> UploadedRocksFile.open(file, layout, columns),
+                    () -> Files.deleteIfExists(file), upload, table));
         }
         return planned;
+    }
+
+    private static Planned plan(Path directory, Path file, Opener opener, Deleter deleter, Path upload, TableMetadata table) throws IOException {
+        Path manifest = nearestManifest(directory, upload);
+        IntUnaryOperator columns = manifest == null ? ownColumnIds(table) : SnapshotManifest.read(manifest).columnIdsIn(table);
+        return new Planned(file, opener, deleter, columns, manifest);
     }
 
     private static Path nearestManifest(Path directory, Path upload) {
@@ -122,9 +147,9 @@ public final class TableRefresh {
     }
 
     private CompletableFuture<Long> loadOne(Planned sstable, TableLayout layout) {
-        return UploadedSSTable.open(sstable.location(), layout, sstable.columns(), Shard.current().io())
+        return sstable.opener().open(layout, sstable.columns())
                 .exceptionallyCompose(failure -> CompletableFuture.failedFuture(new BadAdminRequest("Cannot load the uploaded SSTable "
-                        + sstable.location().files().path(org.charybdis.storage.sstable.Component.DATA) + ": " + AsyncLoop.unwrap(failure).getMessage()
+                        + sstable.file() + ": " + AsyncLoop.unwrap(failure).getMessage()
                         + ". Nothing was removed from the upload directory; remove or replace that SSTable and refresh again"
                         + " (loading an SSTable twice does no harm)")))
                 .thenCompose(upload -> {
@@ -161,7 +186,7 @@ public final class TableRefresh {
     /** Deletes the loaded SSTables, the manifests and schemas that came with them, and directories left empty. Blocking. */
     private static void removeLoaded(Path upload, List<Planned> loaded) throws IOException {
         for (Planned sstable : loaded) {
-            sstable.location().files().delete();
+            sstable.deleter().delete();
             if (sstable.manifest() != null) {
                 Files.deleteIfExists(sstable.manifest());
                 Files.deleteIfExists(sstable.manifest().resolveSibling(SnapshotControl.SCHEMA_FILE));

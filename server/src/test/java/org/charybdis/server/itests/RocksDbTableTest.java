@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A table stored by RocksDB, through the Java driver: every statement runs on it and on the same table stored by the
  * default engine, and both answer alike (clustering order both ways, statics, collections, all deletion kinds, TTLs,
- * paging, token scans); then flush, compaction, snapshot, truncate, restart and drop, with the data in RocksDB's files.
+ * paging, token scans); then flush, compaction, snapshot (restored with refresh into tables of both engines), truncate,
+ * restart and drop, with the data in RocksDB's files.
  */
 class RocksDbTableTest {
     @RegisterExtension
@@ -107,6 +108,15 @@ class RocksDbTableTest {
             assertThat(files.filter(f -> f.toString().endsWith(".sst"))).as("the table's RocksDB files, linked").isNotEmpty();
         }
 
+        for (String engine : List.of("rocksdb", "charybdis")) { // the snapshot's files load into a table of either engine
+            String restored = "restored_" + engine;
+            session.execute("CREATE TABLE rk." + restored + " (k int, c int, v text, PRIMARY KEY (k, c)) WITH storage_engine = '" + engine + "'");
+            copyTree(snapshot, tableDirectory(restored).resolve("upload"));
+            HttpPost.body(server.apiPort(), "/storage_service/sstables/rk?cf=" + restored);
+            assertThat(session.execute("SELECT count(*) FROM rk." + restored).one().getLong(0)).as(restored).isEqualTo(100);
+            assertThat(session.execute("SELECT v FROM rk." + restored + " WHERE k = 7 AND c = 3").one().getString(0)).isEqualTo("x");
+        }
+
         session.execute("TRUNCATE rk.life");
         assertThat(session.execute("SELECT * FROM rk.life").all()).isEmpty();
         session.execute("INSERT INTO rk.life (k, c, v) VALUES (1, 1, 'after')");
@@ -162,6 +172,22 @@ class RocksDbTableTest {
     private static List<Path> rocksDbFiles() throws IOException {
         try (Stream<Path> files = Files.walk(server.workdir())) {
             return files.filter(f -> f.toString().contains("rocksdb-engine")).toList();
+        }
+    }
+
+    private static Path tableDirectory(String table) {
+        java.util.UUID id = session.execute("SELECT id FROM system_schema.tables WHERE keyspace_name = 'rk' AND table_name = '" + table + "'")
+                .one().getUuid(0);
+        return server.workdir().resolve("data").resolve("rk").resolve(table + "-" + id.toString().replace("-", ""));
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
         }
     }
 

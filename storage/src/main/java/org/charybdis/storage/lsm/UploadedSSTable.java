@@ -2,17 +2,10 @@ package org.charybdis.storage.lsm;
 
 import org.charybdis.scheduler.io.IoClass;
 import org.charybdis.scheduler.io.IoQueue;
-import org.charybdis.storage.data.Cell;
-import org.charybdis.storage.data.ComplexDeletion;
-import org.charybdis.storage.data.DeletionTime;
-import org.charybdis.storage.data.PartitionFragment;
 import org.charybdis.storage.data.PartitionUpdate;
-import org.charybdis.storage.data.RangeTombstone;
-import org.charybdis.storage.data.Row;
-import org.charybdis.storage.data.RowUpdate;
-import org.charybdis.storage.data.Slice;
 import org.charybdis.storage.dht.TokenRange;
 import org.charybdis.storage.engine.TableLayout;
+import org.charybdis.storage.engine.UploadedData;
 import org.charybdis.storage.sstable.Component;
 import org.charybdis.storage.sstable.PartitionScanner;
 import org.charybdis.storage.sstable.SSTableContext;
@@ -23,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntUnaryOperator;
@@ -36,10 +28,7 @@ import java.util.stream.Stream;
  * shard count), so the caller sends each update to its owner's write path. Used on the thread of the shard whose IO
  * queue reads it.
  */
-public final class UploadedSSTable implements AutoCloseable {
-    /** A partition larger than this is written as several updates, so none outgrows a commitlog entry. */
-    static final long UPDATE_BYTES = 256 << 10;
-
+public final class UploadedSSTable implements UploadedData {
     /** Where an uploaded SSTable is: its directory and generation. */
     public record Location(Path directory, long generation) {
         public SSTableFiles files() {
@@ -85,48 +74,9 @@ public final class UploadedSSTable implements AutoCloseable {
         return SSTableReader.open(context, location.generation(), IoClass.MAINTENANCE).thenApply(reader -> new UploadedSSTable(reader, columns));
     }
 
-    /** The next partition as one or more updates; null after the last. */
+    @Override
     public CompletableFuture<List<PartitionUpdate>> next() {
-        return scanner.next().thenApply(partition -> partition == null ? null : updatesOf(partition));
-    }
-
-    private List<PartitionUpdate> updatesOf(PartitionFragment partition) {
-        List<PartitionUpdate> updates = new ArrayList<>(1);
-        PartitionUpdate.Builder builder = PartitionUpdate.builder(partition.key());
-        DeletionTime deletion = partition.partitionDeletion();
-        if (!deletion.isLive()) builder.deletePartition(deletion.markedForDeleteAt(), deletion.localDeletionTime());
-        for (RangeTombstone range : partition.rangeTombstones()) {
-            builder.deleteRange(range.slice(), range.deletion().markedForDeleteAt(), range.deletion().localDeletionTime());
-        }
-        if (partition.staticRow() != null) copy(partition.staticRow(), builder.staticRow());
-        long bytes = 0;
-        for (Iterator<Row> rows = partition.rows(Slice.ALL, false); rows.hasNext(); ) {
-            Row row = rows.next();
-            copy(row, builder.row(row.clustering()));
-            bytes += row.dataSize();
-            if (bytes >= UPDATE_BYTES && rows.hasNext()) {
-                updates.add(builder.build());
-                builder = PartitionUpdate.builder(partition.key());
-                bytes = 0;
-            }
-        }
-        updates.add(builder.build());
-        return updates;
-    }
-
-    private void copy(Row row, RowUpdate into) {
-        if (!row.liveness().isEmpty()) into.liveness(row.liveness());
-        if (!row.deletion().isLive()) into.delete(row.deletion().markedForDeleteAt(), row.deletion().localDeletionTime());
-        for (ComplexDeletion complex : row.complexDeletions()) {
-            int column = columns.applyAsInt(complex.column());
-            if (column >= 0) into.deleteComplex(column, complex.deletion().markedForDeleteAt(), complex.deletion().localDeletionTime());
-        }
-        for (Cell cell : row.cells()) {
-            int column = columns.applyAsInt(cell.column());
-            if (column < 0) continue;
-            into.add(column == cell.column() ? cell
-                    : new Cell(column, cell.path(), cell.value(), cell.timestamp(), cell.ttl(), cell.localDeletionTime()));
-        }
+        return scanner.next().thenApply(partition -> partition == null ? null : UploadedData.updatesOf(partition, columns));
     }
 
     /** Closes the files; they stay on disk. */
