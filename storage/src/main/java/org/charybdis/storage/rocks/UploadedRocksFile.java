@@ -1,10 +1,6 @@
 package org.charybdis.storage.rocks;
 
-import org.charybdis.storage.data.DeletionTime;
-import org.charybdis.storage.data.PartitionFragment;
 import org.charybdis.storage.data.PartitionUpdate;
-import org.charybdis.storage.data.RangeTombstone;
-import org.charybdis.storage.data.Slice;
 import org.charybdis.storage.data.Row;
 import org.charybdis.storage.dht.DecoratedKey;
 import org.charybdis.storage.engine.TableLayout;
@@ -19,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntUnaryOperator;
@@ -84,31 +79,21 @@ public final class UploadedRocksFile implements UploadedData {
                 keys.next();
             }
             List<Row> rows = new ArrayList<>();
+            List<byte[]> rowKeys = new ArrayList<>();
             while (keys.isValid() && RocksKeys.isData(keys.key()) && RocksKeys.partitionOf(keys.key()).equals(partition)) {
+                rowKeys.add(keys.key());
                 rows.add(StoredValues.row(keys.value(), clusteringSize));
                 keys.next();
             }
-            return CompletableFuture.completedFuture(UploadedData.updatesOf(new Loaded(partition, header, rows), columns));
+            // the partition whole, in order: one batch of rows, then none
+            RocksPartition loaded = new RocksPartition(partition, header, (key, slice, reversed, from, keysRead) -> {
+                if (from != null) return List.of();
+                keysRead.addAll(rowKeys);
+                return rows;
+            });
+            return CompletableFuture.completedFuture(UploadedData.updatesOf(loaded, columns));
         } catch (RocksDBException | RuntimeException e) {
             return CompletableFuture.failedFuture(e);
-        }
-    }
-
-    /** A partition as the file holds it, all its rows read (they are written again in order, whole). */
-    private record Loaded(DecoratedKey key, StoredValues.Header header, List<Row> rowList) implements PartitionFragment {
-        @Override
-        public DeletionTime partitionDeletion() { return header.partitionDeletion(); }
-
-        @Override
-        public List<RangeTombstone> rangeTombstones() { return header.rangeTombstones(); }
-
-        @Override
-        public Row staticRow() { return header.staticRow(); }
-
-        @Override
-        public Iterator<Row> rows(Slice slice, boolean reversed) {
-            if (!slice.equals(Slice.ALL) || reversed) throw new IllegalArgumentException("an uploaded partition is read whole, in order");
-            return rowList.iterator();
         }
     }
 
