@@ -237,8 +237,13 @@ class VectorIndexStorageTest {
 
     /** The files of every shard's directory of the keyspace's table whose names end with {@code suffix}, sorted. */
     private static List<Path> componentFiles(String keyspace, String suffix) throws Exception {
-        try (Stream<Path> all = Files.walk(NODE.workdir().resolve("data").resolve(keyspace))) {
-            return all.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+        for (int attempt = 0; ; attempt++) {
+            try (Stream<Path> all = Files.walk(NODE.workdir().resolve("data").resolve(keyspace))) {
+                return all.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+            } catch (java.io.UncheckedIOException e) {
+                // a compaction's replaced SSTables are deleted in the background, maybe while the walk lists them
+                if (!(e.getCause() instanceof java.nio.file.NoSuchFileException) || attempt == 20) throw e;
+            }
         }
     }
 }
