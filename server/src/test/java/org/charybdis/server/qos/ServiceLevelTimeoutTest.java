@@ -1,6 +1,7 @@
 package org.charybdis.server.qos;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import org.charybdis.server.testing.RunsAlone;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.servererrors.ReadTimeoutException;
 import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
@@ -18,7 +19,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A service level's timeout applies to its roles' requests, as ScyllaDB decides the timeout: a statement's
  * {@code USING TIMEOUT} first, then the role's service level, then the configured timeouts. It follows ALTER and
  * DETACH at once.
+ * <p>
+ * Alone on the machine: the 5 ms level applies to every request of its role, the driver's own queries as it connects
+ * included, which a second test JVM sharing the cores can push past 5 ms.
  */
+@RunsAlone
 class ServiceLevelTimeoutTest {
     private static final int ROWS = 20_000;
 
